@@ -1,0 +1,50 @@
+/**
+ * Builds the display and control pages with Vite when dist/ is missing or older than any source,
+ * so `npm start` on a fresh clone serves current pages without a separate build step.
+ */
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+const SOURCES = ['display', 'control', 'shared', 'index.html', 'vite.config.ts', 'public'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export function isBuildStale(): boolean {
+  const marker = join(DIST, 'index.html');
+  if (!existsSync(marker)) return true;
+  const built = statSync(marker).mtimeMs;
+  return SOURCES.some((source) => newestMtime(join(ROOT, source)) > built);
+}
+
+/**
+ * Builds into a private folder and swaps it in, so two processes building at once (parallel test
+ * runs, a server starting during a test) never serve a half-written dist/.
+ */
+export async function ensureBuilt(options: { quiet?: boolean } = {}): Promise<void> {
+  if (!isBuildStale()) return;
+  const { build } = await import('vite');
+  const staging = `${DIST}.build-${process.pid}-${Date.now()}`;
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: options.quiet ? 'warn' : 'info',
+    build: { outDir: staging, emptyOutDir: true },
+  });
+  rmSync(DIST, { recursive: true, force: true });
+  try {
+    renameSync(staging, DIST);
+  } catch {
+    // Another process swapped its build in first; ours is equivalent.
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// The venue is in Vienna; every test runs in another zone so that any code reading the process
+// zone instead of the venue's fails loudly.
+const env = { TZ: 'America/New_York' };
+
+export default defineConfig({
+  test: {
+    // Browser and server tests are heavy on a 2-core machine; keep parallelism modest.
+    maxWorkers: 2,
+    projects: [
+      {
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          env,
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          env,
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
