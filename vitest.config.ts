@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     // Browser and server tests are heavy on a 2-core machine; keep parallelism modest.
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env },

@@ -34,12 +34,17 @@ export async function ensureBuilt(options: { quiet?: boolean } = {}): Promise<vo
   if (!isBuildStale()) return;
   const { build } = await import('vite');
   const staging = `${DIST}.build-${process.pid}-${Date.now()}`;
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: options.quiet ? 'warn' : 'info',
-    build: { outDir: staging, emptyOutDir: true },
-  });
+  try {
+    await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: options.quiet ? 'warn' : 'info',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   rmSync(DIST, { recursive: true, force: true });
   try {
     renameSync(staging, DIST);

@@ -69,4 +69,9 @@ export interface ScheduleServiceOptions {
   seed: () => import('../../shared/model.ts').Programme;
   /** The server clock (epoch ms): real or simulated. Expiry and journal times use it. */
   now: () => number;
+  /**
+   * The persistence to use instead of the SQLite file in dataDir (a shared database later, or a
+   * test double). The service closes it on close().
+   */
+  store?: import('../store/types.ts').ScheduleStore;
 }

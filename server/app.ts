@@ -1,0 +1,77 @@
+/**
+ * createApplication: the whole live server around an HTTP server the caller owns and listens
+ * with — express for the REST API and the pages, socket.io for the screens and the staff panel.
+ * main.ts uses it for the real server, test/support/server.ts for tests.
+ */
+import type { Server as HttpServer } from 'node:http';
+import express, { type Express, type Router } from 'express';
+import { Server } from 'socket.io';
+import type { StaffAuth } from './auth/staff-auth.ts';
+import type { ServerClock } from './clock.ts';
+import type { ScheduleService } from './domain/types.ts';
+import { apiRouter } from './http/api.ts';
+import type { LoginRateLimit } from './http/auth.ts';
+import { errorHandler, type Logger } from './http/errors.ts';
+import { securityHeaders } from './http/security.ts';
+import { staticRouter } from './http/static.ts';
+import { attachRealtime } from './realtime/index.ts';
+import { DisplayRegistry } from './realtime/display-registry.ts';
+
+export interface ApplicationDeps {
+  service: ScheduleService;
+  clock: ServerClock;
+  auth: StaffAuth;
+  /** The built pages (dist/). */
+  staticDir: string;
+  logger?: Logger;
+  /** Trust X-Forwarded-* from a reverse proxy (cookies then get Secure behind HTTPS). */
+  trustProxy?: boolean;
+  loginRateLimit?: LoginRateLimit;
+  /** More /api routers (exports, ...) behind the same staff door. */
+  extraApiRouters?: Router[];
+}
+
+export interface Application {
+  app: Express;
+  io: Server;
+  displays: DisplayRegistry;
+  /** Stops the timers, disconnects every client and closes the HTTP server (not the service). */
+  close(): Promise<void>;
+}
+
+export const consoleLogger: Logger = {
+  info: (message) => console.log(message),
+  warn: (message) => console.warn(message),
+  error: (message, error) => console.error(message, error ?? ''),
+};
+
+export function createApplication(httpServer: HttpServer, deps: ApplicationDeps): Application {
+  const logger = deps.logger ?? consoleLogger;
+  const displays = new DisplayRegistry();
+  const context = { service: deps.service, clock: deps.clock, auth: deps.auth, displays, logger };
+
+  const app = express();
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(securityHeaders());
+  app.use('/api', apiRouter(context, { loginRateLimit: deps.loginRateLimit, extraRouters: deps.extraApiRouters }));
+  app.use(staticRouter(deps.staticDir));
+  app.use(errorHandler(logger));
+  httpServer.on('request', app);
+
+  // No client bundle from socket.io (the pages bundle socket.io-client) and no CORS: same origin only.
+  const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
+  const realtime = attachRealtime(io, { ...context });
+
+  return {
+    app,
+    io,
+    displays,
+    async close() {
+      realtime.close();
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await io.close();
+      await httpClosed;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Room clashes: two sessions that are not cancelled, in the same room, overlapping in time
+ * (half-open intervals, so 13:00–14:00 and 14:00–15:00 do not clash). Online venues hold any
+ * number of sessions at once.
+ */
+import type { Schedule, Session } from '../../shared/model.ts';
+import { parseInstant } from '../../shared/time.ts';
+import { ConflictError } from './errors.ts';
+import { quote, slot } from './summaries.ts';
+
+/**
+ * The first live session of `schedule` that would share a room with `candidate`. Sessions in
+ * `ignore` (those moving in the same change) and the candidate itself are left out.
+ */
+export function findClash(
+  schedule: Schedule,
+  candidate: Session,
+  ignore: ReadonlySet<string> = new Set(),
+): Session | undefined {
+  if (candidate.status === 'cancelled') return undefined;
+  const venue = schedule.venues.find((v) => v.id === candidate.venueId);
+  if (!venue || venue.kind !== 'room') return undefined;
+  const zone = schedule.timezone;
+  const start = parseInstant(candidate.start, zone);
+  const end = parseInstant(candidate.end, zone);
+  return schedule.sessions.find(
+    (other) =>
+      other.id !== candidate.id &&
+      !ignore.has(other.id) &&
+      other.venueId === candidate.venueId &&
+      other.status !== 'cancelled' &&
+      parseInstant(other.start, zone) < end &&
+      start < parseInstant(other.end, zone),
+  );
+}
+
+/** "CR3 is already taken by “X” on Monday 14 October 13:00–14:00" */
+export function clashMessage(candidate: Session, clash: Session, zone: string): string {
+  return `${candidate.venueId} is already taken by ${quote(clash.title)} on ${slot(clash, zone, true)}`;
+}
+
+export function clashDetails(clash: Session): Record<string, unknown> {
+  return { reason: 'clash', clash: { id: clash.id, title: clash.title, start: clash.start, end: clash.end } };
+}
+
+/** Throws a 409 naming the clashing session, unless the caller forces the change. */
+export function assertNoClash(
+  schedule: Schedule,
+  candidates: Session[],
+  force: boolean | undefined,
+): void {
+  if (force) return;
+  const moving = new Set(candidates.map((s) => s.id));
+  for (const candidate of candidates) {
+    const clash = findClash(schedule, candidate, moving);
+    if (clash) {
+      throw new ConflictError(
+        `${clashMessage(candidate, clash, schedule.timezone)}; send force: true to keep both`,
+        clashDetails(clash),
+      );
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Naming an edit of a session: the operation (for filters and the protocol) and the journal
+ * sentence staff read in the control panel.
+ */
+import type { Session } from '../../shared/model.ts';
+import { quote, sameDay, slot } from './summaries.ts';
+
+/** The other fields staff may edit, as the summary words them. */
+const FIELD_WORDS: Partial<Record<keyof Session, string>> = {
+  kind: 'kind',
+  organizers: 'organisers',
+  online: 'online details',
+  agendaItems: 'agenda',
+  currentAgendaItem: 'current agenda item',
+};
+
+function changed<K extends keyof Session>(before: Session, after: Session, key: K): boolean {
+  return JSON.stringify(before[key]) !== JSON.stringify(after[key]);
+}
+
+export function editOperation(before: Session, after: Session): string {
+  if (before.status !== after.status) return after.status === 'cancelled' ? 'session.cancel' : 'session.reinstate';
+  if (before.venueId !== after.venueId) return 'session.move';
+  if (before.start !== after.start || before.end !== after.end) return 'session.retime';
+  return 'session.update';
+}
+
+export function editSummary(before: Session, after: Session, zone: string): string {
+  const title = quote(after.title);
+  const retimed = before.start !== after.start || before.end !== after.end;
+  const withDay = !sameDay(before.start, after.start, zone);
+  const parts: string[] = [];
+  if (before.status !== after.status) {
+    parts.push(`${after.status === 'cancelled' ? 'Cancelled' : 'Reinstated'} ${title}`);
+  }
+  if (before.venueId !== after.venueId) {
+    const when = retimed ? `, now ${slot(after, zone, withDay)}` : '';
+    parts.push(`Moved ${title} from ${before.venueId} to ${after.venueId}${when}`);
+  } else if (retimed) {
+    parts.push(`Rescheduled ${title} to ${slot(after, zone, withDay)} (was ${slot(before, zone)})`);
+  }
+  if (before.title !== after.title) parts.push(`Renamed ${quote(before.title)} to ${title}`);
+  const others = Object.entries(FIELD_WORDS)
+    .filter(([key]) => changed(before, after, key as keyof Session))
+    .map(([, word]) => word);
+  if (others.length > 0) parts.push(`Edited ${title} (${others.join(', ')})`);
+  return parts.length > 0 ? parts.join('; ') : `Saved ${title} (no change)`;
+}

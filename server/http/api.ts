@@ -1,0 +1,47 @@
+/**
+ * The /api router: JSON parsing with a size limit, the staff door (checked once, here), one router
+ * per feature, and a JSON 404 for anything else.
+ */
+import express, { Router } from 'express';
+import { staffDoor } from '../auth/middleware.ts';
+import { announcementsRouter } from './announcements.ts';
+import { authRouter, type LoginRateLimit } from './auth.ts';
+import { changesRouter } from './changes.ts';
+import { clockRouter } from './clock.ts';
+import type { ApiContext } from './context.ts';
+import { displaysRouter } from './displays.ts';
+import { emergencyRouter } from './emergency.ts';
+import { apiNotFound, requireJsonBody } from './errors.ts';
+import { scheduleRouter } from './schedule.ts';
+import { sessionsRouter } from './sessions.ts';
+
+export const BODY_LIMIT = '100kb';
+
+export interface ApiOptions {
+  loginRateLimit?: LoginRateLimit | undefined;
+  /** Extra public or staff routers (exports, ...) mounted behind the same door. */
+  extraRouters?: Router[] | undefined;
+}
+
+export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router {
+  const api = Router();
+  api.use((_req, res, next) => {
+    // Answers depend on the live schedule and on who asks: never cache them.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(requireJsonBody);
+  api.use(express.json({ limit: BODY_LIMIT, strict: false }));
+  api.use(staffDoor(context.auth));
+  api.use(authRouter(context, options.loginRateLimit));
+  api.use(scheduleRouter(context));
+  api.use(clockRouter(context));
+  api.use(sessionsRouter(context));
+  api.use(announcementsRouter(context));
+  api.use(emergencyRouter(context));
+  api.use(changesRouter(context));
+  api.use(displaysRouter(context));
+  for (const router of options.extraRouters ?? []) api.use(router);
+  api.use(apiNotFound);
+  return api;
+}

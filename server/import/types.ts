@@ -1,0 +1,35 @@
+/**
+ * What every importer returns, whatever the input format: a programme that passes ProgrammeSchema,
+ * plus the warnings about rows it could not read or had to guess about (never a silent drop).
+ */
+import type { Programme } from '../../shared/model.ts';
+
+export interface ImportWarning {
+  /** 1-based line number in the input text. */
+  line: number;
+  message: string;
+}
+
+export interface ParseResult {
+  programme: Programme;
+  warnings: ImportWarning[];
+}
+
+export interface ImportOptions {
+  /** IANA zone of the venue; overrides whatever the input says or implies. */
+  timezone?: string;
+}
+
+/**
+ * Input that cannot be imported at all. The message is one line, ready for a terminal or a log,
+ * and names the line when there is one.
+ */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(line === undefined ? message : `line ${line}: ${message}`);
+    this.name = 'ImportError';
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The /control namespace: the staff panel's live channel. Admission needs a staff session cookie
+ * (checked once, by the namespace middleware). A new panel gets the schedule, the clock, the fleet
+ * and the recent journal; afterwards every change, journal entry and fleet update as it happens.
+ */
+import type { Namespace, Socket } from 'socket.io';
+import type { ControlClientToServer, ControlServerToClient } from '../../shared/protocol.ts';
+import { staffSocketDoor } from '../auth/middleware.ts';
+import type { StaffAuth, StaffSession } from '../auth/staff-auth.ts';
+import type { ServerClock } from '../clock.ts';
+import type { ScheduleService } from '../domain/types.ts';
+import type { DisplayRegistry } from './display-registry.ts';
+
+/** How much of the journal a panel gets on connect; older entries come from GET /api/changes. */
+export const RECENT_JOURNAL = 100;
+
+interface ControlSocketData {
+  staff: StaffSession;
+}
+
+export type ControlNamespace = Namespace<ControlClientToServer, ControlServerToClient, Record<string, never>, ControlSocketData>;
+type ControlSocket = Socket<ControlClientToServer, ControlServerToClient, Record<string, never>, ControlSocketData>;
+
+export function setupControlNamespace(
+  namespace: ControlNamespace,
+  deps: { service: ScheduleService; clock: ServerClock; displays: DisplayRegistry; auth: StaffAuth },
+): () => void {
+  const { service, clock, displays, auth } = deps;
+
+  namespace.use(staffSocketDoor(auth));
+
+  namespace.on('connection', (socket: ControlSocket) => {
+    socket.emit('snapshot', service.schedule());
+    socket.emit('clock', clock.state());
+    socket.emit('displays', displays.list());
+    const since = Math.max(0, service.revision() - RECENT_JOURNAL);
+    for (const entry of service.journalSince(since, RECENT_JOURNAL)) socket.emit('journal', entry);
+
+    socket.on('time:sync', (ack) => {
+      if (typeof ack === 'function') ack(Date.now());
+    });
+  });
+
+  // A panel whose session was logged out loses its live channel too.
+  return auth.onLogout((session) => {
+    for (const socket of namespace.sockets.values()) {
+      if (socket.data.staff?.sid === session.sid) socket.disconnect(true);
+    }
+  });
+}

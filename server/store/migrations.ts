@@ -1,0 +1,75 @@
+/**
+ * Schema migrations, tracked by SQLite's `PRAGMA user_version`: migration i brings a database
+ * from version i to i + 1. Append new migrations; never edit one that has shipped, since
+ * existing data directories have already run it.
+ */
+import type { Database } from 'better-sqlite3';
+
+type Migration = (db: Database) => void;
+
+const migrations: Migration[] = [
+  // 1: the live schedule and its journal.
+  (db) => {
+    db.exec(`
+      CREATE TABLE meta (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        revision INTEGER NOT NULL,
+        timezone TEXT NOT NULL
+      );
+      -- seq keeps insertion order (the order applyDelta gives), so a reload is identical.
+      CREATE TABLE venues (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        doc TEXT NOT NULL
+      );
+      CREATE TABLE announcements (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        doc TEXT NOT NULL
+      );
+      CREATE TABLE emergency (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        text TEXT NOT NULL,
+        since TEXT NOT NULL
+      );
+      CREATE TABLE journal (
+        revision INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        session_id TEXT,
+        delta TEXT NOT NULL,
+        inverse TEXT NOT NULL,
+        undone_by INTEGER,
+        undoes INTEGER
+      );
+      CREATE INDEX journal_session ON journal (session_id);
+    `);
+  },
+];
+
+/** Runs the migrations the database has not run yet, each in its own transaction. */
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `the data directory was written by a newer version (schema ${current}, this one knows ${migrations.length})`,
+    );
+  }
+  migrations.slice(current).forEach((migration, index) => {
+    db.transaction(() => {
+      migration(db);
+      // PRAGMA takes no bound parameters; the value is our own integer.
+      db.pragma(`user_version = ${current + index + 1}`);
+    })();
+  });
+}
+
+export const SCHEMA_VERSION = migrations.length;

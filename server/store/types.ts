@@ -1,0 +1,37 @@
+/**
+ * The persistence boundary of the live schedule. The domain only talks to this interface, so the
+ * embedded SQLite store can be replaced by a shared database without touching the operations.
+ */
+import type { Schedule } from '../../shared/model.ts';
+import type { Delta, DeltaOp, JournalEntry } from '../../shared/protocol.ts';
+
+/** A journal entry as kept on disk: what the change did and how to revert it. */
+export interface StoredJournalEntry extends JournalEntry {
+  delta: Delta;
+  /** The state the change replaced, as ops that restore it (see domain/change.ts). */
+  inverse: DeltaOp[];
+}
+
+/** One accepted change, written atomically: state rows, journal row and revision together. */
+export interface StoredChange {
+  /** delta.revision must be the stored revision + 1. */
+  delta: Delta;
+  entry: JournalEntry;
+  inverse: DeltaOp[];
+}
+
+export interface ScheduleStore {
+  /** The persisted schedule, or null when the store has never been seeded. */
+  load(): Schedule | null;
+  /** Writes the initial schedule of an empty store (no journal entry). */
+  seed(schedule: Schedule): void;
+  /**
+   * Persists one change in a single durable transaction; when entry.undoes is set, the undone
+   * entry is marked in the same transaction. Throws (and writes nothing) on any failure.
+   */
+  commit(change: StoredChange): void;
+  entry(revision: number): StoredJournalEntry | undefined;
+  /** Entries with a revision above the given one, oldest first. */
+  journalSince(revision: number, limit?: number): StoredJournalEntry[];
+  close(): void;
+}

@@ -1,0 +1,136 @@
+/**
+ * The write commands staff send (REST bodies, control-panel forms). The HTTP layer validates each
+ * body with these schemas before calling the domain service; the control panel imports only the
+ * types. The schemas check shape; the service checks what needs the live schedule (venues exist,
+ * clashes, versions) and turns times into canonical venue ISO.
+ */
+import { z } from 'zod';
+import {
+  AgendaItemSchema,
+  OnlineDetailsSchema,
+  OrganizersSchema,
+  SessionKind,
+  SessionStatus,
+  VenueId,
+} from './model.ts';
+import { isIsoDateTime } from './time.ts';
+
+/**
+ * A date-time as staff type it: with an offset (2024-10-14T13:00:00+02:00, Z) or without one,
+ * which then means venue time (2024-10-14T13:00). Seconds and fractions are optional.
+ */
+const TIME_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+
+export const TimeInput = z
+  .string()
+  .regex(TIME_INPUT, 'must be an ISO date-time such as 2024-10-14T13:00 (venue time) or with an offset')
+  // The regex lets 2024-13-45T25:99 through; luxon knows the calendar.
+  .refine(isIsoDateTime, 'is not a real date and time');
+
+const Title = z.string().trim().min(1, 'must not be empty').max(1000);
+const Version = z.int().min(1);
+
+/** The fields of a session staff may edit; null clears an optional one. */
+const editableSessionFields = {
+  title: Title.optional(),
+  venueId: VenueId.optional(),
+  start: TimeInput.optional(),
+  end: TimeInput.optional(),
+  status: SessionStatus.optional(),
+  kind: SessionKind.optional(),
+  organizers: OrganizersSchema.optional(),
+  online: OnlineDetailsSchema.nullable().optional(),
+  agendaItems: z.array(AgendaItemSchema).max(100).nullable().optional(),
+  currentAgendaItem: z.string().max(50).nullable().optional(),
+};
+
+const EDITABLE_KEYS = Object.keys(editableSessionFields);
+
+export const SessionPatchSchema = z
+  .strictObject({
+    ...editableSessionFields,
+    /** The version the client edited; a newer one on the server makes the patch stale (409). */
+    expectedVersion: Version.optional(),
+    /** Accept a room clash knowingly. */
+    force: z.boolean().optional(),
+  })
+  .refine((patch) => EDITABLE_KEYS.some((key) => key in patch), {
+    message: `must change at least one of: ${EDITABLE_KEYS.join(', ')}`,
+  });
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+
+export const NewSessionInputSchema = z.strictObject({
+  /** Optional: the service derives one from the title when absent. */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'must be letters, digits, - or _')
+    .optional(),
+  title: Title,
+  venueId: VenueId,
+  start: TimeInput,
+  end: TimeInput,
+  kind: SessionKind.optional(),
+  organizers: OrganizersSchema.optional(),
+  online: OnlineDetailsSchema.optional(),
+  agendaItems: z.array(AgendaItemSchema).max(100).optional(),
+  force: z.boolean().optional(),
+});
+export type NewSessionInput = z.infer<typeof NewSessionInputSchema>;
+
+export const DelayInputSchema = z.strictObject({
+  /** Positive: later; negative: earlier. A day at most, four hours back at most. */
+  minutes: z
+    .int('must be a whole number of minutes')
+    .min(-240)
+    .max(1440)
+    .refine((m) => m !== 0, 'must not be zero'),
+  /** Also shift the later sessions of the same room that day. */
+  shiftFollowing: z.boolean().optional(),
+  expectedVersion: Version.optional(),
+  force: z.boolean().optional(),
+});
+export type DelayInput = z.infer<typeof DelayInputSchema>;
+
+export const AnnouncementInputSchema = z
+  .strictObject({
+    text: z.string().trim().min(1, 'must not be empty').max(1000),
+    severity: z.enum(['info', 'urgent']).default('info'),
+    /** Venue ids or "lobby"; absent means every screen. */
+    venueIds: z.array(VenueId).min(1).max(200).optional(),
+    /** Must lie in the future (checked by the service, which owns the clock). */
+    expiresAt: TimeInput.optional(),
+    expiresInMinutes: z.int().min(1).max(7 * 24 * 60).optional(),
+  })
+  .refine((a) => a.expiresAt === undefined || a.expiresInMinutes === undefined, {
+    message: 'give either expiresAt or expiresInMinutes, not both',
+    path: ['expiresInMinutes'],
+  });
+/** What callers send (severity may be left out). */
+export type AnnouncementInput = z.input<typeof AnnouncementInputSchema>;
+
+export const EmergencyInputSchema = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty').max(1000),
+});
+export type EmergencyInput = z.infer<typeof EmergencyInputSchema>;
+
+/** The body of a 400 answer: the first problem, named by the field it is about. */
+export interface CommandError {
+  error: string;
+  field?: string;
+}
+
+/**
+ * Turns a zod error into one readable message naming the first bad field by its dotted path
+ * ("start", "organizers.lead", "agendaItems.0.code").
+ */
+export function formatZodError(error: z.ZodError): CommandError {
+  const issue = error.issues[0];
+  if (!issue) return { error: 'invalid input' };
+  if (issue.code === 'unrecognized_keys') {
+    const key = [...issue.path, issue.keys[0]].join('.');
+    return { error: `${key}: unknown field`, field: key };
+  }
+  const field = issue.path.map(String).join('.');
+  if (!field) return { error: issue.message };
+  return { error: `${field}: ${issue.message}`, field };
+}

@@ -1,0 +1,7 @@
+/** The pure view functions shared by the server and the screens. */
+export type * from './types.ts';
+export { STARTING_SOON_MINUTES } from './constants.ts';
+export { sessionChange } from './change.ts';
+export { roomView, type RoomSchedule } from './room-view.ts';
+export { lobbyView, type LobbySchedule } from './lobby-view.ts';
+export { relativeStart, remainingFraction, minutesLeft } from './relative.ts';

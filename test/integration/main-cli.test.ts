@@ -1,0 +1,155 @@
+/** server/main.ts as a program: configuration errors fail fast with one line; a good start prints working URLs. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../server/build.ts';
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'signage-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function start(args: string[], env: Record<string, string> = {}): ChildProcess {
+  const childEnv = { ...process.env, ...env };
+  delete childEnv.PORT;
+  if (!('SIGNAGE_STAFF_PASSWORD' in env)) delete childEnv.SIGNAGE_STAFF_PASSWORD;
+  return spawn(TSX, ['server/main.ts', ...args], { cwd: ROOT, env: { ...childEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = start(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Starts the server and resolves with everything it printed up to the password line. */
+function startAndRead(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: string }> {
+  const child = start(args, env);
+  let output = '';
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += chunk));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (/Staff password.*\n/.test(output)) resolve({ child, output });
+    });
+    child.once('close', (code) => reject(new Error(`server exited with ${code}: ${errors}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('close', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('configuration errors', () => {
+  it.each([
+    [['--port', 'abc'], {}, /--port must be a whole number between 0 and 65535 \(got "abc"\)/],
+    [['--port', '70000'], {}, /--port must be a whole number between 0 and 65535/],
+    [[], { PORT: 'eighty' }, /PORT must be a whole number/],
+    [['--prot', '8080'], {}, /Unknown option '--prot'/],
+    [['--programme', '/no/such/file.txt'], {}, /--programme: cannot read \/no\/such\/file.txt/],
+    [['--clock', 'yesterday'], {}, /--clock must be "real" or an ISO date-time/],
+    [['--clock', '2024-13-45T25:00'], {}, /--clock must be "real" or an ISO date-time/],
+    [['--speed', 'fast'], {}, /--speed must be a number between 0 and 10000/],
+    [['--speed=-2'], {}, /--speed must be a number between 0 and 10000/],
+    [['--speed', '-2'], {}, /Option '--speed' argument is ambiguous.*--speed=-XYZ/],
+    [['--demo', '--data-dir', '/tmp/x'], {}, /--demo always uses data\/demo/],
+  ])('%j %j → exit 2 with one clear line', async (args, env, message) => {
+    const { code, stdout, stderr } = await run(args as string[], env as Record<string, string>);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^signage: /);
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('unusable data', () => {
+  it('a programme file that is not a schedule → exit 2 with one line naming the file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'just some notes\nnothing like a programme\n');
+    const { code, stderr } = await run(['--port', '0', '--data-dir', join(dir, 'data'), '--programme', file]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^signage: cannot open the schedule: .*notes\.txt/);
+  });
+
+  it('a damaged password file → exit 2 saying how to recover', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'staff-password.json'), '{ not json');
+    const { code, stderr } = await run(['--port', '0', '--data-dir', dataDir, '--programme', join(ROOT, 'programme/crimecop12-programme.txt')]);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(/^signage: cannot set up staff login: .*staff-password.json is unreadable; delete it/);
+  });
+});
+
+describe('a good start', () => {
+  it('prints the URLs of every door display, the lobby and the control panel, and they work', async () => {
+    const dataDir = tempDir();
+    const { child, output } = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--clock', '2024-10-14T13:20', '--speed', '0'], {
+      SIGNAGE_STAFF_PASSWORD: 'from-the-environment',
+    });
+    try {
+      const urls = [...output.matchAll(/http:\/\/127\.0\.0\.1:\d+\/\S*/g)].map((m) => m[0]);
+      const base = new URL(urls[0]!).origin;
+      expect(urls).toContain(`${base}/control`);
+      expect(urls).toContain(`${base}/display/lobby`);
+      expect(urls).toContain(`${base}/display/room/CR3`);
+      expect(urls).toContain(`${base}/display/room/M0E79`);
+      expect(urls.some((url) => url.endsWith('/display/room/Online'))).toBe(false);
+      for (const url of urls) expect((await fetch(url)).status).toBe(200);
+      expect(output).toMatch(/Staff password: from SIGNAGE_STAFF_PASSWORD/);
+
+      const clock = await (await fetch(`${base}/api/clock`)).json();
+      expect(clock).toEqual({ now: '2024-10-14T13:20:00+02:00', simulated: true, speed: 0 });
+      const login = await fetch(`${base}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: 'from-the-environment' }),
+      });
+      expect(login.status).toBe(204);
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
+
+  it('generates a password on first start, shows it once, and keeps only its hash', async () => {
+    const dataDir = tempDir();
+    const first = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+    const password = /Staff password \(shown only now; stored as a hash\): (\S+)/.exec(first.output)?.[1];
+    expect(password).toMatch(/^[a-z0-9-]{16,}$/);
+    const base = /(http:\/\/127\.0\.0\.1:\d+)\/control/.exec(first.output)![1];
+    const login = await fetch(`${base}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password }),
+    });
+    expect(login.status).toBe(204);
+    expect(await stop(first.child)).toBe(0);
+
+    const stored = readFileSync(join(dataDir, 'staff-password.json'), 'utf8');
+    expect(stored).not.toContain(password!);
+    expect(JSON.parse(stored)).toMatchObject({ algorithm: 'scrypt' });
+
+    const second = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+    expect(second.output).not.toContain(password!);
+    expect(second.output).toMatch(/Staff password: set earlier/);
+    expect(await stop(second.child)).toBe(0);
+  });
+});

@@ -1,0 +1,75 @@
+/** The /control namespace: what a staff panel gets on connect and live afterwards. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { connectControl, connectDisplay, type Client } from './clients.ts';
+import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
+
+let server: TestServer;
+let cookie: string;
+const open: Client[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
+  cookie = await server.login('Ann');
+});
+afterEach(() => {
+  for (const client of open.splice(0)) client.socket.close();
+});
+afterAll(() => server.close());
+
+async function track(promise: Promise<Client>): Promise<Client> {
+  const client = await promise;
+  open.push(client);
+  return client;
+}
+
+describe('/control', () => {
+  it('on connect: snapshot, clock, the fleet, then the recent journal in order', async () => {
+    await server.request('PATCH', '/api/sessions/opening', { title: 'Earlier change' }, cookie);
+    await server.request('PATCH', '/api/sessions/panel', { title: 'Later change' }, cookie);
+    const door = await track(connectDisplay(server.url, { view: 'room', venueId: 'CR3', displayId: 'door-1' }));
+    await door.recorder.waitFor('clock');
+
+    const panel = await track(connectControl(server.url, cookie));
+    const revision = server.service.revision();
+    await panel.recorder.waitFor('journal', (entry: any) => entry.revision === revision);
+    const names = panel.recorder.events.map((e) => e.name);
+    expect(names.slice(0, 3)).toEqual(['snapshot', 'clock', 'displays']);
+    expect(panel.recorder.all('snapshot')[0].revision).toBe(revision);
+    expect(panel.recorder.all('displays')[0]).toEqual([expect.objectContaining({ id: 'door-1', connected: true })]);
+    const journal = panel.recorder.all('journal');
+    expect(journal.map((e) => e.revision)).toEqual([revision - 1, revision]);
+    expect(journal[1]).toMatchObject({ actor: 'Ann', sessionId: 'panel' });
+  });
+
+  it('live: each change as delta and journal entry, and fleet updates', async () => {
+    const panel = await track(connectControl(server.url, cookie));
+    await panel.recorder.waitFor('displays');
+
+    const { body } = await server.request('POST', '/api/announcements', { text: 'Lunch is served' }, cookie);
+    const delta = await panel.recorder.waitFor('delta', (d: any) => d.revision === body.revision);
+    expect(delta.ops[0]).toMatchObject({ type: 'announcement', announcement: { text: 'Lunch is served' } });
+    const entry = await panel.recorder.waitFor('journal', (e: any) => e.revision === body.revision);
+    expect(entry).toMatchObject({ actor: 'Ann', operation: expect.stringMatching(/announcement/) });
+
+    const door = await track(connectDisplay(server.url, { view: 'room', venueId: 'M7', displayId: 'door-m7', name: 'M7 entrance' }));
+    await door.recorder.waitFor('clock');
+    door.socket.emit('rendered', body.revision);
+    const fleet = await panel.recorder.waitFor<any[]>('displays', (list) =>
+      list.some((d) => d.id === 'door-m7' && d.revision === body.revision),
+    );
+    expect(fleet.find((d) => d.id === 'door-m7')).toMatchObject({ name: 'M7 entrance', view: 'room', venueId: 'M7', connected: true });
+  });
+
+  it('a burst of screens ends with one fleet update that holds them all', async () => {
+    const panel = await track(connectControl(server.url, cookie));
+    await panel.recorder.waitFor('displays');
+    const screens = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => track(connectDisplay(server.url, { view: 'lobby', displayId: `lobby-${i}` }))),
+    );
+    const last = await panel.recorder.waitFor<any[]>('displays', (list) =>
+      screens.every((_, i) => list.some((d) => d.id === `lobby-${i}` && d.connected)),
+    );
+    expect(last.filter((d) => d.id.startsWith('lobby-'))).toHaveLength(8);
+  });
+});

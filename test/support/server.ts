@@ -1,0 +1,182 @@
+/**
+ * A real server for tests: createApplication on port 0 inside the test process, with a temporary
+ * data directory, a known staff password and (optionally) a simulated clock. It serves the built
+ * pages from dist/ (built once by the vitest globalSetup).
+ *
+ *   const server = await startTestServer({ clock: '2024-10-14T12:55', speed: 0 });
+ *   const cookie = await server.login();
+ *   const { status, body } = await server.request('PATCH', '/api/sessions/x', { title: 'New' }, cookie);
+ *   await server.close();
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Programme } from '../../shared/model.ts';
+import { parseInstant } from '../../shared/time.ts';
+import { createApplication, type Application } from '../../server/app.ts';
+import { createStaffAuth } from '../../server/auth/staff-auth.ts';
+import { DIST } from '../../server/build.ts';
+import { ServerClock } from '../../server/clock.ts';
+import { BUNDLED_PROGRAMME } from '../../server/config.ts';
+import { openScheduleService } from '../../server/domain/service.ts';
+import type { ScheduleService } from '../../server/domain/types.ts';
+import type { Logger } from '../../server/http/errors.ts';
+import type { LoginRateLimit } from '../../server/http/auth.ts';
+import { loadProgrammeFile } from '../../server/import/cli.ts';
+
+export interface TestServerOptions {
+  /** Start a simulated clock here: venue-local ISO like 2024-10-14T12:55 (or with an offset). Default: real time. */
+  clock?: string;
+  /** Simulated clock speed (default 1; 0 freezes the clock). */
+  speed?: number;
+  /** A programme, or the path of a schedule file; default: the bundled CrimeCOP12 programme. */
+  programme?: Programme | string;
+  /** Staff password (default 'test-password'). */
+  password?: string;
+  /** Use this data directory (e.g. to reopen one); default: a fresh temporary one. */
+  dataDir?: string;
+  /** Trust X-Forwarded-* headers, as behind a TLS proxy (default false). */
+  trustProxy?: boolean;
+  /** Login rate limit (default: the production one). */
+  loginRateLimit?: LoginRateLimit;
+  /** Print the server's info and warnings (errors are always printed). */
+  verbose?: boolean;
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON when the answer is JSON, else the text. */
+  body: T;
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  password: string;
+  /** The live service and clock, for tests that need to look inside or set up state directly. */
+  service: ScheduleService;
+  clock: ServerClock;
+  application: Application;
+  /** Logs in as staff and returns the Cookie header to send with staff requests. */
+  login(name?: string): Promise<string>;
+  /** A JSON request; `body` is sent as JSON unless it is a string (sent as is, as application/json). */
+  request<T = any>(method: string, path: string, body?: unknown, cookie?: string): Promise<TestResponse<T>>;
+  /** Stops the server and closes the store; keeps the data directory. */
+  stop(): Promise<void>;
+  /** Stops the server and removes the data directory. */
+  close(): Promise<void>;
+  /** Stops and starts again on the same data directory (and the same port when it is free). */
+  restart(): Promise<TestServer>;
+}
+
+const quietLogger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: (message, error) => console.error(message, error ?? ''),
+};
+
+let bundledProgramme: Programme | undefined;
+
+function resolveProgramme(programme: Programme | string | undefined): Programme {
+  if (typeof programme === 'object') return programme;
+  if (programme !== undefined) return loadProgrammeFile(programme, { onWarning: () => {} });
+  bundledProgramme ??= loadProgrammeFile(BUNDLED_PROGRAMME, { onWarning: () => {} });
+  return bundledProgramme;
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startTestServer(options: TestServerOptions = {}, preferredPort = 0): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'signage-test-'));
+  mkdirSync(dataDir, { recursive: true });
+  const password = options.password ?? 'test-password';
+  const logger: Logger = options.verbose ? { ...console, error: quietLogger.error } : quietLogger;
+
+  const clock = new ServerClock();
+  const service = openScheduleService({ dataDir, seed: () => resolveProgramme(options.programme), now: () => clock.now() });
+  if (options.clock !== undefined || (options.speed ?? 1) !== 1) {
+    const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
+    clock.set({ time, speed: options.speed ?? 1 });
+  }
+  const auth = await createStaffAuth({ dataDir, password });
+  const httpServer = createServer();
+  const application = createApplication(httpServer, {
+    service,
+    clock,
+    auth,
+    staticDir: DIST,
+    logger,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
+  });
+
+  let port: number;
+  try {
+    port = await listen(httpServer, preferredPort);
+  } catch (error) {
+    if (preferredPort === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    port = await listen(httpServer, 0);
+  }
+  const url = `http://127.0.0.1:${port}`;
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await application.close();
+    service.close();
+  };
+
+  const request = async <T = any>(method: string, path: string, body?: unknown, cookie?: string): Promise<TestResponse<T>> => {
+    const headers: Record<string, string> = {};
+    if (cookie) headers.cookie = cookie;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(url + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const isJson = response.headers.get('content-type')?.includes('application/json') && text !== '';
+    return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as T };
+  };
+
+  return {
+    url,
+    port,
+    dataDir,
+    password,
+    service,
+    clock,
+    application,
+    async login(name?: string) {
+      const response = await request('POST', '/api/login', name === undefined ? { password } : { password, name });
+      if (response.status !== 204) throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
+      const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('signage_session='));
+      if (!setCookie) throw new Error('test login: no session cookie in the answer');
+      return setCookie.split(';')[0]!;
+    },
+    request,
+    stop,
+    async close() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await stop();
+      return startTestServer({ ...options, dataDir }, port);
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ScheduleService } from '../../server/domain/types.ts';
+import { openService, removeDir, staff, tempDataDir, testClock, thrown } from './domain-fixture.ts';
+
+let dir: string;
+let clock: { now: number };
+let service: ScheduleService;
+
+beforeEach(() => {
+  dir = tempDataDir();
+  clock = testClock();
+  service = openService(dir, clock);
+});
+afterEach(() => {
+  service.close();
+  removeDir(dir);
+});
+
+const bob = { name: 'bob' };
+/** The session without its version, to compare content before and after an undo. */
+const content = (id: string) => {
+  const { version: _version, ...rest } = service.getSession(id)!;
+  return rest;
+};
+
+describe('undo', () => {
+  it('reverts a move as a new change with a higher version, and marks the original undone', () => {
+    const before = content('lunch');
+    const move = service.updateSession('lunch', { venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T16:00' }, staff);
+    const undo = service.undo(move.revision, bob);
+    expect(undo.revision).toBe(2);
+    expect(undo.value).toEqual({ undone: 1 });
+    expect(content('lunch')).toEqual(before);
+    expect(service.getSession('lunch')!.version).toBe(3);
+    expect(undo.entry).toMatchObject({
+      operation: 'undo',
+      actor: 'bob',
+      undoes: 1,
+      sessionId: 'lunch',
+      summary: `Undid: ${move.entry.summary}`,
+    });
+    expect(service.journalSince(0)[0]).toMatchObject({ revision: 1, undoneBy: 2 });
+  });
+
+  it('refuses to undo twice, or after the session changed again', () => {
+    const move = service.updateSession('lunch', { venueId: 'M7' }, staff);
+    service.undo(move.revision, staff);
+    expect(thrown(() => service.undo(move.revision, staff))).toMatchObject({
+      status: 409,
+      details: { undoneBy: 2 },
+    });
+
+    const rename = service.updateSession('cyber', { title: 'Cybercrime today' }, staff);
+    service.updateSession('cyber', { venueId: 'M7', force: true }, staff);
+    const error = thrown(() => service.undo(rename.revision, staff));
+    expect(error.status).toBe(409);
+    expect(error.message).toContain('“Cybercrime today” has been changed again since');
+    expect(service.getSession('cyber')!.venueId).toBe('M7');
+  });
+
+  it('recreates a deleted session and refuses an undo that touches a deleted one', () => {
+    const original = content('lunch');
+    const rename = service.updateSession('lunch', { title: 'Lunch' }, staff);
+    const deletion = service.deleteSession('lunch', staff);
+    expect(thrown(() => service.undo(rename.revision, staff)).message).toContain('has been deleted since');
+
+    service.undo(deletion.revision, staff);
+    expect(content('lunch')).toEqual({ ...original, title: 'Lunch' });
+    expect(service.getSession('lunch')!.version).toBe(3);
+  });
+
+  it('deletes a created session, unless it changed since', () => {
+    const input = { title: 'Pop-up', venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T16:00' };
+    const created = service.createSession(input, staff);
+    const undo = service.undo(created.revision, staff);
+    expect(undo.delta.ops).toEqual([{ type: 'session-removed', id: created.value.id }]);
+    expect(service.getSession(created.value.id)).toBeUndefined();
+
+    const again = service.createSession(input, staff);
+    service.updateSession(again.value.id, { title: 'Pop-up talk' }, staff);
+    expect(thrown(() => service.undo(again.revision, staff))).toMatchObject({ status: 409 });
+  });
+
+  it('refuses an undo that would double-book a room', () => {
+    const move = service.updateSession('lunch', { venueId: 'M7' }, staff);
+    service.createSession({ title: 'Taker', venueId: 'CR3', start: '2024-10-14T13:30', end: '2024-10-14T14:30' }, staff);
+    const error = thrown(() => service.undo(move.revision, staff));
+    expect(error.status).toBe(409);
+    expect(error.message).toContain('CR3 is already taken by “Taker”');
+    expect(error.details).toMatchObject({ clash: { title: 'Taker' } });
+    expect(service.getSession('lunch')!.venueId).toBe('M7');
+  });
+
+  it('reverts a delay of several sessions at once', () => {
+    const delay = service.delaySession('opening', { minutes: 30, shiftFollowing: true }, staff);
+    service.undo(delay.revision, staff);
+    expect(['opening', 'cyber', 'lunch'].map((id) => service.getSession(id)!.start)).toEqual([
+      '2024-10-14T10:00:00+02:00',
+      '2024-10-14T11:00:00+02:00',
+      '2024-10-14T13:00:00+02:00',
+    ]);
+  });
+
+  it('reverts cancel, announcements and the emergency message', () => {
+    const cancel = service.updateSession('cyber', { status: 'cancelled' }, staff);
+    service.undo(cancel.revision, staff);
+    expect(service.getSession('cyber')!.status).toBe('scheduled');
+
+    const created = service.createAnnouncement({ text: 'Hello' }, staff);
+    const removed = service.deleteAnnouncement(created.value.id, staff);
+    expect(thrown(() => service.undo(created.revision, staff)).message).toContain('already gone');
+    service.undo(removed.revision, staff);
+    expect(service.schedule().announcements).toEqual([created.value]);
+    service.undo(created.revision, staff);
+    expect(service.schedule().announcements).toEqual([]);
+
+    const first = service.setEmergency('Fire drill', staff);
+    const second = service.setEmergency('Fire drill over at 10:00', staff);
+    expect(thrown(() => service.undo(first.revision, staff)).message).toContain('emergency message has changed');
+    service.undo(second.revision, staff);
+    expect(service.schedule().emergency).toEqual(first.value);
+    const cleared = service.clearEmergency(staff);
+    service.undo(cleared.revision, staff);
+    expect(service.schedule().emergency).toEqual(first.value);
+  });
+
+  it('refuses to bring back an announcement that has expired since', () => {
+    const created = service.createAnnouncement({ text: 'Short', expiresInMinutes: 5 }, staff);
+    const removed = service.deleteAnnouncement(created.value.id, staff);
+    clock.now += 10 * 60_000;
+    expect(thrown(() => service.undo(removed.revision, staff)).message).toContain('has expired');
+  });
+
+  it('can undo an undo (redo)', () => {
+    const move = service.updateSession('lunch', { venueId: 'M7' }, staff);
+    const undo = service.undo(move.revision, staff);
+    const redo = service.undo(undo.revision, staff);
+    expect(redo.entry.summary).toBe('Undid: Undid: Moved “Lunch talk” from CR3 to M7');
+    expect(service.getSession('lunch')).toMatchObject({ venueId: 'M7', version: 4 });
+  });
+
+  it('404s revisions that are not journal entries', () => {
+    expect(thrown(() => service.undo(0, staff))).toMatchObject({ status: 404 });
+    expect(thrown(() => service.undo(7, staff))).toMatchObject({ status: 404 });
+  });
+});

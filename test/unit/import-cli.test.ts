@@ -1,0 +1,98 @@
+// `npm run import -- FILE` end to end (a real child process), and loadProgrammeFile for the server.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ProgrammeSchema } from '../../shared/model.ts';
+import { loadProgrammeFile } from '../../server/import/cli.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const bundled = 'programme/crimecop12-programme.txt';
+const dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runImport(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], { cwd: repo });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const lines = (text: string): string[] => text.split('\n').filter((l) => l.length > 0);
+
+describe('import CLI', { timeout: 60_000 }, () => {
+  it('prints the normalised schedule as JSON and the warnings as FILE:LINE', async () => {
+    const run = await runImport(bundled);
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(Object.keys(output)).toEqual(['timezone', 'venues', 'sessions']);
+    expect(ProgrammeSchema.safeParse(output).success).toBe(true);
+    expect(output.sessions).toHaveLength(73);
+    expect(run.stdout.startsWith('{\n  "timezone": "Europe/Vienna",\n')).toBe(true);
+    expect(lines(run.stderr)).toEqual([expect.stringMatching(new RegExp(`^${bundled}:82: warning: "2\\.10 p\\.m\\." has no end time`))]);
+  });
+
+  it('takes --timezone', async () => {
+    const run = await runImport(bundled, '--timezone', 'Europe/London');
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.timezone).toBe('Europe/London');
+    expect(output.sessions[0].start).toBe('2024-10-14T10:00:00+01:00');
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'nope.txt'), /nope\.txt: cannot read the file: no such file$/],
+    ['an empty file', () => file('empty.txt', ' \n\t\n'), /empty\.txt: the file is empty$/],
+    ['a binary file', () => file('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d])), /image\.png: binary file/],
+    ['a file that is not UTF-8', () => file('latin1.txt', Buffer.from([0x43, 0xf4, 0x74, 0x65, 0x0a])), /latin1\.txt: binary file \(not valid UTF-8/],
+    ['a JSON file', () => file('schedule.json', '{"schedule": {}}'), /schedule\.json: not a recognised schedule format \(expected UN programme text/],
+    ['a CSV file', () => file('schedule.csv', 'title,start\nA,10:00\n'), /schedule\.csv: not a recognised schedule format/],
+    ['a directory', () => dir, /is a directory/],
+  ])('exits 1 with one line on stderr for %s', async (_kind, makePath, message) => {
+    const run = await runImport(makePath());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(message);
+  });
+
+  it('exits 1 with a usage line when no file is given', async () => {
+    const run = await runImport();
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([expect.stringContaining('usage: npm run import -- FILE [--timezone ZONE]')]);
+  });
+});
+
+describe('loadProgrammeFile', () => {
+  it('returns the programme and hands warnings over as FILE:LINE lines', () => {
+    const path = join(repo, bundled);
+    const seen: string[] = [];
+    const programme = loadProgrammeFile(path, { onWarning: (_w, formatted) => seen.push(formatted) });
+    expect(programme.sessions).toHaveLength(73);
+    expect(seen).toEqual([expect.stringMatching(/crimecop12-programme\.txt:82: warning: /)]);
+  });
+
+  it('throws a one-line error for unusable files', () => {
+    expect(() => loadProgrammeFile(file('prose.txt', 'Just some prose.\nNothing more.'))).toThrow(/prose\.txt: not a recognised schedule format/);
+    expect(() => loadProgrammeFile(join(dir, 'missing.txt'))).toThrow(/missing\.txt: cannot read the file: no such file/);
+  });
+});

@@ -1,0 +1,30 @@
+// The format registry: the content decides which importer reads a file.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FORMATS, importFile } from '../../server/import/detect.ts';
+import { parseUnProgramme } from '../../server/import/un-programme.ts';
+
+const programmeText = readFileSync(new URL('../../programme/crimecop12-programme.txt', import.meta.url), 'utf8');
+
+describe('importFile', () => {
+  it('recognises the UN programme text and gives the same result as its parser', () => {
+    const result = importFile(programmeText);
+    expect(result.format).toBe('un-programme');
+    expect(result).toEqual({ format: 'un-programme', ...parseUnProgramme(programmeText) });
+    expect(importFile(programmeText, { timezone: 'UTC' }).programme.timezone).toBe('UTC');
+  });
+
+  it.each([
+    ['JSON', JSON.stringify({ schedule: { conference: { days: [] } } }, null, 2)],
+    ['CSV', 'id,title,start,end,venue\n1,Opening,2024-10-14T10:00,2024-10-14T13:00,Plenary\n'],
+    ['prose', 'Dear colleagues,\nthe conference takes place from Monday 14 October.\nKind regards'],
+    ['a day header without any timed row', 'MONDAY, 14 OCTOBER\nSIDE EVENTS\n'],
+  ])('refuses %s with a message naming the expected format', (_kind, text) => {
+    expect(() => importFile(text)).toThrow(/^not a recognised schedule format \(expected UN programme text/);
+  });
+
+  it('lists every registered format in that message', () => {
+    expect(FORMATS.map((f) => f.name)).toEqual(['un-programme']);
+    expect(() => importFile('{}')).toThrow(FORMATS[0]!.description);
+  });
+});

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Schedule, Session } from '../../shared/model.ts';
+import type { JournalEntry } from '../../shared/protocol.ts';
+import { SCHEMA_VERSION } from '../../server/store/migrations.ts';
+import { openDatabase, openSqliteStore } from '../../server/store/sqlite.ts';
+import type { ScheduleStore } from '../../server/store/types.ts';
+
+let dir: string;
+let store: ScheduleStore;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signage-store-'));
+  store = openSqliteStore(path.join(dir, 'data'));
+});
+afterEach(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function session(id: string, title: string): Session {
+  const start = '2024-10-14T10:00:00+02:00';
+  const end = '2024-10-14T11:00:00+02:00';
+  return {
+    id,
+    kind: 'other',
+    title,
+    start,
+    end,
+    venueId: 'CR3',
+    organizers: { lead: '', partners: [] },
+    status: 'scheduled',
+    planned: { start, end, venueId: 'CR3' },
+    version: 1,
+  };
+}
+
+const initial: Schedule = {
+  revision: 0,
+  timezone: 'Europe/Vienna',
+  venues: [{ id: 'CR3', name: 'Conference Room 3', kind: 'room' }],
+  sessions: [session('a', 'Alpha'), session('b', 'Beta')],
+  announcements: [],
+  emergency: null,
+};
+
+function entry(revision: number, extra: Partial<JournalEntry> = {}): JournalEntry {
+  return { revision, at: '2024-10-14T09:00:00+02:00', actor: 'alice', operation: 'test', summary: 'Test', ...extra };
+}
+
+describe('sqlite store', () => {
+  it('creates the database in the data directory with WAL, durable commits and the schema version', () => {
+    const db = openDatabase(path.join(dir, 'data', 'signage.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // 2 = FULL: each commit is synced to disk before it returns.
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('loads nothing before the seed, and the seed afterwards', () => {
+    expect(store.load()).toBeNull();
+    store.seed(initial);
+    expect(store.load()).toEqual(initial);
+    expect(() => store.seed(initial)).toThrow(/already holds a schedule/);
+  });
+
+  it('commits state, journal and revision together and keeps insertion order on update', () => {
+    store.seed(initial);
+    const renamed = { ...session('a', 'Alpha two'), version: 2 };
+    store.commit({
+      delta: { revision: 1, ops: [{ type: 'session', session: renamed }, { type: 'session', session: session('c', 'Gamma') }] },
+      entry: entry(1, { sessionId: 'a' }),
+      inverse: [{ type: 'session-removed', id: 'c' }, { type: 'session', session: session('a', 'Alpha') }],
+    });
+    store.commit({
+      delta: { revision: 2, ops: [{ type: 'emergency', emergency: { text: 'Go', since: '2024-10-14T09:05:00+02:00' } }] },
+      entry: entry(2, { undoes: 1 }),
+      inverse: [{ type: 'emergency', emergency: null }],
+    });
+    const loaded = store.load()!;
+    expect(loaded.revision).toBe(2);
+    expect(loaded.sessions.map((s) => s.title)).toEqual(['Alpha two', 'Beta', 'Gamma']);
+    expect(loaded.emergency).toEqual({ text: 'Go', since: '2024-10-14T09:05:00+02:00' });
+    expect(store.entry(1)).toMatchObject({ revision: 1, sessionId: 'a', undoneBy: 2 });
+    expect(store.entry(1)!.inverse).toHaveLength(2);
+    expect(store.journalSince(0).map((e) => e.revision)).toEqual([1, 2]);
+    expect(store.journalSince(0, 1).map((e) => e.revision)).toEqual([1]);
+    expect(store.entry(3)).toBeUndefined();
+  });
+
+  it('refuses a change whose revision does not follow, writing nothing', () => {
+    store.seed(initial);
+    expect(() =>
+      store.commit({
+        delta: { revision: 2, ops: [{ type: 'session-removed', id: 'a' }] },
+        entry: entry(2),
+        inverse: [],
+      }),
+    ).toThrow(/does not follow/);
+    expect(store.load()).toEqual(initial);
+    expect(store.journalSince(0)).toEqual([]);
+  });
+
+  it('rolls back the state rows when marking the undone entry fails', () => {
+    store.seed(initial);
+    expect(() =>
+      store.commit({
+        delta: { revision: 1, ops: [{ type: 'session-removed', id: 'a' }] },
+        entry: entry(1, { undoes: 99 }),
+        inverse: [],
+      }),
+    ).toThrow(/cannot be marked as undone/);
+    expect(store.load()).toEqual(initial);
+  });
+
+  it('refuses a data directory written by a newer schema', () => {
+    store.close();
+    const db = new Database(path.join(dir, 'data', 'signage.db'));
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openSqliteStore(path.join(dir, 'data'))).toThrow(/newer version/);
+  });
+
+  it('fails loudly on a damaged session row', () => {
+    store.seed(initial);
+    const db = new Database(path.join(dir, 'data', 'signage.db'));
+    db.prepare("UPDATE sessions SET doc = '{\"id\":\"a\"}' WHERE id = 'a'").run();
+    db.close();
+    expect(() => store.load()).toThrow(/damaged database: sessions row a: kind: /);
+  });
+});
