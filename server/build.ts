@@ -34,6 +34,10 @@ export async function ensureBuilt(options: { quiet?: boolean } = {}): Promise<vo
   if (!isBuildStale()) return;
   const { build } = await import('vite');
   const staging = `${DIST}.build-${process.pid}-${Date.now()}`;
+  // Vite takes production mode (minified, Lit without its dev-mode checks) from NODE_ENV, which
+  // test runners set to "test": build the pages screens really run whoever starts the build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       root: ROOT,
@@ -44,6 +48,9 @@ export async function ensureBuilt(options: { quiet?: boolean } = {}): Promise<vo
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   rmSync(DIST, { recursive: true, force: true });
   try {

@@ -1,9 +1,6 @@
-/**
- * Room clashes: two sessions that are not cancelled, in the same room, overlapping in time
- * (half-open intervals, so 13:00–14:00 and 14:00–15:00 do not clash). Online venues hold any
- * number of sessions at once.
- */
+/** Room clashes as domain errors; the rule itself is shared/clash.ts, which the panel uses too. */
 import type { Schedule, Session } from '../../shared/model.ts';
+import { findRoomHolder } from '../../shared/clash.ts';
 import { parseInstant } from '../../shared/time.ts';
 import { ConflictError } from './errors.ts';
 import { quote, slot } from './summaries.ts';
@@ -18,20 +15,14 @@ export function findClash(
   ignore: ReadonlySet<string> = new Set(),
 ): Session | undefined {
   if (candidate.status === 'cancelled') return undefined;
-  const venue = schedule.venues.find((v) => v.id === candidate.venueId);
-  if (!venue || venue.kind !== 'room') return undefined;
   const zone = schedule.timezone;
-  const start = parseInstant(candidate.start, zone);
-  const end = parseInstant(candidate.end, zone);
-  return schedule.sessions.find(
-    (other) =>
-      other.id !== candidate.id &&
-      !ignore.has(other.id) &&
-      other.venueId === candidate.venueId &&
-      other.status !== 'cancelled' &&
-      parseInstant(other.start, zone) < end &&
-      start < parseInstant(other.end, zone),
-  );
+  const placement = {
+    id: candidate.id,
+    venueId: candidate.venueId,
+    start: parseInstant(candidate.start, zone),
+    end: parseInstant(candidate.end, zone),
+  };
+  return findRoomHolder(schedule, placement, ignore);
 }
 
 /** "CR3 is already taken by “X” on Monday 14 October 13:00–14:00" */

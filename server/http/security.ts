@@ -21,7 +21,7 @@ export function securityHeaders() {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: ["'self'"],
         // No upgrade-insecure-requests: venue networks often run plain HTTP on a LAN address,
         // where upgrading would break every request.
       },

@@ -67,8 +67,8 @@ describe('security headers', () => {
       expect(directives['script-src']).toBe("'self'");
       expect(directives['connect-src']).toBe("'self' ws: wss:");
       expect(directives['img-src']).toBe("'self' data:");
-      expect(directives['frame-ancestors']).toBe("'none'");
-      expect(directives['object-src']).toBe("'none'");
+      expect(directives['frame-ancestors']).toBe("'self'");
+      expect(directives['object-src']).toBe("'self'");
       expect(csp).not.toMatch(/upgrade-insecure-requests/);
     }
   });

@@ -1,0 +1,189 @@
+/** Compose an announcement (text, which screens, info or urgent, expiry), and list and withdraw active ones. */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Announcement } from '../../shared/model.ts';
+import { LOBBY } from '../../shared/model.ts';
+import type { AnnouncementInput } from '../../shared/commands.ts';
+import type { ControlData } from '../data/control-data.ts';
+import { StoreController } from '../controllers/store-controller.ts';
+import { classifyError } from '../data/outcome.ts';
+import { formatClock, parseInstant } from '../../shared/time.ts';
+import { venueName } from '../data/schedule-queries.ts';
+import { baseStyles } from './styles.ts';
+
+@customElement('announcements-panel')
+export class AnnouncementsPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        background: var(--panel);
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        padding: 0.8rem 1rem;
+        margin-bottom: 1rem;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+        gap: 1rem;
+      }
+      .rooms {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
+        gap: 0.2rem 0.6rem;
+        margin-top: 0.4rem;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      li {
+        display: flex;
+        gap: 0.8rem;
+        align-items: start;
+        justify-content: space-between;
+        border-bottom: 1px solid #e3e6eb;
+        padding: 0.5rem 0;
+      }
+      li p {
+        margin: 0.1rem 0;
+      }
+      #expiry {
+        width: 7rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @state() private text = '';
+  @state() private target: 'all' | 'some' = 'all';
+  @state() private chosen = new Set<string>();
+  @state() private severity: 'info' | 'urgent' = 'info';
+  @state() private expiry = '';
+  @state() private message = '';
+  @state() private error = '';
+  @state() private busy = false;
+  private readonly storeController = new StoreController(this, () => this.data);
+
+  override render() {
+    const schedule = this.data?.store.schedule;
+    if (!schedule) return nothing;
+    const rooms = schedule.venues.filter((v) => v.kind === 'room');
+    const now = this.data!.store.now();
+    const active = schedule.announcements.filter((a) => !a.expiresAt || Date.parse(a.expiresAt) > now);
+    return html`<div class="layout">
+      <section aria-labelledby="compose-heading">
+        <h2 id="compose-heading">New announcement</h2>
+        <form @submit=${this.submit}>
+          <div class="field">
+            <label for="text">Announcement text</label>
+            <textarea id="text" maxlength="1000" .value=${this.text} @input=${(e: Event) => (this.text = val(e))}></textarea>
+          </div>
+          <fieldset>
+            <legend>Screens</legend>
+            <label class="check"><input type="radio" name="target" .checked=${this.target === 'all'} @change=${() => (this.target = 'all')} /> All screens</label>
+            <label class="check"><input type="radio" name="target" .checked=${this.target === 'some'} @change=${() => (this.target = 'some')} /> Only the screens chosen below</label>
+            ${this.target === 'some'
+              ? html`<div class="rooms" role="group" aria-label="Chosen screens">
+                  <label class="check"><input type="checkbox" .checked=${this.chosen.has(LOBBY)} @change=${(e: Event) => this.toggle(LOBBY, e)} /> Lobby</label>
+                  ${rooms.map(
+                    (v) => html`<label class="check"><input type="checkbox" .checked=${this.chosen.has(v.id)} @change=${(e: Event) => this.toggle(v.id, e)} /> ${v.name}</label>`,
+                  )}
+                </div>`
+              : nothing}
+          </fieldset>
+          <fieldset>
+            <legend>Importance</legend>
+            <label class="check"><input type="radio" name="severity" .checked=${this.severity === 'info'} @change=${() => (this.severity = 'info')} /> Info</label>
+            <label class="check"><input type="radio" name="severity" .checked=${this.severity === 'urgent'} @change=${() => (this.severity = 'urgent')} /> Urgent</label>
+          </fieldset>
+          <div class="field">
+            <label for="expiry">Expires after (minutes)</label>
+            <input id="expiry" type="number" min="1" step="1" aria-describedby="expiry-hint" .value=${this.expiry} @input=${(e: Event) => (this.expiry = val(e))} />
+            <span class="hint" id="expiry-hint">Leave empty to keep it until you withdraw it.</span>
+          </div>
+          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+          ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
+          <button class="primary" type="submit" ?disabled=${this.busy}>Publish announcement</button>
+        </form>
+      </section>
+      <section aria-labelledby="active-heading">
+        <h2 id="active-heading">Active announcements</h2>
+        ${active.length === 0 ? html`<p>None.</p>` : html`<ul>${active.map((a) => this.renderActive(a))}</ul>`}
+      </section>
+    </div>`;
+  }
+
+  private renderActive(a: Announcement) {
+    const schedule = this.data!.store.schedule!;
+    const zone = schedule.timezone;
+    const where = a.venueIds?.length
+      ? a.venueIds.map((id) => (id === LOBBY ? 'Lobby' : venueName(schedule, id))).join(', ')
+      : 'All screens';
+    return html`<li>
+      <div>
+        <p>${a.severity === 'urgent' ? html`<span class="badge urgent">Urgent</span> ` : nothing}${a.text}</p>
+        <p class="hint">${where} · ${a.expiresAt ? `until ${formatClock(parseInstant(a.expiresAt, zone), zone)}` : 'until withdrawn'}</p>
+      </div>
+      <button class="danger" aria-label="Withdraw “${a.text}”" @click=${() => this.withdraw(a)}>Withdraw</button>
+    </li>`;
+  }
+
+  private toggle(id: string, event: Event): void {
+    const next = new Set(this.chosen);
+    if ((event.target as HTMLInputElement).checked) next.add(id);
+    else next.delete(id);
+    this.chosen = next;
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    this.error = '';
+    this.message = '';
+    const input: AnnouncementInput = { text: this.text.trim(), severity: this.severity };
+    if (!input.text) return void (this.error = 'Announcement text: write what screens should show.');
+    if (this.target === 'some') {
+      if (this.chosen.size === 0) return void (this.error = 'Screens: choose at least one, or pick “All screens”.');
+      input.venueIds = [...this.chosen];
+    }
+    if (this.expiry.trim()) {
+      const minutes = Number(this.expiry);
+      if (!Number.isInteger(minutes) || minutes < 1) return void (this.error = 'Expires after: a whole number of minutes, 1 or more.');
+      input.expiresInMinutes = minutes;
+    }
+    this.busy = true;
+    try {
+      await this.data!.actions.announce(input);
+      this.text = '';
+      this.expiry = '';
+      this.message = 'Published.';
+    } catch (error) {
+      this.error = classifyError(error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async withdraw(a: Announcement): Promise<void> {
+    this.error = '';
+    this.message = '';
+    try {
+      await this.data!.actions.withdrawAnnouncement(a.id);
+      this.message = `Withdrawn: “${a.text}”.`;
+    } catch (error) {
+      this.error = classifyError(error).message;
+    }
+  }
+}
+
+function val(event: Event): string {
+  return (event.target as HTMLInputElement).value;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'announcements-panel': AnnouncementsPanel;
+  }
+}

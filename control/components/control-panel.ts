@@ -1,0 +1,131 @@
+/**
+ * The logged-in panel: header (venue clock, live status, emergency banner, log out) and the four
+ * sections — schedule, announcements and emergency, journal, screens. The section is kept in the
+ * URL hash so a reload comes back to it.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ControlData } from '../data/control-data.ts';
+import { StoreController } from '../controllers/store-controller.ts';
+import { baseStyles } from './styles.ts';
+import { fleetSummary } from '../data/fleet.ts';
+import './panel-header.ts';
+import './day-view.ts';
+import './announcements-panel.ts';
+import './emergency-panel.ts';
+import './journal-panel.ts';
+import './screens-panel.ts';
+
+const SECTIONS = [
+  { id: 'schedule', label: 'Schedule' },
+  { id: 'announcements', label: 'Announcements & emergency' },
+  { id: 'journal', label: 'Journal' },
+  { id: 'screens', label: 'Screens' },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+function sectionFromHash(): SectionId {
+  const id = location.hash.slice(1);
+  return SECTIONS.find((s) => s.id === id)?.id ?? 'schedule';
+}
+
+@customElement('control-panel')
+export class ControlPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+        padding: 0 1rem;
+        border-bottom: 1px solid var(--line);
+        background: var(--panel);
+      }
+      nav button {
+        border: none;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        color: var(--ink);
+        padding: 0.55rem 0.8rem;
+      }
+      nav button[aria-current='page'] {
+        border-bottom-color: var(--accent);
+        color: var(--accent);
+        font-weight: 700;
+      }
+      main {
+        padding: 1rem;
+      }
+      .loading {
+        padding: 1rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @state() private section: SectionId = sectionFromHash();
+  private readonly storeController = new StoreController(this, () => this.data);
+  private readonly onHash = () => (this.section = sectionFromHash());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+  }
+
+  override render() {
+    const data = this.data;
+    if (!data) return nothing;
+    return html`<panel-header .data=${data}></panel-header>
+      <nav aria-label="Sections">
+        ${SECTIONS.map(
+          (s) => html`<button
+            aria-current=${s.id === this.section ? 'page' : 'false'}
+            @click=${() => this.show(s.id)}
+          >
+            ${s.label}${s.id === 'screens' ? this.behindCount(data) : nothing}
+          </button>`,
+        )}
+      </nav>
+      <main>${data.store.schedule ? this.renderSection(data) : html`<p class="loading" role="status">Loading the schedule…</p>`}</main>`;
+  }
+
+  private renderSection(data: ControlData) {
+    switch (this.section) {
+      case 'schedule':
+        return html`<day-view .data=${data}></day-view>`;
+      case 'announcements':
+        return html`<announcements-panel .data=${data}></announcements-panel>
+          <emergency-panel .data=${data}></emergency-panel>`;
+      case 'journal':
+        return html`<journal-panel .data=${data}></journal-panel>`;
+      case 'screens':
+        return html`<screens-panel .data=${data}></screens-panel>`;
+    }
+  }
+
+  /** " (2 behind)" on the Screens tab, so a screen that missed a change is noticed from anywhere. */
+  private behindCount(data: ControlData) {
+    const summary = fleetSummary(data.store.displays, data.store.revision);
+    return summary ? ` (${summary})` : nothing;
+  }
+
+  private show(section: SectionId): void {
+    this.section = section;
+    history.replaceState(null, '', `#${section}`);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'control-panel': ControlPanel;
+  }
+}

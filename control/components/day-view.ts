@@ -1,0 +1,177 @@
+/**
+ * The schedule section: pick a day, search, see rooms × time (a list on narrow screens), open a
+ * session to change it, add a new one, and steer the plenary's agenda.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ControlData } from '../data/control-data.ts';
+import { StoreController } from '../controllers/store-controller.ts';
+import { MediaController } from '../controllers/media-controller.ts';
+import { formatDay, parseInstant, venueWallTime } from '../../shared/time.ts';
+import { defaultDay, matchesSearch, programmeDays, sessionsOfDay, shortDay, slotLabel, venueName } from '../data/schedule-queries.ts';
+import { baseStyles } from './styles.ts';
+import './schedule-grid.ts';
+import './schedule-list.ts';
+import './plenary-agenda.ts';
+import './session-dialog.ts';
+import './new-session-dialog.ts';
+
+/** How many search hits to list; the grid highlights every hit of the chosen day anyway. */
+const MAX_RESULTS = 30;
+
+@customElement('day-view')
+export class DayView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.8rem 1.2rem;
+        align-items: end;
+        margin-bottom: 0.8rem;
+      }
+      .days {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+        border: none;
+        margin: 0;
+        padding: 0;
+      }
+      .days legend {
+        padding: 0;
+        margin-bottom: 0.2rem;
+      }
+      .days button[aria-pressed='true'] {
+        background: var(--accent);
+        color: var(--accent-ink);
+        font-weight: 700;
+      }
+      .search input {
+        width: 18rem;
+        max-width: 80vw;
+      }
+      .results {
+        background: var(--panel);
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        padding: 0.6rem 0.8rem;
+        margin-bottom: 0.8rem;
+      }
+      .results ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .results li button {
+        border: none;
+        text-align: left;
+        width: 100%;
+        color: var(--ink);
+      }
+      .results .meta {
+        color: var(--muted);
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @state() private day = '';
+  @state() private query = '';
+  @state() private openSessionId: string | null = null;
+  @state() private creating = false;
+  private readonly storeController = new StoreController(this, () => this.data);
+  private readonly narrow = new MediaController(this, '(max-width: 799px)');
+
+  override render() {
+    const schedule = this.data?.store.schedule;
+    if (!this.data || !schedule) return nothing;
+    const zone = schedule.timezone;
+    const days = programmeDays(schedule);
+    const day = days.includes(this.day) ? this.day : (defaultDay(days, this.data.store.now(), zone) ?? '');
+    const sessions = sessionsOfDay(schedule, day);
+    return html`<div class="toolbar">
+        <fieldset class="days">
+          <legend>Day</legend>
+          ${days.map(
+            (d) => html`<button aria-pressed=${d === day ? 'true' : 'false'} @click=${() => (this.day = d)}>
+              ${shortDay(venueWallTime(d, 12, 0, zone), zone)}
+            </button>`,
+          )}
+        </fieldset>
+        <div class="field search">
+          <label for="search">Search by title or organiser</label>
+          <input id="search" type="search" .value=${this.query} @input=${this.onSearch} />
+        </div>
+        <button class="primary" @click=${() => (this.creating = true)}>Add session</button>
+      </div>
+      ${this.query.trim() ? this.renderResults() : nothing}
+      ${this.narrow.matches
+        ? html`<schedule-list .data=${this.data} .sessions=${sessions} .query=${this.query} @open-session=${this.onOpen}></schedule-list>`
+        : html`<schedule-grid
+            .data=${this.data}
+            .sessions=${sessions}
+            .day=${day}
+            .query=${this.query}
+            @open-session=${this.onOpen}
+          ></schedule-grid>`}
+      <plenary-agenda .data=${this.data} .sessions=${sessions}></plenary-agenda>
+      <session-dialog
+        .data=${this.data}
+        .sessionId=${this.openSessionId}
+        @dialog-close=${() => (this.openSessionId = null)}
+      ></session-dialog>
+      <new-session-dialog
+        .data=${this.data}
+        .day=${day}
+        ?open=${this.creating}
+        @dialog-close=${() => (this.creating = false)}
+        @open-session=${this.onCreated}
+      ></new-session-dialog>`;
+  }
+
+  private renderResults() {
+    const schedule = this.data!.store.schedule!;
+    const zone = schedule.timezone;
+    const hits = schedule.sessions
+      .filter((s) => matchesSearch(s, this.query))
+      .sort((a, b) => parseInstant(a.start, zone) - parseInstant(b.start, zone));
+    return html`<section class="results" aria-label="Search results">
+      <p role="status">${hits.length === 0 ? 'No session matches.' : `${hits.length} ${hits.length === 1 ? 'session matches' : 'sessions match'}.`}</p>
+      <ul>
+        ${hits.slice(0, MAX_RESULTS).map(
+          (s) => html`<li>
+            <button @click=${() => (this.openSessionId = s.id)}>
+              <span class="meta">${formatDay(parseInstant(s.start, zone), zone)} ${slotLabel(s, zone)} · ${venueName(schedule, s.venueId)}</span>
+              — ${s.title}${s.status === 'cancelled' ? ' (cancelled)' : ''}
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private onSearch(event: InputEvent): void {
+    this.query = (event.target as HTMLInputElement).value;
+  }
+
+  private readonly onOpen = (event: CustomEvent<string>) => {
+    this.openSessionId = event.detail;
+  };
+
+  private readonly onCreated = (event: CustomEvent<string>) => {
+    this.creating = false;
+    this.openSessionId = event.detail;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'day-view': DayView;
+  }
+}

@@ -1,0 +1,88 @@
+/** Delay a session by 5, 10, 15 or any number of minutes, optionally pushing the rest of the room's day. */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Session } from '../../shared/model.ts';
+import type { ControlData } from '../data/control-data.ts';
+import { WriteController } from '../controllers/write-controller.ts';
+import { baseStyles } from './styles.ts';
+
+const QUICK_DELAYS = [5, 10, 15];
+
+@customElement('delay-form')
+export class DelayForm extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      #custom {
+        width: 6rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @property({ attribute: false }) session?: Session;
+  @state() private shiftFollowing = false;
+  @state() private custom = '';
+  @state() private saved = '';
+  private readonly write = new WriteController(this, () => this.data);
+
+  override render() {
+    if (!this.session) return nothing;
+    return html`<fieldset>
+      <legend>Delay</legend>
+      <label class="check">
+        <input type="checkbox" .checked=${this.shiftFollowing} @change=${(e: Event) => (this.shiftFollowing = (e.target as HTMLInputElement).checked)} />
+        Shift the rest of the room's day
+      </label>
+      <div class="row" style="margin-top:0.5rem">
+        ${QUICK_DELAYS.map(
+          (m) => html`<button ?disabled=${this.write.busy} @click=${() => this.delay(m)}>Delay ${m} min</button>`,
+        )}
+      </div>
+      <form class="row" style="margin-top:0.5rem" @submit=${this.submitCustom}>
+        <div class="field" style="margin:0">
+          <label for="custom">Custom delay (minutes)</label>
+          <input id="custom" type="number" min="1" max="1440" step="1" .value=${this.custom} @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)} />
+        </div>
+        <button type="submit" ?disabled=${this.write.busy}>Apply custom delay</button>
+      </form>
+      ${this.write.render()} ${this.saved ? html`<p class="ok" role="status">${this.saved}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private submitCustom(event: SubmitEvent): void {
+    event.preventDefault();
+    const minutes = Number(this.custom);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+      this.write.problem = { kind: 'error', message: 'Custom delay: enter a whole number of minutes from 1 to 1440.', field: 'minutes' };
+      this.requestUpdate();
+      return;
+    }
+    void this.delay(minutes);
+  }
+
+  private async delay(minutes: number): Promise<void> {
+    const session = this.session;
+    const data = this.data;
+    if (!session || !data) return;
+    this.saved = '';
+    const shiftFollowing = this.shiftFollowing;
+    await this.write.run({
+      sessionId: session.id,
+      version: session.version,
+      description: `delay by ${minutes} min${shiftFollowing ? ', with the rest of the room’s day' : ''}`,
+      forceLabel: 'Delay anyway',
+      send: (options) => data.actions.delaySession(session.id, { minutes, shiftFollowing, ...options }),
+      done: () => {
+        this.custom = '';
+        this.saved = `Delayed by ${minutes} min${shiftFollowing ? ' (and the rest of the room’s day)' : ''}.`;
+      },
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'delay-form': DelayForm;
+  }
+}

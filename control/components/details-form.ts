@@ -1,0 +1,184 @@
+/** Title, organisers and online details (meeting ID, passcode, link, and whether screens show the passcode). */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { OnlineDetails, Session } from '../../shared/model.ts';
+import type { ControlData } from '../data/control-data.ts';
+import { WriteController } from '../controllers/write-controller.ts';
+import { baseStyles } from './styles.ts';
+
+interface Draft {
+  title: string;
+  lead: string;
+  partners: string;
+  meetingId: string;
+  passcode: string;
+  url: string;
+  showPasscode: boolean;
+}
+
+function draftOf(session: Session): Draft {
+  return {
+    title: session.title,
+    lead: session.organizers.lead,
+    partners: session.organizers.partners.join('\n'),
+    meetingId: session.online?.meetingId ?? '',
+    passcode: session.online?.passcode ?? '',
+    url: session.online?.url ?? '',
+    showPasscode: session.online?.showPasscode ?? false,
+  };
+}
+
+/** The online block as the server wants it: null when every field is empty. */
+function onlineOf(draft: Draft): OnlineDetails | null {
+  const online: OnlineDetails = {};
+  if (draft.meetingId.trim()) online.meetingId = draft.meetingId.trim();
+  if (draft.passcode.trim()) online.passcode = draft.passcode.trim();
+  if (draft.url.trim()) online.url = draft.url.trim();
+  if (Object.keys(online).length === 0) return null;
+  if (draft.showPasscode) online.showPasscode = true;
+  return online;
+}
+
+@customElement('details-form')
+export class DetailsForm extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      input:not([type='checkbox']),
+      textarea {
+        width: 100%;
+      }
+      .cols {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+        gap: 0 0.8rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @property({ attribute: false }) session?: Session;
+  @state() private draft: Draft | null = null;
+  @state() private saved = '';
+  /** The session as it was when the draft started: the patch holds only what differs from it. */
+  private base: Session | null = null;
+  private dirty = false;
+  private readonly write = new WriteController(this, () => this.data, () => this.reset());
+
+  protected override willUpdate(): void {
+    if (this.session && !this.dirty && this.session.version !== this.base?.version) this.reset();
+  }
+
+  override render() {
+    const d = this.draft;
+    if (!d || !this.session) return nothing;
+    return html`<form @submit=${this.submit}>
+      <fieldset>
+        <legend>Details</legend>
+        <div class="field">
+          <label for="title">Title</label>
+          <input id="title" required .value=${d.title} @input=${this.edit('title')} />
+        </div>
+        <div class="field">
+          <label for="lead">Organised by</label>
+          <input id="lead" .value=${d.lead} @input=${this.edit('lead')} />
+        </div>
+        <div class="field">
+          <label for="partners">Partners (one per line)</label>
+          <textarea id="partners" .value=${d.partners} @input=${this.edit('partners')}></textarea>
+        </div>
+        <div class="cols">
+          <div class="field">
+            <label for="meeting">Meeting ID</label>
+            <input id="meeting" .value=${d.meetingId} @input=${this.edit('meetingId')} />
+          </div>
+          <div class="field">
+            <label for="passcode">Passcode</label>
+            <input id="passcode" .value=${d.passcode} @input=${this.edit('passcode')} />
+          </div>
+        </div>
+        <div class="field">
+          <label for="url">Join link (URL)</label>
+          <input id="url" type="url" .value=${d.url} @input=${this.edit('url')} />
+        </div>
+        <label class="check">
+          <input type="checkbox" .checked=${d.showPasscode} @change=${this.edit('showPasscode')} />
+          Show passcode on screens
+        </label>
+        <p class="hint">Off by default: public screens only show the passcode when you choose to.</p>
+        ${this.write.render()} ${this.saved ? html`<p class="ok" role="status">${this.saved}</p>` : nothing}
+        <button class="primary" type="submit" ?disabled=${this.write.busy}>Save details</button>
+      </fieldset>
+    </form>`;
+  }
+
+  private edit(key: keyof Draft) {
+    return (event: Event) => {
+      const input = event.target as HTMLInputElement;
+      this.draft = { ...this.draft!, [key]: input.type === 'checkbox' ? input.checked : input.value };
+      this.dirty = true;
+      this.saved = '';
+    };
+  }
+
+  private reset(): void {
+    if (!this.session) return;
+    this.draft = draftOf(this.session);
+    this.base = this.session;
+    this.dirty = false;
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const session = this.base;
+    const data = this.data;
+    const draft = this.draft;
+    if (!session || !data || !draft) return;
+    if (!draft.title.trim()) {
+      this.write.problem = { kind: 'error', message: 'Title: must not be empty.', field: 'title' };
+      this.requestUpdate();
+      return;
+    }
+    const wanted = {
+      title: draft.title.trim(),
+      organizers: {
+        lead: draft.lead.trim(),
+        partners: draft.partners.split('\n').map((p) => p.trim()).filter(Boolean),
+      },
+      online: onlineOf(draft),
+    };
+    // Only what differs from the version edited, so an untouched field never overwrites anyone.
+    const patch: Partial<typeof wanted> = {};
+    if (wanted.title !== session.title) patch.title = wanted.title;
+    if (JSON.stringify(wanted.organizers) !== JSON.stringify(session.organizers)) patch.organizers = wanted.organizers;
+    if (JSON.stringify(wanted.online) !== JSON.stringify(onlineOf(draftOf(session)))) patch.online = wanted.online;
+    if (Object.keys(patch).length === 0) {
+      this.saved = 'Nothing to save: the details are unchanged.';
+      return;
+    }
+    await this.write.run({
+      sessionId: session.id,
+      version: session.version,
+      description: describe(patch),
+      send: (options) => data.actions.patchSession(session.id, { ...patch, ...options }),
+      done: () => {
+        this.dirty = false;
+        this.saved = 'Details saved.';
+      },
+    });
+  }
+}
+
+function describe(patch: { title?: string; organizers?: { lead: string }; online?: OnlineDetails | null }): string {
+  const parts: string[] = [];
+  if (patch.title !== undefined) parts.push(`title “${patch.title}”`);
+  if (patch.organizers) parts.push(`organised by ${patch.organizers.lead || '—'}`);
+  if (patch.online !== undefined) parts.push(patch.online ? 'new online details' : 'online details removed');
+  return parts.join(', ');
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'details-form': DetailsForm;
+  }
+}

@@ -1,0 +1,97 @@
+/** A live, scaled-down copy of a door or lobby display, exactly as delegates see it (the real page in an iframe). */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ControlData } from '../data/control-data.ts';
+import { LOBBY } from '../../shared/model.ts';
+import { baseStyles } from './styles.ts';
+
+const SHAPES = {
+  landscape: { width: 1920, height: 1080, label: 'Landscape (16:9)' },
+  portrait: { width: 1080, height: 1920, label: 'Portrait (9:16)' },
+} as const;
+type Shape = keyof typeof SHAPES;
+
+/** The preview is drawn at this fraction of the real screen's size. */
+const SCALE = 0.3;
+
+@customElement('display-preview')
+export class DisplayPreview extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        background: var(--panel);
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        padding: 0.8rem 1rem;
+      }
+      .frame {
+        box-sizing: content-box;
+        max-width: 100%;
+        overflow: hidden;
+        border: 6px solid #222;
+        border-radius: 6px;
+        background: #000;
+        margin-top: 0.6rem;
+      }
+      iframe {
+        border: 0;
+        transform-origin: 0 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  /** "lobby" or a venue id. */
+  @property() target = LOBBY;
+  @state() private shape: Shape = 'landscape';
+
+  override render() {
+    const schedule = this.data?.store.schedule;
+    if (!schedule) return nothing;
+    const rooms = schedule.venues.filter((v) => v.kind === 'room');
+    const size = SHAPES[this.shape];
+    // ?preview=1 asks the display not to count itself in the fleet (a preview is not a screen).
+    const path = this.target === LOBBY ? '/display/lobby' : `/display/room/${encodeURIComponent(this.target)}`;
+    const src = `${path}?preview=1`;
+    const name = this.target === LOBBY ? 'lobby display' : `${this.target} door display`;
+    return html`<section aria-labelledby="preview-heading">
+      <h2 id="preview-heading">Preview</h2>
+      <div class="row">
+        <div class="field">
+          <label for="preview-target">Screen to preview</label>
+          <select id="preview-target" @change=${this.onTarget}>
+            <option value=${LOBBY} ?selected=${this.target === LOBBY}>Lobby</option>
+            ${rooms.map((v) => html`<option value=${v.id} ?selected=${v.id === this.target}>Door of ${v.name}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="preview-shape">Screen shape</label>
+          <select id="preview-shape" @change=${(e: Event) => (this.shape = (e.target as HTMLSelectElement).value as Shape)}>
+            ${Object.entries(SHAPES).map(([id, s]) => html`<option value=${id} ?selected=${id === this.shape}>${s.label}</option>`)}
+          </select>
+        </div>
+      </div>
+      <div class="frame" style=${styleMap({ width: `${size.width * SCALE}px`, height: `${size.height * SCALE}px` })}>
+        <iframe
+          title="Live preview of the ${name}"
+          src=${src}
+          width=${size.width}
+          height=${size.height}
+          style=${styleMap({ transform: `scale(${SCALE})` })}
+        ></iframe>
+      </div>
+    </section>`;
+  }
+
+  private onTarget(event: Event): void {
+    this.dispatchEvent(new CustomEvent('target-change', { detail: (event.target as HTMLSelectElement).value }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'display-preview': DisplayPreview;
+  }
+}

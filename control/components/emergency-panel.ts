@@ -1,0 +1,96 @@
+/** Emergency takeover: every screen shows one message. Turning it on asks for confirmation; clearing is one click. */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ControlData } from '../data/control-data.ts';
+import { StoreController } from '../controllers/store-controller.ts';
+import { classifyError } from '../data/outcome.ts';
+import { baseStyles } from './styles.ts';
+
+@customElement('emergency-panel')
+export class EmergencyPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        background: var(--panel);
+        border: 2px solid var(--danger);
+        border-radius: 8px;
+        padding: 0.8rem 1rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @state() private text = '';
+  @state() private confirming = false;
+  @state() private error = '';
+  @state() private busy = false;
+  private readonly storeController = new StoreController(this, () => this.data);
+
+  override render() {
+    const emergency = this.data?.store.schedule?.emergency;
+    return html`<section aria-labelledby="emergency-heading">
+      <h2 id="emergency-heading">Emergency takeover</h2>
+      ${emergency
+        ? html`<p><strong>On:</strong> every screen shows “${emergency.text}”.</p>
+            <p>To end it, use <strong>Clear emergency</strong> in the red bar at the top of the page.</p>`
+        : html`<p class="hint">Replaces every screen (doors and lobby) with one message until you clear it.</p>
+            <div class="field">
+              <label for="emergency-text">Emergency message</label>
+              <textarea id="emergency-text" maxlength="1000" .value=${this.text} @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
+            </div>
+            ${this.confirming
+              ? html`<div class="notice" role="group" aria-labelledby="emergency-question">
+                  <p id="emergency-question">Take over every screen now with this message?</p>
+                  <div class="row">
+                    <button class="danger primary" ?disabled=${this.busy} @click=${this.turnOn}>Yes, take over all screens</button>
+                    <button @click=${() => this.setConfirming(false)}>Not now</button>
+                  </div>
+                </div>`
+              : html`<button class="danger" @click=${this.ask}>Take over all screens…</button>`}`}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    </section>`;
+  }
+
+  private readonly ask = () => {
+    this.error = '';
+    if (!this.text.trim()) {
+      this.error = 'Emergency message: write what every screen should show.';
+      return;
+    }
+    void this.setConfirming(true);
+  };
+
+  private async setConfirming(confirming: boolean): Promise<void> {
+    this.confirming = confirming;
+    await this.updateComplete;
+    const selector = confirming ? '.notice button' : 'button.danger';
+    this.renderRoot.querySelector<HTMLButtonElement>(selector)?.focus();
+  }
+
+  private readonly turnOn = async () => {
+    await this.run(() => this.data!.actions.setEmergency({ text: this.text.trim() }));
+    if (!this.error) {
+      this.confirming = false;
+      this.text = '';
+    }
+  };
+
+  private async run(action: () => Promise<unknown>): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      await action();
+    } catch (error) {
+      this.error = classifyError(error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emergency-panel': EmergencyPanel;
+  }
+}

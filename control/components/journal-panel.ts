@@ -1,0 +1,122 @@
+/** Every accepted change, newest first, live: who, when, what — each with Undo (refusals explained). */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { JournalEntry } from '../../shared/protocol.ts';
+import type { ControlData } from '../data/control-data.ts';
+import { StoreController } from '../controllers/store-controller.ts';
+import { classifyError } from '../data/outcome.ts';
+import { formatClockSeconds, parseInstant } from '../../shared/time.ts';
+import { shortDay } from '../data/schedule-queries.ts';
+import { baseStyles } from './styles.ts';
+
+@customElement('journal-panel')
+export class JournalPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        background: var(--panel);
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        padding: 0.8rem 1rem;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 9rem 1fr auto;
+        gap: 0.3rem 1rem;
+        align-items: start;
+        border-bottom: 1px solid #e3e6eb;
+        padding: 0.5rem 0;
+      }
+      .when {
+        font-variant-numeric: tabular-nums;
+        color: var(--muted);
+      }
+      .who {
+        font-weight: 700;
+      }
+      .undone {
+        color: var(--muted);
+      }
+      .undone .what {
+        text-decoration: line-through;
+      }
+      li .error {
+        grid-column: 1 / -1;
+        margin: 0;
+      }
+      @media (max-width: 600px) {
+        li {
+          grid-template-columns: 1fr;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  /** Why an undo was refused, by the revision it was asked for. */
+  @state() private refusals = new Map<number, string>();
+  @state() private busy: number | null = null;
+  private readonly storeController = new StoreController(this, () => this.data);
+
+  override render() {
+    const store = this.data?.store;
+    if (!store) return nothing;
+    const entries = [...store.journal].reverse();
+    return html`<section aria-labelledby="journal-heading">
+      <h2 id="journal-heading">Journal</h2>
+      <p class="hint">Every change by every staff member, live. Undo makes a new change that reverts one.</p>
+      ${entries.length === 0
+        ? html`<p>No changes yet.</p>`
+        : html`<ol aria-label="Changes, newest first">
+            ${repeat(entries, (e) => e.revision, (e) => this.renderEntry(e))}
+          </ol>`}
+    </section>`;
+  }
+
+  private renderEntry(entry: JournalEntry) {
+    const zone = this.data!.store.timezone;
+    const at = parseInstant(entry.at, zone);
+    const refusal = this.refusals.get(entry.revision);
+    return html`<li class=${entry.undoneBy ? 'undone' : ''}>
+      <span class="when">${shortDay(at, zone)} ${formatClockSeconds(at, zone)}</span>
+      <span>
+        <span class="who">${entry.actor}</span>
+        <span class="what">${entry.summary}</span>
+        ${entry.undoneBy ? html`<span> — undone (change #${entry.undoneBy})</span>` : nothing}
+      </span>
+      ${entry.undoneBy
+        ? html`<span></span>`
+        : html`<button aria-label="Undo: ${entry.summary}" ?disabled=${this.busy === entry.revision} @click=${() => this.undo(entry)}>
+            Undo
+          </button>`}
+      ${refusal ? html`<p class="error" role="alert">Undo refused: ${refusal}</p>` : nothing}
+    </li>`;
+  }
+
+  private async undo(entry: JournalEntry): Promise<void> {
+    this.busy = entry.revision;
+    const refusals = new Map(this.refusals);
+    refusals.delete(entry.revision);
+    this.refusals = refusals;
+    try {
+      await this.data!.actions.undo(entry.revision);
+    } catch (error) {
+      this.refusals = new Map(this.refusals).set(entry.revision, classifyError(error).message);
+    } finally {
+      this.busy = null;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'journal-panel': JournalPanel;
+  }
+}

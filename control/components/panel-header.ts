@@ -1,0 +1,125 @@
+/**
+ * Top bar: what time it is at the venue (the server's clock, simulated or real), whether the live
+ * channel is up, the emergency banner with its one-click clear, and log out.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ControlData } from '../data/control-data.ts';
+import { StoreController } from '../controllers/store-controller.ts';
+import { ClockController } from '../controllers/clock-controller.ts';
+import { formatClockSeconds, formatDay } from '../../shared/time.ts';
+import { classifyError } from '../data/outcome.ts';
+import { baseStyles } from './styles.ts';
+
+@customElement('panel-header')
+export class PanelHeader extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.2rem;
+        align-items: center;
+        padding: 0.6rem 1rem;
+        background: #14213d;
+        color: #fff;
+      }
+      h1 {
+        font-size: 1.15rem;
+        margin: 0;
+        margin-right: auto;
+      }
+      .clock {
+        font-variant-numeric: tabular-nums;
+        font-size: 1.05rem;
+      }
+      .clock small {
+        color: #d5dbe6;
+      }
+      .live {
+        font-size: 0.9rem;
+        border-radius: 999px;
+        padding: 0.1rem 0.6rem;
+        background: #1f6f3b;
+      }
+      .live.down {
+        background: #8a5a00;
+      }
+      header button {
+        color: #fff;
+        border-color: #fff;
+        background: transparent;
+      }
+      header button:hover {
+        background: rgb(255 255 255 / 15%);
+      }
+      .emergency {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        padding: 0.6rem 1rem;
+        background: var(--danger);
+        color: #fff;
+        font-weight: 700;
+      }
+      .emergency button {
+        background: #fff;
+        color: var(--danger);
+        border-color: #fff;
+        font-weight: 700;
+      }
+      .emergency .error {
+        flex-basis: 100%;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @state() private clearError = '';
+  private readonly storeController = new StoreController(this, () => this.data);
+  private readonly clockController = new ClockController(this, 1000);
+
+  override render() {
+    const data = this.data;
+    if (!data) return nothing;
+    const { store } = data;
+    const now = store.now();
+    const zone = store.timezone;
+    const emergency = store.schedule?.emergency;
+    return html`<header>
+        <h1>Signage control</h1>
+        <span class="clock" id="venue-clock">
+          <span class="visually-hidden">Venue time:</span> ${formatDay(now, zone)} <strong>${formatClockSeconds(now, zone)}</strong>
+          <small>${zone}${store.clock?.simulated ? ` · simulated ×${store.clock.speed}` : ''}</small>
+        </span>
+        <span class="live ${data.live.connected ? '' : 'down'}" role="status">
+          ${data.live.connected ? 'Live' : 'Reconnecting…'}
+        </span>
+        <button @click=${() => void data.auth.logout()}>Log out</button>
+      </header>
+      ${emergency
+        ? html`<div class="emergency" role="status">
+            <span>Emergency message on every screen: “${emergency.text}”</span>
+            <button @click=${this.clear}>Clear emergency</button>
+            ${this.clearError ? html`<p class="error" role="alert">${this.clearError}</p>` : nothing}
+          </div>`
+        : nothing}`;
+  }
+
+  private readonly clear = async () => {
+    this.clearError = '';
+    try {
+      await this.data?.actions.clearEmergency();
+    } catch (error) {
+      this.clearError = classifyError(error).message;
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'panel-header': PanelHeader;
+  }
+}

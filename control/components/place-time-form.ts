@@ -1,0 +1,154 @@
+/**
+ * Move a session to another venue and/or give it a new time. Venues free for the chosen slot come
+ * first; busy ones say who holds them. A clash refused by the server is explained, with "Move anyway".
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Session } from '../../shared/model.ts';
+import type { ControlData } from '../data/control-data.ts';
+import { formatClock, toVenueIso } from '../../shared/time.ts';
+import { WriteController } from '../controllers/write-controller.ts';
+import { programmeDays, slotLabel, toDayAndTime, venueChoices, venueName } from '../data/schedule-queries.ts';
+import { readSlot, slotFields, type SlotDraft } from './slot-fields.ts';
+import { baseStyles } from './styles.ts';
+
+@customElement('place-time-form')
+export class PlaceTimeForm extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      select#venue {
+        width: 100%;
+      }
+      input.time {
+        width: 6rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @property({ attribute: false }) session?: Session;
+  @state() private venueId = '';
+  @state() private when: SlotDraft = { day: '', start: '', end: '' };
+  @state() private saved = '';
+  /** The session as the draft started from: its version is sent, so a newer one means a conflict. */
+  private base: Session | null = null;
+  private dirty = false;
+  private readonly write = new WriteController(this, () => this.data, () => this.reset());
+
+  protected override willUpdate(): void {
+    // Follow live changes until the staff member starts editing; after that their draft stays.
+    if (this.session && !this.dirty && this.session.version !== this.base?.version) this.reset();
+  }
+
+  override render() {
+    const session = this.session;
+    const schedule = this.data?.store.schedule;
+    if (!session || !schedule) return nothing;
+    const zone = schedule.timezone;
+    const slot = readSlot(this.when, zone);
+    const choices = 'error' in slot ? [] : venueChoices(schedule, session, slot.start, slot.end);
+    const free = choices.filter((c) => !c.clash);
+    const busy = choices.filter((c) => c.clash);
+    const option = (c: (typeof choices)[number]) => html`<option value=${c.venue.id} ?selected=${c.venue.id === this.venueId}>
+      ${c.venue.name}${c.venue.id === session.venueId ? ' (current)' : ''}${c.venue.kind === 'online' ? ' — online' : ''}${c.clash
+        ? ` — busy: “${c.clash.title}” ${slotLabel(c.clash, zone)}`
+        : ''}
+    </option>`;
+    return html`<form @submit=${this.submit}>
+      <fieldset>
+        <legend>Place and time</legend>
+        ${slotFields({
+          idPrefix: 'when',
+          draft: this.when,
+          days: programmeDays(schedule),
+          zone,
+          onChange: (draft) => this.changeSlot(draft),
+        })}
+        <div class="field">
+          <label for="venue">Venue</label>
+          <select id="venue" @change=${this.onVenue}>
+            ${choices.length === 0 ? html`<option value=${this.venueId} selected>${venueName(schedule, this.venueId)}</option>` : nothing}
+            ${free.length ? html`<optgroup label="Free at that time">${free.map(option)}</optgroup>` : nothing}
+            ${busy.length ? html`<optgroup label="Busy at that time">${busy.map(option)}</optgroup>` : nothing}
+          </select>
+        </div>
+        ${this.write.render()} ${this.saved ? html`<p class="ok" role="status">${this.saved}</p>` : nothing}
+        <button class="primary" type="submit" ?disabled=${this.write.busy}>Save place and time</button>
+      </fieldset>
+    </form>`;
+  }
+
+  private reset(): void {
+    const session = this.session;
+    if (!session || !this.data) return;
+    const zone = this.data.store.timezone;
+    const start = toDayAndTime(session.start, zone);
+    this.venueId = session.venueId;
+    this.when = { day: start.day, start: start.time, end: toDayAndTime(session.end, zone).time };
+    this.base = session;
+    this.dirty = false;
+  }
+
+  private onVenue(event: Event): void {
+    this.venueId = (event.target as HTMLSelectElement).value;
+    this.dirty = true;
+    this.saved = '';
+  }
+
+  /** A new start keeps the length: delegates expect the same 50 minutes, just later. */
+  private changeSlot(draft: SlotDraft): void {
+    const zone = this.data!.store.timezone;
+    const before = readSlot(this.when, zone);
+    if (draft.start !== this.when.start && !('error' in before)) {
+      const newStart = readSlot({ ...draft, end: '23:59' }, zone);
+      if (!('error' in newStart)) draft = { ...draft, end: formatClock(newStart.start + (before.end - before.start), zone) };
+    }
+    this.when = draft;
+    this.dirty = true;
+    this.saved = '';
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const session = this.base;
+    const data = this.data;
+    if (!session || !data) return;
+    this.saved = '';
+    const zone = data.store.timezone;
+    const slot = readSlot(this.when, zone);
+    if ('error' in slot) {
+      this.write.problem = { kind: 'error', message: slot.error };
+      this.requestUpdate();
+      return;
+    }
+    const patch: { venueId?: string; start?: string; end?: string } = {};
+    if (this.venueId !== session.venueId) patch.venueId = this.venueId;
+    if (slot.start !== Date.parse(session.start)) patch.start = toVenueIso(slot.start, zone);
+    if (slot.end !== Date.parse(session.end)) patch.end = toVenueIso(slot.end, zone);
+    if (Object.keys(patch).length === 0) {
+      this.saved = 'Nothing to change: this is where and when the session already is.';
+      return;
+    }
+    const target = venueName(data.store.schedule!, this.venueId);
+    const when = `${formatClock(slot.start, zone)}–${formatClock(slot.end, zone)}`;
+    await this.write.run({
+      sessionId: session.id,
+      version: session.version,
+      description: `${patch.venueId ? `move to ${target}` : `stay in ${target}`}, ${when}`,
+      venueId: this.venueId,
+      forceLabel: 'Move anyway',
+      send: (options) => data.actions.patchSession(session.id, { ...patch, ...options }),
+      done: () => {
+        this.dirty = false;
+        this.saved = `Saved: ${target}, ${when}.`;
+      },
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'place-time-form': PlaceTimeForm;
+  }
+}

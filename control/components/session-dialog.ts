@@ -1,0 +1,103 @@
+/**
+ * Everything staff can do to one session, in a dialog that follows the live schedule: when another
+ * staff member changes the session, the summary updates at once (and forms not being edited follow).
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { ControlData } from '../data/control-data.ts';
+import { StoreController } from '../controllers/store-controller.ts';
+import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
+import { slotLabel, venueName } from '../data/schedule-queries.ts';
+import { changeBadges } from './session-chip.ts';
+import { baseStyles } from './styles.ts';
+import { DialogController, dialogStyles } from '../controllers/dialog-controller.ts';
+import './place-time-form.ts';
+import './delay-form.ts';
+import './details-form.ts';
+import './status-actions.ts';
+import './agenda-picker.ts';
+
+@customElement('session-dialog')
+export class SessionDialog extends LitElement {
+  static override styles = [
+    baseStyles,
+    dialogStyles,
+    css`
+      .summary {
+        margin: 0 0 0.8rem;
+      }
+      .summary p {
+        margin: 0.15rem 0;
+      }
+      .last {
+        color: var(--muted);
+        font-size: 0.9em;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  /** The session shown; null when the dialog is closed. */
+  @property({ attribute: false }) sessionId: string | null = null;
+  private readonly storeController = new StoreController(this, () => this.data);
+  private readonly dialog = new DialogController(this);
+
+  override render() {
+    const store = this.data?.store;
+    const schedule = store?.schedule;
+    const id = this.sessionId;
+    const session = id ? store?.session(id) : undefined;
+    return this.dialog.render({
+      open: id !== null,
+      heading: session ? session.title : 'Session',
+      onClose: this.close,
+      body: () =>
+        id === null || !schedule
+          ? nothing
+          : !session
+            ? html`<p role="status">This session no longer exists (it was deleted).</p>`
+            : keyed(
+                id,
+                html`<div class="summary">
+                    <p>
+                      <strong>${formatDay(parseInstant(session.start, schedule.timezone), schedule.timezone)}
+                        ${slotLabel(session, schedule.timezone)}</strong>
+                      · ${venueName(schedule, session.venueId)} ${changeBadges(schedule, session)}
+                    </p>
+                    ${session.organizers.lead ? html`<p>Organised by ${session.organizers.lead}</p>` : nothing}
+                    ${this.lastChange(session.id)}
+                  </div>
+                  <place-time-form .data=${this.data} .session=${session}></place-time-form>
+                  <delay-form .data=${this.data} .session=${session}></delay-form>
+                  <status-actions .data=${this.data} .session=${session} .onDeleted=${this.close}></status-actions>
+                  ${session.agendaItems?.length
+                    ? html`<fieldset>
+                        <legend>Agenda</legend>
+                        <agenda-picker .data=${this.data} .session=${session}></agenda-picker>
+                      </fieldset>`
+                    : nothing}
+                  <details-form .data=${this.data} .session=${session}></details-form>`,
+              ),
+    });
+  }
+
+  /** "Last change 13:02 by Ana: Moved …" — so staff see who touched it, live. */
+  private lastChange(sessionId: string) {
+    const store = this.data!.store;
+    const entry = [...store.journal].reverse().find((e) => e.sessionId === sessionId);
+    if (!entry) return nothing;
+    const at = formatClock(parseInstant(entry.at, store.timezone), store.timezone);
+    return html`<p class="last" role="status">Last change ${at} by ${entry.actor}: ${entry.summary}</p>`;
+  }
+
+  private readonly close = () => {
+    this.dispatchEvent(new CustomEvent('dialog-close'));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-dialog': SessionDialog;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Cancel (with a confirmation step), reinstate, and delete (with a confirmation step). A cancelled
+ * session stays on the screens struck through; a deleted one disappears.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Session } from '../../shared/model.ts';
+import type { ControlData } from '../data/control-data.ts';
+import { WriteController } from '../controllers/write-controller.ts';
+import { baseStyles } from './styles.ts';
+
+type Confirming = 'cancel' | 'delete' | null;
+
+@customElement('status-actions')
+export class StatusActions extends LitElement {
+  static override styles = [baseStyles];
+
+  @property({ attribute: false }) data?: ControlData;
+  @property({ attribute: false }) session?: Session;
+  /** Called once the session is deleted (by then this element may already be gone from the page). */
+  @property({ attribute: false }) onDeleted: () => void = () => undefined;
+  @state() private confirming: Confirming = null;
+  private readonly write = new WriteController(this, () => this.data);
+
+  override render() {
+    const s = this.session;
+    if (!s) return nothing;
+    return html`<fieldset>
+      <legend>Status</legend>
+      ${this.confirming === 'cancel'
+        ? this.confirm(
+            `Cancel “${s.title}”? Screens will show it struck through as cancelled. You can reinstate it later.`,
+            'Yes, cancel it',
+            () => this.setStatus('cancelled'),
+          )
+        : this.confirming === 'delete'
+          ? this.confirm(
+              `Delete “${s.title}” for good? It disappears from every screen (the journal can undo it).`,
+              'Yes, delete it',
+              () => this.removeSession(),
+            )
+          : html`<div class="row">
+              ${s.status === 'cancelled'
+                ? html`<p style="margin:0">This session is cancelled.</p>
+                    <button class="primary" @click=${() => this.setStatus('scheduled')}>Reinstate</button>`
+                : html`<button class="danger" @click=${() => this.ask('cancel')}>Cancel session</button>`}
+              <button class="danger" @click=${() => this.ask('delete')}>Delete session</button>
+            </div>`}
+      ${this.write.render()}
+    </fieldset>`;
+  }
+
+  private confirm(question: string, yes: string, action: () => void) {
+    return html`<div class="notice" role="group" aria-labelledby="question">
+      <p id="question">${question}</p>
+      <div class="row">
+        <button class="danger primary" ?disabled=${this.write.busy} @click=${action}>${yes}</button>
+        <button @click=${() => this.ask(null)}>Keep it</button>
+      </div>
+    </div>`;
+  }
+
+  private async ask(confirming: Confirming): Promise<void> {
+    this.confirming = confirming;
+    this.write.clear();
+    await this.updateComplete;
+    // Keyboard users land on the next decision: the confirm button, or back on the action.
+    const target = confirming ? '.notice button' : 'button';
+    this.renderRoot.querySelector<HTMLButtonElement>(target)?.focus();
+  }
+
+  private async setStatus(status: Session['status']): Promise<void> {
+    const s = this.session;
+    const data = this.data;
+    if (!s || !data) return;
+    await this.write.run({
+      sessionId: s.id,
+      version: s.version,
+      description: status === 'cancelled' ? 'cancel the session' : 'reinstate the session',
+      send: (options) => data.actions.patchSession(s.id, { status, ...options }),
+      done: () => void this.ask(null),
+    });
+  }
+
+  private async removeSession(): Promise<void> {
+    const s = this.session;
+    const data = this.data;
+    if (!s || !data) return;
+    await this.write.run({
+      sessionId: s.id,
+      version: s.version,
+      description: 'delete the session',
+      send: (options) => data.actions.deleteSession(s.id, options.expectedVersion),
+      done: () => {
+        this.confirming = null;
+        this.onDeleted();
+      },
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'status-actions': StatusActions;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The panel's REST client. Every call goes through `request`, so an expired staff session is
+ * handled in one place: a 401 waits for the staff member to log in again (the panel stays mounted
+ * underneath, so nothing typed is lost) and then retries the very same request.
+ */
+
+/** A refused request, with the server's JSON body `{ error, field?, ...details }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.error || `Request failed (${status})`);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiErrorBody {
+  error: string;
+  field?: string;
+  /** Present on a 409 when the target room is taken. */
+  clash?: { id: string; title: string; start: string; end: string };
+  /** Present on a 409 when expectedVersion was stale. */
+  currentVersion?: number;
+  [detail: string]: unknown;
+}
+
+/** Called on a 401; resolves once the staff member has logged in again. */
+export type ReauthHandler = () => Promise<void>;
+
+export class ApiClient {
+  private reauth: ReauthHandler | null = null;
+
+  constructor(private readonly base = '') {}
+
+  onUnauthorized(handler: ReauthHandler): void {
+    this.reauth = handler;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  delete<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('DELETE', path, body);
+  }
+
+  /** One attempt, no re-login: used by the login form itself and by the start-up probe. */
+  async once<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+    if (body !== undefined) {
+      init.headers = { ...init.headers, 'content-type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, init);
+    } catch {
+      throw new ApiError(0, { error: 'The server cannot be reached. Check the network and try again.' });
+    }
+    if (response.ok) {
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    }
+    throw new ApiError(response.status, await readErrorBody(response));
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    for (;;) {
+      try {
+        return await this.once<T>(method, path, body);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 401 || !this.reauth) throw error;
+        await this.reauth();
+      }
+    }
+  }
+}
+
+async function readErrorBody(response: Response): Promise<ApiErrorBody> {
+  try {
+    const body = (await response.json()) as Partial<ApiErrorBody>;
+    if (body && typeof body.error === 'string') return body as ApiErrorBody;
+  } catch {
+    // Not JSON (a proxy's error page, say): fall through to a generic message.
+  }
+  return { error: `The server refused the request (${response.status} ${response.statusText}).` };
+}

@@ -1,0 +1,75 @@
+/**
+ * Who is logged in, and the wait for a re-login when the staff session expires mid-work.
+ * State changes are announced as an "auth" event so the root component can switch views.
+ */
+import { ApiError, type ApiClient } from './api.ts';
+
+export type AuthState = 'checking' | 'logged-out' | 'logged-in' | 'expired';
+
+const NAME_KEY = 'signage.staffName';
+
+export class AuthGate extends EventTarget {
+  state: AuthState = 'checking';
+  private waiters: Array<() => void> = [];
+
+  constructor(private readonly api: ApiClient) {
+    super();
+    api.onUnauthorized(() => this.expire());
+  }
+
+  /** The name last used on this device, to prefill the login form. */
+  get rememberedName(): string {
+    try {
+      return localStorage.getItem(NAME_KEY) ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  /** Asks a staff-only endpoint whether the cookie we have (if any) is still good. */
+  async check(): Promise<void> {
+    try {
+      await this.api.once('GET', '/api/displays');
+      this.set('logged-in');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.set('logged-out');
+      else throw error;
+    }
+  }
+
+  /** Throws ApiError (401 for a wrong password) so the form can show why. */
+  async login(password: string, name: string): Promise<void> {
+    const body: { password: string; name?: string } = { password };
+    if (name.trim()) body.name = name.trim();
+    await this.api.once('POST', '/api/login', body);
+    try {
+      localStorage.setItem(NAME_KEY, name.trim());
+    } catch {
+      // Private mode: the name is simply not remembered.
+    }
+    this.set('logged-in');
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resume of waiters) resume();
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.api.once('POST', '/api/logout');
+    } finally {
+      this.set('logged-out');
+    }
+  }
+
+  /** The session expired while working: ask for the password again, keep the panel as it is. */
+  expire(): Promise<void> {
+    if (this.state === 'logged-in') this.set('expired');
+    else if (this.state === 'checking') this.set('logged-out');
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private set(state: AuthState): void {
+    this.state = state;
+    this.dispatchEvent(new Event('auth'));
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Shared set-up for the control panel's browser tests: a real server on the bundled programme at
+ * the simulated 2024-10-14 12:55 (Vienna), a real Chromium, and a logged-in panel page.
+ */
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Schedule, Session } from '../../shared/model.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+export const START = '2024-10-14T12:55';
+
+export interface PanelWorld {
+  browser: Browser;
+  server: TestServer;
+}
+
+export async function startWorld(): Promise<PanelWorld> {
+  const [browser, server] = await Promise.all([launchChromium(), startTestServer({ clock: START })]);
+  return { browser, server };
+}
+
+export async function stopWorld(world: PanelWorld | undefined): Promise<void> {
+  await world?.browser.close();
+  await world?.server.close();
+}
+
+/** A fresh browser context (its own cookies: another staff member) on the login page. */
+export async function openLoginPage(world: PanelWorld, viewport = { width: 1400, height: 1000 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await world.browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(`${world.server.url}/control`);
+  return { context, page };
+}
+
+export async function logIn(page: Page, password: string, name?: string): Promise<void> {
+  await page.getByLabel('Password').fill(password);
+  if (name) await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** A logged-in panel showing the schedule grid. */
+export async function openPanel(world: PanelWorld, name = 'Ana', viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openLoginPage(world, viewport);
+  await logIn(opened.page, world.server.password, name);
+  await opened.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  return opened;
+}
+
+export async function schedule(server: TestServer): Promise<Schedule> {
+  const { status, body } = await server.request<Schedule>('GET', '/api/schedule');
+  if (status !== 200) throw new Error(`GET /api/schedule: ${status}`);
+  return body;
+}
+
+/** The session whose title starts with the given words (the bundled programme's titles are long). */
+export async function sessionTitled(server: TestServer, prefix: string): Promise<Session> {
+  const found = (await schedule(server)).sessions.find((s) => s.title.startsWith(prefix));
+  if (!found) throw new Error(`no session titled ${prefix}…`);
+  return found;
+}
+
+/** The grid button of a session (not the search results'), by the start of its title. */
+export function sessionButton(page: Page, prefix: string): Locator {
+  return page.locator('schedule-grid').getByRole('button', { name: new RegExp(escape(prefix)) });
+}
+
+/** Opens a session's dialog from the grid and returns the dialog. */
+export async function openSession(page: Page, prefix: string): Promise<Locator> {
+  await sessionButton(page, prefix).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  return dialog;
+}
+
+export function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,53 @@
+/** Logging in and out of the control panel, and an expired session that loses nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, openLoginPage, openPanel, openSession, sessionTitled, startWorld, stopWorld, schedule, type PanelWorld } from './control-fixture.ts';
+
+let world: PanelWorld;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(() => stopWorld(world));
+
+describe('control panel login', () => {
+  it('refuses a wrong password with a visible message, then lets staff in and out', async () => {
+    const { context, page } = await openLoginPage(world);
+    await logIn(page, 'not-the-password');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Wrong password');
+    expect(await page.locator('schedule-grid').count()).toBe(0);
+
+    await logIn(page, world.server.password, 'Ana');
+    await page.locator('schedule-grid').getByRole('button', { name: /GUARDIANS OF THE EARTH/ }).waitFor();
+    expect(await page.locator('#venue-clock').textContent()).toMatch(/Venue time:\s+Monday 14 October\s+12:5\d/);
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('Password').waitFor();
+    const answer = await page.evaluate(() => fetch('/api/displays').then((r) => r.status));
+    expect(answer).toBe(401);
+    await context.close();
+  });
+
+  it('keeps what was typed through an expired session and completes the save after the re-login', async () => {
+    const { context, page } = await openPanel(world, 'Ana');
+    const session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
+    const dialog = await openSession(page, 'GUARDIANS OF THE EARTH');
+    await dialog.getByLabel('Title').fill('Guardians of the Earth (renamed)');
+
+    // The staff session ends (cookie gone, as after its lifetime or a server-side logout).
+    await context.clearCookies();
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+
+    const relogin = page.getByRole('dialog', { name: 'Your staff session has expired' });
+    await relogin.waitFor();
+    await relogin.getByLabel('Password').fill(world.server.password);
+    await relogin.getByRole('button', { name: 'Log in' }).click();
+
+    await dialog.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('Guardians of the Earth (renamed)');
+    const saved = (await schedule(world.server)).sessions.find((s) => s.id === session.id);
+    expect(saved?.title).toBe('Guardians of the Earth (renamed)');
+    expect(saved?.version).toBe(session.version + 1);
+    await context.close();
+  });
+});
