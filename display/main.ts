@@ -1,15 +1,11 @@
-import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+/**
+ * Entry of the display pages. Besides the app itself, two things a wall screen needs: the
+ * service worker that keeps the app shell for restarts without network, and a screen wake lock
+ * so the panel does not go to sleep.
+ */
+import './components/signage-app.ts';
+import { keepScreenAwake } from './wake-lock.ts';
+import { registerServiceWorker } from './service-worker.ts';
 
-@customElement('signage-display')
-export class SignageDisplay extends LitElement {
-  @property() label = 'display';
-  override render() {
-    return html`<p>${this.label}</p>`;
-  }
-}
-declare global {
-  interface HTMLElementTagNameMap {
-    'signage-display': SignageDisplay;
-  }
-}
+registerServiceWorker();
+keepScreenAwake();

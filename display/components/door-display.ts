@@ -1,0 +1,237 @@
+/**
+ * The door display of one room: its name, the venue clock, the status band,
+ * what is on now, what is next, and the rest of the day. Landscape puts now and next side by
+ * side; portrait stacks them. Everything is computed from the schedule and the instant given.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Schedule } from '../../shared/model.ts';
+import { formatClock, formatDay } from '../../shared/time.ts';
+import { roomView, type RoomView } from '../../shared/views/index.ts';
+import { doorSections, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
+import { firstSessionAfterToday } from '../logic/later-days.ts';
+import { shared } from '../styles/theme.ts';
+import './day-timeline.ts';
+import './now-panel.ts';
+import './status-band.ts';
+import './online-join.ts';
+import './up-next.ts';
+
+@customElement('door-display')
+export class DoorDisplay extends LitElement {
+  @property({ attribute: false }) schedule: Schedule | null = null;
+  @property() venueId = '';
+  /** Server-clock instant to show, epoch ms. */
+  @property({ type: Number }) now = 0;
+
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto auto minmax(0, 1fr);
+        height: 100%;
+        min-height: 0;
+        overflow: hidden;
+      }
+      header {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 3vmin;
+        padding: 1.5vh var(--pad) 1vh;
+      }
+      h1 {
+        flex: 1;
+        margin: 0;
+        font-size: var(--text-huge);
+        line-height: 1.05;
+        min-width: 0;
+        overflow-wrap: break-word;
+      }
+      .clock {
+        text-align: end;
+        flex: none;
+      }
+      .clock time {
+        display: block;
+        font-size: var(--text-huge);
+        font-weight: 700;
+        line-height: 1.05;
+      }
+      .date {
+        font-size: var(--text-min);
+        color: var(--muted);
+      }
+      .main {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        gap: 4vmin;
+        padding: 2vh var(--pad);
+        min-height: 0;
+      }
+      .column {
+        display: flex;
+        flex-direction: column;
+        gap: 2.5vh;
+        min-height: 0;
+        overflow: hidden;
+      }
+      .column > * {
+        flex: none;
+      }
+      /* auto, not 0: the portrait layout sizes the column by its content. */
+      .column > .grow {
+        flex: 1 1 auto;
+        min-height: 0;
+      }
+      .day-over {
+        margin: 0;
+        font-size: var(--text-title);
+        font-weight: 700;
+        line-height: 1.15;
+      }
+      .tomorrow {
+        margin: 0;
+        font-size: var(--text-body);
+        color: var(--muted);
+      }
+      .none {
+        margin: 1vh 0 0;
+        font-size: var(--text-body);
+        color: var(--muted);
+      }
+      .unknown {
+        padding: var(--pad);
+        font-size: var(--text-body);
+      }
+      .main.single {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      online-join {
+        --qr-size: 24vh;
+      }
+      @media (orientation: portrait) {
+        online-join {
+          --qr-size: 15vh;
+        }
+        .column {
+          gap: 1.5vh;
+        }
+        .main {
+          grid-template-columns: minmax(0, 1fr);
+          /* The current session takes the height it needs, leaving at least a quarter to what comes. */
+          grid-template-rows: minmax(0, max-content) minmax(25vh, 1fr);
+        }
+        .main.single {
+          grid-template-rows: minmax(0, 1fr);
+        }
+        /* The room name needs the width more than the date does. */
+        .date {
+          display: none;
+        }
+        h1 {
+          font-size: var(--text-title);
+        }
+      }
+    `,
+  ];
+
+  override render() {
+    const schedule = this.schedule;
+    if (!schedule) return nothing;
+    const view = roomView(schedule, this.venueId, this.now);
+    if (!view.venue) {
+      return html`<p class="unknown">
+        There is no room “${this.venueId}” in the programme. Check the address of this screen.
+      </p>`;
+    }
+    const zone = schedule.timezone;
+    const running = view.now.length > 0;
+    const { notices, timeline } = doorSections(view, this.now, schedule.venues, zone);
+    // The session the door is about: the one running, else the next one.
+    const featured = running ? view.now[0]! : view.next;
+    const online = featured?.session.online;
+    const secondary = html`
+      ${online ? html`<online-join .online=${online}></online-join>` : nothing}
+      ${running ? this.renderComing(view, notices, zone) : nothing}
+      ${timeline.length
+        ? html`<day-timeline class="grow" heading="Later today" .entries=${timeline} .timezone=${zone}></day-timeline>`
+        : nothing}
+    `;
+    const hasSecondary = Boolean(online) || running || timeline.length > 0;
+    return html`
+      <header>
+        <h1 class="clamp-2" dir="auto">${view.venue.name}</h1>
+        <div class="clock">
+          <time class="time">${formatClock(this.now, zone)}</time>
+          <span class="date">${formatDay(this.now, zone)}</span>
+        </div>
+      </header>
+      <status-band .status=${view.status} .detail=${statusDetail(view, this.now, zone)}></status-band>
+      <div class="main ${hasSecondary ? '' : 'single'}">
+        <div class="column primary">
+          ${running ? this.renderRunning(view, zone) : this.renderFree(view, notices, zone)}
+        </div>
+        ${hasSecondary ? html`<div class="column secondary">${secondary}</div>` : nothing}
+      </div>
+    `;
+  }
+
+  /** Beside a running session: moved/cancelled notices, then what comes next. */
+  private renderComing(view: RoomView, notices: DoorEntry[], zone: string) {
+    const venues = this.schedule!.venues;
+    return html`
+      ${notices.length
+        ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>`
+        : nothing}
+      ${view.next
+        ? html`<up-next .item=${view.next} .now=${this.now} .timezone=${zone} .venues=${venues}></up-next>`
+        : html`<div><span class="label">Next</span><p class="none">Nothing more in this room today</p></div>`}
+    `;
+  }
+
+  private renderRunning(view: RoomView, zone: string) {
+    const venues = this.schedule!.venues;
+    const [first, ...others] = view.now;
+    return html`
+      <now-panel class="grow" .item=${first} .now=${this.now} .timezone=${zone} .venues=${venues}></now-panel>
+      ${others.map(
+        (item) => html`<now-panel .item=${item} .now=${this.now} .timezone=${zone} .venues=${venues}></now-panel>`,
+      )}
+    `;
+  }
+
+  private renderFree(view: RoomView, notices: DoorEntry[], zone: string) {
+    const schedule = this.schedule!;
+    return html`
+      ${notices.length
+        ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>`
+        : nothing}
+      ${view.next
+        ? html`<up-next class="grow" prominent .item=${view.next} .now=${this.now} .timezone=${zone}
+            .venues=${schedule.venues}></up-next>`
+        : this.renderDayOver(zone)}
+    `;
+  }
+
+  private renderDayOver(zone: string) {
+    const schedule = this.schedule!;
+    const upcoming = firstSessionAfterToday(schedule.sessions, this.venueId, this.now, zone);
+    return html`<div>
+      <p class="day-over">No more sessions in this room today</p>
+      ${upcoming
+        ? html`<p class="tomorrow">
+            Next: ${formatDay(upcoming.start, zone)}, ${formatClock(upcoming.start, zone)} ·
+            <span dir="auto">${upcoming.session.title}</span>
+          </p>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'door-display': DoorDisplay;
+  }
+}

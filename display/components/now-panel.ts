@@ -1,0 +1,115 @@
+/**
+ * The session in progress: title, organisers, start–end, how much time is left, and for a
+ * plenary its agenda with the current item.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Venue } from '../../shared/model.ts';
+import { minutesLeft, remainingFraction, type ViewSession } from '../../shared/views/index.ts';
+import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
+import { shared } from '../styles/theme.ts';
+import { titleSize } from '../logic/title-size.ts';
+import './agenda-list.ts';
+import './change-badge.ts';
+import './progress-bar.ts';
+
+@customElement('now-panel')
+export class NowPanel extends LitElement {
+  @property({ attribute: false }) item: ViewSession | undefined;
+  @property({ type: Number }) now = 0;
+  @property() timezone = 'UTC';
+  @property({ attribute: false }) venues: Venue[] = [];
+
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 1.4vh;
+        min-height: 0;
+        overflow: hidden;
+      }
+      /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
+      :host > * {
+        flex: none;
+      }
+      h2 {
+        margin: 0;
+        line-height: 1.12;
+        hyphens: auto;
+      }
+      .lead {
+        margin: 0;
+        font-size: var(--text-body);
+        font-weight: 600;
+      }
+      .by {
+        font-size: var(--text-min);
+        font-weight: 400;
+        color: var(--muted);
+      }
+      .partners {
+        margin: 0;
+        font-size: var(--text-min);
+        color: var(--muted);
+      }
+      @media (orientation: portrait) {
+        :host {
+          gap: 1vh;
+        }
+        .partners {
+          -webkit-line-clamp: 1;
+        }
+      }
+      .when {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 2vmin;
+        font-size: var(--text-lead);
+        font-weight: 700;
+      }
+      .left {
+        font-size: var(--text-body);
+      }
+      /* Takes the room left and shows the items that fit (auto: counts in the portrait sizing). */
+      :host > agenda-list {
+        flex: 1 1 auto;
+        min-height: 0;
+      }
+    `,
+  ];
+
+  override render() {
+    const item = this.item;
+    if (!item) return nothing;
+    const { session } = item;
+    const labels = changeLabels(item.change, item.start, this.venues, this.timezone);
+    const partners = partnersLine(session.organizers);
+    const left = minutesLeft(item.end, this.now);
+    return html`
+      <span class="label">Now</span>
+      <h2 class="clamp-4" dir="auto" style="font-size: ${titleSize(session.title)}">${session.title}</h2>
+      ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
+      ${session.organizers.lead
+        ? html`<p class="lead clamp-2"><span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span></p>`
+        : nothing}
+      ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
+      <div class="when">
+        <span class="time">${timeRange(item.start, item.end, this.timezone)}</span>
+        <span class="left">${left} min left</span>
+      </div>
+      <progress-bar .remaining=${remainingFraction(item.start, item.end, this.now)}></progress-bar>
+      ${session.agendaItems?.length
+        ? html`<agenda-list .items=${session.agendaItems} .current=${session.currentAgendaItem}></agenda-list>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'now-panel': NowPanel;
+  }
+}

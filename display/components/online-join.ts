@@ -1,0 +1,66 @@
+/**
+ * How to join an online or hybrid session: meeting ID, the passcode only when staff chose to show
+ * it on public screens, and a QR code to the join link when there is one.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { OnlineDetails } from '../../shared/model.ts';
+import './qr-code.ts';
+
+@customElement('online-join')
+export class OnlineJoin extends LitElement {
+  @property({ attribute: false }) online: OnlineDetails | undefined;
+
+  static override styles = css`
+    :host {
+      display: flex;
+      gap: 2vmin;
+      align-items: center;
+      min-height: 0;
+    }
+    dl {
+      margin: 0;
+      min-width: 0;
+      font-size: var(--text-body);
+    }
+    dt {
+      color: var(--muted);
+      font-size: var(--text-min);
+      font-weight: 700;
+    }
+    dd + dt {
+      margin-top: 1vh;
+    }
+    dd {
+      margin: 0;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+      overflow-wrap: anywhere;
+    }
+    qr-code {
+      flex: none;
+      height: var(--qr-size, 20vh);
+    }
+  `;
+
+  override render() {
+    const online = this.online;
+    if (!online || (!online.meetingId && !online.url)) return nothing;
+    const passcode = online.showPasscode ? online.passcode : undefined;
+    return html`
+      ${online.url ? html`<qr-code .value=${online.url} label="QR code to join online"></qr-code>` : nothing}
+      <dl>
+        <dt>Online</dt>
+        <dd>${online.url ? 'Scan to join' : 'Use the meeting ID'}</dd>
+        ${online.meetingId ? html`<dt>Meeting ID</dt><dd>${online.meetingId}</dd>` : nothing}
+        ${passcode ? html`<dt>Passcode</dt><dd>${passcode}</dd>` : nothing}
+      </dl>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'online-join': OnlineJoin;
+  }
+}

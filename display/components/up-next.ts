@@ -1,0 +1,111 @@
+/**
+ * The next session: title and start ("In 8 min" within a quarter of an hour, else "14:00").
+ * Prominent when the room is free, with the organisers.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Venue } from '../../shared/model.ts';
+import { relativeStart, type ViewSession } from '../../shared/views/index.ts';
+import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
+import { shared } from '../styles/theme.ts';
+import { titleSize } from '../logic/title-size.ts';
+import './change-badge.ts';
+
+@customElement('up-next')
+export class UpNext extends LitElement {
+  @property({ attribute: false }) item: ViewSession | null = null;
+  @property({ type: Number }) now = 0;
+  @property() timezone = 'UTC';
+  @property({ attribute: false }) venues: Venue[] = [];
+  /** The room is free: this is the main thing on the door. */
+  @property({ type: Boolean, reflect: true }) prominent = false;
+
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 1.2vh;
+        min-height: 0;
+        overflow: hidden;
+      }
+      /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
+      :host > * {
+        flex: none;
+      }
+      h2 {
+        margin: 0;
+        line-height: 1.15;
+        hyphens: auto;
+      }
+      .start {
+        font-size: var(--text-lead);
+        font-weight: 700;
+      }
+      .lead {
+        margin: 0;
+        font-size: var(--text-body);
+      }
+      .by {
+        font-size: var(--text-min);
+        font-weight: 400;
+        color: var(--muted);
+      }
+      .partners {
+        margin: 0;
+        font-size: var(--text-min);
+        color: var(--muted);
+      }
+      @media (orientation: portrait) {
+        :host {
+          gap: 1vh;
+        }
+        h2.clamp-4 {
+          -webkit-line-clamp: 3;
+        }
+        .partners {
+          -webkit-line-clamp: 1;
+        }
+      }
+    `,
+  ];
+
+  override render() {
+    const item = this.item;
+    if (!item) return nothing;
+    const { session } = item;
+    const relative = relativeStart(item.start, this.now, this.timezone);
+    const soon = relative.startsWith('In ');
+    const labels = changeLabels(item.change, item.start, this.venues, this.timezone);
+    const size = this.prominent ? titleSize(session.title) : titleSize(session.title, 'var(--text-lead)');
+    return html`
+      <span class="label">Next</span>
+      <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} dir="auto" style="font-size: ${size}">
+        ${session.title}
+      </h2>
+      ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
+      <span class="start time">
+        ${soon ? `${relative} · ${timeRange(item.start, item.end, this.timezone)}` : timeRange(item.start, item.end, this.timezone)}
+      </span>
+      ${this.prominent ? this.renderDetails() : nothing}
+    `;
+  }
+
+  private renderDetails() {
+    const session = this.item!.session;
+    const partners = partnersLine(session.organizers);
+    return html`
+      ${session.organizers.lead
+        ? html`<p class="lead clamp-2"><span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span></p>`
+        : nothing}
+      ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'up-next': UpNext;
+  }
+}

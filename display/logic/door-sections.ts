@@ -1,0 +1,78 @@
+/**
+ * Splits a RoomView into what the door shows where. Sessions that moved out of this room or were
+ * cancelled stay visible at the door for their slot: as a prominent notice while their slot is on
+ * (or about to be, within the starting-soon window), in the day's list otherwise. Also the
+ * wording of the status band.
+ */
+import type { Session, Venue } from '../../shared/model.ts';
+import { MINUTE, formatClock } from '../../shared/time.ts';
+import { STARTING_SOON_MINUTES, relativeStart, type RoomView } from '../../shared/views/index.ts';
+import { changeLabels, movedToLabel, type ChangeLabel } from './format.ts';
+
+export interface DoorEntry {
+  /** Stable key for rendering: the session id plus where it comes from. */
+  key: string;
+  session: Session;
+  /** When it is (or was planned) in this room, epoch ms. */
+  start: number;
+  end: number;
+  labels: ChangeLabel[];
+  /** Cancelled: struck through. */
+  struck: boolean;
+}
+
+export interface DoorSections {
+  notices: DoorEntry[];
+  /** The rest of the day after next (and after the running session), by time. */
+  timeline: DoorEntry[];
+}
+
+export function doorSections(
+  view: RoomView,
+  instant: number,
+  venues: readonly Venue[],
+  zone: string,
+): DoorSections {
+  const entries = new Map<string, DoorEntry>();
+  for (const item of [...view.cancelled, ...view.later]) {
+    entries.set(`here:${item.session.id}`, {
+      key: `here:${item.session.id}`,
+      session: item.session,
+      start: item.start,
+      end: item.end,
+      labels: changeLabels(item.change, item.start, venues, zone),
+      struck: item.change.cancelled,
+    });
+  }
+  for (const item of view.movedAway) {
+    const key = `away:${item.session.id}`;
+    entries.set(key, {
+      key,
+      session: item.session,
+      start: item.plannedStart,
+      end: item.plannedEnd,
+      labels: item.change.cancelled
+        ? changeLabels(item.change, item.start, venues, zone)
+        : [movedToLabel(item.movedTo, venues)],
+      struck: item.change.cancelled,
+    });
+  }
+
+  const soon = instant + STARTING_SOON_MINUTES * MINUTE;
+  const notices: DoorEntry[] = [];
+  const timeline: DoorEntry[] = [];
+  for (const entry of entries.values()) {
+    (entry.start <= soon ? notices : timeline).push(entry);
+  }
+  const byTime = (a: DoorEntry, b: DoorEntry) => a.start - b.start || a.key.localeCompare(b.key);
+  return { notices: notices.sort(byTime), timeline: timeline.sort(byTime) };
+}
+
+/** The words beside the status on the door's band: "until 13:50", "In 8 min", ... */
+export function statusDetail(view: RoomView, instant: number, zone: string): string {
+  const running = view.now[0];
+  if (running) return `until ${formatClock(running.end, zone)}`;
+  if (!view.next) return 'for the rest of the day';
+  if (view.status === 'starting-soon') return relativeStart(view.next.start, instant, zone);
+  return `until ${formatClock(view.next.start, zone)}`;
+}

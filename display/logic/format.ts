@@ -1,0 +1,53 @@
+/** Wording shared by the door display and the lobby board: times, organisers, change labels. */
+import type { Organizers, Venue } from '../../shared/model.ts';
+import { formatClock } from '../../shared/time.ts';
+import type { SessionChange } from '../../shared/views/index.ts';
+
+/** "13:00–13:50" in venue time. */
+export function timeRange(start: number, end: number, zone: string): string {
+  return `${formatClock(start, zone)}–${formatClock(end, zone)}`;
+}
+
+/** "with Italy, Mexico" for the partners; empty when there are none. */
+export function partnersLine(organizers: Organizers): string {
+  return organizers.partners.length ? `with ${organizers.partners.join(', ')}` : '';
+}
+
+export type ChangeTone = 'cancelled' | 'moved' | 'retimed';
+
+export interface ChangeLabel {
+  text: string;
+  tone: ChangeTone;
+}
+
+export function venueLabel(venues: readonly Venue[], venueId: string): string {
+  return venues.find((v) => v.id === venueId)?.name ?? venueId;
+}
+
+/**
+ * What a screen says about a changed session. A cancelled session only says "Cancelled": where
+ * and when it would have been no longer matters.
+ */
+export function changeLabels(
+  change: SessionChange,
+  start: number,
+  venues: readonly Venue[],
+  zone: string,
+): ChangeLabel[] {
+  if (change.cancelled) return [{ text: 'Cancelled', tone: 'cancelled' }];
+  const labels: ChangeLabel[] = [];
+  if (change.movedFrom) {
+    labels.push({ text: `Moved from ${venueLabel(venues, change.movedFrom)}`, tone: 'moved' });
+  }
+  if (change.startShiftMinutes !== undefined && change.startShiftMinutes > 0) {
+    labels.push({ text: `Delayed — now ${formatClock(start, zone)}`, tone: 'retimed' });
+  } else if (change.retimed) {
+    labels.push({ text: 'New time', tone: 'retimed' });
+  }
+  return labels;
+}
+
+/** The label at the old door of a session that moved out. */
+export function movedToLabel(movedTo: string, venues: readonly Venue[]): ChangeLabel {
+  return { text: `Moved to ${venueLabel(venues, movedTo)}`, tone: 'moved' };
+}

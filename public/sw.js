@@ -1,0 +1,89 @@
+/*
+ * Service worker of the display pages: keeps the app shell (the page and its built assets) so a
+ * screen that restarts while the server is down still comes up, then shows its last schedule
+ * from localStorage. Schedule data never goes through here: /api and socket.io are left alone.
+ *
+ * - Pages (navigations): network first, so a new build is picked up at once; the cached copy
+ *   when the network fails. Any display URL falls back to the last display page cached, since
+ *   every display URL serves the same shell.
+ * - /assets/ (content-hashed file names, never change): cache first.
+ */
+const CACHE = 'signage-shell-v1';
+const DISPLAY_SHELL = '/display/__shell__';
+
+self.addEventListener('install', () => {
+  self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(cacheFirst(request));
+  } else if (request.mode === 'navigate' && url.pathname.startsWith('/display/')) {
+    event.respondWith(networkFirstPage(request, url));
+  }
+});
+
+/** The page tells us its own URL and assets, which it fetched before we controlled it. */
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
+  event.waitUntil(cacheShell(data.urls.filter((u) => typeof u === 'string')));
+});
+
+async function cacheShell(urls) {
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    urls.map(async (path) => {
+      const cached = await cache.match(path);
+      if (cached) return;
+      const response = await fetch(path);
+      if (!response.ok) return;
+      if (path.startsWith('/display/')) await cache.put(DISPLAY_SHELL, response.clone());
+      await cache.put(path, response);
+    }),
+  ).catch(() => undefined);
+  // Drop assets of older builds: hashed names are never reused, so they would pile up forever.
+  const keep = new Set(urls);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !keep.has(path)) await cache.delete(request);
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+async function networkFirstPage(request, url) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      await cache.put(url.pathname, response.clone());
+      await cache.put(DISPLAY_SHELL, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = (await cache.match(url.pathname)) || (await cache.match(DISPLAY_SHELL));
+    if (cached) return cached;
+    throw error;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Accessibility of the screens (axe-core: no serious or critical violations, which includes
+ * colour contrast) and the screenshots the README shows (docs/screenshots/).
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT } from '../../server/build.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { closeAll, openDisplay, sessionAt, staff } from './display-helpers.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
+let server: TestServer;
+let browser: Browser;
+const pages: Page[] = [];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations as Violation[];
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+function describeViolations(violations: Violation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n');
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startTestServer({ clock: '2024-10-14T13:40', speed: 0 }),
+    launchChromium(),
+  ]);
+  // A day with changes, so badges, struck-through and highlighted rows are all on show.
+  const moved = await sessionAt(server, 'M6', '2024-10-14T14:00');
+  const delayed = await sessionAt(server, 'M2', '2024-10-14T14:00');
+  const cancelled = await sessionAt(server, 'M0E79', '2024-10-14T14:00');
+  await staff(server, 'PATCH', `/api/sessions/${moved.id}`, { venueId: 'CR7', force: true });
+  await staff(server, 'POST', `/api/sessions/${delayed.id}/delay`, { minutes: 15 });
+  await staff(server, 'PATCH', `/api/sessions/${cancelled.id}`, { status: 'cancelled' });
+  const running = await sessionAt(server, 'M2', '2024-10-14T13:00');
+  await staff(server, 'PATCH', `/api/sessions/${running.id}`, {
+    online: { meetingId: '123 456 7890', url: 'https://example.org/j/1234567890' },
+  });
+  await staff(server, 'POST', '/api/announcements', {
+    text: 'Coffee is served in the M-Building foyer until 15:30.',
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await closeAll(pages);
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, width = 1920, height = 1080): Promise<Page> {
+  // bypassCSP: our CSP rightly refuses the injected axe script.
+  const page = await openDisplay(browser, `${server.url}/display/${path}`, { width, height, bypassCSP: true });
+  pages.push(page);
+  return page;
+}
+
+describe('accessibility', () => {
+  for (const path of ['room/CR7', 'room/M2', 'room/M0E79', 'lobby']) {
+    it(`${path} has no serious or critical axe violations`, async () => {
+      const page = await open(path);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      const violations = await seriousViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    });
+  }
+
+  it('the emergency takeover has none either', async () => {
+    const page = await open('room/CR3');
+    await staff(server, 'PUT', '/api/emergency', { text: 'Leave the building by the nearest exit' });
+    try {
+      await page.locator('emergency-overlay [role=alert]').waitFor();
+      const violations = await seriousViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    } finally {
+      await staff(server, 'DELETE', '/api/emergency');
+    }
+  });
+
+  it('marks user text for right-to-left scripts', async () => {
+    const session = await sessionAt(server, 'CR7', '2024-10-14T14:00');
+    await staff(server, 'PATCH', `/api/sessions/${session.id}`, { title: 'مكافحة الجريمة المنظمة عبر الوطنية' });
+    const page = await open('room/CR7');
+    const title = page.getByText('مكافحة الجريمة المنظمة');
+    await title.waitFor();
+    expect(await title.getAttribute('dir')).toBe('auto');
+    expect(await title.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await staff(server, 'PATCH', `/api/sessions/${session.id}`, { title: session.title });
+  });
+});
+
+describe('screenshots for the README', () => {
+  it('door display, landscape and portrait', async () => {
+    for (const [name, width, height] of [
+      ['door-landscape', 1920, 1080],
+      ['door-portrait', 1080, 1920],
+    ] as const) {
+      const page = await open('room/CR7', width, height);
+      await page.locator('now-panel h2').waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    }
+  });
+
+  it('door display of a room with an online session', async () => {
+    const page = await open('room/M2');
+    await page.locator('online-join qr-code svg').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'door-online.png') });
+  });
+
+  it('lobby board, first page', async () => {
+    const page = await open('lobby');
+    // The board turns pages every ten seconds; wait for the first one.
+    await page.locator('lobby-board footer', { hasText: /^Page 1\// }).waitFor({ timeout: 25_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'lobby.png') });
+  });
+});

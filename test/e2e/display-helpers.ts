@@ -1,0 +1,99 @@
+/**
+ * Shared steps of the display browser tests: finding sessions of the bundled programme, setting
+ * the server clock, opening a display and measuring its layout. Playwright's CSS and text locators
+ * pierce open shadow roots, so the tests read the Lit components like a person reads the screen.
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Schedule, Session } from '../../shared/model.ts';
+import type { TestServer } from '../support/server.ts';
+
+/** A session of the bundled programme by room and venue-local start ("2024-10-14T13:00"). */
+export async function sessionAt(server: TestServer, venueId: string, start: string): Promise<Session> {
+  const { body } = await server.request<Schedule>('GET', '/api/schedule');
+  const found = body.sessions.find((s) => s.venueId === venueId && s.start.startsWith(start));
+  if (!found) throw new Error(`no session in ${venueId} starting ${start}`);
+  return found;
+}
+
+/** Staff request that must succeed; returns the parsed body. */
+export async function staff<T = any>(server: TestServer, method: string, path: string, body?: unknown): Promise<T> {
+  const cookie = await server.login();
+  const response = await server.request<T>(method, path, body, cookie);
+  if (response.status >= 300) {
+    throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+/** Moves the simulated server clock (venue-local time) and freezes it there unless a speed is given. */
+export function setClock(server: TestServer, time: string, speed = 0): Promise<unknown> {
+  return staff(server, 'PUT', '/api/clock', { time, speed });
+}
+
+export interface OpenOptions extends BrowserContextOptions {
+  width?: number;
+  height?: number;
+}
+
+/** Opens a display in its own browser context and waits until it shows the schedule. */
+export async function openDisplay(browser: Browser, url: string, options: OpenOptions = {}): Promise<Page> {
+  const { width = 1920, height = 1080, ...context } = options;
+  const page = await (await browser.newContext({ viewport: { width, height }, ...context })).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  // Generous: the suite shares two cores with other suites and benchmarks.
+  await page.locator('door-display header, lobby-board header').first().waitFor({ timeout: 30_000 });
+  if (errors.length) throw new Error(`page errors: ${errors.join('\n')}`);
+  return page;
+}
+
+export async function closeAll(pages: Page[]): Promise<void> {
+  await Promise.all(pages.map((page) => page.context().close()));
+}
+
+/** The status band's word: "Free", "Starting soon" or "In session". */
+export function bandWord(page: Page) {
+  return page.locator('door-display .band .word');
+}
+
+export interface LayoutReport {
+  overflowX: number;
+  overflowY: number;
+  viewportHeight: number;
+  /** Smallest computed font size (px) of any rendered element holding text, with that text. */
+  smallestText: { size: number; text: string };
+}
+
+/**
+ * Measures what a person would notice: scroll overflow of the page, and the smallest text on
+ * screen, walking every shadow root.
+ */
+export function measureLayout(page: Page): Promise<LayoutReport> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    let smallest = { size: Infinity, text: '' };
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        const text = Array.from(element.childNodes)
+          .filter((node) => node.nodeType === Node.TEXT_NODE)
+          .map((node) => node.textContent ?? '')
+          .join('')
+          .trim();
+        if (!text || element.getClientRects().length === 0) continue;
+        const style = getComputedStyle(element);
+        if (style.visibility === 'hidden' || style.display === 'none') continue;
+        const size = parseFloat(style.fontSize);
+        if (size < smallest.size) smallest = { size, text: text.slice(0, 40) };
+      }
+    };
+    visit(document);
+    return {
+      overflowX: doc.scrollWidth - doc.clientWidth,
+      overflowY: doc.scrollHeight - doc.clientHeight,
+      viewportHeight: window.innerHeight,
+      smallestText: smallest,
+    };
+  });
+}
