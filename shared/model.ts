@@ -4,12 +4,15 @@
  * Browsers import only the types (`import type`), so zod stays out of the display bundle.
  */
 import { z } from 'zod';
+import { LOBBY, VENUE_ID_PATTERN } from './ids.ts';
+
+export { LOBBY };
 
 /** ISO 8601 date-time with an explicit offset, e.g. 2024-10-14T13:00:00+02:00. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
 /** Short, URL-safe id derived from a venue name: CR3, M0E79, Plenary-Hall. */
-export const VenueId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be a short URL-safe id');
+export const VenueId = z.string().regex(VENUE_ID_PATTERN, 'must be a short URL-safe id');
 
 export const VenueSchema = z.strictObject({
   id: VenueId,
@@ -85,8 +88,6 @@ export const EmergencySchema = z.strictObject({
 });
 export type Emergency = z.infer<typeof EmergencySchema>;
 
-/** The pseudo-venue id that addresses lobby monitors in Announcement.venueIds. */
-export const LOBBY = 'lobby';
 
 /** What the importers produce: a schedule without live state. */
 export const ProgrammeSchema = z.strictObject({

@@ -14,6 +14,10 @@ export interface DisplayHandshake {
   displayId?: string;
   /** Last revision the display holds; the server then sends only what it missed. */
   revision?: number;
+  /** Human name for the fleet view; defaults to the room name or "Lobby". */
+  name?: string;
+  /** A staff preview (the panel's iframe), not a screen: left out of the fleet. */
+  preview?: boolean;
 }
 
 /** One atomic piece of a change. A change (one journal entry) is a list of these. */

@@ -28,11 +28,16 @@ function browserStorage(): Storage | undefined {
   }
 }
 
+/** The control panel's preview iframe (?preview=1): not a screen, and keeps no state of its own. */
+function isPreview(): boolean {
+  return new URLSearchParams(location.search).has('preview');
+}
+
 @customElement('signage-app')
 export class SignageApp extends LitElement {
   private readonly route: DisplayRoute | null = parseRoute(location.pathname);
   private readonly client: ScheduleClient | null = this.route
-    ? new ScheduleClient({ route: this.route, storage: browserStorage() })
+    ? new ScheduleClient(isPreview() ? { route: this.route, preview: true } : { route: this.route, storage: browserStorage() })
     : null;
   private readonly data = this.client ? new ScheduleController(this, this.client) : null;
   private readonly clock = new ClockController(

@@ -2,13 +2,14 @@
  * Which announcements one screen shows. The server removes expired announcements, but a screen
  * that is offline must hide them by itself at their expiry, so expiry is checked here too.
  */
-import type { Announcement, LOBBY } from '../../shared/model.ts';
+import { LOBBY } from '../../shared/ids.ts';
+import type { Announcement } from '../../shared/model.ts';
 
 /**
  * The lobby's screen id. shared/model.ts holds the value, but importing a value from it would pull
  * zod into the screens' bundle; the type annotation makes the compiler check the two agree.
  */
-export const LOBBY_SCREEN: typeof LOBBY = 'lobby';
+export const LOBBY_SCREEN = LOBBY;
 
 /**
  * @param screenId the venue id of a door display, or LOBBY ('lobby') for the lobby board.

@@ -1,8 +1,6 @@
 /** Which screen a URL asks for: /display/room/<venueId> or /display/lobby. */
 
-// The rule of VenueId in shared/model.ts, repeated because importing it would bring zod into
-// the screens' bundle. An address that breaks it can never name a room.
-const VENUE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+import { VENUE_ID_PATTERN } from '../../shared/ids.ts';
 
 export type DisplayRoute = { view: 'room'; venueId: string } | { view: 'lobby' };
 
@@ -17,5 +15,5 @@ export function parseRoute(pathname: string): DisplayRoute | null {
   } catch {
     return null;
   }
-  return VENUE_ID.test(venueId) ? { view: 'room', venueId } : null;
+  return VENUE_ID_PATTERN.test(venueId) ? { view: 'room', venueId } : null;
 }

@@ -35,6 +35,8 @@ export interface ScreenState {
 export interface ScheduleClientOptions {
   route: DisplayRoute;
   storage?: KeyValueStore;
+  /** A staff preview: the server leaves it out of the fleet of screens. */
+  preview?: boolean;
   /** Replaceable for tests; defaults to socket.io on this page's origin. */
   connect?: (auth: () => DisplayHandshake) => DisplaySocket;
   deviceNow?: () => number;
@@ -115,6 +117,7 @@ export class ScheduleClient {
     const route = this.options.route;
     const auth: DisplayHandshake = { view: route.view, displayId: this.displayId };
     if (route.view === 'room') auth.venueId = route.venueId;
+    if (this.options.preview) auth.preview = true;
     // Re-read at every (re)connection, so the server sends only what this screen missed.
     if (this.current.schedule) auth.revision = this.current.schedule.revision;
     return auth;

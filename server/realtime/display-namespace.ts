@@ -27,6 +27,7 @@ export const DisplayHandshakeSchema = z
     revision: z.int().min(0).optional(),
     /** Human name for the fleet view (extension); defaults to the room name or "Lobby". */
     name: z.string().trim().min(1).max(100).optional(),
+    preview: z.boolean().optional(),
   })
   .refine((auth) => auth.view !== 'room' || auth.venueId !== undefined, {
     message: 'is required for the room view',
@@ -70,23 +71,25 @@ export function setupDisplayNamespace(
     socket.data.identity = identity;
     // Only a revision this server actually produced counts as rendered.
     const held = handshake.revision !== undefined && handshake.revision <= service.revision() ? handshake.revision : 0;
-    displays.connected(identity, held);
+    // A staff preview is no screen: it gets the same data but stays out of the fleet.
+    const fleet = handshake.preview ? undefined : displays;
+    fleet?.connected(identity, held);
 
     catchUp(socket, service, handshake.revision);
     socket.emit('clock', clock.state());
 
     socket.on('time:sync', (ack) => {
       if (typeof ack !== 'function') return;
-      displays.seen(identity.id);
+      fleet?.seen(identity.id);
       ack(Date.now());
     });
     socket.on('rendered', (revision) => {
       if (!Revision.safeParse(revision).success || revision > service.revision()) return;
-      displays.rendered(identity.id, revision);
+      fleet?.rendered(identity.id, revision);
     });
     socket.on('resync', (revision) => {
       catchUp(socket, service, Revision.safeParse(revision).success ? revision : undefined);
     });
-    socket.on('disconnect', () => displays.disconnected(identity.id));
+    socket.on('disconnect', () => fleet?.disconnected(identity.id));
   });
 }

@@ -168,6 +168,17 @@ describe('time sync and fleet', () => {
     expect(serverNow).toBeLessThanOrEqual(Date.now());
   });
 
+  it('a staff preview gets the schedule but is not counted as a screen', async () => {
+    const preview = await display({ view: 'room', venueId: 'CR3', displayId: 'preview-cr3', preview: true });
+    const snapshot = await preview.recorder.waitFor('snapshot');
+    expect(snapshot.revision).toBe(server.service.revision());
+    preview.socket.emit('rendered', server.service.revision());
+    await (preview.socket as Socket).timeout(5000).emitWithAck('time:sync');
+
+    const list = (await server.request('GET', '/api/displays', undefined, cookie)).body as any[];
+    expect(list.map((d) => d.id)).not.toContain('preview-cr3');
+  });
+
   it('GET /api/displays reports each display, what it rendered, and when it disconnects', async () => {
     const door = await display({ view: 'room', venueId: 'M7', displayId: 'door-m7' });
     await door.recorder.waitFor('clock');
