@@ -1,6 +1,6 @@
 /**
- * The logged-in panel: header (venue clock, live status, emergency banner, log out) and the four
- * sections — schedule, announcements and emergency, journal, screens. The section is kept in the
+ * The logged-in panel: header (venue clock, live status, emergency banner, log out) and the five
+ * sections — schedule, announcements and emergency, journal, screens, import. The section is kept in the
  * URL hash so a reload comes back to it.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -15,12 +15,15 @@ import './announcements-panel.ts';
 import './emergency-panel.ts';
 import './journal-panel.ts';
 import './screens-panel.ts';
+import './import-panel.ts';
+import { ImportApi } from '../data/import-api.ts';
 
 const SECTIONS = [
   { id: 'schedule', label: 'Schedule' },
   { id: 'announcements', label: 'Announcements & emergency' },
   { id: 'journal', label: 'Journal' },
   { id: 'screens', label: 'Screens' },
+  { id: 'import', label: 'Import' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -68,6 +71,7 @@ export class ControlPanel extends LitElement {
 
   @property({ attribute: false }) data?: ControlData;
   @state() private section: SectionId = sectionFromHash();
+  private readonly importApi = new ImportApi();
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly onHash = () => (this.section = sectionFromHash());
 
@@ -109,6 +113,8 @@ export class ControlPanel extends LitElement {
         return html`<journal-panel .data=${data}></journal-panel>`;
       case 'screens':
         return html`<screens-panel .data=${data}></screens-panel>`;
+      case 'import':
+        return html`<import-panel .api=${this.importApi}></import-panel>`;
     }
   }
 

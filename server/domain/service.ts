@@ -16,6 +16,7 @@ import * as announcements from './announcements.ts';
 import { inverseOf, type Context, type PendingChange } from './change.ts';
 import { delaySession } from './delay.ts';
 import { clearEmergency, setEmergency } from './emergency.ts';
+import { importChange } from './import-plan.ts';
 import { newEntry, publicEntry } from './journal.ts';
 import { scheduleFromProgramme } from './seed.ts';
 import { createSession, deleteSession, updateSession } from './sessions.ts';
@@ -109,6 +110,8 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
       return change && commit(ctx, change, SYSTEM);
     },
     nextExpiry: () => announcements.nextExpiry({ schedule }),
+
+    applyImport: (plan, actor) => run(actor, (ctx) => importChange(ctx, plan)),
 
     undo: (revision, actor) => run(actor, (ctx) => undoChange(ctx, revision, store.entry(revision))),
 

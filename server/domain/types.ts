@@ -49,6 +49,12 @@ export interface ScheduleService {
   /** Epoch ms of the next announcement expiry, for the timer that calls expireAnnouncements. */
   nextExpiry(): number | null;
 
+  /**
+   * Applies an import plan (domain/import-plan.ts) as one change: one revision, one journal
+   * entry. 409 when the schedule has moved on since the plan was made.
+   */
+  applyImport(plan: import('./import-plan.ts').ImportPlan, actor: Actor): ChangeResult<import('./import-plan.ts').ImportCounts>;
+
   /** Reverts the change recorded at this revision, as a new change; 409 when it no longer applies. */
   undo(revision: number, actor: Actor): ChangeResult<unknown>;
 

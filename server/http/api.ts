@@ -12,6 +12,8 @@ import type { ApiContext } from './context.ts';
 import { displaysRouter } from './displays.ts';
 import { emergencyRouter } from './emergency.ts';
 import { apiNotFound, requireJsonBody } from './errors.ts';
+import { exportsRouter } from './exports.ts';
+import { importRouter } from './import.ts';
 import { scheduleRouter } from './schedule.ts';
 import { sessionsRouter } from './sessions.ts';
 
@@ -30,9 +32,12 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // The door reads only the cookie, so it runs before any body is read.
+  api.use(staffDoor(context.auth));
+  // Schedule files come as text/plain or large JSON: this router reads its own bodies.
+  api.use(importRouter(context));
   api.use(requireJsonBody);
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
-  api.use(staffDoor(context.auth));
   api.use(authRouter(context, options.loginRateLimit));
   api.use(scheduleRouter(context));
   api.use(clockRouter(context));
@@ -41,6 +46,7 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   api.use(emergencyRouter(context));
   api.use(changesRouter(context));
   api.use(displaysRouter(context));
+  api.use(exportsRouter(context));
   for (const router of options.extraRouters ?? []) api.use(router);
   api.use(apiNotFound);
   return api;

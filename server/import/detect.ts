@@ -6,8 +6,16 @@ import { columns, splitLines } from './text.ts';
 import { parseDayHeader } from './dates.ts';
 import { looksLikeTime } from './times.ts';
 import { parseUnProgramme } from './un-programme.ts';
+import { looksLikeScheduleCsv, parseScheduleCsv } from './csv.ts';
+import { looksLikeC3voc, parseC3voc } from './c3voc.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './types.ts';
-import type { Programme } from '../../shared/model.ts';
+import type { Programme, Session } from '../../shared/model.ts';
+
+/** Session fields an import may change on a session that already exists. */
+export type ImportedField = Extract<
+  keyof Session,
+  'title' | 'kind' | 'start' | 'end' | 'venueId' | 'organizers' | 'online' | 'agendaItems' | 'status'
+>;
 
 export interface ScheduleFormat {
   /** Short machine name, reported back to the caller. */
@@ -16,7 +24,16 @@ export interface ScheduleFormat {
   description: string;
   /** Cheap check on the content; true only when the parser should be given the text. */
   recognises(text: string): boolean;
-  parse(text: string, options: ImportOptions): { programme: Programme; warnings: ImportWarning[] };
+  /** `fields`: when the file itself says which fields it carries (a CSV by its columns). */
+  parse(
+    text: string,
+    options: ImportOptions,
+  ): { programme: Programme; warnings: ImportWarning[]; fields?: readonly ImportedField[] };
+  /**
+   * The session fields the format carries. Importing into a live schedule changes only these;
+   * the others (a join link the format has no place for, say) keep their live values.
+   */
+  fields: readonly ImportedField[];
 }
 
 export interface ImportResult {
@@ -44,16 +61,42 @@ export const FORMATS: readonly ScheduleFormat[] = [
     description: 'UN programme text with day headers such as "MONDAY, 14 OCTOBER" and tab-separated rows "time, title, venue"',
     recognises: looksLikeUnProgramme,
     parse: parseUnProgramme,
+    fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers', 'online', 'agendaItems'],
+  },
+  {
+    name: 'csv',
+    description: 'our CSV export, with a header line naming the columns id, title, start, end, venue_id, …',
+    recognises: looksLikeScheduleCsv,
+    parse: parseScheduleCsv,
+    fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers', 'online', 'agendaItems', 'status'],
+  },
+  {
+    name: 'c3voc',
+    description: 'c3voc schedule.json as frab and pretalx export it ({"schedule": {"version", "conference": {"days": [...]}}})',
+    recognises: looksLikeC3voc,
+    parse: parseC3voc,
+    fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers'],
   },
 ];
 
+/** An import into a live schedule also needs to know which session fields the file carries. */
+export interface ImportWithFields extends ImportResult {
+  fields: readonly ImportedField[];
+}
+
 /** Parses a schedule of any known format; throws ImportError (one line) when none fits. */
-export function importFile(text: string, options: ImportOptions = {}): ImportResult {
+export function importWithFields(text: string, options: ImportOptions = {}): ImportWithFields {
   const format = FORMATS.find((f) => f.recognises(text));
   if (!format) {
     const expected = FORMATS.map((f) => f.description).join('; or ');
     throw new ImportError(`not a recognised schedule format (expected ${expected})`);
   }
-  const { programme, warnings } = format.parse(text, options);
-  return { format: format.name, programme, warnings };
+  const { programme, warnings, fields } = format.parse(text, options);
+  return { format: format.name, programme, warnings, fields: fields ?? format.fields };
+}
+
+/** Parses a schedule of any known format; throws ImportError (one line) when none fits. */
+export function importFile(text: string, options: ImportOptions = {}): ImportResult {
+  const { format, programme, warnings } = importWithFields(text, options);
+  return { format, programme, warnings };
 }

@@ -68,7 +68,7 @@ describe('security headers', () => {
       expect(directives['connect-src']).toBe("'self' ws: wss:");
       expect(directives['img-src']).toBe("'self' data:");
       expect(directives['frame-ancestors']).toBe("'self'");
-      expect(directives['object-src']).toBe("'self'");
+      expect(directives['object-src']).toBe("'none'");
       expect(csp).not.toMatch(/upgrade-insecure-requests/);
     }
   });

@@ -1,0 +1,91 @@
+/**
+ * The control panel's client for schedule imports (staff only, with the session cookie):
+ *   preview(text)                    → what the file would change (nothing is applied)
+ *   apply(text, expectedRevision)    → the change applied as one revision
+ * Every refusal becomes an ImportApiError carrying the server's message and, for a file with
+ * errors, every problem with its row or line.
+ */
+import type { ImportCounts, ImportPlan, MissingSessions } from '../../server/domain/import-plan.ts';
+import type { JournalEntry } from '../../shared/protocol.ts';
+
+/** The same limit as the server's (server/http/import.ts). */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+export interface ImportPreview extends ImportPlan {
+  /** The live revision the preview was made at: send it back to apply. */
+  revision: number;
+  /** The venue's zone, to show times in. */
+  timezone: string;
+}
+
+export interface ImportApplied {
+  revision: number;
+  entry: JournalEntry;
+  counts: ImportCounts;
+}
+
+export interface ImportProblem {
+  line?: number;
+  message: string;
+}
+
+export class ImportApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    message: string,
+    /** Every problem of a refused file, with its row (CSV) or line. */
+    readonly problems: ImportProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ImportApiError';
+  }
+}
+
+type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export class ImportApi {
+  constructor(
+    private readonly base = '',
+    /** Injectable for tests and for a caller that wants its own re-login handling. */
+    private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  preview(text: string, missing: MissingSessions = 'cancel'): Promise<ImportPreview> {
+    return this.post<ImportPreview>('/api/import/preview', { text, missing });
+  }
+
+  apply(text: string, expectedRevision: number, missing: MissingSessions = 'cancel'): Promise<ImportApplied> {
+    return this.post<ImportApplied>('/api/import/apply', { text, expectedRevision, missing });
+  }
+
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.base + path, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      throw new ImportApiError(0, 'The server cannot be reached. Check the network and try again.');
+    }
+    const answer = (await response.json().catch(() => ({}))) as { error?: string; errors?: ImportProblem[] };
+    if (response.ok) return answer as T;
+    const message =
+      response.status === 401
+        ? 'Your staff session has ended: log in again, then retry.'
+        : response.status === 413
+          ? 'The file is too large (at most 2 MB).'
+          : (answer.error ?? `The import failed (${response.status}).`);
+    throw new ImportApiError(response.status, message, answer.errors ?? []);
+  }
+}
+
+/** The text of a chosen file, refusing what the server would refuse anyway. */
+export async function readScheduleFile(file: Blob): Promise<string> {
+  if (file.size === 0) throw new ImportApiError(400, 'The file is empty.');
+  if (file.size > MAX_IMPORT_BYTES) throw new ImportApiError(413, 'The file is too large (at most 2 MB).');
+  return file.text();
+}

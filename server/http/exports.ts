@@ -1,0 +1,45 @@
+/**
+ * The public exports: iCalendar feeds (whole schedule and per venue), our CSV, c3voc
+ * schedule.json. Each is generated from the live schedule on request.
+ */
+import { Router, type Request } from 'express';
+import { c3vocSchedule } from '../export/c3voc.ts';
+import { scheduleCsv } from '../export/csv.ts';
+import { calendarIcs } from '../export/ical.ts';
+import type { ApiContext } from './context.ts';
+import { HttpError } from './errors.ts';
+
+const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
+
+/** The server's own address as the client reached it (through a trusted proxy when configured). */
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}/`;
+}
+
+export function exportsRouter({ service, clock }: ApiContext): Router {
+  const router = Router();
+
+  router.get('/calendar.ics', (_req, res) => {
+    res.type(CALENDAR_TYPE).setHeader('Content-Disposition', 'inline; filename="schedule.ics"');
+    res.send(calendarIcs(service.schedule()));
+  });
+
+  router.get('/venues/:id/calendar.ics', (req, res) => {
+    const schedule = service.schedule();
+    const venue = schedule.venues.find((v) => v.id === req.params.id);
+    if (!venue) throw new HttpError(404, `no venue with id ${req.params.id}`);
+    res.type(CALENDAR_TYPE).setHeader('Content-Disposition', `inline; filename="${venue.id}.ics"`);
+    res.send(calendarIcs(schedule, venue));
+  });
+
+  router.get('/export/schedule.csv', (_req, res) => {
+    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="schedule.csv"');
+    res.send(scheduleCsv(service.schedule()));
+  });
+
+  router.get('/export/schedule.json', (req, res) => {
+    res.json(c3vocSchedule(service.schedule(), { baseUrl: baseUrl(req), now: clock.now() }));
+  });
+
+  return router;
+}

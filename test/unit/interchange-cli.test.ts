@@ -1,0 +1,74 @@
+// `npm run import -- FILE` (a real child process) recognises all three formats by their content.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ProgrammeSchema } from '../../shared/model.ts';
+import { scheduleFromProgramme } from '../../server/domain/seed.ts';
+import { c3vocSchedule } from '../../server/export/c3voc.ts';
+import { scheduleCsv } from '../../server/export/csv.ts';
+import { parseUnProgramme } from '../../server/import/un-programme.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'interchange-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const schedule = scheduleFromProgramme(parseUnProgramme(readFileSync(join(repo, 'programme/crimecop12-programme.txt'), 'utf8')).programme);
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function runImport(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], { cwd: repo });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('import CLI with the interchange formats', { timeout: 60_000 }, () => {
+  it('reads our CSV export', async () => {
+    const run = await runImport(file('schedule.csv', scheduleCsv(schedule)));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const output = ProgrammeSchema.parse(JSON.parse(run.stdout));
+    expect(output.sessions).toHaveLength(schedule.sessions.length);
+    expect(output.venues).toEqual(schedule.venues);
+  });
+
+  it('reads a c3voc schedule.json and takes --timezone', async () => {
+    const path = file('schedule.json', JSON.stringify(c3vocSchedule(schedule, { baseUrl: 'http://localhost/', now: 0 }), null, 2));
+    const run = await runImport(path, '--timezone', 'Europe/London');
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.timezone).toBe('Europe/London');
+    expect(output.sessions[0].start).toBe('2024-10-14T09:00:00+01:00');
+  });
+
+  it('prints warnings of a real pretalx export as FILE:LINE', async () => {
+    const fixture = join(repo, 'test/fixtures/interchange/pretalx-democon-day1.json');
+    const run = await runImport(fixture);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).sessions).toHaveLength(12);
+    expect(run.stderr).toMatch(/pretalx-democon-day1\.json:\d+: warning: event times/);
+  });
+
+  it('exits 1 listing every bad row of a CSV, and prints no schedule', async () => {
+    const text = 'id,title,start,end,venue_id\na,,2024-10-14T10:00,2024-10-14T11:00,CR3\nb,B,2024-10-14T12:00,2024-10-14T11:00,CR3\n';
+    const run = await runImport(file('bad.csv', text));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/bad\.csv: 2 errors, nothing imported: row 2: title: must not be empty; row 3: end: must be after start$/),
+    ]);
+  });
+});

@@ -1,0 +1,171 @@
+// Importing a file into the live schedule: the preview plan, then applying it as one revision
+// that the generic undo reverts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Programme, Session } from '../../shared/model.ts';
+import { planImport, type ImportedSchedule } from '../../server/domain/import-plan.ts';
+import type { ScheduleService } from '../../server/domain/types.ts';
+import { c3vocSchedule } from '../../server/export/c3voc.ts';
+import { scheduleCsv } from '../../server/export/csv.ts';
+import { FORMATS, importWithFields } from '../../server/import/detect.ts';
+import { openService, removeDir, staff, tempDataDir, testClock, thrown } from './domain-fixture.ts';
+
+let dir: string;
+let service: ScheduleService;
+
+beforeEach(() => {
+  dir = tempDataDir();
+  service = openService(dir, testClock());
+});
+afterEach(() => {
+  service.close();
+  removeDir(dir);
+});
+
+function fileOf(format: 'csv' | 'c3voc' | 'un-programme', programme: Programme): ImportedSchedule {
+  return { format, fields: FORMATS.find((f) => f.name === format)!.fields, programme, warnings: [] };
+}
+
+/** The live programme as a file would carry it, with `edit` applied to its sessions. */
+function edited(edit: (sessions: Session[]) => Session[], venues = service.schedule().venues): Programme {
+  const { timezone, sessions } = service.schedule();
+  return { timezone, venues, sessions: edit(sessions.map((s) => ({ ...s }))) };
+}
+
+const at = (time: string, day = '14') => `2024-10-${day}T${time}:00+02:00`;
+const ids = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
+
+/** A file that adds one session, drops one, moves, retimes and edits others. */
+function busyFile(): ImportedSchedule {
+  return fileOf(
+    'csv',
+    edited((sessions) => [
+      ...sessions
+        .filter((s) => s.id !== 'tuesday')
+        .map((s) => {
+          if (s.id === 'lunch') return { ...s, venueId: 'M7' };
+          if (s.id === 'cyber') return { ...s, start: at('11:15'), end: at('12:15') };
+          if (s.id === 'firearms') return { ...s, title: 'Firearms trafficking' };
+          // Another id, same title the same day: matched by title, its organisers changed.
+          if (s.id === 'opening') return { ...s, id: 'opening-from-file', organizers: { lead: 'UNODC', partners: ['UNDP'] } };
+          return s;
+        }),
+      { ...sessions[0]!, id: 'newbie', title: 'New side event', venueId: 'M7', start: at('15:00'), end: at('16:00'), planned: { start: at('15:00'), end: at('16:00'), venueId: 'M7' } },
+    ]),
+  );
+}
+
+describe('planImport', () => {
+  it('finds sessions added, missing, moved, retimed and changed, matching by id and then by title', () => {
+    const plan = planImport(service.schedule(), busyFile());
+    expect(plan.baseRevision).toBe(0);
+    expect(ids(plan.added)).toEqual(['newbie']);
+    expect(ids(plan.removed)).toEqual(['tuesday']);
+    expect(plan.moved.map((c) => [c.id, c.fields])).toEqual([['lunch', ['venueId']]]);
+    expect(plan.retimed.map((c) => [c.id, c.fields])).toEqual([['cyber', ['start', 'end']]]);
+    expect(plan.changed.map((c) => [c.id, c.matchedBy, c.fields]).sort()).toEqual([
+      ['firearms', 'id', ['title']],
+      ['opening', 'title', ['organizers']],
+    ]);
+    // webinar and the cancelled "dropped" are in the file as they are live.
+    expect(plan.unchanged).toBe(2);
+    expect(plan.warnings).toEqual([]);
+
+    // A session already cancelled and absent from the file is nothing to cancel.
+    const withoutDropped = fileOf('csv', edited((sessions) => sessions.filter((s) => s.id !== 'dropped')));
+    expect(planImport(service.schedule(), withoutDropped).removed).toEqual([]);
+  });
+
+  it('changes only the fields the format carries: a c3voc file keeps join links and agendas', () => {
+    const live = service.schedule();
+    service.updateSession('webinar', { online: { meetingId: '123', url: 'https://meet.example/j/1' } }, staff);
+    const text = JSON.stringify(c3vocSchedule(service.schedule(), { baseUrl: 'https://x.example/', now: 0 }));
+    const stripped = text.replace(/"links":\[\{[^\]]*\]/g, '"links":[]');
+    const plan = planImport(service.schedule(), importWithFields(stripped));
+    expect(plan.changed).toEqual([]);
+    expect(plan.unchanged).toBe(live.sessions.filter((s) => s.status === 'scheduled').length);
+  });
+
+  it('takes from a CSV only the columns it has: a hand-written file keeps kinds and organisers', () => {
+    const text = 'id,title,start,end,venue_id\nopening,Opening,2024-10-14T10:30,2024-10-14T11:00,CR3\n';
+    const plan = planImport(service.schedule(), importWithFields(text), 'keep');
+    expect(plan.retimed.map((c) => [c.id, c.fields, c.after.kind, c.after.organizers.lead])).toEqual([['opening', ['start'], 'side-event', 'UNODC']]);
+    expect(plan.unchanged).toBe(0);
+    expect(plan.removed).toHaveLength(5);
+  });
+
+  it('maps venues by name, adds unknown ones and warns about rooms the file would double-book', () => {
+    const venues = [...service.schedule().venues.map((v) => (v.id === 'CR3' ? { ...v, id: 'Conference-Room-3' } : v)), { id: 'M9', name: 'Room M9', kind: 'room' as const }];
+    const file = fileOf(
+      'csv',
+      edited(
+        (sessions) =>
+          sessions.map((s) => {
+            if (s.venueId === 'CR3') return { ...s, venueId: 'Conference-Room-3', planned: { ...s.planned, venueId: 'Conference-Room-3' } };
+            if (s.id === 'firearms') return { ...s, venueId: 'M9' };
+            if (s.id === 'webinar') return { ...s, venueId: 'M7' };
+            return s;
+          }),
+        venues,
+      ),
+    );
+    const plan = planImport(service.schedule(), file);
+    expect(plan.venuesAdded).toEqual([{ id: 'M9', name: 'Room M9', kind: 'room' }]);
+    expect(plan.moved.map((c) => [c.id, c.after.venueId]).sort()).toEqual([['firearms', 'M9'], ['webinar', 'M7']]);
+    expect(plan.unchanged).toBe(5);
+    expect(plan.warnings).toEqual([]);
+
+    const clashing = fileOf('csv', edited((sessions) => sessions.map((s) => (s.id === 'webinar' ? { ...s, venueId: 'CR3' } : s))));
+    expect(planImport(service.schedule(), clashing).warnings).toEqual([
+      { message: expect.stringMatching(/^CR3 is already taken by “Opening” on Monday 14 October 10:00–11:00: “Webinar” would share the room/) },
+    ]);
+  });
+});
+
+describe('applyImport', () => {
+  it('applies the plan as one revision with one journal entry, and undo brings everything back', () => {
+    const before = service.schedule();
+    const plan = planImport(before, busyFile());
+    const result = service.applyImport(plan, staff);
+    expect(result.revision).toBe(1);
+    expect(result.entry).toMatchObject({ operation: 'schedule.import', actor: 'alice', summary: 'Imported schedule: +1, −1, 1 moved, 1 retimed, 2 changed' });
+    expect(service.journalSince(0)).toHaveLength(1);
+    expect(result.value).toEqual({ added: 1, cancelled: 1, moved: 1, retimed: 1, changed: 2, unchanged: 2, venuesAdded: 0 });
+
+    expect(service.getSession('tuesday')).toMatchObject({ status: 'cancelled', version: 2 });
+    expect(service.getSession('lunch')).toMatchObject({ venueId: 'M7', version: 2, planned: { venueId: 'CR3' } });
+    expect(service.getSession('cyber')).toMatchObject({ start: at('11:15'), end: at('12:15') });
+    expect(service.getSession('opening')!.organizers.partners).toEqual(['UNDP']);
+    expect(service.getSession('opening-from-file')).toBeUndefined();
+    expect(service.getSession('newbie')).toMatchObject({ version: 1, venueId: 'M7', status: 'scheduled' });
+    expect(service.getSession('webinar')!.version).toBe(1);
+
+    const undo = service.undo(result.revision, { name: 'bob' });
+    expect(undo.revision).toBe(2);
+    const strip = (s: Session) => ({ ...s, version: 0 });
+    expect(service.schedule().sessions.map(strip).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      before.sessions.map(strip).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('keeps missing sessions when asked', () => {
+    const plan = planImport(service.schedule(), busyFile(), 'keep');
+    expect(ids(plan.removed)).toEqual(['tuesday']);
+    const result = service.applyImport(plan, staff);
+    expect(result.value.cancelled).toBe(0);
+    expect(result.entry.summary).toBe('Imported schedule: +1, 1 moved, 1 retimed, 2 changed');
+    expect(service.getSession('tuesday')!.status).toBe('scheduled');
+  });
+
+  it('refuses a plan made against an older revision (409), and one with nothing to change (400)', () => {
+    const plan = planImport(service.schedule(), busyFile());
+    service.updateSession('webinar', { title: 'Webinar (moved online)' }, staff);
+    const stale = thrown(() => service.applyImport(plan, staff));
+    expect(stale).toMatchObject({ status: 409, field: 'expectedRevision' });
+    expect(stale.message).toMatch(/changed since the preview \(now revision 1, the preview was of revision 0\)/);
+    expect(service.revision()).toBe(1);
+
+    const empty = planImport(service.schedule(), importWithFields(scheduleCsv(service.schedule())));
+    expect(empty.unchanged).toBe(service.schedule().sessions.length);
+    expect(thrown(() => service.applyImport(empty, staff))).toMatchObject({ status: 400, message: expect.stringMatching(/nothing to import/) });
+  });
+});
