@@ -51,7 +51,9 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   const context = { service: deps.service, clock: deps.clock, auth: deps.auth, displays, logger };
 
   const app = express();
-  app.set('trust proxy', deps.trustProxy ?? false);
+  // One hop: the TLS proxy in front. Trusting every X-Forwarded-For entry would let a client pick
+  // its own address and slip past the login rate limit.
+  app.set('trust proxy', deps.trustProxy ? 1 : false);
   app.use(securityHeaders());
   app.use('/api', apiRouter(context, { loginRateLimit: deps.loginRateLimit, extraRouters: deps.extraApiRouters }));
   app.use(staticRouter(deps.staticDir));

@@ -62,6 +62,16 @@ function check<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   throw new ConfigError(`${name} ${result.error.issues[0]?.message ?? 'is invalid'} (got "${String(value)}")`);
 }
 
+export const MIN_PASSWORD_LENGTH = 8;
+
+function staffPassword(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError(`SIGNAGE_STAFF_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (the login is on the venue network)`);
+  }
+  return value;
+}
+
 /** Throws ConfigError with one line for any bad option, unknown option or unreadable file. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   let values;
@@ -116,7 +126,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     speed,
     demo,
     wipeDataDir: demo,
-    staffPassword: env.SIGNAGE_STAFF_PASSWORD || undefined,
+    staffPassword: staffPassword(env.SIGNAGE_STAFF_PASSWORD),
     trustProxy: values['trust-proxy'] ?? false,
   };
 }

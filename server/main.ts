@@ -43,7 +43,15 @@ function printUrls(service: ScheduleService, config: Config, port: number, gener
     'Door displays:',
     ...rooms.map((venue) => `  ${venue.name.padEnd(32)} ${base}/display/room/${encodeURIComponent(venue.id)}`),
   ];
-  if (!config.host) for (const address of lanAddresses()) lines.push(`Also reachable at http://${address}:${port}`);
+  const addresses = config.host ? [] : lanAddresses();
+  for (const address of addresses) lines.push(`Also reachable at http://${address}:${port}`);
+  if (addresses.length > 0 && !config.trustProxy) {
+    lines.push(
+      'Note: browsers keep the screens\' offline copy of the app (service worker) only over HTTPS or on localhost.',
+      '      On the venue network, serve screens through a TLS proxy (and pass --trust-proxy) so a screen',
+      '      that reboots while the server is down still starts.',
+    );
+  }
   const clock = config.clock === 'real' && config.speed === 1 ? 'real time' : `simulated from ${config.clock}, speed ${config.speed}`;
   lines.push('', `Clock: ${clock}`);
   if (generatedPassword) {

@@ -6,6 +6,8 @@ import { Router, type Request } from 'express';
 import { c3vocSchedule } from '../export/c3voc.ts';
 import { scheduleCsv } from '../export/csv.ts';
 import { calendarIcs } from '../export/ical.ts';
+import { publicSchedule } from '../../shared/redact.ts';
+import { staffSession } from '../auth/middleware.ts';
 import type { ApiContext } from './context.ts';
 import { HttpError } from './errors.ts';
 
@@ -32,9 +34,11 @@ export function exportsRouter({ service, clock }: ApiContext): Router {
     res.send(calendarIcs(schedule, venue));
   });
 
+  // Public, so hidden passcodes are left out unless a staff member asks (their copy round-trips fully).
   router.get('/export/schedule.csv', (_req, res) => {
+    const schedule = service.schedule();
     res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="schedule.csv"');
-    res.send(scheduleCsv(service.schedule()));
+    res.send(scheduleCsv(staffSession(res) ? schedule : publicSchedule(schedule)));
   });
 
   router.get('/export/schedule.json', (req, res) => {

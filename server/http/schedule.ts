@@ -1,11 +1,17 @@
-/** GET /api/schedule: the whole live schedule, public (screens and anyone on the network read it). */
+/**
+ * GET /api/schedule: the whole live schedule, public (screens and anyone on the network read it);
+ * hidden passcodes only for staff.
+ */
 import { Router } from 'express';
+import { publicSchedule } from '../../shared/redact.ts';
+import { staffSession } from '../auth/middleware.ts';
 import type { ApiContext } from './context.ts';
 
 export function scheduleRouter({ service }: ApiContext): Router {
   const router = Router();
   router.get('/schedule', (_req, res) => {
-    res.json(service.schedule());
+    const schedule = service.schedule();
+    res.json(staffSession(res) ? schedule : publicSchedule(schedule));
   });
   return router;
 }

@@ -27,6 +27,32 @@ const STAFF_ROUTES: Array<[method: string, path: string, body?: unknown]> = [
   ['PUT', '/api/clock', { time: '2024-10-15T09:00' }],
 ];
 
+describe('cross-origin writes', () => {
+  it('a write a browser marks as cross-site is refused even with a valid cookie', async () => {
+    const cookie = await server.login('Ann');
+    const revision = server.service.revision();
+    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'http://evil.example' }]) {
+      const response = await fetch(`${server.url}/api/emergency`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+        body: JSON.stringify({ text: 'Evacuate' }),
+      });
+      expect(response.status).toBe(403);
+    }
+    expect(server.service.revision()).toBe(revision);
+  });
+
+  it('a same-origin write from the panel passes', async () => {
+    const cookie = await server.login('Ann');
+    const response = await fetch(`${server.url}/api/sessions/opening`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie, 'sec-fetch-site': 'same-origin', origin: server.url },
+      body: JSON.stringify({ title: 'Opening (same origin)' }),
+    });
+    expect(response.status).toBe(200);
+  });
+});
+
 describe('without a staff session', () => {
   it.each(STAFF_ROUTES)('%s %s → 401 and changes nothing', async (method, path, body) => {
     const revision = server.service.revision();
@@ -54,8 +80,19 @@ describe('without a staff session', () => {
   });
 
   it('public reads stay open', async () => {
-    expect((await server.request('GET', '/api/schedule')).status).toBe(200);
-    expect((await server.request('GET', '/api/clock')).status).toBe(200);
+    for (const path of ['/api/schedule', '/api/clock', '/api/calendar.ics', '/api/venues/M7/calendar.ics', '/api/export/schedule.csv', '/api/export/schedule.json']) {
+      expect((await server.request('GET', path)).status, path).toBe(200);
+    }
+  });
+
+  it('staff reads stay closed whatever the letter case or trailing slash (express matches both)', async () => {
+    for (const path of ['/api/CHANGES?since=0', '/api/Changes', '/api/changes/', '/api/DISPLAYS', '/api/Displays/']) {
+      expect((await server.request('GET', path)).status, path).toBe(401);
+    }
+  });
+
+  it('an unknown /api path is staff-only by default: 401 before 404', async () => {
+    expect((await server.request('GET', '/api/nothing-here')).status).toBe(401);
   });
 });
 
@@ -154,6 +191,21 @@ describe('login rate limit', () => {
     limited = await startTestServer({ programme: FIXTURE, loginRateLimit: { windowMs: 60_000, limit: 2 } });
     for (let attempt = 0; attempt < 4; attempt++) await limited.login();
     expect((await limited.request('POST', '/api/login', { password: limited.password })).status).toBe(204);
+  });
+
+  it('behind a trusted proxy, a client cannot dodge the limit by inventing X-Forwarded-For addresses', async () => {
+    limited = await startTestServer({ programme: FIXTURE, trustProxy: true, loginRateLimit: { windowMs: 60_000, limit: 3 } });
+    const statuses = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      // The client forges the first entry; the proxy appends the address it really saw.
+      const response = await fetch(`${limited.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${attempt}, 198.51.100.7` },
+        body: JSON.stringify({ password: 'guess' }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
   it('the default limit is 10 failed attempts per 5 minutes', async () => {

@@ -69,6 +69,7 @@ describe('configuration errors', () => {
     [['--speed=-2'], {}, /--speed must be a number between 0 and 10000/],
     [['--speed', '-2'], {}, /Option '--speed' argument is ambiguous.*--speed=-XYZ/],
     [['--demo', '--data-dir', '/tmp/x'], {}, /--demo always uses data\/demo/],
+    [[], { SIGNAGE_STAFF_PASSWORD: 'x' }, /SIGNAGE_STAFF_PASSWORD must be at least 8 characters/],
   ])('%j %j → exit 2 with one clear line', async (args, env, message) => {
     const { code, stdout, stderr } = await run(args as string[], env as Record<string, string>);
     expect(code).toBe(2);

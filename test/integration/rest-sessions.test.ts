@@ -185,7 +185,7 @@ describe('DELETE /api/sessions/:id', () => {
 
 describe('unknown API routes', () => {
   it('404 JSON for an unknown /api route', async () => {
-    const { status, body } = await server.request('GET', '/api/nothing-here');
+    const { status, body } = await server.request('GET', '/api/nothing-here', undefined, cookie);
     expect(status).toBe(404);
     expect(body.error).toMatch(/nothing-here/);
     const write = await server.request('POST', '/api/nothing-here', {}, cookie);

@@ -65,7 +65,7 @@ describe('security headers', () => {
       );
       expect(directives['default-src']).toBe("'self'");
       expect(directives['script-src']).toBe("'self'");
-      expect(directives['connect-src']).toBe("'self' ws: wss:");
+      expect(directives['connect-src']).toBe("'self'");
       expect(directives['img-src']).toBe("'self' data:");
       expect(directives['frame-ancestors']).toBe("'self'");
       expect(directives['object-src']).toBe("'none'");
