@@ -31,7 +31,8 @@ describe('cross-origin writes', () => {
   it('a write a browser marks as cross-site is refused even with a valid cookie', async () => {
     const cookie = await server.login('Ann');
     const revision = server.service.revision();
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'http://evil.example' }]) {
+    const refused: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'http://evil.example' }];
+    for (const headers of refused) {
       const response = await fetch(`${server.url}/api/emergency`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json', cookie, ...headers },
