@@ -19,11 +19,35 @@ import { isIsoDateTime } from './time.ts';
  * A date-time as staff type it: with an offset (2024-10-14T13:00:00+02:00, Z) or without one,
  * which then means venue time (2024-10-14T13:00). Seconds and fractions are optional.
  */
-const TIME_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const TIME_INPUT =
+  /^(?<year>\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(?<offset>Z|(?<sign>[+-])(?<hh>\d{2})(:?(?<mm>\d{2}))?)?$/;
+
+/**
+ * Bounds that catch typos rather than describe the calendar: this is a schedule, so its times
+ * lie in this century (2000–2100), and its offsets are those real zones use (UTC−12 to UTC+14).
+ * "+99:00" or year 0000 would otherwise parse and put a session where no screen ever shows it.
+ */
+const YEARS = { min: 2000, max: 2100 };
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+function yearInRange(text: string): boolean {
+  const year = TIME_INPUT.exec(text)?.groups?.year;
+  // Not our concern when the shape is wrong: the regex reports that.
+  return year === undefined || (Number(year) >= YEARS.min && Number(year) <= YEARS.max);
+}
+
+function offsetInRange(text: string): boolean {
+  const groups = TIME_INPUT.exec(text)?.groups;
+  if (!groups?.sign) return true;
+  const minutes = Number(groups.mm ?? '0');
+  return minutes < 60 && Number(groups.hh) * 60 + minutes <= MAX_OFFSET_MINUTES;
+}
 
 export const TimeInput = z
   .string()
   .regex(TIME_INPUT, 'must be an ISO date-time such as 2024-10-14T13:00 (venue time) or with an offset')
+  .refine(yearInRange, `the year must lie between ${YEARS.min} and ${YEARS.max}`)
+  .refine(offsetInRange, 'the offset must lie between -14:00 and +14:00')
   // The regex lets 2024-13-45T25:99 through; luxon knows the calendar.
   .refine(isIsoDateTime, 'is not a real date and time');
 

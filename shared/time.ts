@@ -19,9 +19,14 @@ export function isIsoDateTime(iso: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) && DateTime.fromISO(iso).isValid;
 }
 
-/** ISO string with the venue's offset and no milliseconds: 2024-10-14T13:00:00+02:00. */
+/**
+ * ISO string with the venue's offset, in whole seconds: 2024-10-14T13:00:00+02:00. The instant is
+ * cut down to its second (luxon's suppressMilliseconds alone keeps a non-zero .720), so journal
+ * and emergency stamps taken from a running clock read like every other time.
+ */
 export function toVenueIso(instant: Instant, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true })!;
+  const wholeSeconds = Math.floor(instant / 1000) * 1000;
+  return DateTime.fromMillis(wholeSeconds, { zone }).toISO({ suppressMilliseconds: true })!;
 }
 
 /** Normalise any ISO input (offset or venue-local) to the canonical venue-offset form. */

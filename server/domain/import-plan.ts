@@ -5,7 +5,7 @@
  *   importChange (pure) that plan as ONE pending change, which the service commits as one
  *                revision and one journal entry ("Imported schedule: +3, −1, 2 moved").
  *
- * File sessions are matched to live ones by id, else by title on the same venue day. Sessions
+ * File sessions are matched to live ones by id, else by title (import-match.ts). Sessions
  * the file lacks are cancelled, not deleted (or kept, on request), so screens can still say
  * "Cancelled" and undo brings them back. Only the fields the file's format carries are taken
  * over; planned times stay as first published. Undo is the generic one (change.ts).
@@ -13,12 +13,12 @@
 import { applyDelta } from '../../shared/apply.ts';
 import { SessionSchema, type Programme, type Schedule, type Session, type Venue } from '../../shared/model.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
-import { normaliseIso, parseInstant, venueDay } from '../../shared/time.ts';
+import { normaliseIso } from '../../shared/time.ts';
 import type { ImportedField } from '../import/detect.ts';
-import { normaliseTitle } from '../import/ids.ts';
 import type { Context, PendingChange } from './change.ts';
 import { clashMessage, findClash } from './clash.ts';
 import { ConflictError, ValidationError } from './errors.ts';
+import { matchSessions } from './import-match.ts';
 import { parseCommand } from './rules.ts';
 
 /** A schedule file as the importers read it, with the fields its format carries. */
@@ -98,10 +98,6 @@ function localise(session: Session, venueIds: Map<string, string>, zone: string,
   return { ...session, start, end, venueId, planned };
 }
 
-function dayKey(session: Session, zone: string): string {
-  return `${normaliseTitle(session.title)}|${venueDay(parseInstant(session.start, zone), zone)}`;
-}
-
 function target(live: Session, file: Session, fields: readonly ImportedField[]): Session {
   const after: Record<string, unknown> = { ...live };
   for (const field of fields) {
@@ -121,20 +117,8 @@ export function planImport(schedule: Schedule, imported: ImportedSchedule, missi
   const known = new Set([...schedule.venues, ...venues.added].map((v) => v.id));
   const files = imported.programme.sessions.map((s) => localise(s, venues.ids, zone, known));
 
-  const liveById = new Map(schedule.sessions.map((s) => [s.id, s]));
-  const matched = new Map<Session, { live: Session; by: 'id' | 'title' }>();
-  for (const file of files) {
-    const live = liveById.get(file.id);
-    if (live) matched.set(file, { live, by: 'id' });
-  }
+  const matched = matchSessions(schedule.sessions, files, zone);
   const taken = new Set([...matched.values()].map((m) => m.live.id));
-  for (const file of files.filter((f) => !matched.has(f))) {
-    const candidates = schedule.sessions.filter((s) => !taken.has(s.id) && dayKey(s, zone) === dayKey(file, zone));
-    const live = candidates.length === 1 ? candidates[0] : candidates.find((s) => s.start === file.start);
-    if (!live) continue;
-    matched.set(file, { live, by: 'title' });
-    taken.add(live.id);
-  }
 
   const plan: ImportPlan = {
     format: imported.format,

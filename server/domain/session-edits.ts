@@ -2,6 +2,7 @@
  * Naming an edit of a session: the operation (for filters and the protocol) and the journal
  * sentence staff read in the control panel.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Session } from '../../shared/model.ts';
 import { quote, sameDay, slot } from './summaries.ts';
 
@@ -13,6 +14,37 @@ const FIELD_WORDS: Partial<Record<keyof Session, string>> = {
   agendaItems: 'agenda',
   currentAgendaItem: 'current agenda item',
 };
+
+/** Every field a change can touch, as staff call it ("time" covers start and end). */
+const ALL_FIELD_WORDS: Partial<Record<keyof Session, string>> = {
+  title: 'title',
+  venueId: 'room',
+  start: 'time',
+  end: 'time',
+  status: 'status',
+  ...FIELD_WORDS,
+  planned: 'planned slot',
+};
+
+/**
+ * The fields in which two states of a session differ (its version aside), in staff's words and
+ * without repeats: ["room", "time"]. Compared as stored JSON, so key order and `undefined`
+ * members do not count as differences.
+ */
+export function differingFields(a: Session, b: Session): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof Session>);
+  keys.delete('version');
+  const words = [...keys]
+    .filter((key) => !sameJson(a[key], b[key]))
+    .map((key) => ALL_FIELD_WORDS[key] ?? key);
+  return [...new Set(words)];
+}
+
+/** Equal once written as JSON, as the store keeps it. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const plain = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+  return isDeepStrictEqual(plain(a), plain(b));
+}
 
 function changed<K extends keyof Session>(before: Session, after: Session, key: K): boolean {
   return JSON.stringify(before[key]) !== JSON.stringify(after[key]);

@@ -4,7 +4,7 @@ import type { NewSessionInput, SessionPatch } from '../../shared/commands.ts';
 import { SessionSchema, type Session } from '../../shared/model.ts';
 import type { Context, PendingChange } from './change.ts';
 import { assertNoClash } from './clash.ts';
-import { ConflictError } from './errors.ts';
+import { ConflictError, ValidationError } from './errors.ts';
 import { uniqueId } from './ids.ts';
 import { editOperation, editSummary } from './session-edits.ts';
 import {
@@ -69,6 +69,24 @@ function setOrClear<K extends 'online' | 'agendaItems' | 'currentAgendaItem'>(
   else session[key] = value;
 }
 
+/**
+ * The current agenda item must be one of the session's (resulting) agenda codes, or screens would
+ * mark nothing. When an agenda edit drops the item that was current, the marker goes with it.
+ */
+function settleCurrentAgendaItem(session: Session, requested: string | null | undefined): void {
+  const codes = (session.agendaItems ?? []).map((item) => item.code);
+  const current = session.currentAgendaItem;
+  if (current === undefined || codes.includes(current)) return;
+  if (requested === undefined) {
+    delete session.currentAgendaItem;
+    return;
+  }
+  const reason = codes.length === 0
+    ? `${quote(current)} cannot be current: ${quote(session.title)} has no agenda items`
+    : `${quote(current)} is not on the agenda of ${quote(session.title)} (${codes.join(', ')})`;
+  throw new ValidationError(`currentAgendaItem: ${reason}`, 'currentAgendaItem');
+}
+
 export function updateSession(ctx: Context, id: string, raw: SessionPatch): PendingChange<Session> {
   const patch = parseCommand(SessionPatchSchema, raw);
   const { schedule } = ctx;
@@ -89,6 +107,7 @@ export function updateSession(ctx: Context, id: string, raw: SessionPatch): Pend
   setOrClear(after, 'online', patch.online);
   setOrClear(after, 'agendaItems', patch.agendaItems);
   setOrClear(after, 'currentAgendaItem', patch.currentAgendaItem);
+  settleCurrentAgendaItem(after, patch.currentAgendaItem);
   checkOrder(after.start, after.end, zone);
   checked(after);
 

@@ -1,7 +1,9 @@
 /**
  * Undo: re-applies the state a journal entry replaced, as a new change. It is refused (409) when
- * the world has moved on since: the entry was already undone, something it touched was changed
- * or removed again, or bringing the old state back would double-book a room.
+ * the world has moved on since: the entry was already undone, something it touched no longer
+ * looks as the entry left it (changed or removed again), or bringing the old state back would
+ * double-book a room. Undoing the newest entries one after the other therefore walks back as
+ * many steps as staff like, and an undo can itself be undone (redo).
  */
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
@@ -10,34 +12,53 @@ import { isExpired } from './announcements.ts';
 import type { Context, PendingChange } from './change.ts';
 import { clashDetails, clashMessage, findClash } from './clash.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { differingFields, sameJson } from './session-edits.ts';
 import { excerpt, quote } from './summaries.ts';
 
-/** Why `op` (what the entry did) no longer describes the live schedule, if it does not. */
+/**
+ * Why `op` (what the entry made of one thing) no longer describes the live schedule, if it does
+ * not. The test is the content, not the version: an undo raises versions too, so after undoing
+ * revision 3 the session is again what revision 2 made of it, and revision 2 can be undone next.
+ */
 function divergence(schedule: Schedule, op: DeltaOp): string | undefined {
   switch (op.type) {
     case 'session': {
       const live = schedule.sessions.find((s) => s.id === op.session.id);
       if (!live) return `${quote(op.session.title)} has been deleted since`;
-      if (live.version !== op.session.version) return `${quote(live.title)} has been changed again since`;
-      return undefined;
+      const fields = differingFields(live, op.session);
+      return fields.length > 0 ? `${quote(live.title)} has been changed again since (${fields.join(', ')})` : undefined;
     }
     case 'session-removed': {
       const live = schedule.sessions.find((s) => s.id === op.id);
       return live ? `${quote(live.title)} exists again` : undefined;
     }
-    case 'announcement':
-      return schedule.announcements.some((a) => a.id === op.announcement.id)
-        ? undefined
-        : `the announcement “${excerpt(op.announcement.text, 40)}” is already gone`;
+    case 'announcement': {
+      const live = schedule.announcements.find((a) => a.id === op.announcement.id);
+      if (!live) return `the announcement “${excerpt(op.announcement.text, 40)}” is already gone`;
+      return sameJson(live, op.announcement) ? undefined : `the announcement “${excerpt(live.text, 40)}” has changed since`;
+    }
     case 'announcement-removed':
       return schedule.announcements.some((a) => a.id === op.id) ? 'the announcement exists again' : undefined;
     case 'emergency':
-      return JSON.stringify(schedule.emergency) === JSON.stringify(op.emergency)
-        ? undefined
-        : 'the emergency message has changed since';
+      return sameJson(schedule.emergency, op.emergency) ? undefined : 'the emergency message has changed since';
     case 'venue':
       return undefined;
   }
+}
+
+/** What an entry left behind: the last op for each thing it touched (a later op wins). */
+function finalOps(ops: DeltaOp[]): DeltaOp[] {
+  const target = (op: DeltaOp): string => {
+    switch (op.type) {
+      case 'session': return `session:${op.session.id}`;
+      case 'session-removed': return `session:${op.id}`;
+      case 'announcement': return `announcement:${op.announcement.id}`;
+      case 'announcement-removed': return `announcement:${op.id}`;
+      case 'emergency': return 'emergency';
+      case 'venue': return `venue:${op.venue.id}`;
+    }
+  };
+  return [...new Map(ops.map((op) => [target(op), op])).values()];
 }
 
 /** The inverse op made current: restored sessions get a version above the live one. */
@@ -62,7 +83,7 @@ export function undoChange(
   if (entry.undoneBy !== undefined) {
     refuse(revision, `it was already undone by revision ${entry.undoneBy}`, { undoneBy: entry.undoneBy });
   }
-  for (const op of entry.delta.ops) {
+  for (const op of finalOps(entry.delta.ops)) {
     const reason = divergence(schedule, op);
     if (reason) refuse(revision, reason);
   }

@@ -74,6 +74,28 @@ describe('PATCH /api/sessions/:id', () => {
     expect(body.error).toMatch(/start/);
   });
 
+  it('400 names the field for an absurd offset or year, and changes nothing', async () => {
+    const before = server.service.getSession('opening')!;
+    const offset = await server.request('PATCH', '/api/sessions/opening', { start: '2024-10-14T13:00+99:00' }, cookie);
+    expect(offset).toMatchObject({ status: 400, body: { field: 'start', error: 'start: the offset must lie between -14:00 and +14:00' } });
+    const year = await server.request('POST', '/api/sessions', { title: 'Far away', venueId: 'M7', start: '0000-10-14T15:00', end: '0000-10-14T16:00' }, cookie);
+    expect(year).toMatchObject({ status: 400, body: { field: 'start', error: 'start: the year must lie between 2000 and 2100' } });
+    expect(server.service.getSession('opening')).toEqual(before);
+  });
+
+  it('400 for a current agenda item the session does not have; null clears it', async () => {
+    const sideEvent = await server.request('PATCH', '/api/sessions/panel', { currentAgendaItem: '9 (z)' }, cookie);
+    expect(sideEvent).toMatchObject({ status: 400, body: { field: 'currentAgendaItem' } });
+    expect(sideEvent.body.error).toMatch(/^currentAgendaItem: .*9 \(z\)/);
+
+    const agenda = [{ code: '1 (a)', title: 'Opening of the session' }, { code: '1 (b)', title: 'Election of officers' }];
+    const set = await server.request('PATCH', '/api/sessions/panel', { agendaItems: agenda, currentAgendaItem: '1 (b)' }, cookie);
+    expect(set).toMatchObject({ status: 200, body: { session: { currentAgendaItem: '1 (b)' } } });
+    const cleared = await server.request('PATCH', '/api/sessions/panel', { currentAgendaItem: null }, cookie);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.session).not.toHaveProperty('currentAgendaItem');
+  });
+
   it('400 for an unknown field', async () => {
     const { status, body } = await server.request('PATCH', '/api/sessions/opening', { title: 'X', colour: 'red' }, cookie);
     expect(status).toBe(400);

@@ -107,6 +107,15 @@ describe('emergency message', () => {
     expect(service.schedule().emergency).toBeNull();
   });
 
+  it('stamps times in whole seconds, cutting the milliseconds off the clock', () => {
+    clock.now = Date.parse('2024-10-14T12:55:24.720+02:00');
+    const on = service.setEmergency('Evacuate the building', staff);
+    expect(on.value.since).toBe('2024-10-14T12:55:24+02:00');
+    expect(on.entry.at).toBe('2024-10-14T12:55:24+02:00');
+    const timed = service.createAnnouncement({ text: 'Doors close', expiresInMinutes: 5 }, staff);
+    expect(timed.value.expiresAt).toBe('2024-10-14T13:00:24+02:00');
+  });
+
   it('refuses an empty message and clearing when none is active', () => {
     expect(thrown(() => service.setEmergency('   ', staff))).toMatchObject({ status: 400, field: 'text' });
     const error = thrown(() => service.clearEmergency(staff));

@@ -23,6 +23,22 @@ describe('SessionPatch', () => {
     }
   });
 
+  it('accepts offsets up to ±14:00 and years 2000–2100, in every way an offset may be written', () => {
+    for (const start of ['2024-10-14T13:00+14:00', '2024-10-14T13:00-12', '2024-10-14T13:00:00.5+0545', '2000-01-01T00:00', '2100-12-31T23:59Z']) {
+      expect(SessionPatchSchema.parse({ start })).toEqual({ start });
+    }
+  });
+
+  it('refuses absurd offsets and years, naming the field', () => {
+    for (const start of ['2024-10-14T13:00+99:00', '2024-10-14T13:00+14:30', '2024-10-14T13:00-15', '2024-10-14T13:00+0260']) {
+      expect(problem(SessionPatchSchema, { start })).toEqual({ field: 'start', error: 'start: the offset must lie between -14:00 and +14:00' });
+    }
+    for (const end of ['0000-10-14T13:00', '1999-12-31T23:59', '2101-01-01T00:00+01:00']) {
+      expect(problem(SessionPatchSchema, { end })).toEqual({ field: 'end', error: 'end: the year must lie between 2000 and 2100' });
+    }
+    expect(problem(AnnouncementInputSchema, { text: 'x', expiresAt: '9999-01-01T00:00' })).toMatchObject({ field: 'expiresAt' });
+  });
+
   it('names the bad field, nested ones by their path', () => {
     expect(problem(SessionPatchSchema, { start: '14 Oct 13:00' })).toMatchObject({ field: 'start' });
     expect(problem(SessionPatchSchema, { end: '2024-02-30T10:00' })).toEqual({

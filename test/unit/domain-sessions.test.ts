@@ -110,12 +110,33 @@ describe('moving and retiming sessions', () => {
   });
 
   it('sets and clears optional fields', () => {
+    service.updateSession('lunch', { agendaItems: [{ code: '2 (a)', title: 'Review' }] }, staff);
     const set = service.updateSession('lunch', { currentAgendaItem: '2 (a)', online: { meetingId: '123' } }, staff);
     expect(set.value).toMatchObject({ currentAgendaItem: '2 (a)', online: { meetingId: '123' } });
     expect(set.entry.summary).toBe('Edited “Lunch talk” (online details, current agenda item)');
     const cleared = service.updateSession('lunch', { currentAgendaItem: null, online: null }, staff);
     expect(cleared.value).not.toHaveProperty('currentAgendaItem');
     expect(cleared.value).not.toHaveProperty('online');
+  });
+
+  it('takes as current agenda item only a code of the session’s own agenda', () => {
+    const none = thrown(() => service.updateSession('lunch', { currentAgendaItem: '9 (z)' }, staff));
+    expect(none).toMatchObject({ status: 400, field: 'currentAgendaItem', message: 'currentAgendaItem: “9 (z)” cannot be current: “Lunch talk” has no agenda items' });
+
+    const agenda = [{ code: '1 (a)', title: 'Opening' }, { code: '1 (b)', title: 'Officers' }];
+    // The agenda and its current item may arrive in the same patch.
+    const set = service.updateSession('lunch', { agendaItems: agenda, currentAgendaItem: '1 (b)' }, staff);
+    expect(set.value.currentAgendaItem).toBe('1 (b)');
+    const unknown = thrown(() => service.updateSession('lunch', { currentAgendaItem: '1 (c)' }, staff));
+    expect(unknown).toMatchObject({ status: 400, field: 'currentAgendaItem' });
+    expect(unknown.message).toBe('currentAgendaItem: “1 (c)” is not on the agenda of “Lunch talk” (1 (a), 1 (b))');
+    expect(thrown(() => service.updateSession('lunch', { agendaItems: null, currentAgendaItem: '1 (a)' }, staff))).toMatchObject({ field: 'currentAgendaItem' });
+    expect(service.getSession('lunch')!.currentAgendaItem).toBe('1 (b)');
+
+    // An agenda that no longer has the current item takes the marker away with it.
+    const shortened = service.updateSession('lunch', { agendaItems: [agenda[0]!] }, staff);
+    expect(shortened.value).not.toHaveProperty('currentAgendaItem');
+    expect(shortened.entry.summary).toBe('Edited “Lunch talk” (agenda, current agenda item)');
   });
 });
 

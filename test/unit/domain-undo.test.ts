@@ -58,6 +58,40 @@ describe('undo', () => {
     expect(service.getSession('cyber')!.venueId).toBe('M7');
   });
 
+  it('undoes several steps back, one after the other, while each state still holds', () => {
+    const original = content('lunch');
+    const first = service.updateSession('lunch', { title: 'Lunch talk (1)' }, staff);
+    const second = service.updateSession('lunch', { title: 'Lunch talk (2)' }, staff);
+    const third = service.updateSession('lunch', { venueId: 'M7' }, staff);
+    expect([first.revision, second.revision, third.revision]).toEqual([1, 2, 3]);
+
+    // Undoing a middle step while a later one still stands is refused, naming what changed.
+    const early = thrown(() => service.undo(second.revision, staff));
+    expect(early.status).toBe(409);
+    expect(early.message).toContain('“Lunch talk (2)” has been changed again since (room)');
+
+    expect(service.undo(third.revision, staff).revision).toBe(4);
+    expect(service.undo(second.revision, staff).revision).toBe(5);
+    expect(service.getSession('lunch')).toMatchObject({ title: 'Lunch talk (1)', venueId: 'CR3', version: 6 });
+    service.undo(first.revision, staff);
+    expect(content('lunch')).toEqual(original);
+
+    // And forward again: each undo can itself be undone, newest first.
+    service.undo(6, staff);
+    service.undo(5, staff);
+    expect(service.getSession('lunch')).toMatchObject({ title: 'Lunch talk (2)', venueId: 'CR3' });
+  });
+
+  it('walks the emergency message back several steps, and forward again', () => {
+    const first = service.setEmergency('Fire drill', staff);
+    const second = service.setEmergency('Fire drill over', staff);
+    service.undo(second.revision, staff);
+    const cleared = service.undo(first.revision, staff);
+    expect(service.schedule().emergency).toBeNull();
+    service.undo(cleared.revision, staff);
+    expect(service.schedule().emergency).toEqual(first.value);
+  });
+
   it('recreates a deleted session and refuses an undo that touches a deleted one', () => {
     const original = content('lunch');
     const rename = service.updateSession('lunch', { title: 'Lunch' }, staff);

@@ -1,12 +1,15 @@
 // Importing a file into the live schedule: the preview plan, then applying it as one revision
 // that the generic undo reverts.
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Programme, Session } from '../../shared/model.ts';
 import { planImport, type ImportedSchedule } from '../../server/domain/import-plan.ts';
+import { openScheduleService } from '../../server/domain/service.ts';
 import type { ScheduleService } from '../../server/domain/types.ts';
 import { c3vocSchedule } from '../../server/export/c3voc.ts';
 import { scheduleCsv } from '../../server/export/csv.ts';
 import { FORMATS, importWithFields } from '../../server/import/detect.ts';
+import { parseUnProgramme } from '../../server/import/un-programme.ts';
 import { openService, removeDir, staff, tempDataDir, testClock, thrown } from './domain-fixture.ts';
 
 let dir: string;
@@ -167,5 +170,75 @@ describe('applyImport', () => {
     const empty = planImport(service.schedule(), importWithFields(scheduleCsv(service.schedule())));
     expect(empty.unchanged).toBe(service.schedule().sessions.length);
     expect(thrown(() => service.applyImport(empty, staff))).toMatchObject({ status: 400, message: expect.stringMatching(/nothing to import/) });
+  });
+});
+
+describe('re-importing a revised UN programme', () => {
+  const text = readFileSync(new URL('../../programme/crimecop12-programme.txt', import.meta.url), 'utf8');
+  let programmeService: ScheduleService;
+  let programmeDir: string;
+
+  beforeEach(() => {
+    programmeDir = tempDataDir();
+    programmeService = openScheduleService({ dataDir: programmeDir, seed: () => parseUnProgramme(text).programme, now: () => testClock().now });
+  });
+  afterEach(() => {
+    programmeService.close();
+    removeDir(programmeDir);
+  });
+
+  /** The programme text with one side-event row cut from its day and pasted under another day. */
+  function moveRow(fragment: string, toHeader: string): string {
+    const lines = text.split('\n');
+    const from = lines.findIndex((l) => l.includes(fragment));
+    const [row] = lines.splice(from, 1);
+    // The last header of that day: the first ones head the plenary overview.
+    const header = lines.map((l) => l.trim()).lastIndexOf(toHeader);
+    const firstRow = lines.findIndex((l, i) => i > header && l.includes('\t'));
+    lines.splice(firstRow, 0, row!);
+    return lines.join('\n');
+  }
+
+  it('reports a session moved to another day as retimed, keeping its id, not as cancelled plus new', () => {
+    const live = programmeService.schedule().sessions.find((s) => s.title.startsWith('GUARDIANS OF THE EARTH'))!;
+    expect(live.start).toBe('2024-10-14T13:00:00+02:00');
+
+    const plan = planImport(programmeService.schedule(), importWithFields(moveRow('GUARDIANS OF THE EARTH', 'TUESDAY, 15 OCTOBER')));
+    expect(plan.added).toEqual([]);
+    expect(plan.removed).toEqual([]);
+    expect(plan.moved).toEqual([]);
+    expect(plan.retimed.map((c) => [c.id, c.matchedBy, c.fields, c.after.start])).toEqual([
+      [live.id, 'title', ['start', 'end'], '2024-10-15T13:00:00+02:00'],
+    ]);
+    expect(plan.unchanged).toBe(programmeService.schedule().sessions.length - 1);
+
+    programmeService.applyImport(plan, staff);
+    expect(programmeService.getSession(live.id)).toMatchObject({ start: '2024-10-15T13:00:00+02:00', planned: { start: live.start }, status: 'scheduled' });
+  });
+
+  it('matches across days only by a title unique on both sides; otherwise it adds and cancels', () => {
+    const onWednesday = (s: Session, id: string): Session => ({ ...s, id, start: at('10:00', '16'), end: at('11:00', '16') });
+    // Two live sessions share a title: the file's one session of that title could be either.
+    service.updateSession('cyber', { title: 'Opening' }, staff);
+    const liveTwins = fileOf('csv', edited((sessions) => [
+      ...sessions.filter((s) => s.id !== 'opening' && s.id !== 'cyber'),
+      onWednesday(sessions.find((s) => s.id === 'opening')!, 'opening-wed'),
+    ]));
+    const first = planImport(service.schedule(), liveTwins);
+    expect([ids(first.added), ids(first.removed)]).toEqual([['opening-wed'], ['cyber', 'opening']]);
+
+    // The file has the title twice: neither copy is evidence that the live one moved.
+    const fileTwins = fileOf('csv', edited((sessions) => {
+      const lunch = sessions.find((s) => s.id === 'lunch')!;
+      return [...sessions.filter((s) => s !== lunch), onWednesday(lunch, 'lunch-a'), { ...onWednesday(lunch, 'lunch-b'), venueId: 'M7' }];
+    }));
+    const second = planImport(service.schedule(), fileTwins);
+    expect([ids(second.added), ids(second.removed)]).toEqual([['lunch-a', 'lunch-b'], ['lunch']]);
+
+    // A unique title on both sides is matched, even to another day and room.
+    const unique = fileOf('csv', edited((sessions) => sessions.map((s) => (s.id === 'lunch' ? { ...onWednesday(s, 'lunch-wed'), venueId: 'M7' } : s))));
+    const third = planImport(service.schedule(), unique);
+    expect([third.added, third.removed]).toEqual([[], []]);
+    expect(third.moved.map((c) => [c.id, c.matchedBy, c.fields])).toEqual([['lunch', 'title', ['start', 'end', 'venueId']]]);
   });
 });
