@@ -11,6 +11,11 @@
 const CACHE = 'signage-shell-v1';
 const DISPLAY_SHELL = '/display/__shell__';
 
+/** /display itself (a paired screen) and everything under it serve the same display shell. */
+function isDisplayPage(path) {
+  return path === '/display' || path.startsWith('/display/');
+}
+
 self.addEventListener('install', () => {
   self.skipWaiting();
 });
@@ -31,7 +36,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/assets/')) {
     event.respondWith(cacheFirst(request));
-  } else if (request.mode === 'navigate' && url.pathname.startsWith('/display/')) {
+  } else if (request.mode === 'navigate' && isDisplayPage(url.pathname)) {
     event.respondWith(networkFirstPage(request, url));
   }
 });
@@ -51,7 +56,7 @@ async function cacheShell(urls) {
       if (cached) return;
       const response = await fetch(path);
       if (!response.ok) return;
-      if (path.startsWith('/display/')) await cache.put(DISPLAY_SHELL, response.clone());
+      if (isDisplayPage(path)) await cache.put(DISPLAY_SHELL, response.clone());
       await cache.put(path, response);
     }),
   ).catch(() => undefined);

@@ -7,11 +7,31 @@ import type { Announcement, Emergency, Schedule, Session, Venue } from './model.
 
 export type DisplayView = 'room' | 'lobby';
 
+/**
+ * What a display page asks to show at the handshake: a view from its URL, or 'unassigned' for the
+ * bare /display page, which shows whatever staff assigned to it (or a pairing code until then).
+ */
+export type DisplayHandshakeView = DisplayView | 'unassigned';
+
+/** The screen a display renders into (CSS pixels of the page's viewport). */
+export interface DisplayScreen {
+  width: number;
+  height: number;
+  orientation: 'portrait' | 'landscape';
+}
+
 /** Handshake `auth` of the /display namespace. */
 export interface DisplayHandshake {
-  view: DisplayView;
+  view: DisplayHandshakeView;
   venueId?: string;
   displayId?: string;
+  /**
+   * The display's own secret, generated and kept by the screen. The first one presented for a
+   * displayId binds it: from then on only that token may claim the id (the server keeps a hash).
+   */
+  token?: string;
+  /** The viewport the display renders into. */
+  screen?: DisplayScreen;
   /** Last revision the display holds; the server then sends only what it missed. */
   revision?: number;
   /** Human name for the fleet view; defaults to the room name or "Lobby". */
@@ -75,6 +95,34 @@ export interface DisplayStatus {
   lastSeen: string;
   /** Last revision the display confirmed it rendered. */
   revision: number;
+  /** The browser's User-Agent at its last connection. */
+  userAgent?: string;
+  screen?: DisplayScreen;
+  /** The display's measured clock offset: server real time minus device time, ms. */
+  clockSkewMs?: number;
+  /** Connected but silent for longer than the fleet's threshold (a hung page or a dead link). */
+  stale?: boolean;
+}
+
+/** What staff assigned to a display (sent to that display only). */
+export interface DisplayAssignment {
+  /** The id the display is known by: adopt it when it differs from the one presented. */
+  displayId: string;
+  name: string;
+  view: DisplayView;
+  venueId?: string;
+}
+
+/** A display no one has assigned yet: it shows this code so staff can pair it. */
+export interface DisplayPairing {
+  displayId: string;
+  code: string;
+}
+
+/** What a display reports about itself besides rendered revisions. */
+export interface DisplayReport {
+  screen?: DisplayScreen;
+  clockSkewMs?: number;
 }
 
 export interface DisplayServerToClient {
@@ -86,6 +134,18 @@ export interface DisplayServerToClient {
   clock: (clock: ClockState) => void;
 }
 
+/** Fleet commands: sent only to the display they concern, never namespace-wide. */
+export interface DisplayFleetToClient {
+  /** Show this view from now on (on connect, after pairing, after staff reassign or rename). */
+  assign: (assignment: DisplayAssignment) => void;
+  /** Not assigned (new, or forgotten by staff): show the pairing code. */
+  pairing: (pairing: DisplayPairing) => void;
+  /** Show the display's name big for a few seconds, so staff can tell which screen is which. */
+  identify: (identify: { name: string; durationMs: number }) => void;
+  /** Reload the page. */
+  reload: () => void;
+}
+
 export interface DisplayClientToServer {
   /** Round trip for clock sync: the server answers with its real epoch ms. */
   'time:sync': (ack: (serverNow: number) => void) => void;
@@ -93,6 +153,8 @@ export interface DisplayClientToServer {
   rendered: (revision: number) => void;
   /** The display saw a gap in revisions: send what it missed since this revision (or a snapshot). */
   resync: (revision: number) => void;
+  /** Screen size or measured clock offset (after each clock sync and on resize). */
+  status: (report: DisplayReport) => void;
 }
 
 export interface ControlServerToClient extends DisplayServerToClient {

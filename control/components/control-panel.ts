@@ -15,6 +15,7 @@ import './announcements-panel.ts';
 import './emergency-panel.ts';
 import './journal-panel.ts';
 import './screens-panel.ts';
+import './delivery-badge.ts';
 import './import-panel.ts';
 import { ImportApi } from '../data/import-api.ts';
 
@@ -99,7 +100,8 @@ export class ControlPanel extends LitElement {
           </button>`,
         )}
       </nav>
-      <main>${data.store.schedule ? this.renderSection(data) : html`<p class="loading" role="status">Loading the schedule…</p>`}</main>`;
+      <main>${data.store.schedule ? this.renderSection(data) : html`<p class="loading" role="status">Loading the schedule…</p>`}</main>
+      <delivery-badge .data=${data}></delivery-badge>`;
   }
 
   private renderSection(data: ControlData) {

@@ -1,6 +1,8 @@
 /**
- * The display fleet: each screen's name, what it shows, whether it is connected (or since when it
- * is offline) and whether it has rendered the latest revision; plus a live preview of any screen.
+ * The display fleet: pair a new screen; each screen's name, what it shows, whether it is
+ * connected (stale, or since when it is offline), whether it has rendered the latest revision and
+ * what device it runs on; per screen: identify, reload, rename/reassign, forget, preview. Above
+ * the list, whether every screen got each recent change.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -10,8 +12,16 @@ import { StoreController } from '../controllers/store-controller.ts';
 import { formatClockSeconds } from '../../shared/time.ts';
 import { shortDay, venueName } from '../data/schedule-queries.ts';
 import { offlineFor } from '../data/fleet.ts';
+import { FleetActions } from '../data/fleet-actions.ts';
+import { classifyError } from '../data/outcome.ts';
+import { deviceSummary } from '../data/screen-info.ts';
 import { baseStyles } from './styles.ts';
+import './delivery-report.ts';
 import './display-preview.ts';
+import './pair-screen-form.ts';
+import './screen-editor.ts';
+
+const COLUMNS = 6;
 
 @customElement('screens-panel')
 export class ScreensPanel extends LitElement {
@@ -33,6 +43,7 @@ export class ScreensPanel extends LitElement {
       th,
       td {
         text-align: left;
+        vertical-align: top;
         padding: 0.4rem 0.6rem;
         border-bottom: 1px solid #e3e6eb;
       }
@@ -43,8 +54,14 @@ export class ScreensPanel extends LitElement {
         color: var(--ok-ink);
       }
       .offline,
+      .stale,
       .behind {
         color: var(--danger);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
       }
     `,
   ];
@@ -52,7 +69,18 @@ export class ScreensPanel extends LitElement {
   @property({ attribute: false }) data?: ControlData;
   /** What the preview shows: "lobby" or a venue id. */
   @state() private preview = 'lobby';
+  /** The screen whose name and assignment are being edited. */
+  @state() private editing: string | null = null;
+  /** The screen staff asked to forget, awaiting their confirmation. */
+  @state() private forgetting: string | null = null;
+  /** The outcome of the last command, in words. */
+  @state() private outcome: { text: string; error: boolean } | null = null;
+  private fleet: FleetActions | undefined;
   private readonly storeController = new StoreController(this, () => this.data);
+
+  protected override willUpdate(): void {
+    if (this.data && !this.fleet) this.fleet = new FleetActions(this.data.api, this.data.store);
+  }
 
   override render() {
     const store = this.data?.store;
@@ -60,12 +88,19 @@ export class ScreensPanel extends LitElement {
     const displays = [...store.displays].sort((a, b) => Number(b.connected) - Number(a.connected) || a.name.localeCompare(b.name));
     return html`<section aria-labelledby="screens-heading">
         <h2 id="screens-heading">Screens</h2>
+        <pair-screen-form .schedule=${store.schedule} .fleet=${this.fleet}></pair-screen-form>
+        <delivery-report .data=${this.data}></delivery-report>
+        <h3>All screens</h3>
         <p class="hint">Current revision: ${store.revision}. A screen is up to date once it has shown that revision.</p>
+        <p role="status" class=${this.outcome ? (this.outcome.error ? 'error' : 'ok') : ''}>${this.outcome?.text ?? ''}</p>
         ${displays.length === 0
           ? html`<p>No screen has connected yet.</p>`
-          : html`<table>
+          : html`<table aria-label="All screens">
               <thead>
-                <tr><th scope="col">Screen</th><th scope="col">Shows</th><th scope="col">Connection</th><th scope="col">Revision</th><th scope="col"><span class="visually-hidden">Preview</span></th></tr>
+                <tr>
+                  <th scope="col">Screen</th><th scope="col">Shows</th><th scope="col">Connection</th>
+                  <th scope="col">Revision</th><th scope="col">Device</th><th scope="col">Actions</th>
+                </tr>
               </thead>
               <tbody>
                 ${displays.map((d) => this.renderRow(d))}
@@ -77,24 +112,74 @@ export class ScreensPanel extends LitElement {
 
   private renderRow(d: DisplayStatus) {
     const store = this.data!.store;
-    const zone = store.timezone;
     const shows = d.view === 'lobby' ? 'Lobby overview' : `Door of ${venueName(store.schedule!, d.venueId ?? '?')}`;
-    const seen = Date.parse(d.lastSeen);
     const behind = store.revision - d.revision;
     return html`<tr>
-      <th scope="row">${d.name}</th>
-      <td>${shows}</td>
-      <td class="state ${d.connected ? 'connected' : 'offline'}">
-        ${d.connected ? 'Connected' : `Offline for ${offlineFor(store.clockOffset + Date.now() - seen)}`}
-        ${d.connected ? nothing : html`<span class="hint">(last seen ${shortDay(seen, zone)} ${formatClockSeconds(seen, zone)}, real time)</span>`}
-      </td>
-      <td class=${behind > 0 ? 'behind' : ''}>${d.revision} — ${behind > 0 ? `behind by ${behind}` : 'up to date'}</td>
-      <td>
-        <button aria-label="Preview ${d.name}" @click=${() => (this.preview = d.view === 'lobby' ? 'lobby' : (d.venueId ?? 'lobby'))}>
-          Preview
-        </button>
-      </td>
-    </tr>`;
+        <th scope="row">${d.name}</th>
+        <td>${shows}</td>
+        <td>${this.renderConnection(d)}</td>
+        <td class=${behind > 0 ? 'behind' : ''}>${d.revision} — ${behind > 0 ? `behind by ${behind}` : 'up to date'}</td>
+        <td>${deviceSummary(d)}</td>
+        <td>${this.forgetting === d.id ? this.renderForgetConfirm(d) : this.renderActions(d)}</td>
+      </tr>
+      ${this.editing === d.id
+        ? html`<tr>
+            <td colspan=${COLUMNS}>
+              <screen-editor .display=${d} .schedule=${store.schedule} .fleet=${this.fleet} @done=${() => (this.editing = null)}></screen-editor>
+            </td>
+          </tr>`
+        : nothing}`;
+  }
+
+  private renderConnection(d: DisplayStatus) {
+    const store = this.data!.store;
+    const seen = Date.parse(d.lastSeen);
+    const silentFor = offlineFor(store.clockOffset + Date.now() - seen);
+    if (d.connected && d.stale) return html`<span class="state stale">Connected, silent for ${silentFor}</span>`;
+    if (d.connected) return html`<span class="state connected">Connected</span>`;
+    const zone = store.timezone;
+    return html`<span class="state offline">Offline for ${silentFor}</span>
+      <span class="hint">(last seen ${shortDay(seen, zone)} ${formatClockSeconds(seen, zone)}, real time)</span>`;
+  }
+
+  private renderActions(d: DisplayStatus) {
+    const target = d.view === 'lobby' ? 'lobby' : (d.venueId ?? 'lobby');
+    return html`<div class="actions">
+      <button aria-label="Identify ${d.name}" ?disabled=${!d.connected} @click=${() => this.command(d, 'identify')}>Identify</button>
+      <button aria-label="Reload ${d.name}" ?disabled=${!d.connected} @click=${() => this.command(d, 'reload')}>Reload</button>
+      <button aria-label="Change ${d.name}" aria-expanded=${this.editing === d.id ? 'true' : 'false'}
+        @click=${() => (this.editing = this.editing === d.id ? null : d.id)}>Change…</button>
+      <button aria-label="Forget ${d.name}" class="danger" @click=${() => (this.forgetting = d.id)}>Forget…</button>
+      <button aria-label="Preview ${d.name}" @click=${() => (this.preview = target)}>Preview</button>
+    </div>`;
+  }
+
+  private renderForgetConfirm(d: DisplayStatus) {
+    return html`<div class="actions" role="group" aria-label="Forget ${d.name}?">
+      <span>Forget it? ${d.connected ? 'It will show a pairing code.' : ''}</span>
+      <button class="danger primary" @click=${() => this.forget(d)}>Yes, forget ${d.name}</button>
+      <button @click=${() => (this.forgetting = null)}>Keep it</button>
+    </div>`;
+  }
+
+  private async command(d: DisplayStatus, command: 'identify' | 'reload'): Promise<void> {
+    try {
+      const sent = await (command === 'identify' ? this.fleet!.identify(d.id) : this.fleet!.reload(d.id));
+      const done = command === 'identify' ? `“${d.name}” shows its name now.` : `“${d.name}” is reloading.`;
+      this.outcome = sent ? { text: done, error: false } : { text: `“${d.name}” is not connected: nothing was sent.`, error: true };
+    } catch (error) {
+      this.outcome = { text: classifyError(error).message, error: true };
+    }
+  }
+
+  private async forget(d: DisplayStatus): Promise<void> {
+    this.forgetting = null;
+    try {
+      await this.fleet!.forget(d.id);
+      this.outcome = { text: `Forgot “${d.name}”.`, error: false };
+    } catch (error) {
+      this.outcome = { text: classifyError(error).message, error: true };
+    }
   }
 }
 

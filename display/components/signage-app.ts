@@ -1,15 +1,16 @@
 /**
- * The display page: picks the screen from the URL (/display/room/<venueId> or /display/lobby),
- * owns the schedule client and the ticking clock, and lays out the screen with what every screen
- * shares: announcements for it, the offline and simulated-time markers, and the emergency
- * takeover.
+ * The display page: picks the screen from the URL (/display/room/<venueId> or /display/lobby), or
+ * at the bare /display address shows what staff assigned to this screen (a pairing code until
+ * then). It owns the schedule client and the ticking clock, and lays out the screen with what
+ * every screen shares: announcements for it, the offline and simulated-time markers, the
+ * emergency takeover, and the screen's name while staff identify it.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ClockController } from '../controllers/clock-controller.ts';
 import { ScheduleController } from '../controllers/schedule-controller.ts';
 import { LOBBY_SCREEN, announcementsFor } from '../data/announcements.ts';
-import { parseRoute, type DisplayRoute } from '../data/route.ts';
+import { isManagedPath, parseRoute, type DisplayRoute } from '../data/route.ts';
 import { ScheduleClient } from '../data/schedule-client.ts';
 import type { Schedule } from '../../shared/model.ts';
 import { theme } from '../styles/theme.ts';
@@ -18,6 +19,7 @@ import './door-display.ts';
 import './emergency-overlay.ts';
 import './lobby-board.ts';
 import './offline-indicator.ts';
+import './pairing-code.ts';
 import './simulated-marker.ts';
 
 function browserStorage(): Storage | undefined {
@@ -33,12 +35,16 @@ function isPreview(): boolean {
   return new URLSearchParams(location.search).has('preview');
 }
 
+function createClient(): ScheduleClient | null {
+  const route = parseRoute(location.pathname);
+  if (route && isPreview()) return new ScheduleClient({ route, preview: true });
+  if (route || isManagedPath(location.pathname)) return new ScheduleClient({ route, storage: browserStorage() });
+  return null;
+}
+
 @customElement('signage-app')
 export class SignageApp extends LitElement {
-  private readonly route: DisplayRoute | null = parseRoute(location.pathname);
-  private readonly client: ScheduleClient | null = this.route
-    ? new ScheduleClient(isPreview() ? { route: this.route, preview: true } : { route: this.route, storage: browserStorage() })
-    : null;
+  private readonly client = createClient();
   private readonly data = this.client ? new ScheduleController(this, this.client) : null;
   private readonly clock = new ClockController(
     this,
@@ -81,6 +87,20 @@ export class SignageApp extends LitElement {
       a {
         color: var(--accent);
       }
+      .identify {
+        position: fixed;
+        inset: 0;
+        z-index: 200;
+        display: grid;
+        place-items: center;
+        padding: var(--pad);
+        background: var(--accent);
+        color: #000;
+        font-size: clamp(8vh, 12vmin, 16vh);
+        font-weight: 800;
+        text-align: center;
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -93,14 +113,26 @@ export class SignageApp extends LitElement {
   }
 
   override render() {
-    const route = this.route;
-    if (!route || !this.data) {
+    const name = this.data?.state.identify;
+    return html`${this.renderPage()}${name ? html`<div class="identify" role="status" dir="auto">${name}</div>` : nothing}`;
+  }
+
+  private renderPage() {
+    if (!this.data) {
       return html`<p class="message">
         This address is not a display. Door displays are at /display/room/&lt;room id&gt;, the lobby
         board at /display/lobby. <a href="/">List of displays</a>
       </p>`;
     }
-    const { schedule, clock, offlineSince } = this.data.state;
+    const { schedule, clock, offlineSince, route, pairingCode } = this.data.state;
+    if (!route) {
+      // A screen waiting to be paired already hangs in a public place: an emergency covers it too.
+      const emergency = schedule?.emergency;
+      return html`${pairingCode
+        ? html`<pairing-code class="screen" .code=${pairingCode} .origin=${location.origin}></pairing-code>`
+        : html`<p class="message" role="status">Connecting to the schedule server…</p>`}
+      ${emergency ? html`<emergency-overlay .emergency=${emergency}></emergency-overlay>` : nothing}`;
+    }
     // Without the server's clock model a simulated day would flash up at the device's real time;
     // only a screen cut off from its server falls back to that.
     if (!schedule || (!clock && offlineSince === null)) {

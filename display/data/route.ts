@@ -17,3 +17,13 @@ export function parseRoute(pathname: string): DisplayRoute | null {
   }
   return VENUE_ID_PATTERN.test(venueId) ? { view: 'room', venueId } : null;
 }
+
+/** The bare /display page: a screen whose assignment staff choose (it shows a pairing code first). */
+export function isManagedPath(pathname: string): boolean {
+  return pathname.replace(/\/+$/, '') === '/display';
+}
+
+export function sameRoute(a: DisplayRoute | null, b: DisplayRoute | null): boolean {
+  if (a?.view === 'room' && b?.view === 'room') return a.venueId === b.venueId;
+  return a?.view === b?.view;
+}

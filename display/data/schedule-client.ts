@@ -1,8 +1,9 @@
 /**
  * The one owner of the display wire protocol. It keeps this screen's copy of the schedule
- * (snapshot, then deltas in revision order), the server clock model and the connection state,
- * persists them for offline restarts, and tells subscribers when anything changed. Components
- * never see a socket.
+ * (snapshot, then deltas in revision order), the server clock model, the connection state and
+ * what the screen is assigned to show (or its pairing code), persists them for offline restarts,
+ * follows staff commands (identify, reload), and tells subscribers when anything changed.
+ * Components never see a socket.
  */
 import { io, type Socket } from 'socket.io-client';
 import { applyDelta } from '../../shared/apply.ts';
@@ -11,17 +12,22 @@ import {
   DISPLAY_NAMESPACE,
   type ClockState,
   type Delta,
+  type DisplayAssignment,
   type DisplayClientToServer,
+  type DisplayFleetToClient,
   type DisplayHandshake,
+  type DisplayScreen,
   type DisplayServerToClient,
 } from '../../shared/protocol.ts';
 import { clockAt, msToNextSecond, serverRealNow } from './clock-model.ts';
 import { measureOffset } from './clock-sync.ts';
 import { classifyDelta } from './revisions.ts';
-import type { DisplayRoute } from './route.ts';
-import { displayIdFor, loadState, saveState, type KeyValueStore } from './storage.ts';
+import { sameRoute, type DisplayRoute } from './route.ts';
+import { ScreenIdentity } from './screen-identity.ts';
+import { browserScreen, onResizeSettled } from './screen-size.ts';
+import { loadState, saveState, type KeyValueStore } from './storage.ts';
 
-export type DisplaySocket = Socket<DisplayServerToClient, DisplayClientToServer>;
+export type DisplaySocket = Socket<DisplayServerToClient & DisplayFleetToClient, DisplayClientToServer>;
 
 /** What the screen knows right now. */
 export interface ScreenState {
@@ -30,16 +36,29 @@ export interface ScreenState {
   connected: boolean;
   /** Server-clock epoch ms when the link was lost (or first failed); null while connected. */
   offlineSince: number | null;
+  /** What the screen shows; null while it waits to be paired. */
+  route: DisplayRoute | null;
+  /** The code to show while waiting to be paired. */
+  pairingCode: string | null;
+  /** The screen's name, shown big while staff identify it. */
+  identify: string | null;
 }
 
 export interface ScheduleClientOptions {
-  route: DisplayRoute;
+  /** The URL's screen; null for the bare /display page, whose assignment staff choose. */
+  route: DisplayRoute | null;
   storage?: KeyValueStore;
   /** A staff preview: the server leaves it out of the fleet of screens. */
   preview?: boolean;
   /** Replaceable for tests; defaults to socket.io on this page's origin. */
   connect?: (auth: () => DisplayHandshake) => DisplaySocket;
   deviceNow?: () => number;
+  /** The viewport the screen renders into, reported to the fleet view. */
+  screen?: () => DisplayScreen | undefined;
+  /** Replaces the page's address (a screen staff took over moves to /display). */
+  navigate?: (path: string) => void;
+  /** Reloads the page (a staff command). */
+  reload?: () => void;
 }
 
 const RESYNC_RETRY_MS = 3_000;
@@ -56,25 +75,33 @@ export class ScheduleClient {
   private readonly listeners = new Set<() => void>();
   private readonly storage: KeyValueStore | undefined;
   private readonly deviceNow: () => number;
-  private readonly displayId: string;
+  private readonly identity: ScreenIdentity;
+  private identifyTimer: ReturnType<typeof setTimeout> | undefined;
   private lastResync: { revision: number; at: number } | null = null;
   private lastConfirmed = -1;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopResizeWatch: (() => void) | undefined;
 
   constructor(private readonly options: ScheduleClientOptions) {
     this.storage = options.storage;
     this.deviceNow = options.deviceNow ?? Date.now;
     const saved = loadState(this.storage);
     this.offset = saved?.offset ?? 0;
+    this.identity = new ScreenIdentity(
+      this.storage,
+      options.route,
+      options.navigate ?? ((path) => history.replaceState(history.state, '', path)),
+    );
     this.current = {
       schedule: saved?.schedule ?? null,
       clock: saved?.clock ?? null,
       connected: false,
       offlineSince: null,
+      route: options.route ?? this.identity.cachedAssignment(),
+      pairingCode: null,
+      identify: null,
     };
-    const route = options.route;
-    this.displayId = displayIdFor(this.storage, route.view === 'room' ? `room-${route.venueId}` : 'lobby');
   }
 
   get state(): ScreenState {
@@ -114,10 +141,13 @@ export class ScheduleClient {
   }
 
   private handshake(): DisplayHandshake {
-    const route = this.options.route;
-    const auth: DisplayHandshake = { view: route.view, displayId: this.displayId };
-    if (route.view === 'room') auth.venueId = route.venueId;
+    const { displayId, token } = this.identity.identity;
+    const route = this.identity.managed ? null : this.current.route;
+    const auth: DisplayHandshake = { view: route?.view ?? 'unassigned', displayId, token };
+    if (route?.view === 'room') auth.venueId = route.venueId;
     if (this.options.preview) auth.preview = true;
+    const screen = this.screen();
+    if (screen) auth.screen = screen;
     // Re-read at every (re)connection, so the server sends only what this screen missed.
     if (this.current.schedule) auth.revision = this.current.schedule.revision;
     return auth;
@@ -140,9 +170,24 @@ export class ScheduleClient {
     socket.on('snapshot', (schedule) => this.onSnapshot(schedule));
     socket.on('delta', (delta) => this.onDelta(delta));
     socket.on('clock', (clock) => this.onClock(clock));
+    socket.on('assign', (assignment) => this.onAssign(assignment));
+    socket.on('pairing', ({ displayId, code }) => {
+      this.identity.adopt(displayId);
+      this.identity.takeOver(null);
+      this.show({ route: null, pairingCode: code });
+    });
+    socket.on('identify', ({ name, durationMs }) => {
+      clearTimeout(this.identifyTimer);
+      this.identifyTimer = setTimeout(() => this.update({ identify: null }), durationMs);
+      this.update({ identify: name });
+    });
+    socket.on('reload', () => (this.options.reload ?? (() => location.reload()))());
+    this.stopResizeWatch = onResizeSettled(() => this.report());
   }
 
   private close(): void {
+    this.stopResizeWatch?.();
+    clearTimeout(this.identifyTimer);
     clearTimeout(this.syncTimer);
     clearTimeout(this.retryTimer);
     this.socket?.disconnect();
@@ -191,6 +236,30 @@ export class ScheduleClient {
     this.update({ clock });
   }
 
+  private onAssign({ displayId, view, venueId }: DisplayAssignment): void {
+    this.identity.adopt(displayId);
+    const route: DisplayRoute = view === 'room' ? { view, venueId: venueId ?? '' } : { view: 'lobby' };
+    // A URL screen shown something else than its URL says has been taken over by staff.
+    if (this.identity.managed || !sameRoute(route, this.current.route)) this.identity.takeOver(route);
+    this.show({ route, pairingCode: null });
+  }
+
+  /** A new assignment: the revision on screen must be confirmed again once it is rendered there. */
+  private show(patch: Pick<ScreenState, 'route' | 'pairingCode'>): void {
+    this.lastConfirmed = -1;
+    this.update(patch);
+  }
+
+  private screen(): DisplayScreen | undefined {
+    return (this.options.screen ?? browserScreen)();
+  }
+
+  private report(clockSkewMs?: number): void {
+    if (!this.socket?.connected) return;
+    const screen = this.screen();
+    this.socket.emit('status', { ...(screen && { screen }), ...(clockSkewMs !== undefined && { clockSkewMs }) });
+  }
+
   private async syncClock(): Promise<void> {
     const socket = this.socket;
     if (!socket) return;
@@ -200,6 +269,7 @@ export class ScheduleClient {
     if (best) {
       this.offset = best.offset;
       this.update({});
+      this.report(Math.round(best.offset));
     }
     if (socket.connected) this.syncTimer = setTimeout(() => void this.syncClock(), SYNC_EVERY_MS);
   }

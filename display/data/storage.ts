@@ -74,24 +74,38 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A stable id for this screen, kept per view and venue so two displays in one browser (a test,
- * a rehearsal laptop) are told apart. getRandomValues works without a secure context, unlike
- * crypto.randomUUID, so plain-http screens on a venue LAN get an id too.
+ * Random hex. getRandomValues works without a secure context, unlike crypto.randomUUID, so
+ * plain-http screens on a venue LAN get ids and tokens too.
  */
-export function displayIdFor(store: KeyValueStore | undefined, key: string): string {
-  const storageKey = `signage:display-id:${key}`;
+export function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A value kept under this key, made (and kept) on first use; '' counts as missing. */
+export function keptValue(store: KeyValueStore | undefined, storageKey: string, make: () => string): string {
   try {
     const existing = store?.getItem(storageKey);
     if (existing) return existing;
   } catch {
-    // fall through to a fresh id
+    // fall through to a fresh value
   }
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  const id = `${key}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const value = make();
   try {
-    store?.setItem(storageKey, id);
+    store?.setItem(storageKey, value);
   } catch {
-    // an id for this page load only
+    // a value for this page load only
   }
-  return id;
+  return value;
+}
+
+/**
+ * A stable id for this screen, kept per view and venue so two displays in one browser (a test,
+ * a rehearsal laptop) are told apart.
+ */
+export function displayIdFor(store: KeyValueStore | undefined, key: string): string {
+  return keptValue(store, displayIdKey(key), () => `${key}-${randomHex(8)}`);
+}
+
+export function displayIdKey(key: string): string {
+  return `signage:display-id:${key}`;
 }

@@ -122,6 +122,8 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
       return store.journalSince(revision).map((entry) => entry.delta);
     },
 
+    displayRecords: () => store.displays,
+
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

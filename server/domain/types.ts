@@ -63,6 +63,12 @@ export interface ScheduleService {
   /** Deltas after the given revision, oldest first; null when the journal no longer covers it. */
   deltasSince(revision: number): Delta[] | null;
 
+  /**
+   * Where the display fleet keeps its records: the store's database, so a data directory holds
+   * everything. Undefined for a store without one (the fleet then lives in memory).
+   */
+  displayRecords?(): import('../store/display-records.ts').DisplayRecordStore | undefined;
+
   /** Called after each committed change, in revision order. Returns an unsubscribe function. */
   onChange(listener: ChangeListener): () => void;
   close(): void;

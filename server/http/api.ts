@@ -13,6 +13,7 @@ import { displaysRouter } from './displays.ts';
 import { emergencyRouter } from './emergency.ts';
 import { apiNotFound, requireJsonBody } from './errors.ts';
 import { exportsRouter } from './exports.ts';
+import { fleetRouter } from './fleet.ts';
 import { importRouter } from './import.ts';
 import { scheduleRouter } from './schedule.ts';
 import { sessionsRouter } from './sessions.ts';
@@ -46,6 +47,7 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   api.use(emergencyRouter(context));
   api.use(changesRouter(context));
   api.use(displaysRouter(context));
+  api.use(fleetRouter(context));
   api.use(exportsRouter(context));
   for (const router of options.extraRouters ?? []) api.use(router);
   api.use(apiNotFound);

@@ -1,4 +1,8 @@
-/** GET /api/displays: the fleet — every known screen, whether it is connected, what it last rendered. */
+/**
+ * GET /api/displays (staff only): the fleet — every known screen, what it shows, whether it is
+ * connected (or stale: connected but silent), what it last rendered, and what it reported about
+ * itself (user agent, screen size, clock skew). The staff commands are in fleet.ts.
+ */
 import { Router } from 'express';
 import type { ApiContext } from './context.ts';
 

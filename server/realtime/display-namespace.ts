@@ -1,8 +1,9 @@
 /**
- * The /display namespace: door displays and lobby boards. The handshake says what a screen shows
- * and which revision it holds; the server catches it up, then pushes each change once to all.
- * Nothing a display sends can change the schedule: it can only ask for time, report what it
- * rendered, and ask to be caught up.
+ * The /display namespace: door displays and lobby boards. The handshake says who a screen is
+ * (displayId + token), what it shows (or 'unassigned' for a bare /display page) and which revision
+ * it holds; the server tells it its assignment or pairing code, catches it up, then pushes each
+ * change once to all. Nothing a display sends can change the schedule or the fleet: it can only
+ * ask for time, report what it rendered and how it is, and ask to be caught up.
  */
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -10,47 +11,65 @@ import { formatZodError } from '../../shared/commands.ts';
 import { VenueId } from '../../shared/model.ts';
 import type {
   DisplayClientToServer,
+  DisplayFleetToClient,
   DisplayHandshake,
   DisplayServerToClient,
 } from '../../shared/protocol.ts';
 import type { ServerClock } from '../clock.ts';
 import type { ScheduleService } from '../domain/types.ts';
 import { catchUp } from './catch-up.ts';
-import type { DisplayIdentity, DisplayRegistry } from './display-registry.ts';
+import { defaultDisplayName, displayRoom } from './display-names.ts';
+import type { DisplayRegistry } from './display-registry.ts';
+
+const ScreenSchema = z.object({
+  width: z.int().min(0).max(100_000),
+  height: z.int().min(0).max(100_000),
+  orientation: z.enum(['portrait', 'landscape']),
+});
+
+export const DisplayReportSchema = z.object({
+  screen: ScreenSchema.optional(),
+  /** A skew beyond a year is a broken device clock, not a measurement. */
+  clockSkewMs: z.number().min(-366 * 86_400_000).max(366 * 86_400_000).optional(),
+});
 
 export const DisplayHandshakeSchema = z
   .object({
-    view: z.enum(['room', 'lobby']),
+    view: z.enum(['room', 'lobby', 'unassigned']),
     venueId: VenueId.optional(),
     /** Stable id a screen keeps across reloads, so the fleet view shows one entry per screen. */
     displayId: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1-100 letters, digits, _ . : or -').optional(),
+    /** The screen's secret: at least 128 bits as base64url or hex. */
+    token: z.string().regex(/^[A-Za-z0-9_-]{22,200}$/, 'must be 22-200 letters, digits, _ or -').optional(),
     revision: z.int().min(0).optional(),
     /** Human name for the fleet view (extension); defaults to the room name or "Lobby". */
     name: z.string().trim().min(1).max(100).optional(),
     preview: z.boolean().optional(),
+    // Telemetry only: a screen that reports a strange size is still let in, without the size.
+    screen: ScreenSchema.optional().catch(undefined),
   })
   .refine((auth) => auth.view !== 'room' || auth.venueId !== undefined, {
     message: 'is required for the room view',
     path: ['venueId'],
+  })
+  // Pairing binds a code to the screen's token: without one, nobody could reclaim the pairing.
+  .refine((auth) => auth.view !== 'unassigned' || auth.token !== undefined, {
+    message: 'is required for an unassigned display',
+    path: ['token'],
   }) satisfies z.ZodType<DisplayHandshake>;
 
 type DisplayHandshakeData = z.infer<typeof DisplayHandshakeSchema>;
 
 interface DisplaySocketData {
   handshake: DisplayHandshakeData;
-  identity: DisplayIdentity;
 }
 
-export type DisplayNamespace = Namespace<DisplayClientToServer, DisplayServerToClient, Record<string, never>, DisplaySocketData>;
-type DisplaySocket = Socket<DisplayClientToServer, DisplayServerToClient, Record<string, never>, DisplaySocketData>;
+type DisplayToClient = DisplayServerToClient & DisplayFleetToClient;
+export type DisplayNamespace = Namespace<DisplayClientToServer, DisplayToClient, Record<string, never>, DisplaySocketData>;
+type DisplaySocket = Socket<DisplayClientToServer, DisplayToClient, Record<string, never>, DisplaySocketData>;
 
 const Revision = z.int().min(0);
-
-function identify(socket: DisplaySocket, auth: DisplayHandshakeData, service: ScheduleService): DisplayIdentity {
-  const venue = auth.venueId === undefined ? undefined : service.schedule().venues.find((v) => v.id === auth.venueId);
-  const fallbackName = auth.view === 'lobby' ? 'Lobby' : `${venue?.name ?? auth.venueId} door`;
-  return { id: auth.displayId ?? socket.id, name: auth.name ?? fallbackName, view: auth.view, venueId: auth.venueId };
-}
+const MAX_USER_AGENT = 300;
 
 export function setupDisplayNamespace(
   namespace: DisplayNamespace,
@@ -67,29 +86,49 @@ export function setupDisplayNamespace(
 
   namespace.on('connection', (socket: DisplaySocket) => {
     const { handshake } = socket.data;
-    const identity = identify(socket, handshake, service);
-    socket.data.identity = identity;
     // Only a revision this server actually produced counts as rendered.
     const held = handshake.revision !== undefined && handshake.revision <= service.revision() ? handshake.revision : 0;
     // A staff preview is no screen: it gets the same data but stays out of the fleet.
     const fleet = handshake.preview ? undefined : displays;
-    fleet?.connected(identity, held);
+    const admission = fleet?.admit({
+      socketId: socket.id,
+      displayId: handshake.displayId,
+      token: handshake.token,
+      view: handshake.view,
+      venueId: handshake.venueId,
+      name: handshake.name,
+      defaultName: (assignment) => defaultDisplayName(service.schedule(), assignment),
+      revision: held,
+      userAgent: socket.handshake.headers['user-agent']?.slice(0, MAX_USER_AGENT),
+      screen: handshake.screen,
+    });
+    const id = admission?.id ?? socket.id;
+    if (admission) void socket.join(displayRoom(id));
+    if (admission?.kind === 'assigned') socket.emit('assign', admission.assignment);
+    if (admission?.kind === 'pairing') socket.emit('pairing', admission.pairing);
 
+    // A screen waiting to be paired gets the schedule too, so it switches the moment it is paired.
     catchUp(socket, service, handshake.revision);
     socket.emit('clock', clock.state());
 
+    // socket.io's heartbeat (every 25 s) proves the page is alive even when nothing changes.
+    if (fleet) socket.conn.on('heartbeat', () => fleet.seen(id));
     socket.on('time:sync', (ack) => {
       if (typeof ack !== 'function') return;
-      fleet?.seen(identity.id);
+      fleet?.seen(id);
       ack(Date.now());
     });
     socket.on('rendered', (revision) => {
       if (!Revision.safeParse(revision).success || revision > service.revision()) return;
-      fleet?.rendered(identity.id, revision);
+      fleet?.rendered(id, revision);
+    });
+    socket.on('status', (report) => {
+      const parsed = DisplayReportSchema.safeParse(report);
+      if (parsed.success) fleet?.report(id, parsed.data);
     });
     socket.on('resync', (revision) => {
       catchUp(socket, service, Revision.safeParse(revision).success ? revision : undefined);
     });
-    socket.on('disconnect', () => fleet?.disconnected(identity.id));
+    socket.on('disconnect', () => fleet?.disconnected(id));
   });
 }

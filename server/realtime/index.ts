@@ -1,6 +1,7 @@
 /**
  * Wires the live side together: both namespaces, one broadcast per committed change, clock
- * changes to every screen, throttled fleet updates to the panels, and the expiry timer.
+ * changes to every screen, fleet commands to the one screen they concern, throttled fleet updates
+ * to the panels, the stale-screen check, and the expiry timer.
  */
 import type { Server } from 'socket.io';
 import { CONTROL_NAMESPACE, DISPLAY_NAMESPACE } from '../../shared/protocol.ts';
@@ -9,13 +10,16 @@ import type { ServerClock } from '../clock.ts';
 import type { ScheduleService } from '../domain/types.ts';
 import type { Logger } from '../http/errors.ts';
 import { setupControlNamespace, type ControlNamespace } from './control-namespace.ts';
-import type { DisplayRegistry } from './display-registry.ts';
+import { displayRoom } from './display-names.ts';
+import type { DisplayRegistry, FleetCommand } from './display-registry.ts';
 import { setupDisplayNamespace, type DisplayNamespace } from './display-namespace.ts';
 import { startExpiryTimer } from './expiry-timer.ts';
 import { throttle } from './throttle.ts';
 
 /** Fleet updates go to panels at most this often: a reconnect storm must not flood them. */
 export const DISPLAYS_THROTTLE_MS = 250;
+/** How often the fleet looks for screens that went silent (well under its 60 s threshold). */
+export const STALE_CHECK_MS = 10_000;
 
 export interface RealtimeDeps {
   service: ScheduleService;
@@ -29,6 +33,10 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
   const { service, clock, displays, logger } = deps;
   const displayNs = io.of(DISPLAY_NAMESPACE) as DisplayNamespace;
   const controlNs = io.of(CONTROL_NAMESPACE) as ControlNamespace;
+
+  // The fleet's records live in the schedule's database when the store has a place for them.
+  const records = service.displayRecords?.();
+  if (records) displays.attachStore(records, (error) => logger.error('cannot store the display fleet', error));
 
   setupDisplayNamespace(displayNs, deps);
   const stopLogoutWatch = setupControlNamespace(controlNs, deps);
@@ -45,6 +53,9 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
   });
   const fleet = throttle(() => controlNs.emit('displays', displays.list()), DISPLAYS_THROTTLE_MS);
   const stopFleet = displays.onChange(() => fleet.call());
+  const stopCommands = displays.onCommand((id, command) => sendCommand(displayNs, id, command));
+  const staleCheck = setInterval(() => displays.checkStale(), STALE_CHECK_MS);
+  staleCheck.unref();
   const expiry = startExpiryTimer(service, clock, logger);
 
   return {
@@ -54,7 +65,29 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
       stopClock();
       stopFleet();
       fleet.cancel();
+      stopCommands();
+      clearInterval(staleCheck);
       stopLogoutWatch();
+      displays.detachStore();
     },
   };
+}
+
+/** Only the sockets of that display get it: each joins the room of its id when it connects. */
+function sendCommand(displayNs: DisplayNamespace, id: string, command: FleetCommand): void {
+  const target = displayNs.to(displayRoom(id));
+  switch (command.type) {
+    case 'assign':
+      target.emit('assign', command.assignment);
+      return;
+    case 'pairing':
+      target.emit('pairing', command.pairing);
+      return;
+    case 'identify':
+      target.emit('identify', { name: command.name, durationMs: command.durationMs });
+      return;
+    case 'reload':
+      target.emit('reload');
+      return;
+  }
 }

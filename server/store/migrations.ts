@@ -53,6 +53,29 @@ const migrations: Migration[] = [
       CREATE INDEX journal_session ON journal (session_id);
     `);
   },
+  // 2: the display fleet (store/display-records.ts). Whether a display is connected is not kept:
+  // after a start every display is offline until it reconnects.
+  (db) => {
+    db.exec(`
+      CREATE TABLE displays (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        view TEXT NOT NULL CHECK (view IN ('room', 'lobby')),
+        venue_id TEXT,
+        -- SHA-256 of the display's secret token; NULL until a display presents one.
+        token_hash TEXT,
+        -- 1 once staff chose the assignment (pairing, reassign): it then wins over the page's URL.
+        managed INTEGER NOT NULL DEFAULT 0,
+        last_seen TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 0,
+        user_agent TEXT,
+        screen_width INTEGER,
+        screen_height INTEGER,
+        orientation TEXT,
+        clock_skew_ms INTEGER
+      );
+    `);
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Schedule } from '../../shared/model.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
+import { openDisplayRecords } from './display-records.ts';
 import { migrate } from './migrations.ts';
 import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
 import type { ScheduleStore, StoredChange, StoredJournalEntry } from './types.ts';
@@ -138,6 +139,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
       // LIMIT -1 means no limit in SQLite.
       return statements.journalSince.all(revision, limit).map(entryFromRow);
     },
+    displays: openDisplayRecords(db),
     close() {
       if (closed) return;
       closed = true;

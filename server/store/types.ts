@@ -4,6 +4,7 @@
  */
 import type { Schedule } from '../../shared/model.ts';
 import type { Delta, DeltaOp, JournalEntry } from '../../shared/protocol.ts';
+import type { DisplayRecordStore } from './display-records.ts';
 
 /** A journal entry as kept on disk: what the change did and how to revert it. */
 export interface StoredJournalEntry extends JournalEntry {
@@ -33,5 +34,7 @@ export interface ScheduleStore {
   entry(revision: number): StoredJournalEntry | undefined;
   /** Entries with a revision above the given one, oldest first. */
   journalSince(revision: number, limit?: number): StoredJournalEntry[];
+  /** The display fleet's records, in the same database; a store without one keeps the fleet in memory. */
+  readonly displays?: DisplayRecordStore;
   close(): void;
 }

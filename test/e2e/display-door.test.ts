@@ -151,7 +151,8 @@ describe('door layout', () => {
 
     const m2 = await sessionAt(server, 'M2', '2024-10-14T14:15');
     await staff(server, 'PATCH', `/api/sessions/${m2.id}`, {
-      online: { ...m2.online, showPasscode: true },
+      // The public schedule this helper reads leaves the hidden passcode out: send it again.
+      online: { ...m2.online, passcode: 'not-for-walls', showPasscode: true },
     });
     await expect.poll(() => details.textContent()).toContain('not-for-walls');
   });

@@ -1,0 +1,116 @@
+/**
+ * A small badge in the corner after each staff change: "Change #42 delivered to 38/40 screens",
+ * counting up live as screens confirm, with the ones that lag. It goes away a few seconds after
+ * every screen has the change, or when dismissed; a lagging change stays until then.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { JournalEntry } from '../../shared/protocol.ts';
+import type { ControlData } from '../data/control-data.ts';
+import { StoreController } from '../controllers/store-controller.ts';
+import { deliveryOf, deliveryText, laggingText } from '../data/delivery.ts';
+import { baseStyles } from './styles.ts';
+
+/** How long a fully delivered change stays on show. */
+const HIDE_AFTER_MS = 6000;
+
+@customElement('delivery-badge')
+export class DeliveryBadge extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        position: fixed;
+        right: 1rem;
+        bottom: 1rem;
+        z-index: 50;
+        max-width: min(30rem, calc(100vw - 2rem));
+      }
+      .box {
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        background: #14213d;
+        color: #fff;
+        border-radius: 8px;
+        padding: 0.5rem 0.5rem 0.5rem 0.9rem;
+        box-shadow: 0 4px 14px rgb(0 0 0 / 25%);
+      }
+      .box.lagging {
+        background: #6b2c00;
+      }
+      button {
+        color: #fff;
+        border-color: #fff;
+        background: transparent;
+        min-height: 1.8rem;
+        padding: 0 0.5rem;
+      }
+      button:hover {
+        background: rgb(255 255 255 / 15%);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data?: ControlData;
+  @state() private watching: JournalEntry | null = null;
+  /** Changes up to this revision were made before the panel opened, or were already shown. */
+  private baseline: number | null = null;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly storeController = new StoreController(this, () => this.data);
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.hideTimer);
+  }
+
+  protected override willUpdate(): void {
+    const store = this.data?.store;
+    if (!store?.schedule) return;
+    if (this.baseline === null) this.baseline = store.revision;
+    // Automatic changes (an announcement expiring) are nobody's action.
+    const latest = [...store.journal].reverse().find((entry) => entry.actor !== 'system');
+    if (latest && latest.revision > this.baseline) {
+      this.baseline = latest.revision;
+      this.watching = latest;
+      clearTimeout(this.hideTimer);
+      this.hideTimer = undefined;
+    }
+    if (!this.watching || this.hideTimer) return;
+    if (deliveryOf(store.displays, this.watching.revision).lagging.length === 0) {
+      this.hideTimer = setTimeout(() => this.dismiss(), HIDE_AFTER_MS);
+    }
+  }
+
+  override render() {
+    // One live region that stays in the page, so screen readers announce what appears in it. Not
+    // role=status: the panel's own status line ("Live") must stay the only one of its kind.
+    return html`<div aria-live="polite">${this.renderReport()}</div>`;
+  }
+
+  private renderReport() {
+    const store = this.data?.store;
+    const entry = this.watching;
+    if (!store || !entry) return nothing;
+    const delivery = deliveryOf(store.displays, entry.revision);
+    const lagging = delivery.lagging.length > 0;
+    return html`<div class="box ${lagging ? 'lagging' : ''}">
+      <span>
+        Change #${entry.revision} ${deliveryText(delivery)}${lagging ? html`; not yet on ${laggingText(delivery)}` : nothing}
+      </span>
+      <button aria-label="Dismiss the delivery report" @click=${this.dismiss}>×</button>
+    </div>`;
+  }
+
+  private readonly dismiss = () => {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+    this.watching = null;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'delivery-badge': DeliveryBadge;
+  }
+}

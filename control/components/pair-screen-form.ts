@@ -1,0 +1,96 @@
+/**
+ * "Pair a screen": staff type the code a new screen shows at /display, choose what it should show
+ * and name it; the screen switches at once and keeps that assignment from then on.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Schedule } from '../../shared/model.ts';
+import { assignmentChoices, assignmentOf, type FleetActions } from '../data/fleet-actions.ts';
+import { classifyError } from '../data/outcome.ts';
+import { baseStyles } from './styles.ts';
+
+@customElement('pair-screen-form')
+export class PairScreenForm extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      form {
+        border: 1px solid var(--line);
+        border-radius: 6px;
+        padding: 0.6rem 0.8rem;
+        margin-bottom: 1rem;
+      }
+      .code {
+        text-transform: uppercase;
+        letter-spacing: 0.15em;
+        width: 9rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) schedule?: Schedule;
+  @property({ attribute: false }) fleet?: FleetActions;
+  @state() private code = '';
+  @state() private choice = 'lobby';
+  @state() private name = '';
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private paired = '';
+
+  override render() {
+    if (!this.schedule) return nothing;
+    const choices = assignmentChoices(this.schedule);
+    return html`<form aria-labelledby="pair-heading" @submit=${this.submit}>
+      <h3 id="pair-heading">Pair a screen</h3>
+      <p class="hint">Open <code>/display</code> on the new screen: it shows a six-character code. Enter it here.</p>
+      <div class="row">
+        <div class="field">
+          <label for="pair-code">Code shown on the screen</label>
+          <input id="pair-code" class="code" required autocomplete="off" maxlength="12" .value=${this.code}
+            @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="pair-shows">Shows</label>
+          <select id="pair-shows" .value=${this.choice} @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}>
+            ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === this.choice}>${c.label}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="pair-name">Name</label>
+          <input id="pair-name" required maxlength="100" placeholder="e.g. CR3 entrance, left" .value=${this.name}
+            @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <button class="primary" type="submit" ?disabled=${this.busy}>Pair</button>
+        </div>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.paired ? html`<p class="ok" role="status">${this.paired}</p>` : nothing}
+    </form>`;
+  }
+
+  private readonly submit = async (event: Event) => {
+    event.preventDefault();
+    if (!this.fleet || this.busy) return;
+    this.busy = true;
+    this.error = '';
+    this.paired = '';
+    try {
+      const display = await this.fleet.pair(this.code.trim(), assignmentOf(this.choice), this.name.trim());
+      const shows = assignmentChoices(this.schedule!).find((c) => c.value === this.choice)?.label ?? this.choice;
+      this.paired = `Paired: “${display.name}” now shows ${shows}.`;
+      this.code = '';
+      this.name = '';
+    } catch (error) {
+      this.error = classifyError(error).message;
+    } finally {
+      this.busy = false;
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pair-screen-form': PairScreenForm;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Renaming and reassigning one screen, inline in the Screens table. A reassigned screen switches
+ * at once (when connected) or as soon as it reconnects; staff's choice then wins over its URL.
+ * Fires `done` when saved or cancelled.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Schedule } from '../../shared/model.ts';
+import type { DisplayStatus } from '../../shared/protocol.ts';
+import { assignmentChoices, assignmentOf, choiceOf, type FleetActions } from '../data/fleet-actions.ts';
+import { classifyError } from '../data/outcome.ts';
+import { baseStyles } from './styles.ts';
+
+@customElement('screen-editor')
+export class ScreenEditor extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      form {
+        padding: 0.4rem 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) display?: DisplayStatus;
+  @property({ attribute: false }) schedule?: Schedule;
+  @property({ attribute: false }) fleet?: FleetActions;
+  @state() private name = '';
+  @state() private choice = '';
+  @state() private busy = false;
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.display) {
+      this.name = this.display.name;
+      this.choice = choiceOf(this.display);
+    }
+  }
+
+  override render() {
+    const display = this.display;
+    if (!display || !this.schedule) return nothing;
+    const id = `edit-${display.id}`;
+    return html`<form aria-label="Change ${display.name}" @submit=${this.save}>
+      <div class="row">
+        <div class="field">
+          <label for="${id}-name">Name</label>
+          <input id="${id}-name" required maxlength="100" .value=${this.name}
+            @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="${id}-shows">Shows</label>
+          <select id="${id}-shows" .value=${this.choice} @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}>
+            ${assignmentChoices(this.schedule).map(
+              (c) => html`<option value=${c.value} ?selected=${c.value === this.choice}>${c.label}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field row">
+          <button class="primary" type="submit" ?disabled=${this.busy}>Save</button>
+          <button type="button" @click=${this.done}>Cancel</button>
+        </div>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    </form>`;
+  }
+
+  private readonly save = async (event: Event) => {
+    event.preventDefault();
+    const display = this.display;
+    if (!display || !this.fleet || this.busy) return;
+    const change = {
+      ...(this.name.trim() !== display.name && { name: this.name.trim() }),
+      ...(this.choice !== choiceOf(display) && assignmentOf(this.choice)),
+    };
+    if (Object.keys(change).length === 0) return this.done();
+    this.busy = true;
+    this.error = '';
+    try {
+      await this.fleet.update(display.id, change);
+      this.done();
+    } catch (error) {
+      this.error = classifyError(error).message;
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  private readonly done = () => {
+    this.dispatchEvent(new Event('done'));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'screen-editor': ScreenEditor;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The staff commands on the display fleet (REST, staff only): pair a screen showing a code,
+ * rename or reassign it, make it show its name or reload, forget it. Each answer updates the
+ * panel's fleet list at once; the live channel's `displays` event confirms it moments later.
+ */
+import type { Schedule } from '../../shared/model.ts';
+import type { DisplayStatus, DisplayView } from '../../shared/protocol.ts';
+import type { ApiClient } from './api.ts';
+import type { ControlStore } from './store.ts';
+
+export interface Assignment {
+  view: DisplayView;
+  venueId?: string;
+}
+
+/** The choices of a "Shows" menu: the lobby, then each room's door. */
+export function assignmentChoices(schedule: Schedule): Array<{ value: string; label: string }> {
+  const rooms = schedule.venues.filter((venue) => venue.kind === 'room');
+  return [
+    { value: 'lobby', label: 'Lobby overview' },
+    ...rooms.map((venue) => ({ value: `room:${venue.id}`, label: `Door of ${venue.name}` })),
+  ];
+}
+
+export function choiceOf(display: Pick<DisplayStatus, 'view' | 'venueId'>): string {
+  return display.view === 'lobby' ? 'lobby' : `room:${display.venueId ?? ''}`;
+}
+
+export function assignmentOf(choice: string): Assignment {
+  return choice.startsWith('room:') ? { view: 'room', venueId: choice.slice('room:'.length) } : { view: 'lobby' };
+}
+
+export class FleetActions {
+  constructor(
+    private readonly api: ApiClient,
+    private readonly store: ControlStore,
+  ) {}
+
+  async pair(code: string, assignment: Assignment, name: string): Promise<DisplayStatus> {
+    const display = await this.api.post<DisplayStatus>('/api/displays/pair', { code, ...assignment, name });
+    this.keep(display);
+    return display;
+  }
+
+  async update(id: string, change: { name?: string } & Partial<Assignment>): Promise<DisplayStatus> {
+    const display = await this.api.patch<DisplayStatus>(displayPath(id), change);
+    this.keep(display);
+    return display;
+  }
+
+  /** Resolves with false when the screen is not connected (the command is not kept for later). */
+  async identify(id: string): Promise<boolean> {
+    return (await this.api.post<{ sent: boolean }>(`${displayPath(id)}/identify`)).sent;
+  }
+
+  async reload(id: string): Promise<boolean> {
+    return (await this.api.post<{ sent: boolean }>(`${displayPath(id)}/reload`)).sent;
+  }
+
+  async forget(id: string): Promise<void> {
+    await this.api.delete(displayPath(id));
+    this.store.setDisplays(this.store.displays.filter((d) => d.id !== id));
+  }
+
+  private keep(display: DisplayStatus): void {
+    this.store.setDisplays([...this.store.displays.filter((d) => d.id !== display.id), display]);
+  }
+}
+
+function displayPath(id: string): string {
+  return `/api/displays/${encodeURIComponent(id)}`;
+}

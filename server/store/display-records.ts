@@ -1,0 +1,117 @@
+/**
+ * The display fleet on disk: one row per screen that has a stable id (the `displays` table of
+ * migration 2). Only what must survive a restart is kept — assignment, name, token hash and the
+ * last report — never whether a screen is connected right now.
+ */
+import type { Database } from 'better-sqlite3';
+import type { DisplayScreen, DisplayView } from '../../shared/protocol.ts';
+
+export interface DisplayRecord {
+  id: string;
+  name: string;
+  view: DisplayView;
+  venueId?: string | undefined;
+  /** Hex SHA-256 of the display's token; undefined until a display presents one. */
+  tokenHash?: string | undefined;
+  /** Staff chose the assignment (pairing or reassign): it wins over the page's URL. */
+  managed: boolean;
+  /** Epoch ms (real time) the display was last heard from. */
+  lastSeen: number;
+  revision: number;
+  userAgent?: string | undefined;
+  screen?: DisplayScreen | undefined;
+  clockSkewMs?: number | undefined;
+}
+
+export interface DisplayRecordStore {
+  load(): DisplayRecord[];
+  /** Inserts or replaces these records in one transaction. */
+  save(records: DisplayRecord[]): void;
+  remove(ids: string[]): void;
+}
+
+interface DisplayRow {
+  id: string;
+  name: string;
+  view: DisplayView;
+  venue_id: string | null;
+  token_hash: string | null;
+  managed: number;
+  last_seen: string;
+  revision: number;
+  user_agent: string | null;
+  screen_width: number | null;
+  screen_height: number | null;
+  orientation: string | null;
+  clock_skew_ms: number | null;
+}
+
+function recordFromRow(row: DisplayRow): DisplayRecord {
+  const lastSeen = Date.parse(row.last_seen);
+  return {
+    id: row.id,
+    name: row.name,
+    view: row.view,
+    venueId: row.venue_id ?? undefined,
+    tokenHash: row.token_hash ?? undefined,
+    managed: row.managed === 1,
+    lastSeen: Number.isNaN(lastSeen) ? 0 : lastSeen,
+    revision: row.revision,
+    userAgent: row.user_agent ?? undefined,
+    screen:
+      row.screen_width !== null && row.screen_height !== null
+        ? {
+            width: row.screen_width,
+            height: row.screen_height,
+            orientation: row.orientation === 'portrait' ? 'portrait' : 'landscape',
+          }
+        : undefined,
+    clockSkewMs: row.clock_skew_ms ?? undefined,
+  };
+}
+
+function rowFromRecord(record: DisplayRecord): DisplayRow {
+  return {
+    id: record.id,
+    name: record.name,
+    view: record.view,
+    venue_id: record.venueId ?? null,
+    token_hash: record.tokenHash ?? null,
+    managed: record.managed ? 1 : 0,
+    last_seen: new Date(record.lastSeen).toISOString(),
+    revision: record.revision,
+    user_agent: record.userAgent ?? null,
+    screen_width: record.screen?.width ?? null,
+    screen_height: record.screen?.height ?? null,
+    orientation: record.screen?.orientation ?? null,
+    clock_skew_ms: record.clockSkewMs === undefined ? null : Math.round(record.clockSkewMs),
+  };
+}
+
+/** The fleet table of an open, migrated database. Writes after the database closed are dropped. */
+export function openDisplayRecords(db: Database): DisplayRecordStore {
+  const upsert = db.prepare<DisplayRow>(
+    `INSERT OR REPLACE INTO displays
+       (id, name, view, venue_id, token_hash, managed, last_seen, revision, user_agent,
+        screen_width, screen_height, orientation, clock_skew_ms)
+     VALUES (@id, @name, @view, @venue_id, @token_hash, @managed, @last_seen, @revision, @user_agent,
+        @screen_width, @screen_height, @orientation, @clock_skew_ms)`,
+  );
+  const remove = db.prepare<[string]>('DELETE FROM displays WHERE id = ?');
+  const saveAll = db.transaction((records: DisplayRecord[]) => {
+    for (const record of records) upsert.run(rowFromRecord(record));
+  });
+  const removeAll = db.transaction((ids: string[]) => {
+    for (const id of ids) remove.run(id);
+  });
+
+  return {
+    load: () => (db.prepare('SELECT * FROM displays ORDER BY last_seen').all() as DisplayRow[]).map(recordFromRow),
+    save(records) {
+      if (db.open && records.length > 0) saveAll(records);
+    },
+    remove(ids) {
+      if (db.open && ids.length > 0) removeAll(ids);
+    },
+  };
+}
