@@ -4,6 +4,7 @@
  * (announcement expiry, journal times, GET /api/clock) asks this clock, and screens reproduce it
  * from its ClockState, so a time warp moves every screen at once.
  */
+import { clockAt } from '../shared/clock.ts';
 import type { ClockState } from '../shared/protocol.ts';
 
 export interface ClockSettings {
@@ -30,8 +31,7 @@ export class ServerClock {
   }
 
   now(): number {
-    const { anchorReal, anchorClock, speed } = this.current;
-    return Math.floor(anchorClock + (this.realNow() - anchorReal) * speed);
+    return clockAt(this.current, this.realNow());
   }
 
   state(): ClockState {

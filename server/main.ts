@@ -86,7 +86,8 @@ async function main(): Promise<void> {
 
   await buildPages();
   if (config.wipeDataDir) rmSync(config.dataDir, { recursive: true, force: true });
-  mkdirSync(config.dataDir, { recursive: true });
+  // Private: the database holds meeting passcodes and staff names, beside the password hash.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
 
   // The service needs a clock before the timezone is known (it comes from the data); start real
   // and warp to --clock once the schedule is open.

@@ -4,7 +4,7 @@
  * Browsers import only the types (`import type`), so zod stays out of the display bundle.
  */
 import { z } from 'zod';
-import { LOBBY, VENUE_ID_PATTERN } from './ids.ts';
+import { LOBBY, SCHEDULE_ID_PATTERN, VENUE_ID_PATTERN } from './ids.ts';
 
 export { LOBBY };
 
@@ -100,6 +100,11 @@ export type Programme = z.infer<typeof ProgrammeSchema>;
 /** The live schedule as served by GET /api/schedule and held by every screen. */
 export const ScheduleSchema = z.strictObject({
   revision: z.number().int().min(0),
+  /**
+   * Random id made when the data directory was seeded: revisions only compare within one
+   * schedule (a wiped or re-seeded directory starts counting again). Always set by the server.
+   */
+  scheduleId: z.string().regex(SCHEDULE_ID_PATTERN).optional(),
   timezone: z.string().min(1),
   venues: z.array(VenueSchema),
   sessions: z.array(SessionSchema),

@@ -34,6 +34,11 @@ export interface DisplayHandshake {
   screen?: DisplayScreen;
   /** Last revision the display holds; the server then sends only what it missed. */
   revision?: number;
+  /**
+   * The scheduleId of the copy the display holds. When it is not the server's, the revision
+   * means nothing here and the display gets a snapshot. Without it the revision is trusted.
+   */
+  scheduleId?: string;
   /** Human name for the fleet view; defaults to the room name or "Lobby". */
   name?: string;
   /** A staff preview (the panel's iframe), not a screen: left out of the fleet. */
@@ -66,6 +71,11 @@ export interface ClockState {
   anchorReal: number;
   /** Clock time (epoch ms) at the anchor. */
   anchorClock: number;
+}
+
+/** The `clock` event: the clock model with the schedule revision the server held when it was sent. */
+export interface ClockMessage extends ClockState {
+  revision: number;
 }
 
 export interface JournalEntry {
@@ -131,7 +141,7 @@ export interface DisplayServerToClient {
   /** One accepted change (also used, in order, to catch up a reconnecting display). */
   delta: (delta: Delta) => void;
   /** The clock model changed (start, new simulated time or speed). */
-  clock: (clock: ClockState) => void;
+  clock: (clock: ClockMessage) => void;
 }
 
 /** Fleet commands: sent only to the display they concern, never namespace-wide. */

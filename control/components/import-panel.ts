@@ -9,10 +9,10 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { PlanChange } from '../../server/domain/import-plan.ts';
+import type { ImportPreview, PlanChange } from '../../shared/import-plan.ts';
 import type { Session } from '../../shared/model.ts';
 import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
-import { ImportApi, ImportApiError, readScheduleFile, type ImportPreview, type ImportProblem } from '../data/import-api.ts';
+import { ImportApi, ImportApiError, readScheduleFile, type ImportProblem } from '../data/import-api.ts';
 import { baseStyles } from './styles.ts';
 
 const FIELD_WORDS: Record<string, string> = {

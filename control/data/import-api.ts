@@ -5,24 +5,10 @@
  * Every refusal becomes an ImportApiError carrying the server's message and, for a file with
  * errors, every problem with its row or line.
  */
-import type { ImportCounts, ImportPlan, MissingSessions } from '../../server/domain/import-plan.ts';
-import type { JournalEntry } from '../../shared/protocol.ts';
+import type { ImportApplied, ImportPreview, MissingSessions } from '../../shared/import-plan.ts';
 
 /** The same limit as the server's (server/http/import.ts). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-
-export interface ImportPreview extends ImportPlan {
-  /** The live revision the preview was made at: send it back to apply. */
-  revision: number;
-  /** The venue's zone, to show times in. */
-  timezone: string;
-}
-
-export interface ImportApplied {
-  revision: number;
-  entry: JournalEntry;
-  counts: ImportCounts;
-}
 
 export interface ImportProblem {
   line?: number;

@@ -3,6 +3,7 @@
  * display list and clock current, and catches up through REST after a reconnect or a gap.
  */
 import { io, type Socket } from 'socket.io-client';
+import { syncSample } from '../../shared/clock.ts';
 import type { Schedule } from '../../shared/model.ts';
 import {
   CONTROL_NAMESPACE,
@@ -12,7 +13,7 @@ import {
   type JournalEntry,
 } from '../../shared/protocol.ts';
 import type { ApiClient } from './api.ts';
-import { clockFromSnapshot, offsetFromRoundTrip } from './clock.ts';
+import { clockFromSnapshot } from './clock.ts';
 import { JOURNAL_LIMIT, type ControlStore } from './store.ts';
 
 type ControlSocket = Socket<ControlServerToClient, ControlClientToServer>;
@@ -48,7 +49,12 @@ export class LiveChannel extends EventTarget {
       void this.loadJournal().catch(() => undefined);
       void this.loadDisplays().catch(() => undefined);
     });
-    socket.on('disconnect', () => this.setConnected(false));
+    socket.on('disconnect', () => {
+      this.setConnected(false);
+      // The server closed the channel (the staff session ended): socket.io does not reconnect
+      // such a socket by itself. The login check below brings up the re-login dialog first.
+      if (!socket.active && this.socket === socket) this.retryAfterRefusal(socket);
+    });
     socket.on('connect_error', () => {
       this.setConnected(false);
       // socket.active is false when the server refused the handshake (no staff session):
@@ -59,7 +65,7 @@ export class LiveChannel extends EventTarget {
     socket.on('delta', (delta) => {
       if (!this.store.applyDelta(delta)) void this.loadSchedule().catch(() => undefined);
     });
-    socket.on('clock', (clock) => {
+    socket.on('clock', ({ revision: _revision, ...clock }) => {
       this.serverClock = true;
       this.store.setClock(clock);
       this.syncClock();
@@ -70,8 +76,9 @@ export class LiveChannel extends EventTarget {
 
   stop(): void {
     clearTimeout(this.retryTimer);
-    this.socket?.disconnect();
+    const socket = this.socket;
     this.socket = null;
+    socket?.disconnect();
     this.setConnected(false);
   }
 
@@ -102,7 +109,7 @@ export class LiveChannel extends EventTarget {
     if (!socket?.connected || !this.serverClock) return;
     const sentAt = Date.now();
     socket.emit('time:sync', (serverNow) => {
-      if (this.store.clock) this.store.setClock(this.store.clock, offsetFromRoundTrip(sentAt, serverNow, Date.now()));
+      if (this.store.clock) this.store.setClock(this.store.clock, syncSample(sentAt, serverNow, Date.now()).offset);
     });
   }
 

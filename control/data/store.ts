@@ -6,7 +6,7 @@
 import type { Schedule, Session } from '../../shared/model.ts';
 import { applyDelta } from '../../shared/apply.ts';
 import type { ClockState, Delta, DisplayStatus, JournalEntry } from '../../shared/protocol.ts';
-import { venueNow } from './clock.ts';
+import { clockAt } from '../../shared/clock.ts';
 
 /** How many journal entries the panel keeps in memory (the server keeps them all). */
 export const JOURNAL_LIMIT = 500;
@@ -35,12 +35,14 @@ export class ControlStore extends EventTarget {
 
   /** Venue clock now (epoch ms), following the server's real or simulated clock. */
   now(): number {
-    return this.clock ? venueNow(this.clock, Date.now() + this.clockOffset) : Date.now();
+    return clockAt(this.clock, Date.now() + this.clockOffset);
   }
 
   setSchedule(schedule: Schedule): void {
-    // A snapshot older than what we hold (a slow GET racing a socket delta) must not roll us back.
-    if (this.schedule && schedule.revision < this.schedule.revision) return;
+    // A snapshot older than what we hold (a slow GET racing a socket delta) must not roll us back;
+    // one of another schedule (the server's data directory was wiped or replaced) replaces ours.
+    const held = this.schedule;
+    if (held && schedule.scheduleId === held.scheduleId && schedule.revision < held.revision) return;
     this.schedule = schedule;
     this.changed();
   }

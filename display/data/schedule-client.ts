@@ -7,9 +7,11 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { applyDelta } from '../../shared/apply.ts';
+import { clockAt, msToNextSecond, serverRealNow, type SyncSample } from '../../shared/clock.ts';
 import type { Schedule } from '../../shared/model.ts';
 import {
   DISPLAY_NAMESPACE,
+  type ClockMessage,
   type ClockState,
   type Delta,
   type DisplayAssignment,
@@ -19,8 +21,7 @@ import {
   type DisplayScreen,
   type DisplayServerToClient,
 } from '../../shared/protocol.ts';
-import { clockAt, msToNextSecond, serverRealNow } from './clock-model.ts';
-import { measureOffset } from './clock-sync.ts';
+import { ClockSyncLoop, measureOffset } from './clock-sync.ts';
 import { classifyDelta } from './revisions.ts';
 import { sameRoute, type DisplayRoute } from './route.ts';
 import { ScreenIdentity } from './screen-identity.ts';
@@ -61,7 +62,7 @@ export interface ScheduleClientOptions {
   reload?: () => void;
 }
 
-const RESYNC_RETRY_MS = 3_000;
+const RESYNC_RETRY_MS = 3_000; // longer than the server's RESYNC_INTERVAL_MS, which drops faster ones
 const SYNC_EVERY_MS = 5 * 60_000;
 const SYNC_TIMEOUT_MS = 2_000;
 const SYNC_ROUNDS = 5;
@@ -79,7 +80,15 @@ export class ScheduleClient {
   private identifyTimer: ReturnType<typeof setTimeout> | undefined;
   private lastResync: { revision: number; at: number } | null = null;
   private lastConfirmed = -1;
-  private syncTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly clockSync = new ClockSyncLoop(
+    () => this.measureClock(),
+    (best) => {
+      this.offset = best.offset;
+      this.update({});
+      this.report(Math.round(best.offset));
+    },
+    SYNC_EVERY_MS,
+  );
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopResizeWatch: (() => void) | undefined;
 
@@ -148,8 +157,13 @@ export class ScheduleClient {
     if (this.options.preview) auth.preview = true;
     const screen = this.screen();
     if (screen) auth.screen = screen;
-    // Re-read at every (re)connection, so the server sends only what this screen missed.
-    if (this.current.schedule) auth.revision = this.current.schedule.revision;
+    // Re-read at every (re)connection, so the server sends only what this screen missed. A copy
+    // without its schedule's id (kept by an older version) cannot be checked: it asks for a snapshot.
+    const schedule = this.current.schedule;
+    if (schedule?.scheduleId !== undefined) {
+      auth.revision = schedule.revision;
+      auth.scheduleId = schedule.scheduleId;
+    }
     return auth;
   }
 
@@ -188,7 +202,7 @@ export class ScheduleClient {
   private close(): void {
     this.stopResizeWatch?.();
     clearTimeout(this.identifyTimer);
-    clearTimeout(this.syncTimer);
+    this.clockSync.stop();
     clearTimeout(this.retryTimer);
     this.socket?.disconnect();
     this.socket = null;
@@ -200,15 +214,16 @@ export class ScheduleClient {
     this.update({ connected: true, offlineSince: null });
     // What is on screen now is rendered; the server learns it even when nothing new arrives.
     if (this.current.schedule) this.confirmRendered(this.current.schedule.revision);
-    void this.syncClock();
+    this.clockSync.start();
   }
 
   private onConnectionLost(): void {
-    clearTimeout(this.syncTimer);
+    this.clockSync.stop();
     if (!this.current.connected && this.current.offlineSince !== null) return;
     this.update({ connected: false, offlineSince: this.current.offlineSince ?? this.now() });
   }
 
+  /** A snapshot replaces the copy whatever it held: the server's schedule may be another one now. */
   private onSnapshot(schedule: Schedule): void {
     this.lastResync = null;
     this.update({ schedule });
@@ -232,8 +247,11 @@ export class ScheduleClient {
     this.socket?.emit('resync', revision);
   }
 
-  private onClock(clock: ClockState): void {
+  private onClock({ revision, ...clock }: ClockMessage): void {
     this.update({ clock });
+    // Every message says which revision it reflects: one ahead of our copy means we missed some.
+    const schedule = this.current.schedule;
+    if (schedule && revision > schedule.revision) this.requestResync(schedule.revision);
   }
 
   private onAssign({ displayId, view, venueId }: DisplayAssignment): void {
@@ -260,18 +278,11 @@ export class ScheduleClient {
     this.socket.emit('status', { ...(screen && { screen }), ...(clockSkewMs !== undefined && { clockSkewMs }) });
   }
 
-  private async syncClock(): Promise<void> {
+  private measureClock(): Promise<SyncSample | undefined> {
     const socket = this.socket;
-    if (!socket) return;
+    if (!socket) return Promise.resolve(undefined);
     const ping = () => socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('time:sync');
-    const best = await measureOffset(ping, this.deviceNow, SYNC_ROUNDS);
-    if (socket !== this.socket) return;
-    if (best) {
-      this.offset = best.offset;
-      this.update({});
-      this.report(Math.round(best.offset));
-    }
-    if (socket.connected) this.syncTimer = setTimeout(() => void this.syncClock(), SYNC_EVERY_MS);
+    return measureOffset(ping, this.deviceNow, SYNC_ROUNDS);
   }
 
   private update(patch: Partial<ScreenState>): void {

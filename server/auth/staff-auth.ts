@@ -14,6 +14,8 @@ export type { StaffSession };
 export interface StaffAuth {
   /** Set only when a password was generated at this start: show it once, it is not stored. */
   readonly generatedPassword: string | undefined;
+  /** How long a login lasts (ms): the cookie's max age, and when its live channel closes. */
+  readonly sessionLifetimeMs: number;
   /** A session token for the right password, null for a wrong one. */
   login(password: string, actor?: string): Promise<string | null>;
   /** The staff session behind a Cookie header, or null. */
@@ -42,11 +44,12 @@ class PasswordStaffAuth implements StaffAuth {
     private readonly record: PasswordRecord,
     private readonly tokens: TokenSigner,
     readonly generatedPassword: string | undefined,
+    readonly sessionLifetimeMs: number,
   ) {}
 
   async login(password: string, actor = DEFAULT_ACTOR): Promise<string | null> {
     if (!(await verifyPassword(password, this.record))) return null;
-    return this.tokens.issue(actor, SESSION_LIFETIME_MS);
+    return this.tokens.issue(actor, this.sessionLifetimeMs);
   }
 
   sessionFromCookies(cookieHeader: string | undefined): StaffSession | null {
@@ -67,8 +70,14 @@ class PasswordStaffAuth implements StaffAuth {
 /**
  * Opens the staff auth of a data directory. `password` is the operator's choice
  * (SIGNAGE_STAFF_PASSWORD); without one the stored hash is used, or a password is generated.
+ * `sessionLifetimeMs` defaults to SESSION_LIFETIME_MS (tests shorten it).
  */
-export async function createStaffAuth(options: { dataDir: string; password?: string | undefined }): Promise<StaffAuth> {
+export async function createStaffAuth(options: {
+  dataDir: string;
+  password?: string | undefined;
+  sessionLifetimeMs?: number | undefined;
+}): Promise<StaffAuth> {
   const { record, generated } = await loadStaffPassword(options.dataDir, options.password);
-  return new PasswordStaffAuth(record, new TokenSigner(options.dataDir, record.hash), generated);
+  const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
+  return new PasswordStaffAuth(record, new TokenSigner(options.dataDir, record.hash), generated, lifetime);
 }

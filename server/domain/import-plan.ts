@@ -12,9 +12,9 @@
  */
 import { applyDelta } from '../../shared/apply.ts';
 import { SessionSchema, type Programme, type Schedule, type Session, type Venue } from '../../shared/model.ts';
+import type { ImportCounts, ImportedField, ImportPlan, MissingSessions, PlanChange } from '../../shared/import-plan.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
 import { normaliseIso } from '../../shared/time.ts';
-import type { ImportedField } from '../import/detect.ts';
 import type { Context, PendingChange } from './change.ts';
 import { clashMessage, findClash } from './clash.ts';
 import { ConflictError, ValidationError } from './errors.ts';
@@ -27,45 +27,6 @@ export interface ImportedSchedule {
   fields: readonly ImportedField[];
   programme: Programme;
   warnings: Array<{ line: number; message: string }>;
-}
-
-export type MissingSessions = 'cancel' | 'keep';
-
-export interface PlanChange {
-  /** The live session's id (a session matched by title keeps its id). */
-  id: string;
-  matchedBy: 'id' | 'title';
-  fields: ImportedField[];
-  before: Session;
-  /** The session as the import leaves it (its version is raised when applied). */
-  after: Session;
-}
-
-export interface ImportPlan {
-  format: string;
-  /** The revision the plan was made against; applying it at any other revision is refused. */
-  baseRevision: number;
-  added: Session[];
-  /** Live sessions the file does not have: cancelled when `missing` is "cancel". */
-  removed: Session[];
-  moved: PlanChange[];
-  retimed: PlanChange[];
-  changed: PlanChange[];
-  unchanged: number;
-  venuesAdded: Venue[];
-  missing: MissingSessions;
-  /** The importer's warnings (with their line) and the plan's own (room clashes, zones). */
-  warnings: Array<{ line?: number; message: string }>;
-}
-
-export interface ImportCounts {
-  added: number;
-  cancelled: number;
-  moved: number;
-  retimed: number;
-  changed: number;
-  unchanged: number;
-  venuesAdded: number;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -11,6 +11,7 @@ import { applyDelta } from '../../shared/apply.ts';
 import type { Schedule } from '../../shared/model.ts';
 import type { Delta } from '../../shared/protocol.ts';
 import { toVenueIso } from '../../shared/time.ts';
+import { newScheduleId } from '../store/schedule-id.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import * as announcements from './announcements.ts';
 import { inverseOf, type Context, type PendingChange } from './change.ts';
@@ -35,7 +36,8 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
 
   function seedStore(): Schedule {
     // Seeding is revision 0 and not a journal entry: the journal records what staff changed.
-    const initial = scheduleFromProgramme(options.seed());
+    // The fresh id tells screens that revisions of any earlier schedule mean nothing here.
+    const initial: Schedule = { ...scheduleFromProgramme(options.seed()), scheduleId: newScheduleId() };
     store.seed(initial);
     return initial;
   }
@@ -116,10 +118,15 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     undo: (revision, actor) => run(actor, (ctx) => undoChange(ctx, revision, store.entry(revision))),
 
     journalSince: (revision, limit) => store.journalSince(revision, limit).map(publicEntry),
-    deltasSince(revision) {
+    deltasSince(revision, limit = Infinity) {
       if (!Number.isInteger(revision) || revision < 0 || revision > schedule.revision) return null;
-      if (revision === schedule.revision) return [];
-      return store.journalSince(revision).map((entry) => entry.delta);
+      // Revisions are gapless, so what was missed is counted before anything is read.
+      const missed = schedule.revision - revision;
+      if (missed > limit) return null;
+      if (missed === 0) return [];
+      const deltas = store.deltasSince(revision, missed);
+      // A journal that no longer holds every one of them cannot replay them.
+      return deltas.length === missed && deltas[0]!.revision === revision + 1 ? deltas : null;
     },
 
     displayRecords: () => store.displays,

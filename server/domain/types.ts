@@ -3,6 +3,7 @@
  * (HTTP routes, socket handlers, timers). Callers validate input with the schemas in
  * shared/commands.ts first; the service enforces the domain rules (clashes, versions, undo).
  */
+import type { ImportCounts, ImportPlan } from '../../shared/import-plan.ts';
 import type { Announcement, Emergency, Schedule, Session } from '../../shared/model.ts';
 import type { Delta, JournalEntry } from '../../shared/protocol.ts';
 import type {
@@ -53,15 +54,18 @@ export interface ScheduleService {
    * Applies an import plan (domain/import-plan.ts) as one change: one revision, one journal
    * entry. 409 when the schedule has moved on since the plan was made.
    */
-  applyImport(plan: import('./import-plan.ts').ImportPlan, actor: Actor): ChangeResult<import('./import-plan.ts').ImportCounts>;
+  applyImport(plan: ImportPlan, actor: Actor): ChangeResult<ImportCounts>;
 
   /** Reverts the change recorded at this revision, as a new change; 409 when it no longer applies. */
   undo(revision: number, actor: Actor): ChangeResult<unknown>;
 
   /** Journal entries after the given revision, oldest first. */
   journalSince(revision: number, limit?: number): JournalEntry[];
-  /** Deltas after the given revision, oldest first; null when the journal no longer covers it. */
-  deltasSince(revision: number): Delta[] | null;
+  /**
+   * Deltas after the given revision, oldest first; null when the journal no longer covers it or
+   * when more than `limit` changes were missed (then nothing is read: a snapshot is cheaper).
+   */
+  deltasSince(revision: number, limit?: number): Delta[] | null;
 
   /**
    * Where the display fleet keeps its records: the store's database, so a data directory holds

@@ -6,7 +6,7 @@
 import { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { DEFAULT_ACTOR, SESSION_COOKIE, SESSION_LIFETIME_MS } from '../auth/staff-auth.ts';
+import { DEFAULT_ACTOR, SESSION_COOKIE } from '../auth/staff-auth.ts';
 import { staffSession } from '../auth/middleware.ts';
 import type { ApiContext } from './context.ts';
 import { validate } from './errors.ts';
@@ -49,7 +49,7 @@ export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAUL
       res.status(401).json({ error: 'wrong password', field: 'password' });
       return;
     }
-    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: SESSION_LIFETIME_MS });
+    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: auth.sessionLifetimeMs });
     res.status(204).end();
   });
 

@@ -13,7 +13,8 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { staffActor } from '../auth/middleware.ts';
 import { DomainError } from '../domain/errors.ts';
-import { countsOf, planImport, type ImportPlan } from '../domain/import-plan.ts';
+import type { ImportApplied, ImportPlan, ImportPreview } from '../../shared/import-plan.ts';
+import { countsOf, planImport } from '../domain/import-plan.ts';
 import { ImportProblemsError } from '../import/csv-errors.ts';
 import { importWithFields } from '../import/detect.ts';
 import { ImportError } from '../import/types.ts';
@@ -76,7 +77,8 @@ export function importRouter({ service }: ApiContext): Router {
 
   router.post('/import/preview', textBody, jsonBody, (req, res) => {
     // revision: what to send back as expectedRevision; timezone: to show the times in.
-    res.json({ ...plan(readRequest(req)), revision: service.revision(), timezone: service.schedule().timezone });
+    const preview: ImportPreview = { ...plan(readRequest(req)), revision: service.revision(), timezone: service.schedule().timezone };
+    res.json(preview);
   });
 
   router.post('/import/apply', textBody, jsonBody, (req, res) => {
@@ -95,7 +97,8 @@ export function importRouter({ service }: ApiContext): Router {
     const importPlan = plan(request);
     const counts = countsOf(importPlan);
     const { revision, entry } = service.applyImport(importPlan, staffActor(res));
-    res.json({ revision, entry, counts });
+    const applied: ImportApplied = { revision, entry, counts };
+    res.json(applied);
   });
 
   return router;

@@ -14,7 +14,7 @@ import { parseInstant, venueDay } from '../../shared/time.ts';
 import { ProblemList } from './csv-errors.ts';
 import { CSV_COLUMNS, headerName, isScheduleHeader, unguardCell, type CsvColumn } from './csv-format.ts';
 import { readCsvRow, type CsvCells, type CsvRow } from './csv-rows.ts';
-import type { ImportedField } from './detect.ts';
+import type { ImportedField } from '../../shared/import-plan.ts';
 import { assignIds, eventIdRequest } from './ids.ts';
 import { splitLines } from './text.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from './types.ts';

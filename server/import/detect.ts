@@ -9,13 +9,8 @@ import { parseUnProgramme } from './un-programme.ts';
 import { looksLikeScheduleCsv, parseScheduleCsv } from './csv.ts';
 import { looksLikeC3voc, parseC3voc } from './c3voc.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './types.ts';
+import type { ImportedField } from '../../shared/import-plan.ts';
 import type { Programme, Session } from '../../shared/model.ts';
-
-/** Session fields an import may change on a session that already exists. */
-export type ImportedField = Extract<
-  keyof Session,
-  'title' | 'kind' | 'start' | 'end' | 'venueId' | 'organizers' | 'online' | 'agendaItems' | 'status'
->;
 
 export interface ScheduleFormat {
   /** Short machine name, reported back to the caller. */

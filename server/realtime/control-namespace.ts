@@ -1,7 +1,9 @@
 /**
  * The /control namespace: the staff panel's live channel. Admission needs a staff session cookie
- * (checked once, by the namespace middleware). A new panel gets the schedule, the clock, the fleet
- * and the recent journal; afterwards every change, journal entry and fleet update as it happens.
+ * (checked once, by the namespace middleware); the channel closes when that session ends (logout
+ * or expiry), and the panel must log in again to reopen it. A new panel gets the schedule, the
+ * clock, the fleet and the recent journal; afterwards every change, journal entry and fleet
+ * update as it happens.
  */
 import type { Namespace, Socket } from 'socket.io';
 import type { ControlClientToServer, ControlServerToClient } from '../../shared/protocol.ts';
@@ -13,6 +15,8 @@ import type { DisplayRegistry } from './display-registry.ts';
 
 /** How much of the journal a panel gets on connect; older entries come from GET /api/changes. */
 export const RECENT_JOURNAL = 100;
+/** setTimeout's longest delay; a later expiry is reached in several steps. */
+const MAX_TIMEOUT = 2 ** 31 - 1;
 
 interface ControlSocketData {
   staff: StaffSession;
@@ -30,8 +34,10 @@ export function setupControlNamespace(
   namespace.use(staffSocketDoor(auth));
 
   namespace.on('connection', (socket: ControlSocket) => {
+    const stopExpiry = disconnectAtExpiry(socket, socket.data.staff.exp);
+    socket.on('disconnect', stopExpiry);
     socket.emit('snapshot', service.schedule());
-    socket.emit('clock', clock.state());
+    socket.emit('clock', { ...clock.state(), revision: service.revision() });
     socket.emit('displays', displays.list());
     const since = Math.max(0, service.revision() - RECENT_JOURNAL);
     for (const entry of service.journalSince(since, RECENT_JOURNAL)) socket.emit('journal', entry);
@@ -47,4 +53,19 @@ export function setupControlNamespace(
       if (socket.data.staff?.sid === session.sid) socket.disconnect(true);
     }
   });
+}
+
+/**
+ * The door checks the session once, at the handshake: without this an open panel would go on
+ * receiving the journal long after its login ended. Returns a function that cancels the timer.
+ */
+function disconnectAtExpiry(socket: ControlSocket, expiresAt: number, now: () => number = Date.now): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    const wait = expiresAt - now();
+    if (wait <= 0) socket.disconnect(true);
+    else timer = setTimeout(check, Math.min(wait, MAX_TIMEOUT));
+  };
+  check();
+  return () => clearTimeout(timer);
 }

@@ -8,6 +8,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
+import { SCHEDULE_ID_PATTERN } from '../../shared/ids.ts';
 import { VenueId } from '../../shared/model.ts';
 import type {
   DisplayClientToServer,
@@ -17,7 +18,7 @@ import type {
 } from '../../shared/protocol.ts';
 import type { ServerClock } from '../clock.ts';
 import type { ScheduleService } from '../domain/types.ts';
-import { catchUp } from './catch-up.ts';
+import { catchUp, holdsThisSchedule } from './catch-up.ts';
 import { defaultDisplayName, displayRoom } from './display-names.ts';
 import type { DisplayRegistry } from './display-registry.ts';
 
@@ -42,6 +43,7 @@ export const DisplayHandshakeSchema = z
     /** The screen's secret: at least 128 bits as base64url or hex. */
     token: z.string().regex(/^[A-Za-z0-9_-]{22,200}$/, 'must be 22-200 letters, digits, _ or -').optional(),
     revision: z.int().min(0).optional(),
+    scheduleId: z.string().regex(SCHEDULE_ID_PATTERN, 'must be 1-64 letters, digits, _ or -').optional(),
     /** Human name for the fleet view (extension); defaults to the room name or "Lobby". */
     name: z.string().trim().min(1).max(100).optional(),
     preview: z.boolean().optional(),
@@ -70,6 +72,12 @@ type DisplaySocket = Socket<DisplayClientToServer, DisplayToClient, Record<strin
 
 const Revision = z.int().min(0);
 const MAX_USER_AGENT = 300;
+/**
+ * A screen may ask to be caught up at most this often; extra requests are dropped, so no socket
+ * can make the server send snapshot after snapshot. Screens retry a gap less often than this
+ * (RESYNC_RETRY_MS in display/data/schedule-client.ts), so a real retry is never dropped.
+ */
+export const RESYNC_INTERVAL_MS = 2_000;
 
 export function setupDisplayNamespace(
   namespace: DisplayNamespace,
@@ -87,7 +95,7 @@ export function setupDisplayNamespace(
   namespace.on('connection', (socket: DisplaySocket) => {
     const { handshake } = socket.data;
     // Only a revision this server actually produced counts as rendered.
-    const held = handshake.revision !== undefined && handshake.revision <= service.revision() ? handshake.revision : 0;
+    const held = holdsThisSchedule(service, handshake) ? handshake.revision : 0;
     // A staff preview is no screen: it gets the same data but stays out of the fleet.
     const fleet = handshake.preview ? undefined : displays;
     const admission = fleet?.admit({
@@ -108,8 +116,8 @@ export function setupDisplayNamespace(
     if (admission?.kind === 'pairing') socket.emit('pairing', admission.pairing);
 
     // A screen waiting to be paired gets the schedule too, so it switches the moment it is paired.
-    catchUp(socket, service, handshake.revision);
-    socket.emit('clock', clock.state());
+    catchUp(socket, service, handshake);
+    socket.emit('clock', { ...clock.state(), revision: service.revision() });
 
     // socket.io's heartbeat (every 25 s) proves the page is alive even when nothing changes.
     if (fleet) socket.conn.on('heartbeat', () => fleet.seen(id));
@@ -126,8 +134,16 @@ export function setupDisplayNamespace(
       const parsed = DisplayReportSchema.safeParse(report);
       if (parsed.success) fleet?.report(id, parsed.data);
     });
+    let lastResync = -Infinity;
     socket.on('resync', (revision) => {
-      catchUp(socket, service, Revision.safeParse(revision).success ? revision : undefined);
+      const valid = Revision.safeParse(revision).success;
+      // A screen at the current revision has missed nothing.
+      if (valid && revision >= service.revision()) return;
+      const now = Date.now();
+      if (now - lastResync < RESYNC_INTERVAL_MS) return;
+      lastResync = now;
+      // The connection's catch-up gave the screen this server's schedule: its revision counts here.
+      catchUp(socket, service, { revision: valid ? revision : undefined });
     });
     socket.on('disconnect', () => fleet?.disconnected(id));
   });

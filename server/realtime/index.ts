@@ -5,6 +5,7 @@
  */
 import type { Server } from 'socket.io';
 import { CONTROL_NAMESPACE, DISPLAY_NAMESPACE } from '../../shared/protocol.ts';
+import { publicDelta } from '../../shared/redact.ts';
 import type { StaffAuth } from '../auth/staff-auth.ts';
 import type { ServerClock } from '../clock.ts';
 import type { ScheduleService } from '../domain/types.ts';
@@ -41,15 +42,17 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
   setupDisplayNamespace(displayNs, deps);
   const stopLogoutWatch = setupControlNamespace(controlNs, deps);
 
-  // Namespace-wide emits encode each message once for every socket.
+  // Namespace-wide emits encode each message once for every socket. Screens are public: they get
+  // the change without hidden passcodes (made once per change); staff panels get all of it.
   const stopChanges = service.onChange(({ delta, entry }) => {
-    displayNs.emit('delta', delta);
+    displayNs.emit('delta', publicDelta(delta));
     controlNs.emit('delta', delta);
     controlNs.emit('journal', entry);
   });
   const stopClock = clock.onChange((state) => {
-    displayNs.emit('clock', state);
-    controlNs.emit('clock', state);
+    const message = { ...state, revision: service.revision() };
+    displayNs.emit('clock', message);
+    controlNs.emit('clock', message);
   });
   const fleet = throttle(() => controlNs.emit('displays', displays.list()), DISPLAYS_THROTTLE_MS);
   const stopFleet = displays.onChange(() => fleet.call());

@@ -4,6 +4,7 @@
  * existing data directories have already run it.
  */
 import type { Database } from 'better-sqlite3';
+import { newScheduleId } from './schedule-id.ts';
 
 type Migration = (db: Database) => void;
 
@@ -75,6 +76,12 @@ const migrations: Migration[] = [
         clock_skew_ms INTEGER
       );
     `);
+  },
+  // 3: the schedule's identity (Schedule.scheduleId). A directory seeded before this migration
+  // gets its id now; an empty one gets it when it is seeded.
+  (db) => {
+    db.exec('ALTER TABLE meta ADD COLUMN schedule_id TEXT');
+    db.prepare('UPDATE meta SET schedule_id = ? WHERE id = 1').run(newScheduleId());
   },
 ];
 

@@ -28,8 +28,8 @@ export interface JournalRow {
 }
 
 export function readSchedule(db: Database): Schedule | null {
-  const meta = db.prepare('SELECT revision, timezone FROM meta WHERE id = 1').get() as
-    | { revision: number; timezone: string }
+  const meta = db.prepare('SELECT revision, timezone, schedule_id FROM meta WHERE id = 1').get() as
+    | { revision: number; timezone: string; schedule_id: string | null }
     | undefined;
   if (!meta) return null;
   const docs = <T>(table: string, schema: z.ZodType<T>): T[] =>
@@ -41,6 +41,7 @@ export function readSchedule(db: Database): Schedule | null {
     | undefined;
   return {
     revision: meta.revision,
+    ...(meta.schedule_id !== null && { scheduleId: meta.schedule_id }),
     timezone: meta.timezone,
     venues: (db.prepare('SELECT id, name, kind FROM venues ORDER BY seq').all() as { id: string }[]).map((row) =>
       parseRow('venues', row.id, VenueSchema, row),

@@ -7,17 +7,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Schedule } from '../../shared/model.ts';
-import type { DeltaOp } from '../../shared/protocol.ts';
+import type { Delta, DeltaOp } from '../../shared/protocol.ts';
 import { openDisplayRecords } from './display-records.ts';
 import { migrate } from './migrations.ts';
 import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
+import { newScheduleId } from './schedule-id.ts';
 import type { ScheduleStore, StoredChange, StoredJournalEntry } from './types.ts';
 
 export const DATABASE_FILE = 'signage.db';
 
+/** The database holds meeting passcodes and staff names: only the server's user may read it. */
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
 /** Opens (creating when missing) the database file with the settings every connection needs. */
 export function openDatabase(file: string): Database.Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
+  // Made private before SQLite opens it: SQLite gives the -wal and -shm files the database's mode.
+  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE));
+  // Files an older version left readable (created under the default umask) are tightened too.
+  for (const existing of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(existing)) fs.chmodSync(existing, PRIVATE_FILE);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -38,7 +49,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
   const statements = {
     revision: db.prepare<[], { revision: number }>('SELECT revision FROM meta WHERE id = 1'),
     setRevision: db.prepare('UPDATE meta SET revision = ? WHERE id = 1'),
-    insertMeta: db.prepare('INSERT INTO meta (id, revision, timezone) VALUES (1, ?, ?)'),
+    insertMeta: db.prepare('INSERT INTO meta (id, revision, timezone, schedule_id) VALUES (1, ?, ?, ?)'),
     upsertVenue: db.prepare(
       `INSERT INTO venues (id, name, kind) VALUES (@id, @name, @kind)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
@@ -64,6 +75,9 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     entry: db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE revision = ?'),
     journalSince: db.prepare<[number, number], JournalRow>(
       'SELECT * FROM journal WHERE revision > ? ORDER BY revision LIMIT ?',
+    ),
+    deltasSince: db.prepare<[number, number], { delta: string }>(
+      'SELECT delta FROM journal WHERE revision > ? ORDER BY revision LIMIT ?',
     ),
   };
 
@@ -93,7 +107,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
 
   const seed = db.transaction((schedule: Schedule) => {
     if (statements.revision.get()) throw new Error('the store already holds a schedule');
-    statements.insertMeta.run(schedule.revision, schedule.timezone);
+    statements.insertMeta.run(schedule.revision, schedule.timezone, schedule.scheduleId ?? newScheduleId());
     schedule.venues.forEach((venue) => writeOp({ type: 'venue', venue }));
     schedule.sessions.forEach((session) => writeOp({ type: 'session', session }));
     schedule.announcements.forEach((announcement) => writeOp({ type: 'announcement', announcement }));
@@ -138,6 +152,9 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     journalSince(revision, limit = -1) {
       // LIMIT -1 means no limit in SQLite.
       return statements.journalSince.all(revision, limit).map(entryFromRow);
+    },
+    deltasSince(revision, limit) {
+      return statements.deltasSince.all(revision, limit).map((row) => JSON.parse(row.delta) as Delta);
     },
     displays: openDisplayRecords(db),
     close() {

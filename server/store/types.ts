@@ -24,7 +24,10 @@ export interface StoredChange {
 export interface ScheduleStore {
   /** The persisted schedule, or null when the store has never been seeded. */
   load(): Schedule | null;
-  /** Writes the initial schedule of an empty store (no journal entry). */
+  /**
+   * Writes the initial schedule of an empty store (no journal entry). A schedule without a
+   * scheduleId gets a fresh one, which load() returns.
+   */
   seed(schedule: Schedule): void;
   /**
    * Persists one change in a single durable transaction; when entry.undoes is set, the undone
@@ -34,6 +37,8 @@ export interface ScheduleStore {
   entry(revision: number): StoredJournalEntry | undefined;
   /** Entries with a revision above the given one, oldest first. */
   journalSince(revision: number, limit?: number): StoredJournalEntry[];
+  /** The deltas of at most `limit` entries above the given revision, oldest first (nothing else is read). */
+  deltasSince(revision: number, limit: number): Delta[];
   /** The display fleet's records, in the same database; a store without one keeps the fleet in memory. */
   readonly displays?: DisplayRecordStore;
   close(): void;

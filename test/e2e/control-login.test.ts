@@ -1,6 +1,18 @@
 /** Logging in and out of the control panel, and an expired session that loses nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openLoginPage, openPanel, openSession, sessionTitled, startWorld, stopWorld, schedule, type PanelWorld } from './control-fixture.ts';
+import { createStaffAuth, SESSION_COOKIE } from '../../server/auth/staff-auth.ts';
+import {
+  logIn,
+  openLoginPage,
+  openPanel,
+  openSession,
+  sessionButton,
+  sessionTitled,
+  startWorld,
+  stopWorld,
+  schedule,
+  type PanelWorld,
+} from './control-fixture.ts';
 
 let world: PanelWorld;
 beforeAll(async () => {
@@ -48,6 +60,34 @@ describe('control panel login', () => {
     const saved = (await schedule(world.server)).sessions.find((s) => s.id === session.id);
     expect(saved?.title).toBe('Guardians of the Earth (renamed)');
     expect(saved?.version).toBe(session.version + 1);
+    await context.close();
+  });
+
+  it('closes the live channel when the session expires and reopens it after the re-login', async () => {
+    // A login that lasts a few seconds, signed like the server's own (same data directory and password).
+    const shortLived = await createStaffAuth({ dataDir: world.server.dataDir, password: world.server.password, sessionLifetimeMs: 8_000 });
+    const token = await shortLived.login(world.server.password, 'Ana');
+    const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addCookies([{ name: SESSION_COOKIE, value: token!, url: world.server.url, httpOnly: true, sameSite: 'Strict' }]);
+    const page = await context.newPage();
+    await page.goto(`${world.server.url}/control`);
+    const live = page.getByRole('status').filter({ hasText: 'Live' });
+    await live.waitFor();
+
+    // The session runs out while the panel is open: the server closes the channel, the panel asks to log in.
+    const relogin = page.getByRole('dialog', { name: 'Your staff session has expired' });
+    await relogin.waitFor({ timeout: 30_000 });
+    expect(await live.count()).toBe(0);
+    await relogin.getByLabel('Password').fill(world.server.password);
+    await relogin.getByRole('button', { name: 'Log in' }).click();
+    await live.waitFor();
+
+    // The reopened channel carries changes again.
+    const session = await sessionTitled(world.server, 'BREAKING THE CYCLE');
+    const cookie = await world.server.login('Ben');
+    const renamed = await world.server.request('PATCH', `/api/sessions/${session.id}`, { title: 'Breaking the cycle, live again' }, cookie);
+    expect(renamed.status).toBe(200);
+    await sessionButton(page, 'Breaking the cycle, live again').waitFor();
     await context.close();
   });
 });

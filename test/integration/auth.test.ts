@@ -174,6 +174,23 @@ describe('logout', () => {
   });
 });
 
+describe('session expiry', () => {
+  it('closes the /control channel when the staff session expires, and refuses it from then on', async () => {
+    const short = await startTestServer({ programme: FIXTURE, sessionLifetimeMs: 3_000 });
+    try {
+      const cookie = await short.login();
+      const panel = await connectControl(short.url, cookie);
+      const closed = new Promise<string>((resolve) => panel.socket.once('disconnect', resolve));
+      await panel.recorder.waitFor('snapshot');
+      expect(await closed).toBe('io server disconnect');
+      const refused = await refusedConnection(connectControl(short.url, cookie));
+      expect(refused.message).toMatch(/staff login required/);
+    } finally {
+      await short.close();
+    }
+  });
+});
+
 describe('login rate limit', () => {
   let limited: TestServer;
   afterEach(() => limited?.close());

@@ -62,7 +62,8 @@ describe('PUT /api/clock (time warp)', () => {
     const warped = Date.parse('2024-10-15T09:00:00+02:00');
     for (const client of [door, panel]) {
       const clock = await client.recorder.waitFor('clock', (c: any) => c.anchorClock === warped);
-      expect(clock).toMatchObject({ simulated: true, speed: 0 });
+      // Every message to a screen says which revision it reflects, the clock's too.
+      expect(clock).toMatchObject({ simulated: true, speed: 0, revision: server.service.revision() });
     }
     expect((await server.request('GET', '/api/clock')).body.now).toBe('2024-10-15T09:00:00+02:00');
   });

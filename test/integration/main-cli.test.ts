@@ -1,6 +1,6 @@
 /** server/main.ts as a program: configuration errors fail fast with one line; a good start prints working URLs. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,7 +102,7 @@ describe('unusable data', () => {
 
 describe('a good start', () => {
   it('prints the URLs of every door display, the lobby and the control panel, and they work', async () => {
-    const dataDir = tempDir();
+    const dataDir = join(tempDir(), 'data');
     const { child, output } = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--clock', '2024-10-14T13:20', '--speed', '0'], {
       SIGNAGE_STAFF_PASSWORD: 'from-the-environment',
     });
@@ -125,6 +125,11 @@ describe('a good start', () => {
         body: JSON.stringify({ password: 'from-the-environment' }),
       });
       expect(login.status).toBe(204);
+
+      // The data directory it made holds passcodes and staff names: private to the server's user.
+      const mode = (file: string) => statSync(join(dataDir, file)).mode & 0o777;
+      expect(mode('.')).toBe(0o700);
+      for (const file of ['signage.db', 'staff-password.json', 'session-secret']) expect([file, mode(file)]).toEqual([file, 0o600]);
     } finally {
       expect(await stop(child)).toBe(0);
     }

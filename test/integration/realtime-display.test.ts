@@ -39,7 +39,8 @@ describe('connecting', () => {
     expect(snapshot.revision).toBe(server.service.revision());
     expect(snapshot.sessions).toHaveLength(server.service.schedule().sessions.length);
     const [clock] = recorder.all('clock');
-    expect(clock).toMatchObject({ simulated: true, speed: 0 });
+    // Like every message to a display, the clock says which revision it reflects.
+    expect(clock).toMatchObject({ simulated: true, speed: 0, revision: server.service.revision() });
     expect(clock.anchorClock).toBe(Date.parse('2024-10-14T12:55:00+02:00'));
   });
 
@@ -148,6 +149,42 @@ describe('catching up', () => {
     // The other display's round trip completes after the resync was handled; it got nothing.
     await (other.socket as Socket).timeout(5000).emitWithAck('time:sync');
     expect(other.recorder.all('delta')).toEqual([]);
+  });
+
+  it('a display holding another schedule gets a snapshot, whatever its revision', async () => {
+    await rename('opening', 'Before the check');
+    const current = server.service.revision();
+    const { scheduleId } = (await server.request('GET', '/api/schedule')).body;
+    expect(scheduleId).toMatch(/^[0-9a-f]{16}$/);
+
+    // Revision current - 1 of a wiped demo: deltas of this schedule would patch the wrong copy.
+    const stranger = await display({ view: 'lobby', revision: current - 1, scheduleId: 'wiped-demo-schedule' });
+    await stranger.recorder.waitFor('clock');
+    expect(stranger.recorder.events.map((e) => e.name)).toEqual(['snapshot', 'clock']);
+    expect(stranger.recorder.all('snapshot')[0]).toMatchObject({ revision: current, scheduleId });
+
+    const own = await display({ view: 'lobby', revision: current - 1, scheduleId });
+    await own.recorder.waitFor('clock');
+    expect(own.recorder.events.map((e) => e.name)).toEqual(['delta', 'clock']);
+    expect(own.recorder.all('delta')[0].revision).toBe(current);
+  });
+
+  it('a burst of resyncs gets one answer, not one snapshot each', async () => {
+    const { socket, recorder } = await display({ view: 'lobby' });
+    await recorder.waitFor('clock');
+    for (let i = 0; i < 200; i++) socket.emit('resync', -1);
+    // A round trip after the burst: the server has handled all of it.
+    await (socket as Socket).timeout(5000).emitWithAck('time:sync');
+    expect(recorder.all('snapshot')).toHaveLength(2);
+  });
+
+  it('a resync at or above the current revision is ignored', async () => {
+    const { socket, recorder } = await display({ view: 'lobby' });
+    await recorder.waitFor('clock');
+    socket.emit('resync', server.service.revision());
+    socket.emit('resync', server.service.revision() + 10);
+    await (socket as Socket).timeout(5000).emitWithAck('time:sync');
+    expect(recorder.events.map((e) => e.name)).toEqual(['snapshot', 'clock']);
   });
 
   it('resync with an invalid revision gets a snapshot', async () => {

@@ -43,6 +43,8 @@ export interface TestServerOptions {
   loginRateLimit?: LoginRateLimit;
   /** Print the server's info and warnings (errors are always printed). */
   verbose?: boolean;
+  /** How long a staff login lasts (default: the production 12 hours). */
+  sessionLifetimeMs?: number;
 }
 
 export interface TestResponse<T = any> {
@@ -110,7 +112,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
     clock.set({ time, speed: options.speed ?? 1 });
   }
-  const auth = await createStaffAuth({ dataDir, password });
+  const auth = await createStaffAuth({ dataDir, password, sessionLifetimeMs: options.sessionLifetimeMs });
   const httpServer = createServer();
   const application = createApplication(httpServer, {
     service,

@@ -31,9 +31,10 @@ export function session(
   };
 }
 
-export function schedule(sessions: Session[], revision = 1): Schedule {
+export function schedule(sessions: Session[], revision = 1, scheduleId = 'fixture-schedule'): Schedule {
   return {
     revision,
+    scheduleId,
     timezone: ZONE,
     venues: [
       { id: 'CR3', name: 'CR3', kind: 'room' },

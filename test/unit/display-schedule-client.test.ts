@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClockState, Delta, DisplayHandshake } from '../../shared/protocol.ts';
 import { ScheduleClient, type DisplaySocket } from '../../display/data/schedule-client.ts';
 import { loadState, saveState, type KeyValueStore } from '../../display/data/storage.ts';
@@ -9,6 +9,10 @@ class FakeSocket {
   connected = false;
   active = true;
   emitted: [string, unknown][] = [];
+  /** time:sync round trips asked so far. */
+  pings = 0;
+  /** While set, round trips wait for it (a slow link). */
+  gate: Promise<void> | null = null;
   private handlers = new Map<string, ((...args: unknown[]) => void)[]>();
   constructor(readonly auth: () => DisplayHandshake, private readonly serverNow: () => number) {}
 
@@ -21,7 +25,13 @@ class FakeSocket {
     return this;
   }
   timeout() {
-    return { emitWithAck: async () => this.serverNow() };
+    return {
+      emitWithAck: async () => {
+        this.pings += 1;
+        if (this.gate) await this.gate;
+        return this.serverNow();
+      },
+    };
   }
   disconnect() {
     this.connected = false;
@@ -158,6 +168,87 @@ describe('ScheduleClient', () => {
     expect(second.client.state.schedule?.revision).toBe(6);
     expect(second.client.state.schedule?.sessions[0]?.title).toBe('Six');
     expect(second.socket.auth().revision).toBe(6);
+  });
+});
+
+describe('ScheduleClient and the schedule it belongs to', () => {
+  it('says which schedule its revision belongs to, and asks for a snapshot when its copy cannot say', () => {
+    const { socket } = setup();
+    socket.deliver('connect');
+    socket.deliver('snapshot', base);
+    expect(socket.auth()).toMatchObject({ revision: 5, scheduleId: 'fixture-schedule' });
+
+    // A copy kept by a version without schedule ids: its revision may be another schedule's.
+    const storage = memoryStore();
+    const { scheduleId: _none, ...unlabelled } = base;
+    saveState(storage, { schedule: unlabelled, clock: null, offset: 0 });
+    const old = setup({ storage });
+    expect(old.client.state.schedule?.revision).toBe(5);
+    expect(old.socket.auth().revision).toBeUndefined();
+    expect(old.socket.auth().scheduleId).toBeUndefined();
+  });
+
+  it('replaces its copy, stored one included, with a snapshot of another schedule', () => {
+    const storage = memoryStore();
+    const { client, socket } = setup({ storage });
+    socket.deliver('connect');
+    socket.deliver('snapshot', schedule([session('a', 'CR3', '13:00', '13:50')], 12, 'old-schedule'));
+    // The server's data directory was wiped: a new schedule, counting from the start again.
+    const fresh = schedule([session('b', 'CR3', '15:00', '15:50')], 3, 'new-schedule');
+    socket.deliver('snapshot', fresh);
+    expect(client.state.schedule).toEqual(fresh);
+    expect(loadState(storage)?.schedule).toEqual(fresh);
+    expect(socket.auth()).toMatchObject({ revision: 3, scheduleId: 'new-schedule' });
+  });
+
+  it('asks to be caught up when a clock message reflects a revision it does not hold', () => {
+    const { socket } = setup();
+    socket.deliver('connect');
+    socket.deliver('snapshot', base);
+    const clock: ClockState = { simulated: false, speed: 1, anchorReal: 0, anchorClock: 0 };
+    socket.deliver('clock', { ...clock, revision: 5 });
+    expect(socket.emitted.filter(([event]) => event === 'resync')).toEqual([]);
+    socket.deliver('clock', { ...clock, revision: 7 });
+    expect(socket.emitted.filter(([event]) => event === 'resync')).toEqual([['resync', 5]]);
+  });
+});
+
+describe('ScheduleClient clock sync on a flaky link', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps one sync loop however often the link drops while a sync waits for its round trips', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { socket } = setup();
+    let openGate!: () => void;
+    socket.gate = new Promise((resolve) => (openGate = resolve));
+    socket.deliver('connect');
+    for (let i = 0; i < 3; i++) {
+      socket.deliver('disconnect');
+      socket.deliver('connect');
+    }
+    openGate();
+    // Lets every pending round trip finish (and each loop decide whether to go on).
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(1);
+
+    const before = socket.pings;
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await vi.advanceTimersByTimeAsync(0);
+    // One loop: one sync of five round trips, not one per reconnection.
+    expect(socket.pings - before).toBe(5);
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('stops syncing while the link is down', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { socket } = setup();
+    socket.deliver('connect');
+    await vi.advanceTimersByTimeAsync(0);
+    socket.deliver('disconnect');
+    const before = socket.pings;
+    await vi.advanceTimersByTimeAsync(15 * 60_000);
+    expect(socket.pings).toBe(before);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyDelta } from '../../shared/apply.ts';
 import type { Schedule } from '../../shared/model.ts';
 import { openScheduleService } from '../../server/domain/service.ts';
+import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { ChangeResult, ScheduleService } from '../../server/domain/types.ts';
 import { openService, programme, removeDir, staff, tempDataDir, testClock } from './domain-fixture.ts';
 
@@ -41,6 +42,23 @@ describe('seeding', () => {
     expect(schedule.venues).toEqual(programme().venues);
     expect(service.journalSince(0)).toEqual([]);
     expect(service.deltasSince(0)).toEqual([]);
+  });
+
+  it('gives each seeded schedule its own random id, kept across restarts', () => {
+    const id = service.schedule().scheduleId;
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    service.updateSession('lunch', { title: 'Changed' }, staff);
+    expect(service.schedule().scheduleId).toBe(id);
+    service.close();
+    service = openService(dir);
+    expect(service.schedule().scheduleId).toBe(id);
+
+    // Same programme, fresh directory (a wiped demo): another schedule, whatever its revisions.
+    const other = tempDataDir();
+    const wiped = openService(other);
+    expect(wiped.schedule().scheduleId).not.toBe(id);
+    wiped.close();
+    removeDir(other);
   });
 
   it('does not call the seed again once the store holds a schedule', () => {
@@ -96,6 +114,19 @@ describe('revisions and journal', () => {
     expect(service.deltasSince(7)).toEqual([]);
     expect(service.deltasSince(8)).toBeNull();
     expect(service.deltasSince(-1)).toBeNull();
+  });
+
+  it('gives no deltas beyond a limit, reading at most that many journal entries', () => {
+    service.close();
+    const store = openSqliteStore(dir);
+    const asked: number[] = [];
+    const counting = { ...store, deltasSince: (revision: number, limit: number) => (asked.push(limit), store.deltasSince(revision, limit)) };
+    service = openScheduleService({ dataDir: dir, store: counting, seed: programme, now: () => 0 });
+    makeChanges();
+    expect(service.deltasSince(0, 3)).toBeNull();
+    expect(asked).toEqual([]);
+    expect(service.deltasSince(4, 3)!.map((d) => d.revision)).toEqual([5, 6, 7]);
+    expect(asked).toEqual([3]);
   });
 
   it('notifies listeners after each commit, in order, and survives a failing listener', () => {

@@ -40,6 +40,7 @@ function session(id: string, title: string): Session {
 
 const initial: Schedule = {
   revision: 0,
+  scheduleId: 'store-test',
   timezone: 'Europe/Vienna',
   venues: [{ id: 'CR3', name: 'Conference Room 3', kind: 'room' }],
   sessions: [session('a', 'Alpha'), session('b', 'Beta')],
@@ -115,6 +116,62 @@ describe('sqlite store', () => {
       }),
     ).toThrow(/cannot be marked as undone/);
     expect(store.load()).toEqual(initial);
+  });
+
+  it('gives a schedule seeded without an id a random one, kept across reopening', () => {
+    const { scheduleId: _none, ...unlabelled } = initial;
+    store.seed(unlabelled);
+    const id = store.load()!.scheduleId;
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    store.close();
+    store = openSqliteStore(path.join(dir, 'data'));
+    expect(store.load()!.scheduleId).toBe(id);
+  });
+
+  it('gives a data directory seeded before schedule ids one on upgrade', () => {
+    store.seed(initial);
+    store.close();
+    // The database as the schema before schedule ids left it.
+    const db = new Database(path.join(dir, 'data', 'signage.db'));
+    db.exec('ALTER TABLE meta DROP COLUMN schedule_id');
+    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    db.close();
+    store = openSqliteStore(path.join(dir, 'data'));
+    const upgraded = store.load()!;
+    expect(upgraded.scheduleId).toMatch(/^[0-9a-f]{16}$/);
+    expect(upgraded.scheduleId).not.toBe(initial.scheduleId);
+    expect({ ...upgraded, scheduleId: initial.scheduleId }).toEqual(initial);
+  });
+
+  it('reads no more deltas than asked for', () => {
+    store.seed(initial);
+    for (let revision = 1; revision <= 5; revision++) {
+      store.commit({
+        delta: { revision, ops: [{ type: 'session', session: { ...session('a', `Alpha ${revision}`), version: revision + 1 } }] },
+        entry: entry(revision),
+        inverse: [],
+      });
+    }
+    expect(store.deltasSince(1, 2).map((d) => d.revision)).toEqual([2, 3]);
+    expect(store.deltasSince(3, 100).map((d) => d.revision)).toEqual([4, 5]);
+    expect(store.deltasSince(5, 100)).toEqual([]);
+  });
+
+  it('keeps the data directory and the database files private to the server user', () => {
+    store.seed(initial);
+    // A commit while open: the -wal and -shm files exist now.
+    store.commit({ delta: { revision: 1, ops: [] }, entry: entry(1), inverse: [] });
+    const mode = (file: string) => fs.statSync(path.join(dir, 'data', file)).mode & 0o777;
+    expect(mode('.')).toBe(0o700);
+    for (const file of ['signage.db', 'signage.db-wal', 'signage.db-shm']) expect([file, mode(file)]).toEqual([file, 0o600]);
+  });
+
+  it('makes a database an older version left world-readable private', () => {
+    store.close();
+    const file = path.join(dir, 'data', 'signage.db');
+    fs.chmodSync(file, 0o644);
+    store = openSqliteStore(path.join(dir, 'data'));
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a data directory written by a newer schema', () => {

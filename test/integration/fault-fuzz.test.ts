@@ -1,0 +1,153 @@
+/**
+ * Hostile input on every write route, logged in as staff (or without a session on the public
+ * ones): wrong types, huge strings, deep junk, "__proto__"/"constructor" keys, unicode, numbers
+ * out of range, impossible dates, HTML and script, broken JSON, odd content types, junk ids.
+ * Never a 5xx; every refused request (4xx) leaves the schedule, its revision, the fleet and the
+ * clock exactly as they were; and nothing reaches Object.prototype. A fresh server per route.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { connectDisplay, type Client } from './clients.ts';
+import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
+import { hostileBody, hostileId, nearlyValid } from './fault-payloads.ts';
+
+const RUNS = 50;
+const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+interface World {
+  server: TestServer;
+  cookie: string;
+  display: Client;
+  ids: { sessions: string[]; announcements: string[]; displays: string[]; revisions: string[] };
+}
+
+async function startWorld(): Promise<World> {
+  const server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
+  const cookie = await server.login();
+  const { body } = await server.request('POST', '/api/announcements', { text: 'Existing announcement' }, cookie);
+  await server.request('PATCH', '/api/sessions/panel', { title: 'Panel (renamed)' }, cookie);
+  const display = await connectDisplay(server.url, { view: 'room', venueId: 'CR3', displayId: 'fuzz-door', token: 'fuzz-door-token-0123456789abcdef' });
+  await display.recorder.waitFor('clock');
+  return {
+    server,
+    cookie,
+    display,
+    ids: {
+      sessions: FIXTURE.sessions.map((s) => s.id),
+      announcements: [body.announcement.id],
+      displays: ['fuzz-door'],
+      revisions: ['1', '2', '0', '-1', '999999', '1e3'],
+    },
+  };
+}
+
+/** What a refused request must leave untouched (minus what moves by itself: last-seen times). */
+async function state({ server, cookie }: World) {
+  const [schedule, displays, clock] = await Promise.all([
+    server.request('GET', '/api/schedule'),
+    server.request('GET', '/api/displays', undefined, cookie),
+    server.request('GET', '/api/clock'),
+  ]);
+  return {
+    schedule: schedule.body,
+    displays: (displays.body as Array<Record<string, unknown>>).map(({ lastSeen: _l, stale: _s, ...rest }) => rest),
+    clock: { simulated: clock.body.simulated, speed: clock.body.speed },
+  };
+}
+
+interface Route {
+  name: string;
+  method: string;
+  /** Path arbitrary, given the world's known ids. */
+  path(ids: World['ids']): fc.Arbitrary<string>;
+  /** Sent without the staff cookie. */
+  anonymous?: boolean;
+  /** Also try text/plain and form bodies (routes that take more than JSON). */
+  anyContentType?: boolean;
+  /** Reads no body: only unparsable ones are refused. */
+  noBody?: boolean;
+  /** A body the route accepts, spoiled field by field by the fuzzer. */
+  valid?: Record<string, unknown>;
+}
+
+const fixed = (path: string) => () => fc.constant(path);
+const ROUTES: Route[] = [
+  {
+    name: 'PATCH a session',
+    method: 'PATCH',
+    path: (ids) => hostileId(ids.sessions).map((id) => `/api/sessions/${id}`),
+    valid: { title: 'New title', venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T15:50', status: 'cancelled', organizers: { lead: 'UNODC', partners: [] }, expectedVersion: 1, force: true },
+  },
+  { name: 'POST a session', method: 'POST', path: fixed('/api/sessions'), valid: { title: 'New', venueId: 'CR3', start: '2024-10-14T16:00', end: '2024-10-14T16:50', kind: 'other' } },
+  { name: 'POST a delay', method: 'POST', path: (ids) => hostileId(ids.sessions).map((id) => `/api/sessions/${id}/delay`), valid: { minutes: 15, shiftFollowing: true } },
+  {
+    name: 'DELETE a session',
+    method: 'DELETE',
+    path: (ids) => fc.tuple(hostileId(ids.sessions), hostileId(['1', '2'])).map(([id, version]) => `/api/sessions/${id}?expectedVersion=${version}`),
+  },
+  { name: 'POST an announcement', method: 'POST', path: fixed('/api/announcements'), valid: { text: 'Coffee', severity: 'urgent', venueIds: ['CR3', 'lobby'], expiresInMinutes: 30 } },
+  { name: 'DELETE an announcement', method: 'DELETE', path: (ids) => hostileId(ids.announcements).map((id) => `/api/announcements/${id}`) },
+  { name: 'PUT the emergency', method: 'PUT', path: fixed('/api/emergency'), valid: { text: 'Please leave the building' } },
+  { name: 'DELETE the emergency', method: 'DELETE', path: fixed('/api/emergency') },
+  { name: 'POST an undo', method: 'POST', path: (ids) => hostileId(ids.revisions).map((rev) => `/api/changes/${rev}/undo`) },
+  { name: 'PUT the clock', method: 'PUT', path: fixed('/api/clock'), valid: { time: '2024-10-14T13:00', speed: 2 } },
+  { name: 'POST a login', method: 'POST', path: fixed('/api/login'), anonymous: true, valid: { password: 'not the password', name: 'Eve' } },
+  { name: 'POST a logout', method: 'POST', path: fixed('/api/logout'), anonymous: true, noBody: true },
+  { name: 'POST a pairing', method: 'POST', path: fixed('/api/displays/pair'), valid: { code: 'ABC123', view: 'room', venueId: 'CR3', name: 'Door' } },
+  { name: 'PATCH a display', method: 'PATCH', path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}`), valid: { name: 'Door', view: 'room', venueId: 'M7' } },
+  { name: 'POST identify', method: 'POST', path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}/identify`) },
+  { name: 'POST reload', method: 'POST', path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}/reload`) },
+  { name: 'DELETE a display', method: 'DELETE', path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}`) },
+  { name: 'POST an import preview', method: 'POST', path: fixed('/api/import/preview'), anyContentType: true },
+  { name: 'POST an import', method: 'POST', path: fixed('/api/import/apply'), anyContentType: true },
+];
+
+async function send(world: World, route: Route, path: string, body: string, contentType: string) {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (!route.anonymous) headers.cookie = world.cookie;
+  const response = await fetch(world.server.url + path, { method: route.method, headers, body });
+  return { status: response.status, text: await response.text() };
+}
+
+const worlds: World[] = [];
+afterAll(async () => {
+  for (const world of worlds) {
+    world.display.socket.close();
+    await world.server.close();
+  }
+});
+
+describe('hostile requests to every write route', () => {
+  for (const route of ROUTES) {
+    it(`${route.method} ${route.name}: no 5xx, refused requests change nothing`, async () => {
+      const world = await startWorld();
+      worlds.push(world);
+      const contentType = route.anyContentType
+        ? fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded')
+        : fc.constant('application/json');
+      const bodies = route.valid ? fc.oneof(hostileBody, nearlyValid(route.valid)) : hostileBody;
+      let refused = 0;
+      await fc.assert(
+        fc.asyncProperty(route.path(world.ids), bodies, contentType, async (path, body, type) => {
+          const before = await state(world);
+          const { status, text } = await send(world, route, path, body, type);
+          expect(status, `${route.method} ${path} ${body.slice(0, 200)} → ${text.slice(0, 200)}`).toBeLessThan(500);
+          if (status >= 400) {
+            refused++;
+            expect(await state(world), `${route.method} ${path} ${body.slice(0, 200)} changed the state`).toEqual(before);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      // The junk is overwhelmingly refused; a route that accepted all of it would be suspicious.
+      if (!route.noBody) expect(refused).toBeGreaterThan(RUNS / 2);
+      expect((await world.server.request('GET', '/api/schedule')).status).toBe(200);
+    }, 60_000);
+  }
+
+  it('leaves Object.prototype alone', () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
