@@ -36,10 +36,18 @@ export function buildProgramme(
     ),
   );
 
+  // Zone arithmetic dominates a large import, and a programme has few distinct (day, minute) pairs.
+  const wallTimes = new Map<string, string>();
+  const wallTime = (day: string, minutes: number): string => {
+    const key = `${day}|${minutes}`;
+    let iso = wallTimes.get(key);
+    if (iso === undefined) wallTimes.set(key, (iso = wallIso(day, minutes, timezone)));
+    return iso;
+  };
   const sessions: Session[] = [];
   located.forEach(({ draft, venueId }, i) => {
-    const start = wallIso(draft.day, draft.start, timezone);
-    const end = wallIso(draft.day, draft.end, timezone);
+    const start = wallTime(draft.day, draft.start);
+    const end = wallTime(draft.day, draft.end);
     const candidate = {
       id: ids[i],
       kind: draft.kind,
