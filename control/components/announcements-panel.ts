@@ -9,18 +9,15 @@ import { StoreController } from '../controllers/store-controller.ts';
 import { classifyError } from '../data/outcome.ts';
 import { formatClock, parseInstant } from '../../shared/time.ts';
 import { venueName } from '../data/schedule-queries.ts';
-import { baseStyles } from './styles.ts';
+import { baseStyles, sectionCard } from './styles.ts';
 
 @customElement('announcements-panel')
 export class AnnouncementsPanel extends LitElement {
   static override styles = [
     baseStyles,
+    sectionCard,
     css`
       section {
-        background: var(--panel);
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        padding: 0.8rem 1rem;
         margin-bottom: 1rem;
       }
       .layout {

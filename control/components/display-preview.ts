@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ControlData } from '../data/control-data.ts';
 import { LOBBY } from '../../shared/model.ts';
-import { baseStyles } from './styles.ts';
+import { baseStyles, sectionCard } from './styles.ts';
 
 const SHAPES = {
   landscape: { width: 1920, height: 1080, label: 'Landscape (16:9)' },
@@ -19,13 +19,8 @@ const SCALE = 0.3;
 export class DisplayPreview extends LitElement {
   static override styles = [
     baseStyles,
+    sectionCard,
     css`
-      section {
-        background: var(--panel);
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        padding: 0.8rem 1rem;
-      }
       .frame {
         box-sizing: content-box;
         max-width: 100%;

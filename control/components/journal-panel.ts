@@ -8,19 +8,14 @@ import { StoreController } from '../controllers/store-controller.ts';
 import { classifyError } from '../data/outcome.ts';
 import { formatClockSeconds, parseInstant } from '../../shared/time.ts';
 import { shortDay } from '../data/schedule-queries.ts';
-import { baseStyles } from './styles.ts';
+import { baseStyles, sectionCard } from './styles.ts';
 
 @customElement('journal-panel')
 export class JournalPanel extends LitElement {
   static override styles = [
     baseStyles,
+    sectionCard,
     css`
-      section {
-        background: var(--panel);
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        padding: 0.8rem 1rem;
-      }
       ol {
         list-style: none;
         margin: 0;

@@ -15,7 +15,7 @@ import { offlineFor } from '../data/fleet.ts';
 import { FleetActions } from '../data/fleet-actions.ts';
 import { classifyError } from '../data/outcome.ts';
 import { deviceSummary } from '../data/screen-info.ts';
-import { baseStyles } from './styles.ts';
+import { baseStyles, sectionCard } from './styles.ts';
 import './delivery-report.ts';
 import './display-preview.ts';
 import './pair-screen-form.ts';
@@ -27,12 +27,9 @@ const COLUMNS = 6;
 export class ScreensPanel extends LitElement {
   static override styles = [
     baseStyles,
+    sectionCard,
     css`
       section {
-        background: var(--panel);
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        padding: 0.8rem 1rem;
         margin-bottom: 1rem;
         overflow-x: auto;
       }

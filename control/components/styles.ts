@@ -168,3 +168,13 @@ export const baseStyles = css`
     margin: 0 0 0.6rem;
   }
 `;
+
+/** The framed panels the sections are made of (journal, announcements, screens, preview). */
+export const sectionCard = css`
+  section {
+    background: var(--panel);
+    border: 1px solid var(--line);
+    border-radius: 8px;
+    padding: 0.8rem 1rem;
+  }
+`;

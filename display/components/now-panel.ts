@@ -7,7 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Venue } from '../../shared/model.ts';
 import { minutesLeft, remainingFraction, type ViewSession } from '../../shared/views/index.ts';
 import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
-import { shared } from '../styles/theme.ts';
+import { organizers, shared } from '../styles/theme.ts';
 import { titleSize } from '../logic/title-size.ts';
 import './agenda-list.ts';
 import './change-badge.ts';
@@ -22,6 +22,7 @@ export class NowPanel extends LitElement {
 
   static override styles = [
     shared,
+    organizers,
     css`
       :host {
         display: flex;
@@ -40,19 +41,7 @@ export class NowPanel extends LitElement {
         hyphens: auto;
       }
       .lead {
-        margin: 0;
-        font-size: var(--text-body);
         font-weight: 600;
-      }
-      .by {
-        font-size: var(--text-min);
-        font-weight: 400;
-        color: var(--muted);
-      }
-      .partners {
-        margin: 0;
-        font-size: var(--text-min);
-        color: var(--muted);
       }
       @media (orientation: portrait) {
         :host {

@@ -170,7 +170,15 @@ export class ScheduleClient {
   private open(): void {
     const connect =
       this.options.connect ??
-      ((auth) => io(DISPLAY_NAMESPACE, { auth: (cb) => cb(auth()) }) as DisplaySocket);
+      ((auth) =>
+        io(DISPLAY_NAMESPACE, {
+          auth: (cb) => cb(auth()),
+          // A restarted server is back within about a second and screens must catch up within 5 s:
+          // socket.io's default back-off (1 s doubling to 5 s) left screens waiting up to 5 s after
+          // the server was back. The default randomization (±50 %) still spreads a thousand screens.
+          reconnectionDelay: 500,
+          reconnectionDelayMax: 2000,
+        }) as DisplaySocket);
     const socket = connect(() => this.handshake());
     this.socket = socket;
     socket.on('connect', () => this.onConnect());

@@ -107,3 +107,21 @@ export const shared = css`
     border: 0;
   }
 `;
+
+/** "Organized by <lead>, with <partners>" as the now and next panels show it. */
+export const organizers = css`
+  .lead {
+    margin: 0;
+    font-size: var(--text-body);
+  }
+  .by {
+    font-size: var(--text-min);
+    font-weight: 400;
+    color: var(--muted);
+  }
+  .partners {
+    margin: 0;
+    font-size: var(--text-min);
+    color: var(--muted);
+  }
+`;

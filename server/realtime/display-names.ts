@@ -7,8 +7,3 @@ export function defaultDisplayName(schedule: Schedule, assignment: Assignment): 
   const venue = schedule.venues.find((v) => v.id === assignment.venueId);
   return `${venue?.name ?? assignment.venueId} door`;
 }
-
-/** The socket.io room holding every socket of one display: fleet commands go there only. */
-export function displayRoom(id: string): string {
-  return `display:${id}`;
-}

@@ -19,7 +19,7 @@ import type {
 import type { ServerClock } from '../clock.ts';
 import type { ScheduleService } from '../domain/types.ts';
 import { catchUp, holdsThisSchedule } from './catch-up.ts';
-import { defaultDisplayName, displayRoom } from './display-names.ts';
+import { defaultDisplayName } from './display-names.ts';
 import type { DisplayRegistry } from './display-registry.ts';
 
 const ScreenSchema = z.object({
@@ -62,8 +62,16 @@ export const DisplayHandshakeSchema = z
 
 type DisplayHandshakeData = z.infer<typeof DisplayHandshakeSchema>;
 
+/**
+ * What a screen's socket keeps. The parsed handshake is only needed while it is admitted; after
+ * that only these few fields remain (thousands of sockets: every retained byte counts).
+ */
 interface DisplaySocketData {
-  handshake: DisplayHandshakeData;
+  /** Set by the middleware, dropped once the socket is admitted. */
+  handshake?: DisplayHandshakeData | undefined;
+  /** The fleet id its reports count for; undefined for a staff preview (no screen). */
+  displayId?: string | undefined;
+  lastResync?: number;
 }
 
 type DisplayToClient = DisplayServerToClient & DisplayFleetToClient;
@@ -79,11 +87,53 @@ const MAX_USER_AGENT = 300;
  */
 export const RESYNC_INTERVAL_MS = 2_000;
 
+const RELEASED_AUTH: Readonly<Record<string, never>> = Object.freeze({});
+
 export function setupDisplayNamespace(
   namespace: DisplayNamespace,
   deps: { service: ScheduleService; clock: ServerClock; displays: DisplayRegistry },
 ): void {
   const { service, clock, displays } = deps;
+  // Handlers are made once per namespace and find their screen through `this` (the socket, or its
+  // engine.io connection): six closures per socket were a measurable share of each screen's heap.
+  const connectionOf = new WeakMap<object, string>();
+  function onHeartbeat(this: object): void {
+    const id = connectionOf.get(this);
+    if (id !== undefined) displays.seen(id);
+  }
+  function onTimeSync(this: DisplaySocket, ack: unknown): void {
+    if (typeof ack !== 'function') return;
+    const id = this.data.displayId;
+    if (id !== undefined) displays.seen(id);
+    ack(Date.now());
+  }
+  function onRendered(this: DisplaySocket, revision: number): void {
+    const id = this.data.displayId;
+    if (id === undefined || !Revision.safeParse(revision).success || revision > service.revision()) return;
+    displays.rendered(id, revision);
+  }
+  function onStatus(this: DisplaySocket, report: unknown): void {
+    const id = this.data.displayId;
+    const parsed = DisplayReportSchema.safeParse(report);
+    if (id !== undefined && parsed.success) displays.report(id, parsed.data);
+  }
+  function onResync(this: DisplaySocket, revision: number): void {
+    const valid = Revision.safeParse(revision).success;
+    // A screen at the current revision has missed nothing.
+    if (valid && revision >= service.revision()) return;
+    const now = Date.now();
+    if (now - (this.data.lastResync ?? -Infinity) < RESYNC_INTERVAL_MS) return;
+    this.data.lastResync = now;
+    // The connection's catch-up gave the screen this server's schedule: its revision counts here.
+    catchUp(this, service, { revision: valid ? revision : undefined });
+  }
+  function onDisconnect(this: DisplaySocket): void {
+    const id = this.data.displayId;
+    if (id === undefined) return;
+    connectionOf.delete(this.conn);
+    this.conn.off('heartbeat', onHeartbeat);
+    displays.disconnected(id);
+  }
 
   namespace.use((socket, next) => {
     const parsed = DisplayHandshakeSchema.safeParse(socket.handshake.auth);
@@ -93,25 +143,33 @@ export function setupDisplayNamespace(
   });
 
   namespace.on('connection', (socket: DisplaySocket) => {
-    const { handshake } = socket.data;
+    const handshake = socket.data.handshake!;
+    // Neither the parsed handshake nor the raw one (with the screen's token) is read again.
+    socket.data.handshake = undefined;
+    socket.handshake.auth = RELEASED_AUTH;
     // Only a revision this server actually produced counts as rendered.
     const held = holdsThisSchedule(service, handshake) ? handshake.revision : 0;
     // A staff preview is no screen: it gets the same data but stays out of the fleet.
-    const fleet = handshake.preview ? undefined : displays;
-    const admission = fleet?.admit({
-      socketId: socket.id,
-      displayId: handshake.displayId,
-      token: handshake.token,
-      view: handshake.view,
-      venueId: handshake.venueId,
-      name: handshake.name,
-      defaultName: (assignment) => defaultDisplayName(service.schedule(), assignment),
-      revision: held,
-      userAgent: socket.handshake.headers['user-agent']?.slice(0, MAX_USER_AGENT),
-      screen: handshake.screen,
-    });
-    const id = admission?.id ?? socket.id;
-    if (admission) void socket.join(displayRoom(id));
+    const admission = handshake.preview
+      ? undefined
+      : displays.admit({
+          socketId: socket.id,
+          displayId: handshake.displayId,
+          token: handshake.token,
+          view: handshake.view,
+          venueId: handshake.venueId,
+          name: handshake.name,
+          defaultName: (assignment) => defaultDisplayName(service.schedule(), assignment),
+          revision: held,
+          userAgent: socket.handshake.headers['user-agent']?.slice(0, MAX_USER_AGENT),
+          screen: handshake.screen,
+        });
+    if (admission) {
+      socket.data.displayId = admission.id;
+      // socket.io's heartbeat (every 25 s) proves the page is alive even when nothing changes.
+      connectionOf.set(socket.conn, admission.id);
+      socket.conn.on('heartbeat', onHeartbeat);
+    }
     if (admission?.kind === 'assigned') socket.emit('assign', admission.assignment);
     if (admission?.kind === 'pairing') socket.emit('pairing', admission.pairing);
 
@@ -119,32 +177,11 @@ export function setupDisplayNamespace(
     catchUp(socket, service, handshake);
     socket.emit('clock', { ...clock.state(), revision: service.revision() });
 
-    // socket.io's heartbeat (every 25 s) proves the page is alive even when nothing changes.
-    if (fleet) socket.conn.on('heartbeat', () => fleet.seen(id));
-    socket.on('time:sync', (ack) => {
-      if (typeof ack !== 'function') return;
-      fleet?.seen(id);
-      ack(Date.now());
-    });
-    socket.on('rendered', (revision) => {
-      if (!Revision.safeParse(revision).success || revision > service.revision()) return;
-      fleet?.rendered(id, revision);
-    });
-    socket.on('status', (report) => {
-      const parsed = DisplayReportSchema.safeParse(report);
-      if (parsed.success) fleet?.report(id, parsed.data);
-    });
-    let lastResync = -Infinity;
-    socket.on('resync', (revision) => {
-      const valid = Revision.safeParse(revision).success;
-      // A screen at the current revision has missed nothing.
-      if (valid && revision >= service.revision()) return;
-      const now = Date.now();
-      if (now - lastResync < RESYNC_INTERVAL_MS) return;
-      lastResync = now;
-      // The connection's catch-up gave the screen this server's schedule: its revision counts here.
-      catchUp(socket, service, { revision: valid ? revision : undefined });
-    });
-    socket.on('disconnect', () => fleet?.disconnected(id));
+    socket.on('time:sync', onTimeSync);
+    socket.on('rendered', onRendered);
+    socket.on('status', onStatus);
+    socket.on('resync', onResync);
+    socket.on('disconnect', onDisconnect);
   });
 }
+

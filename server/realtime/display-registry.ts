@@ -211,7 +211,7 @@ export class DisplayRegistry {
     return () => this.listeners.delete(listener);
   }
 
-  /** Commands for one screen's sockets (the realtime layer delivers them to its room). */
+  /** Commands for one screen's sockets (the realtime layer delivers them to that screen's sockets). */
   onCommand(listener: (id: string, command: FleetCommand) => void): () => void {
     this.commandListeners.add(listener);
     return () => this.commandListeners.delete(listener);

@@ -1,6 +1,6 @@
 /**
  * Wires the live side together: both namespaces, one broadcast per committed change, clock
- * changes to every screen, fleet commands to the one screen they concern, throttled fleet updates
+ * changes to every screen, fleet commands to the sockets of the one screen they concern, throttled fleet updates
  * to the panels, the stale-screen check, and the expiry timer.
  */
 import type { Server } from 'socket.io';
@@ -11,7 +11,6 @@ import type { ServerClock } from '../clock.ts';
 import type { ScheduleService } from '../domain/types.ts';
 import type { Logger } from '../http/errors.ts';
 import { setupControlNamespace, type ControlNamespace } from './control-namespace.ts';
-import { displayRoom } from './display-names.ts';
 import type { DisplayRegistry, FleetCommand } from './display-registry.ts';
 import { setupDisplayNamespace, type DisplayNamespace } from './display-namespace.ts';
 import { startExpiryTimer } from './expiry-timer.ts';
@@ -54,7 +53,11 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
     displayNs.emit('clock', message);
     controlNs.emit('clock', message);
   });
-  const fleet = throttle(() => controlNs.emit('displays', displays.list()), DISPLAYS_THROTTLE_MS);
+  // With no panel open nobody needs the list (a panel gets it when it connects): building it for
+  // thousands of screens four times a second during a reconnect storm would be work for nothing.
+  const fleet = throttle(() => {
+    if (controlNs.sockets.size > 0) controlNs.emit('displays', displays.list());
+  }, DISPLAYS_THROTTLE_MS);
   const stopFleet = displays.onChange(() => fleet.call());
   const stopCommands = displays.onCommand((id, command) => sendCommand(displayNs, id, command));
   const staleCheck = setInterval(() => displays.checkStale(), STALE_CHECK_MS);
@@ -76,21 +79,27 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
   };
 }
 
-/** Only the sockets of that display get it: each joins the room of its id when it connects. */
+/**
+ * Only the sockets of that display get it. They are found by a scan rather than a socket.io room
+ * per display: commands are rare staff actions (a scan of 10,000 sockets is well under a
+ * millisecond), while a room costs every connected screen a Set and a Map entry of heap.
+ */
 function sendCommand(displayNs: DisplayNamespace, id: string, command: FleetCommand): void {
-  const target = displayNs.to(displayRoom(id));
-  switch (command.type) {
-    case 'assign':
-      target.emit('assign', command.assignment);
-      return;
-    case 'pairing':
-      target.emit('pairing', command.pairing);
-      return;
-    case 'identify':
-      target.emit('identify', { name: command.name, durationMs: command.durationMs });
-      return;
-    case 'reload':
-      target.emit('reload');
-      return;
+  for (const socket of displayNs.sockets.values()) {
+    if (socket.data.displayId !== id) continue;
+    switch (command.type) {
+      case 'assign':
+        socket.emit('assign', command.assignment);
+        break;
+      case 'pairing':
+        socket.emit('pairing', command.pairing);
+        break;
+      case 'identify':
+        socket.emit('identify', { name: command.name, durationMs: command.durationMs });
+        break;
+      case 'reload':
+        socket.emit('reload');
+        break;
+    }
   }
 }
