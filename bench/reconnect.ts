@@ -1,8 +1,8 @@
 /**
  * Reconnect storm: 1,000 displays are connected when the server process is killed (SIGKILL, as
  * in a crash or a power cut of the server alone) and started again on the same data directory and
- * port. The displays reconnect by themselves, with socket.io-client's default delays as the
- * display page uses them, each sending the revision it holds. Right after the restart a staff
+ * port. The displays reconnect by themselves, with the display page's reconnection delays (or
+ * socket.io-client's defaults, for reference), each sending the revision it holds. Right after the restart a staff
  * change is made; the figure is the time until every display holds it.
  */
 import type { StormResult } from './load/generator.ts';

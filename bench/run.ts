@@ -17,6 +17,7 @@ import { importerBenchmark } from './importer.ts';
 import { latencyBenchmark } from './latency.ts';
 import { machine } from './lib/machine.ts';
 import { markdown, verdicts, type BenchResults } from './report.ts';
+import { RECONNECTION } from '../display/data/reconnection.ts';
 import { reconnectBenchmark } from './reconnect.ts';
 
 const quick = process.argv.includes('--quick');
@@ -39,9 +40,11 @@ if (busy) log(`Warning: the machine is busy (load average ${loadAverageBefore[0]
 await ensureBuilt({ quiet: true });
 const importer = await step('Importer', () => importerBenchmark(log));
 const latency = await step('Change-to-screen latency and memory per display', () => latencyBenchmark(quick ? [1_000] : [1_000, 5_000, 10_000], log));
-const displayDefaults = await step('Reconnect storm (display defaults)', () => reconnectBenchmark(1_000, log));
-const proposed = await step('Reconnect storm (proposed reconnection delays)', () =>
-  reconnectBenchmark(1_000, log, { reconnectionDelay: 500, reconnectionDelayMax: 2_000 }),
+const displayDefaults = await step('Reconnect storm (the display page\'s reconnection delays)', () =>
+  reconnectBenchmark(1_000, log, RECONNECTION),
+);
+const proposed = await step('Reconnect storm (socket.io-client\'s default delays, for reference)', () =>
+  reconnectBenchmark(1_000, log, {}),
 );
 const load = await step('Door display load', () => displayLoadBenchmark(log));
 const lobbyUpdate = await step('Lobby update', () => lobbyUpdateBenchmark(log));

@@ -23,6 +23,7 @@ import {
 } from '../../shared/protocol.ts';
 import { ClockSyncLoop, measureOffset } from './clock-sync.ts';
 import { classifyDelta } from './revisions.ts';
+import { RECONNECTION } from './reconnection.ts';
 import { sameRoute, type DisplayRoute } from './route.ts';
 import { ScreenIdentity } from './screen-identity.ts';
 import { browserScreen, onResizeSettled } from './screen-size.ts';
@@ -173,11 +174,7 @@ export class ScheduleClient {
       ((auth) =>
         io(DISPLAY_NAMESPACE, {
           auth: (cb) => cb(auth()),
-          // A restarted server is back within about a second and screens must catch up within 5 s:
-          // socket.io's default back-off (1 s doubling to 5 s) left screens waiting up to 5 s after
-          // the server was back. The default randomization (±50 %) still spreads a thousand screens.
-          reconnectionDelay: 500,
-          reconnectionDelayMax: 2000,
+          ...RECONNECTION,
         }) as DisplaySocket);
     const socket = connect(() => this.handshake());
     this.socket = socket;
