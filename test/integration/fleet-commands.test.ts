@@ -3,24 +3,20 @@
  * reach only their target; forget removes the record and sends a connected screen back to a
  * pairing code. All of them are staff-only.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.ts';
+import { useFrozenServer } from './live-suite.ts';
 import { connectControl, connectDisplay, type Client } from './clients.ts';
 import { connectBare, fleet, newIdentity, pairedScreen, roundTrip } from './fleet-helpers.ts';
-import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
 
 let server: TestServer;
 let cookie: string;
 const open: Client[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
-  cookie = await server.login('Ann');
-});
-afterEach(() => {
-  for (const client of open.splice(0)) client.socket.close();
-});
-afterAll(() => server.close());
+useFrozenServer((started, staffCookie) => {
+  server = started;
+  cookie = staffCookie;
+}, open);
 
 async function screen(target: { view: 'room' | 'lobby'; venueId?: string; name: string }) {
   const paired = await pairedScreen(server, cookie, target);

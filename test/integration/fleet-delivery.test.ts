@@ -3,27 +3,23 @@
  * with the lagging one named; what a screen reports about itself (user agent, screen, clock skew)
  * shows in the fleet; a connected screen that goes silent is flagged stale.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { deliveryOf, deliveryText, laggingText } from '../../control/data/delivery.ts';
 import { DisplayRegistry, STALE_AFTER_MS } from '../../server/realtime/display-registry.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useFrozenServer } from './live-suite.ts';
 import { Recorder, connectControl, connectDisplay, type Client } from './clients.ts';
 import { fleet, newIdentity, pairedScreen, roundTrip } from './fleet-helpers.ts';
-import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
 
 let server: TestServer;
 let cookie: string;
 const open: Client[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
-  cookie = await server.login('Ann');
-});
-afterEach(() => {
-  for (const client of open.splice(0)) client.socket.close();
-});
-afterAll(() => server.close());
+useFrozenServer((started, staffCookie) => {
+  server = started;
+  cookie = staffCookie;
+}, open);
 
 /** What the display page does: confirm each revision once it has it (including any already received). */
 function confirmEachRevision(client: Client): void {

@@ -3,26 +3,22 @@
  * screen (and only it) is told its assignment at once and again on every reconnection; nobody can
  * pair without a staff session nor take over another screen's id.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { PAIRING_ALPHABET } from '../../server/realtime/display-secrets.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useFrozenServer } from './live-suite.ts';
 import { connectDisplay, refusedConnection, type Client } from './clients.ts';
 import { connectBare, fleet, newIdentity, pairedScreen, roundTrip } from './fleet-helpers.ts';
-import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
 
 let server: TestServer;
 let cookie: string;
 const open: Client[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
-  cookie = await server.login('Ann');
-});
-afterEach(() => {
-  for (const client of open.splice(0)) client.socket.close();
-});
-afterAll(() => server.close());
+useFrozenServer((started, staffCookie) => {
+  server = started;
+  cookie = staffCookie;
+}, open);
 
 async function track<T extends Client | { client: Client }>(promise: Promise<T>): Promise<T> {
   const value = await promise;

@@ -1,21 +1,17 @@
 /** The /control namespace: what a staff panel gets on connect and live afterwards. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.ts';
+import { useFrozenServer } from './live-suite.ts';
 import { connectControl, connectDisplay, type Client } from './clients.ts';
-import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
 
 let server: TestServer;
 let cookie: string;
 const open: Client[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
-  cookie = await server.login('Ann');
-});
-afterEach(() => {
-  for (const client of open.splice(0)) client.socket.close();
-});
-afterAll(() => server.close());
+useFrozenServer((started, staffCookie) => {
+  server = started;
+  cookie = staffCookie;
+}, open);
 
 async function track(promise: Promise<Client>): Promise<Client> {
   const client = await promise;

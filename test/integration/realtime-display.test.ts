@@ -1,22 +1,18 @@
 /** The /display namespace: snapshot, broadcast to every screen, catch-up after a reconnect, fleet reports. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { useFrozenServer } from './live-suite.ts';
 import { connectControl, connectDisplay, refusedConnection, type Client } from './clients.ts';
-import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
 
 let server: TestServer;
 let cookie: string;
 const open: Client[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
-  cookie = await server.login('Ann');
-});
-afterEach(() => {
-  for (const client of open.splice(0)) client.socket.close();
-});
-afterAll(() => server.close());
+useFrozenServer((started, staffCookie) => {
+  server = started;
+  cookie = staffCookie;
+}, open);
 
 async function display(auth: Record<string, unknown>): Promise<Client> {
   const client = await connectDisplay(server.url, auth);
