@@ -6,9 +6,10 @@
  * errors, every problem with its row or line.
  */
 import type { ImportApplied, ImportPreview, MissingSessions } from '../../shared/import-plan.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/limits.ts';
 
-/** The same limit as the server's (server/http/import.ts). */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+const TOO_LARGE = `The file is too large (at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB).`;
+
 
 export interface ImportProblem {
   line?: number;
@@ -63,7 +64,7 @@ export class ImportApi {
       response.status === 401
         ? 'Your staff session has ended: log in again, then retry.'
         : response.status === 413
-          ? 'The file is too large (at most 2 MB).'
+          ? TOO_LARGE
           : (answer.error ?? `The import failed (${response.status}).`);
     throw new ImportApiError(response.status, message, answer.errors ?? []);
   }
@@ -72,6 +73,6 @@ export class ImportApi {
 /** The text of a chosen file, refusing what the server would refuse anyway. */
 export async function readScheduleFile(file: Blob): Promise<string> {
   if (file.size === 0) throw new ImportApiError(400, 'The file is empty.');
-  if (file.size > MAX_IMPORT_BYTES) throw new ImportApiError(413, 'The file is too large (at most 2 MB).');
+  if (file.size > MAX_IMPORT_BYTES) throw new ImportApiError(413, TOO_LARGE);
   return file.text();
 }

@@ -7,6 +7,7 @@ import type { Schedule, Session } from '../../shared/model.ts';
 import { applyDelta } from '../../shared/apply.ts';
 import type { ClockState, Delta, DisplayStatus, JournalEntry } from '../../shared/protocol.ts';
 import { clockAt } from '../../shared/clock.ts';
+import { classifyDelta } from '../../shared/revisions.ts';
 
 /** How many journal entries the panel keeps in memory (the server keeps them all). */
 export const JOURNAL_LIMIT = 500;
@@ -50,7 +51,10 @@ export class ControlStore extends EventTarget {
   /** Returns false when the delta leaves a gap: the caller then fetches a fresh snapshot. */
   applyDelta(delta: Delta): boolean {
     if (!this.schedule) return false;
-    if (delta.revision > this.schedule.revision + 1) return false;
+    const disposition = classifyDelta(this.schedule.revision, delta.revision);
+    if (disposition === 'gap') return false;
+    // A replay of what we already hold must not roll the copy back.
+    if (disposition === 'stale') return true;
     this.schedule = applyDelta(this.schedule, delta);
     this.changed();
     return true;

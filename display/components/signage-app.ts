@@ -9,7 +9,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ClockController } from '../controllers/clock-controller.ts';
 import { ScheduleController } from '../controllers/schedule-controller.ts';
-import { LOBBY_SCREEN, announcementsFor } from '../data/announcements.ts';
+import { LOBBY, activeAnnouncements } from '../../shared/announcements.ts';
 import { isManagedPath, parseRoute, type DisplayRoute } from '../data/route.ts';
 import { ScheduleClient } from '../data/schedule-client.ts';
 import type { Schedule } from '../../shared/model.ts';
@@ -154,8 +154,8 @@ export class SignageApp extends LitElement {
 
   private renderScreen(route: DisplayRoute, schedule: Schedule, now: number) {
     const { clock, offlineSince } = this.data!.state;
-    const screenId = route.view === 'room' ? route.venueId : LOBBY_SCREEN;
-    const announcements = announcementsFor(schedule.announcements, screenId, now);
+    const screenId = route.view === 'room' ? route.venueId : LOBBY;
+    const announcements = activeAnnouncements(schedule.announcements, screenId, now, schedule.timezone);
     const simulated = clock?.simulated ?? false;
     return html`
       <main class="screen">

@@ -7,6 +7,8 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { applyDelta } from '../../shared/apply.ts';
+import { RESYNC_RETRY_MS } from '../../shared/limits.ts';
+import { classifyDelta } from '../../shared/revisions.ts';
 import { clockAt, msToNextSecond, serverRealNow, type SyncSample } from '../../shared/clock.ts';
 import type { Schedule } from '../../shared/model.ts';
 import {
@@ -22,7 +24,6 @@ import {
   type DisplayServerToClient,
 } from '../../shared/protocol.ts';
 import { ClockSyncLoop, measureOffset } from './clock-sync.ts';
-import { classifyDelta } from './revisions.ts';
 import { RECONNECTION } from './reconnection.ts';
 import { sameRoute, type DisplayRoute } from './route.ts';
 import { ScreenIdentity } from './screen-identity.ts';
@@ -63,7 +64,6 @@ export interface ScheduleClientOptions {
   reload?: () => void;
 }
 
-const RESYNC_RETRY_MS = 3_000; // longer than the server's RESYNC_INTERVAL_MS, which drops faster ones
 const SYNC_EVERY_MS = 5 * 60_000;
 const SYNC_TIMEOUT_MS = 2_000;
 const SYNC_ROUNDS = 5;

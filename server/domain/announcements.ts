@@ -1,5 +1,6 @@
 /** Announcements: free text on every screen, on some venues, or on the lobby, until they expire. */
 import { AnnouncementInputSchema, type AnnouncementInput } from '../../shared/commands.ts';
+import { hasExpired } from '../../shared/announcements.ts';
 import { LOBBY, type Announcement } from '../../shared/model.ts';
 import { MINUTE, parseInstant, toVenueIso } from '../../shared/time.ts';
 import type { Context, PendingChange } from './change.ts';
@@ -60,14 +61,10 @@ export function deleteAnnouncement(ctx: Context, id: string): PendingChange<{ id
   };
 }
 
-function expiresBy(announcement: Announcement, instant: number, zone: string): boolean {
-  return announcement.expiresAt !== undefined && parseInstant(announcement.expiresAt, zone) <= instant;
-}
-
 /** Removes every announcement whose time is up, as one change; null when none is. */
 export function expireAnnouncements(ctx: Context): PendingChange<string[]> | null {
   const zone = ctx.schedule.timezone;
-  const expired = ctx.schedule.announcements.filter((a) => expiresBy(a, ctx.now, zone));
+  const expired = ctx.schedule.announcements.filter((a) => hasExpired(a, ctx.now, zone));
   if (expired.length === 0) return null;
   const summary =
     expired.length === 1
@@ -88,9 +85,4 @@ export function nextExpiry(ctx: Pick<Context, 'schedule'>): number | null {
     .filter((a) => a.expiresAt !== undefined)
     .map((a) => parseInstant(a.expiresAt!, zone));
   return times.length > 0 ? Math.min(...times) : null;
-}
-
-/** True when the announcement would already be gone at `now`: undo must not bring it back. */
-export function isExpired(announcement: Announcement, now: number, zone: string): boolean {
-  return expiresBy(announcement, now, zone);
 }

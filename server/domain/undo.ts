@@ -8,7 +8,7 @@
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
 import type { StoredJournalEntry } from '../store/types.ts';
-import { isExpired } from './announcements.ts';
+import { hasExpired } from '../../shared/announcements.ts';
 import type { Context, PendingChange } from './change.ts';
 import { clashDetails, clashMessage, findClash } from './clash.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
@@ -96,7 +96,7 @@ export function undoChange(
     if (clash) refuse(revision, clashMessage(session, clash, zone), clashDetails(clash));
   }
   for (const op of ops) {
-    if (op.type === 'announcement' && isExpired(op.announcement, now, zone)) {
+    if (op.type === 'announcement' && hasExpired(op.announcement, now, zone)) {
       refuse(revision, `the announcement “${excerpt(op.announcement.text, 40)}” has expired`);
     }
   }

@@ -13,6 +13,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { staffActor } from '../auth/middleware.ts';
 import { DomainError } from '../domain/errors.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/limits.ts';
 import type { ImportApplied, ImportPlan, ImportPreview } from '../../shared/import-plan.ts';
 import { countsOf, planImport } from '../domain/import-plan.ts';
 import { ImportProblemsError } from '../import/csv-errors.ts';
@@ -21,7 +22,7 @@ import { ImportError } from '../import/types.ts';
 import type { ApiContext } from './context.ts';
 import { HttpError, validate } from './errors.ts';
 
-export const IMPORT_BODY_LIMIT = '2mb';
+export const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES;
 
 const Missing = z.enum(['cancel', 'keep']);
 const Revision = z.coerce.number().int().min(0);

@@ -9,6 +9,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
 import { SCHEDULE_ID_PATTERN } from '../../shared/ids.ts';
+import { RESYNC_INTERVAL_MS } from '../../shared/limits.ts';
 import { VenueId } from '../../shared/model.ts';
 import type {
   DisplayClientToServer,
@@ -80,12 +81,7 @@ type DisplaySocket = Socket<DisplayClientToServer, DisplayToClient, Record<strin
 
 const Revision = z.int().min(0);
 const MAX_USER_AGENT = 300;
-/**
- * A screen may ask to be caught up at most this often; extra requests are dropped, so no socket
- * can make the server send snapshot after snapshot. Screens retry a gap less often than this
- * (RESYNC_RETRY_MS in display/data/schedule-client.ts), so a real retry is never dropped.
- */
-export const RESYNC_INTERVAL_MS = 2_000;
+export { RESYNC_INTERVAL_MS };
 
 const RELEASED_AUTH: Readonly<Record<string, never>> = Object.freeze({});
 

@@ -1,4 +1,7 @@
-/** How a screen treats an incoming delta, given the revision it holds. */
+/**
+ * The revision-gap rule every live copy of the schedule follows (screens and the control panel):
+ * a delta applies only on top of the revision just before it.
+ */
 
 export type DeltaDisposition =
   /** The very next revision: apply it. */

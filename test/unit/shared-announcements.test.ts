@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../shared/model.ts';
-import { LOBBY } from '../../shared/model.ts';
-import { LOBBY_SCREEN, announcementsFor } from '../../display/data/announcements.ts';
+import { LOBBY } from '../../shared/ids.ts';
+import { activeAnnouncements, hasExpired } from '../../shared/announcements.ts';
 
+const ZONE = 'Europe/Vienna';
 const at = Date.parse('2024-10-14T13:00:00+02:00');
 
 function announcement(id: string, extra: Partial<Announcement> = {}): Announcement {
   return { id, text: `text ${id}`, severity: 'info', ...extra };
 }
 
-describe('announcementsFor', () => {
+describe('activeAnnouncements', () => {
   const list = [
     announcement('everyone'),
     announcement('cr3', { venueIds: ['CR3'] }),
@@ -18,12 +19,8 @@ describe('announcementsFor', () => {
     announcement('empty-list', { venueIds: [] }),
   ];
 
-  it('the lobby id agrees with the model', () => {
-    expect(LOBBY_SCREEN).toBe(LOBBY);
-  });
-
   it('shows a door the announcements for every screen and for its room, urgent first', () => {
-    expect(announcementsFor(list, 'CR3', at).map((a) => a.id)).toEqual([
+    expect(activeAnnouncements(list, 'CR3', at, ZONE).map((a) => a.id)).toEqual([
       'cr3-and-lobby',
       'everyone',
       'cr3',
@@ -32,7 +29,7 @@ describe('announcementsFor', () => {
   });
 
   it('shows the lobby what is addressed to "lobby", not to rooms', () => {
-    expect(announcementsFor(list, LOBBY_SCREEN, at).map((a) => a.id)).toEqual([
+    expect(activeAnnouncements(list, LOBBY, at, ZONE).map((a) => a.id)).toEqual([
       'cr3-and-lobby',
       'everyone',
       'lobby',
@@ -46,6 +43,12 @@ describe('announcementsFor', () => {
       announcement('exactly-now', { expiresAt: '2024-10-14T13:00:00+02:00' }),
       announcement('later', { expiresAt: '2024-10-14T11:30:00Z' }),
     ];
-    expect(announcementsFor(timed, 'M7', at).map((a) => a.id)).toEqual(['later']);
+    expect(activeAnnouncements(timed, 'M7', at, ZONE).map((a) => a.id)).toEqual(['later']);
+  });
+
+  it('reads an expiry written without an offset as venue time, as the server does', () => {
+    expect(hasExpired(announcement('local', { expiresAt: '2024-10-14T13:00:00' }), at, ZONE)).toBe(true);
+    expect(hasExpired(announcement('local', { expiresAt: '2024-10-14T13:00:01' }), at, ZONE)).toBe(false);
+    expect(hasExpired(announcement('none'), at, ZONE)).toBe(false);
   });
 });

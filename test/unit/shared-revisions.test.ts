@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDelta } from '../../display/data/revisions.ts';
+import { classifyDelta } from '../../shared/revisions.ts';
 
 describe('classifyDelta', () => {
   it('applies exactly the next revision', () => {
