@@ -5,7 +5,7 @@
  * sessions at once.
  */
 import type { Schedule, Session } from './model.ts';
-import { parseInstant } from './time.ts';
+import { formatClock, formatDay, parseInstant } from './time.ts';
 
 /** A would-be placement of a session: its id (excluded from the search), room and slot in epoch ms. */
 export interface Placement {
@@ -33,4 +33,27 @@ export function findRoomHolder(
       parseInstant(other.start, zone) < placement.end &&
       placement.start < parseInstant(other.end, zone),
   );
+}
+
+/** "13:00–14:00" in venue time, prefixed with the day ("Tuesday 15 October 13:00–14:00") when asked. */
+export function slotLabel(session: Pick<Session, 'start' | 'end'>, zone: string, withDay = false): string {
+  const start = parseInstant(session.start, zone);
+  const times = `${formatClock(start, zone)}–${formatClock(parseInstant(session.end, zone), zone)}`;
+  return withDay ? `${formatDay(start, zone)} ${times}` : times;
+}
+
+/**
+ * Why a placement was refused, in staff words. The panel names the slot of the day it shows
+ * ("M3 is taken by “X” 13:00–13:50"); the server's refusal names the day as well ("CR3 is
+ * already taken by “X” on Monday 14 October 13:00–14:00").
+ */
+export function clashText(
+  venueLabel: string,
+  holder: Pick<Session, 'title' | 'start' | 'end'>,
+  zone: string,
+  withDay = false,
+): string {
+  return withDay
+    ? `${venueLabel} is already taken by “${holder.title}” on ${slotLabel(holder, zone, true)}`
+    : `${venueLabel} is taken by “${holder.title}” ${slotLabel(holder, zone)}`;
 }

@@ -114,13 +114,17 @@ export interface DisplayStatus {
   stale?: boolean;
 }
 
+/** What a display shows: the lobby board, or the door of one room. */
+export interface Assignment {
+  view: DisplayView;
+  venueId?: string | undefined;
+}
+
 /** What staff assigned to a display (sent to that display only). */
-export interface DisplayAssignment {
+export interface DisplayAssignment extends Assignment {
   /** The id the display is known by: adopt it when it differs from the one presented. */
   displayId: string;
   name: string;
-  view: DisplayView;
-  venueId?: string;
 }
 
 /** A display no one has assigned yet: it shows this code so staff can pair it. */

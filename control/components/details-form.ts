@@ -1,6 +1,7 @@
 /** Title, organisers and online details (meeting ID, passcode, link, and whether screens show the passcode). */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { sameJson } from '../../shared/json.ts';
 import type { OnlineDetails, Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { WriteController } from '../controllers/write-controller.ts';
@@ -150,8 +151,8 @@ export class DetailsForm extends LitElement {
     // Only what differs from the version edited, so an untouched field never overwrites anyone.
     const patch: Partial<typeof wanted> = {};
     if (wanted.title !== session.title) patch.title = wanted.title;
-    if (JSON.stringify(wanted.organizers) !== JSON.stringify(session.organizers)) patch.organizers = wanted.organizers;
-    if (JSON.stringify(wanted.online) !== JSON.stringify(onlineOf(draftOf(session)))) patch.online = wanted.online;
+    if (!sameJson(wanted.organizers, session.organizers)) patch.organizers = wanted.organizers;
+    if (!sameJson(wanted.online, onlineOf(draftOf(session)))) patch.online = wanted.online;
     if (Object.keys(patch).length === 0) {
       this.saved = 'Nothing to save: the details are unchanged.';
       return;

@@ -4,14 +4,10 @@
  * panel's fleet list at once; the live channel's `displays` event confirms it moments later.
  */
 import type { Schedule } from '../../shared/model.ts';
-import type { DisplayStatus, DisplayView } from '../../shared/protocol.ts';
+import type { Assignment, DisplayStatus } from '../../shared/protocol.ts';
 import type { ApiClient } from './api.ts';
 import type { ControlStore } from './store.ts';
 
-export interface Assignment {
-  view: DisplayView;
-  venueId?: string;
-}
 
 /** The choices of a "Shows" menu: the lobby, then each room's door. */
 export function assignmentChoices(schedule: Schedule): Array<{ value: string; label: string }> {

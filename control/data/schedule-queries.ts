@@ -85,19 +85,12 @@ export function assignLanes(items: Array<{ start: number; end: number }>): { lan
   return { lanes, count: Math.max(1, laneEnds.length) };
 }
 
-/** "13:00–13:50" in venue time. */
-export function slotLabel(item: Pick<Session, 'start' | 'end'>, zone: string): string {
-  return `${formatClock(parseInstant(item.start, zone), zone)}–${formatClock(parseInstant(item.end, zone), zone)}`;
-}
+export { clashText, slotLabel } from '../../shared/clash.ts';
 
 export function venueName(schedule: Schedule, venueId: string): string {
   return schedule.venues.find((v) => v.id === venueId)?.name ?? venueId;
 }
 
-/** "M3 is taken by “Title” 13:00–13:50" — why a move was refused, in staff words. */
-export function clashText(venueLabel: string, clash: Pick<Session, 'title' | 'start' | 'end'>, zone: string): string {
-  return `${venueLabel} is taken by “${clash.title}” ${slotLabel(clash, zone)}`;
-}
 
 /** A venue-time day (yyyy-MM-dd) and 24-hour clock time (HH:mm), as the panel's time fields show them. */
 export function toDayAndTime(iso: string, zone: string): { day: string; time: string } {

@@ -1,9 +1,8 @@
 /** Room clashes as domain errors; the rule itself is shared/clash.ts, which the panel uses too. */
 import type { Schedule, Session } from '../../shared/model.ts';
-import { findRoomHolder } from '../../shared/clash.ts';
+import { clashText, findRoomHolder } from '../../shared/clash.ts';
 import { parseInstant } from '../../shared/time.ts';
 import { ConflictError } from './errors.ts';
-import { quote, slot } from './summaries.ts';
 
 /**
  * The first live session of `schedule` that would share a room with `candidate`. Sessions in
@@ -27,7 +26,7 @@ export function findClash(
 
 /** "CR3 is already taken by “X” on Monday 14 October 13:00–14:00" */
 export function clashMessage(candidate: Session, clash: Session, zone: string): string {
-  return `${candidate.venueId} is already taken by ${quote(clash.title)} on ${slot(clash, zone, true)}`;
+  return clashText(candidate.venueId, clash, zone, true);
 }
 
 export function clashDetails(clash: Session): Record<string, unknown> {

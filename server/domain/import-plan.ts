@@ -11,6 +11,7 @@
  * over; planned times stay as first published. Undo is the generic one (change.ts).
  */
 import { applyDelta } from '../../shared/apply.ts';
+import { sameJson } from '../../shared/json.ts';
 import { SessionSchema, type Programme, type Schedule, type Session, type Venue } from '../../shared/model.ts';
 import type { ImportCounts, ImportedField, ImportPlan, MissingSessions, PlanChange } from '../../shared/import-plan.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
@@ -28,8 +29,6 @@ export interface ImportedSchedule {
   programme: Programme;
   warnings: Array<{ line: number; message: string }>;
 }
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Imported venue id → live venue id: same id, else same name, else a venue to add. */
 function mapVenues(schedule: Schedule, venues: Venue[], warnings: ImportPlan['warnings']) {
@@ -96,7 +95,7 @@ export function planImport(schedule: Schedule, imported: ImportedSchedule, missi
   };
   for (const [file, { live, by }] of matched) {
     const after = target(live, file, imported.fields);
-    const fields = imported.fields.filter((f) => !same(live[f], after[f]));
+    const fields = imported.fields.filter((f) => !sameJson(live[f], after[f]));
     const change: PlanChange = { id: live.id, matchedBy: by, fields, before: live, after };
     if (fields.length === 0) plan.unchanged += 1;
     else if (fields.includes('venueId')) plan.moved.push(change);

@@ -2,7 +2,7 @@
  * Naming an edit of a session: the operation (for filters and the protocol) and the journal
  * sentence staff read in the control panel.
  */
-import { isDeepStrictEqual } from 'node:util';
+import { sameJson } from '../../shared/json.ts';
 import type { Session } from '../../shared/model.ts';
 import { quote, sameDay, slot } from './summaries.ts';
 
@@ -40,14 +40,8 @@ export function differingFields(a: Session, b: Session): string[] {
   return [...new Set(words)];
 }
 
-/** Equal once written as JSON, as the store keeps it. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  const plain = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-  return isDeepStrictEqual(plain(a), plain(b));
-}
-
 function changed<K extends keyof Session>(before: Session, after: Session, key: K): boolean {
-  return JSON.stringify(before[key]) !== JSON.stringify(after[key]);
+  return !sameJson(before[key], after[key]);
 }
 
 export function editOperation(before: Session, after: Session): string {

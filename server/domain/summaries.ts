@@ -16,11 +16,7 @@ export function clock(iso: string, zone: string): string {
   return formatClock(parseInstant(iso, zone), zone);
 }
 
-/** "13:00–14:00", prefixed with the day ("Tuesday 15 October 13:00–14:00") when asked. */
-export function slot(session: Pick<Session, 'start' | 'end'>, zone: string, withDay = false): string {
-  const times = `${clock(session.start, zone)}–${clock(session.end, zone)}`;
-  return withDay ? `${formatDay(parseInstant(session.start, zone), zone)} ${times}` : times;
-}
+export { slotLabel as slot } from '../../shared/clash.ts';
 
 export function sameDay(a: string, b: string, zone: string): boolean {
   return venueDay(parseInstant(a, zone), zone) === venueDay(parseInstant(b, zone), zone);

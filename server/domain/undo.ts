@@ -12,7 +12,8 @@ import { hasExpired } from '../../shared/announcements.ts';
 import type { Context, PendingChange } from './change.ts';
 import { clashDetails, clashMessage, findClash } from './clash.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { differingFields, sameJson } from './session-edits.ts';
+import { sameJson } from '../../shared/json.ts';
+import { differingFields } from './session-edits.ts';
 import { excerpt, quote } from './summaries.ts';
 
 /**

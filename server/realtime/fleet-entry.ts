@@ -2,13 +2,10 @@
  * One display as the fleet holds it in memory: its stored record plus what only exists while the
  * server runs (open sockets, the pairing code of a screen nobody assigned yet).
  */
-import type { DisplayAssignment, DisplayScreen, DisplayStatus, DisplayView } from '../../shared/protocol.ts';
+import type { Assignment, DisplayAssignment, DisplayScreen, DisplayStatus } from '../../shared/protocol.ts';
 import type { DisplayRecord } from '../store/display-records.ts';
 
-export interface Assignment {
-  view: DisplayView;
-  venueId?: string | undefined;
-}
+export type { Assignment };
 
 export interface FleetEntry {
   id: string;
