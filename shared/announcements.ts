@@ -3,7 +3,7 @@
  * expired one back by undo), and a screen that is offline hides them by itself at that instant.
  * Both tiers ask the same question here.
  */
-import { LOBBY } from './ids.ts';
+import { LOBBY } from './id-rules.ts';
 import type { Announcement } from './model.ts';
 import { parseInstant } from './time.ts';
 

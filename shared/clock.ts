@@ -18,6 +18,11 @@ export function clockAt(clock: ClockState | null, serverReal: number): number {
   return Math.floor(clock.anchorClock + (serverReal - clock.anchorReal) * clock.speed);
 }
 
+/** A ClockState from GET /api/clock's reading, until the live channel sends the server's own. */
+export function clockFromSnapshot(nowMs: number, speed: number, simulated: boolean, localNow: number): ClockState {
+  return { simulated, speed, anchorClock: nowMs, anchorReal: localNow };
+}
+
 /** One `time:sync` round trip. */
 export interface SyncSample {
   /** serverReal - localNow, in ms: add it to the local clock to get the server's. */

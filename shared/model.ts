@@ -4,7 +4,7 @@
  * Browsers import only the types (`import type`), so zod stays out of the display bundle.
  */
 import { z } from 'zod';
-import { LOBBY, SCHEDULE_ID_PATTERN, VENUE_ID_PATTERN } from './ids.ts';
+import { LOBBY, SCHEDULE_ID_PATTERN, VENUE_ID_PATTERN } from './id-rules.ts';
 
 export { LOBBY };
 

@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
-import { ClockController } from '../controllers/clock-controller.ts';
+import { PeriodicRerender } from '../controllers/periodic-rerender.ts';
 import { formatClockSeconds, formatDay } from '../../shared/time.ts';
 import { classifyError } from '../data/outcome.ts';
 import { baseStyles } from './styles.ts';
@@ -79,7 +79,7 @@ export class PanelHeader extends LitElement {
   @property({ attribute: false }) data?: ControlData;
   @state() private clearError = '';
   private readonly storeController = new StoreController(this, () => this.data);
-  private readonly clockController = new ClockController(this, 1000);
+  private readonly rerender = new PeriodicRerender(this, 1000);
 
   override render() {
     const data = this.data;

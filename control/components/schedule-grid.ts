@@ -8,7 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Session, Venue } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
-import { ClockController } from '../controllers/clock-controller.ts';
+import { PeriodicRerender } from '../controllers/periodic-rerender.ts';
 import { formatClock, formatDay, parseInstant, venueWallTime } from '../../shared/time.ts';
 import { assignLanes, dayRange, matchesSearch } from '../data/schedule-queries.ts';
 import { chipContent, isChanged } from './session-chip.ts';
@@ -176,7 +176,7 @@ export class ScheduleGrid extends LitElement {
   @property({ attribute: false }) sessions: Session[] = [];
   @property() day = '';
   @property() query = '';
-  private readonly clock = new ClockController(this, 10_000);
+  private readonly rerender = new PeriodicRerender(this, 10_000);
 
   override render() {
     const schedule = this.data?.store.schedule;

@@ -4,7 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
-import { ClockController } from '../controllers/clock-controller.ts';
+import { PeriodicRerender } from '../controllers/periodic-rerender.ts';
 import { parseInstant } from '../../shared/time.ts';
 import { matchesSearch } from '../data/schedule-queries.ts';
 import { chipContent, isChanged } from './session-chip.ts';
@@ -59,7 +59,7 @@ export class ScheduleList extends LitElement {
   @property({ attribute: false }) data?: ControlData;
   @property({ attribute: false }) sessions: Session[] = [];
   @property() query = '';
-  private readonly clock = new ClockController(this, 10_000);
+  private readonly rerender = new PeriodicRerender(this, 10_000);
 
   override render() {
     const schedule = this.data?.store.schedule;

@@ -13,7 +13,7 @@ import {
   type JournalEntry,
 } from '../../shared/protocol.ts';
 import type { ApiClient } from './api.ts';
-import { clockFromSnapshot } from './clock.ts';
+import { clockFromSnapshot } from '../../shared/clock.ts';
 import { JOURNAL_LIMIT, type ControlStore } from './store.ts';
 
 type ControlSocket = Socket<ControlServerToClient, ControlClientToServer>;

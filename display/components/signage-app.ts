@@ -7,7 +7,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { ClockController } from '../controllers/clock-controller.ts';
+import { SecondTicker } from '../controllers/second-ticker.ts';
 import { ScheduleController } from '../controllers/schedule-controller.ts';
 import { LOBBY, activeAnnouncements } from '../../shared/announcements.ts';
 import { isManagedPath, parseRoute, type DisplayRoute } from '../data/route.ts';
@@ -46,7 +46,7 @@ function createClient(): ScheduleClient | null {
 export class SignageApp extends LitElement {
   private readonly client = createClient();
   private readonly data = this.client ? new ScheduleController(this, this.client) : null;
-  private readonly clock = new ClockController(
+  private readonly clock = new SecondTicker(
     this,
     this.client ?? { now: () => Date.now(), msToNextTick: () => 1000 },
   );

@@ -1,6 +1,6 @@
 /** Which screen a URL asks for: /display/room/<venueId> or /display/lobby. */
 
-import { VENUE_ID_PATTERN } from '../../shared/ids.ts';
+import { VENUE_ID_PATTERN } from '../../shared/id-rules.ts';
 
 export type DisplayRoute = { view: 'room'; venueId: string } | { view: 'lobby' };
 

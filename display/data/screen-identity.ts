@@ -4,7 +4,7 @@
  * bare /display address (and its identity with it), so a reload asks the server again instead of
  * going back to the old URL.
  */
-import { MANAGED_KEY, identityKey, loadAssignment, loadIdentity, saveAssignment, saveIdentity, type Identity } from './identity.ts';
+import { MANAGED_KEY, identityKey, loadAssignment, loadIdentity, saveAssignment, saveIdentity, type Identity } from './identity-store.ts';
 import type { DisplayRoute } from './route.ts';
 import type { KeyValueStore } from './storage.ts';
 

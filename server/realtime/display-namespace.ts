@@ -8,7 +8,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
-import { SCHEDULE_ID_PATTERN } from '../../shared/ids.ts';
+import { SCHEDULE_ID_PATTERN } from '../../shared/id-rules.ts';
 import { RESYNC_INTERVAL_MS } from '../../shared/limits.ts';
 import { VenueId } from '../../shared/model.ts';
 import type {

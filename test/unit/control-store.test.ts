@@ -4,7 +4,7 @@ import type { Schedule, Session } from '../../shared/model.ts';
 import type { DisplayStatus, JournalEntry } from '../../shared/protocol.ts';
 import { fleetSummary, offlineFor } from '../../control/data/fleet.ts';
 import { ControlStore } from '../../control/data/store.ts';
-import { clockFromSnapshot } from '../../control/data/clock.ts';
+import { clockFromSnapshot } from '../../shared/clock.ts';
 
 const session: Session = {
   id: 's1',

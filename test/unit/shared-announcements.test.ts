@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../shared/model.ts';
-import { LOBBY } from '../../shared/ids.ts';
+import { LOBBY } from '../../shared/id-rules.ts';
 import { activeAnnouncements, hasExpired } from '../../shared/announcements.ts';
 
 const ZONE = 'Europe/Vienna';

@@ -14,7 +14,7 @@ export interface ClockSource {
 // Fire just after the boundary: a timer that lands a hair early would show the old second.
 const LATE_MS = 15;
 
-export class ClockController implements ReactiveController {
+export class SecondTicker implements ReactiveController {
   /** The server-clock instant the current render shows. */
   now: number;
   /** The device's real time at the same moment (for paging and highlights). */

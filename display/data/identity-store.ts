@@ -5,7 +5,7 @@
  * assignment so it comes up showing it even when the server is down.
  */
 import type { DisplayRoute } from './route.ts';
-import { displayIdFor, displayIdKey, keptValue, randomHex, type KeyValueStore } from './storage.ts';
+import type { KeyValueStore } from './storage.ts';
 
 /** The identity key of the bare /display page: the screen staff pair and manage. */
 export const MANAGED_KEY = 'screen';
@@ -60,4 +60,41 @@ function write(store: KeyValueStore | undefined, key: string, value: string): vo
   } catch {
     // Storage full or disabled: the screen works, it only forgets across reloads.
   }
+}
+
+/**
+ * Random hex. getRandomValues works without a secure context, unlike crypto.randomUUID, so
+ * plain-http screens on a venue LAN get ids and tokens too.
+ */
+function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A value kept under this key, made (and kept) on first use; '' counts as missing. */
+function keptValue(store: KeyValueStore | undefined, storageKey: string, make: () => string): string {
+  try {
+    const existing = store?.getItem(storageKey);
+    if (existing) return existing;
+  } catch {
+    // fall through to a fresh value
+  }
+  const value = make();
+  try {
+    store?.setItem(storageKey, value);
+  } catch {
+    // a value for this page load only
+  }
+  return value;
+}
+
+/**
+ * A stable id for this screen, kept per view and venue so two displays in one browser (a test,
+ * a rehearsal laptop) are told apart.
+ */
+function displayIdFor(store: KeyValueStore | undefined, key: string): string {
+  return keptValue(store, displayIdKey(key), () => `${key}-${randomHex(8)}`);
+}
+
+function displayIdKey(key: string): string {
+  return `signage:display-id:${key}`;
 }

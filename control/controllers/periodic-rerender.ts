@@ -1,7 +1,7 @@
 /** Re-renders its host on a steady beat so clocks and the grid's "now" line follow the venue clock. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export class ClockController implements ReactiveController {
+export class PeriodicRerender implements ReactiveController {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
