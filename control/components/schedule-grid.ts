@@ -4,6 +4,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Session, Venue } from '../../shared/model.ts';
@@ -228,20 +229,20 @@ export class ScheduleGrid extends LitElement {
           (s) => s.id,
           (s, i) => {
             const t = times[i]!;
-            const classes = [
-              'session',
-              s.status === 'cancelled' ? 'cancelled' : '',
-              isChanged(s) ? 'changed' : '',
-              s.status !== 'cancelled' && t.start <= now && now < t.end ? 'now' : '',
-              this.query.trim() && matchesSearch(s, this.query) ? 'match' : '',
-            ].join(' ');
+            const classes = {
+              session: true,
+              cancelled: s.status === 'cancelled',
+              changed: isChanged(s),
+              now: s.status !== 'cancelled' && t.start <= now && now < t.end,
+              match: this.query.trim() !== '' && matchesSearch(s, this.query),
+            };
             const style = {
               left: `${((t.start - start) / span) * 100}%`,
               width: `calc(${((t.end - t.start) / span) * 100}% - 2px)`,
               top: `calc(${lanes[i]! * laneHeight}% + 2px)`,
               height: `calc(${laneHeight}% - 4px)`,
             };
-            return html`<button class=${classes} style=${styleMap(style)} title=${s.title} @click=${() => this.open(s.id)}>
+            return html`<button class=${classMap(classes)} style=${styleMap(style)} title=${s.title} @click=${() => this.open(s.id)}>
               ${chipContent(this.data!.store.schedule!, s)}
             </button>`;
           },

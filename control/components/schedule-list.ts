@@ -1,6 +1,7 @@
 /** The day as a plain list, for narrow screens (phones) where a rooms × time grid cannot fit. */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
@@ -76,9 +77,9 @@ export class ScheduleList extends LitElement {
           const start = parseInstant(s.start, zone);
           const end = parseInstant(s.end, zone);
           const running = s.status !== 'cancelled' && start <= now && now < end;
-          const classes = [running ? 'now' : '', isChanged(s) ? 'changed' : '', s.status === 'cancelled' ? 'cancelled' : ''];
+          const classes = { now: running, changed: isChanged(s), cancelled: s.status === 'cancelled' };
           return html`<li>
-            <button class=${classes.join(' ')} @click=${() => this.dispatchEvent(new CustomEvent('open-session', { detail: s.id }))}>
+            <button class=${classMap(classes)} @click=${() => this.dispatchEvent(new CustomEvent('open-session', { detail: s.id }))}>
               ${running ? html`<span class="now-marker">Now</span>` : nothing} ${chipContent(schedule, s, { venue: true })}
             </button>
           </li>`;

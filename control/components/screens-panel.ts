@@ -6,6 +6,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
 import type { DisplayStatus } from '../../shared/protocol.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
@@ -89,7 +90,7 @@ export class ScreensPanel extends LitElement {
         <delivery-report .data=${this.data}></delivery-report>
         <h3>All screens</h3>
         <p class="hint">Current revision: ${store.revision}. A screen is up to date once it has shown that revision.</p>
-        <p role="status" class=${this.outcome ? (this.outcome.error ? 'error' : 'ok') : ''}>${this.outcome?.text ?? ''}</p>
+        <p role="status" class=${classMap({ error: this.outcome?.error === true, ok: this.outcome?.error === false })}>${this.outcome?.text ?? ''}</p>
         ${displays.length === 0
           ? html`<p>No screen has connected yet.</p>`
           : html`<table aria-label="All screens">

@@ -1,6 +1,6 @@
 /** Wording of journal summaries: short, human, in venue time ("Moved “X” from CR3 to M7"). */
-import type { Announcement, Session } from '../../shared/model.ts';
-import { formatClock, formatDay, parseInstant, venueDay } from '../../shared/time.ts';
+import type { Session } from '../../shared/model.ts';
+import { formatClock, parseInstant, venueDay } from '../../shared/time.ts';
 
 export function quote(title: string): string {
   return `“${title}”`;
@@ -20,8 +20,4 @@ export { slotLabel as slot } from '../../shared/clash.ts';
 
 export function sameDay(a: string, b: string, zone: string): boolean {
   return venueDay(parseInstant(a, zone), zone) === venueDay(parseInstant(b, zone), zone);
-}
-
-export function announcementLabel(announcement: Announcement): string {
-  return excerpt(announcement.text);
 }
