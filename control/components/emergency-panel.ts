@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
-import { classifyError } from '../data/outcome.ts';
+import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
 
 @customElement('emergency-panel')
@@ -23,8 +23,9 @@ export class EmergencyPanel extends LitElement {
   @property({ attribute: false }) data?: ControlData;
   @state() private text = '';
   @state() private confirming = false;
-  @state() private error = '';
-  @state() private busy = false;
+  /** A message refused before sending (empty text). */
+  @state() private problem = '';
+  private readonly setEmergency = new ActionTask(this, (text: string) => this.data!.actions.setEmergency({ text }));
   private readonly storeController = new StoreController(this, () => this.data);
 
   override render() {
@@ -43,19 +44,22 @@ export class EmergencyPanel extends LitElement {
               ? html`<div class="notice" role="group" aria-labelledby="emergency-question">
                   <p id="emergency-question">Take over every screen now with this message?</p>
                   <div class="row">
-                    <button class="danger primary" ?disabled=${this.busy} @click=${this.turnOn}>Yes, take over all screens</button>
+                    <button class="danger primary" ?disabled=${this.setEmergency.busy} @click=${this.turnOn}>Yes, take over all screens</button>
                     <button @click=${() => this.setConfirming(false)}>Not now</button>
                   </div>
                 </div>`
               : html`<button class="danger" @click=${this.ask}>Take over all screens…</button>`}`}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.problem || this.setEmergency.errorText
+        ? html`<p class="error" role="alert">${this.problem || this.setEmergency.errorText}</p>`
+        : nothing}
     </section>`;
   }
 
   private readonly ask = () => {
-    this.error = '';
+    this.problem = '';
+    this.setEmergency.dismissError();
     if (!this.text.trim()) {
-      this.error = 'Emergency message: write what every screen should show.';
+      this.problem = 'Emergency message: write what every screen should show.';
       return;
     }
     void this.setConfirming(true);
@@ -69,24 +73,11 @@ export class EmergencyPanel extends LitElement {
   }
 
   private readonly turnOn = async () => {
-    await this.run(() => this.data!.actions.setEmergency({ text: this.text.trim() }));
-    if (!this.error) {
+    if (await this.setEmergency.perform(this.text.trim())) {
       this.confirming = false;
       this.text = '';
     }
   };
-
-  private async run(action: () => Promise<unknown>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await action();
-    } catch (error) {
-      this.error = classifyError(error).message;
-    } finally {
-      this.busy = false;
-    }
-  }
 }
 
 declare global {

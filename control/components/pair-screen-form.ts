@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Schedule } from '../../shared/model.ts';
 import { assignmentChoices, assignmentOf, type FleetActions } from '../data/fleet-actions.ts';
-import { classifyError } from '../data/outcome.ts';
+import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
 
 @customElement('pair-screen-form')
@@ -33,8 +33,7 @@ export class PairScreenForm extends LitElement {
   @state() private code = '';
   @state() private choice = 'lobby';
   @state() private name = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly pairing = new ActionTask(this, (fleet: FleetActions) => fleet.pair(this.code.trim(), assignmentOf(this.choice), this.name.trim()));
   @state() private paired = '';
 
   override render() {
@@ -61,31 +60,24 @@ export class PairScreenForm extends LitElement {
             @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
         </div>
         <div class="field">
-          <button class="primary" type="submit" ?disabled=${this.busy}>Pair</button>
+          <button class="primary" type="submit" ?disabled=${this.pairing.busy}>Pair</button>
         </div>
       </div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.pairing.errorText ? html`<p class="error" role="alert">${this.pairing.errorText}</p>` : nothing}
       ${this.paired ? html`<p class="ok" role="status">${this.paired}</p>` : nothing}
     </form>`;
   }
 
   private readonly submit = async (event: Event) => {
     event.preventDefault();
-    if (!this.fleet || this.busy) return;
-    this.busy = true;
-    this.error = '';
+    if (!this.fleet || this.pairing.busy) return;
     this.paired = '';
-    try {
-      const display = await this.fleet.pair(this.code.trim(), assignmentOf(this.choice), this.name.trim());
-      const shows = assignmentChoices(this.schedule!).find((c) => c.value === this.choice)?.label ?? this.choice;
-      this.paired = `Paired: “${display.name}” now shows ${shows}.`;
-      this.code = '';
-      this.name = '';
-    } catch (error) {
-      this.error = classifyError(error).message;
-    } finally {
-      this.busy = false;
-    }
+    if (!(await this.pairing.perform(this.fleet))) return;
+    const display = this.pairing.value!;
+    const shows = assignmentChoices(this.schedule!).find((c) => c.value === this.choice)?.label ?? this.choice;
+    this.paired = `Paired: “${display.name}” now shows ${shows}.`;
+    this.code = '';
+    this.name = '';
   };
 }
 
