@@ -8,7 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Schedule } from '../../shared/model.ts';
 import type { DisplayStatus } from '../../shared/protocol.ts';
 import { assignmentChoices, assignmentOf, choiceOf, type FleetActions } from '../data/fleet-actions.ts';
-import { classifyError } from '../data/outcome.ts';
+import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
 
 @customElement('screen-editor')
@@ -27,8 +27,9 @@ export class ScreenEditor extends LitElement {
   @property({ attribute: false }) fleet?: FleetActions;
   @state() private name = '';
   @state() private choice = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly saving = new ActionTask(this, (fleet: FleetActions, id: string, change: Parameters<FleetActions['update']>[1]) =>
+    fleet.update(id, change),
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -58,33 +59,24 @@ export class ScreenEditor extends LitElement {
           </select>
         </div>
         <div class="field row">
-          <button class="primary" type="submit" ?disabled=${this.busy}>Save</button>
+          <button class="primary" type="submit" ?disabled=${this.saving.busy}>Save</button>
           <button type="button" @click=${this.done}>Cancel</button>
         </div>
       </div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.saving.errorText ? html`<p class="error" role="alert">${this.saving.errorText}</p>` : nothing}
     </form>`;
   }
 
   private readonly save = async (event: Event) => {
     event.preventDefault();
     const display = this.display;
-    if (!display || !this.fleet || this.busy) return;
+    if (!display || !this.fleet || this.saving.busy) return;
     const change = {
       ...(this.name.trim() !== display.name && { name: this.name.trim() }),
       ...(this.choice !== choiceOf(display) && assignmentOf(this.choice)),
     };
     if (Object.keys(change).length === 0) return this.done();
-    this.busy = true;
-    this.error = '';
-    try {
-      await this.fleet.update(display.id, change);
-      this.done();
-    } catch (error) {
-      this.error = classifyError(error).message;
-    } finally {
-      this.busy = false;
-    }
+    if (await this.saving.perform(this.fleet, display.id, change)) this.done();
   };
 
   private readonly done = () => {
