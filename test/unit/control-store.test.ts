@@ -38,6 +38,15 @@ describe('ControlStore', () => {
     expect(store.revision).toBe(5);
   });
 
+  it('ignores a replayed delta it already holds, so the copy never rolls back', () => {
+    const store = new ControlStore();
+    store.setSchedule(schedule(4));
+    store.applyDelta({ revision: 5, ops: [{ type: 'session', session: { ...session, title: 'Renamed', version: 2 } }] });
+    expect(store.applyDelta({ revision: 4, ops: [{ type: 'session', session }] })).toBe(true);
+    expect(store.session('s1')?.title).toBe('Renamed');
+    expect(store.revision).toBe(5);
+  });
+
   it('ignores a snapshot older than what it holds', () => {
     const store = new ControlStore();
     store.setSchedule(schedule(6, []));
