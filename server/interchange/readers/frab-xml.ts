@@ -23,7 +23,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]);
 
 export function looksLikeFrabXml(text: string): boolean {
-  return /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<schedule[\s>]/.test(text);
+  return /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)?<schedule[\s>]/.test(text);
 }
 
 /** Minutes of a frab/pentabarf duration, or null. */
