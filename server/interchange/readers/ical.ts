@@ -12,7 +12,7 @@
  * re-import.
  */
 import ICAL from 'ical.js';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { OnlineDetailsSchema, type OnlineDetails } from '../../../shared/model.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../../import/types.ts';
 import { contentLines } from './ical-lines.ts';
@@ -65,7 +65,7 @@ class Zones {
     const name = tzid ?? (time as Time & { timezone?: string }).timezone;
     if (name) {
       const iana = this.iana(name);
-      if (iana) return DateTime.fromObject(fields, { zone: iana }).toMillis();
+      if (iana) return DateTime.fromObject(fields, { zone: IANAZone.create(iana) }).toMillis();
       const vtz = this.vtimezones.get(name);
       if (vtz) return new ICAL.Time(fields, vtz).toUnixTime() * 1000;
       if (!this.unknown.has(name)) {
@@ -73,7 +73,7 @@ class Zones {
         this.warnings.push({ line, message: `TZID "${name}" is neither an IANA nor a Windows zone and has no VTIMEZONE: its times are read in ${this.venueZone}` });
       }
     }
-    return DateTime.fromObject(fields, { zone: this.venueZone }).toMillis();
+    return DateTime.fromObject(fields, { zone: IANAZone.create(this.venueZone) }).toMillis();
   }
 }
 
@@ -149,6 +149,9 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
   const events: Located[] = calendars
     .flatMap((c) => c.getAllSubcomponents('vevent'))
     .map((component, i) => ({ component, line: eventLines[i] ?? 1 }));
+  // Detached, events stop ical.js from searching the calendar's children for a VTIMEZONE on every
+  // date it reads (quadratic on a large feed); Zones resolves TZIDs and VTIMEZONEs itself.
+  for (const calendar of calendars) calendar.removeAllSubcomponents('vevent');
   if (events.length === 0) {
     const todos = calendars.reduce((n, c) => n + c.getAllSubcomponents('vtodo').length, 0);
     throw new ImportError(`This is an iCalendar file, but it has no VEVENT${todos ? ` (only ${todos} VTODO)` : ''}: there are no sessions to import`);
@@ -178,7 +181,7 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
     else {
       const uid = text(component, 'uid') || `line-${located.line}`;
       if (masters.has(uid)) warnings.push({ line: located.line, message: `UID "${uid}" appears twice; the second event is kept under another id` });
-      masters.set(masters.has(uid) ? `${uid}#${located.line}` : uid, { located, event: new ICAL.Event(component) });
+      masters.set(masters.has(uid) ? `${uid}#${located.line}` : uid, { located, event: new ICAL.Event(component, { exceptions: [] }) });
     }
   }
   const orphans: Located[] = [];
@@ -190,7 +193,7 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
 
   const occurrences: Occurrence[] = [];
   const oneOff = (located: Located, key: string): void => {
-    const event = new ICAL.Event(located.component);
+    const event = new ICAL.Event(located.component, { exceptions: [] });
     const start = zones.instant(event.startDate, tzidOf(located.component, 'dtstart'), located.line);
     const end = located.component.hasProperty('dtend')
       ? zones.instant(event.endDate, tzidOf(located.component, 'dtend'), located.line)

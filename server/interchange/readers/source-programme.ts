@@ -71,7 +71,15 @@ export class SourceVenues {
  * An IANA zone for a zone name a source writes: IANA names as they are, Windows names through
  * CLDR, and the "/mozilla.org/20050126_1/Europe/Berlin" style prefixes some clients put in front.
  */
+const zoneNames = new Map<string, string | undefined>();
+
 export function resolveZoneName(name: string): string | undefined {
+  let zone = zoneNames.get(name);
+  if (zone === undefined && !zoneNames.has(name)) zoneNames.set(name, (zone = lookUpZone(name)));
+  return zone;
+}
+
+function lookUpZone(name: string): string | undefined {
   const trimmed = name.trim().replace(/^"|"$/g, '');
   if (IANAZone.isValidZone(trimmed) && !/^[+-]/.test(trimmed)) return trimmed;
   const windows = WINDOWS_ZONES[trimmed];
@@ -101,13 +109,20 @@ export function buildSourceProgramme(
   const venues = new SourceVenues();
   const used = new Set<string>();
   const sessions: Session[] = [];
+  // Offsets cost an Intl call each, and a programme has few distinct instants.
+  const isoOf = new Map<number, string>();
+  const iso = (instant: number): string => {
+    let text = isoOf.get(instant);
+    if (text === undefined) isoOf.set(instant, (text = toVenueIso(instant, zone)));
+    return text;
+  };
   for (const item of items) {
     const venueId = venues.idFor(item.venueName);
     const base = sourceSessionId(idPrefix, item.key);
     let id = base;
     for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
-    const start = toVenueIso(item.start, zone);
-    const end = toVenueIso(item.end, zone);
+    const start = iso(item.start);
+    const end = iso(item.end);
     const checked = SessionSchema.safeParse({
       id,
       kind: item.kind ?? 'other',
