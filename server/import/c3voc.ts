@@ -16,6 +16,7 @@ import { assignIds, eventIdRequest } from './ids.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from './types.ts';
 import { VenueRegistry } from './venues.ts';
 import { isKnownZone } from './zones.ts';
+import { zoneFromOffsets } from '../interchange/readers/c3voc-offsets.ts';
 
 
 function parseJson(text: string): unknown {
@@ -102,14 +103,18 @@ interface ReadEvent {
   fileId: string | undefined;
 }
 
+/**
+ * The guid first (the schema marks `id` deprecated; a merged pretalx export gives two talks the
+ * same integer id but different guids), the integer id for files without guids.
+ */
 function fileIdOf(event: Json): string | undefined {
   const ours = typeof event.slug === 'string' && event.guid === sessionGuid(event.slug);
   const candidate = ours
     ? event.slug
-    : typeof event.id === 'number' || typeof event.id === 'string'
-      ? `c3voc-${event.id}`
-      : typeof event.guid === 'string'
-        ? `c3voc-${event.guid}`
+    : typeof event.guid === 'string' && event.guid.trim()
+      ? `c3voc-${event.guid.trim()}`
+      : typeof event.id === 'number' || typeof event.id === 'string'
+        ? `c3voc-${event.id}`
         : undefined;
   return typeof candidate === 'string' && isSessionId(candidate) ? candidate : undefined;
 }
@@ -120,11 +125,19 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
     throw new ImportError('not a c3voc schedule.json: expected { "schedule": { "conference": { "days": [...] } } }');
   }
   const conference = doc.schedule.conference;
-  const zone = chooseZone(conference, options);
   const days = Array.isArray(conference.days) ? conference.days : [];
+  const warnings: ImportWarning[] = [];
+  let zone = chooseZone(conference, options);
+  const implied = options.timezone === undefined ? zoneFromOffsets(days, zone) : undefined;
+  if (implied) {
+    warnings.push({
+      line: new LineFinder(text).lineOf({ title: 'time_zone_name' }),
+      message: `time_zone_name says ${zone} but every event "date" says ${implied.offset}: the offsets win, times are shown in ${implied.zone} (give --timezone to name the venue's zone)`,
+    });
+    zone = implied.zone;
+  }
 
   const problems = new ProblemList('line');
-  const warnings: ImportWarning[] = [];
   const finder = new LineFinder(text);
   const events: ReadEvent[] = [];
   for (const day of days) {

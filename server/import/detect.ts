@@ -8,6 +8,11 @@ import { looksLikeTime } from './times.ts';
 import { parseUnProgramme } from './un-programme.ts';
 import { looksLikeScheduleCsv, parseScheduleCsv } from './csv.ts';
 import { looksLikeC3voc, parseC3voc } from './c3voc.ts';
+import { looksLikeC3vocV2, parseC3vocV2 } from '../interchange/readers/c3voc-v2.ts';
+import { looksLikeFrabXml, parseFrabXml } from '../interchange/readers/frab-xml.ts';
+import { looksLikeIcal, parseIcal } from '../interchange/readers/ical.ts';
+import { looksLikeIndico, parseIndico } from '../interchange/readers/indico.ts';
+import { looksLikeSpreadsheet, parseSpreadsheet } from '../interchange/readers/spreadsheet.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './types.ts';
 import type { ImportedField } from '../../shared/import-plan.ts';
 import type { Programme, Session } from '../../shared/model.ts';
@@ -18,7 +23,7 @@ export interface ScheduleFormat {
   /** What a file of this format looks like, for the "not recognised" message. */
   description: string;
   /** Cheap check on the content; true only when the parser should be given the text. */
-  recognises(text: string): boolean;
+  recognises(text: string, options: ImportOptions): boolean;
   /** `fields`: when the file itself says which fields it carries (a CSV by its columns). */
   parse(
     text: string,
@@ -66,13 +71,58 @@ export const FORMATS: readonly ScheduleFormat[] = [
     fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers', 'online', 'agendaItems', 'status'],
   },
   {
+    name: 'c3voc-v2',
+    description: 'c3voc schedule v2 JSON ({"schedule": {"conference": {...}, "events": [...]}})',
+    recognises: looksLikeC3vocV2,
+    parse: parseC3vocV2,
+    fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers', 'status'],
+  },
+  {
     name: 'c3voc',
     description: 'c3voc schedule.json as frab and pretalx export it ({"schedule": {"version", "conference": {"days": [...]}}})',
     recognises: looksLikeC3voc,
     parse: parseC3voc,
     fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers'],
   },
+  {
+    name: 'ical',
+    description: 'iCalendar (.ics, BEGIN:VCALENDAR)',
+    recognises: looksLikeIcal,
+    parse: parseIcal,
+    fields: ['title', 'start', 'end', 'venueId', 'organizers', 'online', 'status'],
+  },
+  {
+    name: 'frab-xml',
+    description: 'frab/pentabarf schedule.xml (<schedule><day><room><event>)',
+    recognises: looksLikeFrabXml,
+    parse: parseFrabXml,
+    fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers'],
+  },
+  {
+    name: 'indico',
+    description: 'Indico timetable JSON (/export/timetable/ID.json)',
+    recognises: looksLikeIndico,
+    parse: parseIndico,
+    fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers'],
+  },
+  {
+    // Last: any CSV/TSV whose header names a title and a start column.
+    name: 'spreadsheet',
+    description: 'a spreadsheet saved as CSV/TSV with a header row such as "Title, Date, Start, End, Room" (or --columns)',
+    recognises: looksLikeSpreadsheet,
+    parse: parseSpreadsheet,
+    fields: ['title', 'start', 'end', 'venueId', 'organizers', 'status'],
+  },
 ];
+
+/** What the content looks like, for the refusal when no format takes it. */
+function seen(text: string): string {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (/^BEGIN:VCALENDAR/i.test(start)) return 'This is an iCalendar file, but ';
+  if (start.startsWith('<')) return 'This is XML, but not a frab/pentabarf schedule.xml; ';
+  if (/^[{[]/.test(start)) return 'This is JSON, but neither c3voc schedule.json nor an Indico timetable; ';
+  return '';
+}
 
 /** An import into a live schedule also needs to know which session fields the file carries. */
 export interface ImportWithFields extends ImportResult {
@@ -81,10 +131,10 @@ export interface ImportWithFields extends ImportResult {
 
 /** Parses a schedule of any known format; throws ImportError (one line) when none fits. */
 export function importWithFields(text: string, options: ImportOptions = {}): ImportWithFields {
-  const format = FORMATS.find((f) => f.recognises(text));
+  const format = FORMATS.find((f) => f.recognises(text, options));
   if (!format) {
     const expected = FORMATS.map((f) => f.description).join('; or ');
-    throw new ImportError(`not a recognised schedule format (expected ${expected})`);
+    throw new ImportError(`${seen(text)}not a recognised schedule format (expected ${expected})`);
   }
   const { programme, warnings, fields } = format.parse(text, options);
   return { format: format.name, programme, warnings, fields: fields ?? format.fields };

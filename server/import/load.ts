@@ -8,8 +8,14 @@ import type { Programme } from '../../shared/model.ts';
 import { importFile, type ImportResult } from './detect.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './types.ts';
 
-/** Text of a file, refusing anything that is not a non-empty UTF-8 text file. */
-export function readTextFile(path: string): string {
+/** Invalid UTF-8 bytes kept as U+FFFD when they are this rare; more means binary. */
+const STRAY_BYTES_PER_CHAR = 0.01;
+
+/**
+ * Text of a file, refusing anything that is not a non-empty text file. A few bytes that are not
+ * UTF-8 (a feed with one Latin-1 "é") become U+FFFD and a warning rather than a refusal.
+ */
+export function readTextFile(path: string, warnings: ImportWarning[] = []): string {
   let bytes: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new ImportError(`${path}: is a directory, not a schedule file`);
@@ -25,7 +31,13 @@ export function readTextFile(path: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportError(`${path}: binary file (not valid UTF-8 text), expected a UTF-8 text schedule`);
+    text = new TextDecoder('utf-8').decode(bytes);
+    const replaced = text.split('\uFFFD').length - 1;
+    if (replaced > text.length * STRAY_BYTES_PER_CHAR) {
+      throw new ImportError(`${path}: binary file (not valid UTF-8 text), expected a UTF-8 text schedule`);
+    }
+    const first = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    warnings.push({ line: first, message: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not UTF-8 and shown as \uFFFD (first on this line)` });
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new ImportError(`${path}: the file is empty`);
   return text;
@@ -33,9 +45,11 @@ export function readTextFile(path: string): string {
 
 /** Reads and imports a schedule file; errors are ImportErrors whose message names the file. */
 export function importScheduleFile(path: string, options: ImportOptions = {}): ImportResult {
-  const text = readTextFile(path);
+  const decoding: ImportWarning[] = [];
+  const text = readTextFile(path, decoding);
   try {
-    return importFile(text, options);
+    const result = importFile(text, options);
+    return { ...result, warnings: [...decoding, ...result.warnings] };
   } catch (error) {
     if (error instanceof ImportError) throw new ImportError(`${path}: ${error.message}`);
     throw error;

@@ -18,6 +18,11 @@ export interface ParseResult {
 export interface ImportOptions {
   /** IANA zone of the venue; overrides whatever the input says or implies. */
   timezone?: string;
+  /** Venue-local dates (YYYY-MM-DD, inclusive) between which recurring events are expanded. */
+  from?: string;
+  to?: string;
+  /** A spreadsheet's own column names for our fields: { title: 'Session', start: 'From', … }. */
+  columns?: Record<string, string>;
 }
 
 /**

@@ -14,9 +14,17 @@ describe('importFile', () => {
     expect(importFile(programmeText, { timezone: 'UTC' }).programme.timezone).toBe('UTC');
   });
 
+  it('names what it saw when JSON is of no known kind', () => {
+    const text = JSON.stringify({ schedule: { conference: { days: [] } } }, null, 2);
+    expect(() => importFile(text)).toThrow(/^This is JSON, but neither c3voc schedule.json nor an Indico timetable; not a recognised schedule format/);
+  });
+
+  it('takes a CSV with title and start columns as a spreadsheet, refusing bad rows by line', () => {
+    const text = 'id,title,start,end,venue\n1,Opening,2024-10-14T10:00,soon,Plenary\n';
+    expect(() => importFile(text)).toThrow(/^1 error, nothing imported: row 2: end: "soon" is not a time/);
+  });
+
   it.each([
-    ['JSON', JSON.stringify({ schedule: { conference: { days: [] } } }, null, 2)],
-    ['CSV', 'id,title,start,end,venue\n1,Opening,2024-10-14T10:00,2024-10-14T13:00,Plenary\n'],
     ['prose', 'Dear colleagues,\nthe conference takes place from Monday 14 October.\nKind regards'],
     ['a day header without any timed row', 'MONDAY, 14 OCTOBER\nSIDE EVENTS\n'],
   ])('refuses %s with a message naming the expected format', (_kind, text) => {
@@ -24,7 +32,7 @@ describe('importFile', () => {
   });
 
   it('lists every registered format in that message', () => {
-    expect(FORMATS.map((f) => f.name)).toEqual(['un-programme', 'csv', 'c3voc']);
+    expect(FORMATS.map((f) => f.name)).toEqual(['un-programme', 'csv', 'c3voc-v2', 'c3voc', 'ical', 'frab-xml', 'indico', 'spreadsheet']);
     for (const format of FORMATS) expect(() => importFile('{}')).toThrow(format.description);
   });
 });

@@ -59,7 +59,7 @@ describe('import CLI with the interchange formats', { timeout: 60_000 }, () => {
     const run = await runImport(fixture);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).sessions).toHaveLength(12);
-    expect(run.stderr).toMatch(/pretalx-democon-day1\.json:\d+: warning: event times/);
+    expect(run.stderr).toMatch(/pretalx-democon-day1\.json:\d+: warning: time_zone_name says UTC/);
   });
 
   it('exits 1 listing every bad row of a CSV, and prints no schedule', async () => {

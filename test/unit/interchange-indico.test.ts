@@ -1,0 +1,41 @@
+// Indico timetable export: contributions and breaks inside blocks, the block as track, rooms, people.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ImportProblemsError } from '../../server/import/csv-errors.ts';
+import { importFile } from '../../server/import/detect.ts';
+
+const text = readFileSync(join(import.meta.dirname, '../fixtures/interchange/indico-timetable.json'), 'utf8');
+
+describe('Indico timetable JSON', () => {
+  it('reads entries inside session blocks, the block title as track prefix and kind', () => {
+    const { format, programme, warnings } = importFile(text);
+    expect(format).toBe('indico');
+    expect(warnings).toEqual([]);
+    expect(programme.timezone).toBe('Europe/Vienna');
+    expect(programme.sessions.map((s) => [s.id, s.title, s.start, s.end, s.kind, s.venueId])).toEqual([
+      ['indico-a42c1', 'Plenary: Opening statements', '2024-10-14T10:00:00+02:00', '2024-10-14T11:00:00+02:00', 'plenary', 'Plenary-Hall-M-Building'],
+      ['indico-a42b2', 'Plenary: Coffee break', '2024-10-14T11:00:00+02:00', '2024-10-14T11:15:00+02:00', 'plenary', 'Foyer'],
+      ['indico-a42c3', 'Side event: water', '2024-10-14T13:15:00+02:00', '2024-10-14T14:30:00+02:00', 'other', 'CR3'],
+    ]);
+    expect(programme.sessions[0]!.organizers).toEqual({ lead: 'Speaker, Sam', partners: [] });
+    expect(programme.sessions[2]!.organizers).toEqual({ lead: 'Lee Host', partners: [] });
+  });
+
+  it('refuses entries it cannot read, naming the path and line', () => {
+    const broken = text.replace('"time": "11:15:00"', '"time": "later"');
+    try {
+      importFile(broken);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ImportProblemsError);
+      expect((error as ImportProblemsError).problems).toEqual([
+        { line: 39, message: 'results.42.20241014.s0.entries.b2: endDate: "2024-10-14 later" is not a date and time' },
+      ]);
+    }
+  });
+
+  it('says what it saw when the timetable is empty', () => {
+    expect(() => importFile(JSON.stringify({ _type: 'HTTPAPIResult', results: { 42: {} } }))).toThrow(/^This looks like Indico JSON, but its timetable has no contributions/);
+  });
+});
