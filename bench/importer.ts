@@ -3,8 +3,8 @@
  * the same format (25 days × 20 rooms × 20 slots), from text to validated Programme.
  */
 import { readFileSync } from 'node:fs';
-import { BUNDLED_PROGRAMME } from '../server/config.ts';
-import { importFile } from '../server/import/detect.ts';
+import { BUNDLED_PROGRAMME } from '../server/platform/config.ts';
+import { importFile } from '../server/interchange/detect-format.ts';
 import { summarize, round, type Summary } from './lib/stats.ts';
 import { syntheticUnProgramme } from './lib/synthetic-programme.ts';
 

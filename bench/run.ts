@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensureBuilt } from '../server/build.ts';
+import { ROOT, ensureBuilt } from '../server/platform/vite-build.ts';
 import { displayHeapBenchmark } from './browser/display-heap.ts';
 import { displayLoadBenchmark } from './browser/display-load.ts';
 import { lobbyUpdateBenchmark } from './browser/lobby-update.ts';

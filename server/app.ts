@@ -6,16 +6,16 @@
 import type { Server as HttpServer } from 'node:http';
 import express, { type Express, type Router } from 'express';
 import { Server } from 'socket.io';
-import type { StaffAuth } from './auth/staff-auth.ts';
-import type { ServerClock } from './clock.ts';
-import type { ScheduleService } from './domain/types.ts';
-import { apiRouter } from './http/api.ts';
-import type { LoginRateLimit } from './http/auth.ts';
-import { errorHandler, type Logger } from './http/errors.ts';
-import { securityHeaders } from './http/security.ts';
-import { staticRouter } from './http/static.ts';
-import { attachRealtime } from './realtime/index.ts';
-import { DisplayRegistry } from './realtime/display-registry.ts';
+import type { StaffAuth } from './staff/staff-auth.ts';
+import type { ServerClock } from './platform/server-clock.ts';
+import type { ScheduleService } from './schedule/service-types.ts';
+import { apiRouter } from './api-router.ts';
+import type { LoginRateLimit } from './staff/login-routes.ts';
+import { errorHandler, type Logger } from './platform/http-errors.ts';
+import { securityHeaders } from './platform/security-headers.ts';
+import { staticRouter } from './platform/static-pages.ts';
+import { attachRealtime } from './realtime/attach-realtime.ts';
+import { DisplayRegistry } from './fleet/display-registry.ts';
 
 export interface ApplicationDeps {
   service: ScheduleService;

@@ -10,13 +10,13 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInstant } from '../shared/time.ts';
 import { createApplication } from './app.ts';
-import { createStaffAuth, type StaffAuth } from './auth/staff-auth.ts';
-import { DIST, ensureBuilt } from './build.ts';
-import { ServerClock } from './clock.ts';
-import { ConfigError, parseConfig, type Config } from './config.ts';
-import { openScheduleService } from './domain/service.ts';
-import type { ScheduleService } from './domain/types.ts';
-import { loadProgrammeFile } from './import/cli.ts';
+import { createStaffAuth, type StaffAuth } from './staff/staff-auth.ts';
+import { DIST, ensureBuilt } from './platform/vite-build.ts';
+import { ServerClock } from './platform/server-clock.ts';
+import { ConfigError, parseConfig, type Config } from './platform/config.ts';
+import { openScheduleService } from './schedule/service.ts';
+import type { ScheduleService } from './schedule/service-types.ts';
+import { loadProgrammeFile } from './interchange/cli.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);

@@ -1,6 +1,6 @@
 /**
  * What an import preview and an import answer look like: the server makes them
- * (server/domain/import-plan.ts, server/http/import.ts), the control panel shows them.
+ * (server/interchange/import-plan.ts, server/interchange/import-routes.ts), the control panel shows them.
  * Types only, so the panel's bundle stays free of the server's code.
  */
 import type { Session, Venue } from './model.ts';

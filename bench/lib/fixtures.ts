@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Session } from '../../shared/model.ts';
 import type { Delta } from '../../shared/protocol.ts';
-import { BUNDLED_PROGRAMME } from '../../server/config.ts';
-import { loadProgrammeFile } from '../../server/import/cli.ts';
+import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
+import { loadProgrammeFile } from '../../server/interchange/cli.ts';
 import { benchTitle } from '../load/signage-pool.ts';
 
 export const BENCH_PASSWORD = 'bench-password';

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../../server/build.ts';
+import { ROOT } from '../../server/platform/vite-build.ts';
 
 type Handler = (message: any) => unknown;
 

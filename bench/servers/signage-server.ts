@@ -10,12 +10,12 @@
 import { createServer } from 'node:http';
 import { parseInstant } from '../../shared/time.ts';
 import { createApplication } from '../../server/app.ts';
-import { createStaffAuth } from '../../server/auth/staff-auth.ts';
-import { DIST } from '../../server/build.ts';
-import { ServerClock } from '../../server/clock.ts';
-import { BUNDLED_PROGRAMME } from '../../server/config.ts';
-import { openScheduleService } from '../../server/domain/service.ts';
-import { loadProgrammeFile } from '../../server/import/cli.ts';
+import { createStaffAuth } from '../../server/staff/staff-auth.ts';
+import { DIST } from '../../server/platform/vite-build.ts';
+import { ServerClock } from '../../server/platform/server-clock.ts';
+import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
+import { openScheduleService } from '../../server/schedule/service.ts';
+import { loadProgrammeFile } from '../../server/interchange/cli.ts';
 import { announceReady, serveParent } from '../lib/ipc.ts';
 import { listenLocal, memoryAfterGc, readOptions } from './common.ts';
 

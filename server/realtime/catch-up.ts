@@ -1,11 +1,11 @@
 /**
  * Bringing one screen up to date: the deltas it missed when the journal still has them (small,
  * and the screen keeps its state), otherwise one full snapshot. Screens are public, so what they
- * get is the public schedule (hidden passcodes left out, shared/redact.ts).
+ * get is the public schedule (hidden passcodes left out, redact.ts).
  */
 import type { Socket } from 'socket.io';
-import { publicDelta, publicSchedule } from '../../shared/redact.ts';
-import type { ScheduleService } from '../domain/types.ts';
+import { publicDelta, publicSchedule } from './redact.ts';
+import type { ScheduleService } from '../schedule/service-types.ts';
 
 /** Beyond this many missed changes a snapshot is cheaper than the replay. */
 export const MAX_REPLAY = 200;

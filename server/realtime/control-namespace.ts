@@ -7,11 +7,11 @@
  */
 import type { Namespace, Socket } from 'socket.io';
 import type { ControlClientToServer, ControlServerToClient } from '../../shared/protocol.ts';
-import { staffSocketDoor } from '../auth/middleware.ts';
-import type { StaffAuth, StaffSession } from '../auth/staff-auth.ts';
-import type { ServerClock } from '../clock.ts';
-import type { ScheduleService } from '../domain/types.ts';
-import type { DisplayRegistry } from './display-registry.ts';
+import { staffSocketDoor } from '../staff/staff-door.ts';
+import type { StaffAuth, StaffSession } from '../staff/staff-auth.ts';
+import type { ServerClock } from '../platform/server-clock.ts';
+import type { ScheduleService } from '../schedule/service-types.ts';
+import type { DisplayRegistry } from '../fleet/display-registry.ts';
 
 /** How much of the journal a panel gets on connect; older entries come from GET /api/changes. */
 export const RECENT_JOURNAL = 100;

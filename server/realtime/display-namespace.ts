@@ -17,11 +17,11 @@ import type {
   DisplayHandshake,
   DisplayServerToClient,
 } from '../../shared/protocol.ts';
-import type { ServerClock } from '../clock.ts';
-import type { ScheduleService } from '../domain/types.ts';
+import type { ServerClock } from '../platform/server-clock.ts';
+import type { ScheduleService } from '../schedule/service-types.ts';
 import { catchUp, holdsThisSchedule } from './catch-up.ts';
-import { defaultDisplayName } from './display-names.ts';
-import type { DisplayRegistry } from './display-registry.ts';
+import { defaultDisplayName } from '../fleet/display-names.ts';
+import type { DisplayRegistry } from '../fleet/display-registry.ts';
 
 const ScreenSchema = z.object({
   width: z.int().min(0).max(100_000),

@@ -1,6 +1,6 @@
 /** Logging in and out of the control panel, and an expired session that loses nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffAuth, SESSION_COOKIE } from '../../server/auth/staff-auth.ts';
+import { createStaffAuth, SESSION_COOKIE } from '../../server/staff/staff-auth.ts';
 import {
   logIn,
   openLoginPage,

@@ -5,7 +5,7 @@
  * send to it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ROOT } from '../../server/build.ts';
+import { ROOT } from '../../server/platform/vite-build.ts';
 
 export const FAULT_PASSWORD = 'fault-test-password';
 const START_TIMEOUT_MS = 30_000;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { deliveryOf, deliveryText, laggingText } from '../../control/data/delivery.ts';
-import { DisplayRegistry, STALE_AFTER_MS } from '../../server/realtime/display-registry.ts';
+import { DisplayRegistry, STALE_AFTER_MS } from '../../server/fleet/display-registry.ts';
 import type { TestServer } from '../support/server.ts';
 import { useFrozenServer } from './live-suite.ts';
 import { Recorder, connectControl, connectDisplay, type Client } from './clients.ts';

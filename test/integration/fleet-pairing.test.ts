@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { PAIRING_ALPHABET } from '../../server/realtime/display-secrets.ts';
+import { PAIRING_ALPHABET } from '../../server/fleet/display-secrets.ts';
 import type { TestServer } from '../support/server.ts';
 import { useFrozenServer } from './live-suite.ts';
 import { connectDisplay, refusedConnection, type Client } from './clients.ts';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE } from '../../server/store/sqlite.ts';
+import { DATABASE_FILE } from '../../server/schedule/store/sqlite-store.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectDisplay, type Client } from './clients.ts';
 import { connectBare, fleet, newIdentity, pairedScreen, roundTrip } from './fleet-helpers.ts';

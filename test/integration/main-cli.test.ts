@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/build.ts';
+import { ROOT } from '../../server/platform/vite-build.ts';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dirs: string[] = [];

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST } from '../../server/build.ts';
+import { DIST } from '../../server/platform/vite-build.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;

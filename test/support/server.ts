@@ -16,15 +16,15 @@ import { join } from 'node:path';
 import type { Programme } from '../../shared/model.ts';
 import { parseInstant } from '../../shared/time.ts';
 import { createApplication, type Application } from '../../server/app.ts';
-import { createStaffAuth } from '../../server/auth/staff-auth.ts';
-import { DIST } from '../../server/build.ts';
-import { ServerClock } from '../../server/clock.ts';
-import { BUNDLED_PROGRAMME } from '../../server/config.ts';
-import { openScheduleService } from '../../server/domain/service.ts';
-import type { ScheduleService } from '../../server/domain/types.ts';
-import type { Logger } from '../../server/http/errors.ts';
-import type { LoginRateLimit } from '../../server/http/auth.ts';
-import { loadProgrammeFile } from '../../server/import/cli.ts';
+import { createStaffAuth } from '../../server/staff/staff-auth.ts';
+import { DIST } from '../../server/platform/vite-build.ts';
+import { ServerClock } from '../../server/platform/server-clock.ts';
+import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
+import { openScheduleService } from '../../server/schedule/service.ts';
+import type { ScheduleService } from '../../server/schedule/service-types.ts';
+import type { Logger } from '../../server/platform/http-errors.ts';
+import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
+import { loadProgrammeFile } from '../../server/interchange/cli.ts';
 
 export interface TestServerOptions {
   /** Start a simulated clock here: venue-local ISO like 2024-10-14T12:55 (or with an offset). Default: real time. */

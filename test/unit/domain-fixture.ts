@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Programme, Session } from '../../shared/model.ts';
-import { openScheduleService } from '../../server/domain/service.ts';
-import type { Actor, ScheduleService } from '../../server/domain/types.ts';
+import { openScheduleService } from '../../server/schedule/service.ts';
+import type { Actor, ScheduleService } from '../../server/schedule/service-types.ts';
 
 export const ZONE = 'Europe/Vienna';
 export const staff: Actor = { name: 'alice' };

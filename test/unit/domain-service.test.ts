@@ -3,9 +3,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyDelta } from '../../shared/apply.ts';
 import type { Schedule } from '../../shared/model.ts';
-import { openScheduleService } from '../../server/domain/service.ts';
-import { openSqliteStore } from '../../server/store/sqlite.ts';
-import type { ChangeResult, ScheduleService } from '../../server/domain/types.ts';
+import { openScheduleService } from '../../server/schedule/service.ts';
+import { openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
+import type { ChangeResult, ScheduleService } from '../../server/schedule/service-types.ts';
 import { openService, programme, removeDir, staff, tempDataDir, testClock } from './domain-fixture.ts';
 
 let dir: string;

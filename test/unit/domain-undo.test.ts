@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ScheduleService } from '../../server/domain/types.ts';
+import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import { openService, removeDir, staff, tempDataDir, testClock, thrown } from './domain-fixture.ts';
 
 let dir: string;

@@ -4,8 +4,8 @@
  * writes everything still pending.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DisplayRecord, DisplayRecordStore } from '../../server/store/display-records.ts';
-import { FleetWriter } from '../../server/realtime/fleet-writer.ts';
+import type { DisplayRecord, DisplayRecordStore } from '../../server/fleet/display-records.ts';
+import { FleetWriter } from '../../server/fleet/fleet-writer.ts';
 
 function record(id: string, lastSeen = 1): DisplayRecord {
   return { id, name: id, view: 'lobby', managed: false, lastSeen, revision: 0 };

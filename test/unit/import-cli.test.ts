@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProgrammeSchema } from '../../shared/model.ts';
-import { loadProgrammeFile } from '../../server/import/cli.ts';
+import { loadProgrammeFile } from '../../server/interchange/cli.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const bundled = 'programme/crimecop12-programme.txt';
@@ -27,7 +27,7 @@ interface Run {
 
 function runImport(...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], { cwd: repo });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/interchange/cli.ts', ...args], { cwd: repo });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProgrammeSchema, type Session } from '../../shared/model.ts';
-import { parseUnProgramme } from '../../server/import/un-programme.ts';
+import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
 const text = readFileSync(new URL('../../programme/crimecop12-programme.txt', import.meta.url), 'utf8');
 const { programme, warnings } = parseUnProgramme(text);

@@ -1,8 +1,8 @@
 // The format registry: the content decides which importer reads a file.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORMATS, importFile } from '../../server/import/detect.ts';
-import { parseUnProgramme } from '../../server/import/un-programme.ts';
+import { FORMATS, importFile } from '../../server/interchange/detect-format.ts';
+import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
 const programmeText = readFileSync(new URL('../../programme/crimecop12-programme.txt', import.meta.url), 'utf8');
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProgrammeSchema, type Session } from '../../shared/model.ts';
-import { parseUnProgramme } from '../../server/import/un-programme.ts';
+import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
 const text = readFileSync(new URL('../fixtures/un-programme-dst-2025.txt', import.meta.url), 'utf8');
 const { programme, warnings } = parseUnProgramme(text);

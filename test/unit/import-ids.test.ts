@@ -1,7 +1,7 @@
 // Session ids survive re-imports: same input → same ids; one edited row changes only its own id.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseUnProgramme } from '../../server/import/un-programme.ts';
+import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
 const text = readFileSync(new URL('../../programme/crimecop12-programme.txt', import.meta.url), 'utf8');
 const ids = (source: string): string[] => parseUnProgramme(source).programme.sessions.map((s) => s.id);

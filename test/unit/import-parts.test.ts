@@ -1,10 +1,10 @@
 // The small readers the UN importer is made of: cells, organisers, agenda items, venues, online details.
 import { describe, expect, it } from 'vitest';
-import { cleanCell, columns } from '../../server/import/text.ts';
-import { parseOrganizers, splitTitleAndOrganizers } from '../../server/import/organizers.ts';
-import { parseAgendaItems, plenaryTitle } from '../../server/import/agenda.ts';
-import { VenueRegistry, canonicalVenueName, venueIdOf } from '../../server/import/venues.ts';
-import { parseOnlineDetails } from '../../server/import/online.ts';
+import { cleanCell, columns } from '../../server/interchange/readers/text.ts';
+import { parseOrganizers, splitTitleAndOrganizers } from '../../server/interchange/readers/organizers.ts';
+import { parseAgendaItems, plenaryTitle } from '../../server/interchange/readers/agenda.ts';
+import { VenueRegistry, canonicalVenueName, venueIdOf } from '../../server/interchange/readers/venues.ts';
+import { parseOnlineDetails } from '../../server/interchange/readers/online.ts';
 
 describe('cells', () => {
   it('strips tags, decodes entities, ignores empty columns and trailing blanks', () => {

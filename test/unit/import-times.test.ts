@@ -1,7 +1,7 @@
 // Time ranges and dates as the UN programme prints them.
 import { describe, expect, it } from 'vitest';
-import { parseTimeRange } from '../../server/import/times.ts';
-import { parseDateLine, parseDayHeader, resolveDay } from '../../server/import/dates.ts';
+import { parseTimeRange } from '../../server/interchange/readers/times.ts';
+import { parseDateLine, parseDayHeader, resolveDay } from '../../server/interchange/readers/dates.ts';
 
 const hm = (h: number, m = 0): number => h * 60 + m;
 

@@ -1,8 +1,8 @@
 // Rows the importer cannot read are reported with their line number, never dropped silently;
 // input it cannot use at all is an ImportError with one clear line.
 import { describe, expect, it } from 'vitest';
-import { parseUnProgramme } from '../../server/import/un-programme.ts';
-import { ImportError } from '../../server/import/types.ts';
+import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
+import { ImportError } from '../../server/interchange/import-types.ts';
 
 /** A small programme; `rows` are side-event lines of Monday 14 October 2024, from line 11 on. */
 function programmeWith(rows: string[], title = 'Vienna, 14–18 October 2024'): string {

@@ -1,6 +1,6 @@
 // c3voc schedule v2 (status field, one events list) and v1 keyed by guid (merged pretalx exports).
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../server/import/detect.ts';
+import { importFile } from '../../server/interchange/detect-format.ts';
 
 const v2 = (events: unknown[]): string =>
   JSON.stringify(

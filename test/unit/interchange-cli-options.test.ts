@@ -1,7 +1,7 @@
 // `npm run import` options --timezone, --from/--to and --columns (runCli in-process).
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../server/import/cli.ts';
+import { runCli } from '../../server/interchange/cli.ts';
 
 const fixture = (name: string): string => join(import.meta.dirname, '../fixtures/interchange', name);
 

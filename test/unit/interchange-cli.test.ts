@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProgrammeSchema } from '../../shared/model.ts';
-import { scheduleFromProgramme } from '../../server/domain/seed.ts';
-import { c3vocSchedule } from '../../server/export/c3voc.ts';
-import { scheduleCsv } from '../../server/export/csv.ts';
-import { parseUnProgramme } from '../../server/import/un-programme.ts';
+import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
+import { c3vocSchedule } from '../../server/interchange/writers/c3voc-export.ts';
+import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
+import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'interchange-cli-'));
@@ -25,7 +25,7 @@ function file(name: string, content: string): string {
 
 function runImport(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], { cwd: repo });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/interchange/cli.ts', ...args], { cwd: repo });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

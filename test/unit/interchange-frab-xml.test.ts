@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scheduleFromProgramme } from '../../server/domain/seed.ts';
-import { scheduleCsv } from '../../server/export/csv.ts';
-import { ImportProblemsError } from '../../server/import/csv-errors.ts';
-import { importFile } from '../../server/import/detect.ts';
+import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
+import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
+import { ImportProblemsError } from '../../server/interchange/import-error.ts';
+import { importFile } from '../../server/interchange/detect-format.ts';
 import { parseFrabDuration } from '../../server/interchange/readers/frab-xml.ts';
 
 const xml = readFileSync(join(import.meta.dirname, '../fixtures/interchange/frab-schedule.xml'), 'utf8');

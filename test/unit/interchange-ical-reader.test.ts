@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scheduleFromProgramme } from '../../server/domain/seed.ts';
-import { scheduleCsv } from '../../server/export/csv.ts';
-import { importFile } from '../../server/import/detect.ts';
-import { importScheduleFile } from '../../server/import/load.ts';
+import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
+import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
+import { importFile } from '../../server/interchange/detect-format.ts';
+import { importScheduleFile } from '../../server/interchange/load-file.ts';
 import { parseIcal } from '../../server/interchange/readers/ical.ts';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../fixtures/interchange', name), 'utf8');

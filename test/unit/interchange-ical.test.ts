@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Schedule } from '../../shared/model.ts';
-import { scheduleFromProgramme } from '../../server/domain/seed.ts';
-import { openScheduleService } from '../../server/domain/service.ts';
-import { calendarIcs } from '../../server/export/ical.ts';
-import { parseUnProgramme } from '../../server/import/un-programme.ts';
+import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
+import { openScheduleService } from '../../server/schedule/service.ts';
+import { calendarIcs } from '../../server/interchange/writers/ical-export.ts';
+import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
 const dstText = readFileSync(new URL('../fixtures/un-programme-dst-2025.txt', import.meta.url), 'utf8');
 const dstProgramme = () => parseUnProgramme(dstText).programme;

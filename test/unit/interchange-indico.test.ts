@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImportProblemsError } from '../../server/import/csv-errors.ts';
-import { importFile } from '../../server/import/detect.ts';
+import { ImportProblemsError } from '../../server/interchange/import-error.ts';
+import { importFile } from '../../server/interchange/detect-format.ts';
 
 const text = readFileSync(join(import.meta.dirname, '../fixtures/interchange/indico-timetable.json'), 'utf8');
 

@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Programme, Session } from '../../shared/model.ts';
-import { planImport, type ImportedSchedule } from '../../server/domain/import-plan.ts';
-import { openScheduleService } from '../../server/domain/service.ts';
-import type { ScheduleService } from '../../server/domain/types.ts';
-import { c3vocSchedule } from '../../server/export/c3voc.ts';
-import { scheduleCsv } from '../../server/export/csv.ts';
-import { FORMATS, importWithFields } from '../../server/import/detect.ts';
-import { parseUnProgramme } from '../../server/import/un-programme.ts';
+import { planImport, type ImportedSchedule } from '../../server/interchange/import-plan.ts';
+import { openScheduleService } from '../../server/schedule/service.ts';
+import type { ScheduleService } from '../../server/schedule/service-types.ts';
+import { c3vocSchedule } from '../../server/interchange/writers/c3voc-export.ts';
+import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
+import { FORMATS, importWithFields } from '../../server/interchange/detect-format.ts';
+import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 import { openService, removeDir, staff, tempDataDir, testClock, thrown } from './domain-fixture.ts';
 
 let dir: string;

@@ -1,9 +1,9 @@
 // Organisers' spreadsheets: headers in four languages, --columns, date forms, all-or-nothing rows.
 import { describe, expect, it } from 'vitest';
-import { scheduleFromProgramme } from '../../server/domain/seed.ts';
-import { scheduleCsv } from '../../server/export/csv.ts';
-import { ImportProblemsError } from '../../server/import/csv-errors.ts';
-import { importFile } from '../../server/import/detect.ts';
+import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
+import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
+import { ImportProblemsError } from '../../server/interchange/import-error.ts';
+import { importFile } from '../../server/interchange/detect-format.ts';
 import { parseColumnsOption } from '../../server/interchange/readers/spreadsheet-columns.ts';
 
 const zone = { timezone: 'Europe/Paris' };

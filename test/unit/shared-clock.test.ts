@@ -1,7 +1,7 @@
 /** The clock arithmetic shared by the server, the screens and the control panel (shared/clock.ts). */
 import { describe, expect, it } from 'vitest';
 import { bestSample, clockAt, msToNextSecond, serverRealNow, syncSample } from '../../shared/clock.ts';
-import { ServerClock } from '../../server/clock.ts';
+import { ServerClock } from '../../server/platform/server-clock.ts';
 
 describe('clock sync samples', () => {
   it('estimates the offset assuming the server answered halfway through the round trip', () => {

@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { JournalEntry } from '../../shared/protocol.ts';
-import { SCHEMA_VERSION } from '../../server/store/migrations.ts';
-import { openDatabase, openSqliteStore } from '../../server/store/sqlite.ts';
-import type { ScheduleStore } from '../../server/store/types.ts';
+import { SCHEMA_VERSION } from '../../server/schedule/store/migrations.ts';
+import { openDatabase, openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
+import type { ScheduleStore } from '../../server/schedule/store/store-interface.ts';
 
 let dir: string;
 let store: ScheduleStore;

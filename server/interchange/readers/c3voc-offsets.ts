@@ -5,7 +5,7 @@
  * the venue zone becomes that fixed offset (Etc/GMT-1 for +01:00, IANA's inverted sign).
  */
 import { DateTime } from 'luxon';
-import { isObject } from '../../import/c3voc-events.ts';
+import { isObject } from './c3voc-events.ts';
 
 const OFFSET = /(?:T[\d:.]+)(Z|[+-]\d{2}:?\d{2})$/;
 

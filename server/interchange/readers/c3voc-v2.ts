@@ -4,10 +4,10 @@
  * `status`; the conference's days carry no rooms. Ids from the guid, as for v1, so a conference
  * that moves from v1 to v2 keeps its session ids.
  */
-import { isObject, type Json } from '../../import/c3voc-events.ts';
-import { kindOfTrack } from '../../import/c3voc-format.ts';
-import { ProblemList } from '../../import/csv-errors.ts';
-import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../../import/types.ts';
+import { isObject, type Json } from './c3voc-events.ts';
+import { kindOfTrack } from './c3voc-format.ts';
+import { ProblemList } from '../import-error.ts';
+import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { JsonLines, tryJson } from './json-lines.ts';
 import { buildSourceProgramme, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
 

@@ -13,9 +13,9 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
-import { changeOverOf, isObject, readEvent, type Json } from '../../import/c3voc-events.ts';
-import { ProblemList } from '../../import/csv-errors.ts';
-import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../../import/types.ts';
+import { changeOverOf, isObject, readEvent, type Json } from './c3voc-events.ts';
+import { ProblemList } from '../import-error.ts';
+import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { buildSourceProgramme, LineIndex, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
 
 const LISTS = new Set(['day', 'room', 'event', 'person']);

@@ -4,7 +4,7 @@
  * a folded line that lost its leading space, spaces around a property name, blank lines,
  * U+FFFD where the file had bytes that were not UTF-8.
  */
-import type { ImportWarning } from '../../import/types.ts';
+import type { ImportWarning } from '../import-types.ts';
 
 export interface ContentLines {
   /** The unfolded, repaired calendar, CRLF-separated, for ical.js. */

@@ -5,7 +5,7 @@
  * endless rules has no such span: the reader then asks for --from and --to.
  */
 import { DateTime } from 'luxon';
-import { ImportError } from '../../import/types.ts';
+import { ImportError } from '../import-types.ts';
 
 export interface Window {
   /** Instants, start inclusive, end exclusive. */

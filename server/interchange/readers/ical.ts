@@ -14,7 +14,7 @@
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
 import { OnlineDetailsSchema, type OnlineDetails } from '../../../shared/model.ts';
-import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../../import/types.ts';
+import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { contentLines } from './ical-lines.ts';
 import { optionWindow, spanOf, type Window } from './ical-window.ts';
 import { buildSourceProgramme, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';

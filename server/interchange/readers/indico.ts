@@ -8,10 +8,10 @@
  * and `conveners` are the organisers. Times from each `startDate`/`endDate` `{ date, time, tz }`.
  */
 import { DateTime } from 'luxon';
-import { isObject, type Json } from '../../import/c3voc-events.ts';
-import { kindOfTrack } from '../../import/c3voc-format.ts';
-import { ProblemList } from '../../import/csv-errors.ts';
-import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../../import/types.ts';
+import { isObject, type Json } from './c3voc-events.ts';
+import { kindOfTrack } from './c3voc-format.ts';
+import { ProblemList } from '../import-error.ts';
+import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { JsonLines, tryJson } from './json-lines.ts';
 import { buildSourceProgramme, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
 

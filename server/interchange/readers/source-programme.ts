@@ -7,9 +7,9 @@
 import { IANAZone } from 'luxon';
 import { ProgrammeSchema, SessionSchema, type OnlineDetails, type Programme, type Session, type Venue } from '../../../shared/model.ts';
 import { toVenueIso } from '../../../shared/time.ts';
-import { shortHash } from '../../import/ids.ts';
-import { slug } from '../../import/venues.ts';
-import { ImportError, type ImportWarning } from '../../import/types.ts';
+import { shortHash } from './stable-ids.ts';
+import { slug } from './venues.ts';
+import { ImportError, type ImportWarning } from '../import-types.ts';
 import { WINDOWS_ZONES } from './windows-zones.ts';
 
 export interface SourceSession {

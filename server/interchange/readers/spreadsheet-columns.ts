@@ -2,7 +2,7 @@
  * Which column of an organiser's own spreadsheet holds which field: ordinary headers in English,
  * French, German and Spanish, or an explicit `--columns title=Session,start=From,…` mapping.
  */
-import { ImportError } from '../../import/types.ts';
+import { ImportError } from '../import-types.ts';
 
 export const FIELDS = ['title', 'date', 'start', 'end', 'room', 'organiser', 'status'] as const;
 export type Field = (typeof FIELDS)[number];

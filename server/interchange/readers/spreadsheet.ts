@@ -7,10 +7,10 @@
  */
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
-import { normaliseTitle } from '../../import/ids.ts';
-import { ProblemList } from '../../import/csv-errors.ts';
-import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../../import/types.ts';
-import { DEFAULT_TIMEZONE } from '../../import/zones.ts';
+import { normaliseTitle } from './stable-ids.ts';
+import { ProblemList } from '../import-error.ts';
+import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
+import { DEFAULT_TIMEZONE } from './zones.ts';
 import { buildSourceProgramme, optionZone, type SourceSession } from './source-programme.ts';
 import { columnsFromHeaders, columnsFromMapping, type ColumnMap } from './spreadsheet-columns.ts';
 

@@ -1,0 +1,300 @@
+/**
+ * The display fleet: every screen the server knows, what it shows, whether it is connected and
+ * which revision it last rendered — behind GET /api/displays, the panel's `displays` event and
+ * the staff commands (pair, rename, reassign, identify, reload, forget).
+ *
+ * Identity: a screen presents a displayId and its own secret token. The first token presented for
+ * an id binds it (only a hash is kept); later claims on that id must present the same token, and a
+ * wrong one gets the claimant a fresh identity instead — nobody can pose as another screen.
+ *
+ * Assignment: a bare /display page asks for none ('unassigned') and gets a pairing code until
+ * staff pair it. A page opened at /display/room/CR3 registers with what its URL says, unless staff
+ * have since chosen its assignment themselves (managed): staff's choice then wins.
+ *
+ * Records live in SQLite once attachStore has been called (write-behind for screen reports, see
+ * fleet-writer.ts); after a restart every record is back, offline until its screen reconnects.
+ */
+import type { DisplayReport, DisplayStatus } from '../../shared/protocol.ts';
+import { NotFoundError } from '../platform/errors.ts';
+import type { DisplayRecordStore } from './display-records.ts';
+import { hashToken, newDisplayId, tokenMatches } from './display-secrets.ts';
+import {
+  assignmentMessage,
+  entryFromRecord,
+  newEntry,
+  isStale,
+  recordFromEntry,
+  sameAssignment,
+  statusOf,
+  type Assignment,
+  type FleetEntry,
+} from './fleet-entry.ts';
+import type { Admission, DisplayHello, FleetCommand } from './fleet-messages.ts';
+import { FleetWriter } from './fleet-writer.ts';
+import { PairingCodes } from './pairing-codes.ts';
+
+export type { Admission, DisplayHello, FleetCommand };
+
+/** Beyond this many entries, disconnected screens staff never assigned are dropped, oldest first. */
+const MAX_ENTRIES = 2000;
+/** Screens are heard from every 25 s (socket.io's heartbeat): a silent minute means a hung page or link. */
+export const STALE_AFTER_MS = 60_000;
+export const IDENTIFY_MS = 8_000;
+
+type AssignedEntry = FleetEntry & { assignment: Assignment };
+
+export class DisplayRegistry {
+  private readonly entries = new Map<string, FleetEntry>();
+  private readonly codes = new PairingCodes();
+  private readonly listeners = new Set<() => void>();
+  private readonly commandListeners = new Set<(id: string, command: FleetCommand) => void>();
+  private writer: FleetWriter | undefined;
+  private staleIds = '';
+
+  constructor(
+    private readonly realNow: () => number = Date.now,
+    private readonly staleAfterMs = STALE_AFTER_MS,
+  ) {}
+
+  /** Loads the stored records (all offline) and keeps every later change in the store. */
+  attachStore(store: DisplayRecordStore, onError: (error: unknown) => void = () => undefined): void {
+    for (const record of store.load()) if (!this.entries.has(record.id)) this.entries.set(record.id, entryFromRecord(record));
+    this.writer = new FleetWriter(store, (id) => this.recordOf(id), onError);
+    this.changed();
+  }
+
+  /** Writes what is pending, with connected screens last seen now, and stops writing. */
+  detachStore(): void {
+    const writer = this.writer;
+    if (!writer) return;
+    const now = this.realNow();
+    for (const entry of this.entries.values()) {
+      if (entry.sockets === 0) continue;
+      entry.lastSeen = now;
+      writer.later(entry.id);
+    }
+    writer.flush();
+    this.writer = undefined;
+  }
+
+  admit(hello: DisplayHello): Admission {
+    let entry = hello.displayId === undefined ? undefined : this.entries.get(hello.displayId);
+    let id = hello.displayId;
+    if (entry && !this.mayClaim(entry, hello.token)) {
+      entry = undefined;
+      id = undefined;
+    }
+    if (id === undefined && hello.token !== undefined) id = this.freshId();
+    if (id === undefined) return this.admitAnonymous(hello);
+
+    if (!entry) {
+      entry = newEntry(id, hello.name ?? 'New screen', hello.revision, this.realNow());
+    } else {
+      this.entries.delete(id); // re-inserted below: the map's order is "least recently connected first"
+    }
+    if (entry.tokenHash === undefined && hello.token !== undefined) entry.tokenHash = hashToken(hello.token);
+    entry.sockets += 1;
+    entry.lastSeen = this.realNow();
+    entry.revision = Math.max(entry.revision, hello.revision);
+    if (hello.userAgent !== undefined) entry.userAgent = hello.userAgent;
+    if (hello.screen !== undefined) entry.screen = hello.screen;
+
+    if (hello.view !== 'unassigned' && !(entry.managed && entry.assignment)) {
+      // The page's URL decides for a screen staff have not taken over.
+      const assignment: Assignment = hello.view === 'room' ? { view: 'room', venueId: hello.venueId } : { view: 'lobby' };
+      if (!sameAssignment(entry.assignment, assignment)) entry.name = hello.name ?? hello.defaultName(assignment);
+      else if (hello.name !== undefined) entry.name = hello.name;
+      entry.assignment = assignment;
+      this.codes.release(entry);
+    }
+    this.entries.set(id, entry);
+    this.prune();
+    this.writer?.later(id);
+    this.changed();
+    if (entry.assignment) return { id, kind: 'assigned', assignment: assignmentMessage(entry as AssignedEntry) };
+    return { id, kind: 'pairing', pairing: { displayId: id, code: this.codes.issue(entry) } };
+  }
+
+  disconnected(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.sockets = Math.max(0, entry.sockets - 1);
+    entry.lastSeen = this.realNow();
+    this.writer?.later(id);
+    this.changed();
+  }
+
+  rendered(id: string, revision: number): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.revision = revision;
+    entry.lastSeen = this.realNow();
+    this.writer?.later(id);
+    if (entry.assignment) this.changed();
+  }
+
+  /** Any sign of life (heartbeat, clock sync). Not broadcast: it changes nothing visible. */
+  seen(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.lastSeen = this.realNow();
+    this.writer?.later(id);
+  }
+
+  report(id: string, report: DisplayReport): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    if (report.screen !== undefined) entry.screen = report.screen;
+    if (report.clockSkewMs !== undefined) entry.clockSkewMs = Math.round(report.clockSkewMs);
+    entry.lastSeen = this.realNow();
+    this.writer?.later(id);
+    if (entry.assignment) this.changed();
+  }
+
+  list(): DisplayStatus[] {
+    const now = this.realNow();
+    return this.assigned().map((entry) => statusOf(entry, now, this.staleAfterMs));
+  }
+
+  get(id: string): DisplayStatus | undefined {
+    const entry = this.entries.get(id);
+    return entry?.assignment ? statusOf(entry as AssignedEntry, this.realNow(), this.staleAfterMs) : undefined;
+  }
+
+  /** Binds the screen showing this code to an assignment; it switches at once. */
+  pair(code: string, assignment: Assignment, name: string): DisplayStatus {
+    const id = this.codes.find(code);
+    const entry = id === undefined ? undefined : this.entries.get(id);
+    if (!entry || entry.assignment) throw new NotFoundError(`code: no screen is showing the pairing code ${code}`, 'code');
+    this.codes.release(entry);
+    entry.assignment = assignment;
+    entry.name = name;
+    entry.managed = true;
+    entry.persistent = true;
+    return this.staffChanged(entry as AssignedEntry);
+  }
+
+  /** Renames and/or reassigns a screen; a reassigned screen is managed by staff from then on. */
+  update(id: string, change: { name?: string | undefined; assignment?: Assignment | undefined }): DisplayStatus {
+    const entry = this.assignedEntry(id);
+    if (change.name !== undefined) entry.name = change.name;
+    if (change.assignment !== undefined) {
+      entry.assignment = change.assignment;
+      entry.managed = true;
+    }
+    return this.staffChanged(entry);
+  }
+
+  /** Removes a screen's record; a connected one goes back to showing a pairing code. */
+  forget(id: string): void {
+    const entry: FleetEntry = this.assignedEntry(id);
+    this.writer?.remove([id]);
+    if (entry.sockets === 0) {
+      this.entries.delete(id);
+    } else {
+      entry.assignment = null;
+      entry.managed = false;
+      this.send(id, { type: 'pairing', pairing: { displayId: id, code: this.codes.issue(entry) } });
+    }
+    this.changed();
+  }
+
+  /** Sends a command to one screen; false when it is not connected (nothing is queued). */
+  command(id: string, command: { type: 'identify' } | { type: 'reload' }): boolean {
+    const entry = this.assignedEntry(id);
+    this.send(id, command.type === 'identify' ? { type: 'identify', name: entry.name, durationMs: IDENTIFY_MS } : command);
+    return entry.sockets > 0;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Commands for one screen's sockets (the realtime layer delivers them to that screen's sockets). */
+  onCommand(listener: (id: string, command: FleetCommand) => void): () => void {
+    this.commandListeners.add(listener);
+    return () => this.commandListeners.delete(listener);
+  }
+
+  /** Tells the listeners when a screen became stale or recovered (called by a timer). */
+  checkStale(): void {
+    const now = this.realNow();
+    const staleIds = this.assigned()
+      .filter((entry) => isStale(entry, now, this.staleAfterMs))
+      .map((entry) => entry.id)
+      .join('\n');
+    if (staleIds === this.staleIds) return;
+    this.staleIds = staleIds;
+    this.changed();
+  }
+
+  private mayClaim(entry: FleetEntry, token: string | undefined): boolean {
+    if (!entry.persistent) return false; // per-connection ids are nobody's to take over
+    if (entry.tokenHash === undefined) return true; // no token bound yet: the first one binds it
+    return token !== undefined && tokenMatches(entry.tokenHash, token);
+  }
+
+  private admitAnonymous(hello: DisplayHello): Admission {
+    const entry = newEntry(hello.socketId, hello.name ?? 'New screen', hello.revision, this.realNow());
+    entry.persistent = false;
+    entry.sockets = 1;
+    if (hello.view !== 'unassigned') {
+      entry.assignment = hello.view === 'room' ? { view: 'room', venueId: hello.venueId } : { view: 'lobby' };
+      entry.name = hello.name ?? hello.defaultName(entry.assignment);
+    }
+    this.entries.set(entry.id, entry);
+    this.prune();
+    this.changed();
+    return { id: entry.id, kind: 'anonymous' };
+  }
+
+  private freshId(): string {
+    let id = newDisplayId();
+    while (this.entries.has(id)) id = newDisplayId();
+    return id;
+  }
+
+  private assigned(): AssignedEntry[] {
+    return [...this.entries.values()].filter((entry): entry is AssignedEntry => entry.assignment !== null);
+  }
+
+  private assignedEntry(id: string): AssignedEntry {
+    const entry = this.entries.get(id);
+    if (!entry?.assignment) throw new NotFoundError(`no display with id ${id}`);
+    return entry as AssignedEntry;
+  }
+
+  /** A staff change: durable before it is acknowledged, then pushed to the screen and the panels. */
+  private staffChanged(entry: AssignedEntry): DisplayStatus {
+    this.writer?.now(entry.id);
+    this.send(entry.id, { type: 'assign', assignment: assignmentMessage(entry) });
+    this.changed();
+    return statusOf(entry, this.realNow(), this.staleAfterMs);
+  }
+
+  private recordOf(id: string) {
+    const entry = this.entries.get(id);
+    return entry && recordFromEntry(entry);
+  }
+
+  private prune(): void {
+    const removed: string[] = [];
+    for (const entry of this.entries.values()) {
+      if (this.entries.size <= MAX_ENTRIES) break;
+      if (entry.sockets > 0 || entry.managed) continue;
+      this.codes.release(entry);
+      this.entries.delete(entry.id);
+      if (entry.persistent) removed.push(entry.id);
+    }
+    if (removed.length > 0) this.writer?.remove(removed);
+  }
+
+  private send(id: string, command: FleetCommand): void {
+    for (const listener of this.commandListeners) listener(id, command);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

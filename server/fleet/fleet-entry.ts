@@ -1,0 +1,118 @@
+/**
+ * One display as the fleet holds it in memory: its stored record plus what only exists while the
+ * server runs (open sockets, the pairing code of a screen nobody assigned yet).
+ */
+import type { Assignment, DisplayAssignment, DisplayScreen, DisplayStatus } from '../../shared/protocol.ts';
+import type { DisplayRecord } from './display-records.ts';
+
+export type { Assignment };
+
+export interface FleetEntry {
+  id: string;
+  name: string;
+  /** null while the screen waits to be paired: it is then not listed and not stored. */
+  assignment: Assignment | null;
+  pairingCode: string | null;
+  tokenHash: string | undefined;
+  managed: boolean;
+  /**
+   * Kept in SQLite. A screen without an id of its own (an old client, a test) gets one per
+   * connection: it is listed while the server runs but never stored.
+   */
+  persistent: boolean;
+  sockets: number;
+  /** Epoch ms, real time. */
+  lastSeen: number;
+  revision: number;
+  userAgent: string | undefined;
+  screen: DisplayScreen | undefined;
+  clockSkewMs: number | undefined;
+}
+
+/** A screen just heard of: not assigned yet, stored once it is. */
+export function newEntry(id: string, name: string, revision: number, now: number): FleetEntry {
+  return {
+    id,
+    name,
+    assignment: null,
+    pairingCode: null,
+    tokenHash: undefined,
+    managed: false,
+    persistent: true,
+    sockets: 0,
+    lastSeen: now,
+    revision,
+    userAgent: undefined,
+    screen: undefined,
+    clockSkewMs: undefined,
+  };
+}
+
+export function sameAssignment(a: Assignment | null, b: Assignment | null): boolean {
+  return a?.view === b?.view && (a?.view !== 'room' || a.venueId === b?.venueId);
+}
+
+export function entryFromRecord(record: DisplayRecord): FleetEntry {
+  return {
+    id: record.id,
+    name: record.name,
+    assignment: record.view === 'room' ? { view: 'room', venueId: record.venueId } : { view: 'lobby' },
+    pairingCode: null,
+    tokenHash: record.tokenHash,
+    managed: record.managed,
+    persistent: true,
+    sockets: 0,
+    lastSeen: record.lastSeen,
+    revision: record.revision,
+    userAgent: record.userAgent,
+    screen: record.screen,
+    clockSkewMs: record.clockSkewMs,
+  };
+}
+
+/** The stored form, or undefined for an entry that is not to be stored (pending or per-connection). */
+export function recordFromEntry(entry: FleetEntry): DisplayRecord | undefined {
+  if (!entry.persistent || !entry.assignment) return undefined;
+  return {
+    id: entry.id,
+    name: entry.name,
+    view: entry.assignment.view,
+    venueId: entry.assignment.view === 'room' ? entry.assignment.venueId : undefined,
+    tokenHash: entry.tokenHash,
+    managed: entry.managed,
+    lastSeen: entry.lastSeen,
+    revision: entry.revision,
+    userAgent: entry.userAgent,
+    screen: entry.screen,
+    clockSkewMs: entry.clockSkewMs,
+  };
+}
+
+/** What the screen itself is told about its assignment. */
+export function assignmentMessage(entry: FleetEntry & { assignment: Assignment }): DisplayAssignment {
+  const message: DisplayAssignment = { displayId: entry.id, name: entry.name, view: entry.assignment.view };
+  if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined) message.venueId = entry.assignment.venueId;
+  return message;
+}
+
+export function isStale(entry: FleetEntry, now: number, staleAfterMs: number): boolean {
+  return entry.sockets > 0 && now - entry.lastSeen > staleAfterMs;
+}
+
+/** What GET /api/displays and the panel's `displays` event show of an assigned entry. */
+export function statusOf(entry: FleetEntry & { assignment: Assignment }, now: number, staleAfterMs: number): DisplayStatus {
+  const status: DisplayStatus = {
+    id: entry.id,
+    name: entry.name,
+    view: entry.assignment.view,
+    connected: entry.sockets > 0,
+    lastSeen: new Date(entry.lastSeen).toISOString(),
+    revision: entry.revision,
+    stale: isStale(entry, now, staleAfterMs),
+  };
+  if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined) status.venueId = entry.assignment.venueId;
+  if (entry.userAgent !== undefined) status.userAgent = entry.userAgent;
+  if (entry.screen !== undefined) status.screen = { ...entry.screen };
+  if (entry.clockSkewMs !== undefined) status.clockSkewMs = entry.clockSkewMs;
+  return status;
+}

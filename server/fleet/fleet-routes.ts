@@ -1,0 +1,81 @@
+/**
+ * Staff commands on the display fleet (all behind the staff door: writes need a session):
+ *   POST   /api/displays/pair          { code, view, venueId?, name? } → 201 the display
+ *   PATCH  /api/displays/:id           { name?, view?, venueId? }      → 200 the display
+ *   POST   /api/displays/:id/identify  → 200 { sent }   (the screen shows its name for a few seconds)
+ *   POST   /api/displays/:id/reload    → 200 { sent }   (the screen reloads its page)
+ *   DELETE /api/displays/:id           → 204            (a connected screen shows a pairing code again)
+ * `sent` is false when the screen is not connected: commands are not queued.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { VenueId, type Schedule } from '../../shared/model.ts';
+import { NotFoundError, ValidationError } from '../platform/errors.ts';
+import { defaultDisplayName } from './display-names.ts';
+import type { Assignment } from './fleet-entry.ts';
+import type { ApiContext } from '../platform/api-context.ts';
+import { validate } from '../platform/http-errors.ts';
+
+const Name = z.string().trim().min(1, 'must not be empty').max(100);
+const View = z.enum(['room', 'lobby']);
+
+const PairSchema = z.strictObject({
+  code: z.string().trim().min(1, 'must not be empty').max(20),
+  view: View,
+  venueId: VenueId.optional(),
+  name: Name.optional(),
+});
+
+const UpdateSchema = z
+  .strictObject({ name: Name.optional(), view: View.optional(), venueId: VenueId.optional() })
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one of: name, view, venueId' });
+
+/** A room assignment needs a venue of this schedule; the lobby takes none. */
+function assignmentFor(schedule: Schedule, view: 'room' | 'lobby', venueId: string | undefined): Assignment {
+  if (view === 'lobby') {
+    if (venueId !== undefined) throw new ValidationError('venueId: is only for the room view', 'venueId');
+    return { view: 'lobby' };
+  }
+  if (venueId === undefined) throw new ValidationError('venueId: is required for the room view', 'venueId');
+  if (!schedule.venues.some((venue) => venue.id === venueId)) throw new NotFoundError(`venueId: no venue with id ${venueId}`, 'venueId');
+  return { view: 'room', venueId };
+}
+
+export function fleetRouter({ service, displays }: ApiContext): Router {
+  const router = Router();
+
+  router.post('/displays/pair', (req, res) => {
+    const body = validate(PairSchema, req.body);
+    const assignment = assignmentFor(service.schedule(), body.view, body.venueId);
+    const name = body.name ?? defaultDisplayName(service.schedule(), assignment);
+    res.status(201).json(displays.pair(body.code, assignment, name));
+  });
+
+  router.patch('/displays/:id', (req, res) => {
+    const body = validate(UpdateSchema, req.body);
+    const current = displays.get(req.params.id);
+    if (!current) throw new NotFoundError(`no display with id ${req.params.id}`);
+    let assignment: Assignment | undefined;
+    if (body.view !== undefined || body.venueId !== undefined) {
+      // A room alone means "show that room's door".
+      const view = body.view ?? (body.venueId !== undefined ? 'room' : current.view);
+      assignment = assignmentFor(service.schedule(), view, body.venueId);
+    }
+    res.json(displays.update(req.params.id, { name: body.name, assignment }));
+  });
+
+  router.post('/displays/:id/identify', (req, res) => {
+    res.json({ sent: displays.command(req.params.id, { type: 'identify' }) });
+  });
+
+  router.post('/displays/:id/reload', (req, res) => {
+    res.json({ sent: displays.command(req.params.id, { type: 'reload' }) });
+  });
+
+  router.delete('/displays/:id', (req, res) => {
+    displays.forget(req.params.id);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,84 @@
+/**
+ * npm run import -- FILE [--timezone ZONE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--columns MAP]
+ *
+ * Prints the normalised schedule { timezone, venues, sessions } as JSON on stdout and the
+ * warnings on stderr ("FILE:LINE: warning: …"); exits 1 with one line on stderr when the file
+ * cannot be used.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatWarning, importScheduleFile } from './load-file.ts';
+import type { ImportOptions } from './import-types.ts';
+import { parseColumnsOption } from './readers/spreadsheet-columns.ts';
+
+export { loadProgrammeFile } from './load-file.ts';
+
+const USAGE = 'usage: npm run import -- FILE [--timezone ZONE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--columns title=Session,start=From,...]';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function runCli(argv: string[]): number {
+  let file: string;
+  const options: ImportOptions = {};
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: {
+        timezone: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        columns: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new Error(positionals.length ? 'one file at a time' : 'no file given');
+    file = positionals[0]!;
+    if (values.timezone !== undefined) options.timezone = values.timezone;
+    for (const name of ['from', 'to'] as const) {
+      const value = values[name];
+      if (value !== undefined && !DATE.test(value)) throw new Error(`--${name}: "${value}" is not a date (expected YYYY-MM-DD)`);
+      if (value !== undefined) options[name] = value;
+    }
+    if ((options.from === undefined) !== (options.to === undefined)) throw new Error('--from and --to go together');
+    if (values.columns !== undefined) options.columns = parseColumnsOption(values.columns);
+  } catch (error) {
+    process.stderr.write(`import: ${(error as Error).message} (${USAGE})\n`);
+    return 1;
+  }
+
+  try {
+    const { programme, warnings } = importScheduleFile(file, options);
+    for (const warning of warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
+    const { timezone: zone, venues, sessions } = programme;
+    process.stdout.write(`${JSON.stringify({ timezone: zone, venues, sessions }, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`import: ${(error as Error).message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+/** True when this module is the program being run (not imported by the server or a test). */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  // A reader that stops early (`| head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  // exitCode (not exit()) so a large JSON on a pipe is flushed before the process ends.
+  process.exitCode = runCli(process.argv.slice(2));
+}

@@ -1,0 +1,63 @@
+/**
+ * Which live session a session in an imported file is, so a re-import reports "moved" or
+ * "retimed" rather than "cancelled" plus "added". Tried in order, each on what is left over:
+ *   1. the same id;
+ *   2. the same normalised title on the same venue day (the start time breaks ties);
+ *   3. the same normalised title when it is unique on BOTH sides across the whole programme.
+ * Step 3 exists because the UN programme's ids contain the day (readers/stable-ids.ts): a side
+ * event moved to another day gets a new id, yet its title still says which session it is. A
+ * title seen twice on either side proves nothing, so those stay unmatched (added / missing).
+ */
+import type { Session } from '../../shared/model.ts';
+import { parseInstant, venueDay } from '../../shared/time.ts';
+import { normaliseTitle } from './readers/stable-ids.ts';
+
+export interface SessionMatch {
+  live: Session;
+  by: 'id' | 'title';
+}
+
+function titleCounts(sessions: Session[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of sessions) {
+    const title = normaliseTitle(s.title);
+    counts.set(title, (counts.get(title) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** File session → the live session it is; file sessions left out have no live counterpart. */
+export function matchSessions(live: Session[], files: Session[], zone: string): Map<Session, SessionMatch> {
+  const matched = new Map<Session, SessionMatch>();
+  const taken = new Set<string>();
+  const take = (file: Session, session: Session, by: SessionMatch['by']) => {
+    matched.set(file, { live: session, by });
+    taken.add(session.id);
+  };
+  const leftovers = () => files.filter((f) => !matched.has(f));
+  const free = () => live.filter((s) => !taken.has(s.id));
+
+  const liveById = new Map(live.map((s) => [s.id, s]));
+  for (const file of files) {
+    const session = liveById.get(file.id);
+    if (session) take(file, session, 'id');
+  }
+
+  const dayKey = (s: Session) => `${normaliseTitle(s.title)}|${venueDay(parseInstant(s.start, zone), zone)}`;
+  for (const file of leftovers()) {
+    const candidates = free().filter((s) => dayKey(s) === dayKey(file));
+    const session = candidates.length === 1 ? candidates[0] : candidates.find((s) => s.start === file.start);
+    if (session) take(file, session, 'title');
+  }
+
+  const liveTitles = titleCounts(live);
+  const fileTitles = titleCounts(files);
+  const unique = (title: string) => liveTitles.get(title) === 1 && fileTitles.get(title) === 1;
+  for (const file of leftovers()) {
+    const title = normaliseTitle(file.title);
+    if (!unique(title)) continue;
+    const session = free().find((s) => normaliseTitle(s.title) === title);
+    if (session) take(file, session, 'title');
+  }
+  return matched;
+}

@@ -1,0 +1,106 @@
+/**
+ * Staff-only import of a schedule file into the running server (the staff door in front of
+ * /api guards both routes):
+ *   POST /api/import/preview  the file → the plan: what would be added, cancelled, moved, …
+ *   POST /api/import/apply    the same file + expectedRevision → the plan applied as ONE
+ *                             revision; 409 when the schedule moved on since the preview.
+ * The body is the file itself (text/plain) or JSON { text, expectedRevision?, missing? }, up to
+ * 2 MB; `missing` ("cancel", the default, or "keep") says what happens to sessions the file
+ * lacks. A file with errors answers 400 with every problem and its line; nothing is applied.
+ * This router parses its own bodies, so it is mounted before the JSON-only rule of api.ts.
+ */
+import express, { Router, type Request } from 'express';
+import { z } from 'zod';
+import { staffActor } from '../staff/staff-door.ts';
+import { DomainError } from '../platform/errors.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/limits.ts';
+import type { ImportApplied, ImportPlan, ImportPreview } from '../../shared/import-plan.ts';
+import { countsOf, planImport } from './import-plan.ts';
+import { ImportProblemsError } from './import-error.ts';
+import { importWithFields } from './detect-format.ts';
+import { ImportError } from './import-types.ts';
+import type { ApiContext } from '../platform/api-context.ts';
+import { HttpError, validate } from '../platform/http-errors.ts';
+
+export const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES;
+
+const Missing = z.enum(['cancel', 'keep']);
+const Revision = z.coerce.number().int().min(0);
+
+const JsonBody = z.strictObject({
+  text: z.string().min(1, 'must not be empty'),
+  expectedRevision: z.int().min(0).optional(),
+  missing: Missing.optional(),
+});
+const Query = z.object({ expectedRevision: Revision.optional(), missing: Missing.optional() });
+
+interface ImportRequest {
+  text: string;
+  expectedRevision: number | undefined;
+  missing: 'cancel' | 'keep';
+}
+
+function readRequest(req: Request): ImportRequest {
+  const query = validate(Query, req.query);
+  if (typeof req.body === 'string') {
+    if (req.body.trim() === '') throw new HttpError(400, 'text: the file is empty', 'text');
+    return { text: req.body, expectedRevision: query.expectedRevision, missing: query.missing ?? 'cancel' };
+  }
+  if (req.body === undefined) throw new HttpError(415, 'send the file as text/plain or JSON { text }');
+  const body = validate(JsonBody, req.body);
+  return {
+    text: body.text,
+    expectedRevision: body.expectedRevision ?? query.expectedRevision,
+    missing: body.missing ?? query.missing ?? 'cancel',
+  };
+}
+
+export function importRouter({ service }: ApiContext): Router {
+  const router = Router();
+  const textBody = express.text({ type: 'text/plain', limit: IMPORT_BODY_LIMIT });
+  const jsonBody = express.json({ limit: IMPORT_BODY_LIMIT, strict: false });
+
+  function plan(request: ImportRequest): ImportPlan {
+    const schedule = service.schedule();
+    try {
+      // The file is for this venue: times written without an offset are read in its zone.
+      return planImport(schedule, importWithFields(request.text, { timezone: schedule.timezone }), request.missing);
+    } catch (error) {
+      if (error instanceof ImportProblemsError) {
+        throw new DomainError(error.message, 400, 'text', { errors: error.problems });
+      }
+      if (error instanceof ImportError) {
+        throw new DomainError(error.message, 400, 'text', { errors: [{ line: error.line, message: error.message }] });
+      }
+      throw error;
+    }
+  }
+
+  router.post('/import/preview', textBody, jsonBody, (req, res) => {
+    // revision: what to send back as expectedRevision; timezone: to show the times in.
+    const preview: ImportPreview = { ...plan(readRequest(req)), revision: service.revision(), timezone: service.schedule().timezone };
+    res.json(preview);
+  });
+
+  router.post('/import/apply', textBody, jsonBody, (req, res) => {
+    const request = readRequest(req);
+    if (request.expectedRevision === undefined) {
+      throw new HttpError(400, 'expectedRevision: give the revision the preview was made at', 'expectedRevision');
+    }
+    if (request.expectedRevision !== service.revision()) {
+      throw new DomainError(
+        `the schedule changed since the preview (now revision ${service.revision()}, the preview was of revision ${request.expectedRevision}); preview the file again`,
+        409,
+        'expectedRevision',
+        { reason: 'stale', revision: service.revision() },
+      );
+    }
+    const importPlan = plan(request);
+    const counts = countsOf(importPlan);
+    const { revision, entry } = service.applyImport(importPlan, staffActor(res));
+    const applied: ImportApplied = { revision, entry, counts };
+    res.json(applied);
+  });
+
+  return router;
+}

@@ -1,0 +1,132 @@
+/**
+ * Command line and environment → one validated Config. Every problem becomes a ConfigError with
+ * one readable line, so `npm start -- --port abc` fails fast instead of half-starting.
+ */
+import { accessSync, constants } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { MAX_SPEED } from './server-clock.ts';
+import { ROOT } from './vite-build.ts';
+
+export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
+export const DEMO_DATA_DIR = 'data/demo';
+export const DEMO_CLOCK = '2024-10-14T12:55';
+export const DEFAULT_PORT = 8080;
+
+export class ConfigError extends Error {}
+
+export interface Config {
+  port: number;
+  /** Interface to listen on; undefined = all. */
+  host: string | undefined;
+  dataDir: string;
+  /** Seeds an empty data directory. */
+  programme: string;
+  /** 'real', or an ISO date-time; without an offset it is venue time. */
+  clock: 'real' | string;
+  speed: number;
+  demo: boolean;
+  /** Wipe the data directory before starting (demo mode only). */
+  wipeDataDir: boolean;
+  /** Set when the operator chose the staff password; otherwise one is generated on first start. */
+  staffPassword: string | undefined;
+  /** Trust X-Forwarded-* from a reverse proxy (so cookies get Secure behind HTTPS). */
+  trustProxy: boolean;
+}
+
+const PORT_RANGE = 'must be a whole number between 0 and 65535';
+const Port = z
+  .string()
+  .regex(/^\d{1,5}$/, PORT_RANGE)
+  .transform(Number)
+  .pipe(z.number().max(65535, PORT_RANGE));
+
+const SPEED_RANGE = `must be a number between 0 and ${MAX_SPEED}`;
+const Speed = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, SPEED_RANGE)
+  .transform(Number)
+  .pipe(z.number().max(MAX_SPEED, SPEED_RANGE));
+
+/** True for 'real' and for ISO date-times with or without an offset. */
+export function isClockSetting(value: string): boolean {
+  if (value === 'real') return true;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ConfigError(`${name} ${result.error.issues[0]?.message ?? 'is invalid'} (got "${String(value)}")`);
+}
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+function staffPassword(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError(`SIGNAGE_STAFF_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (the login is on the venue network)`);
+  }
+  return value;
+}
+
+/** Throws ConfigError with one line for any bad option, unknown option or unreadable file. */
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        programme: { type: 'string' },
+        clock: { type: 'string' },
+        speed: { type: 'string' },
+        demo: { type: 'boolean' },
+        'trust-proxy': { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    // node's messages are clear ("Unknown option '--prot'"); some span lines, we want one.
+    throw new ConfigError((error as Error).message.split('\n').join(' '));
+  }
+  const demo = values.demo ?? false;
+  if (demo && values['data-dir'] !== undefined) {
+    throw new ConfigError(`--demo always uses ${DEMO_DATA_DIR} (wiped at each start); leave out --data-dir`);
+  }
+
+  const port = check(Port, values.port ?? env.PORT ?? String(DEFAULT_PORT), values.port !== undefined ? '--port' : 'PORT');
+  const speed = check(Speed, values.speed ?? '1', '--speed');
+  const clock = values.clock ?? (demo ? DEMO_CLOCK : 'real');
+  if (!isClockSetting(clock)) {
+    throw new ConfigError(`--clock must be "real" or an ISO date-time such as 2024-10-14T13:20 (got "${clock}")`);
+  }
+  const programme = resolve(values.programme ?? BUNDLED_PROGRAMME);
+  try {
+    accessSync(programme, constants.R_OK);
+  } catch {
+    throw new ConfigError(`--programme: cannot read ${programme}`);
+  }
+  const dataDirSetting = demo ? DEMO_DATA_DIR : (values['data-dir'] ?? env.SIGNAGE_DATA_DIR ?? './data');
+  if (dataDirSetting.trim() === '') throw new ConfigError('--data-dir must not be empty');
+  const host = values.host;
+  if (host !== undefined && host.trim() === '') throw new ConfigError('--host must not be empty');
+
+  return {
+    port,
+    host,
+    dataDir: resolve(dataDirSetting),
+    programme,
+    clock,
+    speed,
+    demo,
+    wipeDataDir: demo,
+    staffPassword: staffPassword(env.SIGNAGE_STAFF_PASSWORD),
+    trustProxy: values['trust-proxy'] ?? false,
+  };
+}

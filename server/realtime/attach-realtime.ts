@@ -1,0 +1,105 @@
+/**
+ * Wires the live side together: both namespaces, one broadcast per committed change, clock
+ * changes to every screen, fleet commands to the sockets of the one screen they concern, throttled fleet updates
+ * to the panels, the stale-screen check, and the expiry timer.
+ */
+import type { Server } from 'socket.io';
+import { CONTROL_NAMESPACE, DISPLAY_NAMESPACE } from '../../shared/protocol.ts';
+import { publicDelta } from './redact.ts';
+import type { StaffAuth } from '../staff/staff-auth.ts';
+import type { ServerClock } from '../platform/server-clock.ts';
+import type { ScheduleService } from '../schedule/service-types.ts';
+import type { Logger } from '../platform/http-errors.ts';
+import { setupControlNamespace, type ControlNamespace } from './control-namespace.ts';
+import type { DisplayRegistry, FleetCommand } from '../fleet/display-registry.ts';
+import { setupDisplayNamespace, type DisplayNamespace } from './display-namespace.ts';
+import { startExpiryTimer } from '../schedule/expiry-timer.ts';
+import { throttle } from './throttle.ts';
+
+/** Fleet updates go to panels at most this often: a reconnect storm must not flood them. */
+export const DISPLAYS_THROTTLE_MS = 250;
+/** How often the fleet looks for screens that went silent (well under its 60 s threshold). */
+export const STALE_CHECK_MS = 10_000;
+
+export interface RealtimeDeps {
+  service: ScheduleService;
+  clock: ServerClock;
+  auth: StaffAuth;
+  displays: DisplayRegistry;
+  logger: Logger;
+}
+
+export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void } {
+  const { service, clock, displays, logger } = deps;
+  const displayNs = io.of(DISPLAY_NAMESPACE) as DisplayNamespace;
+  const controlNs = io.of(CONTROL_NAMESPACE) as ControlNamespace;
+
+  // The fleet's records live in the schedule's database when the store has a place for them.
+  const records = service.displayRecords?.();
+  if (records) displays.attachStore(records, (error) => logger.error('cannot store the display fleet', error));
+
+  setupDisplayNamespace(displayNs, deps);
+  const stopLogoutWatch = setupControlNamespace(controlNs, deps);
+
+  // Namespace-wide emits encode each message once for every socket. Screens are public: they get
+  // the change without hidden passcodes (made once per change); staff panels get all of it.
+  const stopChanges = service.onChange(({ delta, entry }) => {
+    displayNs.emit('delta', publicDelta(delta));
+    controlNs.emit('delta', delta);
+    controlNs.emit('journal', entry);
+  });
+  const stopClock = clock.onChange((state) => {
+    const message = { ...state, revision: service.revision() };
+    displayNs.emit('clock', message);
+    controlNs.emit('clock', message);
+  });
+  // With no panel open nobody needs the list (a panel gets it when it connects): building it for
+  // thousands of screens four times a second during a reconnect storm would be work for nothing.
+  const fleet = throttle(() => {
+    if (controlNs.sockets.size > 0) controlNs.emit('displays', displays.list());
+  }, DISPLAYS_THROTTLE_MS);
+  const stopFleet = displays.onChange(() => fleet.call());
+  const stopCommands = displays.onCommand((id, command) => sendCommand(displayNs, id, command));
+  const staleCheck = setInterval(() => displays.checkStale(), STALE_CHECK_MS);
+  staleCheck.unref();
+  const expiry = startExpiryTimer(service, clock, logger);
+
+  return {
+    close(): void {
+      expiry.stop();
+      stopChanges();
+      stopClock();
+      stopFleet();
+      fleet.cancel();
+      stopCommands();
+      clearInterval(staleCheck);
+      stopLogoutWatch();
+      displays.detachStore();
+    },
+  };
+}
+
+/**
+ * Only the sockets of that display get it. They are found by a scan rather than a socket.io room
+ * per display: commands are rare staff actions (a scan of 10,000 sockets is well under a
+ * millisecond), while a room costs every connected screen a Set and a Map entry of heap.
+ */
+function sendCommand(displayNs: DisplayNamespace, id: string, command: FleetCommand): void {
+  for (const socket of displayNs.sockets.values()) {
+    if (socket.data.displayId !== id) continue;
+    switch (command.type) {
+      case 'assign':
+        socket.emit('assign', command.assignment);
+        break;
+      case 'pairing':
+        socket.emit('pairing', command.pairing);
+        break;
+      case 'identify':
+        socket.emit('identify', { name: command.name, durationMs: command.durationMs });
+        break;
+      case 'reload':
+        socket.emit('reload');
+        break;
+    }
+  }
+}

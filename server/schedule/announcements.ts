@@ -1,0 +1,88 @@
+/** Announcements: free text on every screen, on some venues, or on the lobby, until they expire. */
+import { AnnouncementInputSchema, type AnnouncementInput } from '../../shared/commands.ts';
+import { hasExpired } from '../../shared/announcements.ts';
+import { LOBBY, type Announcement } from '../../shared/model.ts';
+import { MINUTE, parseInstant, toVenueIso } from '../../shared/time.ts';
+import type { Context, PendingChange } from './change.ts';
+import { NotFoundError, ValidationError } from '../platform/errors.ts';
+import { uniqueId } from './new-ids.ts';
+import { inputTime, parseCommand } from './rules.ts';
+import { clock, excerpt } from './summaries.ts';
+
+function describe(announcement: Announcement, zone: string): string {
+  const label = announcement.severity === 'urgent' ? 'Urgent announcement' : 'Announcement';
+  const where = announcement.venueIds ? ` (${announcement.venueIds.join(', ')})` : '';
+  const until = announcement.expiresAt ? ` until ${clock(announcement.expiresAt, zone)}` : '';
+  return `${label}: ${excerpt(announcement.text)}${where}${until}`;
+}
+
+export function createAnnouncement(ctx: Context, raw: AnnouncementInput): PendingChange<Announcement> {
+  const input = parseCommand(AnnouncementInputSchema, raw);
+  const { schedule, now } = ctx;
+  const zone = schedule.timezone;
+  const venueIds = input.venueIds && [...new Set(input.venueIds)];
+  for (const id of venueIds ?? []) {
+    if (id !== LOBBY && !schedule.venues.some((v) => v.id === id)) {
+      throw new NotFoundError(`venueIds: no venue with id ${id}`, 'venueIds');
+    }
+  }
+  let expiresAt: string | undefined;
+  if (input.expiresAt !== undefined) {
+    expiresAt = inputTime(input.expiresAt, zone, 'expiresAt');
+    if (parseInstant(expiresAt, zone) <= now) {
+      throw new ValidationError(`expiresAt: must be in the future (now ${toVenueIso(now, zone)})`, 'expiresAt');
+    }
+  } else if (input.expiresInMinutes !== undefined) {
+    expiresAt = toVenueIso(now + input.expiresInMinutes * MINUTE, zone);
+  }
+  const announcement: Announcement = {
+    id: uniqueId('ann', 'ann', (x) => schedule.announcements.some((a) => a.id === x)),
+    text: input.text,
+    severity: input.severity,
+    ...(venueIds && { venueIds }),
+    ...(expiresAt && { expiresAt }),
+  };
+  return {
+    operation: 'announcement.create',
+    summary: describe(announcement, zone),
+    ops: [{ type: 'announcement', announcement }],
+    value: announcement,
+  };
+}
+
+export function deleteAnnouncement(ctx: Context, id: string): PendingChange<{ id: string }> {
+  const announcement = ctx.schedule.announcements.find((a) => a.id === id);
+  if (!announcement) throw new NotFoundError(`no announcement with id ${id}`);
+  return {
+    operation: 'announcement.delete',
+    summary: `Removed announcement: ${excerpt(announcement.text)}`,
+    ops: [{ type: 'announcement-removed', id }],
+    value: { id },
+  };
+}
+
+/** Removes every announcement whose time is up, as one change; null when none is. */
+export function expireAnnouncements(ctx: Context): PendingChange<string[]> | null {
+  const zone = ctx.schedule.timezone;
+  const expired = ctx.schedule.announcements.filter((a) => hasExpired(a, ctx.now, zone));
+  if (expired.length === 0) return null;
+  const summary =
+    expired.length === 1
+      ? `Announcement expired: ${excerpt(expired[0]!.text)}`
+      : `${expired.length} announcements expired: ${expired.map((a) => excerpt(a.text, 40)).join('; ')}`;
+  return {
+    operation: 'announcement.expire',
+    summary,
+    ops: expired.map((a) => ({ type: 'announcement-removed' as const, id: a.id })),
+    value: expired.map((a) => a.id),
+  };
+}
+
+/** Epoch ms of the earliest expiry among the live announcements. */
+export function nextExpiry(ctx: Pick<Context, 'schedule'>): number | null {
+  const zone = ctx.schedule.timezone;
+  const times = ctx.schedule.announcements
+    .filter((a) => a.expiresAt !== undefined)
+    .map((a) => parseInstant(a.expiresAt!, zone));
+  return times.length > 0 ? Math.min(...times) : null;
+}

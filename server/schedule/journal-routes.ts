@@ -1,0 +1,35 @@
+/** The journal (who changed what, when) and undo. Staff-only: it names people. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { staffActor } from '../staff/staff-door.ts';
+import type { ApiContext } from '../platform/api-context.ts';
+import { validate } from '../platform/http-errors.ts';
+
+const MAX_PAGE = 1000;
+
+const ChangesQuerySchema = z.object({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE),
+});
+
+const UndoParamsSchema = z.strictObject({
+  revision: z.coerce.number().int().min(1),
+});
+
+export function changesRouter({ service }: ApiContext): Router {
+  const router = Router();
+
+  // A client pages through a long journal by asking again with since = the last revision it got.
+  router.get('/changes', (req, res) => {
+    const { since, limit } = validate(ChangesQuerySchema, req.query);
+    res.json({ revision: service.revision(), changes: service.journalSince(since, limit) });
+  });
+
+  router.post('/changes/:revision/undo', (req, res) => {
+    const { revision: target } = validate(UndoParamsSchema, req.params);
+    const { revision, entry } = service.undo(target, staffActor(res));
+    res.json({ revision, undoes: target, entry });
+  });
+
+  return router;
+}

@@ -1,0 +1,26 @@
+/** The journal as callers see it: the audit line, without the stored delta and inverse. */
+import type { JournalEntry } from '../../shared/protocol.ts';
+import type { StoredJournalEntry } from './store/store-interface.ts';
+import type { PendingChange } from './change.ts';
+
+export function publicEntry(stored: StoredJournalEntry): JournalEntry {
+  const { delta: _delta, inverse: _inverse, ...entry } = stored;
+  return entry;
+}
+
+export function newEntry(
+  revision: number,
+  at: string,
+  actor: string,
+  change: PendingChange<unknown>,
+): JournalEntry {
+  return {
+    revision,
+    at,
+    actor,
+    operation: change.operation,
+    summary: change.summary,
+    ...(change.sessionId !== undefined && { sessionId: change.sessionId }),
+    ...(change.undoes !== undefined && { undoes: change.undoes }),
+  };
+}

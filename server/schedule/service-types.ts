@@ -1,0 +1,93 @@
+/**
+ * The contract between the domain (schedule operations, journal, persistence) and its callers
+ * (HTTP routes, socket handlers, timers). Callers validate input with the schemas in
+ * shared/commands.ts first; the service enforces the domain rules (clashes, versions, undo).
+ */
+import type { ImportCounts, ImportPlan } from '../../shared/import-plan.ts';
+import type { Announcement, Emergency, Schedule, Session } from '../../shared/model.ts';
+import type { Delta, JournalEntry } from '../../shared/protocol.ts';
+import type {
+  AnnouncementInput,
+  DelayInput,
+  NewSessionInput,
+  SessionPatch,
+} from '../../shared/commands.ts';
+
+/** Who made a change: a staff member's name, or "system" for automatic changes such as expiry. */
+export interface Actor {
+  name: string;
+}
+
+/** The outcome of one accepted change: committed to disk before this is returned. */
+export interface ChangeResult<T> {
+  revision: number;
+  value: T;
+  delta: Delta;
+  entry: JournalEntry;
+}
+
+export type ChangeListener = (change: ChangeResult<unknown>) => void;
+
+export interface ScheduleService {
+  /** The live schedule (do not mutate). */
+  schedule(): Schedule;
+  revision(): number;
+  getSession(id: string): Session | undefined;
+
+  createSession(input: NewSessionInput, actor: Actor): ChangeResult<Session>;
+  updateSession(id: string, patch: SessionPatch, actor: Actor): ChangeResult<Session>;
+  /** Delay by N minutes, optionally shifting the later sessions of the same room that day. */
+  delaySession(id: string, input: DelayInput, actor: Actor): ChangeResult<Session[]>;
+  deleteSession(id: string, actor: Actor, expectedVersion?: number): ChangeResult<{ id: string }>;
+
+  createAnnouncement(input: AnnouncementInput, actor: Actor): ChangeResult<Announcement>;
+  deleteAnnouncement(id: string, actor: Actor): ChangeResult<{ id: string }>;
+  setEmergency(text: string, actor: Actor): ChangeResult<Emergency>;
+  clearEmergency(actor: Actor): ChangeResult<null>;
+
+  /** Removes announcements whose expiresAt has passed on the clock; null when none had. */
+  expireAnnouncements(): ChangeResult<string[]> | null;
+  /** Epoch ms of the next announcement expiry, for the timer that calls expireAnnouncements. */
+  nextExpiry(): number | null;
+
+  /**
+   * Applies an import plan (domain/import-plan.ts) as one change: one revision, one journal
+   * entry. 409 when the schedule has moved on since the plan was made.
+   */
+  applyImport(plan: ImportPlan, actor: Actor): ChangeResult<ImportCounts>;
+
+  /** Reverts the change recorded at this revision, as a new change; 409 when it no longer applies. */
+  undo(revision: number, actor: Actor): ChangeResult<unknown>;
+
+  /** Journal entries after the given revision, oldest first. */
+  journalSince(revision: number, limit?: number): JournalEntry[];
+  /**
+   * Deltas after the given revision, oldest first; null when the journal no longer covers it or
+   * when more than `limit` changes were missed (then nothing is read: a snapshot is cheaper).
+   */
+  deltasSince(revision: number, limit?: number): Delta[] | null;
+
+  /**
+   * Where the display fleet keeps its records: the store's database, so a data directory holds
+   * everything. Undefined for a store without one (the fleet then lives in memory).
+   */
+  displayRecords?(): import('../fleet/display-records.ts').DisplayRecordStore | undefined;
+
+  /** Called after each committed change, in revision order. Returns an unsubscribe function. */
+  onChange(listener: ChangeListener): () => void;
+  close(): void;
+}
+
+export interface ScheduleServiceOptions {
+  /** Folder that holds the SQLite database (created when missing). */
+  dataDir: string;
+  /** The programme that seeds an empty store; not called when the store already has data. */
+  seed: () => import('../../shared/model.ts').Programme;
+  /** The server clock (epoch ms): real or simulated. Expiry and journal times use it. */
+  now: () => number;
+  /**
+   * The persistence to use instead of the SQLite file in dataDir (a shared database later, or a
+   * test double). The service closes it on close().
+   */
+  store?: import('./store/store-interface.ts').ScheduleStore;
+}

@@ -1,0 +1,82 @@
+/**
+ * Reading rows back into the model. Stored documents are validated with the model's schemas so a
+ * damaged database fails loudly at start-up instead of serving a broken schedule.
+ */
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import { formatZodError } from '../../../shared/commands.ts';
+import {
+  AnnouncementSchema,
+  SessionSchema,
+  VenueSchema,
+  type Schedule,
+} from '../../../shared/model.ts';
+import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
+import type { StoredJournalEntry } from './store-interface.ts';
+
+export interface JournalRow {
+  revision: number;
+  at: string;
+  actor: string;
+  operation: string;
+  summary: string;
+  session_id: string | null;
+  delta: string;
+  inverse: string;
+  undone_by: number | null;
+  undoes: number | null;
+}
+
+export function readSchedule(db: Database): Schedule | null {
+  const meta = db.prepare('SELECT revision, timezone, schedule_id FROM meta WHERE id = 1').get() as
+    | { revision: number; timezone: string; schedule_id: string | null }
+    | undefined;
+  if (!meta) return null;
+  const docs = <T>(table: string, schema: z.ZodType<T>): T[] =>
+    (db.prepare(`SELECT id, doc FROM ${table} ORDER BY seq`).all() as { id: string; doc: string }[]).map(
+      (row) => parseRow(table, row.id, schema, parseJson(table, row)),
+    );
+  const emergency = db.prepare('SELECT text, since FROM emergency WHERE id = 1').get() as
+    | { text: string; since: string }
+    | undefined;
+  return {
+    revision: meta.revision,
+    ...(meta.schedule_id !== null && { scheduleId: meta.schedule_id }),
+    timezone: meta.timezone,
+    venues: (db.prepare('SELECT id, name, kind FROM venues ORDER BY seq').all() as { id: string }[]).map((row) =>
+      parseRow('venues', row.id, VenueSchema, row),
+    ),
+    sessions: docs('sessions', SessionSchema),
+    announcements: docs('announcements', AnnouncementSchema),
+    emergency: emergency ? { text: emergency.text, since: emergency.since } : null,
+  };
+}
+
+function parseJson(table: string, row: { id: string; doc: string }): unknown {
+  try {
+    return JSON.parse(row.doc);
+  } catch {
+    throw new Error(`damaged database: ${table} row ${row.id} holds invalid JSON`);
+  }
+}
+
+function parseRow<T>(table: string, id: string, schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new Error(`damaged database: ${table} row ${id}: ${formatZodError(result.error).error}`);
+}
+
+export function entryFromRow(row: JournalRow): StoredJournalEntry {
+  return {
+    revision: row.revision,
+    at: row.at,
+    actor: row.actor,
+    operation: row.operation,
+    summary: row.summary,
+    ...(row.session_id !== null && { sessionId: row.session_id }),
+    ...(row.undone_by !== null && { undoneBy: row.undone_by }),
+    ...(row.undoes !== null && { undoes: row.undoes }),
+    delta: JSON.parse(row.delta) as Delta,
+    inverse: JSON.parse(row.inverse) as DeltaOp[],
+  };
+}

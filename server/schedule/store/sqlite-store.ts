@@ -1,0 +1,166 @@
+/**
+ * The embedded store: one SQLite file, <dataDir>/signage.db, through better-sqlite3.
+ * WAL keeps readers off the writer's back; synchronous = FULL makes each commit durable before it
+ * returns, which is what lets the service acknowledge a change as "never lost".
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Schedule } from '../../../shared/model.ts';
+import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
+import { openDisplayRecords } from '../../fleet/display-records.ts';
+import { migrate } from './migrations.ts';
+import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
+import { newScheduleId } from './schedule-id.ts';
+import type { ScheduleStore, StoredChange, StoredJournalEntry } from './store-interface.ts';
+
+export const DATABASE_FILE = 'signage.db';
+
+/** The database holds meeting passcodes and staff names: only the server's user may read it. */
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/** Opens (creating when missing) the database file with the settings every connection needs. */
+export function openDatabase(file: string): Database.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
+  // Made private before SQLite opens it: SQLite gives the -wal and -shm files the database's mode.
+  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE));
+  // Files an older version left readable (created under the default umask) are tightened too.
+  for (const existing of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(existing)) fs.chmodSync(existing, PRIVATE_FILE);
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  // A second process (a backup, a CLI) may hold the lock briefly; wait rather than fail.
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+export function openSqliteStore(dataDir: string): ScheduleStore {
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const statements = {
+    revision: db.prepare<[], { revision: number }>('SELECT revision FROM meta WHERE id = 1'),
+    setRevision: db.prepare('UPDATE meta SET revision = ? WHERE id = 1'),
+    insertMeta: db.prepare('INSERT INTO meta (id, revision, timezone, schedule_id) VALUES (1, ?, ?, ?)'),
+    upsertVenue: db.prepare(
+      `INSERT INTO venues (id, name, kind) VALUES (@id, @name, @kind)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
+    ),
+    upsertSession: db.prepare(
+      'INSERT INTO sessions (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
+    upsertAnnouncement: db.prepare(
+      'INSERT INTO announcements (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+    ),
+    deleteAnnouncement: db.prepare('DELETE FROM announcements WHERE id = ?'),
+    setEmergency: db.prepare(
+      `INSERT INTO emergency (id, text, since) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET text = excluded.text, since = excluded.since`,
+    ),
+    clearEmergency: db.prepare('DELETE FROM emergency'),
+    insertEntry: db.prepare(
+      `INSERT INTO journal (revision, at, actor, operation, summary, session_id, delta, inverse, undoes)
+       VALUES (@revision, @at, @actor, @operation, @summary, @sessionId, @delta, @inverse, @undoes)`,
+    ),
+    markUndone: db.prepare('UPDATE journal SET undone_by = ? WHERE revision = ? AND undone_by IS NULL'),
+    entry: db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE revision = ?'),
+    journalSince: db.prepare<[number, number], JournalRow>(
+      'SELECT * FROM journal WHERE revision > ? ORDER BY revision LIMIT ?',
+    ),
+    deltasSince: db.prepare<[number, number], { delta: string }>(
+      'SELECT delta FROM journal WHERE revision > ? ORDER BY revision LIMIT ?',
+    ),
+  };
+
+  function writeOp(op: DeltaOp): void {
+    switch (op.type) {
+      case 'session':
+        statements.upsertSession.run(op.session.id, JSON.stringify(op.session));
+        return;
+      case 'session-removed':
+        statements.deleteSession.run(op.id);
+        return;
+      case 'venue':
+        statements.upsertVenue.run(op.venue);
+        return;
+      case 'announcement':
+        statements.upsertAnnouncement.run(op.announcement.id, JSON.stringify(op.announcement));
+        return;
+      case 'announcement-removed':
+        statements.deleteAnnouncement.run(op.id);
+        return;
+      case 'emergency':
+        if (op.emergency) statements.setEmergency.run(op.emergency.text, op.emergency.since);
+        else statements.clearEmergency.run();
+        return;
+    }
+  }
+
+  const seed = db.transaction((schedule: Schedule) => {
+    if (statements.revision.get()) throw new Error('the store already holds a schedule');
+    statements.insertMeta.run(schedule.revision, schedule.timezone, schedule.scheduleId ?? newScheduleId());
+    schedule.venues.forEach((venue) => writeOp({ type: 'venue', venue }));
+    schedule.sessions.forEach((session) => writeOp({ type: 'session', session }));
+    schedule.announcements.forEach((announcement) => writeOp({ type: 'announcement', announcement }));
+    writeOp({ type: 'emergency', emergency: schedule.emergency });
+  });
+
+  const commit = db.transaction(({ delta, entry, inverse }: StoredChange) => {
+    const stored = statements.revision.get()?.revision;
+    // Guards against a second writer on the same file: revisions must stay a gapless sequence.
+    if (stored === undefined || delta.revision !== stored + 1 || entry.revision !== delta.revision) {
+      throw new Error(`revision ${delta.revision} does not follow the stored revision ${stored}`);
+    }
+    delta.ops.forEach(writeOp);
+    statements.insertEntry.run({
+      revision: entry.revision,
+      at: entry.at,
+      actor: entry.actor,
+      operation: entry.operation,
+      summary: entry.summary,
+      sessionId: entry.sessionId ?? null,
+      delta: JSON.stringify(delta),
+      inverse: JSON.stringify(inverse),
+      undoes: entry.undoes ?? null,
+    });
+    if (entry.undoes !== undefined) {
+      const marked = statements.markUndone.run(entry.revision, entry.undoes);
+      if (marked.changes !== 1) throw new Error(`revision ${entry.undoes} cannot be marked as undone`);
+    }
+    statements.setRevision.run(delta.revision);
+  });
+
+  let closed = false;
+  return {
+    load: () => readSchedule(db),
+    seed: (schedule) => seed.immediate(schedule),
+    // IMMEDIATE takes the write lock up front, so the revision check cannot race another writer.
+    commit: (change) => commit.immediate(change),
+    entry(revision): StoredJournalEntry | undefined {
+      const row = statements.entry.get(revision);
+      return row && entryFromRow(row);
+    },
+    journalSince(revision, limit = -1) {
+      // LIMIT -1 means no limit in SQLite.
+      return statements.journalSince.all(revision, limit).map(entryFromRow);
+    },
+    deltasSince(revision, limit) {
+      return statements.deltasSince.all(revision, limit).map((row) => JSON.parse(row.delta) as Delta);
+    },
+    displays: openDisplayRecords(db),
+    close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

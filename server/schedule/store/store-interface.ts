@@ -1,0 +1,45 @@
+/**
+ * The persistence boundary of the live schedule. The domain only talks to this interface, so the
+ * embedded SQLite store can be replaced by a shared database without touching the operations.
+ */
+import type { Schedule } from '../../../shared/model.ts';
+import type { Delta, DeltaOp, JournalEntry } from '../../../shared/protocol.ts';
+import type { DisplayRecordStore } from '../../fleet/display-records.ts';
+
+/** A journal entry as kept on disk: what the change did and how to revert it. */
+export interface StoredJournalEntry extends JournalEntry {
+  delta: Delta;
+  /** The state the change replaced, as ops that restore it (see domain/change.ts). */
+  inverse: DeltaOp[];
+}
+
+/** One accepted change, written atomically: state rows, journal row and revision together. */
+export interface StoredChange {
+  /** delta.revision must be the stored revision + 1. */
+  delta: Delta;
+  entry: JournalEntry;
+  inverse: DeltaOp[];
+}
+
+export interface ScheduleStore {
+  /** The persisted schedule, or null when the store has never been seeded. */
+  load(): Schedule | null;
+  /**
+   * Writes the initial schedule of an empty store (no journal entry). A schedule without a
+   * scheduleId gets a fresh one, which load() returns.
+   */
+  seed(schedule: Schedule): void;
+  /**
+   * Persists one change in a single durable transaction; when entry.undoes is set, the undone
+   * entry is marked in the same transaction. Throws (and writes nothing) on any failure.
+   */
+  commit(change: StoredChange): void;
+  entry(revision: number): StoredJournalEntry | undefined;
+  /** Entries with a revision above the given one, oldest first. */
+  journalSince(revision: number, limit?: number): StoredJournalEntry[];
+  /** The deltas of at most `limit` entries above the given revision, oldest first (nothing else is read). */
+  deltasSince(revision: number, limit: number): Delta[];
+  /** The display fleet's records, in the same database; a store without one keeps the fleet in memory. */
+  readonly displays?: DisplayRecordStore;
+  close(): void;
+}

@@ -1,0 +1,113 @@
+/**
+ * Undo: re-applies the state a journal entry replaced, as a new change. It is refused (409) when
+ * the world has moved on since: the entry was already undone, something it touched no longer
+ * looks as the entry left it (changed or removed again), or bringing the old state back would
+ * double-book a room. Undoing the newest entries one after the other therefore walks back as
+ * many steps as staff like, and an undo can itself be undone (redo).
+ */
+import type { Schedule, Session } from '../../shared/model.ts';
+import type { DeltaOp } from '../../shared/protocol.ts';
+import type { StoredJournalEntry } from './store/store-interface.ts';
+import { hasExpired } from '../../shared/announcements.ts';
+import type { Context, PendingChange } from './change.ts';
+import { clashDetails, clashMessage, findClash } from './clash.ts';
+import { ConflictError, NotFoundError } from '../platform/errors.ts';
+import { sameJson } from '../../shared/json.ts';
+import { differingFields } from './session-edits.ts';
+import { excerpt, quote } from './summaries.ts';
+
+/**
+ * Why `op` (what the entry made of one thing) no longer describes the live schedule, if it does
+ * not. The test is the content, not the version: an undo raises versions too, so after undoing
+ * revision 3 the session is again what revision 2 made of it, and revision 2 can be undone next.
+ */
+function divergence(schedule: Schedule, op: DeltaOp): string | undefined {
+  switch (op.type) {
+    case 'session': {
+      const live = schedule.sessions.find((s) => s.id === op.session.id);
+      if (!live) return `${quote(op.session.title)} has been deleted since`;
+      const fields = differingFields(live, op.session);
+      return fields.length > 0 ? `${quote(live.title)} has been changed again since (${fields.join(', ')})` : undefined;
+    }
+    case 'session-removed': {
+      const live = schedule.sessions.find((s) => s.id === op.id);
+      return live ? `${quote(live.title)} exists again` : undefined;
+    }
+    case 'announcement': {
+      const live = schedule.announcements.find((a) => a.id === op.announcement.id);
+      if (!live) return `the announcement “${excerpt(op.announcement.text, 40)}” is already gone`;
+      return sameJson(live, op.announcement) ? undefined : `the announcement “${excerpt(live.text, 40)}” has changed since`;
+    }
+    case 'announcement-removed':
+      return schedule.announcements.some((a) => a.id === op.id) ? 'the announcement exists again' : undefined;
+    case 'emergency':
+      return sameJson(schedule.emergency, op.emergency) ? undefined : 'the emergency message has changed since';
+    case 'venue':
+      return undefined;
+  }
+}
+
+/** What an entry left behind: the last op for each thing it touched (a later op wins). */
+function finalOps(ops: DeltaOp[]): DeltaOp[] {
+  const target = (op: DeltaOp): string => {
+    switch (op.type) {
+      case 'session': return `session:${op.session.id}`;
+      case 'session-removed': return `session:${op.id}`;
+      case 'announcement': return `announcement:${op.announcement.id}`;
+      case 'announcement-removed': return `announcement:${op.id}`;
+      case 'emergency': return 'emergency';
+      case 'venue': return `venue:${op.venue.id}`;
+    }
+  };
+  return [...new Map(ops.map((op) => [target(op), op])).values()];
+}
+
+/** The inverse op made current: restored sessions get a version above the live one. */
+function restore(schedule: Schedule, op: DeltaOp): DeltaOp {
+  if (op.type !== 'session') return op;
+  const live = schedule.sessions.find((s) => s.id === op.session.id);
+  return { type: 'session', session: { ...op.session, version: (live ?? op.session).version + 1 } };
+}
+
+function refuse(revision: number, reason: string, details: Record<string, unknown> = {}): never {
+  throw new ConflictError(`cannot undo revision ${revision}: ${reason}`, { reason, ...details });
+}
+
+export function undoChange(
+  ctx: Context,
+  revision: number,
+  entry: StoredJournalEntry | undefined,
+): PendingChange<{ undone: number }> {
+  const { schedule, now } = ctx;
+  const zone = schedule.timezone;
+  if (!entry) throw new NotFoundError(`no change with revision ${revision}`);
+  if (entry.undoneBy !== undefined) {
+    refuse(revision, `it was already undone by revision ${entry.undoneBy}`, { undoneBy: entry.undoneBy });
+  }
+  for (const op of finalOps(entry.delta.ops)) {
+    const reason = divergence(schedule, op);
+    if (reason) refuse(revision, reason);
+  }
+
+  const ops = entry.inverse.map((op) => restore(schedule, op));
+  const restored = ops.flatMap((op): Session[] => (op.type === 'session' ? [op.session] : []));
+  const moving = new Set(restored.map((s) => s.id));
+  for (const session of restored) {
+    const clash = findClash(schedule, session, moving);
+    if (clash) refuse(revision, clashMessage(session, clash, zone), clashDetails(clash));
+  }
+  for (const op of ops) {
+    if (op.type === 'announcement' && hasExpired(op.announcement, now, zone)) {
+      refuse(revision, `the announcement “${excerpt(op.announcement.text, 40)}” has expired`);
+    }
+  }
+
+  return {
+    operation: 'undo',
+    summary: `Undid: ${entry.summary}`,
+    ...(entry.sessionId !== undefined && { sessionId: entry.sessionId }),
+    ops,
+    value: { undone: revision },
+    undoes: revision,
+  };
+}
