@@ -1,0 +1,78 @@
+/**
+ * parseConfig, the pure half of server/main.ts: command line and environment → Config, or one
+ * ConfigError line. main-cli.test.ts checks that main.ts turns such an error into exit code 2.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_PROGRAMME, ConfigError, DEFAULT_PORT, DEMO_CLOCK, DEMO_DATA_DIR, parseConfig } from '../../server/config.ts';
+
+function configError(argv: string[], env: NodeJS.ProcessEnv = {}): ConfigError {
+  try {
+    parseConfig(argv, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`parseConfig accepted ${JSON.stringify(argv)} ${JSON.stringify(env)}`);
+}
+
+describe('configuration errors', () => {
+  it.each([
+    [['--port', 'abc'], {}, /^--port must be a whole number between 0 and 65535 \(got "abc"\)$/],
+    [['--port', '70000'], {}, /--port must be a whole number between 0 and 65535/],
+    [[], { PORT: 'eighty' }, /^PORT must be a whole number/],
+    [['--prot', '8080'], {}, /Unknown option '--prot'/],
+    [['--programme', '/no/such/file.txt'], {}, /--programme: cannot read \/no\/such\/file.txt/],
+    [['--clock', 'yesterday'], {}, /--clock must be "real" or an ISO date-time/],
+    [['--clock', '2024-13-45T25:00'], {}, /--clock must be "real" or an ISO date-time/],
+    [['--speed', 'fast'], {}, /--speed must be a number between 0 and 10000/],
+    [['--speed=-2'], {}, /--speed must be a number between 0 and 10000/],
+    [['--speed', '-2'], {}, /Option '--speed' argument is ambiguous.*--speed=-XYZ/],
+    [['--demo', '--data-dir', '/tmp/x'], {}, /--demo always uses data\/demo/],
+    [[], { SIGNAGE_STAFF_PASSWORD: 'x' }, /SIGNAGE_STAFF_PASSWORD must be at least 8 characters/],
+    [['--host', ' '], {}, /--host must not be empty/],
+    [['--data-dir', ''], {}, /--data-dir must not be empty/],
+  ])('%j %j → one clear line', (argv, env, message) => {
+    const error = configError(argv as string[], env as NodeJS.ProcessEnv);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('\n');
+  });
+});
+
+describe('a good configuration', () => {
+  it('defaults: port 8080 on every interface, ./data, the bundled programme, real time', () => {
+    expect(parseConfig([], {})).toEqual({
+      port: DEFAULT_PORT,
+      host: undefined,
+      dataDir: resolve('./data'),
+      programme: BUNDLED_PROGRAMME,
+      clock: 'real',
+      speed: 1,
+      demo: false,
+      wipeDataDir: false,
+      staffPassword: undefined,
+      trustProxy: false,
+    });
+  });
+
+  it('options win over the environment, which wins over the defaults', () => {
+    const env = { PORT: '9000', SIGNAGE_DATA_DIR: '/srv/signage', SIGNAGE_STAFF_PASSWORD: 'long-enough' };
+    expect(parseConfig([], env)).toMatchObject({ port: 9000, dataDir: '/srv/signage', staffPassword: 'long-enough' });
+    const config = parseConfig(['--port', '0', '--data-dir', '/tmp/here', '--host', '127.0.0.1', '--trust-proxy'], env);
+    expect(config).toMatchObject({ port: 0, dataDir: '/tmp/here', host: '127.0.0.1', trustProxy: true });
+  });
+
+  it('a simulated clock with or without an offset, at any allowed speed', () => {
+    expect(parseConfig(['--clock', '2024-10-14T13:20', '--speed', '0'], {})).toMatchObject({ clock: '2024-10-14T13:20', speed: 0 });
+    expect(parseConfig(['--clock=2024-10-14T13:20+02:00', '--speed=2.5'], {})).toMatchObject({ speed: 2.5 });
+  });
+
+  it('demo mode starts at the demo clock in its own data directory, wiped at each start', () => {
+    expect(parseConfig(['--demo'], {})).toMatchObject({
+      demo: true,
+      clock: DEMO_CLOCK,
+      dataDir: resolve(DEMO_DATA_DIR),
+      wipeDataDir: true,
+    });
+  });
+});
