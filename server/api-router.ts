@@ -9,7 +9,6 @@ import { authRouter, type LoginRateLimit } from './staff/login-routes.ts';
 import { changesRouter } from './schedule/journal-routes.ts';
 import { clockRouter } from './platform/clock-routes.ts';
 import type { ApiContext } from './platform/api-context.ts';
-import { displaysRouter } from './fleet/display-list-routes.ts';
 import { emergencyRouter } from './schedule/emergency-routes.ts';
 import { apiNotFound, requireJsonBody } from './platform/http-errors.ts';
 import { exportsRouter } from './interchange/export-routes.ts';
@@ -46,7 +45,6 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   api.use(announcementsRouter(context));
   api.use(emergencyRouter(context));
   api.use(changesRouter(context));
-  api.use(displaysRouter(context));
   api.use(fleetRouter(context));
   api.use(exportsRouter(context));
   for (const router of options.extraRouters ?? []) api.use(router);

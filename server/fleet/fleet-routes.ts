@@ -1,5 +1,8 @@
 /**
- * Staff commands on the display fleet (all behind the staff door: writes need a session):
+ * The display fleet's routes (all behind the staff door):
+ *   GET    /api/displays               → every known screen: what it shows, connected (or stale:
+ *                                         connected but silent), last rendered revision, what it
+ *                                         reported about itself (user agent, screen size, clock skew)
  *   POST   /api/displays/pair          { code, view, venueId?, name? } → 201 the display
  *   PATCH  /api/displays/:id           { name?, view?, venueId? }      → 200 the display
  *   POST   /api/displays/:id/identify  → 200 { sent }   (the screen shows its name for a few seconds)
@@ -43,6 +46,9 @@ function assignmentFor(schedule: Schedule, view: 'room' | 'lobby', venueId: stri
 
 export function fleetRouter({ service, displays }: ApiContext): Router {
   const router = Router();
+  router.get('/displays', (_req, res) => {
+    res.json(displays.list());
+  });
 
   router.post('/displays/pair', (req, res) => {
     const body = validate(PairSchema, req.body);

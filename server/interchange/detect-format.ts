@@ -15,7 +15,7 @@ import { looksLikeIndico, parseIndico } from './readers/indico.ts';
 import { looksLikeSpreadsheet, parseSpreadsheet } from './readers/spreadsheet.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './import-types.ts';
 import type { ImportedField } from '../../shared/import-plan.ts';
-import type { Programme, Session } from '../../shared/model.ts';
+import type { Programme } from '../../shared/model.ts';
 
 export interface ScheduleFormat {
   /** Short machine name, reported back to the caller. */

@@ -32,7 +32,6 @@ export interface ScheduleService {
   /** The live schedule (do not mutate). */
   schedule(): Schedule;
   revision(): number;
-  getSession(id: string): Session | undefined;
 
   createSession(input: NewSessionInput, actor: Actor): ChangeResult<Session>;
   updateSession(id: string, patch: SessionPatch, actor: Actor): ChangeResult<Session>;
@@ -51,7 +50,7 @@ export interface ScheduleService {
   nextExpiry(): number | null;
 
   /**
-   * Applies an import plan (domain/import-plan.ts) as one change: one revision, one journal
+   * Applies an import plan (interchange/import-plan.ts) as one change: one revision, one journal
    * entry. 409 when the schedule has moved on since the plan was made.
    */
   applyImport(plan: ImportPlan, actor: Actor): ChangeResult<ImportCounts>;

@@ -94,7 +94,6 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
   return {
     schedule: () => schedule,
     revision: () => schedule.revision,
-    getSession: (id) => schedule.sessions.find((s) => s.id === id),
 
     createSession: (input, actor) => run(actor, (ctx) => createSession(ctx, input)),
     updateSession: (id, patch, actor) => run(actor, (ctx) => updateSession(ctx, id, patch)),

@@ -1,5 +1,4 @@
 /** Wording of journal summaries: short, human, in venue time ("Moved “X” from CR3 to M7"). */
-import type { Session } from '../../shared/model.ts';
 import { formatClock, parseInstant, venueDay } from '../../shared/time.ts';
 
 export function quote(title: string): string {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
+import { sessionOf } from '../support/session-of.ts';
 
 let browser: Browser;
 let server: TestServer;
@@ -43,7 +44,7 @@ describe('<import-panel>', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     expect(await applied).toMatchObject({ revision: 1, summary: 'Imported schedule: 1 retimed' });
     expect(await page.locator('import-panel').getByRole('status').textContent()).toContain('Applied as revision 1');
-    expect(server.service.getSession('workshop')!.start).toBe('2024-10-14T15:00:00+02:00');
+    expect(sessionOf(server.service, 'workshop')!.start).toBe('2024-10-14T15:00:00+02:00');
   });
 
   it('lists the errors of a bad file by row and offers no Apply', async () => {

@@ -6,6 +6,7 @@ import type { Session } from '../../shared/model.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectDisplay, type Client } from './clients.ts';
 import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
+import { sessionOf } from '../support/session-of.ts';
 
 let server: TestServer;
 let cookie: string;
@@ -86,8 +87,8 @@ describe('import over HTTP', () => {
     expect(applied.body.entry).toMatchObject({ actor: 'Ann', operation: 'schedule.import', summary: 'Imported schedule: +1, −1, 1 moved, 1 retimed' });
     const delta = await display.recorder.waitForRevision(1);
     expect(delta.ops).toHaveLength(4);
-    expect(server.service.getSession('webinar')!.status).toBe('cancelled');
-    expect(server.service.getSession('panel')).toMatchObject({ venueId: 'CR3', start: '2024-10-14T14:00:00+02:00', planned: { venueId: 'M7', start: '2024-10-14T13:00:00+02:00' } });
+    expect(sessionOf(server.service, 'webinar')!.status).toBe('cancelled');
+    expect(sessionOf(server.service, 'panel')).toMatchObject({ venueId: 'CR3', start: '2024-10-14T14:00:00+02:00', planned: { venueId: 'M7', start: '2024-10-14T13:00:00+02:00' } });
 
     const journal = await server.request('GET', '/api/changes?since=0', undefined, cookie);
     expect(journal.body.changes).toHaveLength(1);

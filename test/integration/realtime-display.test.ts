@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import type { TestServer } from '../support/server.ts';
 import { useFrozenServer } from './live-suite.ts';
 import { connectControl, connectDisplay, refusedConnection, type Client } from './clients.ts';
+import { sessionOf } from '../support/session-of.ts';
 
 let server: TestServer;
 let cookie: string;
@@ -101,7 +102,7 @@ describe('broadcast', () => {
     const serverNow = await hostile.timeout(5000).emitWithAck('time:sync');
     expect(serverNow).toEqual(expect.any(Number));
     expect(server.service.revision()).toBe(before);
-    expect(server.service.getSession('opening')!.title).not.toBe('Hacked');
+    expect(sessionOf(server.service, 'opening')!.title).not.toBe('Hacked');
   });
 });
 

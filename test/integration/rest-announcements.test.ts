@@ -85,7 +85,7 @@ describe('journal and undo', () => {
     expect(undo.status).toBe(200);
     expect(undo.body.revision).toBe(rename.body.revision + 1);
     expect(undo.body.entry).toMatchObject({ undoes: rename.body.revision, actor: 'Ann' });
-    expect(server.service.getSession('workshop')!.title).toBe('Workshop');
+    expect(server.service.schedule().sessions.find((s) => s.id === 'workshop')!.title).toBe('Workshop');
 
     const again = await server.request('POST', `/api/changes/${rename.body.revision}/undo`, undefined, cookie);
     expect(again.status).toBe(409);
@@ -98,7 +98,7 @@ describe('journal and undo', () => {
     const { status, body } = await server.request('POST', `/api/changes/${first.body.revision}/undo`, undefined, cookie);
     expect(status).toBe(409);
     expect(body.error).toEqual(expect.any(String));
-    expect(server.service.getSession('opening')!.title).toBe('Second');
+    expect(server.service.schedule().sessions.find((s) => s.id === 'opening')!.title).toBe('Second');
   });
 
   it('404 for an unknown revision, 400 for a malformed one', async () => {

@@ -58,13 +58,13 @@ describe('PATCH /api/sessions/:id', () => {
   });
 
   it('409 when expectedVersion is stale', async () => {
-    const current = server.service.getSession('opening')!.version;
+    const current = server.service.schedule().sessions.find((s) => s.id === 'opening')!.version;
     const first = await server.request('PATCH', '/api/sessions/opening', { title: 'Opening', expectedVersion: current }, cookie);
     expect(first.status).toBe(200);
     const stale = await server.request('PATCH', '/api/sessions/opening', { title: 'Opening again', expectedVersion: current }, cookie);
     expect(stale.status).toBe(409);
     expect(stale.body.error).toEqual(expect.any(String));
-    expect(server.service.getSession('opening')!.title).toBe('Opening');
+    expect(server.service.schedule().sessions.find((s) => s.id === 'opening')!.title).toBe('Opening');
   });
 
   it('400 names the bad field', async () => {
@@ -75,12 +75,12 @@ describe('PATCH /api/sessions/:id', () => {
   });
 
   it('400 names the field for an absurd offset or year, and changes nothing', async () => {
-    const before = server.service.getSession('opening')!;
+    const before = server.service.schedule().sessions.find((s) => s.id === 'opening')!;
     const offset = await server.request('PATCH', '/api/sessions/opening', { start: '2024-10-14T13:00+99:00' }, cookie);
     expect(offset).toMatchObject({ status: 400, body: { field: 'start', error: 'start: the offset must lie between -14:00 and +14:00' } });
     const year = await server.request('POST', '/api/sessions', { title: 'Far away', venueId: 'M7', start: '0000-10-14T15:00', end: '0000-10-14T16:00' }, cookie);
     expect(year).toMatchObject({ status: 400, body: { field: 'start', error: 'start: the year must lie between 2000 and 2100' } });
-    expect(server.service.getSession('opening')).toEqual(before);
+    expect(server.service.schedule().sessions.find((s) => s.id === 'opening')).toEqual(before);
   });
 
   it('400 for a current agenda item the session does not have; null clears it', async () => {
@@ -192,11 +192,11 @@ describe('DELETE /api/sessions/:id', () => {
   it('409 with a stale expectedVersion, then deletes with the current one', async () => {
     const stale = await server.request('DELETE', '/api/sessions/late-talk?expectedVersion=99', undefined, cookie);
     expect(stale.status).toBe(409);
-    const version = server.service.getSession('late-talk')!.version;
+    const version = server.service.schedule().sessions.find((s) => s.id === 'late-talk')!.version;
     const { status, body } = await server.request('DELETE', '/api/sessions/late-talk', { expectedVersion: version }, cookie);
     expect(status).toBe(200);
     expect(body).toEqual({ id: 'late-talk', revision: server.service.revision() });
-    expect(server.service.getSession('late-talk')).toBeUndefined();
+    expect(server.service.schedule().sessions.find((s) => s.id === 'late-talk')).toBeUndefined();
   });
 
   it('404 for an unknown session', async () => {

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_PROGRAMME, ConfigError, DEFAULT_PORT, DEMO_CLOCK, DEMO_DATA_DIR, parseConfig } from '../../server/config.ts';
+import { BUNDLED_PROGRAMME, ConfigError, DEFAULT_PORT, DEMO_CLOCK, DEMO_DATA_DIR, parseConfig } from '../../server/platform/config.ts';
 
 function configError(argv: string[], env: NodeJS.ProcessEnv = {}): ConfigError {
   try {

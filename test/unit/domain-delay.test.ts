@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import { openService, removeDir, staff, tempDataDir, thrown } from './domain-fixture.ts';
+import { sessionOf } from '../support/session-of.ts';
 
 let dir: string;
 let service: ScheduleService;
@@ -14,8 +15,8 @@ afterEach(() => {
   removeDir(dir);
 });
 
-const startOf = (id: string) => service.getSession(id)!.start;
-const endOf = (id: string) => service.getSession(id)!.end;
+const startOf = (id: string) => sessionOf(service, id)!.start;
+const endOf = (id: string) => sessionOf(service, id)!.end;
 
 describe('delaying a session', () => {
   it('shifts start and end, and says by how much and the new time', () => {
@@ -24,7 +25,7 @@ describe('delaying a session', () => {
     expect(result.value).toHaveLength(1);
     expect(startOf('lunch')).toBe('2024-10-14T13:15:00+02:00');
     expect(endOf('lunch')).toBe('2024-10-14T14:15:00+02:00');
-    expect(service.getSession('lunch')!.planned.start).toBe('2024-10-14T13:00:00+02:00');
+    expect(sessionOf(service, 'lunch')!.planned.start).toBe('2024-10-14T13:00:00+02:00');
     expect(result.entry).toMatchObject({
       operation: 'session.delay',
       sessionId: 'lunch',
@@ -53,7 +54,7 @@ describe('delaying a session', () => {
       '2024-10-14T11:30:00+02:00',
       '2024-10-14T13:30:00+02:00',
     ]);
-    expect(service.getSession('cyber')!.version).toBe(2);
+    expect(sessionOf(service, 'cyber')!.version).toBe(2);
     expect(startOf('tuesday')).toBe('2024-10-15T09:00:00+02:00');
     expect(startOf('firearms')).toBe('2024-10-14T10:00:00+02:00');
   });

@@ -7,6 +7,7 @@ import { openScheduleService } from '../../server/schedule/service.ts';
 import { openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
 import type { ChangeResult, ScheduleService } from '../../server/schedule/service-types.ts';
 import { openService, programme, removeDir, staff, tempDataDir, testClock } from './domain-fixture.ts';
+import { sessionOf } from '../support/session-of.ts';
 
 let dir: string;
 let service: ScheduleService;
@@ -152,7 +153,7 @@ describe('revisions and journal', () => {
       [1, 1],
       [2, 2],
     ]);
-    expect(service.getSession('lunch')!.title).toBe('C');
+    expect(sessionOf(service, 'lunch')!.title).toBe('C');
   });
 
   it('delivers changes in revision order even when a listener makes a change', () => {

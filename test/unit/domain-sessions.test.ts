@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import { openService, removeDir, staff, tempDataDir, thrown } from './domain-fixture.ts';
+import { sessionOf } from '../support/session-of.ts';
 
 let dir: string;
 let service: ScheduleService;
@@ -33,7 +34,7 @@ describe('moving and retiming sessions', () => {
       at: '2024-10-14T09:00:00+02:00',
     });
     expect(result.delta).toEqual({ revision: 1, ops: [{ type: 'session', session: result.value }] });
-    expect(service.getSession('lunch')).toEqual(result.value);
+    expect(sessionOf(service, 'lunch')).toEqual(result.value);
   });
 
   it('reads times without an offset as venue time and stores them with the venue offset', () => {
@@ -53,7 +54,7 @@ describe('moving and retiming sessions', () => {
       clash: { id: 'cyber', title: 'Cybercrime', start: '2024-10-14T11:00:00+02:00', end: '2024-10-14T12:00:00+02:00' },
     });
     expect(service.revision()).toBe(0);
-    expect(service.getSession('lunch')!.start).toBe('2024-10-14T13:00:00+02:00');
+    expect(sessionOf(service, 'lunch')!.start).toBe('2024-10-14T13:00:00+02:00');
 
     const forced = service.updateSession('lunch', { start: '2024-10-14T11:30', end: '2024-10-14T12:30', force: true }, staff);
     expect(forced.value.start).toBe('2024-10-14T11:30:00+02:00');
@@ -79,7 +80,7 @@ describe('moving and retiming sessions', () => {
     expect(error.status).toBe(409);
     expect(error.details).toMatchObject({ reason: 'stale', currentVersion: 2, session: { id: 'lunch', version: 2 } });
     expect(service.revision()).toBe(1);
-    expect(service.getSession('lunch')!.venueId).toBe('CR3');
+    expect(sessionOf(service, 'lunch')!.venueId).toBe('CR3');
     expect(service.updateSession('lunch', { venueId: 'M7', expectedVersion: 2 }, staff).value.version).toBe(3);
   });
 
@@ -131,7 +132,7 @@ describe('moving and retiming sessions', () => {
     expect(unknown).toMatchObject({ status: 400, field: 'currentAgendaItem' });
     expect(unknown.message).toBe('currentAgendaItem: “1 (c)” is not on the agenda of “Lunch talk” (1 (a), 1 (b))');
     expect(thrown(() => service.updateSession('lunch', { agendaItems: null, currentAgendaItem: '1 (a)' }, staff))).toMatchObject({ field: 'currentAgendaItem' });
-    expect(service.getSession('lunch')!.currentAgendaItem).toBe('1 (b)');
+    expect(sessionOf(service, 'lunch')!.currentAgendaItem).toBe('1 (b)');
 
     // An agenda that no longer has the current item takes the marker away with it.
     const shortened = service.updateSession('lunch', { agendaItems: [agenda[0]!] }, staff);
@@ -175,7 +176,7 @@ describe('creating and deleting sessions', () => {
       operation: 'session.create',
       summary: 'Added “Human trafficking & AI” in M7, Monday 14 October 13:00–14:30',
     });
-    expect(service.getSession(result.value.id)).toEqual(result.value);
+    expect(sessionOf(service, result.value.id)).toEqual(result.value);
   });
 
   it('refuses a taken id, an unknown venue and a clash on creation', () => {
@@ -197,7 +198,7 @@ describe('creating and deleting sessions', () => {
     expect(result.value).toEqual({ id: 'lunch' });
     expect(result.delta.ops).toEqual([{ type: 'session-removed', id: 'lunch' }]);
     expect(result.entry.summary).toBe('Deleted “Lunch talk” (CR3, Monday 14 October 13:00–14:00)');
-    expect(service.getSession('lunch')).toBeUndefined();
+    expect(sessionOf(service, 'lunch')).toBeUndefined();
     expect(thrown(() => service.deleteSession('lunch', staff))).toMatchObject({ status: 404 });
   });
 });

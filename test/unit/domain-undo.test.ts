@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import { openService, removeDir, staff, tempDataDir, testClock, thrown } from './domain-fixture.ts';
+import { sessionOf } from '../support/session-of.ts';
 
 let dir: string;
 let clock: { now: number };
@@ -19,7 +20,7 @@ afterEach(() => {
 const bob = { name: 'bob' };
 /** The session without its version, to compare content before and after an undo. */
 const content = (id: string) => {
-  const { version: _version, ...rest } = service.getSession(id)!;
+  const { version: _version, ...rest } = sessionOf(service, id)!;
   return rest;
 };
 
@@ -31,7 +32,7 @@ describe('undo', () => {
     expect(undo.revision).toBe(2);
     expect(undo.value).toEqual({ undone: 1 });
     expect(content('lunch')).toEqual(before);
-    expect(service.getSession('lunch')!.version).toBe(3);
+    expect(sessionOf(service, 'lunch')!.version).toBe(3);
     expect(undo.entry).toMatchObject({
       operation: 'undo',
       actor: 'bob',
@@ -55,7 +56,7 @@ describe('undo', () => {
     const error = thrown(() => service.undo(rename.revision, staff));
     expect(error.status).toBe(409);
     expect(error.message).toContain('“Cybercrime today” has been changed again since');
-    expect(service.getSession('cyber')!.venueId).toBe('M7');
+    expect(sessionOf(service, 'cyber')!.venueId).toBe('M7');
   });
 
   it('undoes several steps back, one after the other, while each state still holds', () => {
@@ -72,14 +73,14 @@ describe('undo', () => {
 
     expect(service.undo(third.revision, staff).revision).toBe(4);
     expect(service.undo(second.revision, staff).revision).toBe(5);
-    expect(service.getSession('lunch')).toMatchObject({ title: 'Lunch talk (1)', venueId: 'CR3', version: 6 });
+    expect(sessionOf(service, 'lunch')).toMatchObject({ title: 'Lunch talk (1)', venueId: 'CR3', version: 6 });
     service.undo(first.revision, staff);
     expect(content('lunch')).toEqual(original);
 
     // And forward again: each undo can itself be undone, newest first.
     service.undo(6, staff);
     service.undo(5, staff);
-    expect(service.getSession('lunch')).toMatchObject({ title: 'Lunch talk (2)', venueId: 'CR3' });
+    expect(sessionOf(service, 'lunch')).toMatchObject({ title: 'Lunch talk (2)', venueId: 'CR3' });
   });
 
   it('walks the emergency message back several steps, and forward again', () => {
@@ -100,7 +101,7 @@ describe('undo', () => {
 
     service.undo(deletion.revision, staff);
     expect(content('lunch')).toEqual({ ...original, title: 'Lunch' });
-    expect(service.getSession('lunch')!.version).toBe(3);
+    expect(sessionOf(service, 'lunch')!.version).toBe(3);
   });
 
   it('deletes a created session, unless it changed since', () => {
@@ -108,7 +109,7 @@ describe('undo', () => {
     const created = service.createSession(input, staff);
     const undo = service.undo(created.revision, staff);
     expect(undo.delta.ops).toEqual([{ type: 'session-removed', id: created.value.id }]);
-    expect(service.getSession(created.value.id)).toBeUndefined();
+    expect(sessionOf(service, created.value.id)).toBeUndefined();
 
     const again = service.createSession(input, staff);
     service.updateSession(again.value.id, { title: 'Pop-up talk' }, staff);
@@ -122,13 +123,13 @@ describe('undo', () => {
     expect(error.status).toBe(409);
     expect(error.message).toContain('CR3 is already taken by “Taker”');
     expect(error.details).toMatchObject({ clash: { title: 'Taker' } });
-    expect(service.getSession('lunch')!.venueId).toBe('M7');
+    expect(sessionOf(service, 'lunch')!.venueId).toBe('M7');
   });
 
   it('reverts a delay of several sessions at once', () => {
     const delay = service.delaySession('opening', { minutes: 30, shiftFollowing: true }, staff);
     service.undo(delay.revision, staff);
-    expect(['opening', 'cyber', 'lunch'].map((id) => service.getSession(id)!.start)).toEqual([
+    expect(['opening', 'cyber', 'lunch'].map((id) => sessionOf(service, id)!.start)).toEqual([
       '2024-10-14T10:00:00+02:00',
       '2024-10-14T11:00:00+02:00',
       '2024-10-14T13:00:00+02:00',
@@ -138,7 +139,7 @@ describe('undo', () => {
   it('reverts cancel, announcements and the emergency message', () => {
     const cancel = service.updateSession('cyber', { status: 'cancelled' }, staff);
     service.undo(cancel.revision, staff);
-    expect(service.getSession('cyber')!.status).toBe('scheduled');
+    expect(sessionOf(service, 'cyber')!.status).toBe('scheduled');
 
     const created = service.createAnnouncement({ text: 'Hello' }, staff);
     const removed = service.deleteAnnouncement(created.value.id, staff);
@@ -170,7 +171,7 @@ describe('undo', () => {
     const undo = service.undo(move.revision, staff);
     const redo = service.undo(undo.revision, staff);
     expect(redo.entry.summary).toBe('Undid: Undid: Moved “Lunch talk” from CR3 to M7');
-    expect(service.getSession('lunch')).toMatchObject({ venueId: 'M7', version: 4 });
+    expect(sessionOf(service, 'lunch')).toMatchObject({ venueId: 'M7', version: 4 });
   });
 
   it('404s revisions that are not journal entries', () => {

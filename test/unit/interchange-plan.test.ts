@@ -11,6 +11,7 @@ import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
 import { FORMATS, importWithFields } from '../../server/interchange/detect-format.ts';
 import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 import { openService, removeDir, staff, tempDataDir, testClock, thrown } from './domain-fixture.ts';
+import { sessionOf } from '../support/session-of.ts';
 
 let dir: string;
 let service: ScheduleService;
@@ -134,13 +135,13 @@ describe('applyImport', () => {
     expect(service.journalSince(0)).toHaveLength(1);
     expect(result.value).toEqual({ added: 1, cancelled: 1, moved: 1, retimed: 1, changed: 2, unchanged: 2, venuesAdded: 0 });
 
-    expect(service.getSession('tuesday')).toMatchObject({ status: 'cancelled', version: 2 });
-    expect(service.getSession('lunch')).toMatchObject({ venueId: 'M7', version: 2, planned: { venueId: 'CR3' } });
-    expect(service.getSession('cyber')).toMatchObject({ start: at('11:15'), end: at('12:15') });
-    expect(service.getSession('opening')!.organizers.partners).toEqual(['UNDP']);
-    expect(service.getSession('opening-from-file')).toBeUndefined();
-    expect(service.getSession('newbie')).toMatchObject({ version: 1, venueId: 'M7', status: 'scheduled' });
-    expect(service.getSession('webinar')!.version).toBe(1);
+    expect(sessionOf(service, 'tuesday')).toMatchObject({ status: 'cancelled', version: 2 });
+    expect(sessionOf(service, 'lunch')).toMatchObject({ venueId: 'M7', version: 2, planned: { venueId: 'CR3' } });
+    expect(sessionOf(service, 'cyber')).toMatchObject({ start: at('11:15'), end: at('12:15') });
+    expect(sessionOf(service, 'opening')!.organizers.partners).toEqual(['UNDP']);
+    expect(sessionOf(service, 'opening-from-file')).toBeUndefined();
+    expect(sessionOf(service, 'newbie')).toMatchObject({ version: 1, venueId: 'M7', status: 'scheduled' });
+    expect(sessionOf(service, 'webinar')!.version).toBe(1);
 
     const undo = service.undo(result.revision, { name: 'bob' });
     expect(undo.revision).toBe(2);
@@ -156,7 +157,7 @@ describe('applyImport', () => {
     const result = service.applyImport(plan, staff);
     expect(result.value.cancelled).toBe(0);
     expect(result.entry.summary).toBe('Imported schedule: +1, 1 moved, 1 retimed, 2 changed');
-    expect(service.getSession('tuesday')!.status).toBe('scheduled');
+    expect(sessionOf(service, 'tuesday')!.status).toBe('scheduled');
   });
 
   it('refuses a plan made against an older revision (409), and one with nothing to change (400)', () => {
@@ -213,7 +214,7 @@ describe('re-importing a revised UN programme', () => {
     expect(plan.unchanged).toBe(programmeService.schedule().sessions.length - 1);
 
     programmeService.applyImport(plan, staff);
-    expect(programmeService.getSession(live.id)).toMatchObject({ start: '2024-10-15T13:00:00+02:00', planned: { start: live.start }, status: 'scheduled' });
+    expect(sessionOf(programmeService, live.id)).toMatchObject({ start: '2024-10-15T13:00:00+02:00', planned: { start: live.start }, status: 'scheduled' });
   });
 
   it('matches across days only by a title unique on both sides; otherwise it adds and cancels', () => {

@@ -7,8 +7,6 @@ import { createHash } from 'node:crypto';
 
 /** Our namespace: the v5 UUID of "venue-signage" in the RFC's URL namespace. */
 export const SIGNAGE_NAMESPACE = 'e5914f5b-00d0-5a76-b9d1-71427f5ac14e';
-/** RFC 9562's namespace for URLs (6ba7b811-…), used to derive ours and in tests. */
-export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
 
 export function uuidV5(name: string, namespace = SIGNAGE_NAMESPACE): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
