@@ -38,4 +38,14 @@ describe('Indico timetable JSON', () => {
   it('says what it saw when the timetable is empty', () => {
     expect(() => importFile(JSON.stringify({ _type: 'HTTPAPIResult', results: { 42: {} } }))).toThrow(/^This looks like Indico JSON, but its timetable has no contributions/);
   });
+  it('reads the timetable example of Indico\'s own HTTP API documentation', () => {
+    const docs = readFileSync(join(import.meta.dirname, '../fixtures/interchange/indico-docs-timetable.json'), 'utf8');
+    const { format, programme } = importFile(docs);
+    expect(format).toBe('indico');
+    expect(programme.timezone).toBe('Europe/Zurich');
+    expect(programme.venues.map((v) => v.name)).toEqual(['160-1-009']);
+    expect(programme.sessions.map((s) => [s.id, s.title, s.start, s.end])).toEqual([
+      ['indico-a137346t0', 'Contrib 1', '2013-04-29T16:00:00+02:00', '2013-04-29T16:30:00+02:00'],
+    ]);
+  });
 });
