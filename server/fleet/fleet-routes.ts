@@ -17,7 +17,7 @@ import { NotFoundError, ValidationError } from '../platform/errors.ts';
 import { defaultDisplayName } from './display-names.ts';
 import type { Assignment } from './fleet-entry.ts';
 import type { ApiContext } from '../platform/api-context.ts';
-import { validate } from '../platform/http-errors.ts';
+import { validate } from '../platform/errors.ts';
 
 const Name = z.string().trim().min(1, 'must not be empty').max(100);
 const View = z.enum(['room', 'lobby']);

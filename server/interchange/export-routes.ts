@@ -9,7 +9,7 @@ import { calendarIcs } from './writers/ical-export.ts';
 import { publicSchedule } from '../realtime/redact.ts';
 import { staffSession } from '../staff/staff-door.ts';
 import type { ApiContext } from '../platform/api-context.ts';
-import { HttpError } from '../platform/http-errors.ts';
+import { NotFoundError } from '../platform/errors.ts';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 
@@ -29,7 +29,7 @@ export function exportsRouter({ service, clock }: ApiContext): Router {
   router.get('/venues/:id/calendar.ics', (req, res) => {
     const schedule = service.schedule();
     const venue = schedule.venues.find((v) => v.id === req.params.id);
-    if (!venue) throw new HttpError(404, `no venue with id ${req.params.id}`);
+    if (!venue) throw new NotFoundError(`no venue with id ${req.params.id}`);
     res.type(CALENDAR_TYPE).setHeader('Content-Disposition', `inline; filename="${venue.id}.ics"`);
     res.send(calendarIcs(schedule, venue));
   });

@@ -20,7 +20,7 @@ import type { Context, PendingChange } from '../schedule/change.ts';
 import { clashMessage, findClash } from '../schedule/clash.ts';
 import { ConflictError, ValidationError } from '../platform/errors.ts';
 import { matchSessions } from './import-match.ts';
-import { parseCommand } from '../schedule/rules.ts';
+import { validate } from '../platform/errors.ts';
 
 /** A schedule file as the importers read it, with the fields its format carries. */
 export interface ImportedSchedule {
@@ -122,7 +122,7 @@ function opsOf(schedule: Schedule, plan: ImportPlan): DeltaOp[] {
   ];
   return [
     ...plan.venuesAdded.map((venue): DeltaOp => ({ type: 'venue', venue })),
-    ...sessions.map((s): DeltaOp => ({ type: 'session', session: parseCommand(SessionSchema, s) })),
+    ...sessions.map((s): DeltaOp => ({ type: 'session', session: validate(SessionSchema, s) })),
   ];
 }
 

@@ -12,7 +12,7 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { staffActor } from '../staff/staff-door.ts';
-import { DomainError } from '../platform/errors.ts';
+import { AppError, ConflictError, ValidationError, validate } from '../platform/errors.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/limits.ts';
 import type { ImportApplied, ImportPlan, ImportPreview } from '../../shared/import-plan.ts';
 import { countsOf, planImport } from './import-plan.ts';
@@ -20,7 +20,6 @@ import { ImportProblemsError } from './import-error.ts';
 import { importWithFields } from './detect-format.ts';
 import { ImportError } from './import-types.ts';
 import type { ApiContext } from '../platform/api-context.ts';
-import { HttpError, validate } from '../platform/http-errors.ts';
 
 export const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES;
 
@@ -43,10 +42,10 @@ interface ImportRequest {
 function readRequest(req: Request): ImportRequest {
   const query = validate(Query, req.query);
   if (typeof req.body === 'string') {
-    if (req.body.trim() === '') throw new HttpError(400, 'text: the file is empty', 'text');
+    if (req.body.trim() === '') throw new ValidationError('text: the file is empty', 'text');
     return { text: req.body, expectedRevision: query.expectedRevision, missing: query.missing ?? 'cancel' };
   }
-  if (req.body === undefined) throw new HttpError(415, 'send the file as text/plain or JSON { text }');
+  if (req.body === undefined) throw new AppError('unsupported-media', 'send the file as text/plain or JSON { text }');
   const body = validate(JsonBody, req.body);
   return {
     text: body.text,
@@ -67,10 +66,10 @@ export function importRouter({ service }: ApiContext): Router {
       return planImport(schedule, importWithFields(request.text, { timezone: schedule.timezone }), request.missing);
     } catch (error) {
       if (error instanceof ImportProblemsError) {
-        throw new DomainError(error.message, 400, 'text', { errors: error.problems });
+        throw new AppError('invalid', error.message, { field: 'text', details: { errors: error.problems } });
       }
       if (error instanceof ImportError) {
-        throw new DomainError(error.message, 400, 'text', { errors: [{ line: error.line, message: error.message }] });
+        throw new AppError('invalid', error.message, { field: 'text', details: { errors: [{ line: error.line, message: error.message }] } });
       }
       throw error;
     }
@@ -85,14 +84,13 @@ export function importRouter({ service }: ApiContext): Router {
   router.post('/import/apply', textBody, jsonBody, (req, res) => {
     const request = readRequest(req);
     if (request.expectedRevision === undefined) {
-      throw new HttpError(400, 'expectedRevision: give the revision the preview was made at', 'expectedRevision');
+      throw new ValidationError('expectedRevision: give the revision the preview was made at', 'expectedRevision');
     }
     if (request.expectedRevision !== service.revision()) {
-      throw new DomainError(
+      throw new ConflictError(
         `the schedule changed since the preview (now revision ${service.revision()}, the preview was of revision ${request.expectedRevision}); preview the file again`,
-        409,
-        'expectedRevision',
         { reason: 'stale', revision: service.revision() },
+        'expectedRevision',
       );
     }
     const importPlan = plan(request);

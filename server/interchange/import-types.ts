@@ -3,6 +3,7 @@
  * plus the warnings about rows it could not read or had to guess about (never a silent drop).
  */
 import type { Programme } from '../../shared/model.ts';
+import { AppError } from '../platform/errors.ts';
 
 export interface ImportWarning {
   /** 1-based line number in the input text. */
@@ -29,12 +30,11 @@ export interface ImportOptions {
  * Input that cannot be imported at all. The message is one line, ready for a terminal or a log,
  * and names the line when there is one.
  */
-export class ImportError extends Error {
+export class ImportError extends AppError {
   constructor(
     message: string,
     readonly line?: number,
   ) {
-    super(line === undefined ? message : `line ${line}: ${message}`);
-    this.name = 'ImportError';
+    super('invalid', line === undefined ? message : `line ${line}: ${message}`);
   }
 }

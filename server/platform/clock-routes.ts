@@ -10,7 +10,7 @@ import { parseInstant, toVenueIso } from '../../shared/time.ts';
 import { MAX_SPEED, type ServerClock } from './server-clock.ts';
 import { staffActor } from '../staff/staff-door.ts';
 import type { ApiContext } from './api-context.ts';
-import { validate } from './http-errors.ts';
+import { validate } from './errors.ts';
 
 const ClockSettingsSchema = z
   .strictObject({

@@ -9,13 +9,19 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { MAX_SPEED } from './server-clock.ts';
 import { ROOT } from './vite-build.ts';
+import { AppError } from './errors.ts';
 
 export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
 export const DEMO_DATA_DIR = 'data/demo';
 export const DEMO_CLOCK = '2024-10-14T12:55';
 export const DEFAULT_PORT = 8080;
 
-export class ConfigError extends Error {}
+/** A bad option or variable; main.ts prints its message as one line and exits 2. */
+export class ConfigError extends AppError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
 
 export interface Config {
   port: number;

@@ -1,33 +1,71 @@
 /**
- * Domain errors carry the HTTP status they map to, so the HTTP layer translates them in one place
- * (an error middleware) instead of in every handler.
+ * The server's one error type. Its kind says what went wrong in terms the client can act on; the
+ * HTTP error handler (http-errors.ts) is the only place that maps kinds to status codes, and the
+ * CLIs print the message as their one line. Importers add the line they stopped at; bulk
+ * refusals add details (every bad row) that reach the client as extra JSON fields.
  */
-export class DomainError extends Error {
+import type { z } from 'zod';
+import { formatZodError } from '../../shared/commands.ts';
+
+export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  'unsupported-media': 415,
+};
+
+export interface ErrorOptions {
+  /** The request field (or CLI option) at fault. */
+  field?: string;
+  /** Extra JSON fields for the client, e.g. `{ reason: 'stale', revision }`. */
+  details?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly field?: string;
+  readonly details?: Record<string, unknown>;
+
   constructor(
+    readonly kind: ErrorKind,
     message: string,
-    readonly status: 400 | 404 | 409,
-    readonly field?: string,
-    readonly details?: Record<string, unknown>,
+    options: ErrorOptions = {},
   ) {
     super(message);
     this.name = new.target.name;
+    this.field = options.field;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return STATUS[this.kind];
   }
 }
 
-export class ValidationError extends DomainError {
+export class ValidationError extends AppError {
   constructor(message: string, field?: string) {
-    super(message, 400, field);
+    super('invalid', message, { field });
   }
 }
 
-export class NotFoundError extends DomainError {
+export class NotFoundError extends AppError {
   constructor(message: string, field?: string) {
-    super(message, 404, field);
+    super('not-found', message, { field });
   }
 }
 
-export class ConflictError extends DomainError {
+export class ConflictError extends AppError {
   constructor(message: string, details?: Record<string, unknown>, field?: string) {
-    super(message, 409, field, details);
+    super('conflict', message, { field, details });
   }
+}
+
+/** Parses a value with a command schema; the ValidationError names the first bad field. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const { error, field } = formatZodError(result.error);
+  throw new ValidationError(error, field);
 }

@@ -3,33 +3,12 @@
  * with a 4xx status that says what the client can do about it. A 500 only ever means a bug.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { z } from 'zod';
-import { formatZodError } from '../../shared/commands.ts';
-import { DomainError } from './errors.ts';
+import { AppError } from './errors.ts';
 
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string, error?: unknown): void;
-}
-
-/** A client mistake found by the HTTP layer itself (bad query, bad route parameter). */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Parses a request value with a command schema; the 400 names the first bad field. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const { error, field } = formatZodError(result.error);
-  throw new HttpError(400, error, field);
 }
 
 /** What body-parser attaches to the errors it raises. */
@@ -59,14 +38,10 @@ export function errorHandler(logger: Logger) {
   // Express recognises error handlers by their four parameters.
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) return;
-    if (error instanceof DomainError) {
+    if (error instanceof AppError) {
       const body: Record<string, unknown> = { ...error.details, error: error.message };
       if (error.field !== undefined) body.field = error.field;
       res.status(error.status).json(body);
-      return;
-    }
-    if (error instanceof HttpError) {
-      res.status(error.status).json(error.field === undefined ? { error: error.message } : { error: error.message, field: error.field });
       return;
     }
     const parserAnswer = bodyParserAnswer(error as BodyParserError);

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { AnnouncementInputSchema } from '../../shared/commands.ts';
 import { staffActor } from '../staff/staff-door.ts';
 import type { ApiContext } from '../platform/api-context.ts';
-import { validate } from '../platform/http-errors.ts';
+import { validate } from '../platform/errors.ts';
 
 export function announcementsRouter({ service }: ApiContext): Router {
   const router = Router();

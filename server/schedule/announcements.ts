@@ -4,9 +4,9 @@ import { hasExpired } from '../../shared/announcements.ts';
 import { LOBBY, type Announcement } from '../../shared/model.ts';
 import { MINUTE, parseInstant, toVenueIso } from '../../shared/time.ts';
 import type { Context, PendingChange } from './change.ts';
-import { NotFoundError, ValidationError } from '../platform/errors.ts';
+import { NotFoundError, ValidationError, validate } from '../platform/errors.ts';
 import { uniqueId } from './new-ids.ts';
-import { inputTime, parseCommand } from './rules.ts';
+import { inputTime } from './rules.ts';
 import { clock, excerpt } from './summaries.ts';
 
 function describe(announcement: Announcement, zone: string): string {
@@ -17,7 +17,7 @@ function describe(announcement: Announcement, zone: string): string {
 }
 
 export function createAnnouncement(ctx: Context, raw: AnnouncementInput): PendingChange<Announcement> {
-  const input = parseCommand(AnnouncementInputSchema, raw);
+  const input = validate(AnnouncementInputSchema, raw);
   const { schedule, now } = ctx;
   const zone = schedule.timezone;
   const venueIds = input.venueIds && [...new Set(input.venueIds)];

@@ -7,12 +7,12 @@ import type { Session } from '../../shared/model.ts';
 import { MINUTE, parseInstant, toVenueIso, venueDay } from '../../shared/time.ts';
 import type { Context, PendingChange } from './change.ts';
 import { assertNoClash } from './clash.ts';
-import { ConflictError } from '../platform/errors.ts';
-import { checkVersion, parseCommand, requireSession } from './rules.ts';
+import { ConflictError, validate } from '../platform/errors.ts';
+import { checkVersion, requireSession } from './rules.ts';
 import { clock, quote } from './summaries.ts';
 
 export function delaySession(ctx: Context, id: string, raw: DelayInput): PendingChange<Session[]> {
-  const input = parseCommand(DelayInputSchema, raw);
+  const input = validate(DelayInputSchema, raw);
   const { schedule } = ctx;
   const zone = schedule.timezone;
   const session = requireSession(schedule, id);

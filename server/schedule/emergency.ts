@@ -4,11 +4,11 @@ import type { Emergency } from '../../shared/model.ts';
 import { toVenueIso } from '../../shared/time.ts';
 import type { Context, PendingChange } from './change.ts';
 import { ConflictError } from '../platform/errors.ts';
-import { parseCommand } from './rules.ts';
+import { validate } from '../platform/errors.ts';
 import { excerpt } from './summaries.ts';
 
 export function setEmergency(ctx: Context, text: string): PendingChange<Emergency> {
-  const input = parseCommand(EmergencyInputSchema, { text });
+  const input = validate(EmergencyInputSchema, { text });
   const emergency: Emergency = { text: input.text, since: toVenueIso(ctx.now, ctx.schedule.timezone) };
   const verb = ctx.schedule.emergency ? 'Emergency message changed' : 'Emergency message on';
   return {

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { staffActor } from '../staff/staff-door.ts';
 import type { ApiContext } from '../platform/api-context.ts';
-import { validate } from '../platform/http-errors.ts';
+import { validate } from '../platform/errors.ts';
 
 const MAX_PAGE = 1000;
 

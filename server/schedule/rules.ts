@@ -1,21 +1,8 @@
 /** Checks shared by the operations: lookups that 404, version checks that 409, input parsing. */
-import type { z } from 'zod';
-import { formatZodError } from '../../shared/commands.ts';
 import type { Schedule, Session, Venue } from '../../shared/model.ts';
 import { normaliseIso, parseInstant } from '../../shared/time.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { quote } from './summaries.ts';
-
-/**
- * Parses a command with its schema. The HTTP layer validates first; doing it again here keeps
- * the service safe for every other caller (sockets, scripts, tests).
- */
-export function parseCommand<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const { error, field } = formatZodError(result.error);
-  throw new ValidationError(error, field);
-}
 
 export function requireSession(schedule: Schedule, id: string): Session {
   const session = schedule.sessions.find((s) => s.id === id);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DelayInputSchema, NewSessionInputSchema, SessionPatchSchema } from '../../shared/commands.ts';
 import { staffActor } from '../staff/staff-door.ts';
 import type { ApiContext } from '../platform/api-context.ts';
-import { validate } from '../platform/http-errors.ts';
+import { validate } from '../platform/errors.ts';
 
 const DeleteBodySchema = z.strictObject({ expectedVersion: z.int().min(1).optional() });
 // Query strings may carry cache-busters and the like, so unknown query keys are ignored.

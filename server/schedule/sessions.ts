@@ -4,14 +4,13 @@ import type { NewSessionInput, SessionPatch } from '../../shared/commands.ts';
 import { SessionSchema, type Session } from '../../shared/model.ts';
 import type { Context, PendingChange } from './change.ts';
 import { assertNoClash } from './clash.ts';
-import { ConflictError, ValidationError } from '../platform/errors.ts';
+import { ConflictError, ValidationError, validate } from '../platform/errors.ts';
 import { uniqueId } from './new-ids.ts';
 import { editOperation, editSummary } from './session-edits.ts';
 import {
   checkOrder,
   checkVersion,
   inputTime,
-  parseCommand,
   requireSession,
   requireVenue,
 } from './rules.ts';
@@ -19,11 +18,11 @@ import { quote, slot } from './summaries.ts';
 
 /** Last line of defence: the session we are about to store is a valid model Session. */
 function checked(session: Session): Session {
-  return parseCommand(SessionSchema, session);
+  return validate(SessionSchema, session);
 }
 
 export function createSession(ctx: Context, raw: NewSessionInput): PendingChange<Session> {
-  const input = parseCommand(NewSessionInputSchema, raw);
+  const input = validate(NewSessionInputSchema, raw);
   const { schedule } = ctx;
   const zone = schedule.timezone;
   if (input.id !== undefined && schedule.sessions.some((s) => s.id === input.id)) {
@@ -88,7 +87,7 @@ function settleCurrentAgendaItem(session: Session, requested: string | null | un
 }
 
 export function updateSession(ctx: Context, id: string, raw: SessionPatch): PendingChange<Session> {
-  const patch = parseCommand(SessionPatchSchema, raw);
+  const patch = validate(SessionPatchSchema, raw);
   const { schedule } = ctx;
   const zone = schedule.timezone;
   const before = requireSession(schedule, id);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_ACTOR, SESSION_COOKIE } from './staff-auth.ts';
 import { staffSession } from './staff-door.ts';
 import type { ApiContext } from '../platform/api-context.ts';
-import { validate } from '../platform/http-errors.ts';
+import { validate } from '../platform/errors.ts';
 
 const LoginSchema = z.strictObject({
   password: z.string().min(1, 'must not be empty').max(1000),
