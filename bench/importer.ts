@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { BUNDLED_PROGRAMME } from '../server/platform/config.ts';
-import { importFile } from '../server/interchange/detect-format.ts';
+import { readSchedule } from '../server/interchange/detect-format.ts';
 import { summarize, round, type Summary } from './lib/stats.ts';
 import { syntheticUnProgramme } from './lib/synthetic-programme.ts';
 
@@ -26,7 +26,7 @@ function time(text: string, repeats: number): ImportFigure {
   let sessions = 0;
   for (let i = 0; i < repeats; i++) {
     const start = performance.now();
-    sessions = importFile(text).programme.sessions.length;
+    sessions = readSchedule(text).programme.sessions.length;
     durations.push(performance.now() - start);
   }
   return { sessions, bytes: Buffer.byteLength(text), firstMs: round(durations[0]!), ms: summarize(durations.slice(1)) };

@@ -16,7 +16,7 @@ import { ServerClock } from './platform/server-clock.ts';
 import { ConfigError, parseConfig, type Config } from './platform/config.ts';
 import { openScheduleService } from './schedule/service.ts';
 import type { ScheduleService } from './schedule/service-types.ts';
-import { loadProgrammeFile } from './interchange/cli.ts';
+import { loadProgrammeFile } from './interchange/load-file.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Session } from '../../shared/model.ts';
 import type { Delta } from '../../shared/protocol.ts';
 import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
-import { loadProgrammeFile } from '../../server/interchange/cli.ts';
+import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { benchTitle } from '../load/signage-pool.ts';
 
 export const BENCH_PASSWORD = 'bench-password';

@@ -15,7 +15,7 @@ import { DIST } from '../../server/platform/vite-build.ts';
 import { ServerClock } from '../../server/platform/server-clock.ts';
 import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
 import { openScheduleService } from '../../server/schedule/service.ts';
-import { loadProgrammeFile } from '../../server/interchange/cli.ts';
+import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { announceReady, serveParent } from '../lib/ipc.ts';
 import { listenLocal, memoryAfterGc, readOptions } from './common.ts';
 

@@ -8,11 +8,10 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatWarning, importScheduleFile } from './load-file.ts';
+import { formatWarning, readScheduleFile } from './load-file.ts';
 import type { ImportOptions } from './import-types.ts';
 import { parseColumnsOption } from './readers/spreadsheet-columns.ts';
 
-export { loadProgrammeFile } from './load-file.ts';
 
 const USAGE = 'usage: npm run import -- FILE [--timezone ZONE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--columns title=Session,start=From,...]';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,7 +51,7 @@ export function runCli(argv: string[]): number {
   }
 
   try {
-    const { programme, warnings } = importScheduleFile(file, options);
+    const { programme, warnings } = readScheduleFile(file, options);
     for (const warning of warnings) process.stderr.write(`${formatWarning(file, warning)}\n`);
     const { timezone: zone, venues, sessions } = programme;
     process.stdout.write(`${JSON.stringify({ timezone: zone, venues, sessions }, null, 2)}\n`);

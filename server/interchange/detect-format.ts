@@ -129,8 +129,11 @@ export interface ImportWithFields extends ImportResult {
   fields: readonly ImportedField[];
 }
 
-/** Parses a schedule of any known format; throws ImportError (one line) when none fits. */
-export function importWithFields(text: string, options: ImportOptions = {}): ImportWithFields {
+/**
+ * The one entry point for schedule text of any known format (the CLI, seeding and the import
+ * routes all come here); throws ImportError (one line) when no format fits.
+ */
+export function readSchedule(text: string, options: ImportOptions = {}): ImportWithFields {
   const format = FORMATS.find((f) => f.recognises(text, options));
   if (!format) {
     const expected = FORMATS.map((f) => f.description).join('; or ');
@@ -138,10 +141,4 @@ export function importWithFields(text: string, options: ImportOptions = {}): Imp
   }
   const { programme, warnings, fields } = format.parse(text, options);
   return { format: format.name, programme, warnings, fields: fields ?? format.fields };
-}
-
-/** Parses a schedule of any known format; throws ImportError (one line) when none fits. */
-export function importFile(text: string, options: ImportOptions = {}): ImportResult {
-  const { format, programme, warnings } = importWithFields(text, options);
-  return { format, programme, warnings };
 }

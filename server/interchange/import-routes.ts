@@ -17,7 +17,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/limits.ts';
 import type { ImportApplied, ImportPlan, ImportPreview } from '../../shared/import-plan.ts';
 import { countsOf, planImport } from './import-plan.ts';
 import { ImportProblemsError } from './import-error.ts';
-import { importWithFields } from './detect-format.ts';
+import { readSchedule } from './detect-format.ts';
 import { ImportError } from './import-types.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 
@@ -63,7 +63,7 @@ export function importRouter({ service }: ApiContext): Router {
     const schedule = service.schedule();
     try {
       // The file is for this venue: times written without an offset are read in its zone.
-      return planImport(schedule, importWithFields(request.text, { timezone: schedule.timezone }), request.missing);
+      return planImport(schedule, readSchedule(request.text, { timezone: schedule.timezone }), request.missing);
     } catch (error) {
       if (error instanceof ImportProblemsError) {
         throw new AppError('invalid', error.message, { field: 'text', details: { errors: error.problems } });

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Programme } from '../../shared/model.ts';
-import { importFile, type ImportResult } from './detect-format.ts';
+import { readSchedule, type ImportResult } from './detect-format.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './import-types.ts';
 
 /** Invalid UTF-8 bytes kept as U+FFFD when they are this rare; more means binary. */
@@ -44,11 +44,11 @@ export function readTextFile(path: string, warnings: ImportWarning[] = []): stri
 }
 
 /** Reads and imports a schedule file; errors are ImportErrors whose message names the file. */
-export function importScheduleFile(path: string, options: ImportOptions = {}): ImportResult {
+export function readScheduleFile(path: string, options: ImportOptions = {}): ImportResult {
   const decoding: ImportWarning[] = [];
   const text = readTextFile(path, decoding);
   try {
-    const result = importFile(text, options);
+    const result = readSchedule(text, options);
     return { ...result, warnings: [...decoding, ...result.warnings] };
   } catch (error) {
     if (error instanceof ImportError) throw new ImportError(`${path}: ${error.message}`);
@@ -72,7 +72,7 @@ export interface LoadOptions extends ImportOptions {
  */
 export function loadProgrammeFile(path: string, options: LoadOptions = {}): Programme {
   const { onWarning = (_w, line) => process.stderr.write(`${line}\n`), ...importOptions } = options;
-  const { programme, warnings } = importScheduleFile(path, importOptions);
+  const { programme, warnings } = readScheduleFile(path, importOptions);
   for (const warning of warnings) onWarning(warning, formatWarning(path, warning));
   return programme;
 }

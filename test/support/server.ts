@@ -24,7 +24,7 @@ import { openScheduleService } from '../../server/schedule/service.ts';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { Logger } from '../../server/platform/http-errors.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
-import { loadProgrammeFile } from '../../server/interchange/cli.ts';
+import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 
 export interface TestServerOptions {
   /** Start a simulated clock here: venue-local ISO like 2024-10-14T12:55 (or with an offset). Default: real time. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProgrammeSchema } from '../../shared/model.ts';
-import { loadProgrammeFile } from '../../server/interchange/cli.ts';
+import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const bundled = 'programme/crimecop12-programme.txt';

@@ -1,6 +1,6 @@
 // c3voc schedule v2 (status field, one events list) and v1 keyed by guid (merged pretalx exports).
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../server/interchange/detect-format.ts';
+import { readSchedule } from '../../server/interchange/detect-format.ts';
 
 const v2 = (events: unknown[]): string =>
   JSON.stringify(
@@ -29,7 +29,7 @@ const talk = (guid: string, title: string, extra: Record<string, unknown> = {}) 
 describe('c3voc schedule v2', () => {
   it('reads events, rooms, participants, track kinds and the status field', () => {
     const text = v2([talk('0c16ffaa-709d-599f-959f-9a38b911361a', 'Opening'), talk('b1740c2f-0c44-5f1b-89ed-456a9eecf0b8', 'Withdrawn talk', { status: 'canceled', track: 'Science' })]);
-    const { format, programme, warnings } = importFile(text);
+    const { format, programme, warnings } = readSchedule(text);
     expect(format).toBe('c3voc-v2');
     expect(warnings).toEqual([]);
     expect(programme.venues).toEqual([{ id: 'Saal-1', name: 'Saal 1', kind: 'room' }]);
@@ -42,7 +42,7 @@ describe('c3voc schedule v2', () => {
 
   it('lists every unreadable event with its line and path, importing nothing', () => {
     const text = v2([talk('g1', 'Fine'), talk('g2', 'No end', { end: 'later' }), talk('g3', '', {})]);
-    expect(() => importFile(text)).toThrow(/^2 errors, nothing imported: line \d+: schedule.events\[1\] "No end": end: "later" is not an ISO date-time; line \d+: schedule.events\[2\] "": title: must not be empty/);
+    expect(() => readSchedule(text)).toThrow(/^2 errors, nothing imported: line \d+: schedule.events\[1\] "No end": end: "later" is not an ISO date-time; line \d+: schedule.events\[2\] "": title: must not be empty/);
   });
 });
 
@@ -55,8 +55,8 @@ describe('c3voc v1 keyed by guid', () => {
         conference: { title: 'DemoCon', time_zone_name: 'Europe/Berlin', days: [{ index: 1, date: '2020-12-14', day_start: '2020-12-14T04:00:00+01:00', day_end: '2020-12-15T03:59:00+01:00', rooms: { 'Gray Room': [event('8079583e-8321-506c-95af-fd2903a5f075', 'Talk', '09:00'), event('9a2e5b1c-0000-4000-8000-000000000002', 'Talk (again)', '15:00')] } }] },
       },
     });
-    const first = importFile(text).programme.sessions.map((s) => s.id);
+    const first = readSchedule(text).programme.sessions.map((s) => s.id);
     expect(first).toEqual(['c3voc-8079583e-8321-506c-95af-fd2903a5f075', 'c3voc-9a2e5b1c-0000-4000-8000-000000000002']);
-    expect(importFile(text).programme.sessions.map((s) => s.id)).toEqual(first);
+    expect(readSchedule(text).programme.sessions.map((s) => s.id)).toEqual(first);
   });
 });

@@ -11,7 +11,7 @@ import { c3vocSchedule } from '../../server/interchange/writers/c3voc-export.ts'
 import { parseDuration } from '../../server/interchange/readers/c3voc-format.ts';
 import { parseC3voc } from '../../server/interchange/readers/c3voc.ts';
 import { ImportProblemsError } from '../../server/interchange/import-error.ts';
-import { importFile } from '../../server/interchange/detect-format.ts';
+import { readSchedule } from '../../server/interchange/detect-format.ts';
 import { ImportError } from '../../server/interchange/import-types.ts';
 import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
@@ -75,7 +75,7 @@ describe('c3voc export', () => {
   it('round trips: export → import gives the same sessions (cancelled ones left out)', () => {
     const schedule = bundledSchedule();
     schedule.sessions[7] = { ...schedule.sessions[7]!, status: 'cancelled' };
-    const result = importFile(JSON.stringify(c3vocSchedule(schedule, options), null, 2));
+    const result = readSchedule(JSON.stringify(c3vocSchedule(schedule, options), null, 2));
     expect(result.format).toBe('c3voc');
     expect(result.warnings).toEqual([]);
     const pick = ({ id, title, start, end, venueId, kind, organizers }: Schedule['sessions'][number]) => ({ id, title, start, end, venueId, kind, organizers });
@@ -91,7 +91,7 @@ describe('c3voc import of a real pretalx export', () => {
   });
 
   it('reads rooms as venues and talks as sessions, the offsets of "date" winning over time_zone_name', () => {
-    const { programme, warnings } = importFile(pretalx);
+    const { programme, warnings } = readSchedule(pretalx);
     // pretalx wrote time_zone_name UTC but +01:00 dates: the offsets are what people saw.
     expect(programme.timezone).toBe('Etc/GMT-1');
     expect(programme.venues).toEqual([
@@ -111,7 +111,7 @@ describe('c3voc import of a real pretalx export', () => {
   });
 
   it('shows the times in the zone given with --timezone', () => {
-    const { programme, warnings } = importFile(pretalx, { timezone: 'Europe/Berlin' });
+    const { programme, warnings } = readSchedule(pretalx, { timezone: 'Europe/Berlin' });
     expect(programme.timezone).toBe('Europe/Berlin');
     expect(programme.sessions.find((s) => s.id === 'c3voc-8079583e-8321-506c-95af-fd2903a5f075')!.start).toBe('2020-12-14T09:00:00+01:00');
     expect(warnings).toEqual([]);
@@ -181,7 +181,7 @@ describe('c3voc import of frab-style files', () => {
 
   it('names the line where broken JSON breaks', () => {
     const text = '{\n  "schedule": {\n    "version": "1",\n    "conference": {\n      "days": [,]\n    }\n  }\n}\n';
-    expect(() => importFile(text)).toThrow(ImportError);
-    expect(() => importFile(text)).toThrow(/^line 5: not valid JSON/);
+    expect(() => readSchedule(text)).toThrow(ImportError);
+    expect(() => readSchedule(text)).toThrow(/^line 5: not valid JSON/);
   });
 });

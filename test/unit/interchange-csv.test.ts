@@ -8,7 +8,7 @@ import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
 import { ImportProblemsError } from '../../server/interchange/import-error.ts';
 import { CSV_COLUMNS } from '../../server/interchange/readers/csv-format.ts';
 import { parseScheduleCsv } from '../../server/interchange/readers/csv.ts';
-import { importFile } from '../../server/interchange/detect-format.ts';
+import { readSchedule } from '../../server/interchange/detect-format.ts';
 import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
 const bundled = readFileSync(new URL('../../programme/crimecop12-programme.txt', import.meta.url), 'utf8');
@@ -80,7 +80,7 @@ describe('CSV round trip', () => {
   it('UN programme → CSV → import gives the same sessions and venues', () => {
     const schedule = bundledSchedule();
     const csv = scheduleCsv(schedule);
-    const result = importFile(csv);
+    const result = readSchedule(csv);
     expect(result.format).toBe('csv');
     expect(result.warnings).toEqual([]);
     expect(sortById(result.programme.sessions)).toEqual(sortById(schedule.sessions));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
 import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
 import { ImportProblemsError } from '../../server/interchange/import-error.ts';
-import { importFile } from '../../server/interchange/detect-format.ts';
+import { readSchedule } from '../../server/interchange/detect-format.ts';
 import { parseFrabDuration } from '../../server/interchange/readers/frab-xml.ts';
 
 const xml = readFileSync(join(import.meta.dirname, '../fixtures/interchange/frab-schedule.xml'), 'utf8');
@@ -14,7 +14,7 @@ const fosdem = (events: string): string =>
 
 describe('frab schedule.xml', () => {
   it('reads rooms as venues, persons as organisers, <date> or day + start (after the change-over: next day)', () => {
-    const { format, programme, warnings } = importFile(xml);
+    const { format, programme, warnings } = readSchedule(xml);
     expect(format).toBe('frab-xml');
     expect(warnings).toEqual([]);
     expect(programme.timezone).toBe('Europe/Berlin');
@@ -28,8 +28,8 @@ describe('frab schedule.xml', () => {
   });
 
   it('round trips through our CSV', () => {
-    const { programme } = importFile(xml);
-    expect(importFile(scheduleCsv(scheduleFromProgramme(programme))).programme.sessions).toEqual(programme.sessions);
+    const { programme } = readSchedule(xml);
+    expect(readSchedule(scheduleCsv(scheduleFromProgramme(programme))).programme.sessions).toEqual(programme.sessions);
   });
 
   it('reads durations [D:]HH:MM[:SS]', () => {
@@ -38,8 +38,8 @@ describe('frab schedule.xml', () => {
 
   it('needs --timezone when the file names no zone (FOSDEM)', () => {
     const text = fosdem('<event id="7"><start>09:30</start><duration>00:25</duration><title>Welcome</title></event>');
-    expect(() => importFile(text)).toThrow(/This is a frab schedule.xml without conference\/time_zone_name \(FOSDEM writes none\): give the venue's time zone with --timezone/);
-    const { programme } = importFile(text, { timezone: 'Europe/Brussels' });
+    expect(() => readSchedule(text)).toThrow(/This is a frab schedule.xml without conference\/time_zone_name \(FOSDEM writes none\): give the venue's time zone with --timezone/);
+    const { programme } = readSchedule(text, { timezone: 'Europe/Brussels' });
     expect(programme.sessions[0]).toMatchObject({ id: 'c3voc-7', start: '2024-02-03T09:30:00+01:00', end: '2024-02-03T09:55:00+01:00', venueId: 'Janson' });
   });
 
@@ -47,7 +47,7 @@ describe('frab schedule.xml', () => {
     const bad = fosdem('<event id="7"><start>09:30</start><duration>soon</duration><title>A</title></event>\n<event id="8"><start>25:00</start><duration>00:30</duration><title>B</title></event>');
     const error = (() => {
       try {
-        importFile(bad, { timezone: 'Europe/Brussels' });
+        readSchedule(bad, { timezone: 'Europe/Brussels' });
       } catch (e) {
         return e;
       }
@@ -57,7 +57,7 @@ describe('frab schedule.xml', () => {
       { line: 6, message: expect.stringMatching(/event "A": duration "soon"/) },
       { line: 7, message: expect.stringMatching(/event "B": start: "25:00" is not a clock time/) },
     ]);
-    expect(() => importFile('<schedule>\n<day>\n</schedule>', { timezone: 'UTC' })).toThrow(/^line \d+: This is a frab schedule.xml, but it is not well-formed XML/);
-    expect(() => importFile('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<schedule></schedule>')).toThrow(/declares XML entities \(<!ENTITY>\), which are refused for safety/);
+    expect(() => readSchedule('<schedule>\n<day>\n</schedule>', { timezone: 'UTC' })).toThrow(/^line \d+: This is a frab schedule.xml, but it is not well-formed XML/);
+    expect(() => readSchedule('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<schedule></schedule>')).toThrow(/declares XML entities \(<!ENTITY>\), which are refused for safety/);
   });
 });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
 import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
-import { importFile } from '../../server/interchange/detect-format.ts';
-import { importScheduleFile } from '../../server/interchange/load-file.ts';
+import { readSchedule } from '../../server/interchange/detect-format.ts';
+import { readScheduleFile } from '../../server/interchange/load-file.ts';
 import { parseIcal } from '../../server/interchange/readers/ical.ts';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../fixtures/interchange', name), 'utf8');
@@ -14,7 +14,7 @@ const ics = (...lines: string[]): string => ['BEGIN:VCALENDAR', 'VERSION:2.0', '
 const vevent = (...lines: string[]): string[] => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'];
 
 describe('iCalendar reader: a room calendar (Outlook style)', () => {
-  const { programme, warnings } = importFile(fixture('room-calendar.ics'));
+  const { programme, warnings } = readSchedule(fixture('room-calendar.ics'));
 
   it('maps a Windows TZID through CLDR and expands RRULE, EXDATE and a RECURRENCE-ID override', () => {
     expect(programme.timezone).toBe('Europe/Berlin');
@@ -41,8 +41,8 @@ describe('iCalendar reader: a room calendar (Outlook style)', () => {
   });
 
   it('gives the same ids on a re-import (from UID and occurrence), and round trips through our CSV', () => {
-    expect(importFile(fixture('room-calendar.ics')).programme.sessions.map((s) => s.id)).toEqual(programme.sessions.map((s) => s.id));
-    const again = importFile(scheduleCsv(scheduleFromProgramme(programme)));
+    expect(readSchedule(fixture('room-calendar.ics')).programme.sessions.map((s) => s.id)).toEqual(programme.sessions.map((s) => s.id));
+    const again = readSchedule(scheduleCsv(scheduleFromProgramme(programme)));
     expect(again.format).toBe('csv');
     expect(again.programme.sessions).toEqual(programme.sessions);
   });
@@ -94,7 +94,7 @@ describe('iCalendar reader: recurrences and the window', () => {
   });
 
   it('expands RDATE (the real Zimbra export from ical.js: monthly rule with UNTIL plus two RDATEs)', () => {
-    const { programme, warnings } = importFile(fixture('zimbra-recur-finite.ics'));
+    const { programme, warnings } = readSchedule(fixture('zimbra-recur-finite.ics'));
     expect(warnings).toEqual([]);
     expect(programme.timezone).toBe('America/Los_Angeles');
     expect(programme.sessions.map((s) => s.start)).toEqual([
@@ -125,12 +125,12 @@ describe('iCalendar reader: broken feeds and refusals', () => {
     const path = join(dir, 'feed.ics');
     const text = ics(...vevent('UID:a', 'DTSTART:20240101T100000Z', 'DTEND:20240101T110000Z', 'SUMMARY:Caf\u00e9 talk'));
     writeFileSync(path, Buffer.from(text, 'latin1'));
-    const { programme, warnings } = importScheduleFile(path, { timezone: 'UTC' });
+    const { programme, warnings } = readScheduleFile(path, { timezone: 'UTC' });
     expect(programme.sessions[0]!.title).toBe('Caf\uFFFD talk');
     expect(warnings[0]).toEqual({ line: 8, message: expect.stringMatching(/^1 byte sequence is not UTF-8/) });
   });
 
   it('says what it saw when there are no events', () => {
-    expect(() => importFile(ics('BEGIN:VTODO', 'UID:t', 'SUMMARY:Do it', 'END:VTODO'))).toThrow('This is an iCalendar file, but it has no VEVENT (only 1 VTODO)');
+    expect(() => readSchedule(ics('BEGIN:VTODO', 'UID:t', 'SUMMARY:Do it', 'END:VTODO'))).toThrow('This is an iCalendar file, but it has no VEVENT (only 1 VTODO)');
   });
 });

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportProblemsError } from '../../server/interchange/import-error.ts';
-import { importFile } from '../../server/interchange/detect-format.ts';
+import { readSchedule } from '../../server/interchange/detect-format.ts';
 
 const text = readFileSync(join(import.meta.dirname, '../fixtures/interchange/indico-timetable.json'), 'utf8');
 
 describe('Indico timetable JSON', () => {
   it('reads entries inside session blocks, the block title as track prefix and kind', () => {
-    const { format, programme, warnings } = importFile(text);
+    const { format, programme, warnings } = readSchedule(text);
     expect(format).toBe('indico');
     expect(warnings).toEqual([]);
     expect(programme.timezone).toBe('Europe/Vienna');
@@ -25,7 +25,7 @@ describe('Indico timetable JSON', () => {
   it('refuses entries it cannot read, naming the path and line', () => {
     const broken = text.replace('"time": "11:15:00"', '"time": "later"');
     try {
-      importFile(broken);
+      readSchedule(broken);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ImportProblemsError);
@@ -36,11 +36,11 @@ describe('Indico timetable JSON', () => {
   });
 
   it('says what it saw when the timetable is empty', () => {
-    expect(() => importFile(JSON.stringify({ _type: 'HTTPAPIResult', results: { 42: {} } }))).toThrow(/^This looks like Indico JSON, but its timetable has no contributions/);
+    expect(() => readSchedule(JSON.stringify({ _type: 'HTTPAPIResult', results: { 42: {} } }))).toThrow(/^This looks like Indico JSON, but its timetable has no contributions/);
   });
   it('reads the timetable example of Indico\'s own HTTP API documentation', () => {
     const docs = readFileSync(join(import.meta.dirname, '../fixtures/interchange/indico-docs-timetable.json'), 'utf8');
-    const { format, programme } = importFile(docs);
+    const { format, programme } = readSchedule(docs);
     expect(format).toBe('indico');
     expect(programme.timezone).toBe('Europe/Zurich');
     expect(programme.venues.map((v) => v.name)).toEqual(['160-1-009']);

@@ -8,7 +8,7 @@ import { openScheduleService } from '../../server/schedule/service.ts';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import { c3vocSchedule } from '../../server/interchange/writers/c3voc-export.ts';
 import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
-import { FORMATS, importWithFields } from '../../server/interchange/detect-format.ts';
+import { FORMATS, readSchedule } from '../../server/interchange/detect-format.ts';
 import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 import { openService, removeDir, staff, tempDataDir, testClock, thrown } from './domain-fixture.ts';
 import { sessionOf } from '../support/session-of.ts';
@@ -84,14 +84,14 @@ describe('planImport', () => {
     service.updateSession('webinar', { online: { meetingId: '123', url: 'https://meet.example/j/1' } }, staff);
     const text = JSON.stringify(c3vocSchedule(service.schedule(), { baseUrl: 'https://x.example/', now: 0 }));
     const stripped = text.replace(/"links":\[\{[^\]]*\]/g, '"links":[]');
-    const plan = planImport(service.schedule(), importWithFields(stripped));
+    const plan = planImport(service.schedule(), readSchedule(stripped));
     expect(plan.changed).toEqual([]);
     expect(plan.unchanged).toBe(live.sessions.filter((s) => s.status === 'scheduled').length);
   });
 
   it('takes from a CSV only the columns it has: a hand-written file keeps kinds and organisers', () => {
     const text = 'id,title,start,end,venue_id\nopening,Opening,2024-10-14T10:30,2024-10-14T11:00,CR3\n';
-    const plan = planImport(service.schedule(), importWithFields(text), 'keep');
+    const plan = planImport(service.schedule(), readSchedule(text), 'keep');
     expect(plan.retimed.map((c) => [c.id, c.fields, c.after.kind, c.after.organizers.lead])).toEqual([['opening', ['start'], 'side-event', 'UNODC']]);
     expect(plan.unchanged).toBe(0);
     expect(plan.removed).toHaveLength(5);
@@ -168,7 +168,7 @@ describe('applyImport', () => {
     expect(stale.message).toMatch(/changed since the preview \(now revision 1, the preview was of revision 0\)/);
     expect(service.revision()).toBe(1);
 
-    const empty = planImport(service.schedule(), importWithFields(scheduleCsv(service.schedule())));
+    const empty = planImport(service.schedule(), readSchedule(scheduleCsv(service.schedule())));
     expect(empty.unchanged).toBe(service.schedule().sessions.length);
     expect(thrown(() => service.applyImport(empty, staff))).toMatchObject({ status: 400, message: expect.stringMatching(/nothing to import/) });
   });
@@ -204,7 +204,7 @@ describe('re-importing a revised UN programme', () => {
     const live = programmeService.schedule().sessions.find((s) => s.title.startsWith('GUARDIANS OF THE EARTH'))!;
     expect(live.start).toBe('2024-10-14T13:00:00+02:00');
 
-    const plan = planImport(programmeService.schedule(), importWithFields(moveRow('GUARDIANS OF THE EARTH', 'TUESDAY, 15 OCTOBER')));
+    const plan = planImport(programmeService.schedule(), readSchedule(moveRow('GUARDIANS OF THE EARTH', 'TUESDAY, 15 OCTOBER')));
     expect(plan.added).toEqual([]);
     expect(plan.removed).toEqual([]);
     expect(plan.moved).toEqual([]);
