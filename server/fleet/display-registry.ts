@@ -194,7 +194,7 @@ export class DisplayRegistry {
     } else {
       entry.assignment = null;
       entry.managed = false;
-      this.send(id, { type: 'pairing', pairing: { displayId: id, code: this.codes.issue(entry) } });
+      this.send(id, { event: 'pairing', args: [{ displayId: id, code: this.codes.issue(entry) }] });
     }
     this.changed();
   }
@@ -202,7 +202,12 @@ export class DisplayRegistry {
   /** Sends a command to one screen; false when it is not connected (nothing is queued). */
   command(id: string, command: { type: 'identify' } | { type: 'reload' }): boolean {
     const entry = this.assignedEntry(id);
-    this.send(id, command.type === 'identify' ? { type: 'identify', name: entry.name, durationMs: IDENTIFY_MS } : command);
+    this.send(
+      id,
+      command.type === 'identify'
+        ? { event: 'identify', args: [{ name: entry.name, durationMs: IDENTIFY_MS }] }
+        : { event: 'reload', args: [] },
+    );
     return entry.sockets > 0;
   }
 
@@ -268,7 +273,7 @@ export class DisplayRegistry {
   /** A staff change: durable before it is acknowledged, then pushed to the screen and the panels. */
   private staffChanged(entry: AssignedEntry): DisplayStatus {
     this.writer?.now(entry.id);
-    this.send(entry.id, { type: 'assign', assignment: assignmentMessage(entry) });
+    this.send(entry.id, { event: 'assign', args: [assignmentMessage(entry)] });
     this.changed();
     return statusOf(entry, this.realNow(), this.staleAfterMs);
   }

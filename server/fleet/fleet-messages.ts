@@ -7,6 +7,7 @@ import type {
   DisplayHandshakeView,
   DisplayPairing,
   DisplayScreen,
+  DisplayFleetToClient,
 } from '../../shared/protocol.ts';
 import type { Assignment } from './fleet-entry.ts';
 
@@ -33,8 +34,8 @@ export type Admission =
   /** A screen without an id of its own: nothing to tell it. */
   | { id: string; kind: 'anonymous' };
 
-export type FleetCommand =
-  | { type: 'assign'; assignment: DisplayAssignment }
-  | { type: 'pairing'; pairing: DisplayPairing }
-  | { type: 'identify'; name: string; durationMs: number }
-  | { type: 'reload' };
+/** A message for one screen's sockets: an event of the display protocol with its arguments. */
+export type FleetCommand = {
+  [E in FleetEvent]: { event: E; args: Parameters<DisplayFleetToClient[E]> };
+}[FleetEvent];
+type FleetEvent = keyof DisplayFleetToClient;

@@ -84,22 +84,9 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
  * per display: commands are rare staff actions (a scan of 10,000 sockets is well under a
  * millisecond), while a room costs every connected screen a Set and a Map entry of heap.
  */
-function sendCommand(displayNs: DisplayNamespace, id: string, command: FleetCommand): void {
+function sendCommand(displayNs: DisplayNamespace, id: string, { event, args }: FleetCommand): void {
   for (const socket of displayNs.sockets.values()) {
-    if (socket.data.displayId !== id) continue;
-    switch (command.type) {
-      case 'assign':
-        socket.emit('assign', command.assignment);
-        break;
-      case 'pairing':
-        socket.emit('pairing', command.pairing);
-        break;
-      case 'identify':
-        socket.emit('identify', { name: command.name, durationMs: command.durationMs });
-        break;
-      case 'reload':
-        socket.emit('reload');
-        break;
-    }
+    // socket.io's typed emit cannot follow a correlated union of event and arguments.
+    if (socket.data.displayId === id) (socket.emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
   }
 }
