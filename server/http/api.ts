@@ -17,6 +17,7 @@ import { fleetRouter } from './fleet.ts';
 import { importRouter } from './import.ts';
 import { scheduleRouter } from './schedule.ts';
 import { sessionsRouter } from './sessions.ts';
+import { accountsRouter } from '../staff/accounts-routes.ts';
 
 export const BODY_LIMIT = '100kb';
 
@@ -49,6 +50,7 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   api.use(displaysRouter(context));
   api.use(fleetRouter(context));
   api.use(exportsRouter(context));
+  api.use(accountsRouter(context));
   for (const router of options.extraRouters ?? []) api.use(router);
   api.use(apiNotFound);
   return api;

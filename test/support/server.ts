@@ -37,8 +37,8 @@ export interface TestServerOptions {
   password?: string;
   /** Use this data directory (e.g. to reopen one); default: a fresh temporary one. */
   dataDir?: string;
-  /** Trust X-Forwarded-* headers, as behind a TLS proxy (default false). */
-  trustProxy?: boolean;
+  /** Trust X-Forwarded-* headers from these proxies (true = loopback), as behind a TLS proxy (default false). */
+  trustProxy?: boolean | string[];
   /** Login rate limit (default: the production one). */
   loginRateLimit?: LoginRateLimit;
   /** Print the server's info and warnings (errors are always printed). */
@@ -63,8 +63,14 @@ export interface TestServer {
   service: ScheduleService;
   clock: ServerClock;
   application: Application;
-  /** Logs in as staff and returns the Cookie header to send with staff requests. */
+  /**
+   * Logs in and returns the Cookie header to send with staff requests: as admin, or as the named
+   * account (created on first use as an admin with the test password, so the journal names it).
+   */
   login(name?: string): Promise<string>;
+  /** Logs in as a new account with this role (and emergency grant) and returns its cookie. */
+  loginAs(username: string, role: 'viewer' | 'editor' | 'admin', emergency?: boolean): Promise<string>;
+  auth: import('../../server/auth/staff-auth.ts').StaffAuth;
   /** A JSON request; `body` is sent as JSON unless it is a string (sent as is, as application/json). */
   request<T = any>(method: string, path: string, body?: unknown, cookie?: string): Promise<TestResponse<T>>;
   /** Stops the server and closes the store; keeps the data directory. */
@@ -112,7 +118,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
     clock.set({ time, speed: options.speed ?? 1 });
   }
-  const auth = await createStaffAuth({ dataDir, password, sessionLifetimeMs: options.sessionLifetimeMs });
+  const auth = await createStaffAuth({ dataDir, password, sessionLifetimeMs: options.sessionLifetimeMs, service });
   const httpServer = createServer();
   const application = createApplication(httpServer, {
     service,
@@ -138,6 +144,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     if (stopped) return;
     stopped = true;
     await application.close();
+    auth.close();
     service.close();
   };
 
@@ -155,6 +162,17 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as T };
   };
 
+  const login = async (name?: string): Promise<string> => {
+    if (name !== undefined && !auth.accounts.get(name)) {
+      await auth.accounts.add({ username: name, role: 'admin', password }, { name: 'admin', displayName: 'Administrator' });
+    }
+    const response = await request('POST', '/api/login', name === undefined ? { password } : { password, username: name });
+    if (response.status !== 204) throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
+    const setCookie = response.headers.getSetCookie().find((c) => /^(__Host-)?signage_session=/.test(c));
+    if (!setCookie) throw new Error('test login: no session cookie in the answer');
+    return setCookie.split(';')[0]!;
+  };
+
   return {
     url,
     port,
@@ -163,13 +181,14 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     service,
     clock,
     application,
-    async login(name?: string) {
-      const response = await request('POST', '/api/login', name === undefined ? { password } : { password, name });
-      if (response.status !== 204) throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
-      const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('signage_session='));
-      if (!setCookie) throw new Error('test login: no session cookie in the answer');
-      return setCookie.split(';')[0]!;
+    auth,
+    async loginAs(username, role, emergency = false) {
+      if (!auth.accounts.get(username)) {
+        await auth.accounts.add({ username, role, emergency, password }, { name: 'admin', displayName: 'Administrator' });
+      }
+      return login(username);
     },
+    login,
     request,
     stop,
     async close() {
