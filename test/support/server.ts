@@ -17,6 +17,7 @@ import type { Programme } from '../../shared/model.ts';
 import { parseInstant } from '../../shared/time.ts';
 import { createApplication, type Application } from '../../server/app.ts';
 import { createStaffAuth } from '../../server/auth/staff-auth.ts';
+import { Accounts } from '../../server/staff/accounts.ts';
 import { DIST } from '../../server/build.ts';
 import { ServerClock } from '../../server/clock.ts';
 import { BUNDLED_PROGRAMME } from '../../server/config.ts';
@@ -162,9 +163,12 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as T };
   };
 
+  // Test accounts are set up behind the scenes: no journal entry, so tests count only their changes.
+  const setUp = new Accounts(auth.accounts.store, () => {});
+  const setUpActor = { name: 'admin', displayName: 'Administrator' };
   const login = async (name?: string): Promise<string> => {
     if (name !== undefined && !auth.accounts.get(name)) {
-      await auth.accounts.add({ username: name, role: 'admin', password }, { name: 'admin', displayName: 'Administrator' });
+      await setUp.add({ username: name, role: 'admin', password }, setUpActor);
     }
     const response = await request('POST', '/api/login', name === undefined ? { password } : { password, username: name });
     if (response.status !== 204) throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
@@ -184,7 +188,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     auth,
     async loginAs(username, role, emergency = false) {
       if (!auth.accounts.get(username)) {
-        await auth.accounts.add({ username, role, emergency, password }, { name: 'admin', displayName: 'Administrator' });
+        await setUp.add({ username, role, emergency, password }, setUpActor);
       }
       return login(username);
     },
