@@ -34,8 +34,8 @@ export interface TestServerOptions {
   speed?: number;
   /** A programme, or the path of a schedule file; default: the bundled CrimeCOP12 programme. */
   programme?: Programme | string;
-  /** Staff password (default 'test-password'). */
-  password?: string;
+  /** The admin's password (default 'test-password'); null keeps what the data directory has. */
+  password?: string | null;
   /** Use this data directory (e.g. to reopen one); default: a fresh temporary one. */
   dataDir?: string;
   /** Trust X-Forwarded-* headers from these proxies (true = loopback), as behind a TLS proxy (default false). */
@@ -110,7 +110,7 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
 export async function startTestServer(options: TestServerOptions = {}, preferredPort = 0): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'signage-test-'));
   mkdirSync(dataDir, { recursive: true });
-  const password = options.password ?? 'test-password';
+  const password = options.password === null ? '' : (options.password ?? 'test-password');
   const logger: Logger = options.verbose ? { ...console, error: quietLogger.error } : quietLogger;
 
   const clock = new ServerClock();
@@ -119,7 +119,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
     clock.set({ time, speed: options.speed ?? 1 });
   }
-  const auth = await createStaffAuth({ dataDir, password, sessionLifetimeMs: options.sessionLifetimeMs, service });
+  const auth = await createStaffAuth({ dataDir, password: options.password === null ? undefined : password, sessionLifetimeMs: options.sessionLifetimeMs, service });
   const httpServer = createServer();
   const application = createApplication(httpServer, {
     service,
