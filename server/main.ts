@@ -55,11 +55,12 @@ function printUrls(service: ScheduleService, config: Config, port: number, gener
   const clock = config.clock === 'real' && config.speed === 1 ? 'real time' : `simulated from ${config.clock}, speed ${config.speed}`;
   lines.push('', `Clock: ${clock}`);
   if (generatedPassword) {
-    lines.push(`Staff login: admin, password (shown only now; stored as a hash): ${generatedPassword}`);
+    lines.push(`Staff password (shown only now; stored as a hash): ${generatedPassword} (account: admin)`);
   } else if (config.staffPassword) {
-    lines.push('Staff login: admin, password from SIGNAGE_ADMIN_PASSWORD / SIGNAGE_STAFF_PASSWORD');
+    const variable = process.env.SIGNAGE_ADMIN_PASSWORD ? 'SIGNAGE_ADMIN_PASSWORD' : 'SIGNAGE_STAFF_PASSWORD';
+    lines.push(`Staff password: from ${variable} (account: admin)`);
   } else {
-    lines.push('Staff login: named accounts (npm run -s users -- list; reset admin with npm run -s users -- reset admin)');
+    lines.push('Staff password: set earlier (accounts: npm run -s users -- list; new admin password: npm run -s users -- reset admin)');
   }
   console.log(lines.join('\n'));
 }

@@ -69,7 +69,7 @@ describe('configuration errors', () => {
     [['--speed=-2'], {}, /--speed must be a number between 0 and 10000/],
     [['--speed', '-2'], {}, /Option '--speed' argument is ambiguous.*--speed=-XYZ/],
     [['--demo', '--data-dir', '/tmp/x'], {}, /--demo always uses data\/demo/],
-    [[], { SIGNAGE_STAFF_PASSWORD: 'x' }, /SIGNAGE_STAFF_PASSWORD must be at least 8 characters/],
+    [[], { SIGNAGE_STAFF_PASSWORD: 'x' }, /SIGNAGE_STAFF_PASSWORD must be at least 12 characters/],
   ])('%j %j → exit 2 with one clear line', async (args, env, message) => {
     const { code, stdout, stderr } = await run(args as string[], env as Record<string, string>);
     expect(code).toBe(2);
@@ -129,7 +129,7 @@ describe('a good start', () => {
       // The data directory it made holds passcodes and staff names: private to the server's user.
       const mode = (file: string) => statSync(join(dataDir, file)).mode & 0o777;
       expect(mode('.')).toBe(0o700);
-      for (const file of ['signage.db', 'staff-password.json', 'session-secret']) expect([file, mode(file)]).toEqual([file, 0o600]);
+      for (const file of ['signage.db', 'session-secret']) expect([file, mode(file)]).toEqual([file, 0o600]);
     } finally {
       expect(await stop(child)).toBe(0);
     }
@@ -149,9 +149,9 @@ describe('a good start', () => {
     expect(login.status).toBe(204);
     expect(await stop(first.child)).toBe(0);
 
-    const stored = readFileSync(join(dataDir, 'staff-password.json'), 'utf8');
+    const stored = readFileSync(join(dataDir, 'signage.db'), 'latin1');
     expect(stored).not.toContain(password!);
-    expect(JSON.parse(stored)).toMatchObject({ algorithm: 'scrypt' });
+    expect(stored).toContain('"algorithm":"scrypt"');
 
     const second = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
     expect(second.output).not.toContain(password!);
