@@ -16,6 +16,7 @@ import { fleetRouter } from './fleet/fleet-routes.ts';
 import { importRouter } from './interchange/import-routes.ts';
 import { scheduleRouter } from './schedule/schedule-routes.ts';
 import { sessionsRouter } from './schedule/session-routes.ts';
+import { accountsRouter } from './staff/accounts-routes.ts';
 
 export const BODY_LIMIT = '100kb';
 
@@ -47,6 +48,7 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   api.use(changesRouter(context));
   api.use(fleetRouter(context));
   api.use(exportsRouter(context));
+  api.use(accountsRouter(context));
   for (const router of options.extraRouters ?? []) api.use(router);
   api.use(apiNotFound);
   return api;

@@ -24,8 +24,11 @@ export interface ApplicationDeps {
   /** The built pages (dist/). */
   staticDir: string;
   logger?: Logger;
-  /** Trust X-Forwarded-* from a reverse proxy (cookies then get Secure behind HTTPS). */
-  trustProxy?: boolean;
+  /**
+   * Trust X-Forwarded-* only from these proxies: true = a proxy on this machine (loopback), or a
+   * list of addresses / CIDRs (cookies then get Secure behind HTTPS).
+   */
+  trustProxy?: boolean | string[];
   loginRateLimit?: LoginRateLimit;
   /** More /api routers (exports, ...) behind the same staff door. */
   extraApiRouters?: Router[];
@@ -45,15 +48,20 @@ export const consoleLogger: Logger = {
   error: (message, error) => console.error(message, error ?? ''),
 };
 
+export function trustedProxies(setting: boolean | string[] | undefined): false | string[] {
+  if (setting === undefined || setting === false) return false;
+  return setting === true ? ['loopback'] : setting;
+}
+
 export function createApplication(httpServer: HttpServer, deps: ApplicationDeps): Application {
   const logger = deps.logger ?? consoleLogger;
   const displays = new DisplayRegistry();
   const context = { service: deps.service, clock: deps.clock, auth: deps.auth, displays, logger };
 
   const app = express();
-  // One hop: the TLS proxy in front. Trusting every X-Forwarded-For entry would let a client pick
-  // its own address and slip past the login rate limit.
-  app.set('trust proxy', deps.trustProxy ? 1 : false);
+  // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
+  // that reaches the port directly pick its own address and slip past the login limits.
+  app.set('trust proxy', trustedProxies(deps.trustProxy));
   app.use(securityHeaders());
   app.use('/api', apiRouter(context, { loginRateLimit: deps.loginRateLimit, extraRouters: deps.extraApiRouters }));
   app.use(staticRouter(deps.staticDir));

@@ -55,11 +55,12 @@ function printUrls(service: ScheduleService, config: Config, port: number, gener
   const clock = config.clock === 'real' && config.speed === 1 ? 'real time' : `simulated from ${config.clock}, speed ${config.speed}`;
   lines.push('', `Clock: ${clock}`);
   if (generatedPassword) {
-    lines.push(`Staff password (shown only now; stored as a hash): ${generatedPassword}`);
+    lines.push(`Staff password (shown only now; stored as a hash): ${generatedPassword} (account: admin)`);
   } else if (config.staffPassword) {
-    lines.push('Staff password: from SIGNAGE_STAFF_PASSWORD');
+    const variable = process.env.SIGNAGE_ADMIN_PASSWORD ? 'SIGNAGE_ADMIN_PASSWORD' : 'SIGNAGE_STAFF_PASSWORD';
+    lines.push(`Staff password: from ${variable} (account: admin)`);
   } else {
-    lines.push(`Staff password: set earlier (delete ${config.dataDir}/staff-password.json to get a new one)`);
+    lines.push('Staff password: set earlier (accounts: npm run -s users -- list; new admin password: npm run -s users -- reset admin)');
   }
   console.log(lines.join('\n'));
 }
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
 
   let auth: StaffAuth;
   try {
-    auth = await createStaffAuth({ dataDir: config.dataDir, password: config.staffPassword });
+    auth = await createStaffAuth({ dataDir: config.dataDir, password: config.staffPassword, service });
   } catch (error) {
     fail(`cannot set up staff login: ${(error as Error).message.split('\n')[0]}`, 2);
   }
@@ -138,6 +139,7 @@ async function main(): Promise<void> {
     // Screens reconnect on their own; never hang on a stubborn connection when asked to stop.
     setTimeout(() => process.exit(0), 5000).unref();
     await application.close();
+    auth.close();
     service.close();
     process.exit(0);
   };

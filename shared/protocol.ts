@@ -82,7 +82,10 @@ export interface JournalEntry {
   revision: number;
   /** When the change was made, ISO in venue time (server clock). */
   at: string;
+  /** Who made the change: the account's username, "system", or "staff" for entries older than accounts. */
   actor: string;
+  /** The display name of that person (absent on entries older than accounts). */
+  actorName?: string;
   /** Operation name, e.g. "session.move", "announcement.create", "undo". */
   operation: string;
   /** Human summary for the panel: "Moved 'X' from CR3 to M7". */

@@ -18,6 +18,8 @@ import './screens-panel.ts';
 import './delivery-badge.ts';
 import './import-panel.ts';
 import { ImportApi } from '../data/import-api.ts';
+import './accounts-panel.ts';
+import { AccountsApi } from '../data/accounts-api.ts';
 
 const SECTIONS = [
   { id: 'schedule', label: 'Schedule' },
@@ -25,6 +27,7 @@ const SECTIONS = [
   { id: 'journal', label: 'Journal' },
   { id: 'screens', label: 'Screens' },
   { id: 'import', label: 'Import' },
+  { id: 'accounts', label: 'Accounts' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -73,6 +76,7 @@ export class ControlPanel extends LitElement {
   @property({ attribute: false }) data?: ControlData;
   @state() private section: SectionId = sectionFromHash();
   private readonly importApi = new ImportApi();
+  private accountsApi?: AccountsApi;
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly onHash = () => (this.section = sectionFromHash());
 
@@ -117,6 +121,8 @@ export class ControlPanel extends LitElement {
         return html`<screens-panel .data=${data}></screens-panel>`;
       case 'import':
         return html`<import-panel .api=${this.importApi}></import-panel>`;
+      case 'accounts':
+        return html`<accounts-panel .api=${(this.accountsApi ??= new AccountsApi(data.api))}></accounts-panel>`;
     }
   }
 

@@ -58,15 +58,24 @@ export class JournalPanel extends LitElement {
   /** Why an undo was refused, by the revision it was asked for. */
   @state() private refusals = new Map<number, string>();
   @state() private busy: number | null = null;
+  /** Show only this person's changes (a username); '' = everyone. */
+  @state() private person = '';
   private readonly storeController = new StoreController(this, () => this.data);
 
   override render() {
     const store = this.data?.store;
     if (!store) return nothing;
-    const entries = [...store.journal].reverse();
+    const people = new Map<string, string>();
+    for (const entry of store.journal) people.set(entry.actor, entry.actorName ?? entry.actor);
+    const entries = [...store.journal].reverse().filter((entry) => !this.person || entry.actor === this.person);
     return html`<section aria-labelledby="journal-heading">
       <h2 id="journal-heading">Journal</h2>
       <p class="hint">Every change by every staff member, live. Undo makes a new change that reverts one.</p>
+      <label for="journal-person">Person</label>
+      <select id="journal-person" @change=${(e: Event) => (this.person = (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${this.person === ''}>Everyone</option>
+        ${[...people].map(([actor, name]) => html`<option value=${actor} ?selected=${this.person === actor}>${name === actor ? actor : `${name} (${actor})`}</option>`)}
+      </select>
       ${entries.length === 0
         ? html`<p>No changes yet.</p>`
         : html`<ol aria-label="Changes, newest first">
@@ -82,11 +91,11 @@ export class JournalPanel extends LitElement {
     return html`<li class=${entry.undoneBy ? 'undone' : ''}>
       <span class="when">${shortDay(at, zone)} ${formatClockSeconds(at, zone)}</span>
       <span>
-        <span class="who">${entry.actor}</span>
+        <span class="who" title=${entry.actor}>${entry.actorName ?? entry.actor}</span>
         <span class="what">${entry.summary}</span>
         ${entry.undoneBy ? html`<span> — undone (change #${entry.undoneBy})</span>` : nothing}
       </span>
-      ${entry.undoneBy
+      ${entry.undoneBy || entry.operation.startsWith('account.')
         ? html`<span></span>`
         : html`<button aria-label="Undo: ${entry.summary}" ?disabled=${this.busy === entry.revision} @click=${() => this.undo(entry)}>
             Undo

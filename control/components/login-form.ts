@@ -1,5 +1,5 @@
 /**
- * Password (and optional name, which the journal records as the author of each change).
+ * Username (empty = admin) and password; the journal records the account as the author of each change.
  * Used both as the start page and inside the "session expired" dialog.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -55,10 +55,10 @@ export class LoginForm extends LitElement {
         />
       </div>
       <div class="field">
-        <label for="name">Your name <span class="hint">(optional, shown in the journal)</span></label>
+        <label for="name">Username <span class="hint">(empty for admin)</span></label>
         <input
           id="name"
-          autocomplete="name"
+          autocomplete="username"
           .value=${this.name}
           @input=${(e: InputEvent) => (this.name = (e.target as HTMLInputElement).value)}
         />
@@ -87,7 +87,7 @@ export class LoginForm extends LitElement {
     } catch (error) {
       this.error =
         error instanceof ApiError && error.status === 401
-          ? 'Wrong password. Check it and try again.'
+          ? 'Wrong username or password. Check them and try again.'
           : error instanceof Error
             ? error.message
             : String(error);

@@ -17,7 +17,7 @@ export class AuthGate extends EventTarget {
     api.onUnauthorized(() => this.expire());
   }
 
-  /** The name last used on this device, to prefill the login form. */
+  /** The username last used on this device, to prefill the login form. */
   get rememberedName(): string {
     try {
       return localStorage.getItem(NAME_KEY) ?? '';
@@ -38,9 +38,10 @@ export class AuthGate extends EventTarget {
   }
 
   /** Throws ApiError (401 for a wrong password) so the form can show why. */
+  /** An empty username signs in as `admin`, as the single-password panels did. */
   async login(password: string, name: string): Promise<void> {
-    const body: { password: string; name?: string } = { password };
-    if (name.trim()) body.name = name.trim();
+    const body: { password: string; username?: string } = { password };
+    if (name.trim()) body.username = name.trim();
     await this.api.once('POST', '/api/login', body);
     try {
       localStorage.setItem(NAME_KEY, name.trim());

@@ -3,6 +3,7 @@
  * one readable line, so `npm start -- --port abc` fails fast instead of half-starting.
  */
 import { accessSync, constants } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import { MAX_SPEED } from './server-clock.ts';
 import { ROOT } from './vite-build.ts';
 import { AppError } from './errors.ts';
+import { passwordProblem } from '../../shared/staff.ts';
 
 export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
 export const DEMO_DATA_DIR = 'data/demo';
@@ -38,8 +40,11 @@ export interface Config {
   wipeDataDir: boolean;
   /** Set when the operator chose the staff password; otherwise one is generated on first start. */
   staffPassword: string | undefined;
-  /** Trust X-Forwarded-* from a reverse proxy (so cookies get Secure behind HTTPS). */
-  trustProxy: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-* count (so cookies get Secure behind HTTPS and the
+   * login limits see the real client): false, or addresses / CIDRs / 'loopback'.
+   */
+  trustProxy: false | string[];
 }
 
 const PORT_RANGE = 'must be a whole number between 0 and 65535';
@@ -68,14 +73,39 @@ function check<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   throw new ConfigError(`${name} ${result.error.issues[0]?.message ?? 'is invalid'} (got "${String(value)}")`);
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
-
-function staffPassword(value: string | undefined): string | undefined {
+/** SIGNAGE_ADMIN_PASSWORD, or SIGNAGE_STAFF_PASSWORD of the single-password version: the admin's password. */
+function adminPassword(env: NodeJS.ProcessEnv): string | undefined {
+  const name = env.SIGNAGE_ADMIN_PASSWORD ? 'SIGNAGE_ADMIN_PASSWORD' : 'SIGNAGE_STAFF_PASSWORD';
+  const value = env[name];
   if (!value) return undefined;
-  if (value.length < MIN_PASSWORD_LENGTH) {
-    throw new ConfigError(`SIGNAGE_STAFF_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters (the login is on the venue network)`);
-  }
+  const problem = passwordProblem(value);
+  if (problem) throw new ConfigError(`${name} ${problem} (the login is on the venue network)`);
   return value;
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `--trust-proxy` alone = a proxy on this machine; else a comma-separated list of addresses or CIDRs. */
+function trustedProxies(value: string | undefined): false | string[] {
+  if (value === undefined) return false;
+  const items = value.split(',').map((item) => item.trim());
+  for (const item of items) {
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (PROXY_KEYWORDS.has(item) || (family !== 0 && bitsOk && extra === undefined)) continue;
+    throw new ConfigError(`--trust-proxy takes the proxy's address or CIDR, e.g. 10.0.0.5 or 10.0.0.0/24 (got "${item}")`);
+  }
+  return items;
+}
+
+/** A bare `--trust-proxy` (no value) means the proxy runs on this machine. */
+function withTrustProxyDefault(argv: string[]): string[] {
+  return argv.flatMap((arg, index) => {
+    if (arg !== '--trust-proxy') return [arg];
+    const next = argv[index + 1];
+    return next === undefined || next.startsWith('--') ? ['--trust-proxy=loopback'] : [arg];
+  });
 }
 
 /** Throws ConfigError with one line for any bad option, unknown option or unreadable file. */
@@ -83,7 +113,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: withTrustProxyDefault(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -94,7 +124,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         clock: { type: 'string' },
         speed: { type: 'string' },
         demo: { type: 'boolean' },
-        'trust-proxy': { type: 'boolean' },
+        'trust-proxy': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -132,7 +162,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     speed,
     demo,
     wipeDataDir: demo,
-    staffPassword: staffPassword(env.SIGNAGE_STAFF_PASSWORD),
-    trustProxy: values['trust-proxy'] ?? false,
+    staffPassword: adminPassword(env),
+    trustProxy: trustedProxies(values['trust-proxy']),
   };
 }

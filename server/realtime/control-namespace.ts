@@ -36,6 +36,8 @@ export function setupControlNamespace(
   namespace.on('connection', (socket: ControlSocket) => {
     const stopExpiry = disconnectAtExpiry(socket, socket.data.staff.exp);
     socket.on('disconnect', stopExpiry);
+    // The door refuses an event the role may not send by failing it; that is not a server fault.
+    socket.on('error', () => {});
     socket.emit('snapshot', service.schedule());
     socket.emit('clock', { ...clock.state(), revision: service.revision() });
     socket.emit('displays', displays.list());
@@ -48,11 +50,24 @@ export function setupControlNamespace(
   });
 
   // A panel whose session was logged out loses its live channel too.
-  return auth.onLogout((session) => {
+  const stopLogout = auth.onLogout((session) => {
     for (const socket of namespace.sockets.values()) {
       if (socket.data.staff?.sid === session.sid) socket.disconnect(true);
     }
   });
+  // So does one whose account was disabled or given other rights ('' = any account, from the CLI).
+  const stopAccounts = auth.accounts.onChange((username) => {
+    for (const socket of namespace.sockets.values()) {
+      const staff = socket.data.staff;
+      if (!staff || (username !== '' && staff.actor !== username)) continue;
+      const current = auth.check(staff);
+      if (!current || current.role !== staff.role || current.emergency !== staff.emergency) socket.disconnect(true);
+    }
+  });
+  return () => {
+    stopLogout();
+    stopAccounts();
+  };
 }
 
 /**

@@ -11,13 +11,14 @@ export function publicEntry(stored: StoredJournalEntry): JournalEntry {
 export function newEntry(
   revision: number,
   at: string,
-  actor: string,
+  actor: { name: string; displayName?: string | undefined },
   change: PendingChange<unknown>,
 ): JournalEntry {
   return {
     revision,
     at,
-    actor,
+    actor: actor.name,
+    ...(actor.displayName !== undefined && { actorName: actor.displayName }),
     operation: change.operation,
     summary: change.summary,
     ...(change.sessionId !== undefined && { sessionId: change.sessionId }),

@@ -13,9 +13,11 @@ import type {
   SessionPatch,
 } from '../../shared/commands.ts';
 
-/** Who made a change: a staff member's name, or "system" for automatic changes such as expiry. */
+/** Who made a change: a staff account's username, or "system" for automatic changes such as expiry. */
 export interface Actor {
   name: string;
+  /** The person's display name, recorded beside the username in the journal. */
+  displayName?: string;
 }
 
 /** The outcome of one accepted change: committed to disk before this is returned. */
@@ -54,6 +56,12 @@ export interface ScheduleService {
    * entry. 409 when the schedule has moved on since the plan was made.
    */
   applyImport(plan: ImportPlan, actor: Actor): ChangeResult<ImportCounts>;
+
+  /**
+   * Records a change that is not to the schedule (an account added, a role changed) as a journal
+   * entry of its own: a revision with no schedule ops, which cannot be undone.
+   */
+  recordAudit(operation: string, summary: string, actor: Actor): ChangeResult<null>;
 
   /** Reverts the change recorded at this revision, as a new change; 409 when it no longer applies. */
   undo(revision: number, actor: Actor): ChangeResult<unknown>;

@@ -76,7 +76,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
   function commit<T>(ctx: Context, change: PendingChange<T>, actor: Actor): ChangeResult<T> {
     const revision = schedule.revision + 1;
     const delta: Delta = { revision, ops: change.ops };
-    const entry = newEntry(revision, toVenueIso(ctx.now, schedule.timezone), actor.name, change);
+    const entry = newEntry(revision, toVenueIso(ctx.now, schedule.timezone), actor, change);
     store.commit({ delta, entry, inverse: inverseOf(schedule, change.ops) });
     schedule = applyDelta(schedule, delta);
     const result: ChangeResult<T> = { revision, value: change.value, delta, entry };
@@ -113,6 +113,8 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     nextExpiry: () => announcements.nextExpiry({ schedule }),
 
     applyImport: (plan, actor) => run(actor, (ctx) => importChange(ctx, plan)),
+
+    recordAudit: (operation, summary, actor) => run(actor, () => ({ operation, summary, ops: [], value: null })),
 
     undo: (revision, actor) => run(actor, (ctx) => undoChange(ctx, revision, store.entry(revision))),
 

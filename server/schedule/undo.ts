@@ -81,6 +81,8 @@ export function undoChange(
   const { schedule, now } = ctx;
   const zone = schedule.timezone;
   if (!entry) throw new NotFoundError(`no change with revision ${revision}`);
+  // Account changes are journal entries too, but they are made (and reversed) in the accounts section.
+  if (entry.operation.startsWith('account.')) refuse(revision, 'account changes are reversed in the accounts section');
   if (entry.undoneBy !== undefined) {
     refuse(revision, `it was already undone by revision ${entry.undoneBy}`, { undoneBy: entry.undoneBy });
   }

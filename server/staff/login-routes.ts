@@ -1,62 +1,102 @@
 /**
- * POST /api/login { password, name? } → 204 with the session cookie; POST /api/logout.
- * Login is rate-limited per client address, counting only failed attempts, so a whole staff team
- * behind one NAT can still sign in while guessing stays slow.
+ * POST /api/login { username?, password } → 204 with the session cookie (no username = admin);
+ * POST /api/logout; GET /api/me; POST /api/me/password. Wrong guesses are slowed per address and
+ * per account (server/staff/login-limiter.ts); the answer to an unknown user and to a wrong
+ * password is the same, and takes as long.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { DEFAULT_ACTOR, SESSION_COOKIE } from './staff-auth.ts';
+import { PASSWORD_MAX, type MeView } from '../../shared/staff.ts';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName, type StaffAuth } from './staff-auth.ts';
 import { staffSession } from './staff-door.ts';
+import { ADMIN_USERNAME } from './accounts.ts';
+import { DEFAULT_LOGIN_RATE_LIMIT, LoginLimiter, type LoginRateLimit } from './login-limiter.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 import { validate } from '../platform/errors.ts';
 
+export { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit };
+
 const LoginSchema = z.strictObject({
-  password: z.string().min(1, 'must not be empty').max(1000),
-  /** Recorded as the actor of this session's changes in the journal. */
-  name: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  username: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX),
+  /** Sent by panels of the single-password version (their journal label); ignored now. */
+  name: z.string().max(100).optional(),
 });
 
-export interface LoginRateLimit {
-  windowMs: number;
-  limit: number;
-}
+const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'must not be empty').max(PASSWORD_MAX),
+  newPassword: z.string().min(1, 'must not be empty').max(PASSWORD_MAX),
+});
 
-export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = { windowMs: 5 * 60_000, limit: 10 };
-
-function cookieOptions(req: Request) {
+export function cookieOptions(req: Request) {
   // Secure whenever the browser reached us over HTTPS (directly, or through a trusted proxy).
   return { httpOnly: true, sameSite: 'strict' as const, path: '/', secure: req.secure };
 }
 
+/** Sets the session cookie under the name that fits the connection (`__Host-` over HTTPS). */
+export function setSessionCookie(req: Request, res: Response, auth: StaffAuth, token: string): void {
+  res.cookie(sessionCookieName(req.secure), token, { ...cookieOptions(req), maxAge: auth.sessionLifetimeMs });
+}
+
 export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT): Router {
   const router = Router();
-  const limiter = rateLimit({
-    windowMs: limits.windowMs,
-    limit: limits.limit,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req: Request, res: Response) => {
-      res.status(429).json({ error: 'too many login attempts; wait a few minutes and try again' });
-    },
-  });
+  const limiter = new LoginLimiter(limits);
+  const tooMany = (res: Response) =>
+    res.status(429).json({ error: 'too many wrong passwords; wait a little and try again' });
 
-  router.post('/login', limiter, async (req, res) => {
-    const { password, name } = validate(LoginSchema, req.body);
-    const token = await auth.login(password, name ?? DEFAULT_ACTOR);
-    if (!token) {
-      res.status(401).json({ error: 'wrong password', field: 'password' });
+  router.post('/login', async (req, res) => {
+    const { username = ADMIN_USERNAME, password } = validate(LoginSchema, req.body);
+    const accountKey = `account:${username.toLowerCase()}`;
+    const keys = [`address:${req.ip ?? 'unknown'}`, accountKey];
+    const admission = limiter.admit(keys);
+    if (!admission) return void tooMany(res);
+    let token: string | null;
+    try {
+      if (admission.delayMs > 0) await sleep(admission.delayMs);
+      token = await auth.login(password, username);
+    } finally {
+      admission.release();
+    }
+    if (token) {
+      limiter.succeed(accountKey);
+      setSessionCookie(req, res, auth, token);
+      res.status(204).end();
       return;
     }
-    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: auth.sessionLifetimeMs });
-    res.status(204).end();
+    limiter.fail(keys);
+    if (admission.limited) return void tooMany(res);
+    res.status(401).json({ error: 'wrong username or password', field: 'password' });
   });
 
   router.post('/logout', (req, res) => {
     const session = staffSession(res);
     if (session) auth.logout(session);
-    res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+    for (const name of [SESSION_COOKIE, SECURE_SESSION_COOKIE]) {
+      if (name === SECURE_SESSION_COOKIE && !req.secure) continue;
+      res.clearCookie(name, cookieOptions(req));
+    }
+    res.status(204).end();
+  });
+
+  router.get('/me', (_req, res) => {
+    const session = staffSession(res)!;
+    const me: MeView = {
+      username: session.actor,
+      displayName: session.displayName,
+      role: session.role,
+      emergency: session.emergency,
+      mustChangePassword: session.mustChangePassword,
+    };
+    res.json(me);
+  });
+
+  router.post('/me/password', async (req, res) => {
+    const session = staffSession(res)!;
+    const { currentPassword, newPassword } = validate(PasswordChangeSchema, req.body);
+    await auth.accounts.changeOwnPassword(session.actor, currentPassword, newPassword);
+    // The change ended every session of the account, this one too: hand it a fresh one.
+    setSessionCookie(req, res, auth, auth.issue(session.actor));
     res.status(204).end();
   });
 

@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../platform/private-files.ts';
 
 export const PASSWORD_FILE = 'staff-password.json';
 
-const PasswordRecordSchema = z.strictObject({
+export const PasswordRecordSchema = z.strictObject({
   algorithm: z.literal('scrypt'),
   N: z.int().min(1024),
   r: z.int().min(1),

@@ -1,25 +1,17 @@
 /**
- * The two doors where staff access is checked, once, before any handler runs:
- * an express middleware in front of every /api route and a socket.io middleware on /control.
- * Read of the schedule and its feeds is public; everything else is staff-only.
+ * The two doors where staff access is checked, once, before any handler runs: an express
+ * middleware in front of every /api route and a socket.io middleware on /control. What each
+ * request needs comes from one table (server/staff/permissions.ts).
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Socket } from 'socket.io';
 import type { Actor } from '../schedule/service-types.ts';
+import { allows, type Permission } from '../../shared/staff.ts';
+import { routePermission, socketPermission } from './permissions.ts';
 import type { StaffAuth, StaffSession } from './staff-auth.ts';
 
-/**
- * The reads anyone may make: the schedule, the clock and the public feeds. Everything else under
- * /api (the journal, the fleet, any route added later) is staff-only unless listed here. Express
- * matches routes case-insensitively, so this check does too.
- */
-const PUBLIC_READS = /^\/(schedule|clock|calendar\.ics|venues\/[^/]+\/calendar\.ics|export\/schedule\.(csv|json))\/?$/i;
-/** Writes anyone may send: logging in, and logging out (harmless without a session). */
-const PUBLIC_WRITES = /^\/(login|logout)\/?$/i;
-
 export function isPublicRequest(method: string, path: string): boolean {
-  if (method === 'GET' || method === 'HEAD') return PUBLIC_READS.test(path);
-  return method === 'POST' && PUBLIC_WRITES.test(path);
+  return routePermission(method, path) === 'public';
 }
 
 /**
@@ -41,7 +33,22 @@ export function isCrossOriginWrite(req: Request): boolean {
   }
 }
 
-/** Mount on /api: lets public requests through and stops every other one without a staff session. */
+const REFUSALS: Record<Exclude<Permission, 'public' | 'signed-in' | 'read'>, string> = {
+  edit: 'your role may only view; ask an admin for editor rights',
+  emergency: 'emergency takeover needs an admin or an emergency grant',
+  admin: 'only an admin may do this',
+};
+
+/** Why a session may not do this, or null when it may. */
+export function refusal(session: StaffSession, permission: Permission): string | null {
+  if (session.mustChangePassword && permission !== 'signed-in' && permission !== 'public') {
+    return 'change your one-time password first (POST /api/me/password)';
+  }
+  if (allows(session, permission)) return null;
+  return REFUSALS[permission as keyof typeof REFUSALS];
+}
+
+/** Mount on /api: public requests pass; others need a session whose role allows them (else 401/403). */
 export function staffDoor(auth: StaffAuth) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (isCrossOriginWrite(req)) {
@@ -50,8 +57,18 @@ export function staffDoor(auth: StaffAuth) {
     }
     const session = auth.sessionFromCookies(req.headers.cookie);
     if (session) res.locals.staff = session;
-    if (session || isPublicRequest(req.method, req.path)) return next();
-    res.status(401).json({ error: 'staff login required' });
+    const permission = routePermission(req.method, req.path);
+    if (permission === 'public') return next();
+    if (!session) {
+      res.status(401).json({ error: 'staff login required' });
+      return;
+    }
+    const refused = refusal(session, permission);
+    if (refused) {
+      res.status(403).json({ error: refused });
+      return;
+    }
+    next();
   };
 }
 
@@ -64,15 +81,27 @@ export function staffSession(res: Response): StaffSession | undefined {
 export function staffActor(res: Response): Actor {
   const session = staffSession(res);
   if (!session) throw new Error('staffActor called on a route the staff door does not guard');
-  return { name: session.actor };
+  return { name: session.actor, displayName: session.displayName };
 }
 
-/** socket.io namespace middleware: the handshake must carry a valid staff session cookie. */
+/**
+ * socket.io namespace middleware: the handshake must carry a valid session allowed to see the
+ * panel, and each event the socket sends is checked against the same table (an event the role
+ * may not send is dropped with an error to the sender).
+ */
 export function staffSocketDoor(auth: StaffAuth) {
   return (socket: Socket, next: (error?: Error) => void): void => {
     const session = auth.sessionFromCookies(socket.handshake.headers.cookie);
     if (!session) return next(new Error('staff login required'));
+    const refused = refusal(session, socketPermission('connect'));
+    if (refused) return next(new Error(refused));
     socket.data.staff = session;
+    socket.use(([event], proceed) => {
+      const current = auth.check(socket.data.staff as StaffSession);
+      const denied = current ? refusal(current, socketPermission(String(event))) : 'staff login required';
+      if (denied) return proceed(new Error(denied));
+      proceed();
+    });
     next();
   };
 }

@@ -1,8 +1,8 @@
 /**
- * Staff session tokens: a small signed payload (session id, actor, expiry) so sessions survive a
- * server restart without a session table. The signing key is derived from a secret kept in the
- * data directory AND the stored password hash, so changing the staff password signs everyone out.
- * Logout revokes a session id; revocations are kept on disk until the token would have expired.
+ * Staff session tokens: a small signed payload (session id, username, account epoch, expiry), so
+ * sessions survive a restart without a session table. The key comes from a secret in the data
+ * directory. A token is refused once its session id is in the logout table, or once its account's
+ * epoch moved on (disabled, new role, new password).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,21 +11,28 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../platform/private-files.ts';
 
 export const SECRET_FILE = 'session-secret';
+/** Where logouts were kept before they moved into the database (migrated at start). */
 export const REVOKED_FILE = 'revoked-sessions.json';
 
-export interface StaffSession {
+export interface TokenClaims {
   /** Random id of this login, the unit of revocation. */
   sid: string;
-  /** Name recorded in the journal for this session's changes. */
+  /** The account's username. */
   actor: string;
+  /** The account's session epoch when the token was issued. */
+  epoch: number;
   /** Real epoch ms after which the token is refused. */
   exp: number;
 }
 
-const PayloadSchema = z.strictObject({ sid: z.string().min(16), actor: z.string().min(1), exp: z.number() });
-const RevokedSchema = z.record(z.string(), z.number());
+const PayloadSchema = z.strictObject({
+  sid: z.string().min(16),
+  actor: z.string().min(1),
+  epoch: z.int().min(0),
+  exp: z.number(),
+});
 
-function loadSecret(dataDir: string): Buffer {
+export function loadSecret(dataDir: string): Buffer {
   const file = join(dataDir, SECRET_FILE);
   if (existsSync(file)) {
     const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
@@ -36,35 +43,22 @@ function loadSecret(dataDir: string): Buffer {
   return secret;
 }
 
-function loadRevoked(file: string): Map<string, number> {
-  if (!existsSync(file)) return new Map();
-  try {
-    return new Map(Object.entries(RevokedSchema.parse(JSON.parse(readFileSync(file, 'utf8')))));
-  } catch {
-    // A damaged revocation list must not stop the server; tokens still expire on their own.
-    return new Map();
-  }
-}
-
 export class TokenSigner {
   private readonly key: Buffer;
-  private readonly revokedFile: string;
-  private readonly revoked: Map<string, number>;
 
-  constructor(dataDir: string, passwordHash: string, private readonly now: () => number = Date.now) {
-    this.key = createHmac('sha256', loadSecret(dataDir)).update(passwordHash).digest();
-    this.revokedFile = join(dataDir, REVOKED_FILE);
-    this.revoked = loadRevoked(this.revokedFile);
+  constructor(secret: Buffer, private readonly now: () => number = Date.now) {
+    // A purpose label: tokens of the single-password version (keyed differently) are never valid.
+    this.key = createHmac('sha256', secret).update('staff-accounts-v1').digest();
   }
 
-  issue(actor: string, lifetimeMs: number): string {
-    const session: StaffSession = { sid: randomBytes(16).toString('base64url'), actor, exp: this.now() + lifetimeMs };
-    const body = Buffer.from(JSON.stringify(session)).toString('base64url');
-    return `${body}.${this.sign(body)}`;
+  issue(actor: string, epoch: number, lifetimeMs: number): { token: string; claims: TokenClaims } {
+    const claims: TokenClaims = { sid: randomBytes(16).toString('base64url'), actor, epoch, exp: this.now() + lifetimeMs };
+    const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    return { token: `${body}.${this.sign(body)}`, claims };
   }
 
-  /** The session a token stands for, or null when forged, expired or revoked. */
-  verify(token: string | undefined): StaffSession | null {
+  /** The claims of a well-signed, unexpired token, or null. Revocation is the caller's check. */
+  verify(token: string | undefined): TokenClaims | null {
     if (!token) return null;
     const [body, signature, extra] = token.split('.');
     if (!body || !signature || extra !== undefined) return null;
@@ -77,17 +71,8 @@ export class TokenSigner {
     } catch {
       return null;
     }
-    if (!parsed.success) return null;
-    const session = parsed.data;
-    if (session.exp <= this.now() || this.revoked.has(session.sid)) return null;
-    return session;
-  }
-
-  revoke(session: StaffSession): void {
-    const now = this.now();
-    for (const [sid, exp] of this.revoked) if (exp <= now) this.revoked.delete(sid);
-    this.revoked.set(session.sid, session.exp);
-    writeFileAtomic(this.revokedFile, JSON.stringify(Object.fromEntries(this.revoked)) + '\n');
+    if (!parsed.success || parsed.data.exp <= this.now()) return null;
+    return parsed.data;
   }
 
   private sign(body: string): string {

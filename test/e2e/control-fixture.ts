@@ -16,6 +16,8 @@ export interface PanelWorld {
 
 export async function startWorld(): Promise<PanelWorld> {
   const [browser, server] = await Promise.all([launchChromium(), startTestServer({ clock: START })]);
+  // The staff the panel tests sign in as (admins, with the test password).
+  for (const name of ['Ana', 'Ben']) await server.loginAs(name, 'admin');
   return { browser, server };
 }
 
@@ -35,7 +37,7 @@ export async function openLoginPage(world: PanelWorld, viewport = { width: 1400,
 
 export async function logIn(page: Page, password: string, name?: string): Promise<void> {
   await page.getByLabel('Password').fill(password);
-  if (name) await page.getByLabel('Your name').fill(name);
+  if (name) await page.getByLabel('Username').fill(name);
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 

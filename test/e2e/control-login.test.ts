@@ -26,7 +26,7 @@ describe('control panel login', () => {
     await logIn(page, 'not-the-password');
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Wrong password');
+    expect(await alert.textContent()).toContain('Wrong username or password');
     expect(await page.locator('schedule-grid').count()).toBe(0);
 
     await logIn(page, world.server.password, 'Ana');
@@ -66,7 +66,8 @@ describe('control panel login', () => {
   it('closes the live channel when the session expires and reopens it after the re-login', async () => {
     // A login that lasts a few seconds, signed like the server's own (same data directory and password).
     const shortLived = await createStaffAuth({ dataDir: world.server.dataDir, password: world.server.password, sessionLifetimeMs: 8_000 });
-    const token = await shortLived.login(world.server.password, 'Ana');
+    const token = await shortLived.login(world.server.password);
+    shortLived.close();
     const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addCookies([{ name: SESSION_COOKIE, value: token!, url: world.server.url, httpOnly: true, sameSite: 'Strict' }]);
     const page = await context.newPage();

@@ -25,6 +25,7 @@ import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { Logger } from '../../server/platform/http-errors.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
+import { Accounts } from '../../server/staff/accounts.ts';
 
 export interface TestServerOptions {
   /** Start a simulated clock here: venue-local ISO like 2024-10-14T12:55 (or with an offset). Default: real time. */
@@ -33,12 +34,12 @@ export interface TestServerOptions {
   speed?: number;
   /** A programme, or the path of a schedule file; default: the bundled CrimeCOP12 programme. */
   programme?: Programme | string;
-  /** Staff password (default 'test-password'). */
-  password?: string;
+  /** The admin's password (default 'test-password'); null keeps what the data directory has. */
+  password?: string | null;
   /** Use this data directory (e.g. to reopen one); default: a fresh temporary one. */
   dataDir?: string;
-  /** Trust X-Forwarded-* headers, as behind a TLS proxy (default false). */
-  trustProxy?: boolean;
+  /** Trust X-Forwarded-* headers from these proxies (true = loopback), as behind a TLS proxy (default false). */
+  trustProxy?: boolean | string[];
   /** Login rate limit (default: the production one). */
   loginRateLimit?: LoginRateLimit;
   /** Print the server's info and warnings (errors are always printed). */
@@ -63,8 +64,14 @@ export interface TestServer {
   service: ScheduleService;
   clock: ServerClock;
   application: Application;
-  /** Logs in as staff and returns the Cookie header to send with staff requests. */
+  /**
+   * Logs in and returns the Cookie header to send with staff requests: as admin, or as the named
+   * account (created on first use as an admin with the test password, so the journal names it).
+   */
   login(name?: string): Promise<string>;
+  /** Logs in as a new account with this role (and emergency grant) and returns its cookie. */
+  loginAs(username: string, role: 'viewer' | 'editor' | 'admin', emergency?: boolean): Promise<string>;
+  auth: import('../../server/staff/staff-auth.ts').StaffAuth;
   /** A JSON request; `body` is sent as JSON unless it is a string (sent as is, as application/json). */
   request<T = any>(method: string, path: string, body?: unknown, cookie?: string): Promise<TestResponse<T>>;
   /** Stops the server and closes the store; keeps the data directory. */
@@ -103,7 +110,7 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
 export async function startTestServer(options: TestServerOptions = {}, preferredPort = 0): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'signage-test-'));
   mkdirSync(dataDir, { recursive: true });
-  const password = options.password ?? 'test-password';
+  const password = options.password === null ? '' : (options.password ?? 'test-password');
   const logger: Logger = options.verbose ? { ...console, error: quietLogger.error } : quietLogger;
 
   const clock = new ServerClock();
@@ -112,7 +119,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
     clock.set({ time, speed: options.speed ?? 1 });
   }
-  const auth = await createStaffAuth({ dataDir, password, sessionLifetimeMs: options.sessionLifetimeMs });
+  const auth = await createStaffAuth({ dataDir, password: options.password === null ? undefined : password, sessionLifetimeMs: options.sessionLifetimeMs, service });
   const httpServer = createServer();
   const application = createApplication(httpServer, {
     service,
@@ -138,6 +145,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     if (stopped) return;
     stopped = true;
     await application.close();
+    auth.close();
     service.close();
   };
 
@@ -155,6 +163,20 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     return { status: response.status, headers: response.headers, body: (isJson ? JSON.parse(text) : text) as T };
   };
 
+  // Test accounts are set up behind the scenes: no journal entry, so tests count only their changes.
+  const setUp = new Accounts(auth.accounts.store, () => {});
+  const setUpActor = { name: 'admin', displayName: 'Administrator' };
+  const login = async (name?: string): Promise<string> => {
+    if (name !== undefined && !auth.accounts.get(name)) {
+      await setUp.add({ username: name, role: 'admin', password }, setUpActor);
+    }
+    const response = await request('POST', '/api/login', name === undefined ? { password } : { password, username: name });
+    if (response.status !== 204) throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
+    const setCookie = response.headers.getSetCookie().find((c) => /^(__Host-)?signage_session=/.test(c));
+    if (!setCookie) throw new Error('test login: no session cookie in the answer');
+    return setCookie.split(';')[0]!;
+  };
+
   return {
     url,
     port,
@@ -163,13 +185,14 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     service,
     clock,
     application,
-    async login(name?: string) {
-      const response = await request('POST', '/api/login', name === undefined ? { password } : { password, name });
-      if (response.status !== 204) throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
-      const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('signage_session='));
-      if (!setCookie) throw new Error('test login: no session cookie in the answer');
-      return setCookie.split(';')[0]!;
+    auth,
+    async loginAs(username, role, emergency = false) {
+      if (!auth.accounts.get(username)) {
+        await setUp.add({ username, role, emergency, password }, setUpActor);
+      }
+      return login(username);
     },
+    login,
     request,
     stop,
     async close() {

@@ -83,17 +83,55 @@ const migrations: Migration[] = [
     db.exec('ALTER TABLE meta ADD COLUMN schedule_id TEXT');
     db.prepare('UPDATE meta SET schedule_id = ? WHERE id = 1').run(newScheduleId());
   },
+  // 4: named staff accounts (server/staff/), the logout list (was revoked-sessions.json beside the
+  // database), and the display name of the person behind each journal entry. Entries written
+  // before keep their actor ("staff") and no display name.
+  (db) => {
+    db.exec(`
+      CREATE TABLE accounts (
+        username TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        emergency INTEGER NOT NULL DEFAULT 0,
+        -- JSON scrypt record (salt, cost, hash); NULL for an account that signs in only by SSO.
+        password TEXT,
+        must_change_password INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        -- Raised whenever the account's sessions must end (disabled, new role, new password).
+        session_epoch INTEGER NOT NULL DEFAULT 0,
+        -- The OpenID subject (issuer + sub) of an account made or linked by single sign-on.
+        sso_subject TEXT UNIQUE,
+        created_at TEXT NOT NULL,
+        last_login_at TEXT
+      );
+      CREATE TABLE revoked_sessions (
+        sid TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      );
+      -- Account changes made by the users CLI (another process, which must not write the journal
+      -- under a running server): the server turns them into journal entries and deletes them.
+      CREATE TABLE account_audit (
+        id INTEGER PRIMARY KEY,
+        actor TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        summary TEXT NOT NULL
+      );
+      ALTER TABLE journal ADD COLUMN actor_name TEXT;
+    `);
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
-export function migrate(db: Database): void {
+export function migrate(db: Database, target: number = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new Error(
       `the data directory was written by a newer version (schema ${current}, this one knows ${migrations.length})`,
     );
   }
-  migrations.slice(current).forEach((migration, index) => {
+  // `target` lets tests build a data directory of an older version (e.g. before accounts).
+  migrations.slice(current, Math.max(current, target)).forEach((migration, index) => {
     db.transaction(() => {
       migration(db);
       // PRAGMA takes no bound parameters; the value is our own integer.

@@ -18,6 +18,7 @@ export interface JournalRow {
   revision: number;
   at: string;
   actor: string;
+  actor_name: string | null;
   operation: string;
   summary: string;
   session_id: string | null;
@@ -71,6 +72,7 @@ export function entryFromRow(row: JournalRow): StoredJournalEntry {
     revision: row.revision,
     at: row.at,
     actor: row.actor,
+    ...(row.actor_name !== null && { actorName: row.actor_name }),
     operation: row.operation,
     summary: row.summary,
     ...(row.session_id !== null && { sessionId: row.session_id }),

@@ -68,8 +68,8 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     ),
     clearEmergency: db.prepare('DELETE FROM emergency'),
     insertEntry: db.prepare(
-      `INSERT INTO journal (revision, at, actor, operation, summary, session_id, delta, inverse, undoes)
-       VALUES (@revision, @at, @actor, @operation, @summary, @sessionId, @delta, @inverse, @undoes)`,
+      `INSERT INTO journal (revision, at, actor, actor_name, operation, summary, session_id, delta, inverse, undoes)
+       VALUES (@revision, @at, @actor, @actorName, @operation, @summary, @sessionId, @delta, @inverse, @undoes)`,
     ),
     markUndone: db.prepare('UPDATE journal SET undone_by = ? WHERE revision = ? AND undone_by IS NULL'),
     entry: db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE revision = ?'),
@@ -125,6 +125,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
       revision: entry.revision,
       at: entry.at,
       actor: entry.actor,
+      actorName: entry.actorName ?? null,
       operation: entry.operation,
       summary: entry.summary,
       sessionId: entry.sessionId ?? null,

@@ -1,0 +1,151 @@
+/**
+ * Accounts (admins): who may sign in and with which role; add, change role or emergency grant,
+ * disable, reset a password. A new or reset account's one-time password is shown once, here.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ROLES, type AccountView, type Role } from '../../shared/staff.ts';
+import { ApiError } from '../data/api.ts';
+import type { AccountsApi } from '../data/accounts-api.ts';
+import { baseStyles, sectionCard } from './styles.ts';
+
+@customElement('accounts-panel')
+export class AccountsPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    sectionCard,
+    css`
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.3rem 0.5rem;
+        border-bottom: 1px solid var(--line);
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+        margin-top: 1rem;
+      }
+      .secret {
+        font-family: monospace;
+        font-size: 1.1rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api?: AccountsApi;
+  @state() private accounts: AccountView[] = [];
+  @state() private error = '';
+  @state() private notice = '';
+  @state() private forbidden = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.reload();
+  }
+
+  override render() {
+    if (this.forbidden) return html`<section><h2>Accounts</h2><p>Only an admin manages accounts.</p></section>`;
+    return html`<section aria-labelledby="accounts-heading">
+      <h2 id="accounts-heading">Accounts</h2>
+      ${this.notice ? html`<p role="status" class="secret">${this.notice}</p>` : nothing}
+      ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
+      <table>
+        <thead><tr><th>Username</th><th>Name</th><th>Role</th><th>Emergency</th><th>Last login</th><th></th></tr></thead>
+        <tbody>
+          ${this.accounts.map((a) => this.renderRow(a))}
+        </tbody>
+      </table>
+      <form @submit=${this.add}>
+        <div class="field"><label for="new-username">Username</label><input id="new-username" name="username" required /></div>
+        <div class="field"><label for="new-name">Display name</label><input id="new-name" name="displayName" /></div>
+        <div class="field">
+          <label for="new-role">Role</label>
+          <select id="new-role" name="role">${ROLES.map((r) => html`<option ?selected=${r === 'editor'}>${r}</option>`)}</select>
+        </div>
+        <label><input type="checkbox" name="emergency" /> Emergency rights</label>
+        <button class="primary" type="submit">Add account</button>
+      </form>
+    </section>`;
+  }
+
+  private renderRow(account: AccountView) {
+    const label = account.username;
+    return html`<tr>
+      <td>${account.username}${account.disabled ? ' (disabled)' : ''}</td>
+      <td>${account.displayName}</td>
+      <td>
+        <select aria-label="Role of ${label}" @change=${(e: Event) => this.change(account, { role: (e.target as HTMLSelectElement).value as Role })}>
+          ${ROLES.map((r) => html`<option ?selected=${r === account.role}>${r}</option>`)}
+        </select>
+      </td>
+      <td>
+        <input type="checkbox" aria-label="Emergency rights of ${label}" .checked=${account.emergency}
+          @change=${(e: Event) => this.change(account, { emergency: (e.target as HTMLInputElement).checked })} />
+      </td>
+      <td>${account.lastLoginAt ?? 'never'}</td>
+      <td>
+        <button @click=${() => this.change(account, { disabled: !account.disabled })}>${account.disabled ? 'Enable' : 'Disable'}</button>
+        <button @click=${() => this.reset(account)}>Reset password</button>
+      </td>
+    </tr>`;
+  }
+
+  private async reload(): Promise<void> {
+    try {
+      this.accounts = (await this.api?.list()) ?? [];
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) this.forbidden = true;
+      else this.error = (error as Error).message;
+    }
+  }
+
+  private async run(action: () => Promise<string | void>): Promise<void> {
+    this.error = '';
+    this.notice = '';
+    try {
+      const notice = await action();
+      if (notice) this.notice = notice;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+    await this.reload();
+  }
+
+  private change(account: AccountView, change: { role?: Role; emergency?: boolean; disabled?: boolean }): void {
+    void this.run(async () => void (await this.api!.change(account.username, change)));
+  }
+
+  private reset(account: AccountView): void {
+    void this.run(async () => `One-time password for ${account.username} (shown only now): ${await this.api!.reset(account.username)}`);
+  }
+
+  private add(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const fields = new FormData(form);
+    const displayName = String(fields.get('displayName') ?? '').trim();
+    void this.run(async () => {
+      const password = await this.api!.add({
+        username: String(fields.get('username') ?? '').trim(),
+        ...(displayName && { displayName }),
+        role: String(fields.get('role')) as Role,
+        emergency: fields.get('emergency') === 'on',
+      });
+      form.reset();
+      return `One-time password for the new account (shown only now): ${password}`;
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'accounts-panel': AccountsPanel;
+  }
+}

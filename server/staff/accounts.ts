@@ -1,0 +1,263 @@
+/**
+ * Staff accounts: who may sign in, with which role, and every change to that list. Used by the
+ * HTTP routes (server/staff/accounts-routes.ts), the `users` CLI and the login. A change that
+ * must end someone's sessions raises the account's session epoch; the listeners (the /control
+ * namespace) close that person's live channel at once.
+ */
+import { DateTime } from 'luxon';
+import { isRole, passwordProblem, usernameProblem, type AccountView, type Role } from '../../shared/staff.ts';
+import { generatePassword, hashPassword, verifyPassword, type PasswordRecord } from './password.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import type { Actor } from '../schedule/service-types.ts';
+import type { AccountRecord, AccountStore } from './account-store.ts';
+
+export const ADMIN_USERNAME = 'admin';
+
+/** Where account changes are recorded: the journal (server), or the queue the server drains (CLI). */
+export type AuditSink = (operation: string, summary: string, actor: Actor) => void;
+
+export interface NewAccount {
+  username: string;
+  displayName?: string | undefined;
+  role: string;
+  emergency?: boolean | undefined;
+  /** Chosen password; without one a one-time password is generated and must be changed at first login. */
+  password?: string | undefined;
+}
+
+export interface AccountChange {
+  username: string;
+  role?: string | undefined;
+  emergency?: boolean | undefined;
+  displayName?: string | undefined;
+  disabled?: boolean | undefined;
+}
+
+function checkUsername(username: string): void {
+  const problem = usernameProblem(username);
+  if (problem) throw new ValidationError(`username ${problem}`, 'username');
+}
+
+export function checkPassword(password: string, field = 'password'): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new ValidationError(`password ${problem}`, field);
+}
+
+function checkRole(role: string): Role {
+  if (!isRole(role)) throw new ValidationError(`role must be viewer, editor or admin (got "${role}")`, 'role');
+  return role;
+}
+
+function checkDisplayName(name: string): string {
+  const trimmed = name.trim();
+  // eslint-disable-next-line no-control-regex
+  if (trimmed === '' || trimmed.length > 100 || /[\u0000-\u001f\u007f]/.test(trimmed)) {
+    throw new ValidationError('displayName must be 1–100 characters without control characters', 'displayName');
+  }
+  return trimmed;
+}
+
+export function accountView(account: AccountRecord): AccountView {
+  return {
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role,
+    emergency: account.emergency,
+    disabled: account.disabled,
+    mustChangePassword: account.mustChangePassword,
+    source: account.ssoSubject !== null && account.password === null ? 'sso' : 'password',
+    createdAt: account.createdAt,
+    lastLoginAt: account.lastLoginAt,
+  };
+}
+
+function describeGrant(role: Role, emergency: boolean): string {
+  return emergency && role !== 'admin' ? `${role} with emergency rights` : role;
+}
+
+// A hash to check against when the username is unknown, so both answers take the same time.
+let decoy: Promise<PasswordRecord> | undefined;
+
+export class Accounts {
+  private readonly listeners = new Set<(username: string) => void>();
+
+  constructor(
+    readonly store: AccountStore,
+    private readonly audit: AuditSink,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(username: string): AccountRecord | undefined {
+    return this.store.get(username);
+  }
+
+  list(): AccountView[] {
+    return this.store.list().map(accountView);
+  }
+
+  /** Adds an account; returns the one-time password when none was chosen. */
+  async add(input: NewAccount, actor: Actor): Promise<{ account: AccountView; oneTimePassword?: string }> {
+    checkUsername(input.username);
+    const role = checkRole(input.role);
+    const displayName = checkDisplayName(input.displayName ?? input.username);
+    if (input.password !== undefined) checkPassword(input.password);
+    const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
+    const password = await hashPassword(input.password ?? oneTimePassword!);
+    const record: AccountRecord = {
+      username: input.username,
+      displayName,
+      role,
+      emergency: input.emergency ?? false,
+      password,
+      mustChangePassword: oneTimePassword !== undefined,
+      disabled: false,
+      sessionEpoch: 0,
+      ssoSubject: null,
+      createdAt: this.isoNow(),
+      lastLoginAt: null,
+    };
+    this.store.transaction(() => {
+      if (this.store.get(input.username)) throw new ConflictError(`the username "${input.username}" is taken`, {}, 'username');
+      this.store.insert(record);
+    });
+    this.audit('account.add', `Added ${record.username} (${record.displayName}) as ${describeGrant(role, record.emergency)}`, actor);
+    return oneTimePassword === undefined ? { account: accountView(record) } : { account: accountView(record), oneTimePassword };
+  }
+
+  /** Role, emergency grant, display name, disabled flag. A new grant or disabling ends the sessions. */
+  change(input: AccountChange, actor: Actor): AccountView {
+    const role = input.role === undefined ? undefined : checkRole(input.role);
+    const displayName = input.displayName === undefined ? undefined : checkDisplayName(input.displayName);
+    const summaries: string[] = [];
+    const updated = this.store.transaction(() => {
+      const account = this.require(input.username);
+      const next = { ...account };
+      if (role !== undefined) next.role = role;
+      if (input.emergency !== undefined) next.emergency = input.emergency;
+      if (displayName !== undefined) next.displayName = displayName;
+      if (input.disabled !== undefined) next.disabled = input.disabled;
+      if (account.role === 'admin' && !account.disabled && (next.role !== 'admin' || next.disabled)) this.keepAnAdmin(account.username);
+      if (next.role !== account.role || next.emergency !== account.emergency) {
+        summaries.push(`${account.username} is now ${describeGrant(next.role, next.emergency)}`);
+      }
+      if (next.displayName !== account.displayName) summaries.push(`${account.username} is now called ${next.displayName}`);
+      if (next.disabled !== account.disabled) summaries.push(`${next.disabled ? 'Disabled' : 'Enabled'} ${account.username}`);
+      const endsSessions = next.role !== account.role || next.emergency !== account.emergency || next.disabled;
+      if (endsSessions && summaries.length > 0) next.sessionEpoch += 1;
+      this.store.update(next);
+      return next;
+    });
+    if (summaries.length > 0) {
+      this.audit(`account.${input.disabled === true ? 'disable' : 'change'}`, summaries.join('; '), actor);
+      this.notify(updated.username);
+    }
+    return accountView(updated);
+  }
+
+  /** A new one-time password (shown once); the old one and every open session stop working. */
+  async reset(username: string, actor: Actor): Promise<string> {
+    const oneTimePassword = generatePassword();
+    const password = await hashPassword(oneTimePassword);
+    this.store.transaction(() => {
+      const account = this.require(username);
+      this.store.update({ ...account, password, mustChangePassword: true, sessionEpoch: account.sessionEpoch + 1 });
+    });
+    this.audit('account.reset', `Reset the password of ${username}`, actor);
+    this.notify(username);
+    return oneTimePassword;
+  }
+
+  /** The signed-in person's own new password; their other sessions end. */
+  async changeOwnPassword(username: string, current: string, next: string): Promise<AccountRecord> {
+    checkPassword(next, 'newPassword');
+    const account = this.require(username);
+    if (!account.password || !(await verifyPassword(current, account.password))) {
+      throw new ValidationError('the current password is wrong', 'currentPassword');
+    }
+    if (current === next) throw new ValidationError('the new password must differ from the current one', 'newPassword');
+    const password = await hashPassword(next);
+    const updated = { ...account, password, mustChangePassword: false, sessionEpoch: account.sessionEpoch + 1 };
+    this.store.update(updated);
+    this.audit('account.password', `${username} changed their password`, { name: username, displayName: account.displayName });
+    this.notify(username);
+    return updated;
+  }
+
+  /**
+   * The account for a username and password, or null. Unknown users are checked against a decoy
+   * hash, so the answer takes as long as for a wrong password.
+   */
+  async verify(username: string, password: string): Promise<AccountRecord | null> {
+    const account = this.store.get(username);
+    if (!account?.password) {
+      decoy ??= hashPassword(generatePassword());
+      await verifyPassword(password, await decoy);
+      return null;
+    }
+    const ok = await verifyPassword(password, account.password);
+    return ok && !account.disabled ? account : null;
+  }
+
+  recordLogin(username: string): void {
+    this.store.touchLogin(username, this.isoNow());
+  }
+
+  /**
+   * First start and upgrades: makes sure an `admin` exists. Its password is the operator's choice
+   * (SIGNAGE_ADMIN_PASSWORD / SIGNAGE_STAFF_PASSWORD), else the single shared password of a
+   * pre-accounts data directory, else a generated one (returned, to be shown once).
+   */
+  async ensureAdmin(chosen: string | undefined, legacy: PasswordRecord | undefined): Promise<string | undefined> {
+    const existing = this.store.get(ADMIN_USERNAME);
+    if (existing) {
+      if (chosen !== undefined && !(existing.password && (await verifyPassword(chosen, existing.password)))) {
+        const password = await hashPassword(chosen);
+        this.store.update({ ...existing, password, mustChangePassword: false, disabled: false, sessionEpoch: existing.sessionEpoch + 1 });
+        this.notify(ADMIN_USERNAME);
+      }
+      return undefined;
+    }
+    const generated = chosen === undefined && legacy === undefined ? generatePassword() : undefined;
+    const password = chosen !== undefined || generated !== undefined ? await hashPassword(chosen ?? generated!) : legacy!;
+    this.store.insert({
+      username: ADMIN_USERNAME,
+      displayName: 'Administrator',
+      role: 'admin',
+      emergency: true,
+      password,
+      mustChangePassword: false,
+      disabled: false,
+      sessionEpoch: 0,
+      ssoSubject: null,
+      createdAt: this.isoNow(),
+      lastLoginAt: null,
+    });
+    return generated;
+  }
+
+  /** Called with the username whose sessions just ended (or whose rights changed). */
+  onChange(listener: (username: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(username: string): void {
+    for (const listener of this.listeners) listener(username);
+  }
+
+  private require(username: string): AccountRecord {
+    const account = this.store.get(username);
+    if (!account) throw new NotFoundError(`no account "${username}"`, 'username');
+    return account;
+  }
+
+  /** "Who can still manage accounts" must never become nobody. */
+  private keepAnAdmin(leaving: string): void {
+    const others = this.store.list().filter((a) => a.role === 'admin' && !a.disabled && a.username !== leaving);
+    if (others.length === 0) throw new ConflictError('the last enabled admin cannot be disabled or demoted', {}, 'role');
+  }
+
+  private isoNow(): string {
+    return DateTime.fromMillis(this.now(), { zone: 'utc' }).toISO()!;
+  }
+}

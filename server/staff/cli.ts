@@ -1,0 +1,105 @@
+/**
+ * `npm run -s users -- add NAME --role viewer|editor|admin [--emergency] [--display-name TEXT]
+ * [--password-stdin]`, `list`, `disable NAME`, `enable NAME`, `role NAME --role R [--emergency|--no-emergency]`,
+ * `reset NAME`, on `--data-dir DIR` / SIGNAGE_DATA_DIR. Safe while the server runs: it writes the
+ * same database, and the server ends the sessions concerned and journals the change within a
+ * second. Every problem is one line on stderr and exit code 2; nothing is written then.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openAccountStore } from './staff-auth.ts';
+import { AppError } from '../platform/errors.ts';
+import { DATABASE_FILE } from '../schedule/store/sqlite-store.ts';
+import { Accounts } from './accounts.ts';
+
+const USAGE = 'usage: users [--data-dir DIR] add NAME --role viewer|editor|admin [--emergency] [--password-stdin] | list | disable NAME | enable NAME | role NAME --role R | reset NAME';
+
+class UsageError extends Error {}
+
+function need(name: string | undefined, command: string): string {
+  if (!name) throw new UsageError(`${command} needs a username (${USAGE})`);
+  return name;
+}
+
+export async function runUsersCli(argv: string[], env: NodeJS.ProcessEnv, stdin: () => string): Promise<string> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        role: { type: 'string' },
+        emergency: { type: 'boolean' },
+        'no-emergency': { type: 'boolean' },
+        'display-name': { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n').join(' '));
+  }
+  const { values, positionals } = parsed;
+  const [command, username, extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (${USAGE})`);
+  const dataDir = resolve(values['data-dir'] ?? env.SIGNAGE_DATA_DIR ?? './data');
+  if (!existsSync(join(dataDir, DATABASE_FILE))) throw new UsageError(`no signage database in ${dataDir} (start the server once, or pass --data-dir)`);
+
+  const store = openAccountStore(dataDir);
+  // The server turns these into journal entries (the CLI must not write the journal under it).
+  const operator = userInfo().username;
+  const accounts = new Accounts(store, (operation, summary) => store.queueAudit(`cli:${operator}`, `${operator} (command line)`, operation, summary));
+  const actor = { name: `cli:${operator}` };
+  try {
+    switch (command) {
+      case 'list':
+        return accounts
+          .list()
+          .map((a) => `${a.username.padEnd(20)} ${a.role.padEnd(7)} ${a.emergency ? 'emergency ' : ''}${a.disabled ? 'DISABLED ' : ''}${a.displayName}`)
+          .join('\n');
+      case 'add': {
+        const name = need(username, 'add');
+        if (!values.role) throw new UsageError('add needs --role viewer|editor|admin');
+        const password = values['password-stdin'] ? stdin().replace(/\r?\n$/, '') : undefined;
+        const result = await accounts.add(
+          { username: name, role: values.role, emergency: values.emergency, displayName: values['display-name'], password },
+          actor,
+        );
+        return result.oneTimePassword ? `added ${name}; one-time password (shown only now): ${result.oneTimePassword}` : `added ${name}`;
+      }
+      case 'disable':
+      case 'enable':
+        accounts.change({ username: need(username, command), disabled: command === 'disable' }, actor);
+        return `${command}d ${username}`;
+      case 'role': {
+        const emergency = values.emergency ? true : values['no-emergency'] ? false : undefined;
+        const account = accounts.change({ username: need(username, 'role'), role: values.role, emergency }, actor);
+        return `${account.username} is now ${account.role}${account.emergency ? ' with emergency rights' : ''}`;
+      }
+      case 'reset':
+        return `new one-time password for ${username} (shown only now): ${await accounts.reset(need(username, 'reset'), actor)}`;
+      default:
+        throw new UsageError(command ? `unknown command "${command}" (${USAGE})` : USAGE);
+    }
+  } finally {
+    store.close();
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    const output = await runUsersCli(process.argv.slice(2), process.env, () => readFileSync(0, 'utf8'));
+    if (output) process.stdout.write(output + '\n');
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof AppError) {
+      process.stderr.write(`users: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
