@@ -29,7 +29,7 @@ describe('configuration errors', () => {
     [['--speed=-2'], {}, /--speed must be a number between 0 and 10000/],
     [['--speed', '-2'], {}, /Option '--speed' argument is ambiguous.*--speed=-XYZ/],
     [['--demo', '--data-dir', '/tmp/x'], {}, /--demo always uses data\/demo/],
-    [[], { SIGNAGE_STAFF_PASSWORD: 'x' }, /SIGNAGE_STAFF_PASSWORD must be at least 8 characters/],
+    [[], { SIGNAGE_STAFF_PASSWORD: 'x' }, /SIGNAGE_STAFF_PASSWORD must be at least 12 characters/],
     [['--host', ' '], {}, /--host must not be empty/],
     [['--data-dir', ''], {}, /--data-dir must not be empty/],
   ])('%j %j → one clear line', (argv, env, message) => {
@@ -56,8 +56,8 @@ describe('a good configuration', () => {
   });
 
   it('options win over the environment, which wins over the defaults', () => {
-    const env = { PORT: '9000', SIGNAGE_DATA_DIR: '/srv/signage', SIGNAGE_STAFF_PASSWORD: 'long-enough' };
-    expect(parseConfig([], env)).toMatchObject({ port: 9000, dataDir: '/srv/signage', staffPassword: 'long-enough' });
+    const env = { PORT: '9000', SIGNAGE_DATA_DIR: '/srv/signage', SIGNAGE_STAFF_PASSWORD: 'plenty-long-enough' };
+    expect(parseConfig([], env)).toMatchObject({ port: 9000, dataDir: '/srv/signage', staffPassword: 'plenty-long-enough' });
     const config = parseConfig(['--port', '0', '--data-dir', '/tmp/here', '--host', '127.0.0.1', '--trust-proxy'], env);
     expect(config).toMatchObject({ port: 0, dataDir: '/tmp/here', host: '127.0.0.1', trustProxy: true });
   });

@@ -78,7 +78,7 @@ describe('ApiClient', () => {
     const patches = received.filter((r) => r.method === 'PATCH');
     expect(patches.map((r) => JSON.parse(r.body))).toEqual([patch, patch]);
     expect(states).toEqual(['logged-out', 'logged-in', 'expired', 'logged-in']);
-    expect(JSON.parse(received.find((r) => r.url === '/api/login')!.body)).toEqual({ password: 'secret', name: 'Ana' });
+    expect(JSON.parse(received.find((r) => r.url === '/api/login')!.body)).toEqual({ password: 'secret', username: 'Ana' });
   });
 
   it('explains refused writes: stale version, clash, invalid field, non-JSON failure', async () => {
