@@ -59,7 +59,7 @@ describe('a good configuration', () => {
     const env = { PORT: '9000', SIGNAGE_DATA_DIR: '/srv/signage', SIGNAGE_STAFF_PASSWORD: 'plenty-long-enough' };
     expect(parseConfig([], env)).toMatchObject({ port: 9000, dataDir: '/srv/signage', staffPassword: 'plenty-long-enough' });
     const config = parseConfig(['--port', '0', '--data-dir', '/tmp/here', '--host', '127.0.0.1', '--trust-proxy'], env);
-    expect(config).toMatchObject({ port: 0, dataDir: '/tmp/here', host: '127.0.0.1', trustProxy: true });
+    expect(config).toMatchObject({ port: 0, dataDir: '/tmp/here', host: '127.0.0.1', trustProxy: ['loopback'] });
   });
 
   it('a simulated clock with or without an offset, at any allowed speed', () => {
