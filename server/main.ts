@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInstant } from '../shared/time.ts';
 import { createApplication } from './app.ts';
@@ -17,6 +17,7 @@ import { ConfigError, parseConfig, type Config } from './config.ts';
 import { openScheduleService } from './domain/service.ts';
 import type { ScheduleService } from './domain/types.ts';
 import { loadProgrammeFile } from './import/cli.ts';
+import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './platform/data-dir.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -85,9 +86,16 @@ async function main(): Promise<void> {
   }
 
   await buildPages();
-  if (config.wipeDataDir) rmSync(config.dataDir, { recursive: true, force: true });
-  // Private: the database holds meeting passcodes and staff names, beside the password hash.
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  try {
+    // Never wipe (demo) or open a directory another server is using.
+    refuseIfInUse(config.dataDir);
+    if (config.wipeDataDir) rmSync(config.dataDir, { recursive: true, force: true });
+    prepareDataDir(config.dataDir);
+    lockDataDir(config.dataDir, 'signage server');
+  } catch (error) {
+    if (error instanceof DataDirError) fail(error.message, 2);
+    throw error;
+  }
 
   // The service needs a clock before the timezone is known (it comes from the data); start real
   // and warp to --clock once the schedule is open.
