@@ -14,6 +14,7 @@ import type { LoginRateLimit } from './http/auth.ts';
 import { errorHandler, type Logger } from './http/errors.ts';
 import { securityHeaders } from './http/security.ts';
 import { staticRouter } from './http/static.ts';
+import { healthRouter, type Readiness } from './platform/health.ts';
 import { attachRealtime } from './realtime/index.ts';
 import { DisplayRegistry } from './realtime/display-registry.ts';
 
@@ -55,6 +56,8 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   // its own address and slip past the login rate limit.
   app.set('trust proxy', deps.trustProxy ? 1 : false);
   app.use(securityHeaders());
+  const readiness: Readiness = { realtimeUp: false, closing: false };
+  app.use(healthRouter(deps.service, readiness));
   app.use('/api', apiRouter(context, { loginRateLimit: deps.loginRateLimit, extraRouters: deps.extraApiRouters }));
   app.use(staticRouter(deps.staticDir));
   app.use(errorHandler(logger));
@@ -63,12 +66,14 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   // No client bundle from socket.io (the pages bundle socket.io-client) and no CORS: same origin only.
   const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
   const realtime = attachRealtime(io, { ...context });
+  readiness.realtimeUp = true;
 
   return {
     app,
     io,
     displays,
     async close() {
+      readiness.closing = true;
       realtime.close();
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
