@@ -76,7 +76,22 @@ async function buildPages(): Promise<void> {
   }
 }
 
+/**
+ * A bug that escapes every handler leaves the server in an unknown state: say what it was and exit
+ * non-zero so the service manager (deploy/venue-signage.service: Restart=on-failure) starts a clean one.
+ */
+function exitOnUnexpectedErrors(): void {
+  const crash = (kind: string) => (error: unknown) => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`signage: ${kind}, exiting: ${detail}\n`);
+    process.exit(70);
+  };
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled promise rejection'));
+}
+
 async function main(): Promise<void> {
+  exitOnUnexpectedErrors();
   let config: Config;
   try {
     config = parseConfig(process.argv.slice(2), process.env);
