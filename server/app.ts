@@ -16,6 +16,7 @@ import { securityHeaders } from './platform/security-headers.ts';
 import { staticRouter } from './platform/static-pages.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
 import { DisplayRegistry } from './fleet/display-registry.ts';
+import { healthRouter, type Readiness } from './platform/health.ts';
 
 export interface ApplicationDeps {
   service: ScheduleService;
@@ -63,6 +64,8 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   // that reaches the port directly pick its own address and slip past the login limits.
   app.set('trust proxy', trustedProxies(deps.trustProxy));
   app.use(securityHeaders());
+  const readiness: Readiness = { realtimeUp: false, closing: false };
+  app.use(healthRouter(deps.service, readiness));
   app.use('/api', apiRouter(context, { loginRateLimit: deps.loginRateLimit, extraRouters: deps.extraApiRouters }));
   app.use(staticRouter(deps.staticDir));
   app.use(errorHandler(logger));
@@ -71,12 +74,14 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   // No client bundle from socket.io (the pages bundle socket.io-client) and no CORS: same origin only.
   const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
   const realtime = attachRealtime(io, { ...context });
+  readiness.realtimeUp = true;
 
   return {
     app,
     io,
     displays,
     async close() {
+      readiness.closing = true;
       realtime.close();
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

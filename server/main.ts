@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInstant } from '../shared/time.ts';
 import { createApplication } from './app.ts';
@@ -17,6 +17,7 @@ import { ConfigError, parseConfig, type Config } from './platform/config.ts';
 import { openScheduleService } from './schedule/service.ts';
 import type { ScheduleService } from './schedule/service-types.ts';
 import { loadProgrammeFile } from './interchange/load-file.ts';
+import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './platform/data-dir.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -76,7 +77,22 @@ async function buildPages(): Promise<void> {
   }
 }
 
+/**
+ * A bug that escapes every handler leaves the server in an unknown state: say what it was and exit
+ * non-zero so the service manager (deploy/venue-signage.service: Restart=on-failure) starts a clean one.
+ */
+function exitOnUnexpectedErrors(): void {
+  const crash = (kind: string) => (error: unknown) => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`signage: ${kind}, exiting: ${detail}\n`);
+    process.exit(70);
+  };
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled promise rejection'));
+}
+
 async function main(): Promise<void> {
+  exitOnUnexpectedErrors();
   let config: Config;
   try {
     config = parseConfig(process.argv.slice(2), process.env);
@@ -86,9 +102,16 @@ async function main(): Promise<void> {
   }
 
   await buildPages();
-  if (config.wipeDataDir) rmSync(config.dataDir, { recursive: true, force: true });
-  // Private: the database holds meeting passcodes and staff names, beside the password hash.
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  try {
+    // Never wipe (demo) or open a directory another server is using.
+    refuseIfInUse(config.dataDir);
+    if (config.wipeDataDir) rmSync(config.dataDir, { recursive: true, force: true });
+    prepareDataDir(config.dataDir);
+    lockDataDir(config.dataDir, 'signage server');
+  } catch (error) {
+    if (error instanceof DataDirError) fail(error.message, 2);
+    throw error;
+  }
 
   // The service needs a clock before the timezone is known (it comes from the data); start real
   // and warp to --clock once the schedule is open.

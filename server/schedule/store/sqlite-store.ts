@@ -37,13 +37,52 @@ export function openDatabase(file: string): Database.Database {
   return db;
 }
 
+/**
+ * An existing database that is empty, damaged or has lost its meta row is refused, never seeded
+ * over: re-seeding would silently replace a venue's edited schedule with the bundled programme.
+ */
+function refuseEmptyDatabase(file: string): void {
+  const size = fs.statSync(file, { throwIfNoEntry: false })?.size;
+  const walSize = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+  if (size === 0 && walSize === 0) {
+    throw new Error(`${file} is empty (zero bytes); restore it from a backup, or delete it to start from the programme`);
+  }
+}
+
+function refuseHeadlessDatabase(db: Database.Database, file: string): void {
+  const meta = db.prepare('SELECT 1 FROM meta WHERE id = 1').get();
+  if (meta) return;
+  const holdsData = db.prepare('SELECT (SELECT count(*) FROM venues) + (SELECT count(*) FROM journal) AS rows').get() as {
+    rows: number;
+  };
+  if (holdsData.rows > 0) {
+    throw new Error(`${file} holds a schedule but its meta row is missing (damaged); restore it from a backup`);
+  }
+}
+
+function damaged(file: string, error: unknown): Error {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new Error(`${file} is not a readable signage database (damaged); restore it from a backup`);
+  }
+  return error as Error;
+}
+
 export function openSqliteStore(dataDir: string): ScheduleStore {
-  const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+  const file = path.join(dataDir, DATABASE_FILE);
+  refuseEmptyDatabase(file);
+  let db: Database.Database;
+  try {
+    db = openDatabase(file);
+  } catch (error) {
+    throw damaged(file, error);
+  }
   try {
     migrate(db);
+    refuseHeadlessDatabase(db, file);
   } catch (error) {
     db.close();
-    throw error;
+    throw damaged(file, error);
   }
 
   const statements = {

@@ -1,0 +1,167 @@
+/** One server per data directory, and unusable data directories refused with one line (issue 14, item 4). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../server/platform/vite-build.ts';
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'signage-datadir-'));
+  chmodSync(dir, 0o755);
+  dirs.push(dir);
+  return dir;
+}
+
+function start(dataDir: string, options: { uid?: number } = {}): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, SIGNAGE_STAFF_PASSWORD: 'data-dir-test-password' };
+  delete env.PORT;
+  return spawn(TSX, ['server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid !== undefined && { uid: options.uid, gid: options.uid }),
+  });
+}
+
+function run(dataDir: string, options: { uid?: number } = {}): Promise<{ code: number | null; stderr: string }> {
+  const child = start(dataDir, options);
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
+const ports = new WeakMap<ChildProcess, Promise<number>>();
+function portOf(child: ChildProcess): Promise<number> {
+  return ports.get(child)!;
+}
+
+function started(child: ChildProcess): Promise<void> {
+  let output = '';
+  let foundPort: (port: number) => void = () => {};
+  ports.set(child, new Promise((resolve) => (foundPort = resolve)));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const port = /127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+      if (port) foundPort(Number(port));
+      if (/Staff password/.test(output)) resolve();
+    });
+    child.once('close', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('close', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+function expectOneLineRefusal(result: { code: number | null; stderr: string }, message: RegExp): void {
+  expect(result.code).toBe(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^signage: /);
+  expect(lines[0]).toMatch(message);
+}
+
+/** A data directory the server made and stopped cleanly. */
+async function usedDataDir(): Promise<string> {
+  const dataDir = join(tempDir(), 'data');
+  const child = start(dataDir);
+  await started(child);
+  expect(await stop(child)).toBe(0);
+  return dataDir;
+}
+
+describe('one server per data directory', () => {
+  it('a second server on the same directory is refused naming the first, which keeps serving', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const first = start(dataDir);
+    await started(first);
+    try {
+      // tsx runs the server in a child of first.pid: the lock names the process that really holds it.
+      const holder = JSON.parse(readFileSync(join(dataDir, 'signage.lock'), 'utf8')).pid as number;
+      const second = await run(dataDir);
+      expectOneLineRefusal(second, new RegExp(`is in use by another signage process \\(pid ${holder}, signage server, started `));
+      expect((await fetch(`http://127.0.0.1:${await portOf(first)}/api/clock`)).status).toBe(200);
+    } finally {
+      expect(await stop(first)).toBe(0);
+    }
+    // Released at exit: the next start works.
+    const again = start(dataDir);
+    await started(again);
+    expect(await stop(again)).toBe(0);
+  });
+
+  it('a lock left by a process that died is taken over', async () => {
+    const dataDir = await usedDataDir();
+    // No process has pid 2^22 + 1 (above Linux's pid_max default).
+    writeFileSync(join(dataDir, 'signage.lock'), JSON.stringify({ pid: 4194305, startedAt: 'earlier', command: 'signage server' }));
+    const child = start(dataDir);
+    await started(child);
+    expect(await stop(child)).toBe(0);
+  });
+});
+
+describe('damaged databases are refused, never re-seeded over', () => {
+  it('a zero-byte signage.db', async () => {
+    const dataDir = await usedDataDir();
+    writeFileSync(join(dataDir, 'signage.db'), '');
+    expectOneLineRefusal(await run(dataDir), /signage\.db is empty \(zero bytes\)/);
+    expect(statSync(join(dataDir, 'signage.db')).size).toBe(0);
+  });
+
+  it('a signage.db that is not a database', async () => {
+    const dataDir = await usedDataDir();
+    const garbage = 'this is not sqlite '.repeat(400);
+    writeFileSync(join(dataDir, 'signage.db'), garbage);
+    expectOneLineRefusal(await run(dataDir), /signage\.db is not a readable signage database \(damaged\)/);
+    expect(readFileSync(join(dataDir, 'signage.db'), 'utf8')).toBe(garbage);
+  });
+
+  it('a deleted meta row', async () => {
+    const dataDir = await usedDataDir();
+    const db = new Database(join(dataDir, 'signage.db'));
+    db.exec('DELETE FROM meta');
+    const venues = (db.prepare('SELECT count(*) AS n FROM venues').get() as { n: number }).n;
+    db.close();
+    expectOneLineRefusal(await run(dataDir), /meta row is missing/);
+    const after = new Database(join(dataDir, 'signage.db'), { readonly: true });
+    expect(after.prepare('SELECT count(*) AS n FROM meta').get()).toEqual({ n: 0 });
+    expect(after.prepare('SELECT count(*) AS n FROM venues').get()).toEqual({ n: venues });
+    after.close();
+  });
+});
+
+describe('unusable data directories', () => {
+  it('a --data-dir that is a file', async () => {
+    const file = join(tempDir(), 'not-a-dir');
+    writeFileSync(file, 'notes');
+    expectOneLineRefusal(await run(file), /--data-dir .*not-a-dir is a file, not a directory/);
+    expect(readFileSync(file, 'utf8')).toBe('notes');
+  });
+
+  it('a --data-dir below a file', async () => {
+    const file = join(tempDir(), 'not-a-dir');
+    writeFileSync(file, 'notes');
+    expectOneLineRefusal(await run(join(file, 'data')), /a part of that path is a file/);
+  });
+
+  it('a new --data-dir under a read-only parent', async () => {
+    const parent = join(tempDir(), 'read-only');
+    mkdirSync(parent, { mode: 0o555 });
+    chmodSync(parent, 0o555);
+    // root writes anywhere: run the server as nobody, for whom the parent really is read-only.
+    const uid = process.getuid?.() === 0 ? 65534 : undefined;
+    expectOneLineRefusal(await run(join(parent, 'data'), { uid }), /cannot be created or written \(permission denied/);
+  });
+});
