@@ -122,10 +122,17 @@ export class PlaceTimeForm extends LitElement {
       this.requestUpdate();
       return;
     }
-    const patch: { venueId?: string; start?: string; end?: string } = {};
-    if (this.venueId !== session.venueId) patch.venueId = this.venueId;
-    if (slot.start !== Date.parse(session.start)) patch.start = toVenueIso(slot.start, zone);
-    if (slot.end !== Date.parse(session.end)) patch.end = toVenueIso(slot.end, zone);
+    const venueId = this.venueId;
+    // The patch is what differs from the session as it is when sent, so "Retry with my change"
+    // after a colleague's edit really puts back every part of what the notice calls "your change".
+    const patchAgainst = (current: Session) => {
+      const patch: { venueId?: string; start?: string; end?: string } = {};
+      if (venueId !== current.venueId) patch.venueId = venueId;
+      if (slot.start !== Date.parse(current.start)) patch.start = toVenueIso(slot.start, zone);
+      if (slot.end !== Date.parse(current.end)) patch.end = toVenueIso(slot.end, zone);
+      return patch;
+    };
+    const patch = patchAgainst(session);
     if (Object.keys(patch).length === 0) {
       this.saved = 'Nothing to change: this is where and when the session already is.';
       return;
@@ -138,7 +145,12 @@ export class PlaceTimeForm extends LitElement {
       description: `${patch.venueId ? `move to ${target}` : `stay in ${target}`}, ${when}`,
       venueId: this.venueId,
       forceLabel: 'Move anyway',
-      send: (options) => data.actions.patchSession(session.id, { ...patch, ...options }),
+      send: (options) => {
+        const current = data.store.session(session.id) ?? session;
+        const latest = patchAgainst(current);
+        // Nothing left to change (the colleague did the same): still check the version, harmlessly.
+        return data.actions.patchSession(session.id, { ...(Object.keys(latest).length ? latest : { venueId }), ...options });
+      },
       done: () => {
         this.dirty = false;
         this.saved = `Saved: ${target}, ${when}.`;
