@@ -51,7 +51,8 @@ export const TimeInput = z
   // The regex lets 2024-13-45T25:99 through; luxon knows the calendar.
   .refine(isIsoDateTime, 'is not a real date and time');
 
-const Title = z.string().trim().min(1, 'must not be empty').max(1000);
+/** A session title: the panel checks it with this same schema as the server, so they never disagree. */
+export const Title = z.string().trim().min(1, 'must not be empty').max(1000);
 const Version = z.int().min(1);
 
 /** The fields of a session staff may edit; null clears an optional one. */
@@ -136,6 +137,12 @@ export const EmergencyInputSchema = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty').max(1000),
 });
 export type EmergencyInput = z.infer<typeof EmergencyInputSchema>;
+
+/** The message of the first problem of one field's value under its schema, or null when it is fine. */
+export function fieldProblem(schema: z.ZodType, value: unknown): string | null {
+  const result = schema.safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'is not valid');
+}
 
 /** The body of a 400 answer: the first problem, named by the field it is about. */
 export interface CommandError {

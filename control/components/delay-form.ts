@@ -90,11 +90,13 @@ export class DelayForm extends LitElement {
     this.saved = '';
     const shiftFollowing = this.shiftFollowing;
     let sentVersion = this.basedOn?.version ?? session.version;
+    let shifted = shiftFollowing;
     await this.write.run({
       sessionId: session.id,
       version: sentVersion,
       description: `delay by ${minutes} min${shiftFollowing ? ', with the rest of the room’s day' : ''}`,
       forceLabel: 'Delay anyway',
+      offerShift: !shiftFollowing,
       relative: {
         explain: (current, by) =>
           `Already ${describeTiming(current, data.store.timezone)} by ${by}. Delay ${minutes} min more?`,
@@ -102,13 +104,14 @@ export class DelayForm extends LitElement {
       },
       send: (options) => {
         sentVersion = options.expectedVersion;
+        if (options.shiftFollowing) shifted = true;
         return data.actions.delaySession(session.id, { minutes, shiftFollowing, ...options });
       },
       done: () => {
         // A delay raises the version by one: the next press builds on this one, not on a stale view.
         this.basedOn = { id: session.id, version: sentVersion + 1 };
         this.custom = '';
-        this.saved = `Delayed by ${minutes} min${shiftFollowing ? ' (and the rest of the room’s day)' : ''}.`;
+        this.saved = `Delayed by ${minutes} min${shifted ? ' (and the rest of the room’s day)' : ''}.`;
       },
     });
   }

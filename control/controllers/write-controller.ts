@@ -14,6 +14,8 @@ import '../components/conflict-notice.ts';
 export interface WriteOptions {
   expectedVersion: number;
   force?: boolean;
+  /** Set by the clash notice's "Shift the rest of the room's day" (delays only). */
+  shiftFollowing?: boolean;
 }
 
 export interface WriteRequest {
@@ -26,6 +28,10 @@ export interface WriteRequest {
   venueId?: string;
   /** Label of the button that forces through a clash ("Move anyway"). */
   forceLabel?: string;
+  /** Label of the button that gives up after a clash; "Keep as it was" only fits when something existed. */
+  keepLabel?: string;
+  /** A delay into a busy slot may instead push the rest of the room's day along with it. */
+  offerShift?: boolean;
   send: (options: WriteOptions) => Promise<unknown>;
   /**
    * For relative changes (delay by N): a colleague's change is not overwritten but built upon, so
@@ -91,8 +97,11 @@ export class WriteController {
         return html`<div class="notice" role="alert">
           <p><strong>${clashText(venue, problem.clash, store.timezone)}.</strong></p>
           <div class="row">
-            <button class="primary" @click=${this.force}>${request.forceLabel ?? 'Go ahead anyway'}</button>
-            <button @click=${() => this.clear()}>Keep as it was</button>
+            ${request.offerShift
+              ? html`<button class="primary" @click=${this.shift}>Shift the rest of the room's day</button>`
+              : nothing}
+            <button class=${request.offerShift ? '' : 'primary'} @click=${this.force}>${request.forceLabel ?? 'Go ahead anyway'}</button>
+            <button @click=${() => this.clear()}>${request.keepLabel ?? 'Keep as it was'}</button>
           </div>
         </div>`;
       }
@@ -135,6 +144,12 @@ export class WriteController {
     const request = this.request;
     if (!request) return;
     void this.attempt({ expectedVersion: request.version, force: true });
+  };
+
+  private readonly shift = () => {
+    const request = this.request;
+    if (!request) return;
+    void this.attempt({ expectedVersion: request.version, shiftFollowing: true });
   };
 
   private readonly discard = () => {
