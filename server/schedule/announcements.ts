@@ -55,7 +55,7 @@ export function deleteAnnouncement(ctx: Context, id: string): PendingChange<{ id
   if (!announcement) throw new NotFoundError(`no announcement with id ${id}`);
   return {
     operation: 'announcement.delete',
-    summary: `Removed announcement: ${excerpt(announcement.text)}`,
+    summary: `Removed ${announcement.severity === 'urgent' ? 'urgent ' : ''}announcement: ${excerpt(announcement.text)}`,
     ops: [{ type: 'announcement-removed', id }],
     value: { id },
   };
