@@ -122,8 +122,11 @@ export const AnnouncementInputSchema = z
     severity: z.enum(['info', 'urgent']).default('info'),
     /** Venue ids or "lobby"; absent means every screen. */
     venueIds: z.array(VenueId).min(1).max(200).optional(),
-    /** Must lie in the future (checked by the service, which owns the clock). */
+    /** Scheduled: shown from then on (absent: at once). */
+    startsAt: TimeInput.optional(),
+    /** Must lie in the future and after startsAt (checked by the service, which owns the clock). */
     expiresAt: TimeInput.optional(),
+    /** Counted from startsAt when there is one, else from now. */
     expiresInMinutes: z.int().min(1).max(7 * 24 * 60).optional(),
   })
   .refine((a) => a.expiresAt === undefined || a.expiresInMinutes === undefined, {
