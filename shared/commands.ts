@@ -141,6 +141,17 @@ export const EmergencyInputSchema = z.strictObject({
 });
 export type EmergencyInput = z.infer<typeof EmergencyInputSchema>;
 
+/** A prepared emergency message: `PUT /api/emergency/templates/:id` edits its label and text. */
+export const EmergencyTemplateInputSchema = z.strictObject({
+  label: z.string().trim().min(1, 'must not be empty').max(60),
+  text: z.string().trim().min(1, 'must not be empty').max(1000),
+});
+export interface EmergencyTemplate {
+  id: string;
+  label: string;
+  text: string;
+}
+
 /** The message of the first problem of one field's value under its schema, or null when it is fine. */
 export function fieldProblem(schema: z.ZodType, value: unknown): string | null {
   const result = schema.safeParse(value);

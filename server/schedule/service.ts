@@ -153,6 +153,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     },
 
     displayRecords: () => store.displays,
+    emergencyTemplates: () => store.emergencyTemplates,
 
     onChange(listener) {
       listeners.add(listener);
