@@ -133,8 +133,9 @@ describe('sqlite store', () => {
     store.close();
     // The database as the schema before schedule ids left it.
     const db = new Database(path.join(dir, 'data', 'signage.db'));
-    db.exec('ALTER TABLE meta DROP COLUMN schedule_id');
-    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    db.exec('ALTER TABLE meta DROP COLUMN schedule_id; DROP TABLE emergency_templates');
+    // Schema 2: before schedule ids (migration 3) and emergency templates (migration 4).
+    db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));
     const upgraded = store.load()!;
