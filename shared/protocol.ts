@@ -105,6 +105,11 @@ export interface DisplayStatus {
   lastSeen: string;
   /** Last revision the display confirmed it rendered. */
   revision: number;
+  /**
+   * Counted in delivery reports: paired or assigned by staff, or connected for 10 minutes without
+   * a break. A preview tab or test browser is listed but not counted.
+   */
+  counted?: boolean;
   /** The browser's User-Agent at its last connection. */
   userAgent?: string;
   screen?: DisplayScreen;

@@ -6,6 +6,7 @@ import type { JournalEntry } from '../../shared/protocol.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { ApiError } from '../data/api.ts';
+import { countedDisplays } from '../data/delivery.ts';
 import { explainUndoRefusal, undoEffect, type UndoRefusal } from '../data/undo-effects.ts';
 import './session-dialog.ts';
 import { formatClockSeconds, parseInstant } from '../../shared/time.ts';
@@ -124,7 +125,7 @@ export class JournalPanel extends LitElement {
   /** Undo at once when harmless; otherwise ask first, naming what will appear on the screens. */
   private askUndo(entry: JournalEntry): void {
     const store = this.data!.store;
-    const effect = undoEffect(entry, store.journal, store.schedule!, store.displays.length, store.now());
+    const effect = undoEffect(entry, store.journal, store.schedule!, countedDisplays(store.displays).length, store.now());
     if (effect) {
       this.confirming = { revision: entry.revision, effect };
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm button:last-child')?.focus());
