@@ -181,6 +181,15 @@ export interface ControlServerToClient extends DisplayServerToClient {
   displays: (displays: DisplayStatus[]) => void;
 }
 
+/**
+ * What a panel presents at the /control handshake to catch up by revision, as screens do: the
+ * revision (and schedule) it holds. Without one, or when too much was missed, it gets a snapshot.
+ */
+export interface ControlHandshake {
+  revision?: number;
+  scheduleId?: string;
+}
+
 export interface ControlClientToServer {
   'time:sync': (ack: (serverNow: number) => void) => void;
 }
