@@ -12,6 +12,16 @@ export function hasExpired(announcement: Announcement, instant: number, zone: st
   return announcement.expiresAt !== undefined && parseInstant(announcement.expiresAt, zone) <= instant;
 }
 
+/** False before a scheduled announcement's start; true at it and after, and always without one. */
+export function hasStarted(announcement: Announcement, instant: number, zone: string): boolean {
+  return announcement.startsAt === undefined || parseInstant(announcement.startsAt, zone) <= instant;
+}
+
+/** Between its start (inclusive) and its expiry (exclusive): the one visibility rule of both tiers. */
+export function isShowing(announcement: Announcement, instant: number, zone: string): boolean {
+  return hasStarted(announcement, instant, zone) && !hasExpired(announcement, instant, zone);
+}
+
 /** No venueIds (or an empty list) addresses every screen; the lobby is addressed as LOBBY. */
 export function isAddressedTo(announcement: Announcement, screenId: string): boolean {
   const targets = announcement.venueIds;
@@ -29,7 +39,7 @@ export function activeAnnouncements(
   instant: number,
   zone: string,
 ): Announcement[] {
-  const visible = announcements.filter((a) => isAddressedTo(a, screenId) && !hasExpired(a, instant, zone));
+  const visible = announcements.filter((a) => isAddressedTo(a, screenId) && isShowing(a, instant, zone));
   // Array.prototype.sort is stable, so creation order survives within a severity.
   return visible.sort((a, b) => severityRank(a) - severityRank(b));
 }

@@ -51,7 +51,8 @@ export const TimeInput = z
   // The regex lets 2024-13-45T25:99 through; luxon knows the calendar.
   .refine(isIsoDateTime, 'is not a real date and time');
 
-const Title = z.string().trim().min(1, 'must not be empty').max(1000);
+/** A session title: the panel checks it with this same schema as the server, so they never disagree. */
+export const Title = z.string().trim().min(1, 'must not be empty').max(1000);
 const Version = z.int().min(1);
 
 /** The fields of a session staff may edit; null clears an optional one. */
@@ -121,8 +122,11 @@ export const AnnouncementInputSchema = z
     severity: z.enum(['info', 'urgent']).default('info'),
     /** Venue ids or "lobby"; absent means every screen. */
     venueIds: z.array(VenueId).min(1).max(200).optional(),
-    /** Must lie in the future (checked by the service, which owns the clock). */
+    /** Scheduled: shown from then on (absent: at once). */
+    startsAt: TimeInput.optional(),
+    /** Must lie in the future and after startsAt (checked by the service, which owns the clock). */
     expiresAt: TimeInput.optional(),
+    /** Counted from startsAt when there is one, else from now. */
     expiresInMinutes: z.int().min(1).max(7 * 24 * 60).optional(),
   })
   .refine((a) => a.expiresAt === undefined || a.expiresInMinutes === undefined, {
@@ -136,6 +140,23 @@ export const EmergencyInputSchema = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty').max(1000),
 });
 export type EmergencyInput = z.infer<typeof EmergencyInputSchema>;
+
+/** A prepared emergency message: `PUT /api/emergency/templates/:id` edits its label and text. */
+export const EmergencyTemplateInputSchema = z.strictObject({
+  label: z.string().trim().min(1, 'must not be empty').max(60),
+  text: z.string().trim().min(1, 'must not be empty').max(1000),
+});
+export interface EmergencyTemplate {
+  id: string;
+  label: string;
+  text: string;
+}
+
+/** The message of the first problem of one field's value under its schema, or null when it is fine. */
+export function fieldProblem(schema: z.ZodType, value: unknown): string | null {
+  const result = schema.safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'is not valid');
+}
 
 /** The body of a 400 answer: the first problem, named by the field it is about. */
 export interface CommandError {

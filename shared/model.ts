@@ -78,6 +78,8 @@ export const AnnouncementSchema = z.strictObject({
   severity: z.enum(['info', 'urgent']),
   /** No venueIds: every screen. The lobby is addressed with the pseudo-venue id "lobby". */
   venueIds: z.array(VenueId).max(200).optional(),
+  /** Shown from this instant on (screens decide it themselves, also offline); absent: at once. */
+  startsAt: IsoDateTime.optional(),
   expiresAt: IsoDateTime.optional(),
 });
 export type Announcement = z.infer<typeof AnnouncementSchema>;

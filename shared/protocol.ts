@@ -108,6 +108,11 @@ export interface DisplayStatus {
   lastSeen: string;
   /** Last revision the display confirmed it rendered. */
   revision: number;
+  /**
+   * Counted in delivery reports: paired or assigned by staff, or connected for 10 minutes without
+   * a break. A preview tab or test browser is listed but not counted.
+   */
+  counted?: boolean;
   /** The browser's User-Agent at its last connection. */
   userAgent?: string;
   screen?: DisplayScreen;
@@ -177,6 +182,15 @@ export interface DisplayClientToServer {
 export interface ControlServerToClient extends DisplayServerToClient {
   journal: (entry: JournalEntry) => void;
   displays: (displays: DisplayStatus[]) => void;
+}
+
+/**
+ * What a panel presents at the /control handshake to catch up by revision, as screens do: the
+ * revision (and schedule) it holds. Without one, or when too much was missed, it gets a snapshot.
+ */
+export interface ControlHandshake {
+  revision?: number;
+  scheduleId?: string;
 }
 
 export interface ControlClientToServer {

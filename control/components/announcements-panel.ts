@@ -7,8 +7,10 @@ import type { AnnouncementInput } from '../../shared/commands.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { classifyError } from '../data/outcome.ts';
-import { formatClock, parseInstant } from '../../shared/time.ts';
-import { venueName } from '../data/schedule-queries.ts';
+import { formatClock, parseInstant, toVenueIso } from '../../shared/time.ts';
+import { hasStarted, isShowing } from '../../shared/announcements.ts';
+import { venueGroups } from '../../shared/venue-groups.ts';
+import { fromDayAndTime, toDayAndTime, venueName } from '../data/schedule-queries.ts';
 import { baseStyles, sectionCard } from './styles.ts';
 
 @customElement('announcements-panel')
@@ -57,6 +59,9 @@ export class AnnouncementsPanel extends LitElement {
   @state() private text = '';
   @state() private target: 'all' | 'some' = 'all';
   @state() private chosen = new Set<string>();
+  /** "14:00", today in venue time; empty: at once. */
+  @state() private startsAt = '';
+  @state() private startsAtError = '';
   @state() private severity: 'info' | 'urgent' = 'info';
   @state() private expiry = '';
   @state() private message = '';
@@ -68,12 +73,15 @@ export class AnnouncementsPanel extends LitElement {
     const schedule = this.data?.store.schedule;
     if (!schedule) return nothing;
     const rooms = schedule.venues.filter((v) => v.kind === 'room');
+    const online = schedule.venues.filter((v) => v.kind === 'online');
+    const groups = venueGroups(schedule.venues);
     const now = this.data!.store.now();
-    const active = schedule.announcements.filter((a) => !a.expiresAt || Date.parse(a.expiresAt) > now);
+    // Scheduled ones are listed too (with their start), so staff see what is coming.
+    const active = schedule.announcements.filter((a) => isShowing(a, now, schedule.timezone) || !hasStarted(a, now, schedule.timezone));
     return html`<div class="layout">
       <section aria-labelledby="compose-heading">
         <h2 id="compose-heading">New announcement</h2>
-        <form @submit=${this.submit}>
+        <form novalidate @submit=${this.submit}>
           <div class="field">
             <label for="text">Announcement text</label>
             <textarea id="text" maxlength="1000" .value=${this.text} @input=${(e: Event) => (this.text = val(e))}></textarea>
@@ -85,6 +93,13 @@ export class AnnouncementsPanel extends LitElement {
             ${this.target === 'some'
               ? html`<div class="rooms" role="group" aria-label="Chosen screens">
                   <label class="check"><input type="checkbox" .checked=${this.chosen.has(LOBBY)} @change=${(e: Event) => this.toggle(LOBBY, e)} /> Lobby</label>
+                  ${groups.map(
+                    (g) => html`<label class="check"><input type="checkbox" .checked=${g.venueIds.every((id) => this.chosen.has(id))}
+                      @change=${(e: Event) => this.toggleAll(g.venueIds, e)} /> ${g.label}</label>`,
+                  )}
+                  ${online.map(
+                    (v) => html`<label class="check"><input type="checkbox" .checked=${this.chosen.has(v.id)} @change=${(e: Event) => this.toggle(v.id, e)} /> ${v.name} (online)</label>`,
+                  )}
                   ${rooms.map(
                     (v) => html`<label class="check"><input type="checkbox" .checked=${this.chosen.has(v.id)} @change=${(e: Event) => this.toggle(v.id, e)} /> ${v.name}</label>`,
                   )}
@@ -97,6 +112,14 @@ export class AnnouncementsPanel extends LitElement {
             <label class="check"><input type="radio" name="severity" .checked=${this.severity === 'urgent'} @change=${() => (this.severity = 'urgent')} /> Urgent</label>
           </fieldset>
           <div class="field">
+            <label for="starts">Starts at (24-hour, today)</label>
+            <input id="starts" inputmode="numeric" placeholder="14:00" .value=${this.startsAt}
+              aria-invalid=${this.startsAtError ? 'true' : 'false'} aria-describedby=${this.startsAtError ? 'starts-error' : 'starts-hint'}
+              @input=${(e: Event) => ((this.startsAt = val(e)), (this.startsAtError = ''))} />
+            ${this.startsAtError ? html`<p class="field-error" id="starts-error">${this.startsAtError}</p>` : nothing}
+            <span class="hint" id="starts-hint">Leave empty to show it at once. Screens show it at that time by themselves, even offline.</span>
+          </div>
+          <div class="field">
             <label for="expiry">Expires after (minutes)</label>
             <input id="expiry" type="number" min="1" step="1" aria-describedby="expiry-hint" .value=${this.expiry} @input=${(e: Event) => (this.expiry = val(e))} />
             <span class="hint" id="expiry-hint">Leave empty to keep it until you withdraw it.</span>
@@ -107,7 +130,7 @@ export class AnnouncementsPanel extends LitElement {
         </form>
       </section>
       <section aria-labelledby="active-heading">
-        <h2 id="active-heading">Active announcements</h2>
+        <h2 id="active-heading">Active and scheduled announcements</h2>
         ${active.length === 0 ? html`<p>None.</p>` : html`<ul>${active.map((a) => this.renderActive(a))}</ul>`}
       </section>
     </div>`;
@@ -122,10 +145,19 @@ export class AnnouncementsPanel extends LitElement {
     return html`<li>
       <div>
         <p>${a.severity === 'urgent' ? html`<span class="badge urgent">Urgent</span> ` : nothing}${a.text}</p>
-        <p class="hint">${where} · ${a.expiresAt ? `until ${formatClock(parseInstant(a.expiresAt, zone), zone)}` : 'until withdrawn'}</p>
+        <p class="hint">${where} · ${a.startsAt && !hasStarted(a, this.data!.store.now(), zone) ? `from ${formatClock(parseInstant(a.startsAt, zone), zone)}, ` : ''}${a.expiresAt ? `until ${formatClock(parseInstant(a.expiresAt, zone), zone)}` : 'until withdrawn'}</p>
       </div>
       <button class="danger" aria-label="Withdraw “${a.text}”" @click=${() => this.withdraw(a)}>Withdraw</button>
     </li>`;
+  }
+
+  private toggleAll(ids: string[], event: Event): void {
+    const next = new Set(this.chosen);
+    for (const id of ids) {
+      if ((event.target as HTMLInputElement).checked) next.add(id);
+      else next.delete(id);
+    }
+    this.chosen = next;
   }
 
   private toggle(id: string, event: Event): void {
@@ -150,17 +182,39 @@ export class AnnouncementsPanel extends LitElement {
       if (!Number.isInteger(minutes) || minutes < 1) return void (this.error = 'Expires after: a whole number of minutes, 1 or more.');
       input.expiresInMinutes = minutes;
     }
+    if (this.startsAt.trim()) {
+      const zone = this.data!.store.timezone;
+      const today = toDayAndTime(toVenueIso(this.data!.store.now(), zone), zone).day;
+      const start = fromDayAndTime(today, this.startsAt, zone);
+      if (start === null) {
+        this.startsAtError = 'Enter a 24-hour time from 00:00 to 23:59, such as 14:00.';
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#starts')?.focus();
+        return;
+      }
+      input.startsAt = toVenueIso(start, zone);
+    }
     this.busy = true;
     try {
       await this.data!.actions.announce(input);
       this.text = '';
       this.expiry = '';
-      this.message = 'Published.';
+      this.startsAt = '';
+      // The next message starts from "All screens": a room-only target must never be inherited unseen.
+      this.target = 'all';
+      this.chosen = new Set();
+      this.severity = 'info';
+      this.message = input.startsAt ? `Scheduled for ${this.startsAtLabel(input.startsAt)}.` : 'Published.';
     } catch (error) {
       this.error = classifyError(error).message;
     } finally {
       this.busy = false;
     }
+  }
+
+  private startsAtLabel(iso: string): string {
+    const zone = this.data!.store.timezone;
+    return formatClock(parseInstant(iso, zone), zone);
   }
 
   private async withdraw(a: Announcement): Promise<void> {

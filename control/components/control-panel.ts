@@ -75,7 +75,8 @@ export class ControlPanel extends LitElement {
 
   @property({ attribute: false }) data?: ControlData;
   @state() private section: SectionId = sectionFromHash();
-  private readonly importApi = new ImportApi();
+  /** Through the panel's one HTTP client, so an expired login during an import asks and retries. */
+  private readonly importApi = new ImportApi('', (input, init) => (this.data ? this.data.api.fetch(input, init) : fetch(input, init)));
   private accountsApi?: AccountsApi;
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly onHash = () => (this.section = sectionFromHash());

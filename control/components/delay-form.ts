@@ -5,6 +5,15 @@ import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { baseStyles } from './styles.ts';
+import { formatClock, parseInstant } from '../../shared/time.ts';
+
+/** "delayed to 13:10" / "brought forward to 12:50" / "moved to 13:00", from the planned start. */
+function describeTiming(session: Session, zone: string): string {
+  const start = parseInstant(session.start, zone);
+  const planned = parseInstant(session.planned.start, zone);
+  const verb = start > planned ? 'delayed' : start < planned ? 'brought forward' : 'moved back';
+  return `${verb} to ${formatClock(start, zone)}`;
+}
 
 const QUICK_DELAYS = [5, 10, 15];
 
@@ -24,7 +33,20 @@ export class DelayForm extends LitElement {
   @state() private shiftFollowing = false;
   @state() private custom = '';
   @state() private saved = '';
-  private readonly write = new WriteController(this, () => this.data);
+  private readonly write = new WriteController(this, () => this.data, () => {
+    // "Leave it as it is": from now on the staff member has seen the colleague's delay.
+    if (this.session) this.basedOn = { id: this.session.id, version: this.session.version };
+  });
+  /**
+   * The version the staff member is looking at: taken when the form opens and moved on only by
+   * their own delays, so a colleague's delay landing meanwhile makes theirs a 409 they are told
+   * about ("Already delayed to 13:10 by Ana") instead of silently stacking to 10 minutes.
+   */
+  private basedOn: { id: string; version: number } | null = null;
+
+  protected override willUpdate(): void {
+    if (this.session && this.basedOn?.id !== this.session.id) this.basedOn = { id: this.session.id, version: this.session.version };
+  }
 
   override render() {
     if (!this.session) return nothing;
@@ -67,15 +89,29 @@ export class DelayForm extends LitElement {
     if (!session || !data) return;
     this.saved = '';
     const shiftFollowing = this.shiftFollowing;
+    let sentVersion = this.basedOn?.version ?? session.version;
+    let shifted = shiftFollowing;
     await this.write.run({
       sessionId: session.id,
-      version: session.version,
+      version: sentVersion,
       description: `delay by ${minutes} min${shiftFollowing ? ', with the rest of the room’s day' : ''}`,
       forceLabel: 'Delay anyway',
-      send: (options) => data.actions.delaySession(session.id, { minutes, shiftFollowing, ...options }),
+      offerShift: !shiftFollowing,
+      relative: {
+        explain: (current, by) =>
+          `Already ${describeTiming(current, data.store.timezone)} by ${by}. Delay ${minutes} min more?`,
+        againLabel: `Delay ${minutes} min more`,
+      },
+      send: (options) => {
+        sentVersion = options.expectedVersion;
+        if (options.shiftFollowing) shifted = true;
+        return data.actions.delaySession(session.id, { minutes, shiftFollowing, ...options });
+      },
       done: () => {
+        // A delay raises the version by one: the next press builds on this one, not on a stale view.
+        this.basedOn = { id: session.id, version: sentVersion + 1 };
         this.custom = '';
-        this.saved = `Delayed by ${minutes} min${shiftFollowing ? ' (and the rest of the room’s day)' : ''}.`;
+        this.saved = `Delayed by ${minutes} min${shifted ? ' (and the rest of the room’s day)' : ''}.`;
       },
     });
   }

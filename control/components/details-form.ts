@@ -64,6 +64,11 @@ export class DetailsForm extends LitElement {
   /** The session as it was when the draft started: the patch holds only what differs from it. */
   private base: Session | null = null;
   private dirty = false;
+
+  /** Typed edits not saved yet: the dialog asks before throwing them away. */
+  get hasUnsavedEdits(): boolean {
+    return this.dirty;
+  }
   private readonly write = new WriteController(this, () => this.data, () => this.reset());
 
   protected override willUpdate(): void {

@@ -5,6 +5,8 @@ import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
+import type { EmergencyTemplate } from '../../shared/commands.ts';
+import './emergency-templates.ts';
 
 @customElement('emergency-panel')
 export class EmergencyPanel extends LitElement {
@@ -27,6 +29,28 @@ export class EmergencyPanel extends LitElement {
   @state() private problem = '';
   private readonly setEmergency = new ActionTask(this, (text: string) => this.data!.actions.setEmergency({ text }));
   private readonly storeController = new StoreController(this, () => this.data);
+  @state() private templates: EmergencyTemplate[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadTemplates();
+  }
+
+  private async loadTemplates(): Promise<void> {
+    try {
+      this.templates = (await this.data!.api.get<{ templates: EmergencyTemplate[] }>('/api/emergency/templates')).templates;
+    } catch {
+      // Without them staff still type a message; nothing is lost.
+      this.templates = [];
+    }
+  }
+
+  /** First click: the prepared text goes in, the confirmation opens; the second click takes over. */
+  private useTemplate(template: EmergencyTemplate): void {
+    this.text = template.text;
+    this.problem = '';
+    void this.setConfirming(true);
+  }
 
   override render() {
     const emergency = this.data?.store.schedule?.emergency;
@@ -36,6 +60,11 @@ export class EmergencyPanel extends LitElement {
         ? html`<p><strong>On:</strong> every screen shows “${emergency.text}”.</p>
             <p>To end it, use <strong>Clear emergency</strong> in the red bar at the top of the page.</p>`
         : html`<p class="hint">Replaces every screen (doors and lobby) with one message until you clear it.</p>
+            ${this.templates.length
+              ? html`<div class="row" role="group" aria-label="Prepared messages">
+                  ${this.templates.map((t) => html`<button class="danger" @click=${() => this.useTemplate(t)}>${t.label}…</button>`)}
+                </div>`
+              : nothing}
             <div class="field">
               <label for="emergency-text">Emergency message</label>
               <textarea id="emergency-text" maxlength="1000" .value=${this.text} @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
@@ -43,12 +72,14 @@ export class EmergencyPanel extends LitElement {
             ${this.confirming
               ? html`<div class="notice" role="group" aria-labelledby="emergency-question">
                   <p id="emergency-question">Take over every screen now with this message?</p>
+                  <blockquote>${this.text}</blockquote>
                   <div class="row">
                     <button class="danger primary" ?disabled=${this.setEmergency.busy} @click=${this.turnOn}>Yes, take over all screens</button>
                     <button @click=${() => this.setConfirming(false)}>Not now</button>
                   </div>
                 </div>`
-              : html`<button class="danger" @click=${this.ask}>Take over all screens…</button>`}`}
+              : html`<button class="danger" @click=${this.ask}>Take over all screens…</button>`}
+            <emergency-templates .data=${this.data} .templates=${this.templates} @templates-changed=${() => this.loadTemplates()}></emergency-templates>`}
       ${this.problem || this.setEmergency.errorText
         ? html`<p class="error" role="alert">${this.problem || this.setEmergency.errorText}</p>`
         : nothing}

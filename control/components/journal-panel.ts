@@ -5,7 +5,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { JournalEntry } from '../../shared/protocol.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
-import { classifyError } from '../data/outcome.ts';
+import { ApiError } from '../data/api.ts';
+import { countedDisplays } from '../data/delivery.ts';
+import { explainUndoRefusal, undoEffect, type UndoRefusal } from '../data/undo-effects.ts';
+import './session-dialog.ts';
 import { formatClockSeconds, parseInstant } from '../../shared/time.ts';
 import { shortDay } from '../data/schedule-queries.ts';
 import { baseStyles, sectionCard } from './styles.ts';
@@ -42,7 +45,8 @@ export class JournalPanel extends LitElement {
       .undone .what {
         text-decoration: line-through;
       }
-      li .error {
+      li .error,
+      li .confirm {
         grid-column: 1 / -1;
         margin: 0;
       }
@@ -56,7 +60,11 @@ export class JournalPanel extends LitElement {
 
   @property({ attribute: false }) data?: ControlData;
   /** Why an undo was refused, by the revision it was asked for. */
-  @state() private refusals = new Map<number, string>();
+  @state() private refusals = new Map<number, UndoRefusal>();
+  /** The undo waiting for "yes": its revision and the effect it names. */
+  @state() private confirming: { revision: number; effect: string } | null = null;
+  /** A session opened from a refusal ("Open “Water”"), to clear the way. */
+  @state() private openSessionId: string | null = null;
   @state() private busy: number | null = null;
   /** Show only this person's changes (a username); '' = everyone. */
   @state() private person = '';
@@ -81,6 +89,7 @@ export class JournalPanel extends LitElement {
         : html`<ol aria-label="Changes, newest first">
             ${repeat(entries, (e) => e.revision, (e) => this.renderEntry(e))}
           </ol>`}
+      <session-dialog .data=${this.data} .sessionId=${this.openSessionId} @dialog-close=${() => (this.openSessionId = null)}></session-dialog>
     </section>`;
   }
 
@@ -97,14 +106,45 @@ export class JournalPanel extends LitElement {
       </span>
       ${entry.undoneBy || entry.operation.startsWith('account.')
         ? html`<span></span>`
-        : html`<button aria-label="Undo: ${entry.summary}" ?disabled=${this.busy === entry.revision} @click=${() => this.undo(entry)}>
+        : html`<button aria-label="Undo: ${entry.summary}" ?disabled=${this.busy === entry.revision} @click=${() => this.askUndo(entry)}>
             Undo
           </button>`}
-      ${refusal ? html`<p class="error" role="alert">Undo refused: ${refusal}</p>` : nothing}
+      ${this.confirming?.revision === entry.revision
+        ? html`<div class="notice confirm" role="alertdialog" aria-labelledby="confirm-${entry.revision}">
+            <p id="confirm-${entry.revision}"><strong>Undo “${entry.summary}”?</strong> ${this.confirming.effect}</p>
+            <div class="row">
+              <button class="danger" @click=${() => this.undo(entry)}>Yes, undo it</button>
+              <button @click=${() => (this.confirming = null)}>Don’t undo</button>
+            </div>
+          </div>`
+        : nothing}
+      ${refusal
+        ? html`<div class="error" role="alert">
+            <p>${refusal.text} ${refusal.next}</p>
+            ${refusal.blockingSessionId && this.data!.store.session(refusal.blockingSessionId)
+              ? html`<button @click=${() => (this.openSessionId = refusal.blockingSessionId!)}>
+                  Open “${this.data!.store.session(refusal.blockingSessionId)!.title}”
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}
     </li>`;
   }
 
+  /** Undo at once when harmless; otherwise ask first, naming what will appear on the screens. */
+  private askUndo(entry: JournalEntry): void {
+    const store = this.data!.store;
+    const effect = undoEffect(entry, store.journal, store.schedule!, countedDisplays(store.displays).length, store.now());
+    if (effect) {
+      this.confirming = { revision: entry.revision, effect };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm button:last-child')?.focus());
+      return;
+    }
+    void this.undo(entry);
+  }
+
   private async undo(entry: JournalEntry): Promise<void> {
+    this.confirming = null;
     this.busy = entry.revision;
     const refusals = new Map(this.refusals);
     refusals.delete(entry.revision);
@@ -112,7 +152,8 @@ export class JournalPanel extends LitElement {
     try {
       await this.data!.actions.undo(entry.revision);
     } catch (error) {
-      this.refusals = new Map(this.refusals).set(entry.revision, classifyError(error).message);
+      const body = error instanceof ApiError ? error.body : { error: error instanceof Error ? error.message : String(error) };
+      this.refusals = new Map(this.refusals).set(entry.revision, explainUndoRefusal(body, entry));
     } finally {
       this.busy = null;
     }

@@ -2,12 +2,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Session } from '../../shared/model.ts';
-import type { NewSessionInput } from '../../shared/commands.ts';
+import { Title, fieldProblem, type NewSessionInput } from '../../shared/commands.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { toVenueIso } from '../../shared/time.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { programmeDays } from '../data/schedule-queries.ts';
-import { readSlot, slotFields, type SlotDraft } from './slot-fields.ts';
+import { checkSlot, focusFirstInvalid, followStart, slotFields, type SlotDraft, type SlotErrors } from './slot-fields.ts';
 import { baseStyles } from './styles.ts';
 import { DialogController, dialogStyles } from '../controllers/dialog-controller.ts';
 
@@ -55,6 +55,8 @@ export class NewSessionDialog extends LitElement {
   /** The day shown in the grid (yyyy-MM-dd): the new session's default date. */
   @property() day = '';
   @state() private draft: Draft | null = null;
+  /** Per-field messages, shown from the first "Add session" on and kept current as they type. */
+  @state() private errors: (SlotErrors & { title?: string; venueId?: string }) | null = null;
   private readonly write = new WriteController(this, () => this.data);
   private readonly dialog = new DialogController(this);
 
@@ -68,6 +70,8 @@ export class NewSessionDialog extends LitElement {
         lead: '',
         partners: '',
       };
+      this.errors = null;
+      this.dirty = false;
       this.write.clear();
     }
   }
@@ -80,12 +84,15 @@ export class NewSessionDialog extends LitElement {
       open: this.open,
       heading: 'Add a session',
       onClose: this.close,
+      hasUnsavedEdits: () => this.hasUnsavedEdits,
       body: () =>
         d
-        ? html`<form @submit=${this.submit}>
+        ? html`<form novalidate @submit=${this.submit}>
             <div class="field">
               <label for="new-title">Title</label>
-              <input id="new-title" required .value=${d.title} @input=${this.edit('title')} />
+              <input id="new-title" .value=${d.title} @input=${this.edit('title')}
+                aria-invalid=${this.errors?.title ? 'true' : 'false'} aria-describedby=${this.errors?.title ? 'new-title-error' : nothing} />
+              ${this.errors?.title ? html`<p class="field-error" id="new-title-error">${this.errors.title}</p>` : nothing}
             </div>
             <div class="cols">
               <div class="field">
@@ -106,7 +113,8 @@ export class NewSessionDialog extends LitElement {
               draft: d.slot,
               days: schedule ? programmeDays(schedule) : [],
               zone: this.data?.store.timezone ?? 'UTC',
-              onChange: (slot) => (this.draft = { ...d, slot }),
+              errors: this.errors ?? {},
+              onChange: (slot) => this.update_({ ...d, slot: followStart(d.slot, slot, this.data?.store.timezone ?? 'UTC') }),
             })}
             <div class="field">
               <label for="new-lead">Organised by</label>
@@ -125,8 +133,31 @@ export class NewSessionDialog extends LitElement {
 
   private edit(key: 'title' | 'kind' | 'venueId' | 'lead' | 'partners') {
     return (event: Event) => {
-      this.draft = { ...this.draft!, [key]: (event.target as HTMLInputElement).value };
+      this.update_({ ...this.draft!, [key]: (event.target as HTMLInputElement).value });
     };
+  }
+
+  /** Takes an edit; once messages are showing they follow what is typed. */
+  private update_(draft: Draft): void {
+    this.draft = draft;
+    this.dirty = true;
+    if (this.errors) this.errors = this.check(draft).errors;
+  }
+
+  /** Typed edits not added yet: the dialog asks before throwing them away. */
+  private dirty = false;
+  get hasUnsavedEdits(): boolean {
+    return this.dirty;
+  }
+
+  /** The same rules as the server (the title through the shared schema), field by field. */
+  private check(d: Draft): { errors: (SlotErrors & { title?: string; venueId?: string }) | null; slot?: { start: number; end: number } } {
+    const slot = checkSlot(d.slot, this.data?.store.timezone ?? 'UTC');
+    const errors: SlotErrors & { title?: string; venueId?: string } = 'errors' in slot ? { ...slot.errors } : {};
+    const title = fieldProblem(Title, d.title);
+    if (title) errors.title = `Title ${title}.`;
+    if (!d.venueId) errors.venueId = 'Choose a venue.';
+    return Object.keys(errors).length || 'errors' in slot ? { errors } : { errors: null, slot };
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -135,11 +166,12 @@ export class NewSessionDialog extends LitElement {
     const data = this.data;
     if (!d || !data) return;
     const zone = data.store.timezone;
-    const slot = readSlot(d.slot, zone);
-    const problem = !d.title.trim() ? 'Title: must not be empty.' : !d.venueId ? 'Venue: choose one.' : 'error' in slot ? slot.error : null;
-    if (problem || 'error' in slot) {
-      this.write.problem = { kind: 'error', message: problem ?? '' };
-      this.requestUpdate();
+    const checked = this.check(d);
+    this.errors = checked.errors;
+    const slot = checked.slot;
+    if (!slot) {
+      this.write.clear();
+      await focusFirstInvalid(this);
       return;
     }
     const input: NewSessionInput = {
@@ -157,10 +189,13 @@ export class NewSessionDialog extends LitElement {
       description: `add “${input.title}”`,
       venueId: input.venueId,
       forceLabel: 'Add anyway',
+      // Nothing existed yet, so there is nothing to keep: the choice is to change the form.
+      keepLabel: 'Change the room or time',
       send: async (options) => {
         created = await data.actions.createSession(options.force ? { ...input, force: true } : input);
       },
       done: () => {
+        this.dirty = false;
         if (created) this.dispatchEvent(new CustomEvent('open-session', { detail: created.id }));
       },
     });

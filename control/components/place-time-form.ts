@@ -9,7 +9,7 @@ import type { ControlData } from '../data/control-data.ts';
 import { formatClock, toVenueIso } from '../../shared/time.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { programmeDays, slotLabel, toDayAndTime, venueChoices, venueName } from '../data/schedule-queries.ts';
-import { readSlot, slotFields, type SlotDraft } from './slot-fields.ts';
+import { checkSlot, focusFirstInvalid, followStart, readSlot, slotFields, type SlotDraft, type SlotErrors } from './slot-fields.ts';
 import { baseStyles } from './styles.ts';
 
 @customElement('place-time-form')
@@ -31,6 +31,8 @@ export class PlaceTimeForm extends LitElement {
   @state() private venueId = '';
   @state() private when: SlotDraft = { day: '', start: '', end: '' };
   @state() private saved = '';
+  /** Shown once the staff member tried to save, then kept current as they type. */
+  @state() private errors: SlotErrors | null = null;
   /** The session as the draft started from: its version is sent, so a newer one means a conflict. */
   private base: Session | null = null;
   private dirty = false;
@@ -55,7 +57,7 @@ export class PlaceTimeForm extends LitElement {
         ? ` — busy: “${c.clash.title}” ${slotLabel(c.clash, zone)}`
         : ''}
     </option>`;
-    return html`<form @submit=${this.submit}>
+    return html`<form novalidate @submit=${this.submit}>
       <fieldset>
         <legend>Place and time</legend>
         ${slotFields({
@@ -63,6 +65,7 @@ export class PlaceTimeForm extends LitElement {
           draft: this.when,
           days: programmeDays(schedule),
           zone,
+          errors: this.errors ?? {},
           onChange: (draft) => this.changeSlot(draft),
         })}
         <div class="field">
@@ -88,6 +91,7 @@ export class PlaceTimeForm extends LitElement {
     this.when = { day: start.day, start: start.time, end: toDayAndTime(session.end, zone).time };
     this.base = session;
     this.dirty = false;
+    this.errors = null;
   }
 
   private onVenue(event: Event): void {
@@ -96,17 +100,20 @@ export class PlaceTimeForm extends LitElement {
     this.saved = '';
   }
 
-  /** A new start keeps the length: delegates expect the same 50 minutes, just later. */
   private changeSlot(draft: SlotDraft): void {
     const zone = this.data!.store.timezone;
-    const before = readSlot(this.when, zone);
-    if (draft.start !== this.when.start && !('error' in before)) {
-      const newStart = readSlot({ ...draft, end: '23:59' }, zone);
-      if (!('error' in newStart)) draft = { ...draft, end: formatClock(newStart.start + (before.end - before.start), zone) };
+    this.when = followStart(this.when, draft, zone);
+    if (this.errors) {
+      const slot = checkSlot(this.when, zone);
+      this.errors = 'errors' in slot ? slot.errors : null;
     }
-    this.when = draft;
     this.dirty = true;
     this.saved = '';
+  }
+
+  /** Typed edits not saved yet: the dialog asks before throwing them away. */
+  get hasUnsavedEdits(): boolean {
+    return this.dirty;
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -116,16 +123,25 @@ export class PlaceTimeForm extends LitElement {
     if (!session || !data) return;
     this.saved = '';
     const zone = data.store.timezone;
-    const slot = readSlot(this.when, zone);
-    if ('error' in slot) {
-      this.write.problem = { kind: 'error', message: slot.error };
-      this.requestUpdate();
+    const slot = checkSlot(this.when, zone);
+    if ('errors' in slot) {
+      this.errors = slot.errors;
+      this.write.clear();
+      await focusFirstInvalid(this);
       return;
     }
-    const patch: { venueId?: string; start?: string; end?: string } = {};
-    if (this.venueId !== session.venueId) patch.venueId = this.venueId;
-    if (slot.start !== Date.parse(session.start)) patch.start = toVenueIso(slot.start, zone);
-    if (slot.end !== Date.parse(session.end)) patch.end = toVenueIso(slot.end, zone);
+    this.errors = null;
+    const venueId = this.venueId;
+    // The patch is what differs from the session as it is when sent, so "Retry with my change"
+    // after a colleague's edit really puts back every part of what the notice calls "your change".
+    const patchAgainst = (current: Session) => {
+      const patch: { venueId?: string; start?: string; end?: string } = {};
+      if (venueId !== current.venueId) patch.venueId = venueId;
+      if (slot.start !== Date.parse(current.start)) patch.start = toVenueIso(slot.start, zone);
+      if (slot.end !== Date.parse(current.end)) patch.end = toVenueIso(slot.end, zone);
+      return patch;
+    };
+    const patch = patchAgainst(session);
     if (Object.keys(patch).length === 0) {
       this.saved = 'Nothing to change: this is where and when the session already is.';
       return;
@@ -138,7 +154,12 @@ export class PlaceTimeForm extends LitElement {
       description: `${patch.venueId ? `move to ${target}` : `stay in ${target}`}, ${when}`,
       venueId: this.venueId,
       forceLabel: 'Move anyway',
-      send: (options) => data.actions.patchSession(session.id, { ...patch, ...options }),
+      send: (options) => {
+        const current = data.store.session(session.id) ?? session;
+        const latest = patchAgainst(current);
+        // Nothing left to change (the colleague did the same): still check the version, harmlessly.
+        return data.actions.patchSession(session.id, { ...(Object.keys(latest).length ? latest : { venueId }), ...options });
+      },
       done: () => {
         this.dirty = false;
         this.saved = `Saved: ${target}, ${when}.`;

@@ -71,6 +71,8 @@ export class ScreensPanel extends LitElement {
   @state() private editing: string | null = null;
   /** The screen staff asked to forget, awaiting their confirmation. */
   @state() private forgetting: string | null = null;
+  /** Waiting for "yes" to forget every offline screen. */
+  @state() private forgettingOffline = false;
   /** The outcome of the last command, in words. */
   @state() private outcome: { text: string; error: boolean } | null = null;
   private fleet: FleetActions | undefined;
@@ -91,6 +93,7 @@ export class ScreensPanel extends LitElement {
         <h3>All screens</h3>
         <p class="hint">Current revision: ${store.revision}. A screen is up to date once it has shown that revision.</p>
         <p role="status" class=${classMap({ error: this.outcome?.error === true, ok: this.outcome?.error === false })}>${this.outcome?.text ?? ''}</p>
+        ${this.renderForgetOffline(displays)}
         ${displays.length === 0
           ? html`<p>No screen has connected yet.</p>`
           : html`<table aria-label="All screens">
@@ -108,12 +111,37 @@ export class ScreensPanel extends LitElement {
       <display-preview .data=${this.data} .target=${this.preview} @target-change=${(e: CustomEvent<string>) => (this.preview = e.detail)}></display-preview>`;
   }
 
+  private renderForgetOffline(displays: DisplayStatus[]) {
+    const offline = displays.filter((d) => !d.connected).length;
+    if (offline === 0) return nothing;
+    if (!this.forgettingOffline) {
+      return html`<button @click=${() => (this.forgettingOffline = true)}>Forget offline screens (${offline})…</button>`;
+    }
+    return html`<div class="notice" role="alertdialog" aria-labelledby="forget-offline-question">
+      <p id="forget-offline-question">Forget the ${offline} offline ${offline === 1 ? 'screen' : 'screens'}? A forgotten screen that comes back shows a pairing code (or registers again from its URL).</p>
+      <div class="row">
+        <button class="danger" @click=${this.forgetOffline}>Yes, forget ${offline}</button>
+        <button @click=${() => (this.forgettingOffline = false)}>Keep them</button>
+      </div>
+    </div>`;
+  }
+
+  private readonly forgetOffline = async () => {
+    this.forgettingOffline = false;
+    try {
+      const forgotten = await this.fleet!.forgetOffline();
+      this.outcome = { text: `Forgot ${forgotten} offline ${forgotten === 1 ? 'screen' : 'screens'}.`, error: false };
+    } catch (error) {
+      this.outcome = { text: error instanceof Error ? error.message : String(error), error: true };
+    }
+  };
+
   private renderRow(d: DisplayStatus) {
     const store = this.data!.store;
     const shows = d.view === 'lobby' ? 'Lobby overview' : `Door of ${venueName(store.schedule!, d.venueId ?? '?')}`;
     const behind = store.revision - d.revision;
     return html`<tr>
-        <th scope="row">${d.name}</th>
+        <th scope="row">${d.name}${d.counted === false ? html`<br /><span class="hint">Not counted yet: not paired (counted once paired or after 10 min connected)</span>` : nothing}</th>
         <td>${shows}</td>
         <td>${this.renderConnection(d)}</td>
         <td class=${behind > 0 ? 'behind' : ''}>${d.revision} — ${behind > 0 ? `behind by ${behind}` : 'up to date'}</td>

@@ -52,6 +52,8 @@ export class SessionDialog extends LitElement {
       open: id !== null,
       heading: session ? session.title : 'Session',
       onClose: this.close,
+      hasUnsavedEdits: () =>
+        [...this.renderRoot.querySelectorAll('place-time-form, details-form')].some((form) => (form as { hasUnsavedEdits?: boolean }).hasUnsavedEdits === true),
       body: () =>
         id === null || !schedule
           ? nothing

@@ -2,27 +2,54 @@
  * Day + start + end fields in venue time, 24-hour, shared by "Place and time" and "Add a session".
  * Plain text time fields, not <input type="time">: that one follows the browser's locale and shows
  * "01:00 PM" on an English laptop, where staff think (and the screens show) 13:00.
+ * Each bad field gets its own message next to it (aria-describedby, aria-invalid).
  */
-import { html } from 'lit';
-import { formatDay, venueWallTime } from '../../shared/time.ts';
+import { html, nothing } from 'lit';
+import { formatClock, formatDay, venueWallTime } from '../../shared/time.ts';
 import { fromDayAndTime } from '../data/schedule-queries.ts';
 
 export interface SlotDraft {
   day: string;
   start: string;
   end: string;
+  /** The staff member typed in the end: from then on a new start no longer moves it. */
+  endEdited?: boolean;
+  /** The length of the last valid slot, kept while the start is half-typed ("14:1"). */
+  lengthMs?: number;
 }
 
-export const TIME_PATTERN = '\\s*\\d{1,2}[:.]\\d{2}\\s*';
+export type SlotErrors = Partial<Record<'day' | 'start' | 'end', string>>;
 
-/** Epoch ms of the draft's start and end in venue time, or a message saying what is wrong. */
-export function readSlot(draft: SlotDraft, zone: string): { start: number; end: number } | { error: string } {
+/** Epoch ms of the draft's start and end in venue time, or a message for each bad field. */
+export function checkSlot(draft: SlotDraft, zone: string): { start: number; end: number } | { errors: SlotErrors } {
   const start = fromDayAndTime(draft.day, draft.start, zone);
-  if (start === null) return { error: 'Start: enter a 24-hour time such as 13:00.' };
   const end = fromDayAndTime(draft.day, draft.end, zone);
-  if (end === null) return { error: 'End: enter a 24-hour time such as 13:50.' };
-  if (end <= start) return { error: 'End: must be after the start.' };
-  return { start, end };
+  const errors: SlotErrors = {};
+  if (start === null) errors.start = 'Enter a 24-hour time from 00:00 to 23:59, such as 13:00.';
+  if (end === null) errors.end = 'Enter a 24-hour time from 00:00 to 23:59, such as 13:50.';
+  else if (start !== null && end <= start) errors.end = `Must be after the start (${draft.start.trim()}).`;
+  return start !== null && end !== null && end > start ? { start, end } : { errors };
+}
+
+/** Epoch ms of the draft's start and end, or one message naming the first bad field. */
+export function readSlot(draft: SlotDraft, zone: string): { start: number; end: number } | { error: string } {
+  const slot = checkSlot(draft, zone);
+  if (!('errors' in slot)) return slot;
+  if (slot.errors.start) return { error: `Start: ${slot.errors.start}` };
+  return { error: `End: ${slot.errors.end ?? 'check the time.'}` };
+}
+
+/**
+ * The draft after an edit: a new start keeps the session's length (delegates expect the same
+ * 50 minutes, just later) unless the staff member has edited the end themselves.
+ */
+export function followStart(before: SlotDraft, after: SlotDraft, zone: string): SlotDraft {
+  const previous = checkSlot(before, zone);
+  const lengthMs = 'errors' in previous ? before.lengthMs : previous.end - previous.start;
+  const next: SlotDraft = { ...after, endEdited: before.endEdited || after.end !== before.end, lengthMs };
+  if (after.start === before.start || next.endEdited || lengthMs === undefined) return next;
+  const start = fromDayAndTime(after.day, after.start, zone);
+  return start === null ? next : { ...next, end: formatClock(start + lengthMs, zone) };
 }
 
 export function slotFields(options: {
@@ -30,27 +57,42 @@ export function slotFields(options: {
   draft: SlotDraft;
   days: string[];
   zone: string;
+  errors?: SlotErrors;
   onChange: (draft: SlotDraft) => void;
 }) {
   const { idPrefix: id, draft, zone, onChange } = options;
+  const errors = options.errors ?? {};
   const days = options.days.includes(draft.day) ? options.days : [...options.days, draft.day].sort();
-  const set = (key: keyof SlotDraft) => (event: Event) =>
+  const set = (key: 'day' | 'start' | 'end') => (event: Event) =>
     onChange({ ...draft, [key]: (event.target as HTMLInputElement | HTMLSelectElement).value });
+  const message = (key: keyof SlotErrors) =>
+    errors[key] ? html`<p class="field-error" id="${id}-${key}-error">${errors[key]}</p>` : nothing;
+  const described = (key: keyof SlotErrors) => (errors[key] ? `${id}-${key}-error` : `${id}-zone-hint`);
   return html`<div class="row">
-    <div class="field">
-      <label for="${id}-day">Day</label>
-      <select id="${id}-day" @change=${set('day')}>
-        ${days.map((d) => html`<option value=${d} ?selected=${d === draft.day}>${formatDay(venueWallTime(d, 12, 0, zone), zone)}</option>`)}
-      </select>
+      <div class="field">
+        <label for="${id}-day">Day</label>
+        <select id="${id}-day" @change=${set('day')}>
+          ${days.map((d) => html`<option value=${d} ?selected=${d === draft.day}>${formatDay(venueWallTime(d, 12, 0, zone), zone)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="${id}-start">Start (24-hour)</label>
+        <input id="${id}-start" class="time" inputmode="numeric" placeholder="13:00" .value=${draft.start} @input=${set('start')}
+          aria-invalid=${errors.start ? 'true' : 'false'} aria-describedby=${described('start')} />
+        ${message('start')}
+      </div>
+      <div class="field">
+        <label for="${id}-end">End (24-hour)</label>
+        <input id="${id}-end" class="time" inputmode="numeric" placeholder="13:50" .value=${draft.end} @input=${set('end')}
+          aria-invalid=${errors.end ? 'true' : 'false'} aria-describedby=${described('end')} />
+        ${message('end')}
+      </div>
     </div>
-    <div class="field">
-      <label for="${id}-start">Start (24-hour)</label>
-      <input id="${id}-start" class="time" inputmode="numeric" pattern=${TIME_PATTERN} placeholder="13:00" required .value=${draft.start} @input=${set('start')} />
-    </div>
-    <div class="field">
-      <label for="${id}-end">End (24-hour)</label>
-      <input id="${id}-end" class="time" inputmode="numeric" pattern=${TIME_PATTERN} placeholder="13:50" required .value=${draft.end} @input=${set('end')} />
-    </div>
-  </div>
-  <p class="hint">Venue time (${zone}), whatever this computer's clock is set to.</p>`;
+    <p class="hint" id="${id}-zone-hint">Venue time (${zone}), whatever this computer's clock is set to.</p>`;
+}
+
+/** Moves focus to the first field marked invalid, so a keyboard user lands where the problem is. */
+export async function focusFirstInvalid(host: { updateComplete: Promise<boolean>; renderRoot: ParentNode }): Promise<void> {
+  await host.updateComplete;
+  host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }

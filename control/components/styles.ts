@@ -115,6 +115,13 @@ export const baseStyles = css`
     font-size: 0.9em;
     margin: 0.2rem 0;
   }
+  .field-error {
+    color: var(--danger);
+    font-size: 0.9em;
+    font-weight: 600;
+    margin: 0;
+    max-width: 18rem;
+  }
   .error {
     color: var(--danger);
     background: #fdecec;

@@ -20,11 +20,14 @@ export interface DialogOptions {
   dismissible?: boolean;
   onClose: () => void;
   body: () => unknown;
+  /** True while the dialog holds typed edits: Close and Escape then ask before throwing them away. */
+  hasUnsavedEdits?: () => boolean;
 }
 
 export class DialogController implements ReactiveController {
   private returnFocusTo: HTMLElement | null = null;
   private options: DialogOptions | null = null;
+  private confirmingDiscard = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -37,8 +40,17 @@ export class DialogController implements ReactiveController {
       ${options.open
         ? html`<header>
               <h2 id="dialog-heading">${options.heading}</h2>
-              ${dismissible ? html`<button class="close" @click=${options.onClose}>Close</button>` : nothing}
+              ${dismissible ? html`<button class="close" @click=${this.requestClose}>Close</button>` : nothing}
             </header>
+            ${this.confirmingDiscard
+              ? html`<div class="notice discard" role="alertdialog" aria-labelledby="discard-question">
+                  <p id="discard-question"><strong>You have changes you have not saved. Close and throw them away?</strong></p>
+                  <div class="row">
+                    <button class="primary" @click=${this.keepEditing}>Keep editing</button>
+                    <button @click=${this.discardAndClose}>Throw away my changes</button>
+                  </div>
+                </div>`
+              : nothing}
             <div class="dialog-body">${options.body()}</div>`
         : nothing}
     </dialog>`;
@@ -51,6 +63,7 @@ export class DialogController implements ReactiveController {
       this.returnFocusTo = deepActiveElement();
       dialog.showModal();
     } else if (!this.options.open && dialog.open) {
+      this.confirmingDiscard = false;
       dialog.close();
     }
   }
@@ -66,7 +79,31 @@ export class DialogController implements ReactiveController {
   private readonly onCancel = (event: Event) => {
     // Escape: the owner closes us, so its state and the dialog never disagree.
     event.preventDefault();
-    if (this.options?.dismissible ?? true) this.options?.onClose();
+    if (this.options?.dismissible ?? true) this.requestClose();
+  };
+
+  /** Close, unless typed edits would be lost: then ask first (focus on the safe answer). */
+  private readonly requestClose = () => {
+    if (this.options?.hasUnsavedEdits?.() && !this.confirmingDiscard) {
+      this.confirmingDiscard = true;
+      this.host.requestUpdate();
+      void this.host.updateComplete.then(() =>
+        this.host.shadowRoot?.querySelector<HTMLElement>('.discard button.primary')?.focus(),
+      );
+      return;
+    }
+    if (this.confirmingDiscard) return;
+    this.options?.onClose();
+  };
+
+  private readonly keepEditing = () => {
+    this.confirmingDiscard = false;
+    this.host.requestUpdate();
+  };
+
+  private readonly discardAndClose = () => {
+    this.confirmingDiscard = false;
+    this.options?.onClose();
   };
 
   private readonly onNativeClose = () => {
@@ -108,6 +145,9 @@ export const dialogStyles = css`
     background: var(--panel);
     border-bottom: 1px solid var(--line);
     padding: 0.8rem 1rem;
+  }
+  .discard {
+    margin: 0.6rem 1rem 0;
   }
   dialog.modal h2 {
     margin: 0;

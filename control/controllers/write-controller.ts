@@ -5,6 +5,7 @@
  * anything else shows the server's message. Every attempt sends the session version it is based on.
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { classifyError, type WriteProblem } from '../data/outcome.ts';
 import { clashText, venueName } from '../data/schedule-queries.ts';
@@ -13,6 +14,8 @@ import '../components/conflict-notice.ts';
 export interface WriteOptions {
   expectedVersion: number;
   force?: boolean;
+  /** Set by the clash notice's "Shift the rest of the room's day" (delays only). */
+  shiftFollowing?: boolean;
 }
 
 export interface WriteRequest {
@@ -25,7 +28,16 @@ export interface WriteRequest {
   venueId?: string;
   /** Label of the button that forces through a clash ("Move anyway"). */
   forceLabel?: string;
+  /** Label of the button that gives up after a clash; "Keep as it was" only fits when something existed. */
+  keepLabel?: string;
+  /** A delay into a busy slot may instead push the rest of the room's day along with it. */
+  offerShift?: boolean;
   send: (options: WriteOptions) => Promise<unknown>;
+  /**
+   * For relative changes (delay by N): a colleague's change is not overwritten but built upon, so
+   * the notice says what happened and offers to apply this change on top ("delay 5 min more?").
+   */
+  relative?: { explain: (current: Session, changedBy: string) => string; againLabel: string };
   /** Called after success. */
   done?: () => void;
 }
@@ -61,7 +73,17 @@ export class WriteController {
     const store = this.data()?.store;
     if (!problem || !request || !store?.schedule) return nothing;
     switch (problem.kind) {
-      case 'stale':
+      case 'stale': {
+        const current = store.session(request.sessionId) ?? problem.current;
+        if (request.relative && current) {
+          return html`<div class="notice" role="alert">
+            <p><strong>${request.relative.explain(current, problem.changedBy ?? 'a colleague')}</strong></p>
+            <div class="row">
+              <button class="primary" @click=${this.retryStale}>${request.relative.againLabel}</button>
+              <button @click=${this.discard}>Leave it as it is</button>
+            </div>
+          </div>`;
+        }
         return html`<conflict-notice
           .schedule=${store.schedule}
           .current=${store.session(request.sessionId)}
@@ -69,13 +91,17 @@ export class WriteController {
           @retry=${this.retryStale}
           @discard=${this.discard}
         ></conflict-notice>`;
+      }
       case 'clash': {
         const venue = venueName(store.schedule, request.venueId ?? store.session(request.sessionId)?.venueId ?? '');
         return html`<div class="notice" role="alert">
           <p><strong>${clashText(venue, problem.clash, store.timezone)}.</strong></p>
           <div class="row">
-            <button class="primary" @click=${this.force}>${request.forceLabel ?? 'Go ahead anyway'}</button>
-            <button @click=${() => this.clear()}>Keep as it was</button>
+            ${request.offerShift
+              ? html`<button class="primary" @click=${this.shift}>Shift the rest of the room's day</button>`
+              : nothing}
+            <button class=${request.offerShift ? '' : 'primary'} @click=${this.force}>${request.forceLabel ?? 'Go ahead anyway'}</button>
+            <button @click=${() => this.clear()}>${request.keepLabel ?? 'Keep as it was'}</button>
           </div>
         </div>`;
       }
@@ -118,6 +144,12 @@ export class WriteController {
     const request = this.request;
     if (!request) return;
     void this.attempt({ expectedVersion: request.version, force: true });
+  };
+
+  private readonly shift = () => {
+    const request = this.request;
+    if (!request) return;
+    void this.attempt({ expectedVersion: request.version, shiftFollowing: true });
   };
 
   private readonly discard = () => {

@@ -77,6 +77,18 @@ export class ApiClient {
     throw new ApiError(response.status, await readErrorBody(response));
   }
 
+  /**
+   * A plain fetch with the same re-login retry, for a client that reads responses itself (the
+   * import section): one HTTP path for every call, so an expired login never loses a file.
+   */
+  async fetch(input: string, init: RequestInit): Promise<Response> {
+    for (;;) {
+      const response = await fetch(input, init);
+      if (response.status !== 401 || !this.reauth) return response;
+      await this.reauth();
+    }
+  }
+
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     for (;;) {
       try {

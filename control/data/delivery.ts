@@ -12,7 +12,13 @@ export interface Delivery {
   lagging: DisplayStatus[];
 }
 
-export function deliveryOf(displays: DisplayStatus[], revision: number): Delivery {
+/** The screens delivery counts: staff-paired or long-connected ones, not preview tabs (fleet ghost rule). */
+export function countedDisplays(displays: readonly DisplayStatus[]): DisplayStatus[] {
+  return displays.filter((d) => d.counted !== false);
+}
+
+export function deliveryOf(all: DisplayStatus[], revision: number): Delivery {
+  const displays = countedDisplays(all);
   const lagging = displays
     .filter((d) => d.revision < revision)
     .sort((a, b) => Number(a.connected) - Number(b.connected) || a.name.localeCompare(b.name));

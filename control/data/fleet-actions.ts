@@ -58,6 +58,13 @@ export class FleetActions {
     this.store.setDisplays(this.store.displays.filter((d) => d.id !== id));
   }
 
+  /** Forgets every offline screen at once; returns how many went. */
+  async forgetOffline(): Promise<number> {
+    const { forgotten } = await this.api.post<{ forgotten: number }>('/api/displays/forget-offline');
+    this.store.setDisplays(this.store.displays.filter((d) => d.connected));
+    return forgotten;
+  }
+
   private keep(display: DisplayStatus): void {
     this.store.setDisplays([...this.store.displays.filter((d) => d.id !== display.id), display]);
   }

@@ -2,7 +2,9 @@
 import type { DisplayStatus } from '../../shared/protocol.ts';
 
 /** "2 behind, 1 offline", or "" when every screen is connected and has shown the latest revision. */
-export function fleetSummary(displays: DisplayStatus[], revision: number): string {
+export function fleetSummary(all: DisplayStatus[], revision: number): string {
+  // Preview tabs and test browsers are not the fleet: they would make "(13 offline)" noise.
+  const displays = all.filter((d) => d.counted !== false);
   const behind = displays.filter((d) => d.connected && d.revision < revision).length;
   const offline = displays.filter((d) => !d.connected).length;
   return [behind ? `${behind} behind` : '', offline ? `${offline} offline` : ''].filter(Boolean).join(', ');

@@ -8,13 +8,11 @@ import type { Schedule } from '../../shared/model.ts';
 import {
   CONTROL_NAMESPACE,
   type ControlClientToServer,
+  type ControlHandshake,
   type ControlServerToClient,
-  type DisplayStatus,
-  type JournalEntry,
 } from '../../shared/protocol.ts';
 import type { ApiClient } from './api.ts';
-import { clockFromSnapshot } from '../../shared/clock.ts';
-import { JOURNAL_LIMIT, type ControlStore } from './store.ts';
+import type { ControlStore } from './store.ts';
 
 type ControlSocket = Socket<ControlServerToClient, ControlClientToServer>;
 
@@ -35,19 +33,25 @@ export class LiveChannel extends EventTarget {
     super();
   }
 
-  /** Loads the current state over REST, then opens the socket for what follows. */
+  /**
+   * One data path: the socket sends a snapshot (schedule, clock, fleet, recent journal) once; after
+   * a reconnection the panel presents its revision and gets only the deltas and journal entries it
+   * missed, as screens do. REST is only the fallback for a delta that does not fit.
+   */
   async start(): Promise<void> {
     if (this.socket) return;
-    await Promise.all([this.loadSchedule(), this.loadClock(), this.loadDisplays()]);
-    await this.loadJournal();
-    const socket: ControlSocket = io(CONTROL_NAMESPACE, { withCredentials: true });
+    const socket: ControlSocket = io(CONTROL_NAMESPACE, {
+      withCredentials: true,
+      auth: (send) => {
+        const schedule = this.store.schedule;
+        const handshake: ControlHandshake = schedule ? { revision: schedule.revision, ...(schedule.scheduleId ? { scheduleId: schedule.scheduleId } : {}) } : {};
+        send(handshake as Record<string, unknown>);
+      },
+    });
     this.socket = socket;
     socket.on('connect', () => {
       this.setConnected(true);
       this.syncClock();
-      // Whatever happened while we were away: the snapshot event covers the schedule.
-      void this.loadJournal().catch(() => undefined);
-      void this.loadDisplays().catch(() => undefined);
     });
     socket.on('disconnect', () => {
       this.setConnected(false);
@@ -84,24 +88,6 @@ export class LiveChannel extends EventTarget {
 
   async loadSchedule(): Promise<void> {
     this.store.setSchedule(await this.api.get<Schedule>('/api/schedule'));
-  }
-
-  private async loadClock(): Promise<void> {
-    const clock = await this.api.get<{ now: string; simulated: boolean; speed: number }>('/api/clock');
-    if (!this.store.clock) {
-      this.store.setClock(clockFromSnapshot(Date.parse(clock.now), clock.speed, clock.simulated, Date.now()), 0);
-    }
-  }
-
-  /** What we missed since the last entry we hold; at first, the most recent entries only. */
-  private async loadJournal(): Promise<void> {
-    const since = this.store.journal.at(-1)?.revision ?? Math.max(0, this.store.revision - JOURNAL_LIMIT);
-    const answer = await this.api.get<{ revision: number; changes: JournalEntry[] }>(`/api/changes?since=${since}`);
-    this.store.setJournal(answer.changes);
-  }
-
-  private async loadDisplays(): Promise<void> {
-    this.store.setDisplays(await this.api.get<DisplayStatus[]>('/api/displays'));
   }
 
   private syncClock(): void {

@@ -21,7 +21,9 @@ import { hashToken, newDisplayId, tokenMatches } from './display-secrets.ts';
 import {
   assignmentMessage,
   entryFromRecord,
+  isCounted,
   newEntry,
+  UNPAIRED_TTL_MS,
   isStale,
   recordFromEntry,
   sameAssignment,
@@ -93,6 +95,7 @@ export class DisplayRegistry {
       this.entries.delete(id); // re-inserted below: the map's order is "least recently connected first"
     }
     if (entry.tokenHash === undefined && hello.token !== undefined) entry.tokenHash = hashToken(hello.token);
+    if (entry.sockets === 0) entry.connectedSince = this.realNow();
     entry.sockets += 1;
     entry.lastSeen = this.realNow();
     entry.revision = Math.max(entry.revision, hello.revision);
@@ -119,6 +122,7 @@ export class DisplayRegistry {
     const entry = this.entries.get(id);
     if (!entry) return;
     entry.sockets = Math.max(0, entry.sockets - 1);
+    if (entry.sockets === 0) entry.connectedSince = undefined;
     entry.lastSeen = this.realNow();
     this.writer?.later(id);
     this.changed();
@@ -199,6 +203,17 @@ export class DisplayRegistry {
     this.changed();
   }
 
+  /** Forgets every screen that is offline now (the bulk "forget offline screens"); returns how many. */
+  forgetOffline(): number {
+    const offline = this.assigned().filter((entry) => entry.sockets === 0);
+    for (const entry of offline) this.entries.delete(entry.id);
+    if (offline.length > 0) {
+      this.writer?.remove(offline.map((entry) => entry.id));
+      this.changed();
+    }
+    return offline.length;
+  }
+
   /** Sends a command to one screen; false when it is not connected (nothing is queued). */
   command(id: string, command: { type: 'identify' } | { type: 'reload' }): boolean {
     const entry = this.assignedEntry(id);
@@ -225,6 +240,7 @@ export class DisplayRegistry {
   /** Tells the listeners when a screen became stale or recovered (called by a timer). */
   checkStale(): void {
     const now = this.realNow();
+    this.applyGhostRule(now);
     const staleIds = this.assigned()
       .filter((entry) => isStale(entry, now, this.staleAfterMs))
       .map((entry) => entry.id)
@@ -232,6 +248,26 @@ export class DisplayRegistry {
     if (staleIds === this.staleIds) return;
     this.staleIds = staleIds;
     this.changed();
+  }
+
+  /** Promotes screens that stayed connected long enough; drops never-paired ones offline for a day. */
+  private applyGhostRule(now: number): void {
+    let changed = false;
+    const dropped: string[] = [];
+    for (const entry of this.entries.values()) {
+      if (!entry.managed && !entry.proven && isCounted(entry, now)) {
+        entry.proven = true;
+        changed = true;
+      }
+      if (!entry.managed && entry.sockets === 0 && now - entry.lastSeen > UNPAIRED_TTL_MS) {
+        this.codes.release(entry);
+        this.entries.delete(entry.id);
+        if (entry.persistent) dropped.push(entry.id);
+        changed = true;
+      }
+    }
+    if (dropped.length > 0) this.writer?.remove(dropped);
+    if (changed) this.changed();
   }
 
   private mayClaim(entry: FleetEntry, token: string | undefined): boolean {

@@ -27,6 +27,23 @@ export interface FleetEntry {
   userAgent: string | undefined;
   screen: DisplayScreen | undefined;
   clockSkewMs: number | undefined;
+  /** Epoch ms (real) the current unbroken connection began; undefined while offline. */
+  connectedSince?: number | undefined;
+  /** Stayed connected for TRIAL_MS once since the server started: counted from then on. */
+  proven?: boolean;
+}
+
+/**
+ * The ghost-screen rule. A page that opened a display URL without staff pairing or assigning it
+ * (a preview tab, a test browser) is listed but not counted in delivery until staff pair/assign
+ * it or it has stayed connected for TRIAL_MS; such a screen offline for UNPAIRED_TTL_MS drops out.
+ */
+export const TRIAL_MS = 10 * 60_000;
+export const UNPAIRED_TTL_MS = 24 * 60 * 60_000;
+
+export function isCounted(entry: FleetEntry, now: number): boolean {
+  if (entry.managed || entry.proven) return true;
+  return entry.sockets > 0 && entry.connectedSince !== undefined && now - entry.connectedSince >= TRIAL_MS;
 }
 
 /** A screen just heard of: not assigned yet, stored once it is. */
@@ -109,6 +126,7 @@ export function statusOf(entry: FleetEntry & { assignment: Assignment }, now: nu
     lastSeen: new Date(entry.lastSeen).toISOString(),
     revision: entry.revision,
     stale: isStale(entry, now, staleAfterMs),
+    counted: isCounted(entry, now),
   };
   if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined) status.venueId = entry.assignment.venueId;
   if (entry.userAgent !== undefined) status.userAgent = entry.userAgent;

@@ -78,6 +78,11 @@ export function fleetRouter({ service, displays }: ApiContext): Router {
     res.json({ sent: displays.command(req.params.id, { type: 'reload' }) });
   });
 
+  // Bulk clean-up of the fleet list (the panel confirms first, naming how many).
+  router.post('/displays/forget-offline', (_req, res) => {
+    res.json({ forgotten: displays.forgetOffline() });
+  });
+
   router.delete('/displays/:id', (req, res) => {
     displays.forget(req.params.id);
     res.status(204).end();

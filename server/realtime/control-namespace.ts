@@ -5,6 +5,7 @@
  * clock, the fleet and the recent journal; afterwards every change, journal entry and fleet
  * update as it happens.
  */
+import type { ControlHandshake } from '../../shared/protocol.ts';
 import type { Namespace, Socket } from 'socket.io';
 import type { ControlClientToServer, ControlServerToClient } from '../../shared/protocol.ts';
 import { staffSocketDoor } from '../staff/staff-door.ts';
@@ -38,10 +39,18 @@ export function setupControlNamespace(
     socket.on('disconnect', stopExpiry);
     // The door refuses an event the role may not send by failing it; that is not a server fault.
     socket.on('error', () => {});
-    socket.emit('snapshot', service.schedule());
+    // A panel that presents a revision of this schedule gets only what it missed (deltas and
+    // their journal entries), as a screen does; any other gets one snapshot and the recent journal.
+    const held = heldRevision(socket.handshake.auth, service.schedule().scheduleId);
+    const missed = held === undefined ? null : service.deltasSince(held, RECENT_JOURNAL);
+    if (held !== undefined && missed) {
+      for (const delta of missed) socket.emit('delta', delta);
+    } else {
+      socket.emit('snapshot', service.schedule());
+    }
     socket.emit('clock', { ...clock.state(), revision: service.revision() });
     socket.emit('displays', displays.list());
-    const since = Math.max(0, service.revision() - RECENT_JOURNAL);
+    const since = held !== undefined && missed ? held : Math.max(0, service.revision() - RECENT_JOURNAL);
     for (const entry of service.journalSince(since, RECENT_JOURNAL)) socket.emit('journal', entry);
 
     socket.on('time:sync', (ack) => {
@@ -74,6 +83,14 @@ export function setupControlNamespace(
  * The door checks the session once, at the handshake: without this an open panel would go on
  * receiving the journal long after its login ended. Returns a function that cancels the timer.
  */
+/** The revision a reconnecting panel holds, when it is one of this schedule's. */
+function heldRevision(auth: unknown, scheduleId: string | undefined): number | undefined {
+  const { revision, scheduleId: theirs } = (auth ?? {}) as ControlHandshake;
+  if (!Number.isInteger(revision) || (revision as number) < 0) return undefined;
+  if (scheduleId !== undefined && theirs !== scheduleId) return undefined;
+  return revision;
+}
+
 function disconnectAtExpiry(socket: ControlSocket, expiresAt: number, now: () => number = Date.now): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {

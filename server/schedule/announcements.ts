@@ -12,8 +12,9 @@ import { clock, excerpt } from './summaries.ts';
 function describe(announcement: Announcement, zone: string): string {
   const label = announcement.severity === 'urgent' ? 'Urgent announcement' : 'Announcement';
   const where = announcement.venueIds ? ` (${announcement.venueIds.join(', ')})` : '';
+  const from = announcement.startsAt ? ` from ${clock(announcement.startsAt, zone)}` : '';
   const until = announcement.expiresAt ? ` until ${clock(announcement.expiresAt, zone)}` : '';
-  return `${label}: ${excerpt(announcement.text)}${where}${until}`;
+  return `${label}: ${excerpt(announcement.text)}${where}${from}${until}`;
 }
 
 export function createAnnouncement(ctx: Context, raw: AnnouncementInput): PendingChange<Announcement> {
@@ -26,20 +27,27 @@ export function createAnnouncement(ctx: Context, raw: AnnouncementInput): Pendin
       throw new NotFoundError(`venueIds: no venue with id ${id}`, 'venueIds');
     }
   }
+  const startsAt = input.startsAt === undefined ? undefined : inputTime(input.startsAt, zone, 'startsAt');
+  // A start already passed is simply "now": staff who type 14:00 at 14:00:20 mean at once.
+  const from = startsAt === undefined ? now : Math.max(now, parseInstant(startsAt, zone));
   let expiresAt: string | undefined;
   if (input.expiresAt !== undefined) {
     expiresAt = inputTime(input.expiresAt, zone, 'expiresAt');
     if (parseInstant(expiresAt, zone) <= now) {
       throw new ValidationError(`expiresAt: must be in the future (now ${toVenueIso(now, zone)})`, 'expiresAt');
     }
+    if (parseInstant(expiresAt, zone) <= from) {
+      throw new ValidationError(`expiresAt: must be after startsAt (${startsAt})`, 'expiresAt');
+    }
   } else if (input.expiresInMinutes !== undefined) {
-    expiresAt = toVenueIso(now + input.expiresInMinutes * MINUTE, zone);
+    expiresAt = toVenueIso(from + input.expiresInMinutes * MINUTE, zone);
   }
   const announcement: Announcement = {
     id: uniqueId('ann', 'ann', (x) => schedule.announcements.some((a) => a.id === x)),
     text: input.text,
     severity: input.severity,
     ...(venueIds && { venueIds }),
+    ...(startsAt && parseInstant(startsAt, zone) > now && { startsAt }),
     ...(expiresAt && { expiresAt }),
   };
   return {
@@ -55,7 +63,7 @@ export function deleteAnnouncement(ctx: Context, id: string): PendingChange<{ id
   if (!announcement) throw new NotFoundError(`no announcement with id ${id}`);
   return {
     operation: 'announcement.delete',
-    summary: `Removed announcement: ${excerpt(announcement.text)}`,
+    summary: `Removed ${announcement.severity === 'urgent' ? 'urgent ' : ''}announcement: ${excerpt(announcement.text)}`,
     ops: [{ type: 'announcement-removed', id }],
     value: { id },
   };

@@ -1,6 +1,7 @@
 /** The emergency takeover: PUT puts one message on every screen at once, DELETE clears it. */
 import { Router } from 'express';
-import { EmergencyInputSchema } from '../../shared/commands.ts';
+import { EmergencyInputSchema, EmergencyTemplateInputSchema } from '../../shared/commands.ts';
+import { NotFoundError } from '../platform/errors.ts';
 import { staffActor } from '../staff/staff-door.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 import { validate } from '../platform/errors.ts';
@@ -17,6 +18,18 @@ export function emergencyRouter({ service }: ApiContext): Router {
   router.delete('/emergency', (_req, res) => {
     const { revision } = service.clearEmergency(staffActor(res));
     res.json({ emergency: null, revision });
+  });
+
+  // Prepared messages: a takeover is "pick one, confirm". Read by staff; edited by staff.
+  router.get('/emergency/templates', (_req, res) => {
+    res.json({ templates: service.emergencyTemplates?.()?.list() ?? [] });
+  });
+
+  router.put('/emergency/templates/:id', (req, res) => {
+    const changes = validate(EmergencyTemplateInputSchema, req.body);
+    const templates = service.emergencyTemplates?.();
+    if (!templates?.update(req.params.id, changes)) throw new NotFoundError(`no emergency template with id ${req.params.id}`);
+    res.json({ template: { id: req.params.id, ...changes } });
   });
 
   return router;

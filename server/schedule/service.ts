@@ -23,6 +23,10 @@ import { scheduleFromProgramme } from './seed.ts';
 import { createSession, deleteSession, updateSession } from './sessions.ts';
 import type { Actor, ChangeListener, ChangeResult, ScheduleService, ScheduleServiceOptions } from './service-types.ts';
 import { undoChange } from './undo.ts';
+import { ConflictError } from '../platform/errors.ts';
+
+/** How far back a stale refusal looks for the colleague's change (it is nearly always the last few). */
+const RECENT_JOURNAL = 200;
 
 export function openScheduleService(options: ScheduleServiceOptions): ScheduleService {
   const store = options.store ?? openSqliteStore(options.dataDir);
@@ -86,7 +90,26 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
 
   function run<T>(actor: Actor, operation: (ctx: Context) => PendingChange<T>): ChangeResult<T> {
     const ctx = context();
-    return commit(ctx, operation(ctx), actor);
+    let change: PendingChange<T>;
+    try {
+      change = operation(ctx);
+    } catch (error) {
+      throw withLastEditor(error);
+    }
+    return commit(ctx, change, actor);
+  }
+
+  /**
+   * A stale-version refusal names who made the change the client had not seen, so the panel can
+   * say "Already delayed to 13:10 by Ana" instead of a bare "changed meanwhile".
+   */
+  function withLastEditor(error: unknown): unknown {
+    if (!(error instanceof ConflictError) || error.details?.reason !== 'stale') return error;
+    const session = error.details.session as { id?: string } | undefined;
+    const recent = store.journalSince(Math.max(0, schedule.revision - RECENT_JOURNAL), RECENT_JOURNAL);
+    const last = [...recent].reverse().find((entry) => entry.sessionId === session?.id);
+    if (last) Object.assign(error.details, { changedBy: last.actor, changedAt: last.at, change: last.summary });
+    return error;
   }
 
   const SYSTEM: Actor = { name: 'system' };
@@ -131,6 +154,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     },
 
     displayRecords: () => store.displays,
+    emergencyTemplates: () => store.emergencyTemplates,
 
     onChange(listener) {
       listeners.add(listener);

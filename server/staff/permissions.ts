@@ -1,6 +1,6 @@
 /**
  * What each request and each /control socket event needs, in one table. The doors
- * (server/auth/middleware.ts) look a request up here once, before any handler runs; handlers
+ * (server/staff/staff-door.ts) look a request up here once, before any handler runs; handlers
  * never check roles. A request that matches no row needs `admin` (default deny), so a route added
  * without a row is safe, and the role test (test/integration/staff-roles.test.ts) fails until
  * the row is written.
@@ -32,6 +32,7 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   // The panel, read-only.
   { method: 'GET', path: '/changes', permission: 'read' },
   { method: 'GET', path: '/displays', permission: 'read' },
+  { method: 'GET', path: '/emergency/templates', permission: 'read' },
   // Editors.
   { method: 'POST', path: '/sessions', permission: 'edit' },
   { method: 'PATCH', path: '/sessions/:id', permission: 'edit' },
@@ -45,12 +46,14 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   // Taking over every screen: admins and the duty managers they named.
   { method: 'PUT', path: '/emergency', permission: 'emergency' },
   { method: 'DELETE', path: '/emergency', permission: 'emergency' },
+  { method: 'PUT', path: '/emergency/templates/:id', permission: 'emergency' },
   // Admins: fleet, settings, accounts.
   { method: 'POST', path: '/displays/pair', permission: 'admin' },
   { method: 'PATCH', path: '/displays/:id', permission: 'admin' },
   { method: 'POST', path: '/displays/:id/identify', permission: 'admin' },
   { method: 'POST', path: '/displays/:id/reload', permission: 'admin' },
   { method: 'DELETE', path: '/displays/:id', permission: 'admin' },
+  { method: 'POST', path: '/displays/forget-offline', permission: 'admin' },
   { method: 'PUT', path: '/clock', permission: 'admin' },
   { method: 'GET', path: '/accounts', permission: 'admin' },
   { method: 'POST', path: '/accounts', permission: 'admin' },

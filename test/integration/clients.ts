@@ -84,8 +84,8 @@ export function connectDisplay(baseUrl: string, auth: DisplayHandshake | Record<
   return open(`${baseUrl}/display`, { auth: auth as Record<string, unknown> });
 }
 
-export function connectControl(baseUrl: string, cookie?: string): Promise<Client> {
-  return open(`${baseUrl}/control`, cookie ? { extraHeaders: { cookie } } : {});
+export function connectControl(baseUrl: string, cookie?: string, auth?: Record<string, unknown>): Promise<Client> {
+  return open(`${baseUrl}/control`, { ...(cookie ? { extraHeaders: { cookie } } : {}), ...(auth ? { auth } : {}) });
 }
 
 /** Resolves with the error of a connection the server refuses. */

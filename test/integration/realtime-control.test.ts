@@ -38,6 +38,18 @@ describe('/control', () => {
     expect(journal[1]).toMatchObject({ actor: 'Ann', sessionId: 'panel' });
   });
 
+  it('a panel presenting its revision gets only the missed deltas and journal entries, no snapshot', async () => {
+    const held = server.service.revision();
+    const { scheduleId } = server.service.schedule();
+    await server.request('PATCH', '/api/sessions/opening', { title: 'Missed change' }, cookie);
+    const revision = server.service.revision();
+    const panel = await track(connectControl(server.url, cookie, { revision: held, scheduleId }));
+    await panel.recorder.waitFor('journal', (entry: any) => entry.revision === revision);
+    expect(panel.recorder.all('snapshot')).toEqual([]);
+    expect(panel.recorder.all('delta').map((d: any) => d.revision)).toEqual([revision]);
+    expect(panel.recorder.all('journal').map((e: any) => e.revision)).toEqual([revision]);
+  });
+
   it('live: each change as delta and journal entry, and fleet updates', async () => {
     const panel = await track(connectControl(server.url, cookie));
     await panel.recorder.waitFor('displays');

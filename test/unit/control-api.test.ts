@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, ApiError } from '../../control/data/api.ts';
 import { AuthGate } from '../../control/data/auth.ts';
 import { classifyError } from '../../control/data/outcome.ts';
+import { ImportApi } from '../../control/data/import-api.ts';
 
 let server: Server;
 let base: string;
@@ -79,6 +80,22 @@ describe('ApiClient', () => {
     expect(patches.map((r) => JSON.parse(r.body))).toEqual([patch, patch]);
     expect(states).toEqual(['logged-out', 'logged-in', 'expired', 'logged-in']);
     expect(JSON.parse(received.find((r) => r.url === '/api/login')!.body)).toEqual({ password: 'secret', username: 'Ana' });
+  });
+
+  it('gives the import section the same re-login retry through ApiClient.fetch', async () => {
+    const api = new ApiClient(base);
+    const auth = new AuthGate(api);
+    await auth.check();
+    await auth.login('secret', 'Ana');
+    const imports = new ImportApi(base, (input, init) => api.fetch(input, init));
+    // The login expires: the import is refused once, waits for the login, and is sent again.
+    loggedIn = false;
+    const pending = imports.preview('a file').catch((error: unknown) => error);
+    await new Promise<void>((resolve) => auth.addEventListener('auth', () => resolve(), { once: true }));
+    expect(auth.state).toBe('expired');
+    await auth.login('secret', 'Ana');
+    await pending;
+    expect(received.filter((r) => r.url === '/api/import/preview')).toHaveLength(2);
   });
 
   it('explains refused writes: stale version, clash, invalid field, non-JSON failure', async () => {

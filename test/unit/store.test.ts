@@ -133,9 +133,9 @@ describe('sqlite store', () => {
     store.close();
     // The database as the schema before schedule ids left it.
     const db = new Database(path.join(dir, 'data', 'signage.db'));
-    // Migration 4 (accounts) came later: undo it too, so the upgrade runs 3 and 4.
+    // Schema 2: before schedule ids (migration 3), accounts (4) and emergency templates (5).
     db.exec('DROP TABLE accounts; DROP TABLE revoked_sessions; DROP TABLE account_audit; ALTER TABLE journal DROP COLUMN actor_name');
-    db.exec('ALTER TABLE meta DROP COLUMN schedule_id');
+    db.exec('ALTER TABLE meta DROP COLUMN schedule_id; DROP TABLE emergency_templates');
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));

@@ -120,6 +120,22 @@ const migrations: Migration[] = [
       ALTER TABLE journal ADD COLUMN actor_name TEXT;
     `);
   },
+  // 5: prepared emergency messages (store/emergency-templates.ts), so a takeover needs no typing.
+  // Seeded with the three every venue needs; staff edit their wording.
+  (db) => {
+    db.exec(`
+      CREATE TABLE emergency_templates (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        text TEXT NOT NULL
+      );
+    `);
+    const insert = db.prepare('INSERT INTO emergency_templates (id, seq, label, text) VALUES (?, ?, ?, ?)');
+    insert.run('evacuation', 1, 'Evacuation', 'EVACUATE THE BUILDING NOW. Leave by the nearest exit. Do not use the lifts.');
+    insert.run('shelter', 2, 'Shelter in place', 'SHELTER IN PLACE. Stay inside, away from windows, and follow staff instructions.');
+    insert.run('all-clear', 3, 'All clear', 'ALL CLEAR. The emergency is over; sessions resume shortly.');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
 import { openDisplayRecords } from '../../fleet/display-records.ts';
+import { openEmergencyTemplates } from './emergency-templates.ts';
 import { migrate } from './migrations.ts';
 import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
 import { newScheduleId } from './schedule-id.ts';
@@ -197,6 +198,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
       return statements.deltasSince.all(revision, limit).map((row) => JSON.parse(row.delta) as Delta);
     },
     displays: openDisplayRecords(db),
+    emergencyTemplates: openEmergencyTemplates(db),
     close() {
       if (closed) return;
       closed = true;

@@ -2,6 +2,7 @@
  * The persistence boundary of the live schedule. The domain only talks to this interface, so the
  * embedded SQLite store can be replaced by a shared database without touching the operations.
  */
+import type { EmergencyTemplateStore } from './emergency-templates.ts';
 import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp, JournalEntry } from '../../../shared/protocol.ts';
 import type { DisplayRecordStore } from '../../fleet/display-records.ts';
@@ -41,5 +42,7 @@ export interface ScheduleStore {
   deltasSince(revision: number, limit: number): Delta[];
   /** The display fleet's records, in the same database; a store without one keeps the fleet in memory. */
   readonly displays?: DisplayRecordStore;
+  /** Prepared emergency messages; a store without them offers none. */
+  readonly emergencyTemplates?: EmergencyTemplateStore;
   close(): void;
 }

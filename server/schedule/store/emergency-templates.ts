@@ -1,0 +1,21 @@
+/**
+ * Prepared emergency messages (migration 4): the wording staff agreed on beforehand, so taking
+ * over every screen under pressure is two clicks and no typing. Editable, kept in the database.
+ */
+import type { Database } from 'better-sqlite3';
+import type { EmergencyTemplate } from '../../../shared/commands.ts';
+
+export interface EmergencyTemplateStore {
+  list(): EmergencyTemplate[];
+  /** Updates an existing template's wording; false when there is no such template. */
+  update(id: string, changes: { label: string; text: string }): boolean;
+}
+
+export function openEmergencyTemplates(db: Database): EmergencyTemplateStore {
+  const list = db.prepare<[], EmergencyTemplate>('SELECT id, label, text FROM emergency_templates ORDER BY seq');
+  const update = db.prepare<[string, string, string]>('UPDATE emergency_templates SET label = ?, text = ? WHERE id = ?');
+  return {
+    list: () => list.all(),
+    update: (id, changes) => update.run(changes.label, changes.text, id).changes === 1,
+  };
+}
