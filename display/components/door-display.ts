@@ -168,7 +168,7 @@ export class DoorDisplay extends LitElement {
           <span class="date">${formatDay(this.now, zone)}</span>
         </div>
       </header>
-      <status-band .status=${view.status} .detail=${statusDetail(view, this.now, zone)}></status-band>
+      <status-band .status=${view.status} .detail=${statusDetail(view, this.now, zone, schedule.venues)}></status-band>
       <div class="main ${hasSecondary ? '' : 'single'}">
         <div class="column primary">
           ${running ? this.renderRunning(view, zone) : this.renderFree(view, notices, zone)}

@@ -7,6 +7,7 @@ const STATUS_WORD: Record<RoomStatus, string> = {
   free: 'Free',
   'starting-soon': 'Starting soon',
   'in-session': 'In session',
+  moved: 'Moved',
 };
 
 @customElement('status-band')
@@ -44,6 +45,9 @@ export class StatusBand extends LitElement {
     }
     .in-session {
       background: var(--busy);
+    }
+    .moved {
+      background: var(--moved);
     }
   `;
 

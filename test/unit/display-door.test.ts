@@ -58,18 +58,17 @@ describe('door sections', () => {
     moved,
   ];
 
-  it('lists the rest of the day after next, with moved and cancelled slots, by time', () => {
+  it('lists the rest of the day after next with cancelled slots; a moved-away slot is a notice all day', () => {
     const at = monday('13:10');
     const { notices, timeline } = doorSections(roomView(schedule(sessions), 'CR3', at), at, schedule([]).venues, ZONE);
-    expect(notices).toEqual([]);
+    expect(notices.map((e) => [e.session.id, e.labels.map((l) => l.text)])).toEqual([['moved', ['Moved to M7']]]);
     expect(timeline.map((e) => [e.session.id, e.labels.map((l) => l.text), e.struck])).toEqual([
-      ['moved', ['Moved to M7'], false],
       ['c', ['Cancelled'], true],
       ['d', [], false],
     ]);
   });
 
-  it('turns a moved-away slot into a notice from a quarter of an hour before it', () => {
+  it('keeps the moved-away notice in the minutes before its slot', () => {
     const at = monday('14:50');
     const { notices, timeline } = doorSections(roomView(schedule(sessions), 'CR3', at), at, schedule([]).venues, ZONE);
     expect(notices.map((e) => e.session.id)).toEqual(['moved']);

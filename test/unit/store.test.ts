@@ -134,13 +134,26 @@ describe('sqlite store', () => {
     // The database as the schema before schedule ids left it.
     const db = new Database(path.join(dir, 'data', 'signage.db'));
     db.exec('ALTER TABLE meta DROP COLUMN schedule_id');
-    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    for (const column of ['building', 'floor', 'directions']) db.exec(`ALTER TABLE venues DROP COLUMN ${column}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION - 2}`);
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));
     const upgraded = store.load()!;
     expect(upgraded.scheduleId).toMatch(/^[0-9a-f]{16}$/);
     expect(upgraded.scheduleId).not.toBe(initial.scheduleId);
     expect({ ...upgraded, scheduleId: initial.scheduleId }).toEqual(initial);
+  });
+
+  it('keeps where a venue is (building, floor, directions) and leaves unset ones absent', () => {
+    const placed = {
+      ...initial,
+      venues: [{ id: 'M7', name: 'M7', kind: 'room' as const, building: 'M-Building', floor: '1st floor', directions: '1st floor, turn left' }, { id: 'X', name: 'X', kind: 'room' as const }],
+      sessions: [],
+    };
+    store.seed(placed);
+    store.close();
+    store = openSqliteStore(path.join(dir, 'data'));
+    expect(store.load()!.venues).toEqual(placed.venues);
   });
 
   it('reads no more deltas than asked for', () => {

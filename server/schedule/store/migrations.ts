@@ -83,6 +83,12 @@ const migrations: Migration[] = [
     db.exec('ALTER TABLE meta ADD COLUMN schedule_id TEXT');
     db.prepare('UPDATE meta SET schedule_id = ? WHERE id = 1').run(newScheduleId());
   },
+  // 4: where a venue is (Venue.building, floor, directions), all optional, for the screens' directions.
+  (db) => {
+    db.exec('ALTER TABLE venues ADD COLUMN building TEXT');
+    db.exec('ALTER TABLE venues ADD COLUMN floor TEXT');
+    db.exec('ALTER TABLE venues ADD COLUMN directions TEXT');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
