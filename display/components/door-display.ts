@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Schedule } from '../../shared/model.ts';
 import { formatClock, formatDay } from '../../shared/time.ts';
 import { roomView, type RoomView } from '../../shared/views/index.ts';
-import { doorSections, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
+import { doorSections, onlineDetail, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
 import { firstSessionAfterToday } from '../logic/later-days.ts';
 import { shared } from '../styles/theme.ts';
 import './day-timeline.ts';
@@ -108,13 +108,11 @@ export class DoorDisplay extends LitElement {
       .main.single {
         grid-template-columns: minmax(0, 1fr);
       }
+      /* Scannable from a few metres: at least a quarter of the screen's shorter side. */
       online-join {
-        --qr-size: 24vh;
+        --qr-size: 30vmin;
       }
       @media (orientation: portrait) {
-        online-join {
-          --qr-size: 15vh;
-        }
         .column {
           gap: 1.5vh;
         }
@@ -126,9 +124,10 @@ export class DoorDisplay extends LitElement {
         .main.single {
           grid-template-rows: minmax(0, 1fr);
         }
-        /* The room name needs the width more than the date does. */
-        .date {
-          display: none;
+        .clock {
+          display: flex;
+          flex-direction: column;
+          align-items: flex-end;
         }
         h1 {
           font-size: var(--text-title);
@@ -168,7 +167,11 @@ export class DoorDisplay extends LitElement {
           <span class="date">${formatDay(this.now, zone)}</span>
         </div>
       </header>
-      <status-band .status=${view.status} .detail=${statusDetail(view, this.now, zone, schedule.venues)}></status-band>
+      <status-band
+        .status=${view.status}
+        ?online=${view.venue.kind === 'online'}
+        .detail=${view.venue.kind === 'online' ? onlineDetail(view, zone) : statusDetail(view, this.now, zone, schedule.venues)}
+      ></status-band>
       <div class="main ${hasSecondary ? '' : 'single'}">
         <div class="column primary">
           ${running ? this.renderRunning(view, zone) : this.renderFree(view, notices, zone)}

@@ -50,7 +50,7 @@ export class OnlineJoin extends LitElement {
     return html`
       ${online.url ? html`<qr-code .value=${online.url} label="QR code to join online"></qr-code>` : nothing}
       <dl>
-        <dt>Online</dt>
+        <dt>Online${platformName(online.url) ? html` · ${platformName(online.url)}` : nothing}</dt>
         <dd>${online.url ? 'Scan to join' : 'Use the meeting ID'}</dd>
         ${online.meetingId ? html`<dt>Meeting ID</dt><dd>${online.meetingId}</dd>` : nothing}
         ${passcode ? html`<dt>Passcode</dt><dd>${passcode}</dd>` : nothing}
@@ -63,4 +63,15 @@ declare global {
   interface HTMLElementTagNameMap {
     'online-join': OnlineJoin;
   }
+}
+
+/** The meeting platform, from the join link's host: people look for the app by its name. */
+export function platformName(url: string | undefined): string {
+  if (!url) return '';
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  if (/(^|\.)zoom\.us$/.test(host)) return 'Zoom';
+  if (/(^|\.)teams\.(microsoft|live)\.com$/.test(host)) return 'Microsoft Teams';
+  if (/(^|\.)webex\.com$/.test(host)) return 'Webex';
+  if (/(^|\.)meet\.google\.com$/.test(host)) return 'Google Meet';
+  return host;
 }

@@ -15,6 +15,8 @@ export class StatusBand extends LitElement {
   @property() status: RoomStatus = 'free';
   /** "until 13:50", "In 8 min", ... */
   @property() detail = '';
+  /** An online venue has no door to be free or busy: a neutral band that says "Online". */
+  @property({ type: Boolean }) online = false;
 
   static override styles = css`
     :host {
@@ -49,11 +51,14 @@ export class StatusBand extends LitElement {
     .moved {
       background: var(--moved);
     }
+    .online {
+      background: var(--accent);
+    }
   `;
 
   override render() {
-    return html`<div class="band ${this.status}" role="status">
-      <span class="word">${STATUS_WORD[this.status]}</span>
+    return html`<div class="band ${this.online ? 'online' : this.status}" role="status">
+      <span class="word">${this.online ? 'Online' : STATUS_WORD[this.status]}</span>
       <span class="detail">${this.detail}</span>
     </div>`;
   }

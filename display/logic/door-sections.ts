@@ -6,7 +6,7 @@
  */
 import type { Session, Venue } from '../../shared/model.ts';
 import { MINUTE, formatClock } from '../../shared/time.ts';
-import { STARTING_SOON_MINUTES, relativeStart, type RoomView } from '../../shared/views/index.ts';
+import { STARTING_SOON_MINUTES, type RoomView } from '../../shared/views/index.ts';
 import { changeLabels, movedToLabel, venueLabel, type ChangeLabel } from './format.ts';
 
 export interface DoorEntry {
@@ -87,6 +87,15 @@ export function statusDetail(
   if (!view.next) {
     return moved ? `until ${formatClock(moved.plannedStart, zone)}` : 'for the rest of the day';
   }
-  if (view.status === 'starting-soon') return relativeStart(view.next.start, instant, zone);
+  // The countdown ("In 5 min") is on the next-session panel; the band says when, not twice the same.
+  if (view.status === 'starting-soon') return `at ${formatClock(view.next.start, zone)}`;
   return `until ${formatClock(view.next.start, zone)}`;
+}
+
+/** The band of an online venue: what is on, not whether a door is free. */
+export function onlineDetail(view: RoomView, zone: string): string {
+  const running = view.now[0];
+  if (running) return `now, until ${formatClock(running.end, zone)}`;
+  if (view.next) return `next at ${formatClock(view.next.start, zone)}`;
+  return 'no more sessions today';
 }

@@ -111,7 +111,8 @@ describe('status band wording', () => {
 
   it('says until when a room is busy or free, and how soon the next session starts', () => {
     expect(detail('12:00')).toBe('until 13:00');
-    expect(detail('12:52')).toBe('In 8 min');
+    // The countdown is on the next-session panel; the band gives the time, so "In 8 min" is not said twice.
+    expect(detail('12:52')).toBe('at 13:00');
     expect(detail('13:10')).toBe('until 13:50');
     expect(detail('14:00')).toBe('until 15:00');
     expect(detail('16:00')).toBe('for the rest of the day');
