@@ -9,6 +9,7 @@ import type { Schedule } from '../../shared/model.ts';
 import { formatClock, formatDay } from '../../shared/time.ts';
 import { roomView, type RoomView } from '../../shared/views/index.ts';
 import { doorSections, onlineDetail, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
+import { displayTitle } from '../../shared/title-case.ts';
 import { firstSessionAfterToday } from '../logic/later-days.ts';
 import { shared } from '../styles/theme.ts';
 import './day-timeline.ts';
@@ -214,7 +215,9 @@ export class DoorDisplay extends LitElement {
       ${view.next
         ? html`<up-next class="grow" prominent .item=${view.next} .now=${this.now} .timezone=${zone}
             .venues=${schedule.venues}></up-next>`
-        : this.renderDayOver(zone)}
+        : notices.some((notice) => notice.movedAway)
+          ? html`<p class="tomorrow">Nothing else in this room today</p>`
+          : this.renderDayOver(zone)}
     `;
   }
 
@@ -226,7 +229,7 @@ export class DoorDisplay extends LitElement {
       ${upcoming
         ? html`<p class="tomorrow">
             Next: ${formatDay(upcoming.start, zone)}, ${formatClock(upcoming.start, zone)} ·
-            <span dir="auto">${upcoming.session.title}</span>
+            <span dir="auto">${displayTitle(upcoming.session.title, 'title-case', upcoming.session.organizers)}</span>
           </p>`
         : nothing}
     </div>`;

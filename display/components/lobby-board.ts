@@ -99,16 +99,16 @@ export class LobbyBoard extends LitElement {
         overflow: hidden;
       }
       .c-time {
-        width: 12%;
+        width: 8%;
       }
       .c-room {
-        width: 14%;
+        width: 15%;
       }
       .c-org {
-        width: 18%;
+        width: 17%;
       }
       .c-status {
-        width: 17%;
+        width: 15%;
       }
       td.time {
         font-weight: 700;
@@ -122,7 +122,6 @@ export class LobbyBoard extends LitElement {
         font-weight: 700;
       }
       .way {
-        display: block;
         color: var(--muted);
         font-weight: 400;
       }
@@ -338,10 +337,11 @@ export class LobbyBoard extends LitElement {
   }
 
   private renderRoom(venue: Venue | undefined, venueId: string) {
-    const way = this.directions[venueId] ?? venueDirections(venue);
-    return html`<span class="room clamp-1" dir="auto">${venue?.name ?? venueId}</span>${way
-        ? html`<span class="way clamp-1" dir="auto">${way}</span>`
-        : nothing}`;
+    // The board is narrow: the floor (the building is in the room's name), unless this screen has its own way.
+    const way = this.directions[venueId] ?? venue?.floor ?? venueDirections(venue);
+    return html`<span class="clamp-2" dir="auto"
+      ><span class="room">${venue?.name ?? venueId}</span>${way ? html` <span class="way">${way}</span>` : nothing}</span
+    >`;
   }
 }
 

@@ -43,12 +43,11 @@ export class NowPanel extends LitElement {
       h2 {
         margin: 0;
         line-height: 1.12;
-        -webkit-line-clamp: var(--title-lines, 4);
       }
       /* Portrait has the height: the whole title, however long. */
       @media (orientation: portrait) {
-        h2 {
-          --title-lines: 9;
+        h2.clamp-4 {
+          -webkit-line-clamp: 9;
         }
       }
       .lead {

@@ -46,6 +46,11 @@ export class UpNext extends LitElement {
         font-weight: 700;
       }
       @media (orientation: portrait) {
+        h2.clamp-4 {
+          -webkit-line-clamp: 8;
+        }
+      }
+      @media (orientation: portrait) {
         :host {
           gap: 1vh;
         }
