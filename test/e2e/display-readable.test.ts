@@ -4,9 +4,11 @@
  * no ellipsis for titles that fit, Tomorrow), a door whose session moved away, the portrait door
  * with the programme's longest title in full, the online screen's QR code and "Now discussing".
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Schedule } from '../../shared/model.ts';
+import { ROOT } from '../../server/platform/vite-build.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { closeAll, openDisplay, sessionAt, setClock, staff, type OpenOptions } from './display-helpers.ts';
@@ -100,6 +102,7 @@ describe('lobby departures board', () => {
     await setClock(server, '2024-10-14T18:30');
     const page = await open('/display/lobby');
     await page.locator('lobby-board .tomorrow').waitFor();
+    await page.screenshot({ path: join(ROOT, 'docs/screenshots/lobby-tomorrow.png') });
     const report = await lobbyReport(page);
     expect(report.tomorrow).toMatch(/Tomorrow · Tue(sday)? 15 Oct/);
     expect(report.rows).toBeGreaterThan(0);
@@ -129,6 +132,7 @@ describe('a door whose session moved away', () => {
     // Shadow roots: hasText pierces them, textContent does not.
     await notice.filter({ hasText: 'Moved to M7, M-Building, 1st floor' }).filter({ hasText: 'Guardians of the Earth' }).waitFor();
     expect(await notice.locator('.time').textContent()).toBe('13:00');
+    await page.screenshot({ path: join(ROOT, 'docs/screenshots/door-moved.png') });
     expect(await page.locator('door-display status-band').textContent()).not.toMatch(/rest of the day/);
     await setClock(server, '2024-10-14T12:55');
     await expect.poll(() => page.locator('door-display status-band .word').textContent()).toBe('Moved');
@@ -166,6 +170,7 @@ describe('portrait door, plenary and online', () => {
     ] as const) {
       const page = await open('/display/room/Online', { width, height });
       await page.locator('door-display qr-code').waitFor();
+      if (width > height) await page.screenshot({ path: join(ROOT, 'docs/screenshots/door-online-venue.png') });
       expect(await page.locator('door-display status-band .word').textContent()).toBe('Online');
       const box = (await page.locator('door-display qr-code').boundingBox())!;
       expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(Math.min(width, height) * 0.25);
