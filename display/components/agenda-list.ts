@@ -60,9 +60,14 @@ export class AgendaList extends LitElement {
         color: var(--muted);
         padding: 0.4vh 1vmin;
       }
+      /* Portrait has the height for the whole agenda: one column, every item. */
       @media (orientation: portrait) {
         .title {
           -webkit-line-clamp: 4;
+        }
+        ol.fit-list {
+          flex: none;
+          flex-wrap: nowrap;
         }
       }
     `,

@@ -120,7 +120,8 @@ export class DoorDisplay extends LitElement {
         .main {
           grid-template-columns: minmax(0, 1fr);
           /* The current session takes the height it needs, leaving at least a quarter to what comes. */
-          grid-template-rows: minmax(0, max-content) minmax(25vh, 1fr);
+          grid-template-rows: auto minmax(20vh, 1fr);
+          overflow: hidden;
         }
         .main.single {
           grid-template-rows: minmax(0, 1fr);

@@ -204,7 +204,11 @@ export class LobbyBoard extends LitElement {
       @media (orientation: portrait) {
         :host {
           --row-text: 2.2vh;
-          --row-h: 6.2vh;
+          --row-h: 8.2vh;
+        }
+        /* The height portrait has goes to a third line of title. */
+        .title.clamp-2 {
+          -webkit-line-clamp: 3;
         }
         h1,
         .clock {

@@ -57,6 +57,9 @@ export class NowPanel extends LitElement {
         :host {
           gap: 1vh;
         }
+        :host > agenda-list {
+          flex: none;
+        }
         .partners {
           -webkit-line-clamp: 1;
         }
