@@ -5,7 +5,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { OnlineDetails } from '../../shared/model.ts';
-import './qr-code.ts';
 
 @customElement('online-join')
 export class OnlineJoin extends LitElement {
@@ -47,6 +46,8 @@ export class OnlineJoin extends LitElement {
     const online = this.online;
     if (!online || (!online.meetingId && !online.url)) return nothing;
     const passcode = online.showPasscode ? online.passcode : undefined;
+    // The QR encoder is fetched only by screens that show a join link: most doors never need it.
+    if (online.url) void import('./qr-code.ts');
     return html`
       ${online.url ? html`<qr-code .value=${online.url} label="QR code to join online"></qr-code>` : nothing}
       <dl>
