@@ -44,7 +44,8 @@ export class LobbyBoard extends LitElement {
         min-height: 0;
         overflow: hidden;
         /* Ten rows and more at 16:9: 2.9vh text on two lines fits a 7.4vh row. */
-        --row-h: 7.4vh;
+        /* Whole pixels: every row the same height, so paging is exact. */
+        --row-h: round(down, 7.4vh, 1px);
         --row-text: 2.9vh;
       }
       header {
@@ -155,6 +156,9 @@ export class LobbyBoard extends LitElement {
       .status.cancelled {
         color: var(--cancelled);
       }
+      .updated {
+        font-weight: 700;
+      }
       .status.later {
         color: var(--muted);
         font-weight: 600;
@@ -204,7 +208,7 @@ export class LobbyBoard extends LitElement {
       @media (orientation: portrait) {
         :host {
           --row-text: 2.2vh;
-          --row-h: 8.2vh;
+          --row-h: round(down, 8.2vh, 1px);
         }
         /* The height portrait has goes to a third line of title. */
         .title.clamp-2 {
@@ -336,7 +340,13 @@ export class LobbyBoard extends LitElement {
             >`}
       </td>
       <td class="org"><span class="clamp-2" dir="auto">${session.organizers.lead}</span></td>
-      <td><span class="status ${status.tone}">${status.text}</span></td>
+      <td>
+        <div class="clamp-2">
+          <span class="status ${status.tone}">${status.text}</span>${changed
+            ? html` <span class="updated">· Updated</span>`
+            : nothing}
+        </div>
+      </td>
     </tr>`;
   }
 

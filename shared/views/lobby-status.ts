@@ -12,11 +12,12 @@ export const STARTING_NOW_MINUTES = 2;
 
 export function lobbyStatus(row: LobbyRow, instant: number, venues: readonly Venue[], zone: string): LobbyStatus {
   if (row.state === 'cancelled') return { text: 'Cancelled', tone: 'cancelled' };
-  if (row.state === 'running') return { text: 'Now', tone: 'now' };
-  if (row.change.movedFrom) {
-    const from = venues.find((venue) => venue.id === row.change.movedFrom)?.name ?? row.change.movedFrom;
-    return { text: `Moved from ${from}`, tone: 'moved' };
-  }
+  const from = row.change.movedFrom
+    ? (venues.find((venue) => venue.id === row.change.movedFrom)?.name ?? row.change.movedFrom)
+    : undefined;
+  // Running and moved: people still arrive at the old room, so the move stays in the words.
+  if (row.state === 'running') return from ? { text: `Now · from ${from}`, tone: 'moved' } : { text: 'Now', tone: 'now' };
+  if (from) return { text: `Moved from ${from}`, tone: 'moved' };
   if ((row.change.startShiftMinutes ?? 0) > 0) {
     return { text: `Delayed — ${formatClock(row.start, zone)}`, tone: 'delayed' };
   }
