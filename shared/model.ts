@@ -18,6 +18,10 @@ export const VenueSchema = z.strictObject({
   id: VenueId,
   name: z.string().trim().min(1).max(200),
   kind: z.enum(['room', 'online']),
+  /** Where it is, for people who don't know the venue: "C-Building", "1st floor", "turn left". */
+  building: z.string().trim().min(1).max(100).optional(),
+  floor: z.string().trim().min(1).max(100).optional(),
+  directions: z.string().trim().min(1).max(200).optional(),
 });
 export type Venue = z.infer<typeof VenueSchema>;
 

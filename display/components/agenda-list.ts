@@ -1,6 +1,6 @@
 /** The agenda items of a plenary meeting, the one under discussion highlighted. */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaItem } from '../../shared/model.ts';
 import { shared } from '../styles/theme.ts';
 
@@ -9,6 +9,8 @@ export class AgendaList extends LitElement {
   @property({ attribute: false }) items: AgendaItem[] = [];
   /** Code of the current item, when staff set one. */
   @property() current: string | undefined;
+  /** Items the list could not fit (measured after layout): "and N more". */
+  @state() private notShown = 0;
 
   static override styles = [
     shared,
@@ -46,6 +48,28 @@ export class AgendaList extends LitElement {
       .title {
         -webkit-line-clamp: 2;
       }
+      .discussing {
+        display: block;
+        font-size: var(--text-min);
+        color: var(--accent);
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+      }
+      .more {
+        font-size: var(--text-min);
+        color: var(--muted);
+        padding: 0.4vh 1vmin;
+      }
+      /* Portrait has the height for the whole agenda: one column, every item. */
+      @media (orientation: portrait) {
+        .title {
+          -webkit-line-clamp: 4;
+        }
+        ol.fit-list {
+          flex: none;
+          flex-wrap: nowrap;
+        }
+      }
     `,
   ];
 
@@ -62,10 +86,23 @@ export class AgendaList extends LitElement {
           (item) =>
             html`<li aria-current=${item.code === this.current ? 'step' : nothing}>
               <span class="code">${item.code}</span>
-              <span class="title clamp-2" dir="auto">${item.title}</span>
+              <span class="title clamp-2" dir="auto"
+                >${item.code === this.current
+                  ? html`<span class="discussing">Now discussing</span>`
+                  : nothing}${item.title}</span
+              >
             </li>`,
         )}
-      </ol>`;
+      </ol>
+      ${this.notShown > 0 ? html`<span class="more">and ${this.notShown} more</span>` : nothing}`;
+  }
+
+  /** Counts the items the fit-list moved to its hidden column (they sit to the right of the first). */
+  override updated(): void {
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('li:not(.spacer)')];
+    const left = items[0]?.offsetLeft ?? 0;
+    const hidden = items.filter((item) => item.offsetLeft > left).length;
+    if (hidden !== this.notShown) this.notShown = hidden;
   }
 }
 

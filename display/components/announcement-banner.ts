@@ -36,10 +36,10 @@ export class AnnouncementBanner extends LitElement {
       overflow: hidden;
       overflow-wrap: anywhere;
     }
-    /* Narrow portrait panels: urgent ones keep two lines, calm ones get one. */
+    /* Portrait panels have the height: announcements wrap in full (a generous cap for runaway text). */
     @media (orientation: portrait) {
-      .info .body {
-        -webkit-line-clamp: 1;
+      .body {
+        -webkit-line-clamp: 6;
       }
     }
     .info {

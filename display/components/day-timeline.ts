@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatClock } from '../../shared/time.ts';
+import { displayTitle } from '../../shared/title-case.ts';
 import type { DoorEntry } from '../logic/door-sections.ts';
 import { shared } from '../styles/theme.ts';
 import './change-badge.ts';
@@ -75,6 +76,10 @@ export class DayTimeline extends LitElement {
     `,
   ];
 
+  private shownTitle(entry: DoorEntry): string {
+    return displayTitle(entry.session.title, 'title-case', entry.session.organizers);
+  }
+
   override render() {
     if (this.entries.length === 0) return nothing;
     // The heading rides in the first row, so it is hidden together with it when no row fits.
@@ -87,7 +92,7 @@ export class DayTimeline extends LitElement {
             <span class="time">${formatClock(entry.start, this.timezone)}</span>
             <span class="what">
               <span class="title clamp-2" dir="auto"
-                >${entry.struck ? html`<s>${entry.session.title}</s>` : entry.session.title}</span
+                >${entry.struck ? html`<s>${this.shownTitle(entry)}</s>` : this.shownTitle(entry)}</span
               >
               ${entry.labels.length
                 ? html`<change-badge .labels=${entry.labels}></change-badge>`

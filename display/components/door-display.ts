@@ -8,7 +8,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Schedule } from '../../shared/model.ts';
 import { formatClock, formatDay } from '../../shared/time.ts';
 import { roomView, type RoomView } from '../../shared/views/index.ts';
-import { doorSections, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
+import { doorSections, onlineDetail, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
+import { displayTitle } from '../../shared/title-case.ts';
 import { firstSessionAfterToday } from '../logic/later-days.ts';
 import { shared } from '../styles/theme.ts';
 import './day-timeline.ts';
@@ -108,27 +109,27 @@ export class DoorDisplay extends LitElement {
       .main.single {
         grid-template-columns: minmax(0, 1fr);
       }
+      /* Scannable from a few metres: at least a quarter of the screen's shorter side. */
       online-join {
-        --qr-size: 24vh;
+        --qr-size: 30vmin;
       }
       @media (orientation: portrait) {
-        online-join {
-          --qr-size: 15vh;
-        }
         .column {
           gap: 1.5vh;
         }
         .main {
           grid-template-columns: minmax(0, 1fr);
           /* The current session takes the height it needs, leaving at least a quarter to what comes. */
-          grid-template-rows: minmax(0, max-content) minmax(25vh, 1fr);
+          grid-template-rows: auto minmax(20vh, 1fr);
+          overflow: hidden;
         }
         .main.single {
           grid-template-rows: minmax(0, 1fr);
         }
-        /* The room name needs the width more than the date does. */
-        .date {
-          display: none;
+        .clock {
+          display: flex;
+          flex-direction: column;
+          align-items: flex-end;
         }
         h1 {
           font-size: var(--text-title);
@@ -168,7 +169,11 @@ export class DoorDisplay extends LitElement {
           <span class="date">${formatDay(this.now, zone)}</span>
         </div>
       </header>
-      <status-band .status=${view.status} .detail=${statusDetail(view, this.now, zone)}></status-band>
+      <status-band
+        .status=${view.status}
+        ?online=${view.venue.kind === 'online'}
+        .detail=${view.venue.kind === 'online' ? onlineDetail(view, zone) : statusDetail(view, this.now, zone, schedule.venues)}
+      ></status-band>
       <div class="main ${hasSecondary ? '' : 'single'}">
         <div class="column primary">
           ${running ? this.renderRunning(view, zone) : this.renderFree(view, notices, zone)}
@@ -211,7 +216,9 @@ export class DoorDisplay extends LitElement {
       ${view.next
         ? html`<up-next class="grow" prominent .item=${view.next} .now=${this.now} .timezone=${zone}
             .venues=${schedule.venues}></up-next>`
-        : this.renderDayOver(zone)}
+        : notices.some((notice) => notice.movedAway)
+          ? html`<p class="tomorrow">Nothing else in this room today</p>`
+          : this.renderDayOver(zone)}
     `;
   }
 
@@ -223,7 +230,7 @@ export class DoorDisplay extends LitElement {
       ${upcoming
         ? html`<p class="tomorrow">
             Next: ${formatDay(upcoming.start, zone)}, ${formatClock(upcoming.start, zone)} ·
-            <span dir="auto">${upcoming.session.title}</span>
+            <span dir="auto">${displayTitle(upcoming.session.title, 'title-case', upcoming.session.organizers)}</span>
           </p>`
         : nothing}
     </div>`;

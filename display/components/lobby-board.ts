@@ -1,19 +1,20 @@
 /**
- * The lobby's departures board: one fixed-height row per running or upcoming session of the day
- * (time, room, title, lead organiser, status). When the rows don't fit it pages by itself
- * instead of shrinking text or scrolling; rows changed since the board first saw them stay
- * highlighted for a few minutes.
+ * The lobby's departures board: one row per running or upcoming session of the day (time, room
+ * with its directions, title, lead organiser, and ONE status column carrying the news in words
+ * and colour). Rows have a fixed height so paging is exact; the whole cycle through the pages
+ * takes at most LOBBY_CYCLE_MS. After the last session it lists tomorrow's under a heading.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Schedule } from '../../shared/model.ts';
-import { formatClock, formatDay } from '../../shared/time.ts';
-import { lobbyView, relativeStart, type LobbyRow } from '../../shared/views/index.ts';
+import type { Schedule, Venue } from '../../shared/model.ts';
+import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
+import { lobbyStatus, lobbyView, type LobbyRow } from '../../shared/views/index.ts';
+import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import { isHighlighted, trackVersions, type SeenVersions } from '../logic/change-tracker.ts';
-import { changeLabels } from '../logic/format.ts';
-import { pageAt, pageCount, pageSlice, rowsPerPage } from '../logic/paging.ts';
+import { fitTitles } from '../logic/fit-text.ts';
+import { venueDirections } from '../logic/format.ts';
+import { cyclePeriod, pageAt, pageCount, pageSlice, rowsPerPage } from '../logic/paging.ts';
 import { shared } from '../styles/theme.ts';
-import './change-badge.ts';
 
 @customElement('lobby-board')
 export class LobbyBoard extends LitElement {
@@ -22,6 +23,9 @@ export class LobbyBoard extends LitElement {
   @property({ type: Number }) now = 0;
   /** Device real time of the same tick: pages and highlights run on real time. */
   @property({ type: Number }) realNow = 0;
+  /** This screen's own way to each room (venue id → "M7 ↑ 1st floor"), over the venue's. */
+  @property({ attribute: false }) directions: Record<string, string> = {};
+  @property() titleStyle: TitleStyle = 'title-case';
 
   @state() private perPage = 1;
   private seen: SeenVersions = new Map();
@@ -39,29 +43,32 @@ export class LobbyBoard extends LitElement {
         height: 100%;
         min-height: 0;
         overflow: hidden;
-        --row-h: 10vh;
+        /* Ten rows and more at 16:9: 2.9vh text on two lines fits a 7.4vh row. */
+        /* Whole pixels: every row the same height, so paging is exact. */
+        --row-h: round(down, 7.4vh, 1px);
+        --row-text: 2.9vh;
       }
       header {
         display: flex;
         justify-content: space-between;
         align-items: baseline;
         gap: 3vmin;
-        padding: 2vh var(--pad) 1vh;
+        padding: 1.2vh var(--pad) 0.6vh;
       }
       h1 {
         margin: 0;
-        font-size: var(--text-title);
+        font-size: 4.2vh;
       }
       .date {
         display: inline-block;
-        font-size: var(--text-body);
+        font-size: var(--row-text);
         color: var(--muted);
         margin-inline-start: 2vmin;
         font-weight: 400;
         white-space: nowrap;
       }
       .clock {
-        font-size: var(--text-title);
+        font-size: 4.2vh;
         font-weight: 700;
       }
       .viewport {
@@ -78,27 +85,28 @@ export class LobbyBoard extends LitElement {
       }
       th {
         text-align: start;
-        padding: 0.8vh 1vmin;
+        padding: 0.4vh 1vmin;
+        font-size: var(--row-text);
         border-bottom: 0.3vh solid var(--muted);
       }
       td {
         height: var(--row-h);
         box-sizing: border-box;
-        padding: 0.8vh 1vmin;
+        padding: 0.3vh 1vmin;
         vertical-align: middle;
-        font-size: var(--text-min);
-        line-height: 1.2;
+        font-size: var(--row-text);
+        line-height: 1.12;
         border-bottom: 0.2vh solid var(--surface);
         overflow: hidden;
       }
       .c-time {
-        width: 15%;
+        width: 8%;
       }
       .c-room {
-        width: 13%;
+        width: 15%;
       }
       .c-org {
-        width: 20%;
+        width: 17%;
       }
       .c-status {
         width: 15%;
@@ -106,28 +114,54 @@ export class LobbyBoard extends LitElement {
       td.time {
         font-weight: 700;
       }
+      .was {
+        display: block;
+        color: var(--muted);
+        font-weight: 400;
+      }
+      .room {
+        font-weight: 700;
+      }
+      .way {
+        color: var(--muted);
+        font-weight: 400;
+      }
       .title {
         font-weight: 600;
       }
-      .title-cell {
-        display: flex;
-        flex-direction: column;
-        gap: 0.4vh;
+      .discussing {
+        color: var(--accent);
+        font-weight: 700;
       }
       tr.changed td {
         background: var(--highlight);
       }
-      .running {
-        color: var(--running);
-        font-weight: 700;
+      .status {
+        font-weight: 800;
       }
-      .cancelled {
+      .status.now {
+        color: var(--running);
+      }
+      .status.soon {
+        color: var(--soon);
+      }
+      .status.moved,
+      .status.delayed {
+        color: #000;
+        background: var(--moved);
+        padding: 0.2vh 0.8vmin;
+        border-radius: var(--radius);
+        display: inline-block;
+      }
+      .status.cancelled {
         color: var(--cancelled);
-        font-weight: 700;
       }
       .updated {
-        display: block;
-        color: var(--fg);
+        font-weight: 700;
+      }
+      .status.later {
+        color: var(--muted);
+        font-weight: 600;
       }
       s {
         color: var(--muted);
@@ -139,39 +173,63 @@ export class LobbyBoard extends LitElement {
         height: var(--row-h);
         width: 1px;
       }
-      .empty {
-        font-size: var(--text-body);
-        padding: 2vh 0;
+      .empty,
+      .tomorrow {
+        margin: 0;
+        font-size: var(--row-text);
+        padding: 1vh 0;
+      }
+      .tomorrow {
+        font-weight: 700;
+        color: var(--accent);
       }
       footer {
         display: flex;
         justify-content: flex-end;
-        padding: 1vh var(--pad);
-        font-size: var(--text-min);
+        gap: 1vmin;
+        padding: 0.5vh var(--pad);
+        font-size: var(--row-text);
         color: var(--muted);
-        min-height: var(--text-min);
+        min-height: var(--row-text);
       }
-      /* Portrait boards are narrow: smaller (still legible) type, start times only, no organiser. */
+      .dot {
+        display: inline-block;
+        width: 1.6vh;
+        height: 1.6vh;
+        border-radius: 50%;
+        border: 0.25vh solid var(--muted);
+        align-self: center;
+      }
+      .dot.on {
+        background: var(--fg);
+        border-color: var(--fg);
+      }
+      /* Portrait boards are narrow: the organiser column goes first, before titles or rooms cut. */
       @media (orientation: portrait) {
         :host {
-          --text-min: 2.2vh;
-          --text-body: 2.5vh;
-          --text-title: 3.2vh;
-          --row-h: 7.2vh;
+          --row-text: 2.2vh;
+          --row-h: round(down, 8.2vh, 1px);
+        }
+        /* The height portrait has goes to a third line of title. */
+        .title.clamp-2 {
+          -webkit-line-clamp: 3;
+        }
+        h1,
+        .clock {
+          font-size: 3.2vh;
         }
         .c-org,
-        .org,
-        .end {
+        .org {
           display: none;
         }
         .c-time {
-          width: 14%;
+          width: 15%;
         }
         .c-room {
-          width: 16%;
+          width: 19%;
         }
         .c-status {
-          width: 22%;
+          width: 24%;
         }
       }
     `,
@@ -198,25 +256,40 @@ export class LobbyBoard extends LitElement {
     }
   }
 
+  override updated(): void {
+    fitTitles(this.renderRoot);
+  }
+
   /** Whole rows that fit below the column headings, from the real rendered sizes. */
   private measure(): void {
-    const available = this.viewport.clientHeight - this.head.offsetHeight;
+    const available = this.viewport.clientHeight - this.head.offsetHeight - this.headingHeight();
     this.perPage = rowsPerPage(available, this.probe.getBoundingClientRect().height);
+  }
+
+  private headingHeight(): number {
+    return this.renderRoot.querySelector<HTMLElement>('.tomorrow')?.offsetHeight ?? 0;
   }
 
   override render() {
     const schedule = this.schedule;
     if (!schedule) return nothing;
     const zone = schedule.timezone;
-    const rows = lobbyView(schedule, this.now).rows;
+    const view = lobbyView(schedule, this.now);
+    const tomorrow = view.rows.length === 0 && view.tomorrow.length > 0;
+    const rows = tomorrow ? view.tomorrow : view.rows;
     const pages = pageCount(rows.length, this.perPage);
-    const page = pageAt(this.realNow, pages);
+    const page = pageAt(this.realNow, pages, cyclePeriod(pages));
     return html`
       <header>
         <h1>Sessions today <span class="date">${formatDay(this.now, zone)}</span></h1>
         <time class="clock time">${formatClock(this.now, zone)}</time>
       </header>
       <div class="viewport">
+        ${tomorrow
+          ? html`<p class="tomorrow">
+              Tomorrow · ${formatDay(parseInstant(`${view.tomorrowDay}T12:00`, zone), zone)}
+            </p>`
+          : nothing}
         <table>
           <thead>
             <tr class="label">
@@ -234,39 +307,55 @@ export class LobbyBoard extends LitElement {
         ${rows.length === 0 ? html`<p class="empty">No more sessions today.</p>` : nothing}
         <div class="probe" aria-hidden="true"></div>
       </div>
-      <footer>${pages > 1 ? `Page ${page + 1}/${pages}` : ''}</footer>
+      <footer aria-label=${pages > 1 ? `Page ${page + 1} of ${pages}` : nothing}>
+        ${pages > 1
+          ? html`<span class="page">Page ${page + 1}/${pages}</span>
+              ${Array.from({ length: pages }, (_, i) => html`<span class="dot ${i === page ? 'on' : ''}"></span>`)}`
+          : nothing}
+      </footer>
     `;
   }
 
   private renderRow(row: LobbyRow, zone: string) {
     const { session } = row;
+    const venues = this.schedule!.venues;
     const changed = isHighlighted(this.seen, session.id, this.realNow);
-    const labels = changeLabels(row.change, row.start, this.schedule!.venues, zone);
-    // A fixed row height keeps the paging exact: with a change line, the title gets one line.
-    const showLabels = labels.length > 0 && row.state !== 'cancelled';
+    const status = lobbyStatus(row, this.now, venues, zone);
+    const title = displayTitle(session.title, this.titleStyle, session.organizers);
+    const delayed = (row.change.startShiftMinutes ?? 0) !== 0 && row.state !== 'cancelled';
+    const discussing = session.agendaItems?.find((item) => item.code === session.currentAgendaItem);
     return html`<tr class=${changed ? 'changed' : ''} data-session=${session.id}>
       <td class="time">
-        <span>${formatClock(row.start, zone)}</span><span class="end">–${formatClock(row.end, zone)}</span>
+        ${delayed
+          ? html`<s class="was">${formatClock(Date.parse(session.planned.start), zone)}</s>`
+          : nothing}<span>${formatClock(row.start, zone)}</span>
       </td>
-      <td><span class="clamp-2" dir="auto">${row.venue?.name ?? session.venueId}</span></td>
+      <td>${this.renderRoom(row.venue, session.venueId)}</td>
       <td>
-        <div class="title-cell">
-          <span class="title ${showLabels ? 'clamp-1' : 'clamp-2'}" dir="auto"
-            >${row.state === 'cancelled' ? html`<s>${session.title}</s>` : session.title}</span
-          >
-          ${showLabels ? html`<change-badge plain .labels=${labels}></change-badge>` : nothing}
-        </div>
+        ${discussing && row.state === 'running'
+          ? html`<span class="title clamp-1" dir="auto">${title}</span>
+              <span class="discussing clamp-1" dir="auto">Now discussing ${discussing.code}: ${discussing.title}</span>`
+          : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
+              >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
+            >`}
       </td>
       <td class="org"><span class="clamp-2" dir="auto">${session.organizers.lead}</span></td>
-      <td>${this.renderStatus(row, zone)}${changed ? html`<span class="updated">Updated</span>` : nothing}</td>
+      <td>
+        <div class="clamp-2">
+          <span class="status ${status.tone}">${status.text}</span>${changed
+            ? html` <span class="updated">· Updated</span>`
+            : nothing}
+        </div>
+      </td>
     </tr>`;
   }
 
-  private renderStatus(row: LobbyRow, zone: string) {
-    if (row.state === 'cancelled') return html`<span class="cancelled">Cancelled</span>`;
-    if (row.state === 'running') return html`<span class="running">In session</span>`;
-    const relative = relativeStart(row.start, this.now, zone);
-    return relative.startsWith('In ') ? html`<span>${relative}</span>` : html`<span>Scheduled</span>`;
+  private renderRoom(venue: Venue | undefined, venueId: string) {
+    // The board is narrow: the floor (the building is in the room's name), unless this screen has its own way.
+    const way = this.directions[venueId] ?? venue?.floor ?? venueDirections(venue);
+    return html`<span class="clamp-2" dir="auto"
+      ><span class="room">${venue?.name ?? venueId}</span>${way ? html` <span class="way">${way}</span>` : nothing}</span
+    >`;
   }
 }
 

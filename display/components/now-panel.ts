@@ -8,7 +8,9 @@ import type { Venue } from '../../shared/model.ts';
 import { minutesLeft, remainingFraction, type ViewSession } from '../../shared/views/index.ts';
 import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
 import { organizers, shared } from '../styles/theme.ts';
-import { titleSize } from '../logic/title-size.ts';
+import { displayTitle } from '../../shared/title-case.ts';
+import { formatClock } from '../../shared/time.ts';
+import { fitTitles } from '../logic/fit-text.ts';
 import './agenda-list.ts';
 import './change-badge.ts';
 import './progress-bar.ts';
@@ -35,10 +37,18 @@ export class NowPanel extends LitElement {
       :host > * {
         flex: none;
       }
+      .title-box {
+        font-size: var(--text-title);
+      }
       h2 {
         margin: 0;
         line-height: 1.12;
-        hyphens: auto;
+      }
+      /* Portrait has the height: the whole title, however long. */
+      @media (orientation: portrait) {
+        h2.clamp-4 {
+          -webkit-line-clamp: 9;
+        }
       }
       .lead {
         font-weight: 600;
@@ -46,6 +56,9 @@ export class NowPanel extends LitElement {
       @media (orientation: portrait) {
         :host {
           gap: 1vh;
+        }
+        :host > agenda-list {
+          flex: none;
         }
         .partners {
           -webkit-line-clamp: 1;
@@ -59,9 +72,6 @@ export class NowPanel extends LitElement {
         font-size: var(--text-lead);
         font-weight: 700;
       }
-      .left {
-        font-size: var(--text-body);
-      }
       /* Takes the room left and shows the items that fit (auto: counts in the portrait sizing). */
       :host > agenda-list {
         flex: 1 1 auto;
@@ -69,6 +79,10 @@ export class NowPanel extends LitElement {
       }
     `,
   ];
+
+  override updated(): void {
+    fitTitles(this.renderRoot);
+  }
 
   override render() {
     const item = this.item;
@@ -79,7 +93,9 @@ export class NowPanel extends LitElement {
     const left = minutesLeft(item.end, this.now);
     return html`
       <span class="label">Now</span>
-      <h2 class="clamp-4" dir="auto" style="font-size: ${titleSize(session.title)}">${session.title}</h2>
+      <div class="title-box">
+        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">${displayTitle(session.title, 'title-case', session.organizers)}</h2>
+      </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       ${session.organizers.lead
         ? html`<p class="lead clamp-2"><span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span></p>`
@@ -87,9 +103,11 @@ export class NowPanel extends LitElement {
       ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
       <div class="when">
         <span class="time">${timeRange(item.start, item.end, this.timezone)}</span>
-        <span class="left">${left} min left</span>
       </div>
-      <progress-bar .remaining=${remainingFraction(item.start, item.end, this.now)}></progress-bar>
+      <progress-bar
+        .remaining=${remainingFraction(item.start, item.end, this.now)}
+        caption="ends ${formatClock(item.end, this.timezone)} · ${left} min left"
+      ></progress-bar>
       ${session.agendaItems?.length
         ? html`<agenda-list .items=${session.agendaItems} .current=${session.currentAgendaItem}></agenda-list>`
         : nothing}

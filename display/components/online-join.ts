@@ -5,7 +5,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { OnlineDetails } from '../../shared/model.ts';
-import './qr-code.ts';
 
 @customElement('online-join')
 export class OnlineJoin extends LitElement {
@@ -47,10 +46,12 @@ export class OnlineJoin extends LitElement {
     const online = this.online;
     if (!online || (!online.meetingId && !online.url)) return nothing;
     const passcode = online.showPasscode ? online.passcode : undefined;
+    // The QR encoder is fetched only by screens that show a join link: most doors never need it.
+    if (online.url) void import('./qr-code.ts');
     return html`
       ${online.url ? html`<qr-code .value=${online.url} label="QR code to join online"></qr-code>` : nothing}
       <dl>
-        <dt>Online</dt>
+        <dt>Online${platformName(online.url) ? html` · ${platformName(online.url)}` : nothing}</dt>
         <dd>${online.url ? 'Scan to join' : 'Use the meeting ID'}</dd>
         ${online.meetingId ? html`<dt>Meeting ID</dt><dd>${online.meetingId}</dd>` : nothing}
         ${passcode ? html`<dt>Passcode</dt><dd>${passcode}</dd>` : nothing}
@@ -63,4 +64,15 @@ declare global {
   interface HTMLElementTagNameMap {
     'online-join': OnlineJoin;
   }
+}
+
+/** The meeting platform, from the join link's host: people look for the app by its name. */
+export function platformName(url: string | undefined): string {
+  if (!url) return '';
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  if (/(^|\.)zoom\.us$/.test(host)) return 'Zoom';
+  if (/(^|\.)teams\.(microsoft|live)\.com$/.test(host)) return 'Microsoft Teams';
+  if (/(^|\.)webex\.com$/.test(host)) return 'Webex';
+  if (/(^|\.)meet\.google\.com$/.test(host)) return 'Google Meet';
+  return host;
 }

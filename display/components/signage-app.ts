@@ -17,7 +17,6 @@ import { theme } from '../styles/theme.ts';
 import './announcement-banner.ts';
 import './door-display.ts';
 import './emergency-overlay.ts';
-import './lobby-board.ts';
 import './offline-indicator.ts';
 import './pairing-code.ts';
 import './simulated-marker.ts';
@@ -153,6 +152,9 @@ export class SignageApp extends LitElement {
   }
 
   private renderScreen(route: DisplayRoute, schedule: Schedule, now: number) {
+    // The lobby board is loaded only by lobby screens: door screens (most of the fleet, on the
+    // weakest players) stay within their JavaScript budget. Until it arrives the element is empty.
+    if (route.view !== 'room') void import('./lobby-board.ts');
     const { clock, offlineSince } = this.data!.state;
     const screenId = route.view === 'room' ? route.venueId : LOBBY;
     const announcements = activeAnnouncements(schedule.announcements, screenId, now, schedule.timezone);

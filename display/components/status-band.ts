@@ -7,6 +7,7 @@ const STATUS_WORD: Record<RoomStatus, string> = {
   free: 'Free',
   'starting-soon': 'Starting soon',
   'in-session': 'In session',
+  moved: 'Moved',
 };
 
 @customElement('status-band')
@@ -14,6 +15,8 @@ export class StatusBand extends LitElement {
   @property() status: RoomStatus = 'free';
   /** "until 13:50", "In 8 min", ... */
   @property() detail = '';
+  /** An online venue has no door to be free or busy: a neutral band that says "Online". */
+  @property({ type: Boolean }) online = false;
 
   static override styles = css`
     :host {
@@ -45,11 +48,17 @@ export class StatusBand extends LitElement {
     .in-session {
       background: var(--busy);
     }
+    .moved {
+      background: var(--moved);
+    }
+    .online {
+      background: var(--accent);
+    }
   `;
 
   override render() {
-    return html`<div class="band ${this.status}" role="status">
-      <span class="word">${STATUS_WORD[this.status]}</span>
+    return html`<div class="band ${this.online ? 'online' : this.status}" role="status">
+      <span class="word">${this.online ? 'Online' : STATUS_WORD[this.status]}</span>
       <span class="detail">${this.detail}</span>
     </div>`;
   }

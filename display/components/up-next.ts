@@ -8,7 +8,8 @@ import type { Venue } from '../../shared/model.ts';
 import { relativeStart, type ViewSession } from '../../shared/views/index.ts';
 import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
 import { organizers, shared } from '../styles/theme.ts';
-import { titleSize } from '../logic/title-size.ts';
+import { displayTitle } from '../../shared/title-case.ts';
+import { fitTitles } from '../logic/fit-text.ts';
 import './change-badge.ts';
 
 @customElement('up-next')
@@ -45,6 +46,11 @@ export class UpNext extends LitElement {
         font-weight: 700;
       }
       @media (orientation: portrait) {
+        h2.clamp-4 {
+          -webkit-line-clamp: 8;
+        }
+      }
+      @media (orientation: portrait) {
         :host {
           gap: 1vh;
         }
@@ -58,6 +64,10 @@ export class UpNext extends LitElement {
     `,
   ];
 
+  override updated(): void {
+    fitTitles(this.renderRoot);
+  }
+
   override render() {
     const item = this.item;
     if (!item) return nothing;
@@ -65,12 +75,13 @@ export class UpNext extends LitElement {
     const relative = relativeStart(item.start, this.now, this.timezone);
     const soon = relative.startsWith('In ');
     const labels = changeLabels(item.change, item.start, this.venues, this.timezone);
-    const size = this.prominent ? titleSize(session.title) : titleSize(session.title, 'var(--text-lead)');
     return html`
       <span class="label">Next</span>
-      <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} dir="auto" style="font-size: ${size}">
-        ${session.title}
-      </h2>
+      <div class="title-box" style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}">
+        <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} data-fit="0.75 1.1" dir="auto">
+          ${displayTitle(session.title, 'title-case', session.organizers)}
+        </h2>
+      </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       <span class="start time">
         ${soon ? `${relative} · ${timeRange(item.start, item.end, this.timezone)}` : timeRange(item.start, item.end, this.timezone)}

@@ -1,13 +1,13 @@
 /**
- * Splits a RoomView into what the door shows where. Sessions that moved out of this room or were
- * cancelled stay visible at the door for their slot: as a prominent notice while their slot is on
- * (or about to be, within the starting-soon window), in the day's list otherwise. Also the
- * wording of the status band.
+ * Splits a RoomView into what the door shows where. A session that moved out of this room is a
+ * prominent notice from the start of the venue day until its slot ends (people who read the
+ * printed programme come to this door for it). A cancelled one is a notice while its slot is on
+ * or about to be, in the day's list otherwise. Also the wording of the status band.
  */
 import type { Session, Venue } from '../../shared/model.ts';
 import { MINUTE, formatClock } from '../../shared/time.ts';
-import { STARTING_SOON_MINUTES, relativeStart, type RoomView } from '../../shared/views/index.ts';
-import { changeLabels, movedToLabel, type ChangeLabel } from './format.ts';
+import { STARTING_SOON_MINUTES, type RoomView } from '../../shared/views/index.ts';
+import { changeLabels, movedToLabel, venueLabel, type ChangeLabel } from './format.ts';
 
 export interface DoorEntry {
   /** Stable key for rendering: the session id plus where it comes from. */
@@ -19,6 +19,8 @@ export interface DoorEntry {
   labels: ChangeLabel[];
   /** Cancelled: struck through. */
   struck: boolean;
+  /** Planned here, now elsewhere: always a notice until its slot ends. */
+  movedAway?: boolean;
 }
 
 export interface DoorSections {
@@ -55,6 +57,7 @@ export function doorSections(
         ? changeLabels(item.change, item.start, venues, zone)
         : [movedToLabel(item.movedTo, venues)],
       struck: item.change.cancelled,
+      movedAway: !item.change.cancelled,
     });
   }
 
@@ -62,17 +65,37 @@ export function doorSections(
   const notices: DoorEntry[] = [];
   const timeline: DoorEntry[] = [];
   for (const entry of entries.values()) {
-    (entry.start <= soon ? notices : timeline).push(entry);
+    (entry.movedAway || entry.start <= soon ? notices : timeline).push(entry);
   }
   const byTime = (a: DoorEntry, b: DoorEntry) => a.start - b.start || a.key.localeCompare(b.key);
   return { notices: notices.sort(byTime), timeline: timeline.sort(byTime) };
 }
 
 /** The words beside the status on the door's band: "until 13:50", "In 8 min", ... */
-export function statusDetail(view: RoomView, instant: number, zone: string): string {
+export function statusDetail(
+  view: RoomView,
+  instant: number,
+  zone: string,
+  venues: readonly Venue[] = [],
+): string {
   const running = view.now[0];
   if (running) return `until ${formatClock(running.end, zone)}`;
-  if (!view.next) return 'for the rest of the day';
-  if (view.status === 'starting-soon') return relativeStart(view.next.start, instant, zone);
+  const moved = view.movedAway.find((row) => !row.change.cancelled);
+  if (view.status === 'moved' && moved) {
+    return `${formatClock(moved.plannedStart, zone)} session now in ${venueLabel(venues, moved.movedTo)}`;
+  }
+  if (!view.next) {
+    return moved ? `until ${formatClock(moved.plannedStart, zone)}` : 'for the rest of the day';
+  }
+  // The countdown ("In 5 min") is on the next-session panel; the band says when, not twice the same.
+  if (view.status === 'starting-soon') return `at ${formatClock(view.next.start, zone)}`;
   return `until ${formatClock(view.next.start, zone)}`;
+}
+
+/** The band of an online venue: what is on, not whether a door is free. */
+export function onlineDetail(view: RoomView, zone: string): string {
+  const running = view.now[0];
+  if (running) return `now, until ${formatClock(running.end, zone)}`;
+  if (view.next) return `next at ${formatClock(view.next.start, zone)}`;
+  return 'no more sessions today';
 }

@@ -24,6 +24,19 @@ export function venueLabel(venues: readonly Venue[], venueId: string): string {
   return venues.find((v) => v.id === venueId)?.name ?? venueId;
 }
 
+/** "M7, 1st floor, turn left": the room with the way there, for moved notices and lobby rows. */
+export function venueWithDirections(venues: readonly Venue[], venueId: string, directions?: string): string {
+  const venue = venues.find((v) => v.id === venueId);
+  const way = directions ?? venueDirections(venue);
+  return way ? `${venue?.name ?? venueId}, ${way}` : (venue?.name ?? venueId);
+}
+
+/** The venue's own way there: its directions, else its floor. */
+export function venueDirections(venue: Venue | undefined): string {
+  if (!venue) return '';
+  return venue.directions ?? venue.floor ?? '';
+}
+
 /**
  * What a screen says about a changed session. A cancelled session only says "Cancelled": where
  * and when it would have been no longer matters.
@@ -49,5 +62,5 @@ export function changeLabels(
 
 /** The label at the old door of a session that moved out. */
 export function movedToLabel(movedTo: string, venues: readonly Venue[]): ChangeLabel {
-  return { text: `Moved to ${venueLabel(venues, movedTo)}`, tone: 'moved' };
+  return { text: `Moved to ${venueWithDirections(venues, movedTo)}`, tone: 'moved' };
 }

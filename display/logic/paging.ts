@@ -26,3 +26,11 @@ export function pageSlice<T>(rows: readonly T[], page: number, perPage: number):
   const start = page * perPage;
   return rows.slice(start, start + perPage);
 }
+
+/** A whole cycle through all pages takes at most this long: nobody waits long for their row. */
+export const LOBBY_CYCLE_MS = 30_000;
+
+/** Time per page: the usual period, shortened when many pages would make the cycle too long. */
+export function cyclePeriod(pages: number): number {
+  return Math.min(PAGE_PERIOD_MS, LOBBY_CYCLE_MS / Math.max(1, pages));
+}

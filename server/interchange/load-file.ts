@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Programme } from '../../shared/model.ts';
 import { readSchedule, type ImportResult } from './detect-format.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './import-types.ts';
+import { applyVenueFile, venueFileFor } from './venue-details.ts';
 
 /** Invalid UTF-8 bytes kept as U+FFFD when they are this rare; more means binary. */
 const STRAY_BYTES_PER_CHAR = 0.01;
@@ -67,12 +68,14 @@ export interface LoadOptions extends ImportOptions {
 }
 
 /**
- * The programme in a schedule file, for seeding the store (server/main.ts). Throws an Error with
+ * The programme in a schedule file, for seeding the store (server/main.ts), with the venue file
+ * beside it applied when there is one (see venue-details.ts). Throws an Error with
  * a one-line message on unusable input; warnings about single rows go to `onWarning`.
  */
 export function loadProgrammeFile(path: string, options: LoadOptions = {}): Programme {
   const { onWarning = (_w, line) => process.stderr.write(`${line}\n`), ...importOptions } = options;
   const { programme, warnings } = readScheduleFile(path, importOptions);
   for (const warning of warnings) onWarning(warning, formatWarning(path, warning));
-  return programme;
+  const venueFile = venueFileFor(path);
+  return venueFile ? applyVenueFile(programme, venueFile) : programme;
 }

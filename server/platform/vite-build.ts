@@ -6,6 +6,7 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// This file is server/platform/: the project root is two folders up.
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
 const SOURCES = ['display', 'control', 'shared', 'index.html', 'vite.config.ts', 'public'];

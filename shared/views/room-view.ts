@@ -24,8 +24,12 @@
  *   start (so the old door says "Moved to M7" for the slot the session had). Cancelled ones are
  *   included, flagged by change.cancelled. The new door sees change.movedFrom on the session.
  * - status: 'in-session' when now is non-empty; otherwise 'starting-soon' when next starts within
- *   STARTING_SOON_MINUTES (next.start - t <= 15 min, inclusive); otherwise 'free'.
- * - endOfDay: nothing running and no next today (cancelled or moved-away leftovers don't count).
+ *   STARTING_SOON_MINUTES (next.start - t <= 15 min, inclusive); otherwise 'moved' when a
+ *   non-cancelled moved-away slot is on or starts within STARTING_SOON_MINUTES (people arrive for
+ *   it at this door); otherwise 'free'.
+ * - endOfDay: nothing running, no next today, and no non-cancelled moved-away slot ahead
+ *   (cancelled leftovers don't count; a moved slot does: never "free for the rest of the day"
+ *   while delegates may still come here for it).
  * - minutesToNext: whole minutes to next's start, rounded up (14 min 1 s -> 15); null without next.
  * Ties in any ordering are broken by title, then id, so every screen shows the same order.
  */
@@ -85,15 +89,22 @@ export function roomView(schedule: RoomSchedule, venueId: string, instant: numbe
     later,
     cancelled,
     movedAway,
-    status: roomStatus(now.length > 0, next, instant),
-    endOfDay: now.length === 0 && next === null,
+    status: roomStatus(now.length > 0, next, movedAway, instant),
+    endOfDay: now.length === 0 && next === null && !movedAway.some((row) => !row.change.cancelled),
     minutesToNext,
   };
 }
 
-function roomStatus(running: boolean, next: ViewSession | null, instant: number): RoomStatus {
+function roomStatus(
+  running: boolean,
+  next: ViewSession | null,
+  movedAway: readonly MovedAway[],
+  instant: number,
+): RoomStatus {
   if (running) return 'in-session';
-  if (next && next.start - instant <= STARTING_SOON_MINUTES * MINUTE) return 'starting-soon';
+  const soon = instant + STARTING_SOON_MINUTES * MINUTE;
+  if (next && next.start <= soon) return 'starting-soon';
+  if (movedAway.some((row) => !row.change.cancelled && row.plannedStart <= soon)) return 'moved';
   return 'free';
 }
 

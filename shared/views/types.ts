@@ -29,7 +29,8 @@ export interface MovedAway extends ViewSession {
   plannedEnd: number;
 }
 
-export type RoomStatus = 'free' | 'starting-soon' | 'in-session';
+/** 'moved': nothing here, but a session planned here moved away and its slot is on or within 15 min. */
+export type RoomStatus = 'free' | 'starting-soon' | 'in-session' | 'moved';
 
 export interface RoomView {
   venue: Venue | undefined;
@@ -44,7 +45,10 @@ export interface RoomView {
   /** Sessions that moved out of this room, while their planned slot has not ended. */
   movedAway: MovedAway[];
   status: RoomStatus;
-  /** Nothing is running and nothing else is planned in this room today. */
+  /**
+   * Nothing is running, nothing else is planned in this room today, and no session that moved
+   * away from here still has its slot ahead (its delegates will come to this door).
+   */
   endOfDay: boolean;
   /** Minutes from the instant to next's start (rounded up), when there is a next. */
   minutesToNext: number | null;
@@ -61,4 +65,16 @@ export interface LobbyView {
   /** Venue-local day shown, yyyy-MM-dd. */
   day: string;
   rows: LobbyRow[];
+  /** When rows is empty: the sessions of the next day that has any, by start. */
+  tomorrow: LobbyRow[];
+  /** Venue-local day of tomorrow's rows, yyyy-MM-dd. */
+  tomorrowDay?: string;
+}
+
+export type LobbyStatusTone = 'now' | 'soon' | 'moved' | 'delayed' | 'cancelled' | 'later';
+
+/** The one status column of a lobby row: the news in words, with a tone for its colour. */
+export interface LobbyStatus {
+  text: string;
+  tone: LobbyStatusTone;
 }

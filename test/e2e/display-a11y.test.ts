@@ -10,8 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { closeAll, openDisplay, sessionAt, staff } from './display-helpers.ts';
+import { closeAll, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
 
+const CLOCK = '2024-10-14T13:40';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 
@@ -41,7 +42,7 @@ function describeViolations(violations: Violation[]): string {
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startTestServer({ clock: '2024-10-14T13:40', speed: 0 }),
+    startTestServer({ clock: CLOCK, speed: 0 }),
     launchChromium(),
   ]);
   // A day with changes, so badges, struck-through and highlighted rows are all on show.
@@ -126,10 +127,28 @@ describe('screenshots for the README', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'door-online.png') });
   });
 
-  it('lobby board, first page', async () => {
-    const page = await open('lobby');
-    // The board turns pages every ten seconds; wait for the first one.
-    await page.locator('lobby-board footer', { hasText: /^Page 1\// }).waitFor({ timeout: 25_000 });
-    await page.screenshot({ path: join(SCREENSHOTS, 'lobby.png') });
+  it('lobby board, first page, landscape and portrait', async () => {
+    for (const [name, width, height] of [
+      ['lobby', 1920, 1080],
+      ['lobby-portrait', 1080, 1920],
+    ] as const) {
+      const page = await open('lobby', width, height);
+      // The board turns pages on its own; wait for the first one.
+      await page.locator('lobby-board footer .page', { hasText: /^Page 1\// }).waitFor({ timeout: 25_000 });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    }
+  });
+
+  it('plenary door in portrait, with the item under discussion', async () => {
+    const plenary = await sessionAt(server, 'Plenary', '2024-10-14T10:00');
+    await staff(server, 'PATCH', `/api/sessions/${plenary.id}`, { currentAgendaItem: '1 (c)' });
+    await setClock(server, '2024-10-14T11:00');
+    try {
+      const page = await open('room/Plenary', 1080, 1920);
+      await page.locator('agenda-list .discussing').waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, 'door-plenary-portrait.png') });
+    } finally {
+      await setClock(server, CLOCK);
+    }
   });
 });

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { Session } from '../../shared/model.ts';
+import { displayTitle } from '../../shared/title-case.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import {
@@ -34,6 +36,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A title as the screens show it (title case for the programme's capitals). */
+const shown = (session: Session) => displayTitle(session.title, 'title-case', session.organizers);
+
 async function door(venueId: string, options: Parameters<typeof openDisplay>[2] = {}): Promise<Page> {
   const page = await openDisplay(browser, `${server.url}/display/room/${venueId}`, options);
   pages.push(page);
@@ -52,7 +57,7 @@ describe('door display through the day (CR7, Monday)', () => {
     await expect.poll(() => bandWord(page).textContent()).toBe('Free');
     await expect(page.locator('door-display .band .detail').textContent()).resolves.toBe('until 13:00');
     await page.locator('door-display .clock time', { hasText: '12:30' }).waitFor();
-    expect(await primary.locator('up-next h2').textContent()).toContain(first.title.slice(0, 40));
+    expect(await primary.locator('up-next h2').textContent()).toContain(shown(first).slice(0, 40));
     expect(await primary.locator('up-next .start').textContent()).toContain('13:00–13:50');
 
     // Ten minutes before: starting soon, "In 10 min".
@@ -64,17 +69,18 @@ describe('door display through the day (CR7, Monday)', () => {
     await setClock(server, '2024-10-14T13:12');
     await expect.poll(() => bandWord(page).textContent()).toBe('In session');
     const now = page.locator('door-display now-panel');
-    expect(await now.locator('h2').textContent()).toContain(first.title.slice(0, 40));
+    expect(await now.locator('h2').textContent()).toContain(shown(first).slice(0, 40));
     expect(await now.locator('.lead').textContent()).toContain(first.organizers.lead);
-    expect(await now.locator('.when').textContent()).toMatch(/13:00–13:50\s*38 min left/);
+    expect(await now.locator('.when').textContent()).toMatch(/13:00–13:50/);
     expect(await now.locator('progress-bar [role=progressbar]').getAttribute('aria-valuenow')).toBe('76');
+    expect(await now.locator('progress-bar .caption').textContent()).toBe('ends 13:50 · 38 min left');
     expect(await page.locator('door-display .secondary up-next h2').textContent()).toContain(
-      second.title.slice(0, 40),
+      shown(second).slice(0, 40),
     );
 
     // Back to back: at 13:50 the first has gone and the second is next.
     await setClock(server, '2024-10-14T13:50');
-    await expect.poll(() => primary.locator('up-next h2').textContent()).toContain(second.title.slice(0, 40));
+    await expect.poll(() => primary.locator('up-next h2').textContent()).toContain(shown(second).slice(0, 40));
     expect(await primary.locator('up-next .start').textContent()).toContain('In 10 min');
 
     // After the last one: an end-of-day message with the room's next session, not an empty screen.

@@ -133,9 +133,10 @@ describe('sqlite store', () => {
     store.close();
     // The database as the schema before schedule ids left it.
     const db = new Database(path.join(dir, 'data', 'signage.db'));
-    // Schema 2: before schedule ids (migration 3), accounts (4) and emergency templates (5).
+    // Schema 2: before schedule ids (migration 3), accounts (4), emergency templates (5) and venue directions (6).
     db.exec('DROP TABLE accounts; DROP TABLE revoked_sessions; DROP TABLE account_audit; ALTER TABLE journal DROP COLUMN actor_name');
     db.exec('ALTER TABLE meta DROP COLUMN schedule_id; DROP TABLE emergency_templates');
+    for (const column of ['building', 'floor', 'directions']) db.exec(`ALTER TABLE venues DROP COLUMN ${column}`);
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));
@@ -143,6 +144,18 @@ describe('sqlite store', () => {
     expect(upgraded.scheduleId).toMatch(/^[0-9a-f]{16}$/);
     expect(upgraded.scheduleId).not.toBe(initial.scheduleId);
     expect({ ...upgraded, scheduleId: initial.scheduleId }).toEqual(initial);
+  });
+
+  it('keeps where a venue is (building, floor, directions) and leaves unset ones absent', () => {
+    const placed = {
+      ...initial,
+      venues: [{ id: 'M7', name: 'M7', kind: 'room' as const, building: 'M-Building', floor: '1st floor', directions: '1st floor, turn left' }, { id: 'X', name: 'X', kind: 'room' as const }],
+      sessions: [],
+    };
+    store.seed(placed);
+    store.close();
+    store = openSqliteStore(path.join(dir, 'data'));
+    expect(store.load()!.venues).toEqual(placed.venues);
   });
 
   it('reads no more deltas than asked for', () => {

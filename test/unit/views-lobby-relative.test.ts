@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session, Venue } from '../../shared/model.ts';
 import { MINUTE, normaliseIso, parseInstant } from '../../shared/time.ts';
 import {
+  lobbyStatus,
   lobbyView,
   minutesLeft,
   relativeStart,
@@ -56,20 +57,33 @@ describe('lobbyView', () => {
     session('tomorrow', 'R2', '2024-10-15T09:00', '2024-10-15T10:00'),
   ];
 
-  it('lists plenary first, then by start, venue name (numeric), title; with states', () => {
+  it('lists running first, then by start, venue name (numeric), title; a later plenary by its start', () => {
     const v = lobbyView({ timezone: ZONE, venues, sessions }, t('2024-10-14T12:00'));
     expect(v.day).toBe('2024-10-14');
     expect(v.rows.map((row) => `${row.session.id}:${row.state}`)).toEqual([
-      'plenary:upcoming',
       'running:running',
       'off:cancelled',
       'r2-13b:upcoming',
       'r2-13:upcoming',
       'r10-13:upcoming',
+      'plenary:upcoming',
       'ghost:upcoming',
     ]);
-    expect(v.rows[0]!.venue?.name).toBe('Plenary Hall');
     expect(v.rows.find((row) => row.session.id === 'ghost')!.venue).toBeUndefined();
+    expect(v.tomorrow).toEqual([]);
+  });
+
+  it('pins the plenary above the other running sessions only while it runs', () => {
+    const v = lobbyView({ timezone: ZONE, venues, sessions }, t('2024-10-14T16:30'));
+    expect(v.rows.map((row) => `${row.session.id}:${row.state}`)).toEqual(['plenary:running', 'ghost:running']);
+    expect(v.rows[0]!.venue?.name).toBe('Plenary Hall');
+  });
+
+  it('after the last session of the day, lists the next day that has sessions', () => {
+    const v = lobbyView({ timezone: ZONE, venues, sessions }, t('2024-10-14T18:30'));
+    expect(v.rows).toEqual([]);
+    expect(v.tomorrowDay).toBe('2024-10-15');
+    expect(v.tomorrow.map((row) => row.session.id)).toEqual(['tomorrow']);
   });
 
   it('drops a session at its end, cancelled ones included', () => {
@@ -90,6 +104,27 @@ describe('lobbyView', () => {
     const v = lobbyView({ timezone: ZONE, venues, sessions: night }, t('2024-10-15T00:30'));
     expect(v.day).toBe('2024-10-15');
     expect(v.rows.map((row) => `${row.session.id}:${row.state}`)).toEqual(['late:running', 'morning:upcoming']);
+  });
+});
+
+describe('lobbyStatus: one column with the news', () => {
+  const at = (extra: Extra, instant: string) => {
+    const all = [session('x', 'R2', '2024-10-14T13:00', '2024-10-14T14:00', extra)];
+    const row = lobbyView({ timezone: ZONE, venues, sessions: all }, t(instant)).rows[0]!;
+    return lobbyStatus(row, t(instant), venues, ZONE);
+  };
+  it('says Now, Starting soon, In N min, On time', () => {
+    expect(at({}, '2024-10-14T13:10')).toEqual({ text: 'Now', tone: 'now' });
+    expect(at({}, '2024-10-14T12:59')).toEqual({ text: 'Starting soon', tone: 'soon' });
+    expect(at({}, '2024-10-14T12:52')).toEqual({ text: 'In 8 min', tone: 'soon' });
+    expect(at({}, '2024-10-14T12:00')).toEqual({ text: 'On time', tone: 'later' });
+  });
+  it('puts moves, delays and cancellations in the status, before the countdown', () => {
+    const moved = { planned: { venueId: 'R10', start: '2024-10-14T13:00', end: '2024-10-14T14:00' } };
+    expect(at(moved, '2024-10-14T12:52')).toEqual({ text: 'Moved from Room 10', tone: 'moved' });
+    const late = { planned: { venueId: 'R2', start: '2024-10-14T12:45', end: '2024-10-14T13:45' } };
+    expect(at(late, '2024-10-14T12:00')).toEqual({ text: 'Delayed — 13:00', tone: 'delayed' });
+    expect(at({ status: 'cancelled' }, '2024-10-14T12:00')).toEqual({ text: 'Cancelled', tone: 'cancelled' });
   });
 });
 

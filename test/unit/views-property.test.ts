@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Schedule, Session, Venue } from '../../shared/model.ts';
 import { lobbyView, roomView } from '../../shared/views/index.ts';
+import { doorSections, statusDetail } from '../../display/logic/door-sections.ts';
 
 const ZONE = 'Europe/Vienna';
 const MIN = 60_000;
@@ -45,9 +46,11 @@ function referenceRoom(schedule: Sched, venueId: string, instant: number) {
     .filter((s) => s.planned.venueId === venueId && s.venueId !== venueId)
     .filter((s) => ms(s.planned.end) > instant && localDate(ms(s.planned.start)) <= today)
     .sort((a, b) => ms(a.planned.start) - ms(b.planned.start) || text(a.title, b.title) || idOrder(a.id, b.id));
+  const movedAhead = movedAway.filter((s) => s.status !== 'cancelled');
   let status = 'free';
   if (now.length > 0) status = 'in-session';
   else if (next && ms(next.start) - instant <= 15 * MIN) status = 'starting-soon';
+  else if (movedAhead.some((s) => ms(s.planned.start) - instant <= 15 * MIN)) status = 'moved';
   return {
     now: now.map((s) => s.id),
     next: next?.id ?? null,
@@ -55,7 +58,7 @@ function referenceRoom(schedule: Sched, venueId: string, instant: number) {
     cancelled: gone.map((s) => s.id),
     movedAway: movedAway.map((s) => `${s.id}->${s.venueId}`),
     status,
-    endOfDay: now.length === 0 && next === null,
+    endOfDay: now.length === 0 && next === null && movedAhead.length === 0,
     minutesToNext: next ? Math.ceil((ms(next.start) - instant) / MIN) : null,
   };
 }
@@ -63,12 +66,14 @@ function referenceRoom(schedule: Sched, venueId: string, instant: number) {
 function referenceLobby(schedule: Sched, instant: number) {
   const today = localDate(instant);
   const name = (s: Session) => schedule.venues.find((v) => v.id === s.venueId)?.name ?? s.venueId;
-  const plenary = (s: Session) => (s.kind === 'plenary' ? 0 : 1);
+  const running = (s: Session) => (s.status !== 'cancelled' && ms(s.start) <= instant ? 0 : 1);
+  const pinned = (s: Session) => (running(s) === 0 && s.kind === 'plenary' ? 0 : 1);
   return schedule.sessions
     .filter((s) => ms(s.end) > instant && localDate(ms(s.start)) <= today)
     .sort(
       (a, b) =>
-        plenary(a) - plenary(b) ||
+        running(a) - running(b) ||
+        pinned(a) - pinned(b) ||
         ms(a.start) - ms(b.start) ||
         text(name(a), name(b)) ||
         text(a.title, b.title) ||
@@ -191,6 +196,23 @@ describe('views match the brute-force reference', () => {
     );
   }, PROPERTY_TIMEOUT_MS);
 
+  it('a door never says "free for the rest of the day" while a moved-away slot is ahead, and shows it as a notice', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ schedule, instant }) => {
+        for (const venueId of venues.map((v) => v.id)) {
+          const view = roomView(schedule, venueId, instant);
+          const ahead = referenceRoom(schedule, venueId, instant).movedAway.length > 0
+            ? view.movedAway.filter((row) => !row.change.cancelled)
+            : [];
+          const { notices } = doorSections(view, instant, schedule.venues, ZONE);
+          for (const row of ahead) expect(notices.map((n) => n.key)).toContain(`away:${row.session.id}`);
+          if (ahead.length) expect(statusDetail(view, instant, ZONE, schedule.venues)).not.toMatch(/rest of the day/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
   it('lobbyView rows, states and order, around DST changes', () => {
     fc.assert(
       fc.property(scenarioArb, ({ schedule, instant }) => {
@@ -198,6 +220,15 @@ describe('views match the brute-force reference', () => {
         expect(v.day).toBe(localDate(instant));
         expect(v.rows.map((row) => `${row.session.id}:${row.state}`)).toEqual(referenceLobby(schedule, instant));
         for (const row of v.rows) expect(row.venue?.id).toBe(venues.find((x) => x.id === row.session.venueId)?.id);
+        // After the last session: the next day that has any, never an empty board when one exists.
+        const later = schedule.sessions.filter((s) => s.status !== 'cancelled' && localDate(ms(s.start)) > localDate(instant));
+        if (v.rows.length === 0 && later.length) {
+          const day = later.map((s) => localDate(ms(s.start))).sort()[0];
+          expect(v.tomorrowDay).toBe(day);
+          expect(v.tomorrow.map((row) => row.session.id).sort()).toEqual(
+            later.filter((s) => localDate(ms(s.start)) === day).map((s) => s.id).sort(),
+          );
+        } else expect(v.tomorrow).toEqual([]);
       }),
       { numRuns: 400 },
     );

@@ -181,7 +181,11 @@ describe('roomView: cancelled and moved sessions', () => {
       plannedEnd: t('2024-10-14T15:00'),
     });
     expect(before.next).toBeNull();
-    expect(before.endOfDay).toBe(true);
+    // Delegates with the printed programme will still come here for it: not the end of the day.
+    expect(before.endOfDay).toBe(false);
+    expect(before.status).toBe('free');
+    expect(view([moved], '2024-10-14T13:45').status).toBe('moved');
+    expect(view([moved], '2024-10-14T14:30').status).toBe('moved');
     expect(ids(view([moved], '2024-10-14T14:59').movedAway)).toEqual(['moved']);
     // At the end of the planned slot the old door forgets it, though it has not taken place yet.
     expect(view([moved], '2024-10-14T15:00').movedAway).toEqual([]);

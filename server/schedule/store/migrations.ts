@@ -136,6 +136,12 @@ const migrations: Migration[] = [
     insert.run('shelter', 2, 'Shelter in place', 'SHELTER IN PLACE. Stay inside, away from windows, and follow staff instructions.');
     insert.run('all-clear', 3, 'All clear', 'ALL CLEAR. The emergency is over; sessions resume shortly.');
   },
+  // 6: where a venue is (Venue.building, floor, directions), all optional, for the screens' directions.
+  (db) => {
+    db.exec('ALTER TABLE venues ADD COLUMN building TEXT');
+    db.exec('ALTER TABLE venues ADD COLUMN floor TEXT');
+    db.exec('ALTER TABLE venues ADD COLUMN directions TEXT');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */

@@ -44,13 +44,18 @@ export function readSchedule(db: Database): Schedule | null {
     revision: meta.revision,
     ...(meta.schedule_id !== null && { scheduleId: meta.schedule_id }),
     timezone: meta.timezone,
-    venues: (db.prepare('SELECT id, name, kind FROM venues ORDER BY seq').all() as { id: string }[]).map((row) =>
-      parseRow('venues', row.id, VenueSchema, row),
-    ),
+    venues: (db.prepare('SELECT id, name, kind, building, floor, directions FROM venues ORDER BY seq').all() as {
+      id: string;
+    }[]).map((row) => parseRow('venues', row.id, VenueSchema, withoutNulls(row))),
     sessions: docs('sessions', SessionSchema),
     announcements: docs('announcements', AnnouncementSchema),
     emergency: emergency ? { text: emergency.text, since: emergency.since } : null,
   };
+}
+
+/** Optional venue columns are NULL when unset; the schema wants them absent. */
+function withoutNulls(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null));
 }
 
 function parseJson(table: string, row: { id: string; doc: string }): unknown {

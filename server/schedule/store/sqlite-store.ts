@@ -91,8 +91,10 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     setRevision: db.prepare('UPDATE meta SET revision = ? WHERE id = 1'),
     insertMeta: db.prepare('INSERT INTO meta (id, revision, timezone, schedule_id) VALUES (1, ?, ?, ?)'),
     upsertVenue: db.prepare(
-      `INSERT INTO venues (id, name, kind) VALUES (@id, @name, @kind)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
+      `INSERT INTO venues (id, name, kind, building, floor, directions)
+       VALUES (@id, @name, @kind, @building, @floor, @directions)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+         building = excluded.building, floor = excluded.floor, directions = excluded.directions`,
     ),
     upsertSession: db.prepare(
       'INSERT INTO sessions (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
@@ -130,7 +132,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
         statements.deleteSession.run(op.id);
         return;
       case 'venue':
-        statements.upsertVenue.run(op.venue);
+        statements.upsertVenue.run({ building: null, floor: null, directions: null, ...op.venue });
         return;
       case 'announcement':
         statements.upsertAnnouncement.run(op.announcement.id, JSON.stringify(op.announcement));
