@@ -45,6 +45,8 @@ export interface TestServerOptions {
   verbose?: boolean;
   /** How long a staff login lasts (default: the production 12 hours). */
   sessionLifetimeMs?: number;
+  /** Receives the server's log instead of the quiet default (e.g. to assert nothing was logged). */
+  logger?: Logger;
 }
 
 export interface TestResponse<T = any> {
@@ -104,10 +106,14 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'signage-test-'));
   mkdirSync(dataDir, { recursive: true });
   const password = options.password ?? 'test-password';
-  const logger: Logger = options.verbose ? { ...console, error: quietLogger.error } : quietLogger;
+  const logger: Logger = options.logger ?? (options.verbose ? { ...console, error: quietLogger.error } : quietLogger);
 
   const clock = new ServerClock();
-  const service = openScheduleService({ dataDir, seed: () => resolveProgramme(options.programme), now: () => clock.now() });
+  const service = openScheduleService({
+    dataDir,
+    seed: () => resolveProgramme(options.programme),
+    now: () => clock.now(),
+  });
   if (options.clock !== undefined || (options.speed ?? 1) !== 1) {
     const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
     clock.set({ time, speed: options.speed ?? 1 });
@@ -141,7 +147,12 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     service.close();
   };
 
-  const request = async <T = any>(method: string, path: string, body?: unknown, cookie?: string): Promise<TestResponse<T>> => {
+  const request = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    cookie?: string,
+  ): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = {};
     if (cookie) headers.cookie = cookie;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -165,7 +176,8 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     application,
     async login(name?: string) {
       const response = await request('POST', '/api/login', name === undefined ? { password } : { password, name });
-      if (response.status !== 204) throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 204)
+        throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
       const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('signage_session='));
       if (!setCookie) throw new Error('test login: no session cookie in the answer');
       return setCookie.split(';')[0]!;
