@@ -22,23 +22,37 @@ export function isPublicRequest(method: string, path: string): boolean {
   return method === 'POST' && PUBLIC_WRITES.test(path);
 }
 
+/** The request headers the origin check reads (an express request's or a socket.io handshake's). */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+function header(headers: RequestHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /**
- * A write must come from a page of this server. SameSite=Strict cookies already stay home, but
- * another port on the same host is the same "site"; browsers say where a request came from in
- * Sec-Fetch-Site (and Origin), so a cross-origin write is refused before it reaches a handler.
- * Clients that send neither (curl, scripts) are not browsers and carry no ambient cookie risk.
+ * Did a browser send this from a page of another origin? SameSite=Strict cookies already stay
+ * home, but another port on the same host is the same "site"; browsers say where a request came
+ * from in Sec-Fetch-Site (and Origin). Clients that send neither (curl, scripts) are not browsers
+ * and carry no ambient cookie risk. The one rule for both doors: HTTP writes and the /control
+ * socket (whose handshake, polling or WebSocket, carries these headers too).
  */
-export function isCrossOriginWrite(req: Request): boolean {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
-  const site = req.get('sec-fetch-site');
+export function isCrossOrigin(headers: RequestHeaders): boolean {
+  const site = header(headers, 'sec-fetch-site');
   if (site !== undefined) return site !== 'same-origin' && site !== 'none';
-  const origin = req.get('origin');
+  const origin = header(headers, 'origin');
   if (origin === undefined) return false;
   try {
-    return new URL(origin).host !== req.get('host');
+    return new URL(origin).host !== header(headers, 'host');
   } catch {
     return true;
   }
+}
+
+/** A write must come from a page of this server; reads are harmless (the answer stays with the other page's browser). */
+export function isCrossOriginWrite(req: Request): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  return isCrossOrigin(req.headers);
 }
 
 /** Mount on /api: lets public requests through and stops every other one without a staff session. */
@@ -67,9 +81,14 @@ export function staffActor(res: Response): Actor {
   return { name: session.actor };
 }
 
-/** socket.io namespace middleware: the handshake must carry a valid staff session cookie. */
+/**
+ * socket.io namespace middleware: the handshake must come from this server's pages and carry a
+ * valid staff session cookie. The channel pushes the staff snapshot (hidden passcodes included)
+ * unasked, so even "reading" it from another origin is refused.
+ */
 export function staffSocketDoor(auth: StaffAuth) {
   return (socket: Socket, next: (error?: Error) => void): void => {
+    if (isCrossOrigin(socket.handshake.headers)) return next(new Error('cross-origin connection refused'));
     const session = auth.sessionFromCookies(socket.handshake.headers.cookie);
     if (!session) return next(new Error('staff login required'));
     socket.data.staff = session;
