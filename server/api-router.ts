@@ -4,6 +4,7 @@
  */
 import express, { Router } from 'express';
 import { staffDoor } from './staff/staff-door.ts';
+import { idempotentWrites } from './platform/idempotency.ts';
 import { announcementsRouter } from './schedule/announcement-routes.ts';
 import { authRouter, type LoginRateLimit } from './staff/login-routes.ts';
 import { changesRouter } from './schedule/journal-routes.ts';
@@ -34,6 +35,12 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   });
   // The door reads only the cookie, so it runs before any body is read.
   api.use(staffDoor(context.auth));
+  // Before every write router (the import router too), so no write route can be forgotten.
+  api.use(
+    idempotentWrites(context.service.idempotency?.(), (error) =>
+      context.logger.error('cannot store an idempotent answer', error),
+    ),
+  );
   // Schedule files come as text/plain or large JSON: this router reads its own bodies.
   api.use(importRouter(context));
   api.use(requireJsonBody);

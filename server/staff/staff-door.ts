@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Socket } from 'socket.io';
 import type { Actor } from '../schedule/service-types.ts';
 import type { StaffAuth, StaffSession } from './staff-auth.ts';
+import { idempotencyClaim } from '../platform/idempotency.ts';
 
 /**
  * The reads anyone may make: the schedule, the clock and the public feeds. Everything else under
@@ -78,7 +79,7 @@ export function staffSession(res: Response): StaffSession | undefined {
 export function staffActor(res: Response): Actor {
   const session = staffSession(res);
   if (!session) throw new Error('staffActor called on a route the staff door does not guard');
-  return { name: session.actor };
+  return { name: session.actor, idempotency: idempotencyClaim(res) };
 }
 
 /**

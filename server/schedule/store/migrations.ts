@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { newScheduleId } from './schedule-id.ts';
+import { IDEMPOTENCY_TABLE } from './idempotency-keys.ts';
 
 type Migration = (db: Database) => void;
 
@@ -82,6 +83,10 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE meta ADD COLUMN schedule_id TEXT');
     db.prepare('UPDATE meta SET schedule_id = ? WHERE id = 1').run(newScheduleId());
+  },
+  // 4: Idempotency-Key answers (idempotency-keys.ts), claimed in the transaction of the change.
+  (db) => {
+    db.exec(IDEMPOTENCY_TABLE);
   },
 ];
 

@@ -5,6 +5,7 @@
 import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp, JournalEntry } from '../../../shared/protocol.ts';
 import type { DisplayRecordStore } from '../../fleet/display-records.ts';
+import type { IdempotencyClaim, IdempotencyStore } from './idempotency-keys.ts';
 
 /** A journal entry as kept on disk: what the change did and how to revert it. */
 export interface StoredJournalEntry extends JournalEntry {
@@ -19,6 +20,8 @@ export interface StoredChange {
   delta: Delta;
   entry: JournalEntry;
   inverse: DeltaOp[];
+  /** The Idempotency-Key of the request that made the change, claimed in the same transaction. */
+  idempotency?: IdempotencyClaim | undefined;
 }
 
 export interface ScheduleStore {
@@ -41,5 +44,7 @@ export interface ScheduleStore {
   deltasSince(revision: number, limit: number): Delta[];
   /** The display fleet's records, in the same database; a store without one keeps the fleet in memory. */
   readonly displays?: DisplayRecordStore;
+  /** Answers to writes sent with an Idempotency-Key; a store without one does not replay them. */
+  readonly idempotency?: IdempotencyStore;
   close(): void;
 }
