@@ -22,6 +22,7 @@ import type { ScheduleService } from '../schedule/service-types.ts';
 import { catchUp, holdsThisSchedule } from './catch-up.ts';
 import { defaultDisplayName } from '../fleet/display-names.ts';
 import type { DisplayRegistry } from '../fleet/display-registry.ts';
+import { DISPLAY_EVENT_BUDGET, spendEvent, type BudgetState, type EventBudget } from './event-budget.ts';
 
 const ScreenSchema = z.object({
   width: z.int().min(0).max(100_000),
@@ -32,7 +33,11 @@ const ScreenSchema = z.object({
 export const DisplayReportSchema = z.object({
   screen: ScreenSchema.optional(),
   /** A skew beyond a year is a broken device clock, not a measurement. */
-  clockSkewMs: z.number().min(-366 * 86_400_000).max(366 * 86_400_000).optional(),
+  clockSkewMs: z
+    .number()
+    .min(-366 * 86_400_000)
+    .max(366 * 86_400_000)
+    .optional(),
 });
 
 export const DisplayHandshakeSchema = z
@@ -40,9 +45,15 @@ export const DisplayHandshakeSchema = z
     view: z.enum(['room', 'lobby', 'unassigned']),
     venueId: VenueId.optional(),
     /** Stable id a screen keeps across reloads, so the fleet view shows one entry per screen. */
-    displayId: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1-100 letters, digits, _ . : or -').optional(),
+    displayId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1-100 letters, digits, _ . : or -')
+      .optional(),
     /** The screen's secret: at least 128 bits as base64url or hex. */
-    token: z.string().regex(/^[A-Za-z0-9_-]{22,200}$/, 'must be 22-200 letters, digits, _ or -').optional(),
+    token: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{22,200}$/, 'must be 22-200 letters, digits, _ or -')
+      .optional(),
     revision: z.int().min(0).optional(),
     scheduleId: z.string().regex(SCHEDULE_ID_PATTERN, 'must be 1-64 letters, digits, _ or -').optional(),
     /** Human name for the fleet view (extension); defaults to the room name or "Lobby". */
@@ -67,7 +78,7 @@ type DisplayHandshakeData = z.infer<typeof DisplayHandshakeSchema>;
  * What a screen's socket keeps. The parsed handshake is only needed while it is admitted; after
  * that only these few fields remain (thousands of sockets: every retained byte counts).
  */
-interface DisplaySocketData {
+interface DisplaySocketData extends BudgetState {
   /** Set by the middleware, dropped once the socket is admitted. */
   handshake?: DisplayHandshakeData | undefined;
   /** The fleet id its reports count for; undefined for a staff preview (no screen). */
@@ -76,7 +87,12 @@ interface DisplaySocketData {
 }
 
 type DisplayToClient = DisplayServerToClient & DisplayFleetToClient;
-export type DisplayNamespace = Namespace<DisplayClientToServer, DisplayToClient, Record<string, never>, DisplaySocketData>;
+export type DisplayNamespace = Namespace<
+  DisplayClientToServer,
+  DisplayToClient,
+  Record<string, never>,
+  DisplaySocketData
+>;
 type DisplaySocket = Socket<DisplayClientToServer, DisplayToClient, Record<string, never>, DisplaySocketData>;
 
 const Revision = z.int().min(0);
@@ -87,9 +103,15 @@ const RELEASED_AUTH: Readonly<Record<string, never>> = Object.freeze({});
 
 export function setupDisplayNamespace(
   namespace: DisplayNamespace,
-  deps: { service: ScheduleService; clock: ServerClock; displays: DisplayRegistry },
+  deps: {
+    service: ScheduleService;
+    clock: ServerClock;
+    displays: DisplayRegistry;
+    eventBudget?: EventBudget | undefined;
+  },
 ): void {
   const { service, clock, displays } = deps;
+  const budget = deps.eventBudget ?? DISPLAY_EVENT_BUDGET;
   // Handlers are made once per namespace and find their screen through `this` (the socket, or its
   // engine.io connection): six closures per socket were a measurable share of each screen's heap.
   const connectionOf = new WeakMap<object, string>();
@@ -122,6 +144,10 @@ export function setupDisplayNamespace(
     this.data.lastResync = now;
     // The connection's catch-up gave the screen this server's schedule: its revision counts here.
     catchUp(this, service, { revision: valid ? revision : undefined });
+  }
+  /** Every event, known or not, is counted before its handler runs. */
+  function onAnyEvent(this: DisplaySocket): void {
+    if (this.connected && !spendEvent(this.data, budget, Date.now())) this.disconnect(true);
   }
   function onDisconnect(this: DisplaySocket): void {
     const id = this.data.displayId;
@@ -173,6 +199,7 @@ export function setupDisplayNamespace(
     catchUp(socket, service, handshake);
     socket.emit('clock', { ...clock.state(), revision: service.revision() });
 
+    socket.onAny(onAnyEvent);
     socket.on('time:sync', onTimeSync);
     socket.on('rendered', onRendered);
     socket.on('status', onStatus);
@@ -180,4 +207,3 @@ export function setupDisplayNamespace(
     socket.on('disconnect', onDisconnect);
   });
 }
-
