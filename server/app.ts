@@ -15,6 +15,7 @@ import { errorHandler, type Logger } from './platform/http-errors.ts';
 import { securityHeaders } from './platform/security-headers.ts';
 import { staticRouter } from './platform/static-pages.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
+import type { DisplayCaps } from './realtime/display-namespace.ts';
 import { DisplayRegistry } from './fleet/display-registry.ts';
 
 export interface ApplicationDeps {
@@ -29,6 +30,8 @@ export interface ApplicationDeps {
   loginRateLimit?: LoginRateLimit;
   /** More /api routers (exports, ...) behind the same staff door. */
   extraApiRouters?: Router[];
+  /** Per-address caps on display sockets and pairing codes (default DISPLAY_CAPS). */
+  displayCaps?: DisplayCaps;
 }
 
 export interface Application {
@@ -62,7 +65,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
 
   // No client bundle from socket.io (the pages bundle socket.io-client) and no CORS: same origin only.
   const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
-  const realtime = attachRealtime(io, { ...context });
+  const realtime = attachRealtime(io, { ...context, displayCaps: deps.displayCaps });
 
   return {
     app,

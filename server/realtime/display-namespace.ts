@@ -84,6 +84,9 @@ interface DisplaySocketData extends BudgetState {
   /** The fleet id its reports count for; undefined for a staff preview (no screen). */
   displayId?: string | undefined;
   lastResync?: number;
+  /** The address the socket counts against (see DisplayCaps), and whether it waits for pairing. */
+  address?: string;
+  waiting?: boolean;
 }
 
 type DisplayToClient = DisplayServerToClient & DisplayFleetToClient;
@@ -99,6 +102,17 @@ const Revision = z.int().min(0);
 const MAX_USER_AGENT = 300;
 export { RESYNC_INTERVAL_MS };
 
+/**
+ * What one network address may hold open on the public namespace. A venue's screens may share one
+ * address (NAT, a proxy), so the socket cap is far above any real fleet; screens waiting for a
+ * pairing code are a handful at a time, while each one costs a code and a fleet entry.
+ */
+export interface DisplayCaps {
+  socketsPerAddress: number;
+  pairingPerAddress: number;
+}
+export const DISPLAY_CAPS: DisplayCaps = { socketsPerAddress: 1000, pairingPerAddress: 50 };
+
 const RELEASED_AUTH: Readonly<Record<string, never>> = Object.freeze({});
 
 export function setupDisplayNamespace(
@@ -108,9 +122,12 @@ export function setupDisplayNamespace(
     clock: ServerClock;
     displays: DisplayRegistry;
     eventBudget?: EventBudget | undefined;
+    displayCaps?: DisplayCaps | undefined;
   },
 ): void {
   const { service, clock, displays } = deps;
+  const caps = deps.displayCaps ?? DISPLAY_CAPS;
+  const perAddress = new Map<string, { sockets: number; waiting: number }>();
   const budget = deps.eventBudget ?? DISPLAY_EVENT_BUDGET;
   // Handlers are made once per namespace and find their screen through `this` (the socket, or its
   // engine.io connection): six closures per socket were a measurable share of each screen's heap.
@@ -150,6 +167,12 @@ export function setupDisplayNamespace(
     if (this.connected && !spendEvent(this.data, budget, Date.now())) this.disconnect(true);
   }
   function onDisconnect(this: DisplaySocket): void {
+    const counts = perAddress.get(this.data.address ?? '');
+    if (counts) {
+      counts.sockets -= 1;
+      if (this.data.waiting) counts.waiting -= 1;
+      if (counts.sockets <= 0) perAddress.delete(this.data.address ?? '');
+    }
     const id = this.data.displayId;
     if (id === undefined) return;
     connectionOf.delete(this.conn);
@@ -160,12 +183,28 @@ export function setupDisplayNamespace(
   namespace.use((socket, next) => {
     const parsed = DisplayHandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error(`invalid display handshake: ${formatZodError(parsed.error).error}`));
+    const counts = perAddress.get(socket.handshake.address);
+    if (counts && counts.sockets >= caps.socketsPerAddress)
+      return next(new Error('too many screens from this address'));
+    const waiting = parsed.data.view === 'unassigned' && !parsed.data.preview;
+    if (waiting && counts && counts.waiting >= caps.pairingPerAddress) {
+      return next(new Error('too many screens waiting for a pairing code from this address'));
+    }
     socket.data.handshake = parsed.data;
     next();
   });
 
   namespace.on('connection', (socket: DisplaySocket) => {
     const handshake = socket.data.handshake!;
+    const address = socket.handshake.address;
+    const counts = perAddress.get(address) ?? { sockets: 0, waiting: 0 };
+    perAddress.set(address, counts);
+    counts.sockets += 1;
+    socket.data.address = address;
+    if (handshake.view === 'unassigned' && !handshake.preview) {
+      counts.waiting += 1;
+      socket.data.waiting = true;
+    }
     // Neither the parsed handshake nor the raw one (with the screen's token) is read again.
     socket.data.handshake = undefined;
     socket.handshake.auth = RELEASED_AUTH;

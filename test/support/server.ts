@@ -23,6 +23,7 @@ import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
 import { openScheduleService } from '../../server/schedule/service.ts';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { Logger } from '../../server/platform/http-errors.ts';
+import type { DisplayCaps } from '../../server/realtime/display-namespace.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/cli.ts';
 
@@ -47,6 +48,8 @@ export interface TestServerOptions {
   sessionLifetimeMs?: number;
   /** Receives the server's log instead of the quiet default (e.g. to assert nothing was logged). */
   logger?: Logger;
+  /** Per-address caps on display sockets and pairing codes (default: the production ones). */
+  displayCaps?: DisplayCaps;
 }
 
 export interface TestResponse<T = any> {
@@ -128,6 +131,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     logger,
     trustProxy: options.trustProxy ?? false,
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
+    ...(options.displayCaps ? { displayCaps: options.displayCaps } : {}),
   });
 
   let port: number;

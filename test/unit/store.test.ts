@@ -145,7 +145,9 @@ describe('sqlite store', () => {
     store.close();
     // The database as the schema before schedule ids left it.
     const db = new Database(path.join(dir, 'data', 'signage.db'));
-    db.exec('ALTER TABLE meta DROP COLUMN schedule_id; DROP TABLE idempotency_keys');
+    db.exec(
+      'ALTER TABLE meta DROP COLUMN schedule_id; DROP TABLE idempotency_keys; ALTER TABLE displays DROP COLUMN staff_touched',
+    );
     // Migration 3 added schedule ids; the later ones run again after it.
     db.pragma('user_version = 2');
     db.close();

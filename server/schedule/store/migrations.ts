@@ -88,6 +88,11 @@ const migrations: Migration[] = [
   (db) => {
     db.exec(IDEMPOTENCY_TABLE);
   },
+  // 5: screens staff have touched (renamed, assigned, paired) are never evicted by the fleet cap.
+  (db) => {
+    db.exec('ALTER TABLE displays ADD COLUMN staff_touched INTEGER NOT NULL DEFAULT 0');
+    db.exec('UPDATE displays SET staff_touched = managed');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
