@@ -15,6 +15,7 @@ import { apiNotFound, requireJsonBody } from './platform/http-errors.ts';
 import { exportsRouter } from './interchange/export-routes.ts';
 import { fleetRouter } from './fleet/fleet-routes.ts';
 import { importRouter } from './interchange/import-routes.ts';
+import type { PlanOptions } from './interchange/import-planning.ts';
 import { scheduleRouter } from './schedule/schedule-routes.ts';
 import { sessionsRouter } from './schedule/session-routes.ts';
 
@@ -24,6 +25,8 @@ export interface ApiOptions {
   loginRateLimit?: LoginRateLimit | undefined;
   /** Extra public or staff routers (exports, ...) mounted behind the same door. */
   extraRouters?: Router[] | undefined;
+  /** When imports go to a worker thread and how long it may take (default: import-planning.ts). */
+  importPlanning?: PlanOptions | undefined;
 }
 
 export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router {
@@ -42,7 +45,7 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
     ),
   );
   // Schedule files come as text/plain or large JSON: this router reads its own bodies.
-  api.use(importRouter(context));
+  api.use(importRouter(context, options.importPlanning));
   api.use(requireJsonBody);
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
   api.use(authRouter(context, options.loginRateLimit));

@@ -16,6 +16,7 @@ import { securityHeaders } from './platform/security-headers.ts';
 import { staticRouter } from './platform/static-pages.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
 import type { DisplayCaps } from './realtime/display-namespace.ts';
+import type { PlanOptions } from './interchange/import-planning.ts';
 import { DisplayRegistry } from './fleet/display-registry.ts';
 
 export interface ApplicationDeps {
@@ -32,6 +33,8 @@ export interface ApplicationDeps {
   extraApiRouters?: Router[];
   /** Per-address caps on display sockets and pairing codes (default DISPLAY_CAPS). */
   displayCaps?: DisplayCaps;
+  /** When imports go to a worker thread and how long it may take (default: import-planning.ts). */
+  importPlanning?: PlanOptions;
 }
 
 export interface Application {
@@ -58,7 +61,14 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   // its own address and slip past the login rate limit.
   app.set('trust proxy', deps.trustProxy ? 1 : false);
   app.use(securityHeaders());
-  app.use('/api', apiRouter(context, { loginRateLimit: deps.loginRateLimit, extraRouters: deps.extraApiRouters }));
+  app.use(
+    '/api',
+    apiRouter(context, {
+      loginRateLimit: deps.loginRateLimit,
+      extraRouters: deps.extraApiRouters,
+      importPlanning: deps.importPlanning,
+    }),
+  );
   app.use(staticRouter(deps.staticDir));
   app.use(errorHandler(logger));
   httpServer.on('request', app);

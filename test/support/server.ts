@@ -24,6 +24,7 @@ import { openScheduleService } from '../../server/schedule/service.ts';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { Logger } from '../../server/platform/http-errors.ts';
 import type { DisplayCaps } from '../../server/realtime/display-namespace.ts';
+import type { PlanOptions } from '../../server/interchange/import-planning.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/cli.ts';
 
@@ -50,6 +51,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Per-address caps on display sockets and pairing codes (default: the production ones). */
   displayCaps?: DisplayCaps;
+  /** When imports go to a worker thread and how long it may take (default: the production ones). */
+  importPlanning?: PlanOptions;
 }
 
 export interface TestResponse<T = any> {
@@ -132,6 +135,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     trustProxy: options.trustProxy ?? false,
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
     ...(options.displayCaps ? { displayCaps: options.displayCaps } : {}),
+    ...(options.importPlanning ? { importPlanning: options.importPlanning } : {}),
   });
 
   let port: number;

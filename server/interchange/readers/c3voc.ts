@@ -70,6 +70,9 @@ export function looksLikeC3voc(text: string): boolean {
 /** Finds where each event is written, for messages: the next occurrence of its guid or title. */
 class LineFinder {
   private cursor = 0;
+  /** Lines counted up to `counted`: the cursor only moves forward, so the text is scanned once. */
+  private counted = 0;
+  private line = 1;
   constructor(private readonly text: string) {}
 
   lineOf(event: unknown): number {
@@ -81,7 +84,15 @@ class LineFinder {
         break;
       }
     }
-    return this.text.slice(0, this.cursor).split('\n').length;
+    for (
+      let at = this.text.indexOf('\n', this.counted);
+      at !== -1 && at < this.cursor;
+      at = this.text.indexOf('\n', at + 1)
+    ) {
+      this.line += 1;
+    }
+    this.counted = Math.max(this.counted, this.cursor);
+    return this.line;
   }
 }
 
