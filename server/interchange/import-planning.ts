@@ -18,7 +18,7 @@ import { ImportError } from './import-types.ts';
 /** Files above this size are read in a worker thread. */
 export const WORKER_THRESHOLD_BYTES = 200_000;
 /** How long a worker may take over one file. */
-export const IMPORT_BUDGET_MS = 30_000;
+export const IMPORT_BUDGET_MS = 60_000;
 
 export interface PlanRequest {
   schedule: Schedule;
