@@ -40,12 +40,10 @@ export function idempotentWrites(
     const stored = store.find(key, now());
     if (stored) {
       if (stored.request !== request) {
-        res
-          .status(422)
-          .json({
-            error: `Idempotency-Key: this key was used for ${stored.request}; use a new key per request`,
-            field: 'Idempotency-Key',
-          });
+        res.status(422).json({
+          error: `Idempotency-Key: this key was used for ${stored.request}; use a new key per request`,
+          field: 'Idempotency-Key',
+        });
         return;
       }
       res.setHeader('Idempotent-Replayed', 'true');
@@ -56,12 +54,10 @@ export function idempotentWrites(
       return;
     }
     if (inFlight.has(key)) {
-      res
-        .status(409)
-        .json({
-          error: 'Idempotency-Key: a request with this key is still being answered; retry shortly',
-          field: 'Idempotency-Key',
-        });
+      res.status(409).json({
+        error: 'Idempotency-Key: a request with this key is still being answered; retry shortly',
+        field: 'Idempotency-Key',
+      });
       return;
     }
     inFlight.add(key);
