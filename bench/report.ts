@@ -6,6 +6,7 @@ import type { DisplayLoadResults } from './browser/display-load.ts';
 import type { HeapResults } from './browser/display-heap.ts';
 import type { LobbyUpdateResults } from './browser/lobby-update.ts';
 import type { ImporterResults } from './importer.ts';
+import type { ImportStallResults } from './import-stall.ts';
 import type { LatencyResults } from './latency.ts';
 import type { Machine } from './lib/machine.ts';
 import { round } from './lib/stats.ts';
@@ -18,6 +19,7 @@ export interface BenchResults {
   reconnect: { displayDefaults: ReconnectResults; proposed: ReconnectResults };
   display: { load: DisplayLoadResults; lobbyUpdate: LobbyUpdateResults; heap: HeapResults };
   importer: ImporterResults;
+  importStall?: ImportStallResults;
   targets: Verdict[];
 }
 
@@ -55,6 +57,7 @@ export function verdicts(results: Omit<BenchResults, 'targets'>): Verdict[] {
     check('Door display JavaScript, gzip', '≤ 60 KB', results.display.load.jsGzipBytes, 60 * KB, (v) => `${round(v / KB, 1)} KB`),
     check('Lobby update, 80 sessions (p95)', '< 16 ms', results.display.lobbyUpdate.withLayoutMs.p95, 15.999, ms),
     check('Display heap growth, 100 → 10,000 changes', '≤ 5 MB', results.display.heap.growthBytes, 5 * MB, (v) => `${round(v / MB, 2)} MB`),
+    check('GET /api/clock p99 during a 2 MB import', '< 50 ms', results.importStall?.clockMs.p99, 49.999, ms),
   ];
 }
 

@@ -5,6 +5,7 @@
  *
  *   npm run bench                 all of it
  *   npm run bench -- --quick      1,000 displays only (no 5,000 / 10,000), for a fast look
+ *   npm run bench -- --only import-stall   just the 2 MB import under clock polling (prints, writes nothing)
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +15,7 @@ import { displayHeapBenchmark } from './browser/display-heap.ts';
 import { displayLoadBenchmark } from './browser/display-load.ts';
 import { lobbyUpdateBenchmark } from './browser/lobby-update.ts';
 import { importerBenchmark } from './importer.ts';
+import { importStallBenchmark } from './import-stall.ts';
 import { latencyBenchmark } from './latency.ts';
 import { machine } from './lib/machine.ts';
 import { markdown, verdicts, type BenchResults } from './report.ts';
@@ -38,6 +40,12 @@ const busy = loadAverageBefore[0]! > cpus().length / 2;
 if (busy) log(`Warning: the machine is busy (load average ${loadAverageBefore[0]!.toFixed(1)} on ${cpus().length} cores); tail latencies will be noisy.`);
 
 await ensureBuilt({ quiet: true });
+if (process.argv.includes('--only')) {
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  if (only !== 'import-stall') throw new Error(`--only knows: import-stall (got "${only}")`);
+  await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
+  process.exit(0);
+}
 const importer = await step('Importer', () => importerBenchmark(log));
 const latency = await step('Change-to-screen latency and memory per display', () => latencyBenchmark(quick ? [1_000] : [1_000, 5_000, 10_000], log));
 const displayDefaults = await step('Reconnect storm (the display page\'s reconnection delays)', () =>
@@ -49,6 +57,7 @@ const proposed = await step('Reconnect storm (socket.io-client\'s default delays
 const load = await step('Door display load', () => displayLoadBenchmark(log));
 const lobbyUpdate = await step('Lobby update', () => lobbyUpdateBenchmark(log));
 const heap = await step('Display heap over 10,000 changes', () => displayHeapBenchmark(log));
+const importStall = await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
 
 const partial: Omit<BenchResults, 'targets'> = {
   machine: { ...machine(), loadAverageBefore, loadAverageAfter: loadavg() },
@@ -57,6 +66,7 @@ const partial: Omit<BenchResults, 'targets'> = {
   reconnect: { displayDefaults, proposed },
   display: { load, lobbyUpdate, heap },
   importer,
+  importStall,
 };
 const results: BenchResults = { ...partial, targets: verdicts(partial) };
 const summary = markdown(results);

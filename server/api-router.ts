@@ -4,6 +4,7 @@
  */
 import express, { Router } from 'express';
 import { staffDoor } from './staff/staff-door.ts';
+import { idempotentWrites } from './platform/idempotency.ts';
 import { announcementsRouter } from './schedule/announcement-routes.ts';
 import { authRouter, type LoginRateLimit } from './staff/login-routes.ts';
 import { changesRouter } from './schedule/journal-routes.ts';
@@ -14,6 +15,7 @@ import { apiNotFound, requireJsonBody } from './platform/http-errors.ts';
 import { exportsRouter } from './interchange/export-routes.ts';
 import { fleetRouter } from './fleet/fleet-routes.ts';
 import { importRouter } from './interchange/import-routes.ts';
+import type { PlanOptions } from './interchange/import-planning.ts';
 import { scheduleRouter } from './schedule/schedule-routes.ts';
 import { sessionsRouter } from './schedule/session-routes.ts';
 import { accountsRouter } from './staff/accounts-routes.ts';
@@ -24,6 +26,8 @@ export interface ApiOptions {
   loginRateLimit?: LoginRateLimit | undefined;
   /** Extra public or staff routers (exports, ...) mounted behind the same door. */
   extraRouters?: Router[] | undefined;
+  /** When imports go to a worker thread and how long it may take (default: import-planning.ts). */
+  importPlanning?: PlanOptions | undefined;
 }
 
 export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router {
@@ -35,8 +39,14 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   });
   // The door reads only the cookie, so it runs before any body is read.
   api.use(staffDoor(context.auth));
+  // Before every write router (the import router too), so no write route can be forgotten.
+  api.use(
+    idempotentWrites(context.service.idempotency?.(), (error) =>
+      context.logger.error('cannot store an idempotent answer', error),
+    ),
+  );
   // Schedule files come as text/plain or large JSON: this router reads its own bodies.
-  api.use(importRouter(context));
+  api.use(importRouter(context, options.importPlanning));
   api.use(requireJsonBody);
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
   api.use(authRouter(context, options.loginRateLimit));

@@ -15,6 +15,8 @@ import { errorHandler, type Logger } from './platform/http-errors.ts';
 import { securityHeaders } from './platform/security-headers.ts';
 import { staticRouter } from './platform/static-pages.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
+import type { DisplayCaps } from './realtime/display-namespace.ts';
+import type { PlanOptions } from './interchange/import-planning.ts';
 import { DisplayRegistry } from './fleet/display-registry.ts';
 import { healthRouter, type Readiness } from './platform/health.ts';
 
@@ -33,6 +35,10 @@ export interface ApplicationDeps {
   loginRateLimit?: LoginRateLimit;
   /** More /api routers (exports, ...) behind the same staff door. */
   extraApiRouters?: Router[];
+  /** Per-address caps on display sockets and pairing codes (default DISPLAY_CAPS). */
+  displayCaps?: DisplayCaps;
+  /** When imports go to a worker thread and how long it may take (default: import-planning.ts). */
+  importPlanning?: PlanOptions;
 }
 
 export interface Application {
@@ -66,14 +72,21 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   app.use(securityHeaders());
   const readiness: Readiness = { realtimeUp: false, closing: false };
   app.use(healthRouter(deps.service, readiness));
-  app.use('/api', apiRouter(context, { loginRateLimit: deps.loginRateLimit, extraRouters: deps.extraApiRouters }));
+  app.use(
+    '/api',
+    apiRouter(context, {
+      loginRateLimit: deps.loginRateLimit,
+      extraRouters: deps.extraApiRouters,
+      importPlanning: deps.importPlanning,
+    }),
+  );
   app.use(staticRouter(deps.staticDir));
   app.use(errorHandler(logger));
   httpServer.on('request', app);
 
   // No client bundle from socket.io (the pages bundle socket.io-client) and no CORS: same origin only.
   const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
-  const realtime = attachRealtime(io, { ...context });
+  const realtime = attachRealtime(io, { ...context, displayCaps: deps.displayCaps });
   readiness.realtimeUp = true;
 
   return {

@@ -1,7 +1,9 @@
 /**
  * The panel's REST client. Every call goes through `request`, so an expired staff session is
  * handled in one place: a 401 waits for the staff member to log in again (the panel stays mounted
- * underneath, so nothing typed is lost) and then retries the very same request.
+ * underneath, so nothing typed is lost) and then retries the very same request. Each write carries
+ * one Idempotency-Key for the user's action and every retry sends the same one, so a retry of a
+ * write whose answer was lost (network cut, server restart) never commits it twice.
  */
 
 /** A refused request, with the server's JSON body `{ error, field?, ...details }`. */
@@ -58,8 +60,9 @@ export class ApiClient {
   }
 
   /** One attempt, no re-login: used by the login form itself and by the start-up probe. */
-  async once<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async once<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
     const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+    if (idempotencyKey !== undefined) init.headers = { ...init.headers, 'idempotency-key': idempotencyKey };
     if (body !== undefined) {
       init.headers = { ...init.headers, 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
@@ -90,15 +93,29 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const key = method === 'GET' ? undefined : newIdempotencyKey();
+    let networkRetries = key === undefined ? 0 : NETWORK_RETRIES;
     for (;;) {
       try {
-        return await this.once<T>(method, path, body);
+        return await this.once<T>(method, path, body, key);
       } catch (error) {
-        if (!(error instanceof ApiError) || error.status !== 401 || !this.reauth) throw error;
+        if (!(error instanceof ApiError)) throw error;
+        // The write may have been committed before the connection broke: the same key makes the retry safe.
+        if (error.status === 0 && networkRetries-- > 0) continue;
+        if (error.status !== 401 || !this.reauth) throw error;
         await this.reauth();
       }
     }
   }
+}
+
+/** A lost answer is retried this many times before the user is told. */
+const NETWORK_RETRIES = 2;
+
+/** 128 random bits; getRandomValues (unlike randomUUID) also works on a plain-http LAN address. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 async function readErrorBody(response: Response): Promise<ApiErrorBody> {

@@ -15,6 +15,8 @@ export interface DisplayRecord {
   tokenHash?: string | undefined;
   /** Staff chose the assignment (pairing or reassign): it wins over the page's URL. */
   managed: boolean;
+  /** Staff renamed, assigned or paired it: the fleet cap never evicts it. */
+  touched?: boolean | undefined;
   /** Epoch ms (real time) the display was last heard from. */
   lastSeen: number;
   revision: number;
@@ -37,6 +39,7 @@ interface DisplayRow {
   venue_id: string | null;
   token_hash: string | null;
   managed: number;
+  staff_touched: number;
   last_seen: string;
   revision: number;
   user_agent: string | null;
@@ -55,6 +58,7 @@ function recordFromRow(row: DisplayRow): DisplayRecord {
     venueId: row.venue_id ?? undefined,
     tokenHash: row.token_hash ?? undefined,
     managed: row.managed === 1,
+    touched: row.staff_touched === 1,
     lastSeen: Number.isNaN(lastSeen) ? 0 : lastSeen,
     revision: row.revision,
     userAgent: row.user_agent ?? undefined,
@@ -78,6 +82,7 @@ function rowFromRecord(record: DisplayRecord): DisplayRow {
     venue_id: record.venueId ?? null,
     token_hash: record.tokenHash ?? null,
     managed: record.managed ? 1 : 0,
+    staff_touched: record.touched ? 1 : 0,
     last_seen: new Date(record.lastSeen).toISOString(),
     revision: record.revision,
     user_agent: record.userAgent ?? null,
@@ -92,9 +97,9 @@ function rowFromRecord(record: DisplayRecord): DisplayRow {
 export function openDisplayRecords(db: Database): DisplayRecordStore {
   const upsert = db.prepare<DisplayRow>(
     `INSERT OR REPLACE INTO displays
-       (id, name, view, venue_id, token_hash, managed, last_seen, revision, user_agent,
+       (id, name, view, venue_id, token_hash, managed, staff_touched, last_seen, revision, user_agent,
         screen_width, screen_height, orientation, clock_skew_ms)
-     VALUES (@id, @name, @view, @venue_id, @token_hash, @managed, @last_seen, @revision, @user_agent,
+     VALUES (@id, @name, @view, @venue_id, @token_hash, @managed, @staff_touched, @last_seen, @revision, @user_agent,
         @screen_width, @screen_height, @orientation, @clock_skew_ms)`,
   );
   const remove = db.prepare<[string]>('DELETE FROM displays WHERE id = ?');

@@ -37,8 +37,11 @@ import { PairingCodes } from './pairing-codes.ts';
 
 export type { Admission, DisplayHello, FleetCommand };
 
-/** Beyond this many entries, disconnected screens staff never assigned are dropped, oldest first. */
-const MAX_ENTRIES = 2000;
+/**
+ * Beyond this many entries, disconnected screens staff never touched (renamed, assigned, paired)
+ * are dropped, oldest first: anonymous sockets must not push staff's work out of the fleet.
+ */
+export const MAX_ENTRIES = 2000;
 /** Screens are heard from every 25 s (socket.io's heartbeat): a silent minute means a hung page or link. */
 export const STALE_AFTER_MS = 60_000;
 export const IDENTIFY_MS = 8_000;
@@ -56,11 +59,13 @@ export class DisplayRegistry {
   constructor(
     private readonly realNow: () => number = Date.now,
     private readonly staleAfterMs = STALE_AFTER_MS,
+    private readonly maxEntries = MAX_ENTRIES,
   ) {}
 
   /** Loads the stored records (all offline) and keeps every later change in the store. */
   attachStore(store: DisplayRecordStore, onError: (error: unknown) => void = () => undefined): void {
-    for (const record of store.load()) if (!this.entries.has(record.id)) this.entries.set(record.id, entryFromRecord(record));
+    for (const record of store.load())
+      if (!this.entries.has(record.id)) this.entries.set(record.id, entryFromRecord(record));
     this.writer = new FleetWriter(store, (id) => this.recordOf(id), onError);
     this.changed();
   }
@@ -104,7 +109,8 @@ export class DisplayRegistry {
 
     if (hello.view !== 'unassigned' && !(entry.managed && entry.assignment)) {
       // The page's URL decides for a screen staff have not taken over.
-      const assignment: Assignment = hello.view === 'room' ? { view: 'room', venueId: hello.venueId } : { view: 'lobby' };
+      const assignment: Assignment =
+        hello.view === 'room' ? { view: 'room', venueId: hello.venueId } : { view: 'lobby' };
       if (!sameAssignment(entry.assignment, assignment)) entry.name = hello.name ?? hello.defaultName(assignment);
       else if (hello.name !== undefined) entry.name = hello.name;
       entry.assignment = assignment;
@@ -169,11 +175,13 @@ export class DisplayRegistry {
   pair(code: string, assignment: Assignment, name: string): DisplayStatus {
     const id = this.codes.find(code);
     const entry = id === undefined ? undefined : this.entries.get(id);
-    if (!entry || entry.assignment) throw new NotFoundError(`code: no screen is showing the pairing code ${code}`, 'code');
+    if (!entry || entry.assignment)
+      throw new NotFoundError(`code: no screen is showing the pairing code ${code}`, 'code');
     this.codes.release(entry);
     entry.assignment = assignment;
     entry.name = name;
     entry.managed = true;
+    entry.touched = true;
     entry.persistent = true;
     return this.staffChanged(entry as AssignedEntry);
   }
@@ -181,6 +189,7 @@ export class DisplayRegistry {
   /** Renames and/or reassigns a screen; a reassigned screen is managed by staff from then on. */
   update(id: string, change: { name?: string | undefined; assignment?: Assignment | undefined }): DisplayStatus {
     const entry = this.assignedEntry(id);
+    entry.touched = true;
     if (change.name !== undefined) entry.name = change.name;
     if (change.assignment !== undefined) {
       entry.assignment = change.assignment;
@@ -198,6 +207,7 @@ export class DisplayRegistry {
     } else {
       entry.assignment = null;
       entry.managed = false;
+      entry.touched = false;
       this.send(id, { event: 'pairing', args: [{ displayId: id, code: this.codes.issue(entry) }] });
     }
     this.changed();
@@ -322,8 +332,8 @@ export class DisplayRegistry {
   private prune(): void {
     const removed: string[] = [];
     for (const entry of this.entries.values()) {
-      if (this.entries.size <= MAX_ENTRIES) break;
-      if (entry.sockets > 0 || entry.managed) continue;
+      if (this.entries.size <= this.maxEntries) break;
+      if (entry.sockets > 0 || entry.managed || entry.touched) continue;
       this.codes.release(entry);
       this.entries.delete(entry.id);
       if (entry.persistent) removed.push(entry.id);

@@ -15,6 +15,8 @@ export interface FleetEntry {
   pairingCode: string | null;
   tokenHash: string | undefined;
   managed: boolean;
+  /** Staff renamed, assigned or paired it: never evicted to make room (see DisplayRegistry.prune). */
+  touched: boolean;
   /**
    * Kept in SQLite. A screen without an id of its own (an old client, a test) gets one per
    * connection: it is listed while the server runs but never stored.
@@ -55,6 +57,7 @@ export function newEntry(id: string, name: string, revision: number, now: number
     pairingCode: null,
     tokenHash: undefined,
     managed: false,
+    touched: false,
     persistent: true,
     sockets: 0,
     lastSeen: now,
@@ -77,6 +80,7 @@ export function entryFromRecord(record: DisplayRecord): FleetEntry {
     pairingCode: null,
     tokenHash: record.tokenHash,
     managed: record.managed,
+    touched: record.touched ?? record.managed,
     persistent: true,
     sockets: 0,
     lastSeen: record.lastSeen,
@@ -97,6 +101,7 @@ export function recordFromEntry(entry: FleetEntry): DisplayRecord | undefined {
     venueId: entry.assignment.view === 'room' ? entry.assignment.venueId : undefined,
     tokenHash: entry.tokenHash,
     managed: entry.managed,
+    touched: entry.touched,
     lastSeen: entry.lastSeen,
     revision: entry.revision,
     userAgent: entry.userAgent,
@@ -108,7 +113,8 @@ export function recordFromEntry(entry: FleetEntry): DisplayRecord | undefined {
 /** What the screen itself is told about its assignment. */
 export function assignmentMessage(entry: FleetEntry & { assignment: Assignment }): DisplayAssignment {
   const message: DisplayAssignment = { displayId: entry.id, name: entry.name, view: entry.assignment.view };
-  if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined) message.venueId = entry.assignment.venueId;
+  if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined)
+    message.venueId = entry.assignment.venueId;
   return message;
 }
 
@@ -117,7 +123,11 @@ export function isStale(entry: FleetEntry, now: number, staleAfterMs: number): b
 }
 
 /** What GET /api/displays and the panel's `displays` event show of an assigned entry. */
-export function statusOf(entry: FleetEntry & { assignment: Assignment }, now: number, staleAfterMs: number): DisplayStatus {
+export function statusOf(
+  entry: FleetEntry & { assignment: Assignment },
+  now: number,
+  staleAfterMs: number,
+): DisplayStatus {
   const status: DisplayStatus = {
     id: entry.id,
     name: entry.name,
@@ -128,7 +138,8 @@ export function statusOf(entry: FleetEntry & { assignment: Assignment }, now: nu
     stale: isStale(entry, now, staleAfterMs),
     counted: isCounted(entry, now),
   };
-  if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined) status.venueId = entry.assignment.venueId;
+  if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined)
+    status.venueId = entry.assignment.venueId;
   if (entry.userAgent !== undefined) status.userAgent = entry.userAgent;
   if (entry.screen !== undefined) status.screen = { ...entry.screen };
   if (entry.clockSkewMs !== undefined) status.clockSkewMs = entry.clockSkewMs;

@@ -15,9 +15,9 @@ import { sameJson } from '../../shared/json.ts';
 import { SessionSchema, type Programme, type Schedule, type Session, type Venue } from '../../shared/model.ts';
 import type { ImportCounts, ImportedField, ImportPlan, MissingSessions, PlanChange } from '../../shared/import-plan.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
-import { normaliseIso } from '../../shared/time.ts';
+import { normaliseIso, parseInstant } from '../../shared/time.ts';
 import type { Context, PendingChange } from '../schedule/change.ts';
-import { clashMessage, findClash } from '../schedule/clash.ts';
+import { clashMessage } from '../schedule/clash.ts';
 import { ConflictError, ValidationError } from '../platform/errors.ts';
 import { matchSessions } from './import-match.ts';
 import { validate } from '../platform/errors.ts';
@@ -35,10 +35,13 @@ function mapVenues(schedule: Schedule, venues: Venue[], warnings: ImportPlan['wa
   const ids = new Map<string, string>();
   const added: Venue[] = [];
   for (const venue of venues) {
-    const live = schedule.venues.find((v) => v.id === venue.id) ??
+    const live =
+      schedule.venues.find((v) => v.id === venue.id) ??
       schedule.venues.find((v) => v.name.toLowerCase() === venue.name.toLowerCase());
     if (live && live.id === venue.id && (live.name !== venue.name || live.kind !== venue.kind)) {
-      warnings.push({ message: `venue ${live.id} is “${venue.name}” (${venue.kind}) in the file; it stays “${live.name}” (${live.kind})` });
+      warnings.push({
+        message: `venue ${live.id} is “${venue.name}” (${venue.kind}) in the file; it stays “${live.name}” (${live.kind})`,
+      });
     }
     ids.set(venue.id, live?.id ?? venue.id);
     if (!live) added.push(venue);
@@ -53,7 +56,11 @@ function localise(session: Session, venueIds: Map<string, string>, zone: string,
   const end = normaliseIso(session.end, zone);
   const plannedVenue = venueIds.get(session.planned.venueId) ?? session.planned.venueId;
   const planned = known.has(plannedVenue)
-    ? { start: normaliseIso(session.planned.start, zone), end: normaliseIso(session.planned.end, zone), venueId: plannedVenue }
+    ? {
+        start: normaliseIso(session.planned.start, zone),
+        end: normaliseIso(session.planned.end, zone),
+        venueId: plannedVenue,
+      }
     : { start, end, venueId };
   return { ...session, start, end, venueId, planned };
 }
@@ -67,11 +74,17 @@ function target(live: Session, file: Session, fields: readonly ImportedField[]):
   return after as Session;
 }
 
-export function planImport(schedule: Schedule, imported: ImportedSchedule, missing: MissingSessions = 'cancel'): ImportPlan {
+export function planImport(
+  schedule: Schedule,
+  imported: ImportedSchedule,
+  missing: MissingSessions = 'cancel',
+): ImportPlan {
   const zone = schedule.timezone;
   const warnings: ImportPlan['warnings'] = [...imported.warnings];
   if (imported.programme.timezone !== zone) {
-    warnings.push({ message: `the file is in ${imported.programme.timezone}; its times are shown in the venue's zone ${zone}` });
+    warnings.push({
+      message: `the file is in ${imported.programme.timezone}; its times are shown in the venue's zone ${zone}`,
+    });
   }
   const venues = mapVenues(schedule, imported.programme.venues, warnings);
   const known = new Set([...schedule.venues, ...venues.added].map((v) => v.id));
@@ -108,9 +121,11 @@ export function planImport(schedule: Schedule, imported: ImportedSchedule, missi
 
 /** The plan as delta ops against the live schedule (versions raised, missing ones cancelled). */
 function opsOf(schedule: Schedule, plan: ImportPlan): DeltaOp[] {
+  const byId = new Map(schedule.sessions.map((s) => [s.id, s]));
   const live = (id: string): Session => {
-    const session = schedule.sessions.find((s) => s.id === id);
-    if (!session) throw new ConflictError(`session ${id} no longer exists; preview the import again`, { reason: 'stale' });
+    const session = byId.get(id);
+    if (!session)
+      throw new ConflictError(`session ${id} no longer exists; preview the import again`, { reason: 'stale' });
     return session;
   };
   const sessions: Session[] = [
@@ -130,15 +145,38 @@ function opsOf(schedule: Schedule, plan: ImportPlan): DeltaOp[] {
 function clashWarnings(schedule: Schedule, plan: ImportPlan): Array<{ message: string }> {
   const after = applyDelta(schedule, { revision: schedule.revision + 1, ops: opsOf(schedule, plan) });
   const touched = new Set([...plan.added, ...plan.moved, ...plan.retimed, ...plan.changed].map((s) => s.id));
-  const reported = new Set<string>();
-  return after.sessions.flatMap((session) => {
-    if (!touched.has(session.id)) return [];
-    const clash = findClash(after, session);
-    const pair = clash && [session.id, clash.id].sort().join('|');
-    if (!clash || reported.has(pair!)) return [];
-    reported.add(pair!);
-    return [{ message: `${clashMessage(session, clash, schedule.timezone)}: “${session.title}” would share the room` }];
-  });
+  const rooms = new Set(after.venues.filter((v) => v.kind === 'room').map((v) => v.id));
+  // One sweep per room over its sessions in start order (each time parsed once): comparing every
+  // touched session with every other was quadratic, minutes for a file of 11,000 events.
+  const byRoom = new Map<string, Array<{ session: Session; start: number; end: number }>>();
+  for (const session of after.sessions) {
+    if (session.status === 'cancelled' || !rooms.has(session.venueId)) continue;
+    const slot = {
+      session,
+      start: parseInstant(session.start, schedule.timezone),
+      end: parseInstant(session.end, schedule.timezone),
+    };
+    const list = byRoom.get(session.venueId);
+    if (list) list.push(slot);
+    else byRoom.set(session.venueId, [slot]);
+  }
+  const warnings: Array<{ message: string }> = [];
+  for (const slots of byRoom.values()) {
+    slots.sort((a, b) => a.start - b.start);
+    let latest: (typeof slots)[number] | undefined;
+    for (const slot of slots) {
+      const holder = latest && latest.end > slot.start ? latest.session : undefined;
+      if (holder && (touched.has(slot.session.id) || touched.has(holder.id))) {
+        const session = touched.has(slot.session.id) ? slot.session : holder;
+        const clash = session === holder ? slot.session : holder;
+        warnings.push({
+          message: `${clashMessage(session, clash, schedule.timezone)}: “${session.title}” would share the room`,
+        });
+      }
+      if (!latest || slot.end > latest.end) latest = slot;
+    }
+  }
+  return warnings;
 }
 
 export function countsOf(plan: ImportPlan): ImportCounts {

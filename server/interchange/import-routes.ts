@@ -15,10 +15,8 @@ import { staffActor } from '../staff/staff-door.ts';
 import { AppError, ConflictError, ValidationError, validate } from '../platform/errors.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/limits.ts';
 import type { ImportApplied, ImportPlan, ImportPreview } from '../../shared/import-plan.ts';
-import { countsOf, planImport } from './import-plan.ts';
-import { ImportProblemsError } from './import-error.ts';
-import { readSchedule } from './detect-format.ts';
-import { ImportError } from './import-types.ts';
+import { countsOf } from './import-plan.ts';
+import { planFileOffThread, type PlanOptions } from './import-planning.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 
 export const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES;
@@ -54,46 +52,37 @@ function readRequest(req: Request): ImportRequest {
   };
 }
 
-export function importRouter({ service }: ApiContext): Router {
+export function importRouter({ service }: ApiContext, options: PlanOptions = {}): Router {
   const router = Router();
   const textBody = express.text({ type: 'text/plain', limit: IMPORT_BODY_LIMIT });
   const jsonBody = express.json({ limit: IMPORT_BODY_LIMIT, strict: false });
 
-  function plan(request: ImportRequest): ImportPlan {
-    const schedule = service.schedule();
-    try {
-      // The file is for this venue: times written without an offset are read in its zone.
-      return planImport(schedule, readSchedule(request.text, { timezone: schedule.timezone }), request.missing);
-    } catch (error) {
-      if (error instanceof ImportProblemsError) {
-        throw new AppError('invalid', error.message, { field: 'text', details: { errors: error.problems } });
-      }
-      if (error instanceof ImportError) {
-        throw new AppError('invalid', error.message, { field: 'text', details: { errors: [{ line: error.line, message: error.message }] } });
-      }
-      throw error;
-    }
-  }
+  const plan = (request: ImportRequest): Promise<ImportPlan> =>
+    planFileOffThread({ schedule: service.schedule(), text: request.text, missing: request.missing }, options);
 
-  router.post('/import/preview', textBody, jsonBody, (req, res) => {
-    // revision: what to send back as expectedRevision; timezone: to show the times in.
-    const preview: ImportPreview = { ...plan(readRequest(req)), revision: service.revision(), timezone: service.schedule().timezone };
+  router.post('/import/preview', textBody, jsonBody, async (req, res) => {
+    const revision = service.revision();
+    const importPlan = await plan(readRequest(req));
+    // revision: what to send back as expectedRevision (the one the plan was made at); timezone: to show the times in.
+    const preview: ImportPreview = { ...importPlan, revision, timezone: service.schedule().timezone };
     res.json(preview);
   });
 
-  router.post('/import/apply', textBody, jsonBody, (req, res) => {
+  router.post('/import/apply', textBody, jsonBody, async (req, res) => {
     const request = readRequest(req);
     if (request.expectedRevision === undefined) {
       throw new ValidationError('expectedRevision: give the revision the preview was made at', 'expectedRevision');
     }
-    if (request.expectedRevision !== service.revision()) {
-      throw new ConflictError(
+    const stale = () =>
+      new ConflictError(
         `the schedule changed since the preview (now revision ${service.revision()}, the preview was of revision ${request.expectedRevision}); preview the file again`,
         { reason: 'stale', revision: service.revision() },
         'expectedRevision',
       );
-    }
-    const importPlan = plan(request);
+    if (request.expectedRevision !== service.revision()) throw stale();
+    const importPlan = await plan(request);
+    // A large file is planned off the event loop: the schedule may have moved on meanwhile.
+    if (request.expectedRevision !== service.revision()) throw stale();
     const counts = countsOf(importPlan);
     const { revision, entry } = service.applyImport(importPlan, staffActor(res));
     const applied: ImportApplied = { revision, entry, counts };

@@ -34,6 +34,30 @@ function bodyParserAnswer(error: BodyParserError): { status: number; message: st
   }
 }
 
+/**
+ * Any other error that carries a 4xx status (express's URIError for bad percent-encoding, zlib's
+ * errors for a body that is not what its Content-Encoding says, http-errors from a library) is
+ * the client's fault: its status is honoured, with a message that says what to fix.
+ */
+function clientFaultAnswer(error: unknown): { status: number; message: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = typeof status === 'number' ? status : statusCode;
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 400 || code >= 500) return undefined;
+  if (error instanceof URIError) return { status: code, message: 'the path has bad percent-encoding' };
+  if (
+    typeof (error as { errno?: unknown }).errno === 'number' &&
+    /header check|zlib|deflate|gzip|brotli/i.test(String((error as Error).message))
+  ) {
+    return { status: code, message: 'the request body does not match its Content-Encoding' };
+  }
+  const message =
+    (error as { expose?: unknown }).expose === true && typeof (error as Error).message === 'string'
+      ? (error as Error).message
+      : 'bad request';
+  return { status: code, message };
+}
+
 export function errorHandler(logger: Logger) {
   // Express recognises error handlers by their four parameters.
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
@@ -44,7 +68,7 @@ export function errorHandler(logger: Logger) {
       res.status(error.status).json(body);
       return;
     }
-    const parserAnswer = bodyParserAnswer(error as BodyParserError);
+    const parserAnswer = bodyParserAnswer(error as BodyParserError) ?? clientFaultAnswer(error);
     if (parserAnswer) {
       res.status(parserAnswer.status).json({ error: parserAnswer.message });
       return;

@@ -12,7 +12,7 @@ import type { ScheduleService } from '../schedule/service-types.ts';
 import type { Logger } from '../platform/http-errors.ts';
 import { setupControlNamespace, type ControlNamespace } from './control-namespace.ts';
 import type { DisplayRegistry, FleetCommand } from '../fleet/display-registry.ts';
-import { setupDisplayNamespace, type DisplayNamespace } from './display-namespace.ts';
+import { setupDisplayNamespace, type DisplayCaps, type DisplayNamespace } from './display-namespace.ts';
 import { startExpiryTimer } from '../schedule/expiry-timer.ts';
 import { throttle } from './throttle.ts';
 
@@ -27,6 +27,8 @@ export interface RealtimeDeps {
   auth: StaffAuth;
   displays: DisplayRegistry;
   logger: Logger;
+  /** Per-address caps of the public namespace (default DISPLAY_CAPS). */
+  displayCaps?: DisplayCaps | undefined;
 }
 
 export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void } {

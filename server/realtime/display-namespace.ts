@@ -22,6 +22,7 @@ import type { ScheduleService } from '../schedule/service-types.ts';
 import { catchUp, holdsThisSchedule } from './catch-up.ts';
 import { defaultDisplayName } from '../fleet/display-names.ts';
 import type { DisplayRegistry } from '../fleet/display-registry.ts';
+import { DISPLAY_EVENT_BUDGET, spendEvent, type BudgetState, type EventBudget } from './event-budget.ts';
 
 const ScreenSchema = z.object({
   width: z.int().min(0).max(100_000),
@@ -32,7 +33,11 @@ const ScreenSchema = z.object({
 export const DisplayReportSchema = z.object({
   screen: ScreenSchema.optional(),
   /** A skew beyond a year is a broken device clock, not a measurement. */
-  clockSkewMs: z.number().min(-366 * 86_400_000).max(366 * 86_400_000).optional(),
+  clockSkewMs: z
+    .number()
+    .min(-366 * 86_400_000)
+    .max(366 * 86_400_000)
+    .optional(),
 });
 
 export const DisplayHandshakeSchema = z
@@ -40,9 +45,15 @@ export const DisplayHandshakeSchema = z
     view: z.enum(['room', 'lobby', 'unassigned']),
     venueId: VenueId.optional(),
     /** Stable id a screen keeps across reloads, so the fleet view shows one entry per screen. */
-    displayId: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1-100 letters, digits, _ . : or -').optional(),
+    displayId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1-100 letters, digits, _ . : or -')
+      .optional(),
     /** The screen's secret: at least 128 bits as base64url or hex. */
-    token: z.string().regex(/^[A-Za-z0-9_-]{22,200}$/, 'must be 22-200 letters, digits, _ or -').optional(),
+    token: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{22,200}$/, 'must be 22-200 letters, digits, _ or -')
+      .optional(),
     revision: z.int().min(0).optional(),
     scheduleId: z.string().regex(SCHEDULE_ID_PATTERN, 'must be 1-64 letters, digits, _ or -').optional(),
     /** Human name for the fleet view (extension); defaults to the room name or "Lobby". */
@@ -67,29 +78,57 @@ type DisplayHandshakeData = z.infer<typeof DisplayHandshakeSchema>;
  * What a screen's socket keeps. The parsed handshake is only needed while it is admitted; after
  * that only these few fields remain (thousands of sockets: every retained byte counts).
  */
-interface DisplaySocketData {
+interface DisplaySocketData extends BudgetState {
   /** Set by the middleware, dropped once the socket is admitted. */
   handshake?: DisplayHandshakeData | undefined;
   /** The fleet id its reports count for; undefined for a staff preview (no screen). */
   displayId?: string | undefined;
   lastResync?: number;
+  /** The address the socket counts against (see DisplayCaps), and whether it waits for pairing. */
+  address?: string;
+  waiting?: boolean;
 }
 
 type DisplayToClient = DisplayServerToClient & DisplayFleetToClient;
-export type DisplayNamespace = Namespace<DisplayClientToServer, DisplayToClient, Record<string, never>, DisplaySocketData>;
+export type DisplayNamespace = Namespace<
+  DisplayClientToServer,
+  DisplayToClient,
+  Record<string, never>,
+  DisplaySocketData
+>;
 type DisplaySocket = Socket<DisplayClientToServer, DisplayToClient, Record<string, never>, DisplaySocketData>;
 
 const Revision = z.int().min(0);
 const MAX_USER_AGENT = 300;
 export { RESYNC_INTERVAL_MS };
 
+/**
+ * What one network address may hold open on the public namespace. A venue's screens may share one
+ * address (NAT, a proxy), so the socket cap is far above any real fleet; screens waiting for a
+ * pairing code are a handful at a time, while each one costs a code and a fleet entry.
+ */
+export interface DisplayCaps {
+  socketsPerAddress: number;
+  pairingPerAddress: number;
+}
+export const DISPLAY_CAPS: DisplayCaps = { socketsPerAddress: 1000, pairingPerAddress: 50 };
+
 const RELEASED_AUTH: Readonly<Record<string, never>> = Object.freeze({});
 
 export function setupDisplayNamespace(
   namespace: DisplayNamespace,
-  deps: { service: ScheduleService; clock: ServerClock; displays: DisplayRegistry },
+  deps: {
+    service: ScheduleService;
+    clock: ServerClock;
+    displays: DisplayRegistry;
+    eventBudget?: EventBudget | undefined;
+    displayCaps?: DisplayCaps | undefined;
+  },
 ): void {
   const { service, clock, displays } = deps;
+  const caps = deps.displayCaps ?? DISPLAY_CAPS;
+  const perAddress = new Map<string, { sockets: number; waiting: number }>();
+  const budget = deps.eventBudget ?? DISPLAY_EVENT_BUDGET;
   // Handlers are made once per namespace and find their screen through `this` (the socket, or its
   // engine.io connection): six closures per socket were a measurable share of each screen's heap.
   const connectionOf = new WeakMap<object, string>();
@@ -123,7 +162,17 @@ export function setupDisplayNamespace(
     // The connection's catch-up gave the screen this server's schedule: its revision counts here.
     catchUp(this, service, { revision: valid ? revision : undefined });
   }
+  /** Every event, known or not, is counted before its handler runs. */
+  function onAnyEvent(this: DisplaySocket): void {
+    if (this.connected && !spendEvent(this.data, budget, Date.now())) this.disconnect(true);
+  }
   function onDisconnect(this: DisplaySocket): void {
+    const counts = perAddress.get(this.data.address ?? '');
+    if (counts) {
+      counts.sockets -= 1;
+      if (this.data.waiting) counts.waiting -= 1;
+      if (counts.sockets <= 0) perAddress.delete(this.data.address ?? '');
+    }
     const id = this.data.displayId;
     if (id === undefined) return;
     connectionOf.delete(this.conn);
@@ -134,12 +183,28 @@ export function setupDisplayNamespace(
   namespace.use((socket, next) => {
     const parsed = DisplayHandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error(`invalid display handshake: ${formatZodError(parsed.error).error}`));
+    const counts = perAddress.get(socket.handshake.address);
+    if (counts && counts.sockets >= caps.socketsPerAddress)
+      return next(new Error('too many screens from this address'));
+    const waiting = parsed.data.view === 'unassigned' && !parsed.data.preview;
+    if (waiting && counts && counts.waiting >= caps.pairingPerAddress) {
+      return next(new Error('too many screens waiting for a pairing code from this address'));
+    }
     socket.data.handshake = parsed.data;
     next();
   });
 
   namespace.on('connection', (socket: DisplaySocket) => {
     const handshake = socket.data.handshake!;
+    const address = socket.handshake.address;
+    const counts = perAddress.get(address) ?? { sockets: 0, waiting: 0 };
+    perAddress.set(address, counts);
+    counts.sockets += 1;
+    socket.data.address = address;
+    if (handshake.view === 'unassigned' && !handshake.preview) {
+      counts.waiting += 1;
+      socket.data.waiting = true;
+    }
     // Neither the parsed handshake nor the raw one (with the screen's token) is read again.
     socket.data.handshake = undefined;
     socket.handshake.auth = RELEASED_AUTH;
@@ -173,6 +238,7 @@ export function setupDisplayNamespace(
     catchUp(socket, service, handshake);
     socket.emit('clock', { ...clock.state(), revision: service.revision() });
 
+    socket.onAny(onAnyEvent);
     socket.on('time:sync', onTimeSync);
     socket.on('rendered', onRendered);
     socket.on('status', onStatus);
@@ -180,4 +246,3 @@ export function setupDisplayNamespace(
     socket.on('disconnect', onDisconnect);
   });
 }
-

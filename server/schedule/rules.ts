@@ -3,6 +3,7 @@ import type { Schedule, Session, Venue } from '../../shared/model.ts';
 import { normaliseIso, parseInstant } from '../../shared/time.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { quote } from './summaries.ts';
+import { outsideWindow, sessionWindow } from '../../shared/session-window.ts';
 
 export function requireSession(schedule: Schedule, id: string): Session {
   const session = schedule.sessions.find((s) => s.id === id);
@@ -32,6 +33,16 @@ export function inputTime(value: string, zone: string, field: string): string {
     return normaliseIso(value, zone);
   } catch {
     throw new ValidationError(`${field}: not a valid date-time: ${value}`, field);
+  }
+}
+
+/** Refuses a session time more than a year from the rest of the schedule (shared/session-window.ts). */
+export function checkWindow(schedule: Schedule, times: { start: string; end: string }, ignoreId?: string): void {
+  const others = schedule.sessions.filter((s) => s.id !== ignoreId && s.status !== 'cancelled');
+  const window = sessionWindow(others, schedule.timezone);
+  for (const field of ['start', 'end'] as const) {
+    const problem = outsideWindow(field, times[field], window, schedule.timezone);
+    if (problem) throw new ValidationError(problem, field);
   }
 }
 

@@ -6,18 +6,15 @@
 import type { ImportCounts, ImportPlan } from '../../shared/import-plan.ts';
 import type { Announcement, Emergency, Schedule, Session } from '../../shared/model.ts';
 import type { Delta, JournalEntry } from '../../shared/protocol.ts';
-import type {
-  AnnouncementInput,
-  DelayInput,
-  NewSessionInput,
-  SessionPatch,
-} from '../../shared/commands.ts';
+import type { AnnouncementInput, DelayInput, NewSessionInput, SessionPatch } from '../../shared/commands.ts';
 
 /** Who made a change: a staff account's username, or "system" for automatic changes such as expiry. */
 export interface Actor {
   name: string;
   /** The person's display name, recorded beside the username in the journal. */
   displayName?: string;
+  /** The Idempotency-Key of the request, stored in the change's own transaction. */
+  idempotency?: import('./store/idempotency-keys.ts').IdempotencyClaim | undefined;
 }
 
 /** The outcome of one accepted change: committed to disk before this is returned. */
@@ -80,6 +77,9 @@ export interface ScheduleService {
    */
   displayRecords?(): import('../fleet/display-records.ts').DisplayRecordStore | undefined;
   emergencyTemplates?(): import('./store/emergency-templates.ts').EmergencyTemplateStore | undefined;
+
+  /** Answers to writes sent with an Idempotency-Key, in the store's database; undefined when the store has none. */
+  idempotency?(): import('./store/idempotency-keys.ts').IdempotencyStore | undefined;
 
   /** Called after each committed change, in revision order. Returns an unsubscribe function. */
   onChange(listener: ChangeListener): () => void;

@@ -81,7 +81,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     const revision = schedule.revision + 1;
     const delta: Delta = { revision, ops: change.ops };
     const entry = newEntry(revision, toVenueIso(ctx.now, schedule.timezone), actor, change);
-    store.commit({ delta, entry, inverse: inverseOf(schedule, change.ops) });
+    store.commit({ delta, entry, inverse: inverseOf(schedule, change.ops), idempotency: actor.idempotency });
     schedule = applyDelta(schedule, delta);
     const result: ChangeResult<T> = { revision, value: change.value, delta, entry };
     notify(result);
@@ -155,6 +155,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
 
     displayRecords: () => store.displays,
     emergencyTemplates: () => store.emergencyTemplates,
+    idempotency: () => store.idempotency,
 
     onChange(listener) {
       listeners.add(listener);

@@ -7,13 +7,7 @@ import { assertNoClash } from './clash.ts';
 import { ConflictError, ValidationError, validate } from '../platform/errors.ts';
 import { uniqueId } from './new-ids.ts';
 import { editOperation, editSummary } from './session-edits.ts';
-import {
-  checkOrder,
-  checkVersion,
-  inputTime,
-  requireSession,
-  requireVenue,
-} from './rules.ts';
+import { checkOrder, checkWindow, checkVersion, inputTime, requireSession, requireVenue } from './rules.ts';
 import { quote, slot } from './summaries.ts';
 
 /** Last line of defence: the session we are about to store is a valid model Session. */
@@ -32,6 +26,7 @@ export function createSession(ctx: Context, raw: NewSessionInput): PendingChange
   const start = inputTime(input.start, zone, 'start');
   const end = inputTime(input.end, zone, 'end');
   checkOrder(start, end, zone);
+  checkWindow(schedule, { start, end });
   const id = input.id ?? uniqueId(input.title, 'session', (x) => schedule.sessions.some((s) => s.id === x));
   const session = checked({
     id,
@@ -80,9 +75,10 @@ function settleCurrentAgendaItem(session: Session, requested: string | null | un
     delete session.currentAgendaItem;
     return;
   }
-  const reason = codes.length === 0
-    ? `${quote(current)} cannot be current: ${quote(session.title)} has no agenda items`
-    : `${quote(current)} is not on the agenda of ${quote(session.title)} (${codes.join(', ')})`;
+  const reason =
+    codes.length === 0
+      ? `${quote(current)} cannot be current: ${quote(session.title)} has no agenda items`
+      : `${quote(current)} is not on the agenda of ${quote(session.title)} (${codes.join(', ')})`;
   throw new ValidationError(`currentAgendaItem: ${reason}`, 'currentAgendaItem');
 }
 
@@ -108,6 +104,7 @@ export function updateSession(ctx: Context, id: string, raw: SessionPatch): Pend
   setOrClear(after, 'currentAgendaItem', patch.currentAgendaItem);
   settleCurrentAgendaItem(after, patch.currentAgendaItem);
   checkOrder(after.start, after.end, zone);
+  if (patch.start !== undefined || patch.end !== undefined) checkWindow(schedule, after, id);
   checked(after);
 
   // Only a change of place, time or status can create a clash; a retitle of a session that
@@ -128,11 +125,7 @@ export function updateSession(ctx: Context, id: string, raw: SessionPatch): Pend
   };
 }
 
-export function deleteSession(
-  ctx: Context,
-  id: string,
-  expectedVersion?: number,
-): PendingChange<{ id: string }> {
+export function deleteSession(ctx: Context, id: string, expectedVersion?: number): PendingChange<{ id: string }> {
   const session = requireSession(ctx.schedule, id);
   checkVersion(session, expectedVersion);
   return {

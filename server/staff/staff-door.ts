@@ -9,28 +9,43 @@ import type { Actor } from '../schedule/service-types.ts';
 import { allows, type Permission } from '../../shared/staff.ts';
 import { routePermission, socketPermission } from './permissions.ts';
 import type { StaffAuth, StaffSession } from './staff-auth.ts';
+import { idempotencyClaim } from '../platform/idempotency.ts';
 
 export function isPublicRequest(method: string, path: string): boolean {
   return routePermission(method, path) === 'public';
 }
 
+/** The request headers the origin check reads (an express request's or a socket.io handshake's). */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+function header(headers: RequestHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /**
- * A write must come from a page of this server. SameSite=Strict cookies already stay home, but
- * another port on the same host is the same "site"; browsers say where a request came from in
- * Sec-Fetch-Site (and Origin), so a cross-origin write is refused before it reaches a handler.
- * Clients that send neither (curl, scripts) are not browsers and carry no ambient cookie risk.
+ * Did a browser send this from a page of another origin? SameSite=Strict cookies already stay
+ * home, but another port on the same host is the same "site"; browsers say where a request came
+ * from in Sec-Fetch-Site (and Origin). Clients that send neither (curl, scripts) are not browsers
+ * and carry no ambient cookie risk. The one rule for both doors: HTTP writes and the /control
+ * socket (whose handshake, polling or WebSocket, carries these headers too).
  */
-export function isCrossOriginWrite(req: Request): boolean {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
-  const site = req.get('sec-fetch-site');
+export function isCrossOrigin(headers: RequestHeaders): boolean {
+  const site = header(headers, 'sec-fetch-site');
   if (site !== undefined) return site !== 'same-origin' && site !== 'none';
-  const origin = req.get('origin');
+  const origin = header(headers, 'origin');
   if (origin === undefined) return false;
   try {
-    return new URL(origin).host !== req.get('host');
+    return new URL(origin).host !== header(headers, 'host');
   } catch {
     return true;
   }
+}
+
+/** A write must come from a page of this server; reads are harmless (the answer stays with the other page's browser). */
+export function isCrossOriginWrite(req: Request): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  return isCrossOrigin(req.headers);
 }
 
 const REFUSALS: Record<Exclude<Permission, 'public' | 'signed-in' | 'read'>, string> = {
@@ -81,16 +96,19 @@ export function staffSession(res: Response): StaffSession | undefined {
 export function staffActor(res: Response): Actor {
   const session = staffSession(res);
   if (!session) throw new Error('staffActor called on a route the staff door does not guard');
-  return { name: session.actor, displayName: session.displayName };
+  return { name: session.actor, displayName: session.displayName, idempotency: idempotencyClaim(res) };
 }
 
 /**
- * socket.io namespace middleware: the handshake must carry a valid session allowed to see the
+ * socket.io namespace middleware: the handshake must come from this server's pages (the channel
+ * pushes the staff snapshot unasked, so even reading it from another origin is refused) and carry
+ * a valid session allowed to see the
  * panel, and each event the socket sends is checked against the same table (an event the role
  * may not send is dropped with an error to the sender).
  */
 export function staffSocketDoor(auth: StaffAuth) {
   return (socket: Socket, next: (error?: Error) => void): void => {
+    if (isCrossOrigin(socket.handshake.headers)) return next(new Error('cross-origin connection refused'));
     const session = auth.sessionFromCookies(socket.handshake.headers.cookie);
     if (!session) return next(new Error('staff login required'));
     const refused = refusal(session, socketPermission('connect'));

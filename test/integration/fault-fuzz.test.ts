@@ -27,7 +27,12 @@ async function startWorld(): Promise<World> {
   const cookie = await server.login();
   const { body } = await server.request('POST', '/api/announcements', { text: 'Existing announcement' }, cookie);
   await server.request('PATCH', '/api/sessions/panel', { title: 'Panel (renamed)' }, cookie);
-  const display = await connectDisplay(server.url, { view: 'room', venueId: 'CR3', displayId: 'fuzz-door', token: 'fuzz-door-token-0123456789abcdef' });
+  const display = await connectDisplay(server.url, {
+    view: 'room',
+    venueId: 'CR3',
+    displayId: 'fuzz-door',
+    token: 'fuzz-door-token-0123456789abcdef',
+  });
   await display.recorder.waitFor('clock');
   return {
     server,
@@ -58,6 +63,8 @@ async function state({ server, cookie }: World) {
 
 interface Route {
   name: string;
+  /** "METHOD /path" as the express router declares it: every write route must have a case here. */
+  route: string;
   method: string;
   /** Path arbitrary, given the world's known ids. */
   path(ids: World['ids']): fc.Arbitrary<string>;
@@ -75,32 +82,139 @@ const fixed = (path: string) => () => fc.constant(path);
 const ROUTES: Route[] = [
   {
     name: 'PATCH a session',
+    route: 'PATCH /api/sessions/:id',
     method: 'PATCH',
     path: (ids) => hostileId(ids.sessions).map((id) => `/api/sessions/${id}`),
-    valid: { title: 'New title', venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T15:50', status: 'cancelled', organizers: { lead: 'UNODC', partners: [] }, expectedVersion: 1, force: true },
+    valid: {
+      title: 'New title',
+      venueId: 'M7',
+      start: '2024-10-14T15:00',
+      end: '2024-10-14T15:50',
+      status: 'cancelled',
+      organizers: { lead: 'UNODC', partners: [] },
+      expectedVersion: 1,
+      force: true,
+    },
   },
-  { name: 'POST a session', method: 'POST', path: fixed('/api/sessions'), valid: { title: 'New', venueId: 'CR3', start: '2024-10-14T16:00', end: '2024-10-14T16:50', kind: 'other' } },
-  { name: 'POST a delay', method: 'POST', path: (ids) => hostileId(ids.sessions).map((id) => `/api/sessions/${id}/delay`), valid: { minutes: 15, shiftFollowing: true } },
+  {
+    name: 'POST a session',
+    route: 'POST /api/sessions',
+    method: 'POST',
+    path: fixed('/api/sessions'),
+    valid: { title: 'New', venueId: 'CR3', start: '2024-10-14T16:00', end: '2024-10-14T16:50', kind: 'other' },
+  },
+  {
+    name: 'POST a delay',
+    route: 'POST /api/sessions/:id/delay',
+    method: 'POST',
+    path: (ids) => hostileId(ids.sessions).map((id) => `/api/sessions/${id}/delay`),
+    valid: { minutes: 15, shiftFollowing: true },
+  },
   {
     name: 'DELETE a session',
+    route: 'DELETE /api/sessions/:id',
     method: 'DELETE',
-    path: (ids) => fc.tuple(hostileId(ids.sessions), hostileId(['1', '2'])).map(([id, version]) => `/api/sessions/${id}?expectedVersion=${version}`),
+    path: (ids) =>
+      fc
+        .tuple(hostileId(ids.sessions), hostileId(['1', '2']))
+        .map(([id, version]) => `/api/sessions/${id}?expectedVersion=${version}`),
   },
-  { name: 'POST an announcement', method: 'POST', path: fixed('/api/announcements'), valid: { text: 'Coffee', severity: 'urgent', venueIds: ['CR3', 'lobby'], expiresInMinutes: 30 } },
-  { name: 'DELETE an announcement', method: 'DELETE', path: (ids) => hostileId(ids.announcements).map((id) => `/api/announcements/${id}`) },
-  { name: 'PUT the emergency', method: 'PUT', path: fixed('/api/emergency'), valid: { text: 'Please leave the building' } },
-  { name: 'DELETE the emergency', method: 'DELETE', path: fixed('/api/emergency') },
-  { name: 'POST an undo', method: 'POST', path: (ids) => hostileId(ids.revisions).map((rev) => `/api/changes/${rev}/undo`) },
-  { name: 'PUT the clock', method: 'PUT', path: fixed('/api/clock'), valid: { time: '2024-10-14T13:00', speed: 2 } },
-  { name: 'POST a login', method: 'POST', path: fixed('/api/login'), anonymous: true, valid: { password: 'not the password', name: 'Eve' } },
-  { name: 'POST a logout', method: 'POST', path: fixed('/api/logout'), anonymous: true, noBody: true },
-  { name: 'POST a pairing', method: 'POST', path: fixed('/api/displays/pair'), valid: { code: 'ABC123', view: 'room', venueId: 'CR3', name: 'Door' } },
-  { name: 'PATCH a display', method: 'PATCH', path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}`), valid: { name: 'Door', view: 'room', venueId: 'M7' } },
-  { name: 'POST identify', method: 'POST', path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}/identify`) },
-  { name: 'POST reload', method: 'POST', path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}/reload`) },
-  { name: 'DELETE a display', method: 'DELETE', path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}`) },
-  { name: 'POST an import preview', method: 'POST', path: fixed('/api/import/preview'), anyContentType: true },
-  { name: 'POST an import', method: 'POST', path: fixed('/api/import/apply'), anyContentType: true },
+  {
+    name: 'POST an announcement',
+    route: 'POST /api/announcements',
+    method: 'POST',
+    path: fixed('/api/announcements'),
+    valid: { text: 'Coffee', severity: 'urgent', venueIds: ['CR3', 'lobby'], expiresInMinutes: 30 },
+  },
+  {
+    name: 'DELETE an announcement',
+    route: 'DELETE /api/announcements/:id',
+    method: 'DELETE',
+    path: (ids) => hostileId(ids.announcements).map((id) => `/api/announcements/${id}`),
+  },
+  {
+    name: 'PUT the emergency',
+    route: 'PUT /api/emergency',
+    method: 'PUT',
+    path: fixed('/api/emergency'),
+    valid: { text: 'Please leave the building' },
+  },
+  { name: 'DELETE the emergency', route: 'DELETE /api/emergency', method: 'DELETE', path: fixed('/api/emergency') },
+  {
+    name: 'POST an undo',
+    route: 'POST /api/changes/:revision/undo',
+    method: 'POST',
+    path: (ids) => hostileId(ids.revisions).map((rev) => `/api/changes/${rev}/undo`),
+  },
+  {
+    name: 'PUT the clock',
+    route: 'PUT /api/clock',
+    method: 'PUT',
+    path: fixed('/api/clock'),
+    valid: { time: '2024-10-14T13:00', speed: 2 },
+  },
+  {
+    name: 'POST a login',
+    route: 'POST /api/login',
+    method: 'POST',
+    path: fixed('/api/login'),
+    anonymous: true,
+    valid: { password: 'not the password', name: 'Eve' },
+  },
+  {
+    name: 'POST a logout',
+    route: 'POST /api/logout',
+    method: 'POST',
+    path: fixed('/api/logout'),
+    anonymous: true,
+    noBody: true,
+  },
+  {
+    name: 'POST a pairing',
+    route: 'POST /api/displays/pair',
+    method: 'POST',
+    path: fixed('/api/displays/pair'),
+    valid: { code: 'ABC123', view: 'room', venueId: 'CR3', name: 'Door' },
+  },
+  {
+    name: 'PATCH a display',
+    route: 'PATCH /api/displays/:id',
+    method: 'PATCH',
+    path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}`),
+    valid: { name: 'Door', view: 'room', venueId: 'M7' },
+  },
+  {
+    name: 'POST identify',
+    route: 'POST /api/displays/:id/identify',
+    method: 'POST',
+    path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}/identify`),
+  },
+  {
+    name: 'POST reload',
+    route: 'POST /api/displays/:id/reload',
+    method: 'POST',
+    path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}/reload`),
+  },
+  {
+    name: 'DELETE a display',
+    route: 'DELETE /api/displays/:id',
+    method: 'DELETE',
+    path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}`),
+  },
+  {
+    name: 'POST an import preview',
+    route: 'POST /api/import/preview',
+    method: 'POST',
+    path: fixed('/api/import/preview'),
+    anyContentType: true,
+  },
+  {
+    name: 'POST an import',
+    route: 'POST /api/import/apply',
+    method: 'POST',
+    path: fixed('/api/import/apply'),
+    anyContentType: true,
+  },
 ];
 
 async function send(world: World, route: Route, path: string, body: string, contentType: string) {
@@ -118,7 +232,36 @@ afterAll(async () => {
   }
 });
 
+/** Every write route the running application declares, as "METHOD /path" (mount paths included). */
+function declaredWriteRoutes(app: unknown): string[] {
+  const found: string[] = [];
+  const walk = (stack: any[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        const paths: string[] = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+        for (const method of Object.keys(layer.route.methods)) {
+          if (['get', 'head', 'options'].includes(method)) continue;
+          for (const path of paths) found.push(`${method.toUpperCase()} ${prefix}${path}`);
+        }
+      } else if (Array.isArray(layer.handle?.stack)) {
+        const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
+        walk(layer.handle.stack, prefix + mount);
+      }
+    }
+  };
+  walk((app as { router: { stack: unknown[] } }).router.stack, '');
+  return found.sort();
+}
+
 describe('hostile requests to every write route', () => {
+  it('fuzzes every write route the router declares (a new route cannot be forgotten)', async () => {
+    const world = await startWorld();
+    worlds.push(world);
+    const declared = declaredWriteRoutes(world.server.application.app);
+    expect(declared.length).toBeGreaterThan(10);
+    expect([...new Set(ROUTES.map((r) => r.route))].sort()).toEqual(declared);
+  });
+
   for (const route of ROUTES) {
     it(`${route.method} ${route.name}: no 5xx, refused requests change nothing`, async () => {
       const world = await startWorld();
@@ -135,7 +278,9 @@ describe('hostile requests to every write route', () => {
           expect(status, `${route.method} ${path} ${body.slice(0, 200)} → ${text.slice(0, 200)}`).toBeLessThan(500);
           if (status >= 400) {
             refused++;
-            expect(await state(world), `${route.method} ${path} ${body.slice(0, 200)} changed the state`).toEqual(before);
+            expect(await state(world), `${route.method} ${path} ${body.slice(0, 200)} changed the state`).toEqual(
+              before,
+            );
           }
         }),
         { numRuns: RUNS },

@@ -23,6 +23,8 @@ import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
 import { openScheduleService } from '../../server/schedule/service.ts';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { Logger } from '../../server/platform/http-errors.ts';
+import type { DisplayCaps } from '../../server/realtime/display-namespace.ts';
+import type { PlanOptions } from '../../server/interchange/import-planning.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { Accounts } from '../../server/staff/accounts.ts';
@@ -46,6 +48,12 @@ export interface TestServerOptions {
   verbose?: boolean;
   /** How long a staff login lasts (default: the production 12 hours). */
   sessionLifetimeMs?: number;
+  /** Receives the server's log instead of the quiet default (e.g. to assert nothing was logged). */
+  logger?: Logger;
+  /** Per-address caps on display sockets and pairing codes (default: the production ones). */
+  displayCaps?: DisplayCaps;
+  /** When imports go to a worker thread and how long it may take (default: the production ones). */
+  importPlanning?: PlanOptions;
 }
 
 export interface TestResponse<T = any> {
@@ -111,10 +119,14 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'signage-test-'));
   mkdirSync(dataDir, { recursive: true });
   const password = options.password === null ? '' : (options.password ?? 'test-password');
-  const logger: Logger = options.verbose ? { ...console, error: quietLogger.error } : quietLogger;
+  const logger: Logger = options.logger ?? (options.verbose ? { ...console, error: quietLogger.error } : quietLogger);
 
   const clock = new ServerClock();
-  const service = openScheduleService({ dataDir, seed: () => resolveProgramme(options.programme), now: () => clock.now() });
+  const service = openScheduleService({
+    dataDir,
+    seed: () => resolveProgramme(options.programme),
+    now: () => clock.now(),
+  });
   if (options.clock !== undefined || (options.speed ?? 1) !== 1) {
     const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
     clock.set({ time, speed: options.speed ?? 1 });
@@ -129,6 +141,8 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     logger,
     trustProxy: options.trustProxy ?? false,
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
+    ...(options.displayCaps ? { displayCaps: options.displayCaps } : {}),
+    ...(options.importPlanning ? { importPlanning: options.importPlanning } : {}),
   });
 
   let port: number;
@@ -149,7 +163,12 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     service.close();
   };
 
-  const request = async <T = any>(method: string, path: string, body?: unknown, cookie?: string): Promise<TestResponse<T>> => {
+  const request = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    cookie?: string,
+  ): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = {};
     if (cookie) headers.cookie = cookie;
     if (body !== undefined) headers['content-type'] = 'application/json';

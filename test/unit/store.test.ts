@@ -73,12 +73,24 @@ describe('sqlite store', () => {
     store.seed(initial);
     const renamed = { ...session('a', 'Alpha two'), version: 2 };
     store.commit({
-      delta: { revision: 1, ops: [{ type: 'session', session: renamed }, { type: 'session', session: session('c', 'Gamma') }] },
+      delta: {
+        revision: 1,
+        ops: [
+          { type: 'session', session: renamed },
+          { type: 'session', session: session('c', 'Gamma') },
+        ],
+      },
       entry: entry(1, { sessionId: 'a' }),
-      inverse: [{ type: 'session-removed', id: 'c' }, { type: 'session', session: session('a', 'Alpha') }],
+      inverse: [
+        { type: 'session-removed', id: 'c' },
+        { type: 'session', session: session('a', 'Alpha') },
+      ],
     });
     store.commit({
-      delta: { revision: 2, ops: [{ type: 'emergency', emergency: { text: 'Go', since: '2024-10-14T09:05:00+02:00' } }] },
+      delta: {
+        revision: 2,
+        ops: [{ type: 'emergency', emergency: { text: 'Go', since: '2024-10-14T09:05:00+02:00' } }],
+      },
       entry: entry(2, { undoes: 1 }),
       inverse: [{ type: 'emergency', emergency: null }],
     });
@@ -137,6 +149,7 @@ describe('sqlite store', () => {
     db.exec('DROP TABLE accounts; DROP TABLE revoked_sessions; DROP TABLE account_audit; ALTER TABLE journal DROP COLUMN actor_name');
     db.exec('ALTER TABLE meta DROP COLUMN schedule_id; DROP TABLE emergency_templates');
     for (const column of ['building', 'floor', 'directions']) db.exec(`ALTER TABLE venues DROP COLUMN ${column}`);
+    db.exec('DROP TABLE idempotency_keys; ALTER TABLE displays DROP COLUMN staff_touched');
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));
@@ -162,7 +175,10 @@ describe('sqlite store', () => {
     store.seed(initial);
     for (let revision = 1; revision <= 5; revision++) {
       store.commit({
-        delta: { revision, ops: [{ type: 'session', session: { ...session('a', `Alpha ${revision}`), version: revision + 1 } }] },
+        delta: {
+          revision,
+          ops: [{ type: 'session', session: { ...session('a', `Alpha ${revision}`), version: revision + 1 } }],
+        },
         entry: entry(revision),
         inverse: [],
       });
@@ -178,7 +194,8 @@ describe('sqlite store', () => {
     store.commit({ delta: { revision: 1, ops: [] }, entry: entry(1), inverse: [] });
     const mode = (file: string) => fs.statSync(path.join(dir, 'data', file)).mode & 0o777;
     expect(mode('.')).toBe(0o700);
-    for (const file of ['signage.db', 'signage.db-wal', 'signage.db-shm']) expect([file, mode(file)]).toEqual([file, 0o600]);
+    for (const file of ['signage.db', 'signage.db-wal', 'signage.db-shm'])
+      expect([file, mode(file)]).toEqual([file, 0o600]);
   });
 
   it('makes a database an older version left world-readable private', () => {
@@ -200,7 +217,7 @@ describe('sqlite store', () => {
   it('fails loudly on a damaged session row', () => {
     store.seed(initial);
     const db = new Database(path.join(dir, 'data', 'signage.db'));
-    db.prepare("UPDATE sessions SET doc = '{\"id\":\"a\"}' WHERE id = 'a'").run();
+    db.prepare('UPDATE sessions SET doc = \'{"id":"a"}\' WHERE id = \'a\'').run();
     db.close();
     expect(() => store.load()).toThrow(/damaged database: sessions row a: kind: /);
   });

@@ -31,8 +31,21 @@ export type EventResult = { ok: true; parts: EventParts } | { ok: false; errors:
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+/**
+ * A value of the file for a message. A hostile file can make it an object whose toString is not a
+ * function ({"toString":1}): String() would throw on it, so only strings and numbers are shown.
+ */
+export const shown = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : value == null
+        ? ''
+        : '(not text)';
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
 
 /** The change-over of a day: the clock time of its day_start in the venue's zone, else midnight. */
@@ -62,7 +75,8 @@ function endOf(event: Json, start: DateTime, zone: string): DateTime | string {
     return dt.isValid ? dt : `end: "${end}" is not an ISO date-time`;
   }
   const minutes = parseDuration(event.duration);
-  if (minutes === null) return `duration: "${String(event.duration ?? '')}" must be like "0:45", "01:30" or "1:02:00" (days:hours:minutes)`;
+  if (minutes === null)
+    return `duration: "${shown(event.duration)}" must be like "0:45", "01:30" or "1:02:00" (days:hours:minutes)`;
   return start.plus({ minutes });
 }
 
@@ -105,7 +119,9 @@ export function readEvent(event: unknown, day: C3vocDay, zone: string): EventRes
       kind: kindOfTrack(event.track) ?? 'other',
       organizers: { lead: names[0] ?? '', partners: names.slice(1) },
       ...(online && { online }),
-      clockMismatch: Boolean(text(event.date) && clock && (Number(clock[1]) !== local.hour || Number(clock[2]) !== local.minute)),
+      clockMismatch: Boolean(
+        text(event.date) && clock && (Number(clock[1]) !== local.hour || Number(clock[2]) !== local.minute),
+      ),
     },
   };
 }

@@ -8,7 +8,7 @@
  * so); frab and pretalx give every event a stable integer id, which becomes "c3voc-<id>".
  */
 import { ProgrammeSchema, type Programme, type Session } from '../../../shared/model.ts';
-import { changeOverOf, isObject, readEvent, type EventParts, type Json } from './c3voc-events.ts';
+import { changeOverOf, isObject, readEvent, shown, type EventParts, type Json } from './c3voc-events.ts';
 import { sessionGuid } from './c3voc-ids.ts';
 import { ProblemList } from '../import-error.ts';
 import { isSessionId } from './csv-format.ts';
@@ -17,7 +17,6 @@ import { ImportError, type ImportOptions, type ImportWarning, type ParseResult }
 import { VenueRegistry } from './venues.ts';
 import { isKnownZone } from './zones.ts';
 import { zoneFromOffsets } from './c3voc-offsets.ts';
-
 
 function parseJson(text: string): unknown {
   try {
@@ -71,6 +70,9 @@ export function looksLikeC3voc(text: string): boolean {
 /** Finds where each event is written, for messages: the next occurrence of its guid or title. */
 class LineFinder {
   private cursor = 0;
+  /** Lines counted up to `counted`: the cursor only moves forward, so the text is scanned once. */
+  private counted = 0;
+  private line = 1;
   constructor(private readonly text: string) {}
 
   lineOf(event: unknown): number {
@@ -82,14 +84,23 @@ class LineFinder {
         break;
       }
     }
-    return this.text.slice(0, this.cursor).split('\n').length;
+    for (
+      let at = this.text.indexOf('\n', this.counted);
+      at !== -1 && at < this.cursor;
+      at = this.text.indexOf('\n', at + 1)
+    ) {
+      this.line += 1;
+    }
+    this.counted = Math.max(this.counted, this.cursor);
+    return this.line;
   }
 }
 
 function chooseZone(conference: Json, options: ImportOptions): string {
-  const zone = options.timezone ?? (typeof conference.time_zone_name === 'string' ? conference.time_zone_name : undefined);
+  const zone =
+    options.timezone ?? (typeof conference.time_zone_name === 'string' ? conference.time_zone_name : undefined);
   if (zone === undefined) {
-    throw new ImportError('conference.time_zone_name is missing: give the venue\'s time zone with --timezone');
+    throw new ImportError("conference.time_zone_name is missing: give the venue's time zone with --timezone");
   }
   if (!isKnownZone(zone)) throw new ImportError(`unknown time zone "${zone}"`);
   return zone;
@@ -151,10 +162,13 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
         const line = finder.lineOf(event);
         const result = readEvent(event, c3day, zone);
         if (!result.ok) {
-          result.errors.forEach((message) => problems.add(line, `event "${isObject(event) ? String(event.title ?? '') : ''}": ${message}`));
+          result.errors.forEach((message) =>
+            problems.add(line, `event "${isObject(event) ? shown(event.title) : ''}": ${message}`),
+          );
           continue;
         }
-        const venueName = isObject(event) && typeof event.room === 'string' && event.room.trim() ? event.room : roomName;
+        const venueName =
+          isObject(event) && typeof event.room === 'string' && event.room.trim() ? event.room : roomName;
         events.push({ line, parts: result.parts, venueName, fileId: fileIdOf(event as Json) });
       }
     }
@@ -187,7 +201,14 @@ function toProgramme(events: ReadEvent[], conference: Json, zone: string): Progr
   }
   const venueIds = events.map((e) => venues.idFor(e.venueName));
   const derived = assignIds(
-    events.map((e, i) => eventIdRequest(e.parts.start.slice(0, 10), e.parts.title, e.parts.start.slice(11, 16).replace(':', ''), venueIds[i]!)),
+    events.map((e, i) =>
+      eventIdRequest(
+        e.parts.start.slice(0, 10),
+        e.parts.title,
+        e.parts.start.slice(11, 16).replace(':', ''),
+        venueIds[i]!,
+      ),
+    ),
   );
   const sessions: Session[] = events.map((e, i) => {
     const { clockMismatch: _ignored, ...parts } = e.parts;
@@ -203,7 +224,11 @@ function toProgramme(events: ReadEvent[], conference: Json, zone: string): Progr
   });
   sessions.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const used = new Set(venueIds);
-  const checked = ProgrammeSchema.safeParse({ timezone: zone, venues: venues.list().filter((v) => used.has(v.id)), sessions });
+  const checked = ProgrammeSchema.safeParse({
+    timezone: zone,
+    venues: venues.list().filter((v) => used.has(v.id)),
+    sessions,
+  });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new ImportError(`invalid programme: ${issue?.path.join('.')}: ${issue?.message}`);

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { newScheduleId } from './schedule-id.ts';
+import { IDEMPOTENCY_TABLE } from './idempotency-keys.ts';
 
 type Migration = (db: Database) => void;
 
@@ -141,6 +142,15 @@ const migrations: Migration[] = [
     db.exec('ALTER TABLE venues ADD COLUMN building TEXT');
     db.exec('ALTER TABLE venues ADD COLUMN floor TEXT');
     db.exec('ALTER TABLE venues ADD COLUMN directions TEXT');
+  },
+  // 7: Idempotency-Key answers (idempotency-keys.ts), claimed in the transaction of the change.
+  (db) => {
+    db.exec(IDEMPOTENCY_TABLE);
+  },
+  // 8: screens staff have touched (renamed, assigned, paired) are never evicted by the fleet cap.
+  (db) => {
+    db.exec('ALTER TABLE displays ADD COLUMN staff_touched INTEGER NOT NULL DEFAULT 0');
+    db.exec('UPDATE displays SET staff_touched = managed');
   },
 ];
 

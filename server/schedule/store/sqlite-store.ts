@@ -11,6 +11,7 @@ import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
 import { openDisplayRecords } from '../../fleet/display-records.ts';
 import { openEmergencyTemplates } from './emergency-templates.ts';
 import { migrate } from './migrations.ts';
+import { openIdempotencyKeys } from './idempotency-keys.ts';
 import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
 import { newScheduleId } from './schedule-id.ts';
 import type { ScheduleStore, StoredChange, StoredJournalEntry } from './store-interface.ts';
@@ -123,6 +124,8 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     ),
   };
 
+  const idempotency = openIdempotencyKeys(db);
+
   function writeOp(op: DeltaOp): void {
     switch (op.type) {
       case 'session':
@@ -156,7 +159,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     writeOp({ type: 'emergency', emergency: schedule.emergency });
   });
 
-  const commit = db.transaction(({ delta, entry, inverse }: StoredChange) => {
+  const commit = db.transaction(({ delta, entry, inverse, idempotency: claim }: StoredChange) => {
     const stored = statements.revision.get()?.revision;
     // Guards against a second writer on the same file: revisions must stay a gapless sequence.
     if (stored === undefined || delta.revision !== stored + 1 || entry.revision !== delta.revision) {
@@ -180,6 +183,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
       if (marked.changes !== 1) throw new Error(`revision ${entry.undoes} cannot be marked as undone`);
     }
     statements.setRevision.run(delta.revision);
+    if (claim) idempotency.claim(claim, delta.revision);
   });
 
   let closed = false;
@@ -201,6 +205,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     },
     displays: openDisplayRecords(db),
     emergencyTemplates: openEmergencyTemplates(db),
+    idempotency,
     close() {
       if (closed) return;
       closed = true;

@@ -6,6 +6,7 @@ import type { EmergencyTemplateStore } from './emergency-templates.ts';
 import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp, JournalEntry } from '../../../shared/protocol.ts';
 import type { DisplayRecordStore } from '../../fleet/display-records.ts';
+import type { IdempotencyClaim, IdempotencyStore } from './idempotency-keys.ts';
 
 /** A journal entry as kept on disk: what the change did and how to revert it. */
 export interface StoredJournalEntry extends JournalEntry {
@@ -20,6 +21,8 @@ export interface StoredChange {
   delta: Delta;
   entry: JournalEntry;
   inverse: DeltaOp[];
+  /** The Idempotency-Key of the request that made the change, claimed in the same transaction. */
+  idempotency?: IdempotencyClaim | undefined;
 }
 
 export interface ScheduleStore {
@@ -44,5 +47,7 @@ export interface ScheduleStore {
   readonly displays?: DisplayRecordStore;
   /** Prepared emergency messages; a store without them offers none. */
   readonly emergencyTemplates?: EmergencyTemplateStore;
+  /** Answers to writes sent with an Idempotency-Key; a store without one does not replay them. */
+  readonly idempotency?: IdempotencyStore;
   close(): void;
 }
