@@ -14,7 +14,12 @@ afterAll(() => server.close());
 describe('c3voc export with a session far in the future', () => {
   it('lists the real days and the far one, and the clock answers alongside', async () => {
     const id = 'event-2024-10-14-215a910b';
-    const moved = await server.request('PATCH', `/api/sessions/${id}`, { start: '2100-06-01T10:00', end: '2100-06-01T11:00' }, cookie);
+    const moved = await server.request(
+      'PATCH',
+      `/api/sessions/${id}`,
+      { start: '2100-06-01T10:00', end: '2100-06-01T11:00' },
+      cookie,
+    );
     expect(moved.status).toBe(200);
 
     const [exported, clock] = await Promise.all([
@@ -26,7 +31,10 @@ describe('c3voc export with a session far in the future', () => {
     const days: Array<{ date: string; index: number; rooms: Record<string, Array<{ guid: string }>> }> =
       exported.body.schedule.conference.days;
     const expectedDays = new Set(
-      server.service.schedule().sessions.filter((s) => s.status !== 'cancelled').map((s) => s.start.slice(0, 10)),
+      server.service
+        .schedule()
+        .sessions.filter((s) => s.status !== 'cancelled')
+        .map((s) => s.start.slice(0, 10)),
     );
     // Only days with sessions once the span is over a year: no 27,000 empty days.
     expect(days.map((d) => d.date)).toEqual([...expectedDays].sort());
