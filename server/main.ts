@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   try {
     service = openScheduleService({
       dataDir: config.dataDir,
-      seed: () => loadProgrammeFile(config.programme),
+      seed: () => loadProgrammeFile(config.programme, config.programmeOptions),
       now: () => clock.now(),
     });
   } catch (error) {

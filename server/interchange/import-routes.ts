@@ -6,7 +6,8 @@
  *                             revision; 409 when the schedule moved on since the preview.
  * The body is the file itself (text/plain) or JSON { text, expectedRevision?, missing? }, up to
  * 2 MB; `missing` ("cancel", the default, or "keep") says what happens to sessions the file
- * lacks. A file with errors answers 400 with every problem and its line; nothing is applied.
+ * lacks; `timezone`, `from`, `to`, `columns` (body or query) read the file as `npm run import`
+ * does. A file with errors answers 400 with every problem and its line; nothing is applied.
  * This router parses its own bodies, so it is mounted before the JSON-only rule of api.ts.
  */
 import express, { Router, type Request } from 'express';
@@ -18,7 +19,8 @@ import type { ImportApplied, ImportPlan, ImportPreview } from '../../shared/impo
 import { countsOf, planImport } from './import-plan.ts';
 import { ImportProblemsError } from './import-error.ts';
 import { readSchedule } from './detect-format.ts';
-import { ImportError } from './import-types.ts';
+import { ImportError, type ImportOptions } from './import-types.ts';
+import { parseImportOptions, type RawImportOptions } from './import-options.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 
 export const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES;
@@ -26,24 +28,49 @@ export const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES;
 const Missing = z.enum(['cancel', 'keep']);
 const Revision = z.coerce.number().int().min(0);
 
+/** How to read the file, as `npm run import` takes them: timezone, from, to, columns ("title=Session,…"). */
+const READ_OPTIONS = {
+  timezone: z.string().max(100).optional(),
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+  columns: z.string().max(2000).optional(),
+};
+
 const JsonBody = z.strictObject({
   text: z.string().min(1, 'must not be empty'),
   expectedRevision: z.int().min(0).optional(),
   missing: Missing.optional(),
+  ...READ_OPTIONS,
 });
-const Query = z.object({ expectedRevision: Revision.optional(), missing: Missing.optional() });
+const Query = z.object({ expectedRevision: Revision.optional(), missing: Missing.optional(), ...READ_OPTIONS });
 
 interface ImportRequest {
   text: string;
   expectedRevision: number | undefined;
   missing: 'cancel' | 'keep';
+  options: ImportOptions;
+}
+
+/** The read options of the body (or else the query), refused with 400 naming the field. */
+function readOptions(raw: RawImportOptions): ImportOptions {
+  try {
+    return parseImportOptions(raw, (name) => name);
+  } catch (error) {
+    const field = /^(timezone|from|to|columns)\b/.exec((error as Error).message)?.[1];
+    throw new ValidationError((error as Error).message, field);
+  }
+}
+
+function pickOptions(...sources: RawImportOptions[]): RawImportOptions {
+  const pick = (name: keyof RawImportOptions) => sources.map((s) => s[name]).find((v) => v !== undefined && v.trim() !== '');
+  return { timezone: pick('timezone'), from: pick('from'), to: pick('to'), columns: pick('columns') };
 }
 
 function readRequest(req: Request): ImportRequest {
   const query = validate(Query, req.query);
   if (typeof req.body === 'string') {
     if (req.body.trim() === '') throw new ValidationError('text: the file is empty', 'text');
-    return { text: req.body, expectedRevision: query.expectedRevision, missing: query.missing ?? 'cancel' };
+    return { text: req.body, expectedRevision: query.expectedRevision, missing: query.missing ?? 'cancel', options: readOptions(query) };
   }
   if (req.body === undefined) throw new AppError('unsupported-media', 'send the file as text/plain or JSON { text }');
   const body = validate(JsonBody, req.body);
@@ -51,6 +78,7 @@ function readRequest(req: Request): ImportRequest {
     text: body.text,
     expectedRevision: body.expectedRevision ?? query.expectedRevision,
     missing: body.missing ?? query.missing ?? 'cancel',
+    options: readOptions(pickOptions(body, query)),
   };
 }
 
@@ -62,8 +90,10 @@ export function importRouter({ service }: ApiContext): Router {
   function plan(request: ImportRequest): ImportPlan {
     const schedule = service.schedule();
     try {
-      // The file is for this venue: times written without an offset are read in its zone.
-      return planImport(schedule, readSchedule(request.text, { timezone: schedule.timezone }), request.missing);
+      // The file is for this venue: times written without an offset are read in its zone, unless
+      // the request names another zone.
+      const options = { ...request.options, timezone: request.options.timezone ?? schedule.timezone };
+      return planImport(schedule, readSchedule(request.text, options), request.missing);
     } catch (error) {
       if (error instanceof ImportProblemsError) {
         throw new AppError('invalid', error.message, { field: 'text', details: { errors: error.problems } });
