@@ -71,6 +71,7 @@ export interface ScheduleService {
    * everything. Undefined for a store without one (the fleet then lives in memory).
    */
   displayRecords?(): import('../fleet/display-records.ts').DisplayRecordStore | undefined;
+  feedRecords?(): import('../interchange/feeds/feed-records.ts').FeedRecordStore | undefined;
 
   /** Called after each committed change, in revision order. Returns an unsubscribe function. */
   onChange(listener: ChangeListener): () => void;

@@ -129,6 +129,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     },
 
     displayRecords: () => store.displays,
+    feedRecords: () => store.feeds,
 
     onChange(listener) {
       listeners.add(listener);

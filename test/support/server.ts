@@ -25,8 +25,11 @@ import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { Logger } from '../../server/platform/http-errors.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
+import type { Router } from 'express';
 
 export interface TestServerOptions {
+  /** More /api routers, made from the server's own service and clock (e.g. the feeds' routes). */
+  extraApiRouters?: (service: ScheduleService, clock: ServerClock) => Router[];
   /** Start a simulated clock here: venue-local ISO like 2024-10-14T12:55 (or with an offset). Default: real time. */
   clock?: string;
   /** Simulated clock speed (default 1; 0 freezes the clock). */
@@ -122,6 +125,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     logger,
     trustProxy: options.trustProxy ?? false,
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
+    ...(options.extraApiRouters ? { extraApiRouters: options.extraApiRouters(service, clock) } : {}),
   });
 
   let port: number;

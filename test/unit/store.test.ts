@@ -133,8 +133,10 @@ describe('sqlite store', () => {
     store.close();
     // The database as the schema before schedule ids left it.
     const db = new Database(path.join(dir, 'data', 'signage.db'));
+    // (schema 2: before migration 3, schedule ids, and 4, feeds)
     db.exec('ALTER TABLE meta DROP COLUMN schedule_id');
-    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    db.exec('DROP TABLE feeds');
+    db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));
     const upgraded = store.load()!;

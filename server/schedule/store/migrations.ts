@@ -4,6 +4,7 @@
  * existing data directories have already run it.
  */
 import type { Database } from 'better-sqlite3';
+import { FEEDS_TABLE } from '../../interchange/feeds/feed-records.ts';
 import { newScheduleId } from './schedule-id.ts';
 
 type Migration = (db: Database) => void;
@@ -82,6 +83,10 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE meta ADD COLUMN schedule_id TEXT');
     db.prepare('UPDATE meta SET schedule_id = ? WHERE id = 1').run(newScheduleId());
+  },
+  // 4: live feeds (server/interchange/feeds/): their URL, validators, health, and what each said last.
+  (db) => {
+    db.exec(FEEDS_TABLE);
   },
 ];
 

@@ -10,6 +10,7 @@ import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
 import { openDisplayRecords } from '../../fleet/display-records.ts';
 import { migrate } from './migrations.ts';
+import { openFeedRecords } from '../../interchange/feeds/feed-records.ts';
 import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
 import { newScheduleId } from './schedule-id.ts';
 import type { ScheduleStore, StoredChange, StoredJournalEntry } from './store-interface.ts';
@@ -157,6 +158,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
       return statements.deltasSince.all(revision, limit).map((row) => JSON.parse(row.delta) as Delta);
     },
     displays: openDisplayRecords(db),
+    feeds: openFeedRecords(db),
     close() {
       if (closed) return;
       closed = true;

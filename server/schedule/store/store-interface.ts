@@ -5,6 +5,7 @@
 import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp, JournalEntry } from '../../../shared/protocol.ts';
 import type { DisplayRecordStore } from '../../fleet/display-records.ts';
+import type { FeedRecordStore } from '../../interchange/feeds/feed-records.ts';
 
 /** A journal entry as kept on disk: what the change did and how to revert it. */
 export interface StoredJournalEntry extends JournalEntry {
@@ -41,5 +42,7 @@ export interface ScheduleStore {
   deltasSince(revision: number, limit: number): Delta[];
   /** The display fleet's records, in the same database; a store without one keeps the fleet in memory. */
   readonly displays?: DisplayRecordStore;
+  /** The live feeds' records, in the same database; a store without one keeps them in memory. */
+  readonly feeds?: FeedRecordStore;
   close(): void;
 }
