@@ -77,7 +77,7 @@ function event(session: Session, venue: Venue, zone: string, id: number, baseUrl
     persons: [lead, ...partners].filter((name) => name.trim() !== '').map((name) => ({ name })),
     links: session.online?.url ? [{ url: session.online.url, title: JOIN_LINK_TITLE }] : [],
     attachments: [],
-    answers: [],
+    // No "answers": the current upstream schema (voc/schedule) forbids it on events.
   };
 }
 
