@@ -1,7 +1,11 @@
 // The c3voc export against the newest upstream schema (voc/schedule, vendored as
 // test/fixtures/interchange/c3voc-schema-latest.json): every required field, no "answers" on
 // events (the schema forbids it there now), the conference title, acronym and day change-over kept.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openScheduleService } from '../../server/schedule/service.ts';
+import { parseC3voc } from '../../server/interchange/readers/c3voc.ts';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import draft6 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
@@ -40,5 +44,46 @@ describe('c3voc export, newest upstream schema', () => {
     expect(events.some((e) => 'answers' in e)).toBe(false);
     expect(doc.schedule.conference).toMatchObject({ title: 'DemoCon', acronym: 'democon2025' });
     expect(doc.schedule.conference.days[0]!.day_start).toMatch(/T04:00:00/);
+  });
+
+  it('keeps an imported conference title, acronym and day change-over through the store into the export', () => {
+    const text = readFileSync(new URL('../fixtures/interchange/pretalx-democon-day1.json', import.meta.url), 'utf8');
+    // The file says UTC but its dates say +01:00; the venue (Berlin) is named, as staff would.
+    const { programme } = parseC3voc(text, { timezone: 'Europe/Berlin' });
+    expect(programme.conference).toEqual({ title: 'DemoCon', acronym: 'democon', dayChange: '04:00' });
+    const dir = mkdtempSync(join(tmpdir(), 'signage-conference-'));
+    try {
+      const service = openScheduleService({
+        dataDir: dir,
+        seed: () => programme,
+        now: () => Date.parse('2020-12-14T09:00:00Z'),
+      });
+      service.close();
+      const reopened = openScheduleService({
+        dataDir: dir,
+        seed: () => {
+          throw new Error('seeded twice');
+        },
+        now: () => 0,
+      });
+      const schedule = reopened.schedule();
+      reopened.close();
+      expect(schedule.conference).toEqual(programme.conference);
+      const doc = c3vocSchedule(schedule, { baseUrl: 'https://signage.example.org/', now: 0, ...schedule.conference });
+      expect(doc.schedule.conference).toMatchObject({ title: 'DemoCon', acronym: 'democon' });
+      expect(doc.schedule.conference.days[0]!.day_start).toBe('2020-12-14T04:00:00+01:00');
+      const { validate, ajv } = validator();
+      expect(validate(doc), ajv.errorsText(validate.errors)).toBe(true);
+      // And back: the exported file imports to the same conference and sessions at the same times.
+      const again = parseC3voc(JSON.stringify(doc)).programme;
+      expect(again.conference).toEqual(programme.conference);
+      expect(again.sessions.map((s) => [s.title, Date.parse(s.start), Date.parse(s.end)])).toEqual(
+        programme.sessions
+          .filter((s) => s.status !== 'cancelled')
+          .map((s) => [s.title, Date.parse(s.start), Date.parse(s.end)]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -136,6 +136,7 @@ describe('sqlite store', () => {
     // (schema 2: before migration 3, schedule ids, and 4, feeds)
     db.exec('ALTER TABLE meta DROP COLUMN schedule_id');
     db.exec('DROP TABLE feeds');
+    db.exec('ALTER TABLE meta DROP COLUMN conference');
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));

@@ -7,7 +7,7 @@
  * Session ids: our own export carries the id as the slug (its guid, derived from the slug, says
  * so); frab and pretalx give every event a stable integer id, which becomes "c3voc-<id>".
  */
-import { ProgrammeSchema, type Programme, type Session } from '../../../shared/model.ts';
+import { ProgrammeSchema, type Conference, type Programme, type Session } from '../../../shared/model.ts';
 import { changeOverOf, isObject, readEvent, type EventParts, type Json } from './c3voc-events.ts';
 import { sessionGuid } from './c3voc-ids.ts';
 import { ProblemList } from '../import-error.ts';
@@ -203,10 +203,31 @@ function toProgramme(events: ReadEvent[], conference: Json, zone: string): Progr
   });
   sessions.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const used = new Set(venueIds);
-  const checked = ProgrammeSchema.safeParse({ timezone: zone, venues: venues.list().filter((v) => used.has(v.id)), sessions });
+  const checked = ProgrammeSchema.safeParse({
+    timezone: zone,
+    venues: venues.list().filter((v) => used.has(v.id)),
+    sessions,
+    ...conferenceOf(conference),
+  });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new ImportError(`invalid programme: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   return checked.data;
+}
+
+/**
+ * The conference's title, acronym and day change-over (the clock time of the first day's
+ * day_start), so an export gives them back; a value of the wrong shape is left out.
+ */
+function conferenceOf(conference: Record<string, unknown>): { conference?: Conference } {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 100) : undefined);
+  const days = Array.isArray(conference.days) ? (conference.days as Array<Record<string, unknown>>) : [];
+  const dayStart = typeof days[0]?.day_start === 'string' ? /T(\d{2}:\d{2})/.exec(days[0].day_start)?.[1] : undefined;
+  const found: Conference = {
+    ...(text(conference.title) && { title: text(conference.title)! }),
+    ...(text(conference.acronym) && { acronym: text(conference.acronym)! }),
+    ...(dayStart && dayStart !== '00:00' && { dayChange: dayStart }),
+  };
+  return Object.keys(found).length ? { conference: found } : {};
 }

@@ -112,6 +112,12 @@ function listedDays(dayKeys: string[], zone: string): string[] {
   return days;
 }
 
+/** The schema's acronym pattern wants lower-case letters, digits and _ (4 or more): "DemoCon 25" → "democon_25". */
+function acronymOf(acronym: string | undefined): string {
+  const safe = (acronym ?? '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  return safe.length >= 4 ? safe : 'venue_signage';
+}
+
 export function c3vocSchedule(schedule: Schedule, options: C3vocOptions) {
   const zone = schedule.timezone;
   const changeOver = changeOverMinutes(options.dayChange);
@@ -155,7 +161,7 @@ export function c3vocSchedule(schedule: Schedule, options: C3vocOptions) {
       version: `revision ${schedule.revision}`,
       base_url: options.baseUrl,
       conference: {
-        acronym: options.acronym ?? 'venue_signage',
+        acronym: acronymOf(options.acronym),
         title: options.title ?? 'Programme',
         start: first,
         end: last,

@@ -87,6 +87,8 @@ const migrations: Migration[] = [
   // 4: live feeds (server/interchange/feeds/): their URL, validators, health, and what each said last.
   (db) => {
     db.exec(FEEDS_TABLE);
+    // The conference a seeded file named (Schedule.conference), as JSON; NULL when none.
+    db.exec('ALTER TABLE meta ADD COLUMN conference TEXT');
   },
 ];
 

@@ -50,7 +50,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
   const statements = {
     revision: db.prepare<[], { revision: number }>('SELECT revision FROM meta WHERE id = 1'),
     setRevision: db.prepare('UPDATE meta SET revision = ? WHERE id = 1'),
-    insertMeta: db.prepare('INSERT INTO meta (id, revision, timezone, schedule_id) VALUES (1, ?, ?, ?)'),
+    insertMeta: db.prepare('INSERT INTO meta (id, revision, timezone, schedule_id, conference) VALUES (1, ?, ?, ?, ?)'),
     upsertVenue: db.prepare(
       `INSERT INTO venues (id, name, kind) VALUES (@id, @name, @kind)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
@@ -108,7 +108,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
 
   const seed = db.transaction((schedule: Schedule) => {
     if (statements.revision.get()) throw new Error('the store already holds a schedule');
-    statements.insertMeta.run(schedule.revision, schedule.timezone, schedule.scheduleId ?? newScheduleId());
+    statements.insertMeta.run(schedule.revision, schedule.timezone, schedule.scheduleId ?? newScheduleId(), schedule.conference ? JSON.stringify(schedule.conference) : null);
     schedule.venues.forEach((venue) => writeOp({ type: 'venue', venue }));
     schedule.sessions.forEach((session) => writeOp({ type: 'session', session }));
     schedule.announcements.forEach((announcement) => writeOp({ type: 'announcement', announcement }));
