@@ -72,7 +72,9 @@ describe('<feeds-panel>', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     const kept = page.getByRole('list', { name: 'Edits kept over the feed' });
     await expect.poll(() => kept.count()).toBe(1);
-    expect((await kept.textContent())!.replace(/\s+/g, ' ')).toContain('Feed keynote: feed says 16:05, kept 16:15 set by Ann');
+    expect((await kept.textContent())!.replace(/\s+/g, ' ')).toContain(
+      'Feed keynote: feed says 16:05, kept 16:15 set by Ann',
+    );
 
     await page.getByRole('button', { name: "Accept the feed's" }).click();
     await expect.poll(() => kept.count()).toBe(0);
