@@ -7,6 +7,11 @@ import { BUNDLED_PROGRAMME } from '../server/platform/config.ts';
 import { readSchedule } from '../server/interchange/detect-format.ts';
 import { summarize, round, type Summary } from './lib/stats.ts';
 import { syntheticUnProgramme } from './lib/synthetic-programme.ts';
+import { MAX_IMPORT_BYTES } from '../shared/limits.ts';
+import type { Schedule } from '../shared/model.ts';
+import { scheduleFromProgramme } from '../server/schedule/seed.ts';
+import { c3vocSchedule } from '../server/interchange/writers/c3voc-export.ts';
+import { calendarIcs } from '../server/interchange/writers/ical-export.ts';
 
 export interface ImportFigure {
   sessions: number;
@@ -19,6 +24,20 @@ export interface ImportFigure {
 export interface ImporterResults {
   bundled: ImportFigure;
   synthetic: ImportFigure;
+  /** A live feed at the 2 MB import limit, as c3voc schedule.json and as iCalendar (issue 15). */
+  c3vocFeed?: ImportFigure;
+  icalFeed?: ImportFigure;
+}
+
+/** Our own export of the synthetic programme, cut to the most sessions that stay under 2 MB. */
+function feedAtLimit(programmeText: string, write: (schedule: Schedule) => string): string {
+  const schedule = scheduleFromProgramme(readSchedule(programmeText).programme);
+  let count = schedule.sessions.length;
+  for (;;) {
+    const text = write({ ...schedule, sessions: schedule.sessions.slice(0, count) });
+    if (Buffer.byteLength(text) <= MAX_IMPORT_BYTES) return text;
+    count = Math.floor(count * (MAX_IMPORT_BYTES / Buffer.byteLength(text)) * 0.98);
+  }
 }
 
 function time(text: string, repeats: number): ImportFigure {
@@ -39,5 +58,10 @@ export function importerBenchmark(log: (line: string) => void): ImporterResults 
   const synthetic = time(text, 4);
   if (synthetic.sessions !== 10_000) throw new Error(`the synthetic programme gave ${synthetic.sessions} sessions, expected 10000`);
   log(`  synthetic programme (${synthetic.sessions} sessions, ${round(synthetic.bytes / 2 ** 20)} MiB): p50 ${synthetic.ms.p50} ms`);
-  return { bundled, synthetic };
+  const base = 'http://bench.invalid/';
+  const c3vocFeed = time(feedAtLimit(text, (sch) => JSON.stringify(c3vocSchedule(sch, { baseUrl: base, now: 0 }))), 4);
+  log(`  2 MB c3voc feed (${c3vocFeed.sessions} sessions, ${round(c3vocFeed.bytes / 2 ** 20)} MiB): p50 ${c3vocFeed.ms.p50} ms`);
+  const icalFeed = time(feedAtLimit(text, (sch) => calendarIcs({ ...sch, scheduleId: 'bench0000000000a' })), 4);
+  log(`  2 MB iCal feed (${icalFeed.sessions} sessions, ${round(icalFeed.bytes / 2 ** 20)} MiB): p50 ${icalFeed.ms.p50} ms`);
+  return { bundled, synthetic, c3vocFeed, icalFeed };
 }

@@ -1,6 +1,6 @@
 /**
  * The server program: `npm start -- [--port N] [--data-dir DIR] [--programme FILE] [--clock ISO|real]
- * [--speed X] [--host H] [--trust-proxy]` and `npm run demo`. Configuration problems end the
+ * [--speed X] [--host H] [--trust-proxy] [--feed URL ...] [--feed-interval 5m]` and `npm run demo`. Configuration problems end the
  * process at once with one line and exit code 2.
  */
 import { createServer } from 'node:http';
@@ -18,6 +18,8 @@ import { openScheduleService } from './schedule/service.ts';
 import type { ScheduleService } from './schedule/service-types.ts';
 import { loadProgrammeFile } from './interchange/load-file.ts';
 import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './platform/data-dir.ts';
+import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
+import { feedsRouter } from './interchange/feeds/feed-routes.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
   try {
     service = openScheduleService({
       dataDir: config.dataDir,
-      seed: () => loadProgrammeFile(config.programme),
+      seed: () => loadProgrammeFile(config.programme, config.programmeOptions),
       now: () => clock.now(),
     });
   } catch (error) {
@@ -137,6 +139,8 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`cannot set up staff login: ${(error as Error).message.split('\n')[0]}`, 2);
   }
+  const feeds = createFeedPoller({ service, intervalMs: config.feedIntervalMs, now: () => clock.now() });
+  for (const url of config.feeds) feeds.add(url);
   const httpServer = createServer();
   const application = createApplication(httpServer, {
     service,
@@ -144,7 +148,9 @@ async function main(): Promise<void> {
     auth,
     staticDir: DIST,
     trustProxy: config.trustProxy,
+    extraApiRouters: [feedsRouter(feeds)],
   });
+  feeds.start();
 
   httpServer.once('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
@@ -161,6 +167,7 @@ async function main(): Promise<void> {
     stopping = true;
     // Screens reconnect on their own; never hang on a stubborn connection when asked to stop.
     setTimeout(() => process.exit(0), 5000).unref();
+    feeds.stop();
     await application.close();
     auth.close();
     service.close();

@@ -95,11 +95,21 @@ export const EmergencySchema = z.strictObject({
 export type Emergency = z.infer<typeof EmergencySchema>;
 
 
+/** The conference a schedule file names (c3voc, frab): kept so an export can give it back. */
+export const ConferenceSchema = z.strictObject({
+  title: z.string().trim().min(1).max(500).optional(),
+  acronym: z.string().trim().min(1).max(100).optional(),
+  /** Venue-local "HH:MM" at which one festival day ends and the next begins (e.g. 04:00). */
+  dayChange: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+});
+export type Conference = z.infer<typeof ConferenceSchema>;
+
 /** What the importers produce: a schedule without live state. */
 export const ProgrammeSchema = z.strictObject({
   timezone: z.string().min(1),
   venues: z.array(VenueSchema),
   sessions: z.array(SessionSchema),
+  conference: ConferenceSchema.optional(),
 });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
@@ -116,5 +126,6 @@ export const ScheduleSchema = z.strictObject({
   sessions: z.array(SessionSchema),
   announcements: z.array(AnnouncementSchema),
   emergency: EmergencySchema.nullable(),
+  conference: ConferenceSchema.optional(),
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;

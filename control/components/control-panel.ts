@@ -17,6 +17,7 @@ import './journal-panel.ts';
 import './screens-panel.ts';
 import './delivery-badge.ts';
 import './import-panel.ts';
+import './feeds-panel.ts';
 import { ImportApi } from '../data/import-api.ts';
 import './accounts-panel.ts';
 import { AccountsApi } from '../data/accounts-api.ts';
@@ -121,7 +122,7 @@ export class ControlPanel extends LitElement {
       case 'screens':
         return html`<screens-panel .data=${data}></screens-panel>`;
       case 'import':
-        return html`<import-panel .api=${this.importApi}></import-panel>`;
+        return html`<import-panel .api=${this.importApi}></import-panel><feeds-panel></feeds-panel>`;
       case 'accounts':
         return html`<accounts-panel .api=${(this.accountsApi ??= new AccountsApi(data.api))}></accounts-panel>`;
     }

@@ -12,7 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ImportPreview, PlanChange } from '../../shared/import-plan.ts';
 import type { Session } from '../../shared/model.ts';
 import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
-import { ImportApi, ImportApiError, readScheduleFile, type ImportProblem } from '../data/import-api.ts';
+import { ImportApi, ImportApiError, readScheduleFile, type ImportProblem, type ReadOptions } from '../data/import-api.ts';
 import { baseStyles } from './styles.ts';
 
 const FIELD_WORDS: Record<string, string> = {
@@ -73,6 +73,10 @@ export class ImportPanel extends LitElement {
   @state() private text = '';
   @state() private fileName = '';
   @state() private keepMissing = false;
+  /** Read options, as for npm run import: for files without a zone, recurring events, own columns. */
+  @state() private read: ReadOptions = {};
+  /** The read option the last error is about, shown beside that field. */
+  @state() private errorField = '';
   @state() private preview: ImportPreview | null = null;
   @state() private error = '';
   @state() private problems: ImportProblem[] = [];
@@ -87,9 +91,14 @@ export class ImportPanel extends LitElement {
         <label for="import-file">Schedule file</label>
         <input id="import-file" type="file" accept=".txt,.csv,.json,text/plain,text/csv,application/json" ?disabled=${this.busy} @change=${this.choose} />
       </div>
+      <fieldset class="read-options" ?disabled=${this.busy}>
+        <legend>How to read the file (optional)</legend>
+        ${this.readField('timezone', 'Time zone', 'Europe/Vienna')} ${this.readField('from', 'Repeat events from', 'YYYY-MM-DD')}
+        ${this.readField('to', 'to', 'YYYY-MM-DD')} ${this.readField('columns', 'Spreadsheet columns', 'title=Session,start=From')}
+      </fieldset>
       <label><input type="checkbox" .checked=${this.keepMissing} ?disabled=${this.busy} @change=${this.toggleKeep} /> Keep sessions the file does not list (otherwise they are cancelled)</label>
       ${this.busy ? html`<p role="status">Working…</p>` : nothing}
-      ${this.error ? this.renderError() : nothing}
+      ${this.error && !this.isReadField(this.errorField) ? this.renderError() : nothing}
       ${this.notice ? html`<p role="status" class="notice">${this.notice}</p>` : nothing}
       ${this.preview ? this.renderPreview(this.preview) : nothing}
       <div class="row">
@@ -177,13 +186,32 @@ export class ImportPanel extends LitElement {
     });
   };
 
+  private isReadField(name: string): boolean {
+    return ['timezone', 'from', 'to', 'columns'].includes(name);
+  }
+
+  private readField(name: keyof ReadOptions, label: string, placeholder: string) {
+    const fieldError = this.errorField === name ? this.error : '';
+    return html`<span class="field">
+      <label for="import-${name}">${label}</label>
+      <input id="import-${name}" placeholder=${placeholder} .value=${this.read[name] ?? ''} aria-invalid=${fieldError ? 'true' : 'false'}
+        @change=${(event: Event) => this.setRead(name, (event.target as HTMLInputElement).value)} />
+      ${fieldError ? html`<span class="field-error" role="alert">${fieldError}</span>` : nothing}
+    </span>`;
+  }
+
+  private async setRead(name: keyof ReadOptions, value: string): Promise<void> {
+    this.read = { ...this.read, [name]: value.trim() };
+    if (this.text) await this.run(() => this.refresh());
+  }
+
   private readonly toggleKeep = async (event: Event) => {
     this.keepMissing = (event.target as HTMLInputElement).checked;
     if (this.text) await this.run(() => this.refresh());
   };
 
   private async refresh(): Promise<void> {
-    this.preview = await this.api.preview(this.text, this.keepMissing ? 'keep' : 'cancel');
+    this.preview = await this.api.preview(this.text, this.keepMissing ? 'keep' : 'cancel', this.read);
   }
 
   private readonly apply = async () => {
@@ -191,7 +219,7 @@ export class ImportPanel extends LitElement {
     if (!preview) return;
     await this.run(async () => {
       try {
-        const applied = await this.api.apply(this.text, preview.revision, preview.missing);
+        const applied = await this.api.apply(this.text, preview.revision, preview.missing, this.read);
         this.reset();
         this.clearInput();
         this.notice = `Applied as revision ${applied.revision}: ${applied.entry.summary}`;
@@ -216,6 +244,7 @@ export class ImportPanel extends LitElement {
   private async run(task: () => Promise<void>): Promise<void> {
     this.busy = true;
     this.error = '';
+    this.errorField = '';
     this.problems = [];
     try {
       await task();
@@ -223,6 +252,7 @@ export class ImportPanel extends LitElement {
       this.preview = null;
       this.error = error instanceof Error ? error.message : String(error);
       this.problems = error instanceof ImportApiError ? error.problems : [];
+      this.errorField = error instanceof ImportApiError ? (error.field ?? '') : '';
     } finally {
       this.busy = false;
     }

@@ -23,10 +23,24 @@ export class ImportApiError extends Error {
     message: string,
     /** Every problem of a refused file, with its row (CSV) or line. */
     readonly problems: ImportProblem[] = [],
+    /** The request field the server named (timezone, from, …), to show the message beside it. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ImportApiError';
   }
+}
+
+/** How the server reads the file, as `npm run import` takes them; empty ones are left out. */
+export interface ReadOptions {
+  timezone?: string;
+  from?: string;
+  to?: string;
+  columns?: string;
+}
+
+function filled(read: ReadOptions): ReadOptions {
+  return Object.fromEntries(Object.entries(read).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -38,12 +52,12 @@ export class ImportApi {
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
   ) {}
 
-  preview(text: string, missing: MissingSessions = 'cancel'): Promise<ImportPreview> {
-    return this.post<ImportPreview>('/api/import/preview', { text, missing });
+  preview(text: string, missing: MissingSessions = 'cancel', read: ReadOptions = {}): Promise<ImportPreview> {
+    return this.post<ImportPreview>('/api/import/preview', { text, missing, ...filled(read) });
   }
 
-  apply(text: string, expectedRevision: number, missing: MissingSessions = 'cancel'): Promise<ImportApplied> {
-    return this.post<ImportApplied>('/api/import/apply', { text, expectedRevision, missing });
+  apply(text: string, expectedRevision: number, missing: MissingSessions = 'cancel', read: ReadOptions = {}): Promise<ImportApplied> {
+    return this.post<ImportApplied>('/api/import/apply', { text, expectedRevision, missing, ...filled(read) });
   }
 
   private async post<T>(path: string, body: unknown): Promise<T> {
@@ -58,7 +72,7 @@ export class ImportApi {
     } catch {
       throw new ImportApiError(0, 'The server cannot be reached. Check the network and try again.');
     }
-    const answer = (await response.json().catch(() => ({}))) as { error?: string; errors?: ImportProblem[] };
+    const answer = (await response.json().catch(() => ({}))) as { error?: string; errors?: ImportProblem[]; field?: string };
     if (response.ok) return answer as T;
     const message =
       response.status === 401
@@ -66,7 +80,7 @@ export class ImportApi {
         : response.status === 413
           ? TOO_LARGE
           : (answer.error ?? `The import failed (${response.status}).`);
-    throw new ImportApiError(response.status, message, answer.errors ?? []);
+    throw new ImportApiError(response.status, message, answer.errors ?? [], answer.field);
   }
 }
 

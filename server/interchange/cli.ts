@@ -10,15 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatWarning, readScheduleFile } from './load-file.ts';
 import type { ImportOptions } from './import-types.ts';
-import { parseColumnsOption } from './readers/spreadsheet-columns.ts';
-
+import { parseImportOptions } from './import-options.ts';
 
 const USAGE = 'usage: npm run import -- FILE [--timezone ZONE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--columns title=Session,start=From,...]';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function runCli(argv: string[]): number {
   let file: string;
-  const options: ImportOptions = {};
+  let options: ImportOptions;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -37,14 +35,7 @@ export function runCli(argv: string[]): number {
     }
     if (positionals.length !== 1) throw new Error(positionals.length ? 'one file at a time' : 'no file given');
     file = positionals[0]!;
-    if (values.timezone !== undefined) options.timezone = values.timezone;
-    for (const name of ['from', 'to'] as const) {
-      const value = values[name];
-      if (value !== undefined && !DATE.test(value)) throw new Error(`--${name}: "${value}" is not a date (expected YYYY-MM-DD)`);
-      if (value !== undefined) options[name] = value;
-    }
-    if ((options.from === undefined) !== (options.to === undefined)) throw new Error('--from and --to go together');
-    if (values.columns !== undefined) options.columns = parseColumnsOption(values.columns);
+    options = parseImportOptions(values);
   } catch (error) {
     process.stderr.write(`import: ${(error as Error).message} (${USAGE})\n`);
     return 1;

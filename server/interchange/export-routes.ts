@@ -42,7 +42,9 @@ export function exportsRouter({ service, clock }: ApiContext): Router {
   });
 
   router.get('/export/schedule.json', (req, res) => {
-    res.json(c3vocSchedule(service.schedule(), { baseUrl: baseUrl(req), now: clock.now() }));
+    const schedule = service.schedule();
+    const { title, acronym, dayChange } = schedule.conference ?? {};
+    res.json(c3vocSchedule(schedule, { baseUrl: baseUrl(req), now: clock.now(), ...(title && { title }), ...(acronym && { acronym }), ...(dayChange && { dayChange }) }));
   });
 
   return router;

@@ -4,6 +4,7 @@
  * screens' sockets. Large files go to a worker thread (import-worker.ts) with a time budget; past
  * it the worker is stopped and the request answers 413 naming the budget.
  */
+import type { ImportOptions } from './import-types.ts';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -24,6 +25,8 @@ export interface PlanRequest {
   schedule: Schedule;
   text: string;
   missing: MissingSessions;
+  /** How to read the file (zone, repeat window, spreadsheet columns); the zone defaults to the venue's. */
+  options?: ImportOptions;
 }
 
 /** What crosses the thread boundary: a plan, or the AppError that refused the file. */
@@ -38,10 +41,10 @@ export type WorkerAnswer =
     };
 
 /** The file → the plan, or an AppError naming what is wrong with it (with its lines). */
-export function planFile({ schedule, text, missing }: PlanRequest): ImportPlan {
+export function planFile({ schedule, text, missing, options }: PlanRequest): ImportPlan {
   try {
     // The file is for this venue: times written without an offset are read in its zone.
-    return planImport(schedule, readSchedule(text, { timezone: schedule.timezone }), missing);
+    return planImport(schedule, readSchedule(text, { timezone: schedule.timezone, ...options }), missing);
   } catch (error) {
     if (error instanceof ImportProblemsError) {
       throw new AppError('invalid', error.message, { field: 'text', details: { errors: error.problems } });

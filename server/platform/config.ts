@@ -12,6 +12,8 @@ import { MAX_SPEED } from './server-clock.ts';
 import { ROOT } from './vite-build.ts';
 import { AppError } from './errors.ts';
 import { passwordProblem } from '../../shared/staff.ts';
+import { parseImportOptions } from '../interchange/import-options.ts';
+import type { ImportOptions } from '../interchange/import-types.ts';
 
 export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
 export const DEMO_DATA_DIR = 'data/demo';
@@ -32,6 +34,12 @@ export interface Config {
   dataDir: string;
   /** Seeds an empty data directory. */
   programme: string;
+  /** --timezone, --from/--to, --columns: how the programme file is read (as for npm run import). */
+  programmeOptions: ImportOptions;
+  /** --feed URL (repeatable): live feeds added at start. */
+  feeds: string[];
+  /** --feed-interval 30s|5m: how often every feed is polled. */
+  feedIntervalMs: number;
   /** 'real', or an ISO date-time; without an offset it is venue time. */
   clock: 'real' | string;
   speed: number;
@@ -108,6 +116,32 @@ function withTrustProxyDefault(argv: string[]): string[] {
   });
 }
 
+export const DEFAULT_FEED_INTERVAL_MS = 5 * 60_000;
+/** Polling a source more often than this is hammering it. */
+export const MIN_FEED_INTERVAL_MS = 10_000;
+
+/** "30s", "5m", "1h" → milliseconds, at least MIN_FEED_INTERVAL_MS. */
+export function feedInterval(text: string): number {
+  const match = /^(\d{1,5})(s|m|h)$/.exec(text.trim());
+  const ms = match ? Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 's' | 'm' | 'h'] : NaN;
+  if (!(ms >= MIN_FEED_INTERVAL_MS)) {
+    throw new ConfigError(`--feed-interval must be a duration such as 30s or 5m, at least ${MIN_FEED_INTERVAL_MS / 1000}s (got "${text}")`);
+  }
+  return ms;
+}
+
+/** An http(s) URL, or ConfigError naming --feed. */
+function feedUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`--feed must be an http:// or https:// URL (got "${text}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`--feed must be an http:// or https:// URL (got "${text}")`);
+  return url.href;
+}
+
 /** Throws ConfigError with one line for any bad option, unknown option or unreadable file. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   let values;
@@ -125,6 +159,12 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         speed: { type: 'string' },
         demo: { type: 'boolean' },
         'trust-proxy': { type: 'string' },
+        timezone: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        columns: { type: 'string' },
+        feed: { type: 'string', multiple: true },
+        'feed-interval': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -148,6 +188,14 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   } catch {
     throw new ConfigError(`--programme: cannot read ${programme}`);
   }
+  let programmeOptions: ImportOptions;
+  try {
+    programmeOptions = parseImportOptions(values);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const feeds = (values.feed ?? []).map(feedUrl);
+  const feedIntervalMs = values['feed-interval'] === undefined ? DEFAULT_FEED_INTERVAL_MS : feedInterval(values['feed-interval']);
   const dataDirSetting = demo ? DEMO_DATA_DIR : (values['data-dir'] ?? env.SIGNAGE_DATA_DIR ?? './data');
   if (dataDirSetting.trim() === '') throw new ConfigError('--data-dir must not be empty');
   const host = values.host;
@@ -158,6 +206,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     host,
     dataDir: resolve(dataDirSetting),
     programme,
+    programmeOptions,
+    feeds,
+    feedIntervalMs,
     clock,
     speed,
     demo,

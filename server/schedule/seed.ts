@@ -27,5 +27,6 @@ export function scheduleFromProgramme(raw: Programme): Schedule {
     })),
     announcements: [],
     emergency: null,
+    ...(programme.conference && { conference: programme.conference }),
   };
 }

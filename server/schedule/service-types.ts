@@ -80,6 +80,7 @@ export interface ScheduleService {
 
   /** Answers to writes sent with an Idempotency-Key, in the store's database; undefined when the store has none. */
   idempotency?(): import('./store/idempotency-keys.ts').IdempotencyStore | undefined;
+  feedRecords?(): import('../interchange/feeds/feed-records.ts').FeedRecordStore | undefined;
 
   /** Called after each committed change, in revision order. Returns an unsubscribe function. */
   onChange(listener: ChangeListener): () => void;

@@ -156,6 +156,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     displayRecords: () => store.displays,
     emergencyTemplates: () => store.emergencyTemplates,
     idempotency: () => store.idempotency,
+    feedRecords: () => store.feeds,
 
     onChange(listener) {
       listeners.add(listener);

@@ -33,6 +33,7 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'GET', path: '/changes', permission: 'read' },
   { method: 'GET', path: '/displays', permission: 'read' },
   { method: 'GET', path: '/emergency/templates', permission: 'read' },
+  { method: 'GET', path: '/feeds', permission: 'read' },
   // Editors.
   { method: 'POST', path: '/sessions', permission: 'edit' },
   { method: 'PATCH', path: '/sessions/:id', permission: 'edit' },
@@ -43,6 +44,7 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'POST', path: '/changes/:revision/undo', permission: 'edit' },
   { method: 'POST', path: '/import/preview', permission: 'edit' },
   { method: 'POST', path: '/import/apply', permission: 'edit' },
+  { method: 'POST', path: '/feeds/:id/kept/:sessionId/accept', permission: 'edit' },
   // Taking over every screen: admins and the duty managers they named.
   { method: 'PUT', path: '/emergency', permission: 'emergency' },
   { method: 'DELETE', path: '/emergency', permission: 'emergency' },
@@ -55,6 +57,8 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'DELETE', path: '/displays/:id', permission: 'admin' },
   { method: 'POST', path: '/displays/forget-offline', permission: 'admin' },
   { method: 'PUT', path: '/clock', permission: 'admin' },
+  { method: 'POST', path: '/feeds', permission: 'admin' },
+  { method: 'DELETE', path: '/feeds/:id', permission: 'admin' },
   { method: 'GET', path: '/accounts', permission: 'admin' },
   { method: 'POST', path: '/accounts', permission: 'admin' },
   { method: 'PATCH', path: '/accounts/:username', permission: 'admin' },

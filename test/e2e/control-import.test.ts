@@ -57,4 +57,27 @@ describe('<import-panel>', { timeout: 60_000 }, () => {
     expect(await alert.count()).toBe(0);
     expect(server.service.revision()).toBe(0);
   });
+
+  it('reads the file with the options typed in, and shows a bad one beside its field', async () => {
+    const zone = page.getByLabel('Time zone');
+    await zone.fill('Mars/Olympus');
+    await zone.press('Tab');
+    const sheet = 'Session,From,Until,Day,Where\nKeynote,09:00,10:00,2024-10-15,CR3\n';
+    await page.getByLabel('Schedule file').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    const alert = page.locator('import-panel .field-error');
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/^timezone: unknown time zone "Mars\/Olympus"/);
+    expect(await zone.getAttribute('aria-invalid')).toBe('true');
+
+    await zone.fill('UTC');
+    await zone.press('Tab');
+    const columns = page.getByLabel('Spreadsheet columns');
+    await columns.fill('title=Session,start=From,end=Until,date=Day,room=Where');
+    await columns.press('Tab');
+    const row = page.getByRole('row', { name: /Keynote/ });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await alert.count()).toBe(0);
+    // 09:00 UTC is 11:00 in Vienna.
+    expect(await row.textContent()).toContain('11:00');
+  });
 });

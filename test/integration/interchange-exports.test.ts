@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { sessionUid } from '../../server/interchange/writers/ical-export.ts';
 
 let server: TestServer;
 let cookie: string;
@@ -66,7 +67,7 @@ describe('calendar feeds', () => {
 
   it('raises SEQUENCE after a PATCH and marks a cancelled session STATUS:CANCELLED', async () => {
     const id = 'event-2024-10-14-215a910b';
-    const feed = async () => events((await server.request('GET', '/api/calendar.ics')).body).find((e) => e.uid === `${id}@venue-signage`)!;
+    const feed = async () => events((await server.request('GET', '/api/calendar.ics')).body).find((e) => e.uid === sessionUid({ id }, server.service.schedule().scheduleId))!;
     const before = await feed();
     const moved = await server.request('PATCH', `/api/sessions/${id}`, { start: '2024-10-14T13:05', end: '2024-10-14T13:55' }, cookie);
     expect(moved.status).toBe(200);

@@ -148,3 +148,26 @@ describe('a good start', () => {
     expect(await stop(second.child)).toBe(0);
   });
 });
+
+describe('--programme with the import options', () => {
+  it('seeds a server from a file without a zone, read in the --timezone given', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'programme.csv');
+    writeFileSync(file, 'Title,Date,Start,End,Room\nOpening,2025-10-06,09:00,10:00,Hall A\nWorkshop,2025-10-06,10:30,12:00,Room 2\n');
+    const { child, output } = await startAndRead(
+      ['--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data'), '--programme', file, '--timezone', 'America/Montreal', '--clock', '2025-10-06T08:00', '--speed', '0'],
+      { SIGNAGE_STAFF_PASSWORD: 'from-the-environment' },
+    );
+    try {
+      const base = new URL(/http:\/\/127\.0\.0\.1:\d+/.exec(output)![0]).origin;
+      const schedule = await (await fetch(`${base}/api/schedule`)).json();
+      expect(schedule.timezone).toBe('America/Montreal');
+      expect(schedule.sessions.map((s: { title: string; start: string }) => [s.title, s.start])).toEqual([
+        ['Opening', '2025-10-06T09:00:00-04:00'],
+        ['Workshop', '2025-10-06T10:30:00-04:00'],
+      ]);
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
+});

@@ -28,8 +28,11 @@ import type { PlanOptions } from '../../server/interchange/import-planning.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { Accounts } from '../../server/staff/accounts.ts';
+import type { Router } from 'express';
 
 export interface TestServerOptions {
+  /** More /api routers, made from the server's own service and clock (e.g. the feeds' routes). */
+  extraApiRouters?: (service: ScheduleService, clock: ServerClock) => Router[];
   /** Start a simulated clock here: venue-local ISO like 2024-10-14T12:55 (or with an offset). Default: real time. */
   clock?: string;
   /** Simulated clock speed (default 1; 0 freezes the clock). */
@@ -143,6 +146,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
     ...(options.displayCaps ? { displayCaps: options.displayCaps } : {}),
     ...(options.importPlanning ? { importPlanning: options.importPlanning } : {}),
+    ...(options.extraApiRouters ? { extraApiRouters: options.extraApiRouters(service, clock) } : {}),
   });
 
   let port: number;

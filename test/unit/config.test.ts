@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_PROGRAMME, ConfigError, DEFAULT_PORT, DEMO_CLOCK, DEMO_DATA_DIR, parseConfig } from '../../server/platform/config.ts';
+import { BUNDLED_PROGRAMME, ConfigError, DEFAULT_FEED_INTERVAL_MS, DEFAULT_PORT, DEMO_CLOCK, DEMO_DATA_DIR, parseConfig } from '../../server/platform/config.ts';
 
 function configError(argv: string[], env: NodeJS.ProcessEnv = {}): ConfigError {
   try {
@@ -52,6 +52,9 @@ describe('a good configuration', () => {
       wipeDataDir: false,
       staffPassword: undefined,
       trustProxy: false,
+      programmeOptions: {},
+      feeds: [],
+      feedIntervalMs: DEFAULT_FEED_INTERVAL_MS,
     });
   });
 
@@ -74,5 +77,38 @@ describe('a good configuration', () => {
       dataDir: resolve(DEMO_DATA_DIR),
       wipeDataDir: true,
     });
+  });
+
+  it('reads the programme with the same options as npm run import', () => {
+    const config = parseConfig(['--timezone', 'America/Montreal', '--from', '2025-01-01', '--to', '2025-01-31', '--columns', 'title=Session,start=From'], {});
+    expect(config.programmeOptions).toEqual({
+      timezone: 'America/Montreal',
+      from: '2025-01-01',
+      to: '2025-01-31',
+      columns: { title: 'Session', start: 'From' },
+    });
+  });
+
+  it('takes several --feed URLs and a --feed-interval', () => {
+    const config = parseConfig(['--feed', 'https://pretalx.example.org/x/schedule.json', '--feed', 'http://rooms.example.org/a.ics', '--feed-interval', '30s'], {});
+    expect(config.feeds).toEqual(['https://pretalx.example.org/x/schedule.json', 'http://rooms.example.org/a.ics']);
+    expect(config.feedIntervalMs).toBe(30_000);
+    expect(parseConfig(['--feed-interval', '5m'], {}).feedIntervalMs).toBe(300_000);
+  });
+});
+
+describe('programme and feed option errors', () => {
+  it.each([
+    [['--timezone', 'Mars/Olympus'], /^--timezone: unknown time zone "Mars\/Olympus"/],
+    [['--from', '2025-01-01'], /^--from and --to go together$/],
+    [['--from', '1 May', '--to', '2025-05-02'], /^--from: "1 May" is not a date \(expected YYYY-MM-DD\)$/],
+    [['--from', '2025-05-03', '--to', '2025-05-02'], /^--to 2025-05-02 is before --from 2025-05-03$/],
+    [['--columns', 'title'], /^--columns: "title" is not FIELD=Header/],
+    [['--feed', 'ftp://example.org/a.ics'], /^--feed must be an http:\/\/ or https:\/\/ URL \(got "ftp:\/\/example.org\/a.ics"\)$/],
+    [['--feed', 'not a url'], /^--feed must be an http/],
+    [['--feed-interval', '1s'], /^--feed-interval must be a duration such as 30s or 5m, at least 10s \(got "1s"\)$/],
+    [['--feed-interval', 'often'], /^--feed-interval must be a duration/],
+  ])('%j → %s', (argv, message) => {
+    expect(configError(argv).message).toMatch(message);
   });
 });

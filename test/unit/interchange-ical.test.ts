@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Schedule } from '../../shared/model.ts';
 import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
 import { openScheduleService } from '../../server/schedule/service.ts';
-import { calendarIcs } from '../../server/interchange/writers/ical-export.ts';
+import { calendarIcs, sessionUid } from '../../server/interchange/writers/ical-export.ts';
 import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
 
 const dstText = readFileSync(new URL('../fixtures/un-programme-dst-2025.txt', import.meta.url), 'utf8');
@@ -125,7 +125,7 @@ describe('iCalendar feed', () => {
     const service = openScheduleService({ dataDir: dir, seed: dstProgramme, now: () => Date.parse('2025-10-24T08:00:00Z') });
     try {
       const id = 'event-2025-10-24-74e0a795';
-      const sequence = () => parseFeed(calendarIcs(service.schedule())).events.find((e) => e.uid === `${id}@venue-signage`)!.sequence;
+      const sequence = () => parseFeed(calendarIcs(service.schedule())).events.find((e) => e.uid === sessionUid({ id }, service.schedule().scheduleId))!.sequence;
       expect(sequence()).toBe(0);
       service.updateSession(id, { start: '2025-10-24T09:10', end: '2025-10-24T10:00' }, { name: 'alice' });
       expect(sequence()).toBe(1);

@@ -150,6 +150,7 @@ describe('sqlite store', () => {
     db.exec('ALTER TABLE meta DROP COLUMN schedule_id; DROP TABLE emergency_templates');
     for (const column of ['building', 'floor', 'directions']) db.exec(`ALTER TABLE venues DROP COLUMN ${column}`);
     db.exec('DROP TABLE idempotency_keys; ALTER TABLE displays DROP COLUMN staff_touched');
+    db.exec('DROP TABLE feeds; ALTER TABLE meta DROP COLUMN conference');
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));

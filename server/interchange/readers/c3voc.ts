@@ -7,7 +7,8 @@
  * Session ids: our own export carries the id as the slug (its guid, derived from the slug, says
  * so); frab and pretalx give every event a stable integer id, which becomes "c3voc-<id>".
  */
-import { ProgrammeSchema, type Programme, type Session } from '../../../shared/model.ts';
+import { JsonLines } from './json-lines.ts';
+import { ProgrammeSchema, type Conference, type Programme, type Session } from '../../../shared/model.ts';
 import { changeOverOf, isObject, readEvent, shown, type EventParts, type Json } from './c3voc-events.ts';
 import { sessionGuid } from './c3voc-ids.ts';
 import { ProblemList } from '../import-error.ts';
@@ -67,32 +68,19 @@ export function looksLikeC3voc(text: string): boolean {
   return typeof version === 'string' && isObject(conference) && Array.isArray(conference.days);
 }
 
-/** Finds where each event is written, for messages: the next occurrence of its guid or title. */
+/**
+ * Finds where each event is written, for messages: the next occurrence of its guid or title,
+ * through JsonLines (one forward pass with a line index built once; re-splitting the text for
+ * every event made a 2 MB feed take seconds).
+ */
 class LineFinder {
-  private cursor = 0;
-  /** Lines counted up to `counted`: the cursor only moves forward, so the text is scanned once. */
-  private counted = 0;
-  private line = 1;
-  constructor(private readonly text: string) {}
+  private readonly lines: JsonLines;
+  constructor(text: string) {
+    this.lines = new JsonLines(text);
+  }
 
   lineOf(event: unknown): number {
-    const needles = isObject(event) ? [event.guid, event.slug, event.title].filter((v) => typeof v === 'string') : [];
-    for (const needle of needles) {
-      const at = this.text.indexOf(JSON.stringify(needle), this.cursor);
-      if (at >= 0) {
-        this.cursor = at;
-        break;
-      }
-    }
-    for (
-      let at = this.text.indexOf('\n', this.counted);
-      at !== -1 && at < this.cursor;
-      at = this.text.indexOf('\n', at + 1)
-    ) {
-      this.line += 1;
-    }
-    this.counted = Math.max(this.counted, this.cursor);
-    return this.line;
+    return this.lines.next(...(isObject(event) ? [event.guid, event.slug, event.title] : []));
   }
 }
 
@@ -228,10 +216,27 @@ function toProgramme(events: ReadEvent[], conference: Json, zone: string): Progr
     timezone: zone,
     venues: venues.list().filter((v) => used.has(v.id)),
     sessions,
+    ...conferenceOf(conference),
   });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new ImportError(`invalid programme: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   return checked.data;
+}
+
+/**
+ * The conference's title, acronym and day change-over (the clock time of the first day's
+ * day_start), so an export gives them back; a value of the wrong shape is left out.
+ */
+function conferenceOf(conference: Record<string, unknown>): { conference?: Conference } {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 100) : undefined);
+  const days = Array.isArray(conference.days) ? (conference.days as Array<Record<string, unknown>>) : [];
+  const dayStart = typeof days[0]?.day_start === 'string' ? /T(\d{2}:\d{2})/.exec(days[0].day_start)?.[1] : undefined;
+  const found: Conference = {
+    ...(text(conference.title) && { title: text(conference.title)! }),
+    ...(text(conference.acronym) && { acronym: text(conference.acronym)! }),
+    ...(dayStart && dayStart !== '00:00' && { dayChange: dayStart }),
+  };
+  return Object.keys(found).length ? { conference: found } : {};
 }

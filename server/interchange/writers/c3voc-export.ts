@@ -24,6 +24,8 @@ export interface C3vocOptions {
   title?: string;
   /** Must match the schema's pattern: lower-case letters, digits and _ (at least 4). */
   acronym?: string;
+  /** Day change-over "HH:MM" (venue time): sessions before it belong to the previous day. */
+  dayChange?: string;
 }
 
 const SLUG = /^[a-z0-9_-]+[a-z0-9]$/;
@@ -75,41 +77,80 @@ function event(session: Session, venue: Venue, zone: string, id: number, baseUrl
     persons: [lead, ...partners].filter((name) => name.trim() !== '').map((name) => ({ name })),
     links: session.online?.url ? [{ url: session.online.url, title: JOIN_LINK_TITLE }] : [],
     attachments: [],
-    answers: [],
+    // No "answers": the current upstream schema (voc/schedule) forbids it on events.
   };
 }
 
 type C3vocEvent = ReturnType<typeof event>;
 
-/** Every calendar day from the first to the last, as the format lists them (empty ones too). */
-function dayRange(first: string, last: string, zone: string): DateTime[] {
-  const days: DateTime[] = [];
-  for (let d = DateTime.fromISO(first, { zone }); d.toISODate()! <= last; d = d.plus({ days: 1 })) days.push(d);
+/**
+ * Empty days between sessions are listed (as frab does) only while the whole span stays within
+ * this many days: a typo such as a session in 2100 must not make the export list 27,000 days.
+ */
+const MAX_LISTED_SPAN_DAYS = 366;
+
+/** "HH:MM" of the day change-over as minutes after midnight (0 when absent or malformed). */
+function changeOverMinutes(dayChange: string | undefined): number {
+  const match = /^(\d{1,2}):(\d{2})/.exec(dayChange ?? '');
+  return match ? Number(match[1]) * 60 + Number(match[2]) : 0;
+}
+
+/** The festival day a session belongs to: a day runs from the change-over to the next one. */
+function festivalDay(start: number, zone: string, changeOver: number): string {
+  return DateTime.fromMillis(start, { zone }).minus({ minutes: changeOver }).toISODate()!;
+}
+
+/** The days to list: every day with a session, in order, and the empty ones between while the span is short. */
+function listedDays(dayKeys: string[], zone: string): string[] {
+  if (dayKeys.length === 0) return [];
+  const first = DateTime.fromISO(dayKeys[0]!, { zone });
+  const last = DateTime.fromISO(dayKeys[dayKeys.length - 1]!, { zone });
+  const span = Math.round(last.diff(first, 'days').days) + 1;
+  if (span > MAX_LISTED_SPAN_DAYS) return dayKeys;
+  const days: string[] = [];
+  for (let d = first, i = 0; i < span; d = d.plus({ days: 1 }), i++) days.push(d.toISODate()!);
   return days;
+}
+
+/** The schema's acronym pattern wants lower-case letters, digits and _ (4 or more): "DemoCon 25" → "democon_25". */
+function acronymOf(acronym: string | undefined): string {
+  const safe = (acronym ?? '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  return safe.length >= 4 ? safe : 'venue_signage';
 }
 
 export function c3vocSchedule(schedule: Schedule, options: C3vocOptions) {
   const zone = schedule.timezone;
+  const changeOver = changeOverMinutes(options.dayChange);
   const venues = new Map(schedule.venues.map((v) => [v.id, v]));
   const sessions = schedule.sessions.filter((s) => s.status !== 'cancelled').sort(byStartThenVenue(schedule));
   const ids = integerIds(sessions);
-  const dayOf = (s: Session): string => venueDay(parseInstant(s.start, zone), zone);
-  const today = venueDay(options.now, zone);
-  const first = sessions[0] ? dayOf(sessions[0]) : today;
-  const last = sessions.reduce((max, s) => (dayOf(s) > max ? dayOf(s) : max), first);
+  const usedVenues = new Set(sessions.map((s) => s.venueId));
 
-  const days = dayRange(first, last, zone).map((day, index) => {
-    const date = day.toISODate()!;
+  // One pass: each session's day is computed once and the session dropped into that day's bucket.
+  const buckets = new Map<string, Session[]>();
+  for (const session of sessions) {
+    const day = festivalDay(parseInstant(session.start, zone), zone, changeOver);
+    const bucket = buckets.get(day);
+    if (bucket) bucket.push(session);
+    else buckets.set(day, [session]);
+  }
+  const dayKeys = [...buckets.keys()].sort();
+  const today = venueDay(options.now, zone);
+  const first = dayKeys[0] ?? today;
+  const last = dayKeys[dayKeys.length - 1] ?? first;
+
+  const days = listedDays(dayKeys, zone).map((date, index) => {
     const rooms: Record<string, C3vocEvent[]> = {};
-    for (const session of sessions.filter((s) => dayOf(s) === date)) {
+    for (const session of buckets.get(date) ?? []) {
       const venue = venues.get(session.venueId) ?? { id: session.venueId, name: session.venueId, kind: 'room' as const };
       (rooms[venue.name] ??= []).push(event(session, venue, zone, ids.get(session.id)!, options.baseUrl));
     }
+    const dayStart = DateTime.fromISO(date, { zone }).plus({ minutes: changeOver });
     return {
       index: index + 1,
       date,
-      day_start: day.startOf('day').toISO({ suppressMilliseconds: true })!,
-      day_end: day.endOf('day').set({ millisecond: 0 }).toISO({ suppressMilliseconds: true })!,
+      day_start: dayStart.toISO({ suppressMilliseconds: true })!,
+      day_end: dayStart.plus({ days: 1 }).minus({ seconds: 1 }).toISO({ suppressMilliseconds: true })!,
       rooms,
     };
   });
@@ -120,7 +161,7 @@ export function c3vocSchedule(schedule: Schedule, options: C3vocOptions) {
       version: `revision ${schedule.revision}`,
       base_url: options.baseUrl,
       conference: {
-        acronym: options.acronym ?? 'venue_signage',
+        acronym: acronymOf(options.acronym),
         title: options.title ?? 'Programme',
         start: first,
         end: last,
@@ -128,7 +169,7 @@ export function c3vocSchedule(schedule: Schedule, options: C3vocOptions) {
         timeslot_duration: '00:05',
         time_zone_name: zone,
         rooms: schedule.venues
-          .filter((v) => sessions.some((s) => s.venueId === v.id))
+          .filter((v) => usedVenues.has(v.id))
           .map((v) => ({ name: v.name, guid: uuidV5(`venue:${v.id}`) })),
         days,
       },

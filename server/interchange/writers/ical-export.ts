@@ -4,8 +4,10 @@
  *
  * - Times in the venue's zone: DTSTART;TZID=Europe/Vienna with that zone's VTIMEZONE, so clients
  *   show the right local time across a daylight-saving change whatever their own zone.
- * - UID "<session id>@venue-signage": stable per session and the same from every host name, so a
- *   re-subscribed calendar updates events instead of duplicating them.
+ * - UID "<session id>.<schedule id>@venue-signage": stable per session and the same from every
+ *   host name, so a re-subscribed calendar updates events instead of duplicating them; the
+ *   schedule's own random id (made when the data directory was seeded) keeps two servers' "s1"
+ *   apart, as RFC 5545 wants UIDs globally unique.
  * - SEQUENCE = version - 1: 0 as first published, one more on each change (RFC 5545 §3.8.7.4).
  * - Cancelled sessions stay in the feed with STATUS:CANCELLED, so subscribed calendars drop them.
  * - The join link as an RFC 7986 CONFERENCE property. Passcodes only where staff chose to show
@@ -19,8 +21,8 @@ import { byStartThenVenue } from './export-order.ts';
 
 export const UID_DOMAIN = 'venue-signage';
 
-export function sessionUid(session: Pick<Session, 'id'>): string {
-  return `${session.id}@${UID_DOMAIN}`;
+export function sessionUid(session: Pick<Session, 'id'>, scheduleId: string | undefined): string {
+  return scheduleId ? `${session.id}.${scheduleId}@${UID_DOMAIN}` : `${session.id}@${UID_DOMAIN}`;
 }
 
 function description(session: Session): string {
@@ -53,7 +55,7 @@ export function calendarIcs(schedule: Schedule, venue?: Venue): string {
   for (const session of sessions) {
     const when = (iso: string) => (vtimezone ? DateTime.fromISO(iso, { zone: vtimezone.tzid }) : new Date(iso));
     const event = calendar.createEvent({
-      id: sessionUid(session),
+      id: sessionUid(session, schedule.scheduleId),
       sequence: session.version - 1,
       start: when(session.start),
       end: when(session.end),

@@ -18,12 +18,18 @@ function unfold(ics: string): string[] {
   return ics.replace(/\r\n[ \t]/g, '').split(CRLF);
 }
 
-/** The VTIMEZONE for an IANA zone and the TZID it uses, or null when the library has none. */
+/**
+ * The VTIMEZONE for an IANA zone, under that zone's own name, or null when the library has none.
+ * The library answers an alias (Europe/Amsterdam, Europe/Oslo, America/Montreal) with the block of
+ * the zone it links to, named after that other city; the rules are the same (that is why tzdb
+ * links them), so the block is kept and its TZID renamed, and the venue's zone is what calendars show.
+ */
 export function vtimezoneOf(zone: string): { block: string; tzid: string } | null {
   if (!(tzlib_get_timezones() as string[]).includes(zone)) return null;
   const [block] = tzlib_get_ical_block(zone) as [string, string];
-  const tzid = /^TZID:(.+)$/m.exec(block)?.[1]?.trim();
-  return block && tzid ? { block: block.trim(), tzid } : null;
+  if (!block || !/^TZID:/m.test(block)) return null;
+  const renamed = block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
+  return { block: renamed.trim(), tzid: zone };
 }
 
 /**

@@ -4,6 +4,7 @@
  * existing data directories have already run it.
  */
 import type { Database } from 'better-sqlite3';
+import { FEEDS_TABLE } from '../../interchange/feeds/feed-records.ts';
 import { newScheduleId } from './schedule-id.ts';
 import { IDEMPOTENCY_TABLE } from './idempotency-keys.ts';
 
@@ -151,6 +152,12 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE displays ADD COLUMN staff_touched INTEGER NOT NULL DEFAULT 0');
     db.exec('UPDATE displays SET staff_touched = managed');
+  },
+  // 9: live feeds (server/interchange/feeds/): their URL, validators, health, and what each said last.
+  (db) => {
+    db.exec(FEEDS_TABLE);
+    // The conference a seeded file named (Schedule.conference), as JSON; NULL when none.
+    db.exec('ALTER TABLE meta ADD COLUMN conference TEXT');
   },
 ];
 

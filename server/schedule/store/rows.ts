@@ -9,6 +9,7 @@ import {
   AnnouncementSchema,
   SessionSchema,
   VenueSchema,
+  ConferenceSchema,
   type Schedule,
 } from '../../../shared/model.ts';
 import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
@@ -29,8 +30,8 @@ export interface JournalRow {
 }
 
 export function readSchedule(db: Database): Schedule | null {
-  const meta = db.prepare('SELECT revision, timezone, schedule_id FROM meta WHERE id = 1').get() as
-    | { revision: number; timezone: string; schedule_id: string | null }
+  const meta = db.prepare('SELECT revision, timezone, schedule_id, conference FROM meta WHERE id = 1').get() as
+    | { revision: number; timezone: string; schedule_id: string | null; conference: string | null }
     | undefined;
   if (!meta) return null;
   const docs = <T>(table: string, schema: z.ZodType<T>): T[] =>
@@ -44,6 +45,7 @@ export function readSchedule(db: Database): Schedule | null {
     revision: meta.revision,
     ...(meta.schedule_id !== null && { scheduleId: meta.schedule_id }),
     timezone: meta.timezone,
+    ...(meta.conference !== null && { conference: parseRow('meta', 'conference', ConferenceSchema, JSON.parse(meta.conference)) }),
     venues: (db.prepare('SELECT id, name, kind, building, floor, directions FROM venues ORDER BY seq').all() as {
       id: string;
     }[]).map((row) => parseRow('venues', row.id, VenueSchema, withoutNulls(row))),

@@ -12,6 +12,7 @@ import { openDisplayRecords } from '../../fleet/display-records.ts';
 import { openEmergencyTemplates } from './emergency-templates.ts';
 import { migrate } from './migrations.ts';
 import { openIdempotencyKeys } from './idempotency-keys.ts';
+import { openFeedRecords } from '../../interchange/feeds/feed-records.ts';
 import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
 import { newScheduleId } from './schedule-id.ts';
 import type { ScheduleStore, StoredChange, StoredJournalEntry } from './store-interface.ts';
@@ -90,7 +91,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
   const statements = {
     revision: db.prepare<[], { revision: number }>('SELECT revision FROM meta WHERE id = 1'),
     setRevision: db.prepare('UPDATE meta SET revision = ? WHERE id = 1'),
-    insertMeta: db.prepare('INSERT INTO meta (id, revision, timezone, schedule_id) VALUES (1, ?, ?, ?)'),
+    insertMeta: db.prepare('INSERT INTO meta (id, revision, timezone, schedule_id, conference) VALUES (1, ?, ?, ?, ?)'),
     upsertVenue: db.prepare(
       `INSERT INTO venues (id, name, kind, building, floor, directions)
        VALUES (@id, @name, @kind, @building, @floor, @directions)
@@ -152,7 +153,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
 
   const seed = db.transaction((schedule: Schedule) => {
     if (statements.revision.get()) throw new Error('the store already holds a schedule');
-    statements.insertMeta.run(schedule.revision, schedule.timezone, schedule.scheduleId ?? newScheduleId());
+    statements.insertMeta.run(schedule.revision, schedule.timezone, schedule.scheduleId ?? newScheduleId(), schedule.conference ? JSON.stringify(schedule.conference) : null);
     schedule.venues.forEach((venue) => writeOp({ type: 'venue', venue }));
     schedule.sessions.forEach((session) => writeOp({ type: 'session', session }));
     schedule.announcements.forEach((announcement) => writeOp({ type: 'announcement', announcement }));
@@ -206,6 +207,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     displays: openDisplayRecords(db),
     emergencyTemplates: openEmergencyTemplates(db),
     idempotency,
+    feeds: openFeedRecords(db),
     close() {
       if (closed) return;
       closed = true;

@@ -7,6 +7,7 @@ import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp, JournalEntry } from '../../../shared/protocol.ts';
 import type { DisplayRecordStore } from '../../fleet/display-records.ts';
 import type { IdempotencyClaim, IdempotencyStore } from './idempotency-keys.ts';
+import type { FeedRecordStore } from '../../interchange/feeds/feed-records.ts';
 
 /** A journal entry as kept on disk: what the change did and how to revert it. */
 export interface StoredJournalEntry extends JournalEntry {
@@ -49,5 +50,7 @@ export interface ScheduleStore {
   readonly emergencyTemplates?: EmergencyTemplateStore;
   /** Answers to writes sent with an Idempotency-Key; a store without one does not replay them. */
   readonly idempotency?: IdempotencyStore;
+  /** The live feeds' records, in the same database; a store without one keeps them in memory. */
+  readonly feeds?: FeedRecordStore;
   close(): void;
 }

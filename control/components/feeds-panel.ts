@@ -1,0 +1,145 @@
+/**
+ * <feeds-panel>: the live feeds staff manage — add a URL, remove a feed, see whether each is
+ * healthy (last sync, failing since when and why) and the staff edits a feed did not override,
+ * each with one click to take the feed's value instead.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { FeedsApiError, feedsApi, type FeedStatus, type KeptEdit } from '../data/feeds-api.ts';
+import { baseStyles } from './styles.ts';
+
+/** Times as the server sends them (venue offset), shown as "2024-10-14 13:05". */
+function shortTime(iso: string | null): string {
+  return iso ? iso.slice(0, 16).replace('T', ' ') : 'never';
+}
+
+function shortValue(field: string, value: string): string {
+  return field === 'start' || field === 'end' ? value.slice(11, 16) : value;
+}
+
+@customElement('feeds-panel')
+export class FeedsPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      ul {
+        padding-left: 1.2rem;
+      }
+      .failing {
+        color: var(--danger, #b00020);
+      }
+    `,
+  ];
+
+  @state() private feeds: FeedStatus[] = [];
+  @state() private url = '';
+  @state() private error = '';
+  @state() private busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.run(async () => void (this.feeds = await feedsApi.list()));
+  }
+
+  override render() {
+    return html`<section aria-labelledby="feeds-heading">
+      <h2 id="feeds-heading">Live feeds</h2>
+      <p class="hint">
+        A schedule URL (pretalx, frab, Indico, a room calendar .ics) polled by the server. Staff edits win over the
+        feed.
+      </p>
+      <form @submit=${this.add}>
+        <span class="field">
+          <label for="feed-url">Feed URL</label>
+          <input
+            id="feed-url"
+            type="url"
+            required
+            .value=${this.url}
+            ?disabled=${this.busy}
+            aria-invalid=${this.error ? 'true' : 'false'}
+            @input=${(e: Event) => (this.url = (e.target as HTMLInputElement).value)}
+          />
+          ${this.error ? html`<span class="field-error" role="alert">${this.error}</span>` : nothing}
+        </span>
+        <button class="primary" type="submit" ?disabled=${this.busy}>Add feed</button>
+        <button type="button" ?disabled=${this.busy} @click=${this.refresh}>Refresh</button>
+      </form>
+      ${
+        this.feeds.length === 0
+          ? html`<p>No feeds.</p>`
+          : html`<ul aria-label="Feeds">
+              ${this.feeds.map((f) => this.renderFeed(f))}
+            </ul>`
+      }
+    </section>`;
+  }
+
+  private renderFeed(feed: FeedStatus) {
+    return html`<li>
+      <strong>${feed.url}</strong> — last sync ${shortTime(feed.lastSyncAt)}
+      ${feed.failingSince ? html`<span class="failing">failing since ${shortTime(feed.failingSince)}: ${feed.lastError}</span>` : nothing}
+      <button ?disabled=${this.busy} aria-label="Remove feed ${feed.url}" @click=${() => this.removeFeed(feed)}>
+        Remove
+      </button>
+      ${
+        feed.kept.length
+          ? html`<ul aria-label="Edits kept over the feed">
+              ${feed.kept.map((k) => this.renderKept(feed, k))}
+            </ul>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private renderKept(feed: FeedStatus, kept: KeptEdit) {
+    return html`<li>
+      ${kept.title}: feed says ${shortValue(kept.field, kept.feedSays)}, kept ${shortValue(kept.field, kept.kept)} set
+      by ${kept.keptBy}
+      <button ?disabled=${this.busy} @click=${() => this.accept(feed, kept)}>Accept the feed's</button>
+    </li>`;
+  }
+
+  private readonly add = async (event: Event) => {
+    event.preventDefault();
+    await this.run(async () => {
+      await feedsApi.add(this.url.trim());
+      this.url = '';
+      this.feeds = await feedsApi.list();
+    });
+  };
+
+  private readonly refresh = () => this.run(async () => void (this.feeds = await feedsApi.list()));
+
+  private removeFeed(feed: FeedStatus) {
+    return this.run(async () => {
+      await feedsApi.remove(feed.id);
+      this.feeds = await feedsApi.list();
+    });
+  }
+
+  private accept(feed: FeedStatus, kept: KeptEdit) {
+    return this.run(async () => {
+      await feedsApi.accept(feed.id, kept.sessionId);
+      this.feeds = await feedsApi.list();
+    });
+  }
+
+  private async run(task: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      await task();
+    } catch (error) {
+      this.error = error instanceof FeedsApiError || error instanceof Error ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'feeds-panel': FeedsPanel;
+  }
+}

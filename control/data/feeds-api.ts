@@ -1,0 +1,54 @@
+/** The live feeds routes (staff): list, add, remove, accept what a feed wanted. */
+export interface KeptEdit {
+  sessionId: string;
+  title: string;
+  field: string;
+  feedSays: string;
+  kept: string;
+  keptBy: string;
+}
+
+export interface FeedStatus {
+  id: string;
+  url: string;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  failingSince: string | null;
+  kept: KeptEdit[];
+}
+
+export class FeedsApiError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'FeedsApiError';
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new FeedsApiError('The server cannot be reached. Check the network and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const answer = (await response.json().catch(() => ({}))) as { error?: string; field?: string };
+  if (!response.ok) throw new FeedsApiError(answer.error ?? `The request failed (${response.status}).`, answer.field);
+  return answer as T;
+}
+
+export const feedsApi = {
+  list: () => call<FeedStatus[]>('GET', '/api/feeds'),
+  add: (url: string) => call<FeedStatus>('POST', '/api/feeds', { url }),
+  remove: (id: string) => call<void>('DELETE', `/api/feeds/${encodeURIComponent(id)}`),
+  accept: (id: string, sessionId: string) =>
+    call<FeedStatus>('POST', `/api/feeds/${encodeURIComponent(id)}/kept/${encodeURIComponent(sessionId)}/accept`, {}),
+};

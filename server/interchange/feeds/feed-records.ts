@@ -1,0 +1,111 @@
+/**
+ * The live feeds, kept in the schedule's database (table `feeds`, migration 4) so they survive
+ * a restart with their validators (ETag, Last-Modified), their health and what each last said
+ * about the sessions it owns.
+ */
+import type { Database } from 'better-sqlite3';
+
+/** What a feed last said about one of its sessions: staff edits are what differs from it. */
+export interface SyncedValues {
+  title: string;
+  start: string;
+  end: string;
+  venueId: string;
+  status: string;
+}
+
+/** A change the feed wanted that was not applied because staff had edited the session since. */
+export interface KeptEdit {
+  sessionId: string;
+  title: string;
+  field: keyof SyncedValues;
+  feedSays: string;
+  kept: string;
+  /** The journal actor who made the kept change. */
+  keptBy: string;
+}
+
+export interface FeedRecord {
+  id: string;
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  failingSince: string | null;
+  /** Session id → the feed's values at the last sync. */
+  synced: Record<string, SyncedValues>;
+  kept: KeptEdit[];
+}
+
+export interface FeedRecordStore {
+  all(): FeedRecord[];
+  put(record: FeedRecord): void;
+  remove(id: string): boolean;
+}
+
+interface FeedRow {
+  id: string;
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_sync_at: string | null;
+  last_error: string | null;
+  failing_since: string | null;
+  synced: string;
+  kept: string;
+}
+
+export const FEEDS_TABLE = `
+  CREATE TABLE feeds (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    etag TEXT,
+    last_modified TEXT,
+    last_sync_at TEXT,
+    last_error TEXT,
+    failing_since TEXT,
+    synced TEXT NOT NULL DEFAULT '{}',
+    kept TEXT NOT NULL DEFAULT '[]'
+  );
+`;
+
+export function openFeedRecords(db: Database): FeedRecordStore {
+  const all = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY rowid');
+  const upsert = db.prepare(
+    `INSERT INTO feeds (id, url, etag, last_modified, last_sync_at, last_error, failing_since, synced, kept)
+     VALUES (@id, @url, @etag, @last_modified, @last_sync_at, @last_error, @failing_since, @synced, @kept)
+     ON CONFLICT (id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
+       last_sync_at = excluded.last_sync_at, last_error = excluded.last_error, failing_since = excluded.failing_since,
+       synced = excluded.synced, kept = excluded.kept`,
+  );
+  const remove = db.prepare('DELETE FROM feeds WHERE id = ?');
+  return {
+    all: () =>
+      all.all().map((row) => ({
+        id: row.id,
+        url: row.url,
+        etag: row.etag,
+        lastModified: row.last_modified,
+        lastSyncAt: row.last_sync_at,
+        lastError: row.last_error,
+        failingSince: row.failing_since,
+        synced: JSON.parse(row.synced) as Record<string, SyncedValues>,
+        kept: JSON.parse(row.kept) as KeptEdit[],
+      })),
+    put(record) {
+      upsert.run({
+        id: record.id,
+        url: record.url,
+        etag: record.etag,
+        last_modified: record.lastModified,
+        last_sync_at: record.lastSyncAt,
+        last_error: record.lastError,
+        failing_since: record.failingSince,
+        synced: JSON.stringify(record.synced),
+        kept: JSON.stringify(record.kept),
+      });
+    },
+    remove: (id) => remove.run(id).changes > 0,
+  };
+}

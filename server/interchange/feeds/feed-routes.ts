@@ -1,0 +1,35 @@
+/**
+ * Live feeds (staff only; the staff door guards every /api route not listed as public):
+ *   GET    /api/feeds                                  [{ id, url, lastSyncAt, lastError, failingSince, kept }]
+ *   POST   /api/feeds { url }                          adds a feed and syncs it at once → 201 the feed
+ *   DELETE /api/feeds/:id                              stops polling it (its sessions stay)
+ *   POST   /api/feeds/:id/kept/:sessionId/accept       applies what the feed wanted instead of a kept staff edit
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { validate } from '../../platform/errors.ts';
+import type { FeedPoller } from './feed-poller.ts';
+
+const NewFeed = z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2000) });
+
+export function feedsRouter(poller: FeedPoller): Router {
+  const router = Router();
+  router.get('/feeds', (_req, res) => {
+    res.json(poller.list());
+  });
+  router.post('/feeds', async (req, res) => {
+    const { url } = validate(NewFeed, req.body);
+    const feed = poller.add(url);
+    await poller.syncNow(feed.id);
+    res.status(201).json(poller.list().find((f) => f.id === feed.id));
+  });
+  router.delete('/feeds/:id', (req, res) => {
+    poller.remove(req.params.id);
+    res.status(204).end();
+  });
+  router.post('/feeds/:id/kept/:sessionId/accept', (req, res) => {
+    poller.acceptKept(req.params.id, req.params.sessionId);
+    res.json(poller.list().find((f) => f.id === req.params.id));
+  });
+  return router;
+}
