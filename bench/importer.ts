@@ -56,12 +56,25 @@ export function importerBenchmark(log: (line: string) => void): ImporterResults 
   log(`  bundled programme (${bundled.sessions} sessions): first ${bundled.firstMs} ms, then p50 ${bundled.ms.p50} ms`);
   const text = syntheticUnProgramme({ firstDay: '2024-10-01', days: 25, rooms: 20, slotsPerDay: 20 });
   const synthetic = time(text, 4);
-  if (synthetic.sessions !== 10_000) throw new Error(`the synthetic programme gave ${synthetic.sessions} sessions, expected 10000`);
-  log(`  synthetic programme (${synthetic.sessions} sessions, ${round(synthetic.bytes / 2 ** 20)} MiB): p50 ${synthetic.ms.p50} ms`);
+  if (synthetic.sessions !== 10_000)
+    throw new Error(`the synthetic programme gave ${synthetic.sessions} sessions, expected 10000`);
+  log(
+    `  synthetic programme (${synthetic.sessions} sessions, ${round(synthetic.bytes / 2 ** 20)} MiB): p50 ${synthetic.ms.p50} ms`,
+  );
   const base = 'http://bench.invalid/';
-  const c3vocFeed = time(feedAtLimit(text, (sch) => JSON.stringify(c3vocSchedule(sch, { baseUrl: base, now: 0 }))), 4);
-  log(`  2 MB c3voc feed (${c3vocFeed.sessions} sessions, ${round(c3vocFeed.bytes / 2 ** 20)} MiB): p50 ${c3vocFeed.ms.p50} ms`);
-  const icalFeed = time(feedAtLimit(text, (sch) => calendarIcs({ ...sch, scheduleId: 'bench0000000000a' })), 4);
-  log(`  2 MB iCal feed (${icalFeed.sessions} sessions, ${round(icalFeed.bytes / 2 ** 20)} MiB): p50 ${icalFeed.ms.p50} ms`);
+  const c3vocFeed = time(
+    feedAtLimit(text, (sch) => JSON.stringify(c3vocSchedule(sch, { baseUrl: base, now: 0 }))),
+    4,
+  );
+  log(
+    `  2 MB c3voc feed (${c3vocFeed.sessions} sessions, ${round(c3vocFeed.bytes / 2 ** 20)} MiB): p50 ${c3vocFeed.ms.p50} ms`,
+  );
+  const icalFeed = time(
+    feedAtLimit(text, (sch) => calendarIcs({ ...sch, scheduleId: 'bench0000000000a' })),
+    4,
+  );
+  log(
+    `  2 MB iCal feed (${icalFeed.sessions} sessions, ${round(icalFeed.bytes / 2 ** 20)} MiB): p50 ${icalFeed.ms.p50} ms`,
+  );
   return { bundled, synthetic, c3vocFeed, icalFeed };
 }

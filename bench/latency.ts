@@ -11,7 +11,14 @@
  */
 import type { RoundsResult, PoolKind } from './load/generator.ts';
 import { spawnBenchChild, type BenchChild } from './lib/ipc.ts';
-import { BENCH_PASSWORD, SERVER_ENV, benchSession, deltaPacketBytes, referenceDelta, tempDataDir } from './lib/fixtures.ts';
+import {
+  BENCH_PASSWORD,
+  SERVER_ENV,
+  benchSession,
+  deltaPacketBytes,
+  referenceDelta,
+  tempDataDir,
+} from './lib/fixtures.ts';
 import { openFileLimit } from './lib/machine.ts';
 import { round } from './lib/stats.ts';
 import type { MemoryReport } from './servers/common.ts';
@@ -68,7 +75,10 @@ export function clientCounts(requested: number[]): { sizes: number[]; skipped: s
   const sizes = requested.filter((n) => n + FD_MARGIN <= limit);
   const skipped = requested
     .filter((n) => !sizes.includes(n))
-    .map((n) => `${n} clients need an open-file limit of ${n + FD_MARGIN}; this shell has ${limit} (raise it with ulimit -n)`);
+    .map(
+      (n) =>
+        `${n} clients need an open-file limit of ${n + FD_MARGIN}; this shell has ${limit} (raise it with ulimit -n)`,
+    );
   return { sizes, skipped };
 }
 
@@ -82,14 +92,21 @@ interface Rig {
 async function startRig(kind: PoolKind): Promise<Rig> {
   const session = benchSession();
   const data = tempDataDir();
-  const server = spawnBenchChild<{ port: number }>(SERVERS[kind], kind === 'signage' ? ['--data-dir', data.path] : [], { env: SERVER_ENV });
+  const server = spawnBenchChild<{ port: number }>(SERVERS[kind], kind === 'signage' ? ['--data-dir', data.path] : [], {
+    env: SERVER_ENV,
+  });
   const generator = spawnBenchChild('bench/load/generator.ts', [], { nodeFlags: ['--max-old-space-size=6144'] });
   const rig = { kind, server, generator, data };
   try {
     const { port } = await server.ready;
     await generator.ready;
     if (kind !== 'signage') await server.call('payload', { payload: referenceDelta(session) });
-    await generator.call('setup', { kind, url: `http://127.0.0.1:${port}`, password: BENCH_PASSWORD, sessionId: session.id });
+    await generator.call('setup', {
+      kind,
+      url: `http://127.0.0.1:${port}`,
+      password: BENCH_PASSWORD,
+      sessionId: session.id,
+    });
     return rig;
   } catch (error) {
     await stopRig(rig);
@@ -123,7 +140,9 @@ async function measureMemory(rigs: Rig[], log: (line: string) => void): Promise<
       at1000,
     };
     memory.set(rig.kind, perDisplay);
-    log(`  ${rig.kind}: ${round(perDisplay.heapBytes / 1024, 1)} KB heap, ${round(perDisplay.rssBytes / 1024, 1)} KB RSS per client`);
+    log(
+      `  ${rig.kind}: ${round(perDisplay.heapBytes / 1024, 1)} KB heap, ${round(perDisplay.rssBytes / 1024, 1)} KB RSS per client`,
+    );
   }
   return memory;
 }
@@ -140,7 +159,10 @@ export async function latencyBenchmark(requestedSizes: number[], log: (line: str
     for (const size of sizes) {
       const connectSeconds = new Map<PoolKind, number>();
       for (const rig of rigs) {
-        const { seconds } = size > connected ? await rig.generator.call<{ seconds: number }>('connect', { count: size - connected }) : { seconds: 0 };
+        const { seconds } =
+          size > connected
+            ? await rig.generator.call<{ seconds: number }>('connect', { count: size - connected })
+            : { seconds: 0 };
         connectSeconds.set(rig.kind, round(seconds));
       }
       connected = size;
@@ -157,7 +179,9 @@ export async function latencyBenchmark(requestedSizes: number[], log: (line: str
         const result = await rig.generator.call<RoundsResult>('report');
         runs.get(rig.kind)![size] = { ...result, connectSeconds: connectSeconds.get(rig.kind)! };
         const { p50, p99, max } = result.latency;
-        log(`  ${rig.kind} × ${size}: p50 ${p50} ms, p99 ${p99} ms, max ${max} ms${result.missed ? `, ${result.missed} missed` : ''}`);
+        log(
+          `  ${rig.kind} × ${size}: p50 ${p50} ms, p99 ${p99} ms, max ${max} ms${result.missed ? `, ${result.missed} missed` : ''}`,
+        );
       }
     }
     for (const rig of rigs) await rig.generator.call('close');

@@ -31,12 +31,21 @@ export async function reconnectBenchmark(
     const { port } = await server.ready;
     await generator.ready;
     const url = `http://127.0.0.1:${port}`;
-    await generator.call('setup', { kind: 'signage', url, password: BENCH_PASSWORD, sessionId: benchSession().id, reconnection: true, ...delays });
+    await generator.call('setup', {
+      kind: 'signage',
+      url,
+      password: BENCH_PASSWORD,
+      sessionId: benchSession().id,
+      reconnection: true,
+      ...delays,
+    });
     await generator.call('connect', { count: clients });
 
     const killedAt = epochNow();
     await server.stop('SIGKILL');
-    server = spawnBenchChild<{ port: number }>(SERVER, ['--data-dir', data.path, '--port', String(port)], { env: SERVER_ENV });
+    server = spawnBenchChild<{ port: number }>(SERVER, ['--data-dir', data.path, '--port', String(port)], {
+      env: SERVER_ENV,
+    });
     await server.ready;
     const readyAt = epochNow();
     const result = await generator.call<StormResult>('storm', { killedAt, readyAt, timeoutMs: 60_000 });

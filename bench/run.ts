@@ -37,7 +37,10 @@ async function step<T>(title: string, run: () => Promise<T> | T): Promise<T> {
 
 // Other work on the machine shows up in every tail figure: say so up front (and in results.json).
 const busy = loadAverageBefore[0]! > cpus().length / 2;
-if (busy) log(`Warning: the machine is busy (load average ${loadAverageBefore[0]!.toFixed(1)} on ${cpus().length} cores); tail latencies will be noisy.`);
+if (busy)
+  log(
+    `Warning: the machine is busy (load average ${loadAverageBefore[0]!.toFixed(1)} on ${cpus().length} cores); tail latencies will be noisy.`,
+  );
 
 await ensureBuilt({ quiet: true });
 if (process.argv.includes('--only')) {
@@ -47,11 +50,13 @@ if (process.argv.includes('--only')) {
   process.exit(0);
 }
 const importer = await step('Importer', () => importerBenchmark(log));
-const latency = await step('Change-to-screen latency and memory per display', () => latencyBenchmark(quick ? [1_000] : [1_000, 5_000, 10_000], log));
-const displayDefaults = await step('Reconnect storm (the display page\'s reconnection delays)', () =>
+const latency = await step('Change-to-screen latency and memory per display', () =>
+  latencyBenchmark(quick ? [1_000] : [1_000, 5_000, 10_000], log),
+);
+const displayDefaults = await step("Reconnect storm (the display page's reconnection delays)", () =>
   reconnectBenchmark(1_000, log, RECONNECTION),
 );
-const proposed = await step('Reconnect storm (socket.io-client\'s default delays, for reference)', () =>
+const proposed = await step("Reconnect storm (socket.io-client's default delays, for reference)", () =>
   reconnectBenchmark(1_000, log, {}),
 );
 const load = await step('Door display load', () => displayLoadBenchmark(log));

@@ -34,7 +34,12 @@ function lanAddresses(): string[] {
     .map((info) => info!.address);
 }
 
-function printUrls(service: ScheduleService, config: Config, port: number, generatedPassword: string | undefined): void {
+function printUrls(
+  service: ScheduleService,
+  config: Config,
+  port: number,
+  generatedPassword: string | undefined,
+): void {
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const rooms = service.schedule().venues.filter((venue) => venue.kind === 'room');
@@ -50,12 +55,15 @@ function printUrls(service: ScheduleService, config: Config, port: number, gener
   for (const address of addresses) lines.push(`Also reachable at http://${address}:${port}`);
   if (addresses.length > 0 && !config.trustProxy) {
     lines.push(
-      'Note: browsers keep the screens\' offline copy of the app (service worker) only over HTTPS or on localhost.',
+      "Note: browsers keep the screens' offline copy of the app (service worker) only over HTTPS or on localhost.",
       '      On the venue network, serve screens through a TLS proxy (and pass --trust-proxy) so a screen',
       '      that reboots while the server is down still starts.',
     );
   }
-  const clock = config.clock === 'real' && config.speed === 1 ? 'real time' : `simulated from ${config.clock}, speed ${config.speed}`;
+  const clock =
+    config.clock === 'real' && config.speed === 1
+      ? 'real time'
+      : `simulated from ${config.clock}, speed ${config.speed}`;
   lines.push('', `Clock: ${clock}`);
   if (generatedPassword) {
     lines.push(`Staff password (shown only now; stored as a hash): ${generatedPassword} (account: admin)`);
@@ -63,7 +71,9 @@ function printUrls(service: ScheduleService, config: Config, port: number, gener
     const variable = process.env.SIGNAGE_ADMIN_PASSWORD ? 'SIGNAGE_ADMIN_PASSWORD' : 'SIGNAGE_STAFF_PASSWORD';
     lines.push(`Staff password: from ${variable} (account: admin)`);
   } else {
-    lines.push('Staff password: set earlier (accounts: npm run -s users -- list; new admin password: npm run -s users -- reset admin)');
+    lines.push(
+      'Staff password: set earlier (accounts: npm run -s users -- list; new admin password: npm run -s users -- reset admin)',
+    );
   }
   console.log(lines.join('\n'));
 }

@@ -127,7 +127,11 @@ export const AnnouncementInputSchema = z
     /** Must lie in the future and after startsAt (checked by the service, which owns the clock). */
     expiresAt: TimeInput.optional(),
     /** Counted from startsAt when there is one, else from now. */
-    expiresInMinutes: z.int().min(1).max(7 * 24 * 60).optional(),
+    expiresInMinutes: z
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
   })
   .refine((a) => a.expiresAt === undefined || a.expiresInMinutes === undefined, {
     message: 'give either expiresAt or expiresInMinutes, not both',

@@ -34,7 +34,10 @@ export type Organizers = z.infer<typeof OrganizersSchema>;
 export const OnlineDetailsSchema = z.strictObject({
   meetingId: z.string().max(100).optional(),
   passcode: z.string().max(100).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   /** Passcodes stay off public screens unless staff choose otherwise. */
   showPasscode: z.boolean().optional(),
 });
@@ -94,13 +97,15 @@ export const EmergencySchema = z.strictObject({
 });
 export type Emergency = z.infer<typeof EmergencySchema>;
 
-
 /** The conference a schedule file names (c3voc, frab): kept so an export can give it back. */
 export const ConferenceSchema = z.strictObject({
   title: z.string().trim().min(1).max(500).optional(),
   acronym: z.string().trim().min(1).max(100).optional(),
   /** Venue-local "HH:MM" at which one festival day ends and the next begins (e.g. 04:00). */
-  dayChange: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  dayChange: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .optional(),
 });
 export type Conference = z.infer<typeof ConferenceSchema>;
 

@@ -57,12 +57,42 @@ export const PASSWORD_MAX = 1000;
 
 /** The most used passwords that are 12 characters or longer (from public breach lists). */
 const COMMON_PASSWORDS = new Set([
-  '123456789012', '1234567890123', '12345678910111213', 'qwertyuiopas', 'qwertyuiop123', 'password1234',
-  'password12345', 'password123456', 'passwordpassword', 'iloveyou1234', 'adminadmin123', 'administrator',
-  'welcome12345', 'letmein12345', 'changeme1234', 'qwerty123456', '1q2w3e4r5t6y', '1qaz2wsx3edc',
-  'aaaaaaaaaaaa', '111111111111', '000000000000', 'abcdefghijkl', 'abc123456789', 'trustno1trustno1',
-  'baseball1234', 'football1234', 'superman1234', 'sunshine1234', 'princess1234', 'dragon123456',
-  'monkey123456', 'starwars1234', 'master123456', 'correcthorsebatterystaple', 'signage12345', 'conference2024',
+  '123456789012',
+  '1234567890123',
+  '12345678910111213',
+  'qwertyuiopas',
+  'qwertyuiop123',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  'iloveyou1234',
+  'adminadmin123',
+  'administrator',
+  'welcome12345',
+  'letmein12345',
+  'changeme1234',
+  'qwerty123456',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'aaaaaaaaaaaa',
+  '111111111111',
+  '000000000000',
+  'abcdefghijkl',
+  'abc123456789',
+  'trustno1trustno1',
+  'baseball1234',
+  'football1234',
+  'superman1234',
+  'sunshine1234',
+  'princess1234',
+  'dragon123456',
+  'monkey123456',
+  'starwars1234',
+  'master123456',
+  'correcthorsebatterystaple',
+  'signage12345',
+  'conference2024',
 ]);
 
 /** Why a password cannot be used, or null when it can. */
@@ -70,7 +100,8 @@ export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_MIN) return `must be at least ${PASSWORD_MIN} characters`;
   if (password.length > PASSWORD_MAX) return `must be at most ${PASSWORD_MAX} characters`;
   const folded = password.toLowerCase().replace(/[\s-]/g, '');
-  if (COMMON_PASSWORDS.has(folded) || /^(.)\1+$/.test(folded)) return 'is one of the most common passwords; choose another';
+  if (COMMON_PASSWORDS.has(folded) || /^(.)\1+$/.test(folded))
+    return 'is one of the most common passwords; choose another';
   return null;
 }
 

@@ -33,12 +33,16 @@ async function usedHeap(cdp: CDPSession): Promise<number> {
 }
 
 async function shown(page: Page, text: string): Promise<void> {
-  await page.waitForFunction((wanted) => (window as any).__deepText(document.body).includes(wanted), text, { timeout: 120_000, polling: 250 });
+  await page.waitForFunction((wanted) => (window as any).__deepText(document.body).includes(wanted), text, {
+    timeout: 120_000,
+    polling: 250,
+  });
 }
 
 /** Changes from..to; the last one alone, so that title(to) is what the screen ends with. */
 async function changes(rig: BrowserRig, sessionId: string, from: number, to: number): Promise<void> {
-  const patch = (k: number) => rig.staff('PATCH', `/api/sessions/${encodeURIComponent(sessionId)}`, { title: title(k) });
+  const patch = (k: number) =>
+    rig.staff('PATCH', `/api/sessions/${encodeURIComponent(sessionId)}`, { title: title(k) });
   let next = from;
   const worker = async () => {
     while (next < to) await patch(next++);
@@ -51,7 +55,12 @@ export async function displayHeapBenchmark(log: (line: string) => void): Promise
   const rig = await startBrowserRig({ clock: CLOCK });
   try {
     const schedule = await rig.schedule();
-    const session = schedule.sessions.find((s) => s.venueId === VENUE && Date.parse(s.start) <= Date.parse(`${CLOCK}:00+02:00`) && Date.parse(s.end) > Date.parse(`${CLOCK}:00+02:00`));
+    const session = schedule.sessions.find(
+      (s) =>
+        s.venueId === VENUE &&
+        Date.parse(s.start) <= Date.parse(`${CLOCK}:00+02:00`) &&
+        Date.parse(s.end) > Date.parse(`${CLOCK}:00+02:00`),
+    );
     if (!session) throw new Error(`no session on in ${VENUE} at ${CLOCK}`);
     const context = await rig.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
@@ -76,7 +85,9 @@ export async function displayHeapBenchmark(log: (line: string) => void): Promise
       growthBytes: heapAfterAll - heapAfter100,
       changesPerSecond: round((TOTAL - FIRST) / seconds, 0),
     };
-    log(`  door display heap: ${round(heapAfter100 / 2 ** 20)} MiB after ${FIRST} changes, ${round(heapAfterAll / 2 ** 20)} MiB after ${TOTAL} (${results.changesPerSecond} changes/s)`);
+    log(
+      `  door display heap: ${round(heapAfter100 / 2 ** 20)} MiB after ${FIRST} changes, ${round(heapAfterAll / 2 ** 20)} MiB after ${TOTAL} (${results.changesPerSecond} changes/s)`,
+    );
     return results;
   } finally {
     await rig.close();

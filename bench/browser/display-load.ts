@@ -42,10 +42,18 @@ export async function displayLoadBenchmark(log: (line: string) => void): Promise
         });
         await tab.addInitScript(firstRenderProbe(venue.name));
         await tab.goto(rig.url + page);
-        const handle = await tab.waitForFunction(() => (window as unknown as { __benchFirstRender?: number }).__benchFirstRender, undefined, { timeout: 30_000 });
+        const handle = await tab.waitForFunction(
+          () => (window as unknown as { __benchFirstRender?: number }).__benchFirstRender,
+          undefined,
+          { timeout: 30_000 },
+        );
         durations.push((await handle.jsonValue()) as number);
         if (trial === 0) {
-          scripts = (await Promise.all(bodies)).map(({ path, body }) => ({ path, bytes: body.length, gzipBytes: gzipSync(body).length }));
+          scripts = (await Promise.all(bodies)).map(({ path, body }) => ({
+            path,
+            bytes: body.length,
+            gzipBytes: gzipSync(body).length,
+          }));
         }
       } finally {
         await context.close();
@@ -56,7 +64,9 @@ export async function displayLoadBenchmark(log: (line: string) => void): Promise
     const jsGzipBytes = scripts.reduce((sum, s) => sum + s.gzipBytes, 0);
     const jsBytes = scripts.reduce((sum, s) => sum + s.bytes, 0);
     const firstRenderMs = summarize(durations);
-    log(`  ${page}: ${scripts.length} scripts, ${round(jsGzipBytes / 1024, 1)} KB gzip (${round(jsBytes / 1024, 1)} KB raw); first render p50 ${firstRenderMs.p50} ms`);
+    log(
+      `  ${page}: ${scripts.length} scripts, ${round(jsGzipBytes / 1024, 1)} KB gzip (${round(jsBytes / 1024, 1)} KB raw); first render p50 ${firstRenderMs.p50} ms`,
+    );
     return { page, scripts, jsGzipBytes, jsBytes, serviceWorkerGzipBytes, firstRenderMs };
   } finally {
     await rig.close();

@@ -24,7 +24,10 @@ const UPDATES = 40;
 export async function lobbyUpdateBenchmark(log: (line: string) => void): Promise<LobbyUpdateResults> {
   const folder = tempDataDir();
   const programme = join(folder.path, 'lobby-80.txt');
-  writeFileSync(programme, syntheticUnProgramme({ firstDay: '2024-10-14', days: 1, rooms: 20, slotsPerDay: 4, slotStep: 60, length: 50 }));
+  writeFileSync(
+    programme,
+    syntheticUnProgramme({ firstDay: '2024-10-14', days: 1, rooms: 20, slotsPerDay: 4, slotStep: 60, length: 50 }),
+  );
   const rig = await startBrowserRig({ programme, clock: '2024-10-14T08:30' });
   try {
     const sessions = (await rig.schedule()).sessions;
@@ -34,7 +37,9 @@ export async function lobbyUpdateBenchmark(log: (line: string) => void): Promise
     await page.addInitScript(updateProbe());
     await page.goto(`${rig.url}/display/lobby`);
     // __deepText comes with the probe.
-    await page.waitForFunction(() => (window as any).__deepText(document.body).includes('SESSION'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as any).__deepText(document.body).includes('SESSION'), undefined, {
+      timeout: 30_000,
+    });
     await page.waitForFunction(() => (window as any).__benchUpgraded === true, undefined, { timeout: 30_000 });
 
     const script: number[] = [];
@@ -48,14 +53,23 @@ export async function lobbyUpdateBenchmark(log: (line: string) => void): Promise
       target.title = title;
       await page.evaluate((text) => (window as any).__benchWatch(text), title);
       await rig.staff('PATCH', `/api/sessions/${encodeURIComponent(target.id)}`, { title });
-      const result: { script: number; layout: number; shown: boolean } = await page.evaluate(() => (window as any).__benchResult());
+      const result: { script: number; layout: number; shown: boolean } = await page.evaluate(() =>
+        (window as any).__benchResult(),
+      );
       if (!result.shown) throw new Error(`update ${k}: "${title}" arrived but is not on the board`);
       script.push(result.script);
       withLayout.push(result.layout);
     }
     await context.close();
-    const results = { sessions: sessions.length, updates: UPDATES, scriptMs: summarize(script), withLayoutMs: summarize(withLayout) };
-    log(`  lobby of 80 sessions: update p50 ${results.withLayoutMs.p50} ms, max ${results.withLayoutMs.max} ms (script + layout)`);
+    const results = {
+      sessions: sessions.length,
+      updates: UPDATES,
+      scriptMs: summarize(script),
+      withLayoutMs: summarize(withLayout),
+    };
+    log(
+      `  lobby of 80 sessions: update p50 ${results.withLayoutMs.p50} ms, max ${results.withLayoutMs.max} ms (script + layout)`,
+    );
     return results;
   } finally {
     await rig.close();

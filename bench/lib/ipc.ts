@@ -79,7 +79,10 @@ export function spawnBenchChild<Ready = Record<string, unknown>>(
     });
   });
   const ready = new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within ${options.readyTimeoutMs ?? 60_000} ms`)), options.readyTimeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start within ${options.readyTimeoutMs ?? 60_000} ms`)),
+      options.readyTimeoutMs ?? 60_000,
+    );
     child.on('message', (message: any) => {
       if (message?.type === 'ready') {
         clearTimeout(timer);

@@ -22,14 +22,19 @@ function point(minutes: number): { text: string; meridiem: string } {
   const hour24 = Math.floor(minutes / 60);
   const minute = minutes % 60;
   const hour = hour24 % 12 === 0 ? 12 : hour24 % 12;
-  return { text: minute === 0 ? String(hour) : `${hour}.${String(minute).padStart(2, '0')}`, meridiem: hour24 < 12 ? 'a.m.' : 'p.m.' };
+  return {
+    text: minute === 0 ? String(hour) : `${hour}.${String(minute).padStart(2, '0')}`,
+    meridiem: hour24 < 12 ? 'a.m.' : 'p.m.',
+  };
 }
 
 /** "9–9.20 a.m.", "11.40 a.m.–12 p.m.": the meridiem once when both ends share it, as printed. */
 export function timeRangeText(start: number, end: number): string {
   const a = point(start);
   const b = point(end);
-  return a.meridiem === b.meridiem ? `${a.text}–${b.text} ${b.meridiem}` : `${a.text} ${a.meridiem}–${b.text} ${b.meridiem}`;
+  return a.meridiem === b.meridiem
+    ? `${a.text}–${b.text} ${b.meridiem}`
+    : `${a.text} ${a.meridiem}–${b.text} ${b.meridiem}`;
 }
 
 export function syntheticUnProgramme(options: SyntheticOptions): string {
@@ -39,10 +44,22 @@ export function syntheticUnProgramme(options: SyntheticOptions): string {
   const length = options.length ?? 20;
   const first = DateTime.fromISO(options.firstDay, { zone: 'UTC' });
   const last = first.plus({ days: days - 1 });
-  const span = first.month === last.month
-    ? `${first.day}–${last.day} ${last.toFormat('LLLL yyyy')}`
-    : `${first.toFormat('d LLLL')}–${last.toFormat('d LLLL yyyy')}`;
-  const lines = ['United Nations', '', 'Synthetic conference', '', `Vienna, ${days === 1 ? first.toFormat('d LLLL yyyy') : span}`, '', 'PROGRAMME', '', 'SIDE EVENTS', ''];
+  const span =
+    first.month === last.month
+      ? `${first.day}–${last.day} ${last.toFormat('LLLL yyyy')}`
+      : `${first.toFormat('d LLLL')}–${last.toFormat('d LLLL yyyy')}`;
+  const lines = [
+    'United Nations',
+    '',
+    'Synthetic conference',
+    '',
+    `Vienna, ${days === 1 ? first.toFormat('d LLLL yyyy') : span}`,
+    '',
+    'PROGRAMME',
+    '',
+    'SIDE EVENTS',
+    '',
+  ];
   let n = 0;
   for (let d = 0; d < days; d++) {
     const day = first.plus({ days: d });

@@ -78,7 +78,15 @@ function report(): RoundsResult {
   return result;
 }
 
-async function storm({ killedAt, readyAt, timeoutMs }: { killedAt: number; readyAt: number; timeoutMs: number }): Promise<StormResult> {
+async function storm({
+  killedAt,
+  readyAt,
+  timeoutMs,
+}: {
+  killedAt: number;
+  readyAt: number;
+  timeoutMs: number;
+}): Promise<StormResult> {
   if (!(pool instanceof SignagePool)) throw new Error('the reconnect storm needs the signage pool');
   const clients = pool;
   await clients.prepare();

@@ -24,6 +24,7 @@ export interface PoolOptions {
 /** fetch that must succeed (the bench has no use for a failed request). */
 export async function mustFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const response = await fetch(url, init);
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${await response.text()}`);
   return response;
 }

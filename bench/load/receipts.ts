@@ -54,7 +54,12 @@ export class Receipts {
 }
 
 /** Runs `open(i)` for i = from..to-1 with at most `concurrency` in flight (a connection storm is its own benchmark). */
-export async function openMany(from: number, to: number, concurrency: number, open: (i: number) => Promise<void>): Promise<void> {
+export async function openMany(
+  from: number,
+  to: number,
+  concurrency: number,
+  open: (i: number) => Promise<void>,
+): Promise<void> {
   let next = from;
   const worker = async () => {
     while (next < to) await open(next++);

@@ -88,7 +88,8 @@ export class SignagePool implements Pool {
       body: JSON.stringify({ title: benchTitle(target) }),
     });
     const { revision } = (await response.json()) as { revision: number };
-    if (revision !== target) throw new Error(`the change got revision ${revision}, expected ${target}: another writer?`);
+    if (revision !== target)
+      throw new Error(`the change got revision ${revision}, expected ${target}: another writer?`);
     this.revision = revision;
   }
 
@@ -132,7 +133,9 @@ export class SignagePool implements Pool {
       transports: ['websocket'],
       reconnection: this.options.reconnection,
       ...(this.options.reconnectionDelay === undefined ? {} : { reconnectionDelay: this.options.reconnectionDelay }),
-      ...(this.options.reconnectionDelayMax === undefined ? {} : { reconnectionDelayMax: this.options.reconnectionDelayMax }),
+      ...(this.options.reconnectionDelayMax === undefined
+        ? {}
+        : { reconnectionDelayMax: this.options.reconnectionDelayMax }),
       auth: (cb) => cb(this.handshake(i) as unknown as Record<string, unknown>),
     });
     this.sockets[i] = socket;
@@ -148,7 +151,10 @@ export class SignagePool implements Pool {
       void this.syncClock(socket);
     });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`display client ${i}: not admitted within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`display client ${i}: not admitted within ${CONNECT_TIMEOUT_MS} ms`)),
+        CONNECT_TIMEOUT_MS,
+      );
       // The server sends the clock after the catch-up: from then on the client is fully admitted.
       socket.once('clock', () => (clearTimeout(timer), resolve()));
       socket.once('connect_error', (error) => {

@@ -51,23 +51,40 @@ export class AccountsPanel extends LitElement {
   }
 
   override render() {
-    if (this.forbidden) return html`<section><h2>Accounts</h2><p>Only an admin manages accounts.</p></section>`;
+    if (this.forbidden)
+      return html`<section>
+        <h2>Accounts</h2>
+        <p>Only an admin manages accounts.</p>
+      </section>`;
     return html`<section aria-labelledby="accounts-heading">
       <h2 id="accounts-heading">Accounts</h2>
       ${this.notice ? html`<p role="status" class="secret">${this.notice}</p>` : nothing}
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
       <table>
-        <thead><tr><th>Username</th><th>Name</th><th>Role</th><th>Emergency</th><th>Last login</th><th></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Username</th>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Emergency</th>
+            <th>Last login</th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           ${this.accounts.map((a) => this.renderRow(a))}
         </tbody>
       </table>
       <form @submit=${this.add}>
-        <div class="field"><label for="new-username">Username</label><input id="new-username" name="username" required /></div>
+        <div class="field">
+          <label for="new-username">Username</label><input id="new-username" name="username" required />
+        </div>
         <div class="field"><label for="new-name">Display name</label><input id="new-name" name="displayName" /></div>
         <div class="field">
           <label for="new-role">Role</label>
-          <select id="new-role" name="role">${ROLES.map((r) => html`<option ?selected=${r === 'editor'}>${r}</option>`)}</select>
+          <select id="new-role" name="role">
+            ${ROLES.map((r) => html`<option ?selected=${r === 'editor'}>${r}</option>`)}
+          </select>
         </div>
         <label><input type="checkbox" name="emergency" /> Emergency rights</label>
         <button class="primary" type="submit">Add account</button>
@@ -81,17 +98,26 @@ export class AccountsPanel extends LitElement {
       <td>${account.username}${account.disabled ? ' (disabled)' : ''}</td>
       <td>${account.displayName}</td>
       <td>
-        <select aria-label="Role of ${label}" @change=${(e: Event) => this.change(account, { role: (e.target as HTMLSelectElement).value as Role })}>
+        <select
+          aria-label="Role of ${label}"
+          @change=${(e: Event) => this.change(account, { role: (e.target as HTMLSelectElement).value as Role })}
+        >
           ${ROLES.map((r) => html`<option ?selected=${r === account.role}>${r}</option>`)}
         </select>
       </td>
       <td>
-        <input type="checkbox" aria-label="Emergency rights of ${label}" .checked=${account.emergency}
-          @change=${(e: Event) => this.change(account, { emergency: (e.target as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          aria-label="Emergency rights of ${label}"
+          .checked=${account.emergency}
+          @change=${(e: Event) => this.change(account, { emergency: (e.target as HTMLInputElement).checked })}
+        />
       </td>
       <td>${account.lastLoginAt ?? 'never'}</td>
       <td>
-        <button @click=${() => this.change(account, { disabled: !account.disabled })}>${account.disabled ? 'Enable' : 'Disable'}</button>
+        <button @click=${() => this.change(account, { disabled: !account.disabled })}>
+          ${account.disabled ? 'Enable' : 'Disable'}
+        </button>
         <button @click=${() => this.reset(account)}>Reset password</button>
       </td>
     </tr>`;
@@ -123,7 +149,10 @@ export class AccountsPanel extends LitElement {
   }
 
   private reset(account: AccountView): void {
-    void this.run(async () => `One-time password for ${account.username} (shown only now): ${await this.api!.reset(account.username)}`);
+    void this.run(
+      async () =>
+        `One-time password for ${account.username} (shown only now): ${await this.api!.reset(account.username)}`,
+    );
   }
 
   private add(event: SubmitEvent): void {

@@ -53,21 +53,25 @@ export class AgendaPicker extends LitElement {
           const current = item.code === s.currentAgendaItem;
           return html`<li aria-current=${current ? 'true' : 'false'}>
             <span><span class="code">${item.code}</span> ${item.title}</span>
-            ${current
-              ? html`<span class="current">Under discussion</span>`
-              : html`<button
-                  aria-label="Mark under discussion: ${item.code}"
-                  ?disabled=${this.write.busy}
-                  @click=${() => this.mark(item.code)}
-                >
-                  Mark under discussion
-                </button>`}
+            ${
+              current
+                ? html`<span class="current">Under discussion</span>`
+                : html`<button
+                    aria-label="Mark under discussion: ${item.code}"
+                    ?disabled=${this.write.busy}
+                    @click=${() => this.mark(item.code)}
+                  >
+                    Mark under discussion
+                  </button>`
+            }
           </li>`;
         })}
       </ol>
-      ${s.currentAgendaItem
-        ? html`<button ?disabled=${this.write.busy} @click=${() => this.mark(null)}>Clear the current item</button>`
-        : nothing}
+      ${
+        s.currentAgendaItem
+          ? html`<button ?disabled=${this.write.busy} @click=${() => this.mark(null)}>Clear the current item</button>`
+          : nothing
+      }
       ${this.write.render()}`;
   }
 

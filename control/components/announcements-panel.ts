@@ -77,51 +77,138 @@ export class AnnouncementsPanel extends LitElement {
     const groups = venueGroups(schedule.venues);
     const now = this.data!.store.now();
     // Scheduled ones are listed too (with their start), so staff see what is coming.
-    const active = schedule.announcements.filter((a) => isShowing(a, now, schedule.timezone) || !hasStarted(a, now, schedule.timezone));
+    const active = schedule.announcements.filter(
+      (a) => isShowing(a, now, schedule.timezone) || !hasStarted(a, now, schedule.timezone),
+    );
     return html`<div class="layout">
       <section aria-labelledby="compose-heading">
         <h2 id="compose-heading">New announcement</h2>
         <form novalidate @submit=${this.submit}>
           <div class="field">
             <label for="text">Announcement text</label>
-            <textarea id="text" maxlength="1000" .value=${this.text} @input=${(e: Event) => (this.text = val(e))}></textarea>
+            <textarea
+              id="text"
+              maxlength="1000"
+              .value=${this.text}
+              @input=${(e: Event) => (this.text = val(e))}
+            ></textarea>
           </div>
           <fieldset>
             <legend>Screens</legend>
-            <label class="check"><input type="radio" name="target" .checked=${this.target === 'all'} @change=${() => (this.target = 'all')} /> All screens</label>
-            <label class="check"><input type="radio" name="target" .checked=${this.target === 'some'} @change=${() => (this.target = 'some')} /> Only the screens chosen below</label>
-            ${this.target === 'some'
-              ? html`<div class="rooms" role="group" aria-label="Chosen screens">
-                  <label class="check"><input type="checkbox" .checked=${this.chosen.has(LOBBY)} @change=${(e: Event) => this.toggle(LOBBY, e)} /> Lobby</label>
-                  ${groups.map(
-                    (g) => html`<label class="check"><input type="checkbox" .checked=${g.venueIds.every((id) => this.chosen.has(id))}
-                      @change=${(e: Event) => this.toggleAll(g.venueIds, e)} /> ${g.label}</label>`,
-                  )}
-                  ${online.map(
-                    (v) => html`<label class="check"><input type="checkbox" .checked=${this.chosen.has(v.id)} @change=${(e: Event) => this.toggle(v.id, e)} /> ${v.name} (online)</label>`,
-                  )}
-                  ${rooms.map(
-                    (v) => html`<label class="check"><input type="checkbox" .checked=${this.chosen.has(v.id)} @change=${(e: Event) => this.toggle(v.id, e)} /> ${v.name}</label>`,
-                  )}
-                </div>`
-              : nothing}
+            <label class="check"
+              ><input
+                type="radio"
+                name="target"
+                .checked=${this.target === 'all'}
+                @change=${() => (this.target = 'all')}
+              />
+              All screens</label
+            >
+            <label class="check"
+              ><input
+                type="radio"
+                name="target"
+                .checked=${this.target === 'some'}
+                @change=${() => (this.target = 'some')}
+              />
+              Only the screens chosen below</label
+            >
+            ${
+              this.target === 'some'
+                ? html`<div class="rooms" role="group" aria-label="Chosen screens">
+                    <label class="check"
+                      ><input
+                        type="checkbox"
+                        .checked=${this.chosen.has(LOBBY)}
+                        @change=${(e: Event) => this.toggle(LOBBY, e)}
+                      />
+                      Lobby</label
+                    >
+                    ${groups.map(
+                      (g) =>
+                        html`<label class="check"
+                          ><input
+                            type="checkbox"
+                            .checked=${g.venueIds.every((id) => this.chosen.has(id))}
+                            @change=${(e: Event) => this.toggleAll(g.venueIds, e)}
+                          />
+                          ${g.label}</label
+                        >`,
+                    )}
+                    ${online.map(
+                      (v) =>
+                        html`<label class="check"
+                          ><input
+                            type="checkbox"
+                            .checked=${this.chosen.has(v.id)}
+                            @change=${(e: Event) => this.toggle(v.id, e)}
+                          />
+                          ${v.name} (online)</label
+                        >`,
+                    )}
+                    ${rooms.map(
+                      (v) =>
+                        html`<label class="check"
+                          ><input
+                            type="checkbox"
+                            .checked=${this.chosen.has(v.id)}
+                            @change=${(e: Event) => this.toggle(v.id, e)}
+                          />
+                          ${v.name}</label
+                        >`,
+                    )}
+                  </div>`
+                : nothing
+            }
           </fieldset>
           <fieldset>
             <legend>Importance</legend>
-            <label class="check"><input type="radio" name="severity" .checked=${this.severity === 'info'} @change=${() => (this.severity = 'info')} /> Info</label>
-            <label class="check"><input type="radio" name="severity" .checked=${this.severity === 'urgent'} @change=${() => (this.severity = 'urgent')} /> Urgent</label>
+            <label class="check"
+              ><input
+                type="radio"
+                name="severity"
+                .checked=${this.severity === 'info'}
+                @change=${() => (this.severity = 'info')}
+              />
+              Info</label
+            >
+            <label class="check"
+              ><input
+                type="radio"
+                name="severity"
+                .checked=${this.severity === 'urgent'}
+                @change=${() => (this.severity = 'urgent')}
+              />
+              Urgent</label
+            >
           </fieldset>
           <div class="field">
             <label for="starts">Starts at (24-hour, today)</label>
-            <input id="starts" inputmode="numeric" placeholder="14:00" .value=${this.startsAt}
-              aria-invalid=${this.startsAtError ? 'true' : 'false'} aria-describedby=${this.startsAtError ? 'starts-error' : 'starts-hint'}
-              @input=${(e: Event) => ((this.startsAt = val(e)), (this.startsAtError = ''))} />
+            <input
+              id="starts"
+              inputmode="numeric"
+              placeholder="14:00"
+              .value=${this.startsAt}
+              aria-invalid=${this.startsAtError ? 'true' : 'false'}
+              aria-describedby=${this.startsAtError ? 'starts-error' : 'starts-hint'}
+              @input=${(e: Event) => ((this.startsAt = val(e)), (this.startsAtError = ''))}
+            />
             ${this.startsAtError ? html`<p class="field-error" id="starts-error">${this.startsAtError}</p>` : nothing}
-            <span class="hint" id="starts-hint">Leave empty to show it at once. Screens show it at that time by themselves, even offline.</span>
+            <span class="hint" id="starts-hint"
+              >Leave empty to show it at once. Screens show it at that time by themselves, even offline.</span
+            >
           </div>
           <div class="field">
             <label for="expiry">Expires after (minutes)</label>
-            <input id="expiry" type="number" min="1" step="1" aria-describedby="expiry-hint" .value=${this.expiry} @input=${(e: Event) => (this.expiry = val(e))} />
+            <input
+              id="expiry"
+              type="number"
+              min="1"
+              step="1"
+              aria-describedby="expiry-hint"
+              .value=${this.expiry}
+              @input=${(e: Event) => (this.expiry = val(e))}
+            />
             <span class="hint" id="expiry-hint">Leave empty to keep it until you withdraw it.</span>
           </div>
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -131,7 +218,13 @@ export class AnnouncementsPanel extends LitElement {
       </section>
       <section aria-labelledby="active-heading">
         <h2 id="active-heading">Active and scheduled announcements</h2>
-        ${active.length === 0 ? html`<p>None.</p>` : html`<ul>${active.map((a) => this.renderActive(a))}</ul>`}
+        ${
+          active.length === 0
+            ? html`<p>None.</p>`
+            : html`<ul>
+                ${active.map((a) => this.renderActive(a))}
+              </ul>`
+        }
       </section>
     </div>`;
   }
@@ -145,7 +238,10 @@ export class AnnouncementsPanel extends LitElement {
     return html`<li>
       <div>
         <p>${a.severity === 'urgent' ? html`<span class="badge urgent">Urgent</span> ` : nothing}${a.text}</p>
-        <p class="hint">${where} · ${a.startsAt && !hasStarted(a, this.data!.store.now(), zone) ? `from ${formatClock(parseInstant(a.startsAt, zone), zone)}, ` : ''}${a.expiresAt ? `until ${formatClock(parseInstant(a.expiresAt, zone), zone)}` : 'until withdrawn'}</p>
+        <p class="hint">
+          ${where} ·
+          ${a.startsAt && !hasStarted(a, this.data!.store.now(), zone) ? `from ${formatClock(parseInstant(a.startsAt, zone), zone)}, ` : ''}${a.expiresAt ? `until ${formatClock(parseInstant(a.expiresAt, zone), zone)}` : 'until withdrawn'}
+        </p>
       </div>
       <button class="danger" aria-label="Withdraw “${a.text}”" @click=${() => this.withdraw(a)}>Withdraw</button>
     </li>`;
@@ -179,7 +275,8 @@ export class AnnouncementsPanel extends LitElement {
     }
     if (this.expiry.trim()) {
       const minutes = Number(this.expiry);
-      if (!Number.isInteger(minutes) || minutes < 1) return void (this.error = 'Expires after: a whole number of minutes, 1 or more.');
+      if (!Number.isInteger(minutes) || minutes < 1)
+        return void (this.error = 'Expires after: a whole number of minutes, 1 or more.');
       input.expiresInMinutes = minutes;
     }
     if (this.startsAt.trim()) {

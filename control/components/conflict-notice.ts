@@ -41,21 +41,26 @@ export class ConflictNotice extends LitElement {
     const s = this.current;
     return html`<div class="notice" role="alert">
       <strong>Someone else changed this session while you were working on it.</strong>
-      ${s && schedule
-        ? html`<p>It now reads:</p>
-            <dl>
-              <dt>Title</dt>
-              <dd>${s.title}</dd>
-              <dt>When</dt>
-              <dd>${formatDay(parseInstant(s.start, schedule.timezone), schedule.timezone)} ${slotLabel(s, schedule.timezone)}</dd>
-              <dt>Where</dt>
-              <dd>${venueName(schedule, s.venueId)}</dd>
-              <dt>Status</dt>
-              <dd>${s.status === 'cancelled' ? 'Cancelled' : 'Scheduled'}</dd>
-              <dt>Organisers</dt>
-              <dd>${[s.organizers.lead, ...s.organizers.partners].filter(Boolean).join(', ') || '—'}</dd>
-            </dl>`
-        : html`<p>It no longer exists.</p>`}
+      ${
+        s && schedule
+          ? html`<p>It now reads:</p>
+              <dl>
+                <dt>Title</dt>
+                <dd>${s.title}</dd>
+                <dt>When</dt>
+                <dd>
+                  ${formatDay(parseInstant(s.start, schedule.timezone), schedule.timezone)}
+                  ${slotLabel(s, schedule.timezone)}
+                </dd>
+                <dt>Where</dt>
+                <dd>${venueName(schedule, s.venueId)}</dd>
+                <dt>Status</dt>
+                <dd>${s.status === 'cancelled' ? 'Cancelled' : 'Scheduled'}</dd>
+                <dt>Organisers</dt>
+                <dd>${[s.organizers.lead, ...s.organizers.partners].filter(Boolean).join(', ') || '—'}</dd>
+              </dl>`
+          : html`<p>It no longer exists.</p>`
+      }
       ${this.mine ? html`<p>Your change: ${this.mine}</p>` : nothing}
       <div class="row">
         ${s ? html`<button class="primary" @click=${() => this.emit('retry')}>Retry with my change</button>` : nothing}

@@ -73,14 +73,17 @@ export class ControlApp extends LitElement {
         <login-form .auth=${this.data.auth}></login-form>
       </main>`;
     }
-    return html`<control-panel .data=${this.data}></control-panel>
-      ${this.relogin.render({
+    return html`<control-panel .data=${this.data}></control-panel> ${this.relogin.render({
         open: state === 'expired',
         heading: 'Your staff session has expired',
         dismissible: false,
         onClose: () => undefined,
-        body: () => html`<p>Log in again to carry on. Nothing you typed is lost, and the action you started is completed once you are back in.</p>
-          <login-form .auth=${this.data.auth}></login-form>`,
+        body: () =>
+          html`<p>
+              Log in again to carry on. Nothing you typed is lost, and the action you started is completed once you are
+              back in.
+            </p>
+            <login-form .auth=${this.data.auth}></login-form>`,
       })}`;
   }
 

@@ -77,7 +77,9 @@ export class ControlPanel extends LitElement {
   @property({ attribute: false }) data?: ControlData;
   @state() private section: SectionId = sectionFromHash();
   /** Through the panel's one HTTP client, so an expired login during an import asks and retries. */
-  private readonly importApi = new ImportApi('', (input, init) => (this.data ? this.data.api.fetch(input, init) : fetch(input, init)));
+  private readonly importApi = new ImportApi('', (input, init) =>
+    this.data ? this.data.api.fetch(input, init) : fetch(input, init),
+  );
   private accountsApi?: AccountsApi;
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly onHash = () => (this.section = sectionFromHash());
@@ -98,15 +100,15 @@ export class ControlPanel extends LitElement {
     return html`<panel-header .data=${data}></panel-header>
       <nav aria-label="Sections">
         ${SECTIONS.map(
-          (s) => html`<button
-            aria-current=${s.id === this.section ? 'page' : 'false'}
-            @click=${() => this.show(s.id)}
-          >
-            ${s.label}${s.id === 'screens' ? this.behindCount(data) : nothing}
-          </button>`,
+          (s) =>
+            html`<button aria-current=${s.id === this.section ? 'page' : 'false'} @click=${() => this.show(s.id)}>
+              ${s.label}${s.id === 'screens' ? this.behindCount(data) : nothing}
+            </button>`,
         )}
       </nav>
-      <main>${data.store.schedule ? this.renderSection(data) : html`<p class="loading" role="status">Loading the schedule…</p>`}</main>
+      <main>
+        ${data.store.schedule ? this.renderSection(data) : html`<p class="loading" role="status">Loading the schedule…</p>`}
+      </main>
       <delivery-badge .data=${data}></delivery-badge>`;
   }
 

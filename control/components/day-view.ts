@@ -8,7 +8,15 @@ import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { MediaController } from '../controllers/media-controller.ts';
 import { formatDay, parseInstant, venueWallTime } from '../../shared/time.ts';
-import { defaultDay, matchesSearch, programmeDays, sessionsOfDay, shortDay, slotLabel, venueName } from '../data/schedule-queries.ts';
+import {
+  defaultDay,
+  matchesSearch,
+  programmeDays,
+  sessionsOfDay,
+  shortDay,
+  slotLabel,
+  venueName,
+} from '../data/schedule-queries.ts';
 import { baseStyles } from './styles.ts';
 import './schedule-grid.ts';
 import './schedule-list.ts';
@@ -99,9 +107,10 @@ export class DayView extends LitElement {
         <fieldset class="days">
           <legend>Day</legend>
           ${days.map(
-            (d) => html`<button aria-pressed=${d === day ? 'true' : 'false'} @click=${() => (this.day = d)}>
-              ${shortDay(venueWallTime(d, 12, 0, zone), zone)}
-            </button>`,
+            (d) =>
+              html`<button aria-pressed=${d === day ? 'true' : 'false'} @click=${() => (this.day = d)}>
+                ${shortDay(venueWallTime(d, 12, 0, zone), zone)}
+              </button>`,
           )}
         </fieldset>
         <div class="field search">
@@ -111,15 +120,22 @@ export class DayView extends LitElement {
         <button class="primary" @click=${() => (this.creating = true)}>Add session</button>
       </div>
       ${this.query.trim() ? this.renderResults() : nothing}
-      ${this.narrow.matches
-        ? html`<schedule-list .data=${this.data} .sessions=${sessions} .query=${this.query} @open-session=${this.onOpen}></schedule-list>`
-        : html`<schedule-grid
-            .data=${this.data}
-            .sessions=${sessions}
-            .day=${day}
-            .query=${this.query}
-            @open-session=${this.onOpen}
-          ></schedule-grid>`}
+      ${
+        this.narrow.matches
+          ? html`<schedule-list
+              .data=${this.data}
+              .sessions=${sessions}
+              .query=${this.query}
+              @open-session=${this.onOpen}
+            ></schedule-list>`
+          : html`<schedule-grid
+              .data=${this.data}
+              .sessions=${sessions}
+              .day=${day}
+              .query=${this.query}
+              @open-session=${this.onOpen}
+            ></schedule-grid>`
+      }
       <plenary-agenda .data=${this.data} .sessions=${sessions}></plenary-agenda>
       <session-dialog
         .data=${this.data}
@@ -142,15 +158,21 @@ export class DayView extends LitElement {
       .filter((s) => matchesSearch(s, this.query))
       .sort((a, b) => parseInstant(a.start, zone) - parseInstant(b.start, zone));
     return html`<section class="results" aria-label="Search results">
-      <p role="status">${hits.length === 0 ? 'No session matches.' : `${hits.length} ${hits.length === 1 ? 'session matches' : 'sessions match'}.`}</p>
+      <p role="status">
+        ${hits.length === 0 ? 'No session matches.' : `${hits.length} ${hits.length === 1 ? 'session matches' : 'sessions match'}.`}
+      </p>
       <ul>
         ${hits.slice(0, MAX_RESULTS).map(
-          (s) => html`<li>
-            <button @click=${() => (this.openSessionId = s.id)}>
-              <span class="meta">${formatDay(parseInstant(s.start, zone), zone)} ${slotLabel(s, zone)} · ${venueName(schedule, s.venueId)}</span>
-              — ${s.title}${s.status === 'cancelled' ? ' (cancelled)' : ''}
-            </button>
-          </li>`,
+          (s) =>
+            html`<li>
+              <button @click=${() => (this.openSessionId = s.id)}>
+                <span class="meta"
+                  >${formatDay(parseInstant(s.start, zone), zone)} ${slotLabel(s, zone)} ·
+                  ${venueName(schedule, s.venueId)}</span
+                >
+                — ${s.title}${s.status === 'cancelled' ? ' (cancelled)' : ''}
+              </button>
+            </li>`,
         )}
       </ul>
     </section>`;

@@ -33,10 +33,14 @@ export class DelayForm extends LitElement {
   @state() private shiftFollowing = false;
   @state() private custom = '';
   @state() private saved = '';
-  private readonly write = new WriteController(this, () => this.data, () => {
-    // "Leave it as it is": from now on the staff member has seen the colleague's delay.
-    if (this.session) this.basedOn = { id: this.session.id, version: this.session.version };
-  });
+  private readonly write = new WriteController(
+    this,
+    () => this.data,
+    () => {
+      // "Leave it as it is": from now on the staff member has seen the colleague's delay.
+      if (this.session) this.basedOn = { id: this.session.id, version: this.session.version };
+    },
+  );
   /**
    * The version the staff member is looking at: taken when the form opens and moved on only by
    * their own delays, so a colleague's delay landing meanwhile makes theirs a 409 they are told
@@ -45,7 +49,8 @@ export class DelayForm extends LitElement {
   private basedOn: { id: string; version: number } | null = null;
 
   protected override willUpdate(): void {
-    if (this.session && this.basedOn?.id !== this.session.id) this.basedOn = { id: this.session.id, version: this.session.version };
+    if (this.session && this.basedOn?.id !== this.session.id)
+      this.basedOn = { id: this.session.id, version: this.session.version };
   }
 
   override render() {
@@ -53,7 +58,11 @@ export class DelayForm extends LitElement {
     return html`<fieldset>
       <legend>Delay</legend>
       <label class="check">
-        <input type="checkbox" .checked=${this.shiftFollowing} @change=${(e: Event) => (this.shiftFollowing = (e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          .checked=${this.shiftFollowing}
+          @change=${(e: Event) => (this.shiftFollowing = (e.target as HTMLInputElement).checked)}
+        />
         Shift the rest of the room's day
       </label>
       <div class="row" style="margin-top:0.5rem">
@@ -64,7 +73,15 @@ export class DelayForm extends LitElement {
       <form class="row" style="margin-top:0.5rem" @submit=${this.submitCustom}>
         <div class="field" style="margin:0">
           <label for="custom">Custom delay (minutes)</label>
-          <input id="custom" type="number" min="1" max="1440" step="1" .value=${this.custom} @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)} />
+          <input
+            id="custom"
+            type="number"
+            min="1"
+            max="1440"
+            step="1"
+            .value=${this.custom}
+            @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)}
+          />
         </div>
         <button type="submit" ?disabled=${this.write.busy}>Apply custom delay</button>
       </form>
@@ -76,7 +93,11 @@ export class DelayForm extends LitElement {
     event.preventDefault();
     const minutes = Number(this.custom);
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
-      this.write.problem = { kind: 'error', message: 'Custom delay: enter a whole number of minutes from 1 to 1440.', field: 'minutes' };
+      this.write.problem = {
+        kind: 'error',
+        message: 'Custom delay: enter a whole number of minutes from 1 to 1440.',
+        field: 'minutes',
+      };
       this.requestUpdate();
       return;
     }

@@ -96,7 +96,8 @@ export class DeliveryBadge extends LitElement {
     const lagging = delivery.lagging.length > 0;
     return html`<div class="box ${lagging ? 'lagging' : ''}">
       <span>
-        Change #${entry.revision} ${deliveryText(delivery)}${lagging ? html`; not yet on ${laggingText(delivery)}` : nothing}
+        Change #${entry.revision}
+        ${deliveryText(delivery)}${lagging ? html`; not yet on ${laggingText(delivery)}` : nothing}
       </span>
       <button aria-label="Dismiss the delivery report" @click=${this.dismiss}>×</button>
     </div>`;

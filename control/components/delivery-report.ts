@@ -50,19 +50,21 @@ export class DeliveryReport extends LitElement {
     const recent = store.journal.slice(-RECENT).reverse();
     return html`<section aria-labelledby="delivery-heading">
       <h3 id="delivery-heading">Did every screen get the change?</h3>
-      ${recent.length === 0
-        ? html`<p class="hint">No changes yet.</p>`
-        : html`<ol aria-label="Delivery of the latest changes, newest first">
-            ${recent.map((entry) => {
-              const delivery = deliveryOf(store.displays, entry.revision);
-              const complete = delivery.lagging.length === 0;
-              return html`<li data-revision=${entry.revision}>
-                <span>#${entry.revision} ${entry.summary}:</span>
-                <span class="count ${complete ? 'complete' : 'lagging'}">${deliveryText(delivery)}</span>
-                ${complete ? nothing : html`<span> — not yet on ${laggingText(delivery)}</span>`}
-              </li>`;
-            })}
-          </ol>`}
+      ${
+        recent.length === 0
+          ? html`<p class="hint">No changes yet.</p>`
+          : html`<ol aria-label="Delivery of the latest changes, newest first">
+              ${recent.map((entry) => {
+                const delivery = deliveryOf(store.displays, entry.revision);
+                const complete = delivery.lagging.length === 0;
+                return html`<li data-revision=${entry.revision}>
+                  <span>#${entry.revision} ${entry.summary}:</span>
+                  <span class="count ${complete ? 'complete' : 'lagging'}">${deliveryText(delivery)}</span>
+                  ${complete ? nothing : html`<span> — not yet on ${laggingText(delivery)}</span>`}
+                </li>`;
+              })}
+            </ol>`
+      }
     </section>`;
   }
 }

@@ -69,7 +69,11 @@ export class DetailsForm extends LitElement {
   get hasUnsavedEdits(): boolean {
     return this.dirty;
   }
-  private readonly write = new WriteController(this, () => this.data, () => this.reset());
+  private readonly write = new WriteController(
+    this,
+    () => this.data,
+    () => this.reset(),
+  );
 
   protected override willUpdate(): void {
     if (this.session && !this.dirty && this.session.version !== this.base?.version) this.reset();
@@ -149,7 +153,10 @@ export class DetailsForm extends LitElement {
       title: draft.title.trim(),
       organizers: {
         lead: draft.lead.trim(),
-        partners: draft.partners.split('\n').map((p) => p.trim()).filter(Boolean),
+        partners: draft.partners
+          .split('\n')
+          .map((p) => p.trim())
+          .filter(Boolean),
       },
       online: onlineOf(draft),
     };

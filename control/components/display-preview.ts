@@ -63,7 +63,10 @@ export class DisplayPreview extends LitElement {
         </div>
         <div class="field">
           <label for="preview-shape">Screen shape</label>
-          <select id="preview-shape" @change=${(e: Event) => (this.shape = (e.target as HTMLSelectElement).value as Shape)}>
+          <select
+            id="preview-shape"
+            @change=${(e: Event) => (this.shape = (e.target as HTMLSelectElement).value as Shape)}
+          >
             ${Object.entries(SHAPES).map(([id, s]) => html`<option value=${id} ?selected=${id === this.shape}>${s.label}</option>`)}
           </select>
         </div>

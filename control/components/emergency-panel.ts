@@ -38,7 +38,9 @@ export class EmergencyPanel extends LitElement {
 
   private async loadTemplates(): Promise<void> {
     try {
-      this.templates = (await this.data!.api.get<{ templates: EmergencyTemplate[] }>('/api/emergency/templates')).templates;
+      this.templates = (
+        await this.data!.api.get<{ templates: EmergencyTemplate[] }>('/api/emergency/templates')
+      ).templates;
     } catch {
       // Without them staff still type a message; nothing is lost.
       this.templates = [];
@@ -56,33 +58,52 @@ export class EmergencyPanel extends LitElement {
     const emergency = this.data?.store.schedule?.emergency;
     return html`<section aria-labelledby="emergency-heading">
       <h2 id="emergency-heading">Emergency takeover</h2>
-      ${emergency
-        ? html`<p><strong>On:</strong> every screen shows “${emergency.text}”.</p>
-            <p>To end it, use <strong>Clear emergency</strong> in the red bar at the top of the page.</p>`
-        : html`<p class="hint">Replaces every screen (doors and lobby) with one message until you clear it.</p>
-            ${this.templates.length
-              ? html`<div class="row" role="group" aria-label="Prepared messages">
-                  ${this.templates.map((t) => html`<button class="danger" @click=${() => this.useTemplate(t)}>${t.label}…</button>`)}
-                </div>`
-              : nothing}
-            <div class="field">
-              <label for="emergency-text">Emergency message</label>
-              <textarea id="emergency-text" maxlength="1000" .value=${this.text} @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
-            </div>
-            ${this.confirming
-              ? html`<div class="notice" role="group" aria-labelledby="emergency-question">
-                  <p id="emergency-question">Take over every screen now with this message?</p>
-                  <blockquote>${this.text}</blockquote>
-                  <div class="row">
-                    <button class="danger primary" ?disabled=${this.setEmergency.busy} @click=${this.turnOn}>Yes, take over all screens</button>
-                    <button @click=${() => this.setConfirming(false)}>Not now</button>
-                  </div>
-                </div>`
-              : html`<button class="danger" @click=${this.ask}>Take over all screens…</button>`}
-            <emergency-templates .data=${this.data} .templates=${this.templates} @templates-changed=${() => this.loadTemplates()}></emergency-templates>`}
-      ${this.problem || this.setEmergency.errorText
-        ? html`<p class="error" role="alert">${this.problem || this.setEmergency.errorText}</p>`
-        : nothing}
+      ${
+        emergency
+          ? html`<p><strong>On:</strong> every screen shows “${emergency.text}”.</p>
+              <p>To end it, use <strong>Clear emergency</strong> in the red bar at the top of the page.</p>`
+          : html`<p class="hint">Replaces every screen (doors and lobby) with one message until you clear it.</p>
+              ${
+                this.templates.length
+                  ? html`<div class="row" role="group" aria-label="Prepared messages">
+                      ${this.templates.map((t) => html`<button class="danger" @click=${() => this.useTemplate(t)}>${t.label}…</button>`)}
+                    </div>`
+                  : nothing
+              }
+              <div class="field">
+                <label for="emergency-text">Emergency message</label>
+                <textarea
+                  id="emergency-text"
+                  maxlength="1000"
+                  .value=${this.text}
+                  @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
+                ></textarea>
+              </div>
+              ${
+                this.confirming
+                  ? html`<div class="notice" role="group" aria-labelledby="emergency-question">
+                      <p id="emergency-question">Take over every screen now with this message?</p>
+                      <blockquote>${this.text}</blockquote>
+                      <div class="row">
+                        <button class="danger primary" ?disabled=${this.setEmergency.busy} @click=${this.turnOn}>
+                          Yes, take over all screens
+                        </button>
+                        <button @click=${() => this.setConfirming(false)}>Not now</button>
+                      </div>
+                    </div>`
+                  : html`<button class="danger" @click=${this.ask}>Take over all screens…</button>`
+              }
+              <emergency-templates
+                .data=${this.data}
+                .templates=${this.templates}
+                @templates-changed=${() => this.loadTemplates()}
+              ></emergency-templates>`
+      }
+      ${
+        this.problem || this.setEmergency.errorText
+          ? html`<p class="error" role="alert">${this.problem || this.setEmergency.errorText}</p>`
+          : nothing
+      }
     </section>`;
   }
 

@@ -29,13 +29,22 @@ export class EmergencyTemplates extends LitElement {
           <legend>${t.label}</legend>
           <div class="field">
             <label for="label-${t.id}">Button label</label>
-            <input id="label-${t.id}" .value=${draft.label} @input=${(e: Event) => this.edit(t, { label: (e.target as HTMLInputElement).value })} />
+            <input
+              id="label-${t.id}"
+              .value=${draft.label}
+              @input=${(e: Event) => this.edit(t, { label: (e.target as HTMLInputElement).value })}
+            />
           </div>
           <div class="field">
             <label for="text-${t.id}">Message shown on every screen</label>
-            <textarea id="text-${t.id}" maxlength="1000" .value=${draft.text}
-              aria-invalid=${draft.error ? 'true' : 'false'} aria-describedby=${draft.error ? `error-${t.id}` : nothing}
-              @input=${(e: Event) => this.edit(t, { text: (e.target as HTMLTextAreaElement).value })}></textarea>
+            <textarea
+              id="text-${t.id}"
+              maxlength="1000"
+              .value=${draft.text}
+              aria-invalid=${draft.error ? 'true' : 'false'}
+              aria-describedby=${draft.error ? `error-${t.id}` : nothing}
+              @input=${(e: Event) => this.edit(t, { text: (e.target as HTMLTextAreaElement).value })}
+            ></textarea>
             ${draft.error ? html`<p class="field-error" id="error-${t.id}">${draft.error}</p>` : nothing}
           </div>
           <button @click=${() => this.save(t)}>Save “${draft.label || t.label}”</button>
@@ -52,7 +61,9 @@ export class EmergencyTemplates extends LitElement {
 
   private async save(template: EmergencyTemplate): Promise<void> {
     const draft = this.drafts.get(template.id) ?? { label: template.label, text: template.text };
-    const problem = fieldProblem(EmergencyTemplateInputSchema.shape.text, draft.text) ?? fieldProblem(EmergencyTemplateInputSchema.shape.label, draft.label);
+    const problem =
+      fieldProblem(EmergencyTemplateInputSchema.shape.text, draft.text) ??
+      fieldProblem(EmergencyTemplateInputSchema.shape.label, draft.label);
     if (problem) {
       this.drafts = new Map(this.drafts).set(template.id, { ...draft, error: `The message and its label ${problem}.` });
       await this.updateComplete;
@@ -60,7 +71,10 @@ export class EmergencyTemplates extends LitElement {
       return;
     }
     try {
-      await this.data!.api.put(`/api/emergency/templates/${encodeURIComponent(template.id)}`, { label: draft.label.trim(), text: draft.text.trim() });
+      await this.data!.api.put(`/api/emergency/templates/${encodeURIComponent(template.id)}`, {
+        label: draft.label.trim(),
+        text: draft.text.trim(),
+      });
       this.drafts = new Map(this.drafts).set(template.id, { label: draft.label, text: draft.text, message: 'Saved.' });
       this.dispatchEvent(new CustomEvent('templates-changed'));
     } catch (error) {

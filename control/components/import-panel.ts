@@ -12,7 +12,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ImportPreview, PlanChange } from '../../shared/import-plan.ts';
 import type { Session } from '../../shared/model.ts';
 import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
-import { ImportApi, ImportApiError, readScheduleFile, type ImportProblem, type ReadOptions } from '../data/import-api.ts';
+import {
+  ImportApi,
+  ImportApiError,
+  readScheduleFile,
+  type ImportProblem,
+  type ReadOptions,
+} from '../data/import-api.ts';
 import { baseStyles } from './styles.ts';
 
 const FIELD_WORDS: Record<string, string> = {
@@ -86,24 +92,39 @@ export class ImportPanel extends LitElement {
   override render() {
     return html`<section aria-labelledby="import-heading">
       <h2 id="import-heading">Import a schedule</h2>
-      <p class="hint">UN programme text, our CSV export, or a c3voc schedule.json from pretalx or frab. Nothing changes until you press Apply.</p>
+      <p class="hint">
+        UN programme text, our CSV export, or a c3voc schedule.json from pretalx or frab. Nothing changes until you
+        press Apply.
+      </p>
       <div class="field">
         <label for="import-file">Schedule file</label>
-        <input id="import-file" type="file" accept=".txt,.csv,.json,text/plain,text/csv,application/json" ?disabled=${this.busy} @change=${this.choose} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".txt,.csv,.json,text/plain,text/csv,application/json"
+          ?disabled=${this.busy}
+          @change=${this.choose}
+        />
       </div>
       <fieldset class="read-options" ?disabled=${this.busy}>
         <legend>How to read the file (optional)</legend>
-        ${this.readField('timezone', 'Time zone', 'Europe/Vienna')} ${this.readField('from', 'Repeat events from', 'YYYY-MM-DD')}
-        ${this.readField('to', 'to', 'YYYY-MM-DD')} ${this.readField('columns', 'Spreadsheet columns', 'title=Session,start=From')}
+        ${this.readField('timezone', 'Time zone', 'Europe/Vienna')}
+        ${this.readField('from', 'Repeat events from', 'YYYY-MM-DD')} ${this.readField('to', 'to', 'YYYY-MM-DD')}
+        ${this.readField('columns', 'Spreadsheet columns', 'title=Session,start=From')}
       </fieldset>
-      <label><input type="checkbox" .checked=${this.keepMissing} ?disabled=${this.busy} @change=${this.toggleKeep} /> Keep sessions the file does not list (otherwise they are cancelled)</label>
+      <label
+        ><input type="checkbox" .checked=${this.keepMissing} ?disabled=${this.busy} @change=${this.toggleKeep} /> Keep
+        sessions the file does not list (otherwise they are cancelled)</label
+      >
       ${this.busy ? html`<p role="status">Working…</p>` : nothing}
       ${this.error && !this.isReadField(this.errorField) ? this.renderError() : nothing}
       ${this.notice ? html`<p role="status" class="notice">${this.notice}</p>` : nothing}
       ${this.preview ? this.renderPreview(this.preview) : nothing}
       <div class="row">
         <button class="primary" ?disabled=${!this.canApply()} @click=${this.apply}>Apply</button>
-        <button ?disabled=${this.busy || (!this.preview && !this.error && !this.fileName)} @click=${this.cancel}>Cancel</button>
+        <button ?disabled=${this.busy || (!this.preview && !this.error && !this.fileName)} @click=${this.cancel}>
+          Cancel
+        </button>
       </div>
     </section>`;
   }
@@ -112,11 +133,13 @@ export class ImportPanel extends LitElement {
     const unit = this.fileName.toLowerCase().endsWith('.csv') ? 'Row' : 'Line';
     return html`<div role="alert" class="problems">
       <p class="error">${this.error}</p>
-      ${this.problems.length > 1 || (this.problems[0] && this.problems[0].message !== this.error)
-        ? html`<ul>
-            ${this.problems.map((p) => html`<li>${p.line ? `${unit} ${p.line}: ` : ''}${p.message}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        this.problems.length > 1 || (this.problems[0] && this.problems[0].message !== this.error)
+          ? html`<ul>
+              ${this.problems.map((p) => html`<li>${p.line ? `${unit} ${p.line}: ` : ''}${p.message}</li>`)}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -124,37 +147,57 @@ export class ImportPanel extends LitElement {
     const rows = this.rowsOf(preview);
     return html`<table>
         <caption>
-          ${this.fileName} (${preview.format}): ${rows.length === 0 ? 'no changes' : `${rows.length} ${rows.length === 1 ? 'change' : 'changes'}`},
-          ${preview.unchanged} unchanged${preview.venuesAdded.length ? `, new rooms: ${preview.venuesAdded.map((v) => v.name).join(', ')}` : ''}
+          ${this.fileName} (${preview.format}):
+          ${rows.length === 0 ? 'no changes' : `${rows.length} ${rows.length === 1 ? 'change' : 'changes'}`},
+          ${preview.unchanged}
+          unchanged${preview.venuesAdded.length ? `, new rooms: ${preview.venuesAdded.map((v) => v.name).join(', ')}` : ''}
         </caption>
         <thead>
-          <tr><th scope="col">Change</th><th scope="col">Session</th><th scope="col">Details</th></tr>
+          <tr>
+            <th scope="col">Change</th>
+            <th scope="col">Session</th>
+            <th scope="col">Details</th>
+          </tr>
         </thead>
         <tbody>
-          ${rows.map((r) => html`<tr><td>${r.change}</td><td>${r.session.title}</td><td>${r.detail}</td></tr>`)}
+          ${rows.map(
+            (r) =>
+              html`<tr>
+                <td>${r.change}</td>
+                <td>${r.session.title}</td>
+                <td>${r.detail}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
-      ${preview.warnings.length
-        ? html`<div class="notice">
-            <p>Warnings:</p>
-            <ul>${preview.warnings.map((w) => html`<li>${w.line ? `Line ${w.line}: ` : ''}${w.message}</li>`)}</ul>
-          </div>`
-        : nothing}`;
+      ${
+        preview.warnings.length
+          ? html`<div class="notice">
+              <p>Warnings:</p>
+              <ul>
+                ${preview.warnings.map((w) => html`<li>${w.line ? `Line ${w.line}: ` : ''}${w.message}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }`;
   }
 
   private rowsOf(preview: ImportPreview): Row[] {
     const zone = preview.timezone;
-    const when = (s: Session) => `${formatDay(parseInstant(s.start, zone), zone)} ${formatClock(parseInstant(s.start, zone), zone)}–${formatClock(parseInstant(s.end, zone), zone)}`;
-    const changed = (label: string) => (c: PlanChange): Row => ({
-      change: label,
-      session: c.after,
-      detail:
-        label === 'Moved'
-          ? `${c.before.venueId} → ${c.after.venueId}, ${when(c.after)}`
-          : label === 'New time'
-            ? `${when(c.before)} → ${when(c.after)}`
-            : `Changed: ${c.fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`,
-    });
+    const when = (s: Session) =>
+      `${formatDay(parseInstant(s.start, zone), zone)} ${formatClock(parseInstant(s.start, zone), zone)}–${formatClock(parseInstant(s.end, zone), zone)}`;
+    const changed =
+      (label: string) =>
+      (c: PlanChange): Row => ({
+        change: label,
+        session: c.after,
+        detail:
+          label === 'Moved'
+            ? `${c.before.venueId} → ${c.after.venueId}, ${when(c.after)}`
+            : label === 'New time'
+              ? `${when(c.before)} → ${when(c.after)}`
+              : `Changed: ${c.fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`,
+      });
     return [
       ...preview.added.map((s) => ({ change: 'Added', session: s, detail: `${s.venueId}, ${when(s)}` })),
       ...preview.removed.map((s) => ({
@@ -194,8 +237,13 @@ export class ImportPanel extends LitElement {
     const fieldError = this.errorField === name ? this.error : '';
     return html`<span class="field">
       <label for="import-${name}">${label}</label>
-      <input id="import-${name}" placeholder=${placeholder} .value=${this.read[name] ?? ''} aria-invalid=${fieldError ? 'true' : 'false'}
-        @change=${(event: Event) => this.setRead(name, (event.target as HTMLInputElement).value)} />
+      <input
+        id="import-${name}"
+        placeholder=${placeholder}
+        .value=${this.read[name] ?? ''}
+        aria-invalid=${fieldError ? 'true' : 'false'}
+        @change=${(event: Event) => this.setRead(name, (event.target as HTMLInputElement).value)}
+      />
       ${fieldError ? html`<span class="field-error" role="alert">${fieldError}</span>` : nothing}
     </span>`;
   }
@@ -224,7 +272,11 @@ export class ImportPanel extends LitElement {
         this.clearInput();
         this.notice = `Applied as revision ${applied.revision}: ${applied.entry.summary}`;
         this.dispatchEvent(
-          new CustomEvent('import-applied', { detail: { revision: applied.revision, counts: applied.counts, summary: applied.entry.summary }, bubbles: true, composed: true }),
+          new CustomEvent('import-applied', {
+            detail: { revision: applied.revision, counts: applied.counts, summary: applied.entry.summary },
+            bubbles: true,
+            composed: true,
+          }),
         );
       } catch (error) {
         if (!(error instanceof ImportApiError) || error.status !== 409) throw error;

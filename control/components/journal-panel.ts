@@ -84,12 +84,22 @@ export class JournalPanel extends LitElement {
         <option value="" ?selected=${this.person === ''}>Everyone</option>
         ${[...people].map(([actor, name]) => html`<option value=${actor} ?selected=${this.person === actor}>${name === actor ? actor : `${name} (${actor})`}</option>`)}
       </select>
-      ${entries.length === 0
-        ? html`<p>No changes yet.</p>`
-        : html`<ol aria-label="Changes, newest first">
-            ${repeat(entries, (e) => e.revision, (e) => this.renderEntry(e))}
-          </ol>`}
-      <session-dialog .data=${this.data} .sessionId=${this.openSessionId} @dialog-close=${() => (this.openSessionId = null)}></session-dialog>
+      ${
+        entries.length === 0
+          ? html`<p>No changes yet.</p>`
+          : html`<ol aria-label="Changes, newest first">
+              ${repeat(
+                entries,
+                (e) => e.revision,
+                (e) => this.renderEntry(e),
+              )}
+            </ol>`
+      }
+      <session-dialog
+        .data=${this.data}
+        .sessionId=${this.openSessionId}
+        @dialog-close=${() => (this.openSessionId = null)}
+      ></session-dialog>
     </section>`;
   }
 
@@ -104,40 +114,60 @@ export class JournalPanel extends LitElement {
         <span class="what">${entry.summary}</span>
         ${entry.undoneBy ? html`<span> — undone (change #${entry.undoneBy})</span>` : nothing}
       </span>
-      ${entry.undoneBy || entry.operation.startsWith('account.')
-        ? html`<span></span>`
-        : html`<button aria-label="Undo: ${entry.summary}" ?disabled=${this.busy === entry.revision} @click=${() => this.askUndo(entry)}>
-            Undo
-          </button>`}
-      ${this.confirming?.revision === entry.revision
-        ? html`<div class="notice confirm" role="alertdialog" aria-labelledby="confirm-${entry.revision}">
-            <p id="confirm-${entry.revision}"><strong>Undo “${entry.summary}”?</strong> ${this.confirming.effect}</p>
-            <div class="row">
-              <button class="danger" @click=${() => this.undo(entry)}>Yes, undo it</button>
-              <button @click=${() => (this.confirming = null)}>Don’t undo</button>
-            </div>
-          </div>`
-        : nothing}
-      ${refusal
-        ? html`<div class="error" role="alert">
-            <p>${refusal.text} ${refusal.next}</p>
-            ${refusal.blockingSessionId && this.data!.store.session(refusal.blockingSessionId)
-              ? html`<button @click=${() => (this.openSessionId = refusal.blockingSessionId!)}>
-                  Open “${this.data!.store.session(refusal.blockingSessionId)!.title}”
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
+      ${
+        entry.undoneBy || entry.operation.startsWith('account.')
+          ? html`<span></span>`
+          : html`<button
+              aria-label="Undo: ${entry.summary}"
+              ?disabled=${this.busy === entry.revision}
+              @click=${() => this.askUndo(entry)}
+            >
+              Undo
+            </button>`
+      }
+      ${
+        this.confirming?.revision === entry.revision
+          ? html`<div class="notice confirm" role="alertdialog" aria-labelledby="confirm-${entry.revision}">
+              <p id="confirm-${entry.revision}"><strong>Undo “${entry.summary}”?</strong> ${this.confirming.effect}</p>
+              <div class="row">
+                <button class="danger" @click=${() => this.undo(entry)}>Yes, undo it</button>
+                <button @click=${() => (this.confirming = null)}>Don’t undo</button>
+              </div>
+            </div>`
+          : nothing
+      }
+      ${
+        refusal
+          ? html`<div class="error" role="alert">
+              <p>${refusal.text} ${refusal.next}</p>
+              ${
+                refusal.blockingSessionId && this.data!.store.session(refusal.blockingSessionId)
+                  ? html`<button @click=${() => (this.openSessionId = refusal.blockingSessionId!)}>
+                      Open “${this.data!.store.session(refusal.blockingSessionId)!.title}”
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 
   /** Undo at once when harmless; otherwise ask first, naming what will appear on the screens. */
   private askUndo(entry: JournalEntry): void {
     const store = this.data!.store;
-    const effect = undoEffect(entry, store.journal, store.schedule!, countedDisplays(store.displays).length, store.now());
+    const effect = undoEffect(
+      entry,
+      store.journal,
+      store.schedule!,
+      countedDisplays(store.displays).length,
+      store.now(),
+    );
     if (effect) {
       this.confirming = { revision: entry.revision, effect };
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm button:last-child')?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('.confirm button:last-child')?.focus(),
+      );
       return;
     }
     void this.undo(entry);
@@ -152,7 +182,8 @@ export class JournalPanel extends LitElement {
     try {
       await this.data!.actions.undo(entry.revision);
     } catch (error) {
-      const body = error instanceof ApiError ? error.body : { error: error instanceof Error ? error.message : String(error) };
+      const body =
+        error instanceof ApiError ? error.body : { error: error instanceof Error ? error.message : String(error) };
       this.refusals = new Map(this.refusals).set(entry.revision, explainUndoRefusal(body, entry));
     } finally {
       this.busy = null;

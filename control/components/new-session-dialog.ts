@@ -7,7 +7,14 @@ import type { ControlData } from '../data/control-data.ts';
 import { toVenueIso } from '../../shared/time.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { programmeDays } from '../data/schedule-queries.ts';
-import { checkSlot, focusFirstInvalid, followStart, slotFields, type SlotDraft, type SlotErrors } from './slot-fields.ts';
+import {
+  checkSlot,
+  focusFirstInvalid,
+  followStart,
+  slotFields,
+  type SlotDraft,
+  type SlotErrors,
+} from './slot-fields.ts';
 import { baseStyles } from './styles.ts';
 import { DialogController, dialogStyles } from '../controllers/dialog-controller.ts';
 
@@ -87,47 +94,53 @@ export class NewSessionDialog extends LitElement {
       hasUnsavedEdits: () => this.hasUnsavedEdits,
       body: () =>
         d
-        ? html`<form novalidate @submit=${this.submit}>
-            <div class="field">
-              <label for="new-title">Title</label>
-              <input id="new-title" .value=${d.title} @input=${this.edit('title')}
-                aria-invalid=${this.errors?.title ? 'true' : 'false'} aria-describedby=${this.errors?.title ? 'new-title-error' : nothing} />
-              ${this.errors?.title ? html`<p class="field-error" id="new-title-error">${this.errors.title}</p>` : nothing}
-            </div>
-            <div class="cols">
+          ? html`<form novalidate @submit=${this.submit}>
               <div class="field">
-                <label for="new-kind">Kind</label>
-                <select id="new-kind" @change=${this.edit('kind')}>
-                  ${KINDS.map((k) => html`<option value=${k.id} ?selected=${k.id === d.kind}>${k.label}</option>`)}
-                </select>
+                <label for="new-title">Title</label>
+                <input
+                  id="new-title"
+                  .value=${d.title}
+                  @input=${this.edit('title')}
+                  aria-invalid=${this.errors?.title ? 'true' : 'false'}
+                  aria-describedby=${this.errors?.title ? 'new-title-error' : nothing}
+                />
+                ${this.errors?.title ? html`<p class="field-error" id="new-title-error">${this.errors.title}</p>` : nothing}
+              </div>
+              <div class="cols">
+                <div class="field">
+                  <label for="new-kind">Kind</label>
+                  <select id="new-kind" @change=${this.edit('kind')}>
+                    ${KINDS.map((k) => html`<option value=${k.id} ?selected=${k.id === d.kind}>${k.label}</option>`)}
+                  </select>
+                </div>
+                <div class="field">
+                  <label for="new-venue">Venue</label>
+                  <select id="new-venue" @change=${this.edit('venueId')}>
+                    ${venues.map((v) => html`<option value=${v.id} ?selected=${v.id === d.venueId}>${v.name}</option>`)}
+                  </select>
+                </div>
+              </div>
+              ${slotFields({
+                idPrefix: 'new',
+                draft: d.slot,
+                days: schedule ? programmeDays(schedule) : [],
+                zone: this.data?.store.timezone ?? 'UTC',
+                errors: this.errors ?? {},
+                onChange: (slot) =>
+                  this.update_({ ...d, slot: followStart(d.slot, slot, this.data?.store.timezone ?? 'UTC') }),
+              })}
+              <div class="field">
+                <label for="new-lead">Organised by</label>
+                <input id="new-lead" .value=${d.lead} @input=${this.edit('lead')} />
               </div>
               <div class="field">
-                <label for="new-venue">Venue</label>
-                <select id="new-venue" @change=${this.edit('venueId')}>
-                  ${venues.map((v) => html`<option value=${v.id} ?selected=${v.id === d.venueId}>${v.name}</option>`)}
-                </select>
+                <label for="new-partners">Partners (one per line)</label>
+                <textarea id="new-partners" .value=${d.partners} @input=${this.edit('partners')}></textarea>
               </div>
-            </div>
-            ${slotFields({
-              idPrefix: 'new',
-              draft: d.slot,
-              days: schedule ? programmeDays(schedule) : [],
-              zone: this.data?.store.timezone ?? 'UTC',
-              errors: this.errors ?? {},
-              onChange: (slot) => this.update_({ ...d, slot: followStart(d.slot, slot, this.data?.store.timezone ?? 'UTC') }),
-            })}
-            <div class="field">
-              <label for="new-lead">Organised by</label>
-              <input id="new-lead" .value=${d.lead} @input=${this.edit('lead')} />
-            </div>
-            <div class="field">
-              <label for="new-partners">Partners (one per line)</label>
-              <textarea id="new-partners" .value=${d.partners} @input=${this.edit('partners')}></textarea>
-            </div>
-            ${this.write.render()}
-            <button class="primary" type="submit" ?disabled=${this.write.busy}>Add session</button>
-          </form>`
-        : nothing,
+              ${this.write.render()}
+              <button class="primary" type="submit" ?disabled=${this.write.busy}>Add session</button>
+            </form>`
+          : nothing,
     });
   }
 
@@ -151,7 +164,10 @@ export class NewSessionDialog extends LitElement {
   }
 
   /** The same rules as the server (the title through the shared schema), field by field. */
-  private check(d: Draft): { errors: (SlotErrors & { title?: string; venueId?: string }) | null; slot?: { start: number; end: number } } {
+  private check(d: Draft): {
+    errors: (SlotErrors & { title?: string; venueId?: string }) | null;
+    slot?: { start: number; end: number };
+  } {
     const slot = checkSlot(d.slot, this.data?.store.timezone ?? 'UTC');
     const errors: SlotErrors & { title?: string; venueId?: string } = 'errors' in slot ? { ...slot.errors } : {};
     const title = fieldProblem(Title, d.title);
@@ -180,7 +196,13 @@ export class NewSessionDialog extends LitElement {
       venueId: d.venueId,
       start: toVenueIso(slot.start, zone),
       end: toVenueIso(slot.end, zone),
-      organizers: { lead: d.lead.trim(), partners: d.partners.split('\n').map((p) => p.trim()).filter(Boolean) },
+      organizers: {
+        lead: d.lead.trim(),
+        partners: d.partners
+          .split('\n')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      },
     };
     let created: Session | undefined;
     await this.write.run({

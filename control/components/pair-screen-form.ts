@@ -33,7 +33,9 @@ export class PairScreenForm extends LitElement {
   @state() private code = '';
   @state() private choice = 'lobby';
   @state() private name = '';
-  private readonly pairing = new ActionTask(this, (fleet: FleetActions) => fleet.pair(this.code.trim(), assignmentOf(this.choice), this.name.trim()));
+  private readonly pairing = new ActionTask(this, (fleet: FleetActions) =>
+    fleet.pair(this.code.trim(), assignmentOf(this.choice), this.name.trim()),
+  );
   @state() private paired = '';
 
   override render() {
@@ -45,19 +47,36 @@ export class PairScreenForm extends LitElement {
       <div class="row">
         <div class="field">
           <label for="pair-code">Code shown on the screen</label>
-          <input id="pair-code" class="code" required autocomplete="off" maxlength="12" .value=${this.code}
-            @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} />
+          <input
+            id="pair-code"
+            class="code"
+            required
+            autocomplete="off"
+            maxlength="12"
+            .value=${this.code}
+            @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}
+          />
         </div>
         <div class="field">
           <label for="pair-shows">Shows</label>
-          <select id="pair-shows" .value=${this.choice} @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}>
+          <select
+            id="pair-shows"
+            .value=${this.choice}
+            @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}
+          >
             ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === this.choice}>${c.label}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="pair-name">Name</label>
-          <input id="pair-name" required maxlength="100" placeholder="e.g. CR3 entrance, left" .value=${this.name}
-            @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
+          <input
+            id="pair-name"
+            required
+            maxlength="100"
+            placeholder="e.g. CR3 entrance, left"
+            .value=${this.name}
+            @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
+          />
         </div>
         <div class="field">
           <button class="primary" type="submit" ?disabled=${this.pairing.busy}>Pair</button>

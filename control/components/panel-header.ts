@@ -91,7 +91,8 @@ export class PanelHeader extends LitElement {
     return html`<header>
         <h1>Signage control</h1>
         <span class="clock" id="venue-clock">
-          <span class="visually-hidden">Venue time:</span> ${formatDay(now, zone)} <strong>${formatClockSeconds(now, zone)}</strong>
+          <span class="visually-hidden">Venue time:</span> ${formatDay(now, zone)}
+          <strong>${formatClockSeconds(now, zone)}</strong>
           <small>${zone}${store.clock?.simulated ? ` · simulated ×${store.clock.speed}` : ''}</small>
         </span>
         <span class="live ${data.live.connected ? '' : 'down'}" role="status">
@@ -99,13 +100,15 @@ export class PanelHeader extends LitElement {
         </span>
         <button @click=${() => void data.auth.logout()}>Log out</button>
       </header>
-      ${emergency
-        ? html`<div class="emergency" role="status">
-            <span>Emergency message on every screen: “${emergency.text}”</span>
-            <button @click=${this.clear}>Clear emergency</button>
-            ${this.clearError ? html`<p class="error" role="alert">${this.clearError}</p>` : nothing}
-          </div>`
-        : nothing}`;
+      ${
+        emergency
+          ? html`<div class="emergency" role="status">
+              <span>Emergency message on every screen: “${emergency.text}”</span>
+              <button @click=${this.clear}>Clear emergency</button>
+              ${this.clearError ? html`<p class="error" role="alert">${this.clearError}</p>` : nothing}
+            </div>`
+          : nothing
+      }`;
   }
 
   private readonly clear = async () => {

@@ -9,7 +9,15 @@ import type { ControlData } from '../data/control-data.ts';
 import { formatClock, toVenueIso } from '../../shared/time.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { programmeDays, slotLabel, toDayAndTime, venueChoices, venueName } from '../data/schedule-queries.ts';
-import { checkSlot, focusFirstInvalid, followStart, readSlot, slotFields, type SlotDraft, type SlotErrors } from './slot-fields.ts';
+import {
+  checkSlot,
+  focusFirstInvalid,
+  followStart,
+  readSlot,
+  slotFields,
+  type SlotDraft,
+  type SlotErrors,
+} from './slot-fields.ts';
 import { baseStyles } from './styles.ts';
 
 @customElement('place-time-form')
@@ -36,7 +44,11 @@ export class PlaceTimeForm extends LitElement {
   /** The session as the draft started from: its version is sent, so a newer one means a conflict. */
   private base: Session | null = null;
   private dirty = false;
-  private readonly write = new WriteController(this, () => this.data, () => this.reset());
+  private readonly write = new WriteController(
+    this,
+    () => this.data,
+    () => this.reset(),
+  );
 
   protected override willUpdate(): void {
     // Follow live changes until the staff member starts editing; after that their draft stays.
@@ -52,11 +64,12 @@ export class PlaceTimeForm extends LitElement {
     const choices = 'error' in slot ? [] : venueChoices(schedule, session, slot.start, slot.end);
     const free = choices.filter((c) => !c.clash);
     const busy = choices.filter((c) => c.clash);
-    const option = (c: (typeof choices)[number]) => html`<option value=${c.venue.id} ?selected=${c.venue.id === this.venueId}>
-      ${c.venue.name}${c.venue.id === session.venueId ? ' (current)' : ''}${c.venue.kind === 'online' ? ' — online' : ''}${c.clash
-        ? ` — busy: “${c.clash.title}” ${slotLabel(c.clash, zone)}`
-        : ''}
-    </option>`;
+    const option = (c: (typeof choices)[number]) =>
+      html`<option value=${c.venue.id} ?selected=${c.venue.id === this.venueId}>
+        ${c.venue.name}${c.venue.id === session.venueId ? ' (current)' : ''}${c.venue.kind === 'online' ? ' — online' : ''}${
+          c.clash ? ` — busy: “${c.clash.title}” ${slotLabel(c.clash, zone)}` : ''
+        }
+      </option>`;
     return html`<form novalidate @submit=${this.submit}>
       <fieldset>
         <legend>Place and time</legend>
@@ -158,7 +171,10 @@ export class PlaceTimeForm extends LitElement {
         const current = data.store.session(session.id) ?? session;
         const latest = patchAgainst(current);
         // Nothing left to change (the colleague did the same): still check the version, harmlessly.
-        return data.actions.patchSession(session.id, { ...(Object.keys(latest).length ? latest : { venueId }), ...options });
+        return data.actions.patchSession(session.id, {
+          ...(Object.keys(latest).length ? latest : { venueId }),
+          ...options,
+        });
       },
       done: () => {
         this.dirty = false;

@@ -36,8 +36,12 @@ export class PlenaryAgenda extends LitElement {
     return html`<section aria-labelledby="plenary-heading">
       <h2 id="plenary-heading">Plenary agenda</h2>
       ${plenaries.map(
-        (s) => html`<h3>${slotLabel(s, schedule.timezone)} · ${venueName(schedule, s.venueId)}${s.status === 'cancelled' ? ' (cancelled)' : ''}</h3>
-          <agenda-picker .data=${this.data} .session=${s}></agenda-picker>`,
+        (s) =>
+          html`<h3>
+              ${slotLabel(s, schedule.timezone)} ·
+              ${venueName(schedule, s.venueId)}${s.status === 'cancelled' ? ' (cancelled)' : ''}
+            </h3>
+            <agenda-picker .data=${this.data} .session=${s}></agenda-picker>`,
       )}
     </section>`;
   }

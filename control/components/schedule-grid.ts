@@ -204,11 +204,13 @@ export class ScheduleGrid extends LitElement {
           </div>
         </div>
         ${venues.map((venue) => this.renderRow(venue, range.start, span, now))}
-        ${nowFraction >= 0 && nowFraction <= 1
-          ? html`<div class="now-line" style="left: calc(var(--label) + (100% - var(--label)) * ${nowFraction})">
-              <span>Now ${formatClock(now, zone)}</span>
-            </div>`
-          : nothing}
+        ${
+          nowFraction >= 0 && nowFraction <= 1
+            ? html`<div class="now-line" style="left: calc(var(--label) + (100% - var(--label)) * ${nowFraction})">
+                <span>Now ${formatClock(now, zone)}</span>
+              </div>`
+            : nothing
+        }
       </div>
     </section>`;
   }
@@ -242,7 +244,12 @@ export class ScheduleGrid extends LitElement {
               top: `calc(${lanes[i]! * laneHeight}% + 2px)`,
               height: `calc(${laneHeight}% - 4px)`,
             };
-            return html`<button class=${classMap(classes)} style=${styleMap(style)} title=${s.title} @click=${() => this.open(s.id)}>
+            return html`<button
+              class=${classMap(classes)}
+              style=${styleMap(style)}
+              title=${s.title}
+              @click=${() => this.open(s.id)}
+            >
               ${chipContent(this.data!.store.schedule!, s)}
             </button>`;
           },

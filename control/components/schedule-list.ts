@@ -79,8 +79,12 @@ export class ScheduleList extends LitElement {
           const running = s.status !== 'cancelled' && start <= now && now < end;
           const classes = { now: running, changed: isChanged(s), cancelled: s.status === 'cancelled' };
           return html`<li>
-            <button class=${classMap(classes)} @click=${() => this.dispatchEvent(new CustomEvent('open-session', { detail: s.id }))}>
-              ${running ? html`<span class="now-marker">Now</span>` : nothing} ${chipContent(schedule, s, { venue: true })}
+            <button
+              class=${classMap(classes)}
+              @click=${() => this.dispatchEvent(new CustomEvent('open-session', { detail: s.id }))}
+            >
+              ${running ? html`<span class="now-marker">Now</span>` : nothing}
+              ${chipContent(schedule, s, { venue: true })}
             </button>
           </li>`;
         },

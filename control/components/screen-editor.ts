@@ -27,8 +27,9 @@ export class ScreenEditor extends LitElement {
   @property({ attribute: false }) fleet?: FleetActions;
   @state() private name = '';
   @state() private choice = '';
-  private readonly saving = new ActionTask(this, (fleet: FleetActions, id: string, change: Parameters<FleetActions['update']>[1]) =>
-    fleet.update(id, change),
+  private readonly saving = new ActionTask(
+    this,
+    (fleet: FleetActions, id: string, change: Parameters<FleetActions['update']>[1]) => fleet.update(id, change),
   );
 
   override connectedCallback(): void {
@@ -47,12 +48,21 @@ export class ScreenEditor extends LitElement {
       <div class="row">
         <div class="field">
           <label for="${id}-name">Name</label>
-          <input id="${id}-name" required maxlength="100" .value=${this.name}
-            @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
+          <input
+            id="${id}-name"
+            required
+            maxlength="100"
+            .value=${this.name}
+            @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
+          />
         </div>
         <div class="field">
           <label for="${id}-shows">Shows</label>
-          <select id="${id}-shows" .value=${this.choice} @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}>
+          <select
+            id="${id}-shows"
+            .value=${this.choice}
+            @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}
+          >
             ${assignmentChoices(this.schedule).map(
               (c) => html`<option value=${c.value} ?selected=${c.value === this.choice}>${c.label}</option>`,
             )}

@@ -85,40 +85,59 @@ export class ScreensPanel extends LitElement {
   override render() {
     const store = this.data?.store;
     if (!store?.schedule) return nothing;
-    const displays = [...store.displays].sort((a, b) => Number(b.connected) - Number(a.connected) || a.name.localeCompare(b.name));
+    const displays = [...store.displays].sort(
+      (a, b) => Number(b.connected) - Number(a.connected) || a.name.localeCompare(b.name),
+    );
     return html`<section aria-labelledby="screens-heading">
         <h2 id="screens-heading">Screens</h2>
         <pair-screen-form .schedule=${store.schedule} .fleet=${this.fleet}></pair-screen-form>
         <delivery-report .data=${this.data}></delivery-report>
         <h3>All screens</h3>
         <p class="hint">Current revision: ${store.revision}. A screen is up to date once it has shown that revision.</p>
-        <p role="status" class=${classMap({ error: this.outcome?.error === true, ok: this.outcome?.error === false })}>${this.outcome?.text ?? ''}</p>
+        <p role="status" class=${classMap({ error: this.outcome?.error === true, ok: this.outcome?.error === false })}>
+          ${this.outcome?.text ?? ''}
+        </p>
         ${this.renderForgetOffline(displays)}
-        ${displays.length === 0
-          ? html`<p>No screen has connected yet.</p>`
-          : html`<table aria-label="All screens">
-              <thead>
-                <tr>
-                  <th scope="col">Screen</th><th scope="col">Shows</th><th scope="col">Connection</th>
-                  <th scope="col">Revision</th><th scope="col">Device</th><th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${displays.map((d) => this.renderRow(d))}
-              </tbody>
-            </table>`}
+        ${
+          displays.length === 0
+            ? html`<p>No screen has connected yet.</p>`
+            : html`<table aria-label="All screens">
+                <thead>
+                  <tr>
+                    <th scope="col">Screen</th>
+                    <th scope="col">Shows</th>
+                    <th scope="col">Connection</th>
+                    <th scope="col">Revision</th>
+                    <th scope="col">Device</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${displays.map((d) => this.renderRow(d))}
+                </tbody>
+              </table>`
+        }
       </section>
-      <display-preview .data=${this.data} .target=${this.preview} @target-change=${(e: CustomEvent<string>) => (this.preview = e.detail)}></display-preview>`;
+      <display-preview
+        .data=${this.data}
+        .target=${this.preview}
+        @target-change=${(e: CustomEvent<string>) => (this.preview = e.detail)}
+      ></display-preview>`;
   }
 
   private renderForgetOffline(displays: DisplayStatus[]) {
     const offline = displays.filter((d) => !d.connected).length;
     if (offline === 0) return nothing;
     if (!this.forgettingOffline) {
-      return html`<button @click=${() => (this.forgettingOffline = true)}>Forget offline screens (${offline})…</button>`;
+      return html`<button @click=${() => (this.forgettingOffline = true)}>
+        Forget offline screens (${offline})…
+      </button>`;
     }
     return html`<div class="notice" role="alertdialog" aria-labelledby="forget-offline-question">
-      <p id="forget-offline-question">Forget the ${offline} offline ${offline === 1 ? 'screen' : 'screens'}? A forgotten screen that comes back shows a pairing code (or registers again from its URL).</p>
+      <p id="forget-offline-question">
+        Forget the ${offline} offline ${offline === 1 ? 'screen' : 'screens'}? A forgotten screen that comes back shows
+        a pairing code (or registers again from its URL).
+      </p>
       <div class="row">
         <button class="danger" @click=${this.forgetOffline}>Yes, forget ${offline}</button>
         <button @click=${() => (this.forgettingOffline = false)}>Keep them</button>
@@ -141,20 +160,31 @@ export class ScreensPanel extends LitElement {
     const shows = d.view === 'lobby' ? 'Lobby overview' : `Door of ${venueName(store.schedule!, d.venueId ?? '?')}`;
     const behind = store.revision - d.revision;
     return html`<tr>
-        <th scope="row">${d.name}${d.counted === false ? html`<br /><span class="hint">Not counted yet: not paired (counted once paired or after 10 min connected)</span>` : nothing}</th>
+        <th scope="row">
+          ${d.name}${d.counted === false ? html`<br /><span class="hint">Not counted yet: not paired (counted once paired or after 10 min connected)</span>` : nothing}
+        </th>
         <td>${shows}</td>
         <td>${this.renderConnection(d)}</td>
-        <td class=${behind > 0 ? 'behind' : ''}>${d.revision} — ${behind > 0 ? `behind by ${behind}` : 'up to date'}</td>
+        <td class=${behind > 0 ? 'behind' : ''}>
+          ${d.revision} — ${behind > 0 ? `behind by ${behind}` : 'up to date'}
+        </td>
         <td>${deviceSummary(d)}</td>
         <td>${this.forgetting === d.id ? this.renderForgetConfirm(d) : this.renderActions(d)}</td>
       </tr>
-      ${this.editing === d.id
-        ? html`<tr>
-            <td colspan=${COLUMNS}>
-              <screen-editor .display=${d} .schedule=${store.schedule} .fleet=${this.fleet} @done=${() => (this.editing = null)}></screen-editor>
-            </td>
-          </tr>`
-        : nothing}`;
+      ${
+        this.editing === d.id
+          ? html`<tr>
+              <td colspan=${COLUMNS}>
+                <screen-editor
+                  .display=${d}
+                  .schedule=${store.schedule}
+                  .fleet=${this.fleet}
+                  @done=${() => (this.editing = null)}
+                ></screen-editor>
+              </td>
+            </tr>`
+          : nothing
+      }`;
   }
 
   private renderConnection(d: DisplayStatus) {
@@ -171,10 +201,19 @@ export class ScreensPanel extends LitElement {
   private renderActions(d: DisplayStatus) {
     const target = d.view === 'lobby' ? 'lobby' : (d.venueId ?? 'lobby');
     return html`<div class="actions">
-      <button aria-label="Identify ${d.name}" ?disabled=${!d.connected} @click=${() => this.command(d, 'identify')}>Identify</button>
-      <button aria-label="Reload ${d.name}" ?disabled=${!d.connected} @click=${() => this.command(d, 'reload')}>Reload</button>
-      <button aria-label="Change ${d.name}" aria-expanded=${this.editing === d.id ? 'true' : 'false'}
-        @click=${() => (this.editing = this.editing === d.id ? null : d.id)}>Change…</button>
+      <button aria-label="Identify ${d.name}" ?disabled=${!d.connected} @click=${() => this.command(d, 'identify')}>
+        Identify
+      </button>
+      <button aria-label="Reload ${d.name}" ?disabled=${!d.connected} @click=${() => this.command(d, 'reload')}>
+        Reload
+      </button>
+      <button
+        aria-label="Change ${d.name}"
+        aria-expanded=${this.editing === d.id ? 'true' : 'false'}
+        @click=${() => (this.editing = this.editing === d.id ? null : d.id)}
+      >
+        Change…
+      </button>
       <button aria-label="Forget ${d.name}" class="danger" @click=${() => (this.forgetting = d.id)}>Forget…</button>
       <button aria-label="Preview ${d.name}" @click=${() => (this.preview = target)}>Preview</button>
     </div>`;
@@ -192,7 +231,9 @@ export class ScreensPanel extends LitElement {
     try {
       const sent = await (command === 'identify' ? this.fleet!.identify(d.id) : this.fleet!.reload(d.id));
       const done = command === 'identify' ? `“${d.name}” shows its name now.` : `“${d.name}” is reloading.`;
-      this.outcome = sent ? { text: done, error: false } : { text: `“${d.name}” is not connected: nothing was sent.`, error: true };
+      this.outcome = sent
+        ? { text: done, error: false }
+        : { text: `“${d.name}” is not connected: nothing was sent.`, error: true };
     } catch (error) {
       this.outcome = { text: classifyError(error).message, error: true };
     }

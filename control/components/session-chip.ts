@@ -26,7 +26,9 @@ export function isChanged(session: Session): boolean {
 
 export function chipContent(schedule: Schedule, session: Session, options: { venue?: boolean } = {}) {
   const zone = schedule.timezone;
-  return html`<span class="time">${slotLabel(session, zone)}${options.venue ? ` · ${venueName(schedule, session.venueId)}` : ''}</span>
+  return html`<span class="time"
+      >${slotLabel(session, zone)}${options.venue ? ` · ${venueName(schedule, session.venueId)}` : ''}</span
+    >
     <span class="title">${session.title}</span>
     <span class="badges">${changeBadges(schedule, session)}</span>`;
 }

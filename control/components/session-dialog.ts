@@ -53,7 +53,9 @@ export class SessionDialog extends LitElement {
       heading: session ? session.title : 'Session',
       onClose: this.close,
       hasUnsavedEdits: () =>
-        [...this.renderRoot.querySelectorAll('place-time-form, details-form')].some((form) => (form as { hasUnsavedEdits?: boolean }).hasUnsavedEdits === true),
+        [...this.renderRoot.querySelectorAll('place-time-form, details-form')].some(
+          (form) => (form as { hasUnsavedEdits?: boolean }).hasUnsavedEdits === true,
+        ),
       body: () =>
         id === null || !schedule
           ? nothing
@@ -63,8 +65,10 @@ export class SessionDialog extends LitElement {
                 id,
                 html`<div class="summary">
                     <p>
-                      <strong>${formatDay(parseInstant(session.start, schedule.timezone), schedule.timezone)}
-                        ${slotLabel(session, schedule.timezone)}</strong>
+                      <strong
+                        >${formatDay(parseInstant(session.start, schedule.timezone), schedule.timezone)}
+                        ${slotLabel(session, schedule.timezone)}</strong
+                      >
                       · ${venueName(schedule, session.venueId)} ${changeBadges(schedule, session)}
                     </p>
                     ${session.organizers.lead ? html`<p>Organised by ${session.organizers.lead}</p>` : nothing}
@@ -73,12 +77,14 @@ export class SessionDialog extends LitElement {
                   <place-time-form .data=${this.data} .session=${session}></place-time-form>
                   <delay-form .data=${this.data} .session=${session}></delay-form>
                   <status-actions .data=${this.data} .session=${session} .onDeleted=${this.close}></status-actions>
-                  ${session.agendaItems?.length
-                    ? html`<fieldset>
-                        <legend>Agenda</legend>
-                        <agenda-picker .data=${this.data} .session=${session}></agenda-picker>
-                      </fieldset>`
-                    : nothing}
+                  ${
+                    session.agendaItems?.length
+                      ? html`<fieldset>
+                          <legend>Agenda</legend>
+                          <agenda-picker .data=${this.data} .session=${session}></agenda-picker>
+                        </fieldset>`
+                      : nothing
+                  }
                   <details-form .data=${this.data} .session=${session}></details-form>`,
               ),
     });

@@ -77,14 +77,30 @@ export function slotFields(options: {
       </div>
       <div class="field">
         <label for="${id}-start">Start (24-hour)</label>
-        <input id="${id}-start" class="time" inputmode="numeric" placeholder="13:00" .value=${draft.start} @input=${set('start')}
-          aria-invalid=${errors.start ? 'true' : 'false'} aria-describedby=${described('start')} />
+        <input
+          id="${id}-start"
+          class="time"
+          inputmode="numeric"
+          placeholder="13:00"
+          .value=${draft.start}
+          @input=${set('start')}
+          aria-invalid=${errors.start ? 'true' : 'false'}
+          aria-describedby=${described('start')}
+        />
         ${message('start')}
       </div>
       <div class="field">
         <label for="${id}-end">End (24-hour)</label>
-        <input id="${id}-end" class="time" inputmode="numeric" placeholder="13:50" .value=${draft.end} @input=${set('end')}
-          aria-invalid=${errors.end ? 'true' : 'false'} aria-describedby=${described('end')} />
+        <input
+          id="${id}-end"
+          class="time"
+          inputmode="numeric"
+          placeholder="13:50"
+          .value=${draft.end}
+          @input=${set('end')}
+          aria-invalid=${errors.end ? 'true' : 'false'}
+          aria-describedby=${described('end')}
+        />
         ${message('end')}
       </div>
     </div>
@@ -92,7 +108,10 @@ export function slotFields(options: {
 }
 
 /** Moves focus to the first field marked invalid, so a keyboard user lands where the problem is. */
-export async function focusFirstInvalid(host: { updateComplete: Promise<boolean>; renderRoot: ParentNode }): Promise<void> {
+export async function focusFirstInvalid(host: {
+  updateComplete: Promise<boolean>;
+  renderRoot: ParentNode;
+}): Promise<void> {
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }

@@ -27,25 +27,29 @@ export class StatusActions extends LitElement {
     if (!s) return nothing;
     return html`<fieldset>
       <legend>Status</legend>
-      ${this.confirming === 'cancel'
-        ? this.confirm(
-            `Cancel “${s.title}”? Screens will show it struck through as cancelled. You can reinstate it later.`,
-            'Yes, cancel it',
-            () => this.setStatus('cancelled'),
-          )
-        : this.confirming === 'delete'
+      ${
+        this.confirming === 'cancel'
           ? this.confirm(
-              `Delete “${s.title}” for good? It disappears from every screen (the journal can undo it).`,
-              'Yes, delete it',
-              () => this.removeSession(),
+              `Cancel “${s.title}”? Screens will show it struck through as cancelled. You can reinstate it later.`,
+              'Yes, cancel it',
+              () => this.setStatus('cancelled'),
             )
-          : html`<div class="row">
-              ${s.status === 'cancelled'
-                ? html`<p style="margin:0">This session is cancelled.</p>
-                    <button class="primary" @click=${() => this.setStatus('scheduled')}>Reinstate</button>`
-                : html`<button class="danger" @click=${() => this.ask('cancel')}>Cancel session</button>`}
-              <button class="danger" @click=${() => this.ask('delete')}>Delete session</button>
-            </div>`}
+          : this.confirming === 'delete'
+            ? this.confirm(
+                `Delete “${s.title}” for good? It disappears from every screen (the journal can undo it).`,
+                'Yes, delete it',
+                () => this.removeSession(),
+              )
+            : html`<div class="row">
+                ${
+                  s.status === 'cancelled'
+                    ? html`<p style="margin:0">This session is cancelled.</p>
+                        <button class="primary" @click=${() => this.setStatus('scheduled')}>Reinstate</button>`
+                    : html`<button class="danger" @click=${() => this.ask('cancel')}>Cancel session</button>`
+                }
+                <button class="danger" @click=${() => this.ask('delete')}>Delete session</button>
+              </div>`
+      }
       ${this.write.render()}
     </fieldset>`;
   }

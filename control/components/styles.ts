@@ -20,7 +20,12 @@ export const baseStyles = css`
     --ok-ink: #135e2c;
     --focus: #1a73e8;
     color: var(--ink);
-    font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    font-family:
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      sans-serif;
     font-size: 15px;
     line-height: 1.4;
   }

@@ -36,23 +36,34 @@ export class DialogController implements ReactiveController {
   render(options: DialogOptions) {
     this.options = options;
     const dismissible = options.dismissible ?? true;
-    return html`<dialog class="modal" aria-labelledby="dialog-heading" @cancel=${this.onCancel} @close=${this.onNativeClose}>
-      ${options.open
-        ? html`<header>
-              <h2 id="dialog-heading">${options.heading}</h2>
-              ${dismissible ? html`<button class="close" @click=${this.requestClose}>Close</button>` : nothing}
-            </header>
-            ${this.confirmingDiscard
-              ? html`<div class="notice discard" role="alertdialog" aria-labelledby="discard-question">
-                  <p id="discard-question"><strong>You have changes you have not saved. Close and throw them away?</strong></p>
-                  <div class="row">
-                    <button class="primary" @click=${this.keepEditing}>Keep editing</button>
-                    <button @click=${this.discardAndClose}>Throw away my changes</button>
-                  </div>
-                </div>`
-              : nothing}
-            <div class="dialog-body">${options.body()}</div>`
-        : nothing}
+    return html`<dialog
+      class="modal"
+      aria-labelledby="dialog-heading"
+      @cancel=${this.onCancel}
+      @close=${this.onNativeClose}
+    >
+      ${
+        options.open
+          ? html`<header>
+                <h2 id="dialog-heading">${options.heading}</h2>
+                ${dismissible ? html`<button class="close" @click=${this.requestClose}>Close</button>` : nothing}
+              </header>
+              ${
+                this.confirmingDiscard
+                  ? html`<div class="notice discard" role="alertdialog" aria-labelledby="discard-question">
+                      <p id="discard-question">
+                        <strong>You have changes you have not saved. Close and throw them away?</strong>
+                      </p>
+                      <div class="row">
+                        <button class="primary" @click=${this.keepEditing}>Keep editing</button>
+                        <button @click=${this.discardAndClose}>Throw away my changes</button>
+                      </div>
+                    </div>`
+                  : nothing
+              }
+              <div class="dialog-body">${options.body()}</div>`
+          : nothing
+      }
     </dialog>`;
   }
 

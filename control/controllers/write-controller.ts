@@ -97,10 +97,14 @@ export class WriteController {
         return html`<div class="notice" role="alert">
           <p><strong>${clashText(venue, problem.clash, store.timezone)}.</strong></p>
           <div class="row">
-            ${request.offerShift
-              ? html`<button class="primary" @click=${this.shift}>Shift the rest of the room's day</button>`
-              : nothing}
-            <button class=${request.offerShift ? '' : 'primary'} @click=${this.force}>${request.forceLabel ?? 'Go ahead anyway'}</button>
+            ${
+              request.offerShift
+                ? html`<button class="primary" @click=${this.shift}>Shift the rest of the room's day</button>`
+                : nothing
+            }
+            <button class=${request.offerShift ? '' : 'primary'} @click=${this.force}>
+              ${request.forceLabel ?? 'Go ahead anyway'}
+            </button>
             <button @click=${() => this.clear()}>${request.keepLabel ?? 'Keep as it was'}</button>
           </div>
         </div>`;

@@ -87,9 +87,9 @@ export class AgendaList extends LitElement {
             html`<li aria-current=${item.code === this.current ? 'step' : nothing}>
               <span class="code">${item.code}</span>
               <span class="title clamp-2" dir="auto"
-                >${item.code === this.current
-                  ? html`<span class="discussing">Now discussing</span>`
-                  : nothing}${item.title}</span
+                >${
+                  item.code === this.current ? html`<span class="discussing">Now discussing</span>` : nothing
+                }${item.title}</span
               >
             </li>`,
         )}

@@ -66,12 +66,13 @@ export class AnnouncementBanner extends LitElement {
     // Urgent ones are alerts for assistive technology; the others are polite status messages.
     return html`<section aria-label="Announcements">
       ${shown.map(
-        (a) => html`<p class=${a.severity} role=${a.severity === 'urgent' ? 'alert' : 'status'}>
-          <span class="body"
-            ><span class="kind">${a.severity === 'urgent' ? 'Important' : 'Info'}</span
-            ><bdi dir="auto">${a.text}</bdi></span
-          >
-        </p>`,
+        (a) =>
+          html`<p class=${a.severity} role=${a.severity === 'urgent' ? 'alert' : 'status'}>
+            <span class="body"
+              ><span class="kind">${a.severity === 'urgent' ? 'Important' : 'Info'}</span
+              ><bdi dir="auto">${a.text}</bdi></span
+            >
+          </p>`,
       )}
     </section>`;
   }

@@ -87,18 +87,17 @@ export class DayTimeline extends LitElement {
       <ul class="fit-list" aria-label=${this.heading || nothing}>
         <li class="spacer" aria-hidden="true"></li>
         ${this.entries.map(
-          (entry, index) => html`<li>
-            ${index === 0 && this.heading ? html`<span class="label heading" aria-hidden="true">${this.heading}</span>` : nothing}
-            <span class="time">${formatClock(entry.start, this.timezone)}</span>
-            <span class="what">
-              <span class="title clamp-2" dir="auto"
-                >${entry.struck ? html`<s>${this.shownTitle(entry)}</s>` : this.shownTitle(entry)}</span
-              >
-              ${entry.labels.length
-                ? html`<change-badge .labels=${entry.labels}></change-badge>`
-                : nothing}
-            </span>
-          </li>`,
+          (entry, index) =>
+            html`<li>
+              ${index === 0 && this.heading ? html`<span class="label heading" aria-hidden="true">${this.heading}</span>` : nothing}
+              <span class="time">${formatClock(entry.start, this.timezone)}</span>
+              <span class="what">
+                <span class="title clamp-2" dir="auto"
+                  >${entry.struck ? html`<s>${this.shownTitle(entry)}</s>` : this.shownTitle(entry)}</span
+                >
+                ${entry.labels.length ? html`<change-badge .labels=${entry.labels}></change-badge>` : nothing}
+              </span>
+            </li>`,
         )}
       </ul>
     `;

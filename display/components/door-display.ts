@@ -156,9 +156,16 @@ export class DoorDisplay extends LitElement {
     const secondary = html`
       ${online ? html`<online-join .online=${online}></online-join>` : nothing}
       ${running ? this.renderComing(view, notices, zone) : nothing}
-      ${timeline.length
-        ? html`<day-timeline class="grow" heading="Later today" .entries=${timeline} .timezone=${zone}></day-timeline>`
-        : nothing}
+      ${
+        timeline.length
+          ? html`<day-timeline
+              class="grow"
+              heading="Later today"
+              .entries=${timeline}
+              .timezone=${zone}
+            ></day-timeline>`
+          : nothing
+      }
     `;
     const hasSecondary = Boolean(online) || running || timeline.length > 0;
     return html`
@@ -187,12 +194,15 @@ export class DoorDisplay extends LitElement {
   private renderComing(view: RoomView, notices: DoorEntry[], zone: string) {
     const venues = this.schedule!.venues;
     return html`
-      ${notices.length
-        ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>`
-        : nothing}
-      ${view.next
-        ? html`<up-next .item=${view.next} .now=${this.now} .timezone=${zone} .venues=${venues}></up-next>`
-        : html`<div><span class="label">Next</span><p class="none">Nothing more in this room today</p></div>`}
+      ${notices.length ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
+      ${
+        view.next
+          ? html`<up-next .item=${view.next} .now=${this.now} .timezone=${zone} .venues=${venues}></up-next>`
+          : html`<div>
+              <span class="label">Next</span>
+              <p class="none">Nothing more in this room today</p>
+            </div>`
+      }
     `;
   }
 
@@ -210,15 +220,21 @@ export class DoorDisplay extends LitElement {
   private renderFree(view: RoomView, notices: DoorEntry[], zone: string) {
     const schedule = this.schedule!;
     return html`
-      ${notices.length
-        ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>`
-        : nothing}
-      ${view.next
-        ? html`<up-next class="grow" prominent .item=${view.next} .now=${this.now} .timezone=${zone}
-            .venues=${schedule.venues}></up-next>`
-        : notices.some((notice) => notice.movedAway)
-          ? html`<p class="tomorrow">Nothing else in this room today</p>`
-          : this.renderDayOver(zone)}
+      ${notices.length ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
+      ${
+        view.next
+          ? html`<up-next
+              class="grow"
+              prominent
+              .item=${view.next}
+              .now=${this.now}
+              .timezone=${zone}
+              .venues=${schedule.venues}
+            ></up-next>`
+          : notices.some((notice) => notice.movedAway)
+            ? html`<p class="tomorrow">Nothing else in this room today</p>`
+            : this.renderDayOver(zone)
+      }
     `;
   }
 
@@ -227,12 +243,14 @@ export class DoorDisplay extends LitElement {
     const upcoming = firstSessionAfterToday(schedule.sessions, this.venueId, this.now, zone);
     return html`<div>
       <p class="day-over">No more sessions in this room today</p>
-      ${upcoming
-        ? html`<p class="tomorrow">
-            Next: ${formatDay(upcoming.start, zone)}, ${formatClock(upcoming.start, zone)} ·
-            <span dir="auto">${displayTitle(upcoming.session.title, 'title-case', upcoming.session.organizers)}</span>
-          </p>`
-        : nothing}
+      ${
+        upcoming
+          ? html`<p class="tomorrow">
+              Next: ${formatDay(upcoming.start, zone)}, ${formatClock(upcoming.start, zone)} ·
+              <span dir="auto">${displayTitle(upcoming.session.title, 'title-case', upcoming.session.organizers)}</span>
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -285,11 +285,13 @@ export class LobbyBoard extends LitElement {
         <time class="clock time">${formatClock(this.now, zone)}</time>
       </header>
       <div class="viewport">
-        ${tomorrow
-          ? html`<p class="tomorrow">
-              Tomorrow · ${formatDay(parseInstant(`${view.tomorrowDay}T12:00`, zone), zone)}
-            </p>`
-          : nothing}
+        ${
+          tomorrow
+            ? html`<p class="tomorrow">
+                Tomorrow · ${formatDay(parseInstant(`${view.tomorrowDay}T12:00`, zone), zone)}
+              </p>`
+            : nothing
+        }
         <table>
           <thead>
             <tr class="label">
@@ -308,10 +310,12 @@ export class LobbyBoard extends LitElement {
         <div class="probe" aria-hidden="true"></div>
       </div>
       <footer aria-label=${pages > 1 ? `Page ${page + 1} of ${pages}` : nothing}>
-        ${pages > 1
-          ? html`<span class="page">Page ${page + 1}/${pages}</span>
-              ${Array.from({ length: pages }, (_, i) => html`<span class="dot ${i === page ? 'on' : ''}"></span>`)}`
-          : nothing}
+        ${
+          pages > 1
+            ? html`<span class="page">Page ${page + 1}/${pages}</span>
+                ${Array.from({ length: pages }, (_, i) => html`<span class="dot ${i === page ? 'on' : ''}"></span>`)}`
+            : nothing
+        }
       </footer>
     `;
   }
@@ -326,25 +330,29 @@ export class LobbyBoard extends LitElement {
     const discussing = session.agendaItems?.find((item) => item.code === session.currentAgendaItem);
     return html`<tr class=${changed ? 'changed' : ''} data-session=${session.id}>
       <td class="time">
-        ${delayed
-          ? html`<s class="was">${formatClock(Date.parse(session.planned.start), zone)}</s>`
-          : nothing}<span>${formatClock(row.start, zone)}</span>
+        ${delayed ? html`<s class="was">${formatClock(Date.parse(session.planned.start), zone)}</s>` : nothing}<span
+          >${formatClock(row.start, zone)}</span
+        >
       </td>
       <td>${this.renderRoom(row.venue, session.venueId)}</td>
       <td>
-        ${discussing && row.state === 'running'
-          ? html`<span class="title clamp-1" dir="auto">${title}</span>
-              <span class="discussing clamp-1" dir="auto">Now discussing ${discussing.code}: ${discussing.title}</span>`
-          : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
-              >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
-            >`}
+        ${
+          discussing && row.state === 'running'
+            ? html`<span class="title clamp-1" dir="auto">${title}</span>
+                <span class="discussing clamp-1" dir="auto"
+                  >Now discussing ${discussing.code}: ${discussing.title}</span
+                >`
+            : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
+                >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
+              >`
+        }
       </td>
       <td class="org"><span class="clamp-2" dir="auto">${session.organizers.lead}</span></td>
       <td>
         <div class="clamp-2">
-          <span class="status ${status.tone}">${status.text}</span>${changed
-            ? html` <span class="updated">· Updated</span>`
-            : nothing}
+          <span class="status ${status.tone}">${status.text}</span>${
+            changed ? html` <span class="updated">· Updated</span>` : nothing
+          }
         </div>
       </td>
     </tr>`;
@@ -354,7 +362,8 @@ export class LobbyBoard extends LitElement {
     // The board is narrow: the floor (the building is in the room's name), unless this screen has its own way.
     const way = this.directions[venueId] ?? venue?.floor ?? venueDirections(venue);
     return html`<span class="clamp-2" dir="auto"
-      ><span class="room">${venue?.name ?? venueId}</span>${way ? html` <span class="way">${way}</span>` : nothing}</span
+      ><span class="room">${venue?.name ?? venueId}</span
+      >${way ? html` <span class="way">${way}</span>` : nothing}</span
     >`;
   }
 }

@@ -94,12 +94,18 @@ export class NowPanel extends LitElement {
     return html`
       <span class="label">Now</span>
       <div class="title-box">
-        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">${displayTitle(session.title, 'title-case', session.organizers)}</h2>
+        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">
+          ${displayTitle(session.title, 'title-case', session.organizers)}
+        </h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
-      ${session.organizers.lead
-        ? html`<p class="lead clamp-2"><span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span></p>`
-        : nothing}
+      ${
+        session.organizers.lead
+          ? html`<p class="lead clamp-2">
+              <span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span>
+            </p>`
+          : nothing
+      }
       ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
       <div class="when">
         <span class="time">${timeRange(item.start, item.end, this.timezone)}</span>
@@ -108,9 +114,11 @@ export class NowPanel extends LitElement {
         .remaining=${remainingFraction(item.start, item.end, this.now)}
         caption="ends ${formatClock(item.end, this.timezone)} · ${left} min left"
       ></progress-bar>
-      ${session.agendaItems?.length
-        ? html`<agenda-list .items=${session.agendaItems} .current=${session.currentAgendaItem}></agenda-list>`
-        : nothing}
+      ${
+        session.agendaItems?.length
+          ? html`<agenda-list .items=${session.agendaItems} .current=${session.currentAgendaItem}></agenda-list>`
+          : nothing
+      }
     `;
   }
 }

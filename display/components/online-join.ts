@@ -53,8 +53,18 @@ export class OnlineJoin extends LitElement {
       <dl>
         <dt>Online${platformName(online.url) ? html` · ${platformName(online.url)}` : nothing}</dt>
         <dd>${online.url ? 'Scan to join' : 'Use the meeting ID'}</dd>
-        ${online.meetingId ? html`<dt>Meeting ID</dt><dd>${online.meetingId}</dd>` : nothing}
-        ${passcode ? html`<dt>Passcode</dt><dd>${passcode}</dd>` : nothing}
+        ${
+          online.meetingId
+            ? html`<dt>Meeting ID</dt>
+                <dd>${online.meetingId}</dd>`
+            : nothing
+        }
+        ${
+          passcode
+            ? html`<dt>Passcode</dt>
+                <dd>${passcode}</dd>`
+            : nothing
+        }
       </dl>
     `;
   }

@@ -29,7 +29,10 @@ export class PairingCode extends LitElement {
       font-size: var(--text-title);
     }
     .code {
-      font: 700 clamp(10vh, 16vmin, 22vh) / 1 ui-monospace, 'DejaVu Sans Mono', monospace;
+      font:
+        700 clamp(10vh, 16vmin, 22vh) / 1 ui-monospace,
+        'DejaVu Sans Mono',
+        monospace;
       letter-spacing: 0.12em;
       color: var(--accent);
     }
@@ -51,8 +54,8 @@ export class PairingCode extends LitElement {
         ${this.code.slice(0, 3)}&#8201;${this.code.slice(3)}
       </div>
       <p>
-        In the control panel at <strong>${this.origin}/control</strong>, open <strong>Screens</strong>,
-        choose <strong>Pair a screen</strong> and enter this code.
+        In the control panel at <strong>${this.origin}/control</strong>, open <strong>Screens</strong>, choose
+        <strong>Pair a screen</strong> and enter this code.
       </p>`;
   }
 }

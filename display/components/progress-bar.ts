@@ -48,15 +48,16 @@ export class ProgressBar extends LitElement {
   override render() {
     const percent = Math.round(Math.min(1, Math.max(0, this.remaining)) * 100);
     return html`<div
-      class="track"
-      role="progressbar"
-      aria-label=${this.label}
-      aria-valuemin="0"
-      aria-valuemax="100"
-      aria-valuenow=${percent}
-    >
-      <div class="fill" style="width: ${100 - percent}%"></div>
-    </div>${this.caption ? html`<span class="caption">${this.caption}</span>` : ''}`;
+        class="track"
+        role="progressbar"
+        aria-label=${this.label}
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${percent}
+      >
+        <div class="fill" style="width: ${100 - percent}%"></div>
+      </div>
+      ${this.caption ? html`<span class="caption">${this.caption}</span>` : ''}`;
   }
 }
 

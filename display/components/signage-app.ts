@@ -45,10 +45,7 @@ function createClient(): ScheduleClient | null {
 export class SignageApp extends LitElement {
   private readonly client = createClient();
   private readonly data = this.client ? new ScheduleController(this, this.client) : null;
-  private readonly clock = new SecondTicker(
-    this,
-    this.client ?? { now: () => Date.now(), msToNextTick: () => 1000 },
-  );
+  private readonly clock = new SecondTicker(this, this.client ?? { now: () => Date.now(), msToNextTick: () => 1000 });
 
   static override styles = [
     theme,
@@ -119,17 +116,19 @@ export class SignageApp extends LitElement {
   private renderPage() {
     if (!this.data) {
       return html`<p class="message">
-        This address is not a display. Door displays are at /display/room/&lt;room id&gt;, the lobby
-        board at /display/lobby. <a href="/">List of displays</a>
+        This address is not a display. Door displays are at /display/room/&lt;room id&gt;, the lobby board at
+        /display/lobby. <a href="/">List of displays</a>
       </p>`;
     }
     const { schedule, clock, offlineSince, route, pairingCode } = this.data.state;
     if (!route) {
       // A screen waiting to be paired already hangs in a public place: an emergency covers it too.
       const emergency = schedule?.emergency;
-      return html`${pairingCode
-        ? html`<pairing-code class="screen" .code=${pairingCode} .origin=${location.origin}></pairing-code>`
-        : html`<p class="message" role="status">Connecting to the schedule server…</p>`}
+      return html`${
+        pairingCode
+          ? html`<pairing-code class="screen" .code=${pairingCode} .origin=${location.origin}></pairing-code>`
+          : html`<p class="message" role="status">Connecting to the schedule server…</p>`
+      }
       ${emergency ? html`<emergency-overlay .emergency=${emergency}></emergency-overlay>` : nothing}`;
     }
     // Without the server's clock model a simulated day would flash up at the device's real time;
@@ -161,17 +160,21 @@ export class SignageApp extends LitElement {
     const simulated = clock?.simulated ?? false;
     return html`
       <main class="screen">
-        ${route.view === 'room'
-          ? html`<door-display .schedule=${schedule} .venueId=${route.venueId} .now=${now}></door-display>`
-          : html`<lobby-board .schedule=${schedule} .now=${now} .realNow=${this.clock.deviceNow}></lobby-board>`}
+        ${
+          route.view === 'room'
+            ? html`<door-display .schedule=${schedule} .venueId=${route.venueId} .now=${now}></door-display>`
+            : html`<lobby-board .schedule=${schedule} .now=${now} .realNow=${this.clock.deviceNow}></lobby-board>`
+        }
       </main>
       <announcement-banner .announcements=${announcements}></announcement-banner>
-      ${offlineSince !== null || simulated
-        ? html`<div class="strip" role="contentinfo">
-            <offline-indicator .since=${offlineSince} .timezone=${schedule.timezone}></offline-indicator>
-            <simulated-marker .simulated=${simulated} .speed=${clock?.speed ?? 1}></simulated-marker>
-          </div>`
-        : nothing}
+      ${
+        offlineSince !== null || simulated
+          ? html`<div class="strip" role="contentinfo">
+              <offline-indicator .since=${offlineSince} .timezone=${schedule.timezone}></offline-indicator>
+              <simulated-marker .simulated=${simulated} .speed=${clock?.speed ?? 1}></simulated-marker>
+            </div>`
+          : nothing
+      }
     `;
   }
 }

@@ -94,9 +94,13 @@ export class UpNext extends LitElement {
     const session = this.item!.session;
     const partners = partnersLine(session.organizers);
     return html`
-      ${session.organizers.lead
-        ? html`<p class="lead clamp-2"><span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span></p>`
-        : nothing}
+      ${
+        session.organizers.lead
+          ? html`<p class="lead clamp-2">
+              <span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span>
+            </p>`
+          : nothing
+      }
       ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
     `;
   }

@@ -27,12 +27,7 @@ export function trackVersions(
   return next;
 }
 
-export function isHighlighted(
-  seen: SeenVersions,
-  id: string,
-  realNow: number,
-  holdMs = HIGHLIGHT_MS,
-): boolean {
+export function isHighlighted(seen: SeenVersions, id: string, realNow: number, holdMs = HIGHLIGHT_MS): boolean {
   const changedAt = seen.get(id)?.changedAt;
   return changedAt != null && realNow - changedAt < holdMs;
 }

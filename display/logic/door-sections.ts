@@ -29,12 +29,7 @@ export interface DoorSections {
   timeline: DoorEntry[];
 }
 
-export function doorSections(
-  view: RoomView,
-  instant: number,
-  venues: readonly Venue[],
-  zone: string,
-): DoorSections {
+export function doorSections(view: RoomView, instant: number, venues: readonly Venue[], zone: string): DoorSections {
   const entries = new Map<string, DoorEntry>();
   for (const item of [...view.cancelled, ...view.later]) {
     entries.set(`here:${item.session.id}`, {
@@ -72,12 +67,7 @@ export function doorSections(
 }
 
 /** The words beside the status on the door's band: "until 13:50", "In 8 min", ... */
-export function statusDetail(
-  view: RoomView,
-  instant: number,
-  zone: string,
-  venues: readonly Venue[] = [],
-): string {
+export function statusDetail(view: RoomView, instant: number, zone: string, venues: readonly Venue[] = []): string {
   const running = view.now[0];
   if (running) return `until ${formatClock(running.end, zone)}`;
   const moved = view.movedAway.find((row) => !row.change.cancelled);

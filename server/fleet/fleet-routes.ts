@@ -40,7 +40,8 @@ function assignmentFor(schedule: Schedule, view: 'room' | 'lobby', venueId: stri
     return { view: 'lobby' };
   }
   if (venueId === undefined) throw new ValidationError('venueId: is required for the room view', 'venueId');
-  if (!schedule.venues.some((venue) => venue.id === venueId)) throw new NotFoundError(`venueId: no venue with id ${venueId}`, 'venueId');
+  if (!schedule.venues.some((venue) => venue.id === venueId))
+    throw new NotFoundError(`venueId: no venue with id ${venueId}`, 'venueId');
   return { view: 'room', venueId };
 }
 

@@ -12,7 +12,8 @@ import { formatWarning, readScheduleFile } from './load-file.ts';
 import type { ImportOptions } from './import-types.ts';
 import { parseImportOptions } from './import-options.ts';
 
-const USAGE = 'usage: npm run import -- FILE [--timezone ZONE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--columns title=Session,start=From,...]';
+const USAGE =
+  'usage: npm run import -- FILE [--timezone ZONE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--columns title=Session,start=From,...]';
 
 export function runCli(argv: string[]): number {
   let file: string;

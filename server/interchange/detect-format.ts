@@ -58,7 +58,8 @@ function looksLikeUnProgramme(text: string): boolean {
 export const FORMATS: readonly ScheduleFormat[] = [
   {
     name: 'un-programme',
-    description: 'UN programme text with day headers such as "MONDAY, 14 OCTOBER" and tab-separated rows "time, title, venue"',
+    description:
+      'UN programme text with day headers such as "MONDAY, 14 OCTOBER" and tab-separated rows "time, title, venue"',
     recognises: looksLikeUnProgramme,
     parse: parseUnProgramme,
     fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers', 'online', 'agendaItems'],
@@ -79,7 +80,8 @@ export const FORMATS: readonly ScheduleFormat[] = [
   },
   {
     name: 'c3voc',
-    description: 'c3voc schedule.json as frab and pretalx export it ({"schedule": {"version", "conference": {"days": [...]}}})',
+    description:
+      'c3voc schedule.json as frab and pretalx export it ({"schedule": {"version", "conference": {"days": [...]}}})',
     recognises: looksLikeC3voc,
     parse: parseC3voc,
     fields: ['title', 'kind', 'start', 'end', 'venueId', 'organizers'],
@@ -108,7 +110,8 @@ export const FORMATS: readonly ScheduleFormat[] = [
   {
     // Last: any CSV/TSV whose header names a title and a start column.
     name: 'spreadsheet',
-    description: 'a spreadsheet saved as CSV/TSV with a header row such as "Title, Date, Start, End, Room" (or --columns)',
+    description:
+      'a spreadsheet saved as CSV/TSV with a header row such as "Title, Date, Start, End, Room" (or --columns)',
     recognises: looksLikeSpreadsheet,
     parse: parseSpreadsheet,
     fields: ['title', 'start', 'end', 'venueId', 'organizers', 'status'],

@@ -44,7 +44,15 @@ export function exportsRouter({ service, clock }: ApiContext): Router {
   router.get('/export/schedule.json', (req, res) => {
     const schedule = service.schedule();
     const { title, acronym, dayChange } = schedule.conference ?? {};
-    res.json(c3vocSchedule(schedule, { baseUrl: baseUrl(req), now: clock.now(), ...(title && { title }), ...(acronym && { acronym }), ...(dayChange && { dayChange }) }));
+    res.json(
+      c3vocSchedule(schedule, {
+        baseUrl: baseUrl(req),
+        now: clock.now(),
+        ...(title && { title }),
+        ...(acronym && { acronym }),
+        ...(dayChange && { dayChange }),
+      }),
+    );
   });
 
   return router;

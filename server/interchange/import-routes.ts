@@ -61,7 +61,8 @@ function readOptions(raw: RawImportOptions): ImportOptions {
 }
 
 function pickOptions(...sources: RawImportOptions[]): RawImportOptions {
-  const pick = (name: keyof RawImportOptions) => sources.map((s) => s[name]).find((v) => v !== undefined && v.trim() !== '');
+  const pick = (name: keyof RawImportOptions) =>
+    sources.map((s) => s[name]).find((v) => v !== undefined && v.trim() !== '');
   return { timezone: pick('timezone'), from: pick('from'), to: pick('to'), columns: pick('columns') };
 }
 
@@ -69,7 +70,12 @@ function readRequest(req: Request): ImportRequest {
   const query = validate(Query, req.query);
   if (typeof req.body === 'string') {
     if (req.body.trim() === '') throw new ValidationError('text: the file is empty', 'text');
-    return { text: req.body, expectedRevision: query.expectedRevision, missing: query.missing ?? 'cancel', options: readOptions(query) };
+    return {
+      text: req.body,
+      expectedRevision: query.expectedRevision,
+      missing: query.missing ?? 'cancel',
+      options: readOptions(query),
+    };
   }
   if (req.body === undefined) throw new AppError('unsupported-media', 'send the file as text/plain or JSON { text }');
   const body = validate(JsonBody, req.body);

@@ -24,10 +24,12 @@ export function readTextFile(path: string, warnings: ImportWarning[] = []): stri
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new ImportError(`${path}: cannot read the file: ${reason}`);
   }
-  if (bytes.includes(0)) throw new ImportError(`${path}: binary file (contains NUL bytes), expected a UTF-8 text schedule`);
+  if (bytes.includes(0))
+    throw new ImportError(`${path}: binary file (contains NUL bytes), expected a UTF-8 text schedule`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -38,7 +40,10 @@ export function readTextFile(path: string, warnings: ImportWarning[] = []): stri
       throw new ImportError(`${path}: binary file (not valid UTF-8 text), expected a UTF-8 text schedule`);
     }
     const first = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    warnings.push({ line: first, message: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not UTF-8 and shown as \uFFFD (first on this line)` });
+    warnings.push({
+      line: first,
+      message: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not UTF-8 and shown as \uFFFD (first on this line)`,
+    });
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new ImportError(`${path}: the file is empty`);
   return text;

@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   let values;
   let positionals;
   try {
-    ({ values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' } } }));
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'data-dir': { type: 'string' } },
+    }));
   } catch (error) {
     fail((error as Error).message.split('\n').join(' '));
   }
@@ -31,7 +35,9 @@ async function main(): Promise<void> {
       process.stdout.write(`Backed up ${resolve(dataDir)} to ${file}\n`);
     } else {
       const { scheduleId } = restoreDataDir(resolve(dataDir), file);
-      process.stdout.write(`Restored ${file} into ${resolve(dataDir)} (new schedule id ${scheduleId}: screens will resync)\n`);
+      process.stdout.write(
+        `Restored ${file} into ${resolve(dataDir)} (new schedule id ${scheduleId}: screens will resync)\n`,
+      );
     }
   } catch (error) {
     if (error instanceof BackupError) fail(error.message);

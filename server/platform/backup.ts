@@ -15,7 +15,8 @@ import { DataDirError, lockDataDir, refuseIfInUse } from './data-dir.ts';
 export class BackupError extends Error {}
 
 function checkTarget(target: string): void {
-  if (fs.existsSync(target)) throw new BackupError(`${target} already exists; choose a new file name (nothing was overwritten)`);
+  if (fs.existsSync(target))
+    throw new BackupError(`${target} already exists; choose a new file name (nothing was overwritten)`);
   const folder = path.dirname(target);
   try {
     fs.accessSync(folder, fs.constants.W_OK);
@@ -60,7 +61,8 @@ export function restoreDataDir(dataDir: string, backup: string): { scheduleId: s
   try {
     refuseIfInUse(dataDir);
   } catch (error) {
-    if (error instanceof DataDirError) throw new BackupError(`${error.message}; restore only into a stopped server's directory`);
+    if (error instanceof DataDirError)
+      throw new BackupError(`${error.message}; restore only into a stopped server's directory`);
     throw error;
   }
   if (!fs.existsSync(backup)) throw new BackupError(`${backup} does not exist`);

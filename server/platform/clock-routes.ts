@@ -39,7 +39,9 @@ export function clockRouter({ clock, service, logger }: ApiContext): Router {
     const instant = time === undefined || time === 'real' ? time : parseInstant(time, timezone);
     clock.set({ time: instant, speed });
     const view = clockView(clock, timezone);
-    logger.info(`clock set by ${staffActor(res).name}: ${view.now}, speed ${view.speed}${view.simulated ? ' (simulated)' : ''}`);
+    logger.info(
+      `clock set by ${staffActor(res).name}: ${view.now}, speed ${view.speed}${view.simulated ? ' (simulated)' : ''}`,
+    );
     res.json(view);
   });
 

@@ -102,7 +102,9 @@ function trustedProxies(value: string | undefined): false | string[] {
     const family = isIP(address ?? '');
     const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (PROXY_KEYWORDS.has(item) || (family !== 0 && bitsOk && extra === undefined)) continue;
-    throw new ConfigError(`--trust-proxy takes the proxy's address or CIDR, e.g. 10.0.0.5 or 10.0.0.0/24 (got "${item}")`);
+    throw new ConfigError(
+      `--trust-proxy takes the proxy's address or CIDR, e.g. 10.0.0.5 or 10.0.0.0/24 (got "${item}")`,
+    );
   }
   return items;
 }
@@ -125,7 +127,9 @@ export function feedInterval(text: string): number {
   const match = /^(\d{1,5})(s|m|h)$/.exec(text.trim());
   const ms = match ? Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 's' | 'm' | 'h'] : NaN;
   if (!(ms >= MIN_FEED_INTERVAL_MS)) {
-    throw new ConfigError(`--feed-interval must be a duration such as 30s or 5m, at least ${MIN_FEED_INTERVAL_MS / 1000}s (got "${text}")`);
+    throw new ConfigError(
+      `--feed-interval must be a duration such as 30s or 5m, at least ${MIN_FEED_INTERVAL_MS / 1000}s (got "${text}")`,
+    );
   }
   return ms;
 }
@@ -138,7 +142,8 @@ function feedUrl(text: string): string {
   } catch {
     throw new ConfigError(`--feed must be an http:// or https:// URL (got "${text}")`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`--feed must be an http:// or https:// URL (got "${text}")`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`--feed must be an http:// or https:// URL (got "${text}")`);
   return url.href;
 }
 
@@ -176,7 +181,11 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`--demo always uses ${DEMO_DATA_DIR} (wiped at each start); leave out --data-dir`);
   }
 
-  const port = check(Port, values.port ?? env.PORT ?? String(DEFAULT_PORT), values.port !== undefined ? '--port' : 'PORT');
+  const port = check(
+    Port,
+    values.port ?? env.PORT ?? String(DEFAULT_PORT),
+    values.port !== undefined ? '--port' : 'PORT',
+  );
   const speed = check(Speed, values.speed ?? '1', '--speed');
   const clock = values.clock ?? (demo ? DEMO_CLOCK : 'real');
   if (!isClockSetting(clock)) {
@@ -195,7 +204,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
   const feeds = (values.feed ?? []).map(feedUrl);
-  const feedIntervalMs = values['feed-interval'] === undefined ? DEFAULT_FEED_INTERVAL_MS : feedInterval(values['feed-interval']);
+  const feedIntervalMs =
+    values['feed-interval'] === undefined ? DEFAULT_FEED_INTERVAL_MS : feedInterval(values['feed-interval']);
   const dataDirSetting = demo ? DEMO_DATA_DIR : (values['data-dir'] ?? env.SIGNAGE_DATA_DIR ?? './data');
   if (dataDirSetting.trim() === '') throw new ConfigError('--data-dir must not be empty');
   const host = values.host;

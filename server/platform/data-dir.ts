@@ -65,7 +65,9 @@ export function prepareDataDir(dataDir: string): void {
     if (error instanceof DataDirError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-      throw new DataDirError(`--data-dir ${dataDir} cannot be created or written (permission denied; check its parent folder)`);
+      throw new DataDirError(
+        `--data-dir ${dataDir} cannot be created or written (permission denied; check its parent folder)`,
+      );
     }
     if (code === 'ENOTDIR' || code === 'EEXIST') {
       throw new DataDirError(`--data-dir ${dataDir}: a part of that path is a file, not a directory`);

@@ -20,7 +20,8 @@ export function healthRouter(service: ScheduleService, readiness: Readiness): Ro
     response.set('cache-control', 'no-store');
     // The service exists only once its store is open and migrated; closing starts before it closes.
     if (readiness.closing) response.status(503).json({ status: 'not ready', reason: 'shutting down' });
-    else if (!readiness.realtimeUp) response.status(503).json({ status: 'not ready', reason: 'realtime is not attached' });
+    else if (!readiness.realtimeUp)
+      response.status(503).json({ status: 'not ready', reason: 'realtime is not attached' });
     else response.json({ status: 'ready', revision: service.schedule().revision });
   });
   return router;

@@ -27,7 +27,11 @@ export class ServerClock {
     settings: ClockSettings = {},
     private readonly realNow: () => number = Date.now,
   ) {
-    this.current = ServerClock.compute({ simulated: false, speed: 1, anchorReal: 0, anchorClock: 0 }, settings, realNow());
+    this.current = ServerClock.compute(
+      { simulated: false, speed: 1, anchorReal: 0, anchorClock: 0 },
+      settings,
+      realNow(),
+    );
   }
 
   now(): number {

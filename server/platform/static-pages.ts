@@ -21,7 +21,8 @@ export function staticRouter(staticDir: string): Router {
   for (const [paths, file] of PAGES) {
     router.get(paths, (_req, res) => {
       res.sendFile(join(staticDir, file), { headers: { 'Cache-Control': 'no-cache' } }, (error) => {
-        if (error && !res.headersSent) res.status(503).type('text/plain').send('The pages are not built yet: run npm run build.');
+        if (error && !res.headersSent)
+          res.status(503).type('text/plain').send('The pages are not built yet: run npm run build.');
       });
     });
   }

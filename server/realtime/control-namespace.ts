@@ -23,7 +23,12 @@ interface ControlSocketData {
   staff: StaffSession;
 }
 
-export type ControlNamespace = Namespace<ControlClientToServer, ControlServerToClient, Record<string, never>, ControlSocketData>;
+export type ControlNamespace = Namespace<
+  ControlClientToServer,
+  ControlServerToClient,
+  Record<string, never>,
+  ControlSocketData
+>;
 type ControlSocket = Socket<ControlClientToServer, ControlServerToClient, Record<string, never>, ControlSocketData>;
 
 export function setupControlNamespace(

@@ -34,11 +34,7 @@ export function clashDetails(clash: Session): Record<string, unknown> {
 }
 
 /** Throws a 409 naming the clashing session, unless the caller forces the change. */
-export function assertNoClash(
-  schedule: Schedule,
-  candidates: Session[],
-  force: boolean | undefined,
-): void {
+export function assertNoClash(schedule: Schedule, candidates: Session[], force: boolean | undefined): void {
   if (force) return;
   const moving = new Set(candidates.map((s) => s.id));
   for (const candidate of candidates) {

@@ -39,14 +39,12 @@ export function delaySession(ctx: Context, id: string, raw: DelayInput): Pending
     : [];
 
   const shift = input.minutes * MINUTE;
-  const moved = [session, ...following].map(
-    (s): Session => ({
-      ...s,
-      start: toVenueIso(parseInstant(s.start, zone) + shift, zone),
-      end: toVenueIso(parseInstant(s.end, zone) + shift, zone),
-      version: s.version + 1,
-    }),
-  );
+  const moved = [session, ...following].map((s): Session => ({
+    ...s,
+    start: toVenueIso(parseInstant(s.start, zone) + shift, zone),
+    end: toVenueIso(parseInstant(s.end, zone) + shift, zone),
+    version: s.version + 1,
+  }));
   // The shifted sessions keep their order among themselves, so only the sessions left in place
   // (earlier ones, or another day's) can be run into.
   assertNoClash(schedule, moved, input.force);

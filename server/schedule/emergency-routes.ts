@@ -28,7 +28,8 @@ export function emergencyRouter({ service }: ApiContext): Router {
   router.put('/emergency/templates/:id', (req, res) => {
     const changes = validate(EmergencyTemplateInputSchema, req.body);
     const templates = service.emergencyTemplates?.();
-    if (!templates?.update(req.params.id, changes)) throw new NotFoundError(`no emergency template with id ${req.params.id}`);
+    if (!templates?.update(req.params.id, changes))
+      throw new NotFoundError(`no emergency template with id ${req.params.id}`);
     res.json({ template: { id: req.params.id, ...changes } });
   });
 

@@ -34,9 +34,7 @@ const ALL_FIELD_WORDS: Partial<Record<keyof Session, string>> = {
 export function differingFields(a: Session, b: Session): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof Session>);
   keys.delete('version');
-  const words = [...keys]
-    .filter((key) => !sameJson(a[key], b[key]))
-    .map((key) => ALL_FIELD_WORDS[key] ?? key);
+  const words = [...keys].filter((key) => !sameJson(a[key], b[key])).map((key) => ALL_FIELD_WORDS[key] ?? key);
   return [...new Set(words)];
 }
 

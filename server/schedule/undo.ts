@@ -36,7 +36,9 @@ function divergence(schedule: Schedule, op: DeltaOp): string | undefined {
     case 'announcement': {
       const live = schedule.announcements.find((a) => a.id === op.announcement.id);
       if (!live) return `the announcement “${excerpt(op.announcement.text, 40)}” is already gone`;
-      return sameJson(live, op.announcement) ? undefined : `the announcement “${excerpt(live.text, 40)}” has changed since`;
+      return sameJson(live, op.announcement)
+        ? undefined
+        : `the announcement “${excerpt(live.text, 40)}” has changed since`;
     }
     case 'announcement-removed':
       return schedule.announcements.some((a) => a.id === op.id) ? 'the announcement exists again' : undefined;
@@ -51,12 +53,18 @@ function divergence(schedule: Schedule, op: DeltaOp): string | undefined {
 function finalOps(ops: DeltaOp[]): DeltaOp[] {
   const target = (op: DeltaOp): string => {
     switch (op.type) {
-      case 'session': return `session:${op.session.id}`;
-      case 'session-removed': return `session:${op.id}`;
-      case 'announcement': return `announcement:${op.announcement.id}`;
-      case 'announcement-removed': return `announcement:${op.id}`;
-      case 'emergency': return 'emergency';
-      case 'venue': return `venue:${op.venue.id}`;
+      case 'session':
+        return `session:${op.session.id}`;
+      case 'session-removed':
+        return `session:${op.id}`;
+      case 'announcement':
+        return `announcement:${op.announcement.id}`;
+      case 'announcement-removed':
+        return `announcement:${op.id}`;
+      case 'emergency':
+        return 'emergency';
+      case 'venue':
+        return `venue:${op.venue.id}`;
     }
   };
   return [...new Map(ops.map((op) => [target(op), op])).values()];

@@ -129,10 +129,12 @@ export class AccountStore {
 
   /** Durable before it returns (the database runs synchronous = FULL). */
   revoke(sid: string, expiresAt: number, now: number): void {
-    this.db.transaction(() => {
-      this.statements.pruneRevoked.run(now);
-      this.statements.revoke.run(sid, expiresAt);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.statements.pruneRevoked.run(now);
+        this.statements.revoke.run(sid, expiresAt);
+      })
+      .immediate();
   }
 
   /** Moves the pre-accounts revoked-sessions.json into the table; false when the file is damaged. */
@@ -143,9 +145,11 @@ export class AccountStore {
     } catch {
       return false;
     }
-    this.db.transaction(() => {
-      for (const [sid, exp] of Object.entries(parsed)) if (exp > now) this.statements.revoke.run(sid, exp);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const [sid, exp] of Object.entries(parsed)) if (exp > now) this.statements.revoke.run(sid, exp);
+      })
+      .immediate();
     return true;
   }
 

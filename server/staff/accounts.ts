@@ -117,11 +117,18 @@ export class Accounts {
       lastLoginAt: null,
     };
     this.store.transaction(() => {
-      if (this.store.get(input.username)) throw new ConflictError(`the username "${input.username}" is taken`, {}, 'username');
+      if (this.store.get(input.username))
+        throw new ConflictError(`the username "${input.username}" is taken`, {}, 'username');
       this.store.insert(record);
     });
-    this.audit('account.add', `Added ${record.username} (${record.displayName}) as ${describeGrant(role, record.emergency)}`, actor);
-    return oneTimePassword === undefined ? { account: accountView(record) } : { account: accountView(record), oneTimePassword };
+    this.audit(
+      'account.add',
+      `Added ${record.username} (${record.displayName}) as ${describeGrant(role, record.emergency)}`,
+      actor,
+    );
+    return oneTimePassword === undefined
+      ? { account: accountView(record) }
+      : { account: accountView(record), oneTimePassword };
   }
 
   /** Role, emergency grant, display name, disabled flag. A new grant or disabling ends the sessions. */
@@ -136,12 +143,15 @@ export class Accounts {
       if (input.emergency !== undefined) next.emergency = input.emergency;
       if (displayName !== undefined) next.displayName = displayName;
       if (input.disabled !== undefined) next.disabled = input.disabled;
-      if (account.role === 'admin' && !account.disabled && (next.role !== 'admin' || next.disabled)) this.keepAnAdmin(account.username);
+      if (account.role === 'admin' && !account.disabled && (next.role !== 'admin' || next.disabled))
+        this.keepAnAdmin(account.username);
       if (next.role !== account.role || next.emergency !== account.emergency) {
         summaries.push(`${account.username} is now ${describeGrant(next.role, next.emergency)}`);
       }
-      if (next.displayName !== account.displayName) summaries.push(`${account.username} is now called ${next.displayName}`);
-      if (next.disabled !== account.disabled) summaries.push(`${next.disabled ? 'Disabled' : 'Enabled'} ${account.username}`);
+      if (next.displayName !== account.displayName)
+        summaries.push(`${account.username} is now called ${next.displayName}`);
+      if (next.disabled !== account.disabled)
+        summaries.push(`${next.disabled ? 'Disabled' : 'Enabled'} ${account.username}`);
       const endsSessions = next.role !== account.role || next.emergency !== account.emergency || next.disabled;
       if (endsSessions && summaries.length > 0) next.sessionEpoch += 1;
       this.store.update(next);
@@ -178,7 +188,10 @@ export class Accounts {
     const password = await hashPassword(next);
     const updated = { ...account, password, mustChangePassword: false, sessionEpoch: account.sessionEpoch + 1 };
     this.store.update(updated);
-    this.audit('account.password', `${username} changed their password`, { name: username, displayName: account.displayName });
+    this.audit('account.password', `${username} changed their password`, {
+      name: username,
+      displayName: account.displayName,
+    });
     this.notify(username);
     return updated;
   }
@@ -212,13 +225,20 @@ export class Accounts {
     if (existing) {
       if (chosen !== undefined && !(existing.password && (await verifyPassword(chosen, existing.password)))) {
         const password = await hashPassword(chosen);
-        this.store.update({ ...existing, password, mustChangePassword: false, disabled: false, sessionEpoch: existing.sessionEpoch + 1 });
+        this.store.update({
+          ...existing,
+          password,
+          mustChangePassword: false,
+          disabled: false,
+          sessionEpoch: existing.sessionEpoch + 1,
+        });
         this.notify(ADMIN_USERNAME);
       }
       return undefined;
     }
     const generated = chosen === undefined && legacy === undefined ? generatePassword() : undefined;
-    const password = chosen !== undefined || generated !== undefined ? await hashPassword(chosen ?? generated!) : legacy!;
+    const password =
+      chosen !== undefined || generated !== undefined ? await hashPassword(chosen ?? generated!) : legacy!;
     this.store.insert({
       username: ADMIN_USERNAME,
       displayName: 'Administrator',
@@ -254,7 +274,8 @@ export class Accounts {
   /** "Who can still manage accounts" must never become nobody. */
   private keepAnAdmin(leaving: string): void {
     const others = this.store.list().filter((a) => a.role === 'admin' && !a.disabled && a.username !== leaving);
-    if (others.length === 0) throw new ConflictError('the last enabled admin cannot be disabled or demoted', {}, 'role');
+    if (others.length === 0)
+      throw new ConflictError('the last enabled admin cannot be disabled or demoted', {}, 'role');
   }
 
   private isoNow(): string {

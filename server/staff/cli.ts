@@ -14,7 +14,8 @@ import { AppError } from '../platform/errors.ts';
 import { DATABASE_FILE } from '../schedule/store/sqlite-store.ts';
 import { Accounts } from './accounts.ts';
 
-const USAGE = 'usage: users [--data-dir DIR] add NAME --role viewer|editor|admin [--emergency] [--password-stdin] | list | disable NAME | enable NAME | role NAME --role R | reset NAME';
+const USAGE =
+  'usage: users [--data-dir DIR] add NAME --role viewer|editor|admin [--emergency] [--password-stdin] | list | disable NAME | enable NAME | role NAME --role R | reset NAME';
 
 class UsageError extends Error {}
 
@@ -46,29 +47,43 @@ export async function runUsersCli(argv: string[], env: NodeJS.ProcessEnv, stdin:
   const [command, username, extra] = positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (${USAGE})`);
   const dataDir = resolve(values['data-dir'] ?? env.SIGNAGE_DATA_DIR ?? './data');
-  if (!existsSync(join(dataDir, DATABASE_FILE))) throw new UsageError(`no signage database in ${dataDir} (start the server once, or pass --data-dir)`);
+  if (!existsSync(join(dataDir, DATABASE_FILE)))
+    throw new UsageError(`no signage database in ${dataDir} (start the server once, or pass --data-dir)`);
 
   const store = openAccountStore(dataDir);
   // The server turns these into journal entries (the CLI must not write the journal under it).
   const operator = userInfo().username;
-  const accounts = new Accounts(store, (operation, summary) => store.queueAudit(`cli:${operator}`, `${operator} (command line)`, operation, summary));
+  const accounts = new Accounts(store, (operation, summary) =>
+    store.queueAudit(`cli:${operator}`, `${operator} (command line)`, operation, summary),
+  );
   const actor = { name: `cli:${operator}` };
   try {
     switch (command) {
       case 'list':
         return accounts
           .list()
-          .map((a) => `${a.username.padEnd(20)} ${a.role.padEnd(7)} ${a.emergency ? 'emergency ' : ''}${a.disabled ? 'DISABLED ' : ''}${a.displayName}`)
+          .map(
+            (a) =>
+              `${a.username.padEnd(20)} ${a.role.padEnd(7)} ${a.emergency ? 'emergency ' : ''}${a.disabled ? 'DISABLED ' : ''}${a.displayName}`,
+          )
           .join('\n');
       case 'add': {
         const name = need(username, 'add');
         if (!values.role) throw new UsageError('add needs --role viewer|editor|admin');
         const password = values['password-stdin'] ? stdin().replace(/\r?\n$/, '') : undefined;
         const result = await accounts.add(
-          { username: name, role: values.role, emergency: values.emergency, displayName: values['display-name'], password },
+          {
+            username: name,
+            role: values.role,
+            emergency: values.emergency,
+            displayName: values['display-name'],
+            password,
+          },
           actor,
         );
-        return result.oneTimePassword ? `added ${name}; one-time password (shown only now): ${result.oneTimePassword}` : `added ${name}`;
+        return result.oneTimePassword
+          ? `added ${name}; one-time password (shown only now): ${result.oneTimePassword}`
+          : `added ${name}`;
       }
       case 'disable':
       case 'enable':

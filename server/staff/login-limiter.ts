@@ -26,7 +26,10 @@ interface Counter {
 export class LoginLimiter {
   private readonly counters = new Map<string, Counter>();
 
-  constructor(private readonly limits: LoginRateLimit, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limits: LoginRateLimit,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The wait before checking (0 = free), or null when an attempt on the same key is already waiting. */
   admit(keys: string[]): { delayMs: number; limited: boolean; release: () => void } | null {

@@ -189,7 +189,9 @@ export async function createStaffAuth(options: {
     }
 
     const drain = () =>
-      store.drainAudit((entry) => audit(entry.operation, entry.summary, { name: entry.actor, displayName: entry.actor_name }));
+      store.drainAudit((entry) =>
+        audit(entry.operation, entry.summary, { name: entry.actor, displayName: entry.actor_name }),
+      );
     drain();
     // The CLI writes the same tables from another process: notice it, journal it, and recheck
     // every open live channel (the listeners get '' = "anyone may have changed").
@@ -203,7 +205,9 @@ export async function createStaffAuth(options: {
     }, ACCOUNT_POLL_MS);
     poll.unref();
     const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
-    return new AccountStaffAuth(accounts, new TokenSigner(loadSecret(options.dataDir)), generated, lifetime, () => clearInterval(poll));
+    return new AccountStaffAuth(accounts, new TokenSigner(loadSecret(options.dataDir)), generated, lifetime, () =>
+      clearInterval(poll),
+    );
   } catch (error) {
     store.close();
     throw error;

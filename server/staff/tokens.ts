@@ -46,13 +46,21 @@ export function loadSecret(dataDir: string): Buffer {
 export class TokenSigner {
   private readonly key: Buffer;
 
-  constructor(secret: Buffer, private readonly now: () => number = Date.now) {
+  constructor(
+    secret: Buffer,
+    private readonly now: () => number = Date.now,
+  ) {
     // A purpose label: tokens of the single-password version (keyed differently) are never valid.
     this.key = createHmac('sha256', secret).update('staff-accounts-v1').digest();
   }
 
   issue(actor: string, epoch: number, lifetimeMs: number): { token: string; claims: TokenClaims } {
-    const claims: TokenClaims = { sid: randomBytes(16).toString('base64url'), actor, epoch, exp: this.now() + lifetimeMs };
+    const claims: TokenClaims = {
+      sid: randomBytes(16).toString('base64url'),
+      actor,
+      epoch,
+      exp: this.now() + lifetimeMs,
+    };
     const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return { token: `${body}.${this.sign(body)}`, claims };
   }

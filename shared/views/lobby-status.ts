@@ -16,7 +16,8 @@ export function lobbyStatus(row: LobbyRow, instant: number, venues: readonly Ven
     ? (venues.find((venue) => venue.id === row.change.movedFrom)?.name ?? row.change.movedFrom)
     : undefined;
   // Running and moved: people still arrive at the old room, so the move stays in the words.
-  if (row.state === 'running') return from ? { text: `Now · from ${from}`, tone: 'moved' } : { text: 'Now', tone: 'now' };
+  if (row.state === 'running')
+    return from ? { text: `Now · from ${from}`, tone: 'moved' } : { text: 'Now', tone: 'now' };
   if (from) return { text: `Moved from ${from}`, tone: 'moved' };
   if ((row.change.startShiftMinutes ?? 0) > 0) {
     return { text: `Delayed — ${formatClock(row.start, zone)}`, tone: 'delayed' };

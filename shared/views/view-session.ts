@@ -22,9 +22,5 @@ export function compareIds(a: string, b: string): number {
 
 /** Start, then title, then id: a total order, so every screen lists ties identically. */
 export function byStartThenTitle(a: ViewSession, b: ViewSession): number {
-  return (
-    a.start - b.start ||
-    compareText(a.session.title, b.session.title) ||
-    compareIds(a.session.id, b.session.id)
-  );
+  return a.start - b.start || compareText(a.session.title, b.session.title) || compareIds(a.session.id, b.session.id);
 }

@@ -35,7 +35,8 @@ interface AxeViolation {
 async function seriousViolations(): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     return (await axe.run(document)).violations;
   });
   return violations
@@ -80,7 +81,12 @@ describe('accessibility of the control panel', () => {
       world.server.request('POST', `/api/sessions/${delayed.id}/delay`, { minutes: 10, shiftFollowing: true }, cookie),
       world.server.request('PATCH', `/api/sessions/${moved.id}`, { venueId: 'M7' }, cookie),
       world.server.request('PATCH', `/api/sessions/${cancelled.id}`, { status: 'cancelled' }, cookie),
-      world.server.request('POST', '/api/announcements', { text: 'Coffee in the M-Building foyer', venueIds: ['lobby'] }, cookie),
+      world.server.request(
+        'POST',
+        '/api/announcements',
+        { text: 'Coffee in the M-Building foyer', venueIds: ['lobby'] },
+        cookie,
+      ),
     ];
     for (const write of writes) expect((await write).status).toBeLessThan(300);
     await page.locator('schedule-grid').getByRole('button').filter({ hasText: 'Cancelled' }).waitFor();

@@ -42,7 +42,11 @@ describe('broadcasting from the panel', () => {
 
     const published = (await schedule(world.server)).announcements;
     expect(published).toHaveLength(1);
-    expect(published[0]).toMatchObject({ text: 'Coffee is served in the M-Building foyer', severity: 'info', venueIds: ['CR3'] });
+    expect(published[0]).toMatchObject({
+      text: 'Coffee is served in the M-Building foyer',
+      severity: 'info',
+      venueIds: ['CR3'],
+    });
     await cr3.getByText('Coffee is served in the M-Building foyer').waitFor();
     await untilUpToDate('Door of CR7');
     expect(await cr7.getByText('Coffee is served in the M-Building foyer').count()).toBe(0);
@@ -73,7 +77,12 @@ describe('broadcasting from the panel', () => {
     const session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
     await page.getByRole('button', { name: 'Journal' }).click();
     const cookie = await world.server.login('Ben');
-    const answer = await world.server.request('PATCH', `/api/sessions/${session.id}`, { title: 'Guardians (Ben’s title)', expectedVersion: session.version }, cookie);
+    const answer = await world.server.request(
+      'PATCH',
+      `/api/sessions/${session.id}`,
+      { title: 'Guardians (Ben’s title)', expectedVersion: session.version },
+      cookie,
+    );
     expect(answer.status).toBe(200);
 
     const entry = page.getByRole('listitem').filter({ hasText: 'Ben' });
@@ -112,6 +121,9 @@ describe('broadcasting from the panel', () => {
 
     await page.getByLabel('Screen to preview').selectOption('CR3');
     const preview = page.frameLocator('iframe[title="Live preview of the CR3 door display"]');
-    await preview.getByText(/GUARDIANS OF THE EARTH/i).first().waitFor();
+    await preview
+      .getByText(/GUARDIANS OF THE EARTH/i)
+      .first()
+      .waitFor();
   });
 });

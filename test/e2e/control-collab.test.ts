@@ -5,7 +5,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
-import { openPanel, openSession, schedule, sessionButton, sessionTitled, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import {
+  openPanel,
+  openSession,
+  schedule,
+  sessionButton,
+  sessionTitled,
+  startWorld,
+  stopWorld,
+  type PanelWorld,
+} from './control-fixture.ts';
 
 let world: PanelWorld;
 let ana: Page;
@@ -56,7 +65,12 @@ describe('two staff members editing the same session', () => {
     await benDialog.getByLabel('Start (24-hour)').fill('16:00');
 
     const cookie = await world.server.login('Ana');
-    const moved = await world.server.request('PATCH', `/api/sessions/${session.id}`, { venueId: 'M7', expectedVersion: session.version }, cookie);
+    const moved = await world.server.request(
+      'PATCH',
+      `/api/sessions/${session.id}`,
+      { venueId: 'M7', expectedVersion: session.version },
+      cookie,
+    );
     expect(moved.status).toBe(200);
 
     await benDialog.getByRole('button', { name: 'Save place and time' }).click();
@@ -76,6 +90,9 @@ describe('two staff members editing the same session', () => {
     await anaDialog.getByRole('button', { name: 'Delay 10 min' }).click();
     await anaDialog.getByRole('status').filter({ hasText: 'Delayed by 10 min' }).waitFor();
     await ben.bringToFront();
-    await sessionButton(ben, 'GUARDIANS OF THE EARTH').filter({ hasText: '13:10–14:00' }).filter({ hasText: 'Delayed 10 min' }).waitFor();
+    await sessionButton(ben, 'GUARDIANS OF THE EARTH')
+      .filter({ hasText: '13:10–14:00' })
+      .filter({ hasText: 'Delayed 10 min' })
+      .waitFor();
   });
 });

@@ -27,7 +27,10 @@ export async function stopWorld(world: PanelWorld | undefined): Promise<void> {
 }
 
 /** A fresh browser context (its own cookies: another staff member) on the login page. */
-export async function openLoginPage(world: PanelWorld, viewport = { width: 1400, height: 1000 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function openLoginPage(
+  world: PanelWorld,
+  viewport = { width: 1400, height: 1000 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await world.browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -42,7 +45,11 @@ export async function logIn(page: Page, password: string, name?: string): Promis
 }
 
 /** A logged-in panel showing the schedule grid. */
-export async function openPanel(world: PanelWorld, name = 'Ana', viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPanel(
+  world: PanelWorld,
+  name = 'Ana',
+  viewport?: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await openLoginPage(world, viewport);
   await logIn(opened.page, world.server.password, name);
   await opened.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();

@@ -6,7 +6,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
-import { openPanel, openSession, schedule, sessionTitled, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import {
+  openPanel,
+  openSession,
+  schedule,
+  sessionTitled,
+  startWorld,
+  stopWorld,
+  type PanelWorld,
+} from './control-fixture.ts';
 
 let world: PanelWorld;
 let ana: Page;
@@ -61,7 +69,12 @@ describe('honest conflicts', () => {
     await benDialog.getByLabel('Start (24-hour)').fill('14:10');
 
     const cookie = await world.server.login('Ana');
-    const moved = await world.server.request('PATCH', `/api/sessions/${session.id}`, { venueId: 'M7', expectedVersion: session.version }, cookie);
+    const moved = await world.server.request(
+      'PATCH',
+      `/api/sessions/${session.id}`,
+      { venueId: 'M7', expectedVersion: session.version },
+      cookie,
+    );
     expect(moved.status).toBe(200);
 
     await benDialog.getByRole('button', { name: 'Save place and time' }).click();

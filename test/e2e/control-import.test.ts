@@ -31,16 +31,26 @@ afterEach(async () => {
   await server.close();
 });
 
-const CSV = 'id,title,start,end,venue_id\nopening,Opening talk,2024-10-14T13:00,2024-10-14T13:50,CR3\nworkshop,Workshop,2024-10-14T15:00,2024-10-14T15:50,CR3\npanel,Panel,2024-10-14T13:00,2024-10-14T13:50,M7\nwebinar,Webinar,2024-10-14T13:00,2024-10-14T13:50,Online\n';
+const CSV =
+  'id,title,start,end,venue_id\nopening,Opening talk,2024-10-14T13:00,2024-10-14T13:50,CR3\nworkshop,Workshop,2024-10-14T15:00,2024-10-14T15:50,CR3\npanel,Panel,2024-10-14T13:00,2024-10-14T13:50,M7\nwebinar,Webinar,2024-10-14T13:00,2024-10-14T13:50,Online\n';
 
 describe('<import-panel>', { timeout: 60_000 }, () => {
   it('previews the file and applies it as one revision', async () => {
-    const applied = page.evaluate(() => new Promise((resolve) => document.addEventListener('import-applied', (e) => resolve((e as CustomEvent).detail))));
-    await page.getByLabel('Schedule file').setInputFiles({ name: 'schedule.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    const applied = page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          document.addEventListener('import-applied', (e) => resolve((e as CustomEvent).detail)),
+        ),
+    );
+    await page
+      .getByLabel('Schedule file')
+      .setInputFiles({ name: 'schedule.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     const row = page.getByRole('row', { name: /New time Workshop/ });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('14:00–14:50 → Monday 14 October 15:00–15:50');
-    expect(await page.getByRole('table').locator('caption').textContent()).toMatch(/schedule\.csv \(csv\): 1 change,\s+3 unchanged/);
+    expect(await page.getByRole('table').locator('caption').textContent()).toMatch(
+      /schedule\.csv \(csv\): 1 change,\s+3 unchanged/,
+    );
     await page.getByRole('button', { name: 'Apply' }).click();
     expect(await applied).toMatchObject({ revision: 1, summary: 'Imported schedule: 1 retimed' });
     expect(await page.locator('import-panel').getByRole('status').textContent()).toContain('Applied as revision 1');
@@ -48,10 +58,17 @@ describe('<import-panel>', { timeout: 60_000 }, () => {
   });
 
   it('lists the errors of a bad file by row and offers no Apply', async () => {
-    await page.getByLabel('Schedule file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,title,start,end,venue_id\nx,,nope,2024-10-14T13:00,CR3\n') });
+    await page.getByLabel('Schedule file').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('id,title,start,end,venue_id\nx,,nope,2024-10-14T13:00,CR3\n'),
+    });
     const alert = page.locator('import-panel').getByRole('alert');
     await expect.poll(() => alert.count()).toBe(1);
-    expect(await alert.locator('li').allTextContents()).toEqual(['Row 2: title: must not be empty', 'Row 2: start: "nope" is not a date-time such as 2024-10-14T13:00:00+02:00']);
+    expect(await alert.locator('li').allTextContents()).toEqual([
+      'Row 2: title: must not be empty',
+      'Row 2: start: "nope" is not a date-time such as 2024-10-14T13:00:00+02:00',
+    ]);
     expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await alert.count()).toBe(0);
@@ -63,7 +80,9 @@ describe('<import-panel>', { timeout: 60_000 }, () => {
     await zone.fill('Mars/Olympus');
     await zone.press('Tab');
     const sheet = 'Session,From,Until,Day,Where\nKeynote,09:00,10:00,2024-10-15,CR3\n';
-    await page.getByLabel('Schedule file').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await page
+      .getByLabel('Schedule file')
+      .setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
     const alert = page.locator('import-panel .field-error');
     await expect.poll(() => alert.count()).toBe(1);
     expect(await alert.textContent()).toMatch(/^timezone: unknown time zone "Mars\/Olympus"/);

@@ -48,7 +48,9 @@ describe('keyboard only', () => {
     await tabTo(page, /^Delay 5 min$/);
     await page.keyboard.press('Enter');
     await dialog.getByRole('status').filter({ hasText: 'Delayed by 5 min' }).waitFor();
-    expect((await schedule(world.server)).sessions.find((s) => s.id === session.id)?.start).toBe('2024-10-14T13:05:00+02:00');
+    expect((await schedule(world.server)).sessions.find((s) => s.id === session.id)?.start).toBe(
+      '2024-10-14T13:05:00+02:00',
+    );
 
     await tabTo(page, /^Cancel session$/);
     await page.keyboard.press('Enter');

@@ -30,7 +30,10 @@ describe('control panel login', () => {
     expect(await page.locator('schedule-grid').count()).toBe(0);
 
     await logIn(page, world.server.password, 'Ana');
-    await page.locator('schedule-grid').getByRole('button', { name: /GUARDIANS OF THE EARTH/ }).waitFor();
+    await page
+      .locator('schedule-grid')
+      .getByRole('button', { name: /GUARDIANS OF THE EARTH/ })
+      .waitFor();
     expect(await page.locator('#venue-clock').textContent()).toMatch(/Venue time:\s+Monday 14 October\s+12:5\d/);
 
     await page.getByRole('button', { name: 'Log out' }).click();
@@ -65,11 +68,17 @@ describe('control panel login', () => {
 
   it('closes the live channel when the session expires and reopens it after the re-login', async () => {
     // A login that lasts a few seconds, signed like the server's own (same data directory and password).
-    const shortLived = await createStaffAuth({ dataDir: world.server.dataDir, password: world.server.password, sessionLifetimeMs: 8_000 });
+    const shortLived = await createStaffAuth({
+      dataDir: world.server.dataDir,
+      password: world.server.password,
+      sessionLifetimeMs: 8_000,
+    });
     const token = await shortLived.login(world.server.password);
     shortLived.close();
     const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    await context.addCookies([{ name: SESSION_COOKIE, value: token!, url: world.server.url, httpOnly: true, sameSite: 'Strict' }]);
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: token!, url: world.server.url, httpOnly: true, sameSite: 'Strict' },
+    ]);
     const page = await context.newPage();
     await page.goto(`${world.server.url}/control`);
     const live = page.getByRole('status').filter({ hasText: 'Live' });
@@ -86,7 +95,12 @@ describe('control panel login', () => {
     // The reopened channel carries changes again.
     const session = await sessionTitled(world.server, 'BREAKING THE CYCLE');
     const cookie = await world.server.login('Ben');
-    const renamed = await world.server.request('PATCH', `/api/sessions/${session.id}`, { title: 'Breaking the cycle, live again' }, cookie);
+    const renamed = await world.server.request(
+      'PATCH',
+      `/api/sessions/${session.id}`,
+      { title: 'Breaking the cycle, live again' },
+      cookie,
+    );
     expect(renamed.status).toBe(200);
     await sessionButton(page, 'Breaking the cycle, live again').waitFor();
     await context.close();

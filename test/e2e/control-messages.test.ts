@@ -11,7 +11,10 @@ let page: Page;
 beforeEach(async () => {
   world = await startWorld();
   ({ page } = await openPanel(world, 'Ana'));
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /Announcements/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: /Announcements/ })
+    .click();
 });
 afterEach(() => stopWorld(world));
 
@@ -33,7 +36,12 @@ describe('emergency templates', () => {
     await page.getByRole('button', { name: 'Save “Shelter in place”' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     const cookie = await world.server.login('Ben');
-    const { body } = await world.server.request<{ templates: Array<{ id: string; text: string }> }>('GET', '/api/emergency/templates', undefined, cookie);
+    const { body } = await world.server.request<{ templates: Array<{ id: string; text: string }> }>(
+      'GET',
+      '/api/emergency/templates',
+      undefined,
+      cookie,
+    );
     expect(body.templates.find((t) => t.id === 'shelter')?.text).toBe('Stay in your room. Doors closed.');
   });
 });

@@ -4,7 +4,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPanel, openSession, schedule, sessionButton, sessionTitled, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import {
+  openPanel,
+  openSession,
+  schedule,
+  sessionButton,
+  sessionTitled,
+  startWorld,
+  stopWorld,
+  type PanelWorld,
+} from './control-fixture.ts';
 
 let world: PanelWorld;
 let page: Page;
@@ -23,7 +32,10 @@ describe('changing a session from the panel', () => {
     const session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
     const oldDoor = await page.context().newPage();
     await oldDoor.goto(`${world.server.url}/display/room/CR3`);
-    await oldDoor.getByText(/GUARDIANS OF THE EARTH/i).first().waitFor();
+    await oldDoor
+      .getByText(/GUARDIANS OF THE EARTH/i)
+      .first()
+      .waitFor();
     const newDoor = await page.context().newPage();
     await newDoor.goto(`${world.server.url}/display/room/M7`);
     await newDoor.locator('body').waitFor();
@@ -38,7 +50,10 @@ describe('changing a session from the panel', () => {
     await dialog.getByRole('status').filter({ hasText: 'Saved: M7, 13:00–13:50.' }).waitFor();
 
     await oldDoor.getByText('Moved to M7').first().waitFor();
-    await newDoor.getByText(/GUARDIANS OF THE EARTH/i).first().waitFor();
+    await newDoor
+      .getByText(/GUARDIANS OF THE EARTH/i)
+      .first()
+      .waitFor();
     expect((await sessionNow(session.id))?.venueId).toBe('M7');
   });
 
@@ -131,7 +146,11 @@ describe('changing a session from the panel', () => {
     const dialog = page.getByRole('dialog', { name: 'Press briefing' });
     await dialog.waitFor();
     const created = await sessionTitled(world.server, 'Press briefing');
-    expect(created).toMatchObject({ venueId: 'M3', start: '2024-10-14T15:00:00+02:00', end: '2024-10-14T15:30:00+02:00' });
+    expect(created).toMatchObject({
+      venueId: 'M3',
+      start: '2024-10-14T15:00:00+02:00',
+      end: '2024-10-14T15:30:00+02:00',
+    });
     expect(created.organizers.lead).toBe('UNODC Press Office');
 
     await dialog.getByRole('button', { name: 'Delete session' }).click();
@@ -151,7 +170,9 @@ describe('changing a session from the panel', () => {
     await page.getByLabel('Search by title or organiser').fill('zonta');
     const results = page.getByRole('region', { name: 'Search results' });
     await results.getByRole('status').filter({ hasText: '1 session matches.' }).waitFor();
-    await results.getByRole('button', { name: /Tuesday 15 October 13:00–13:50 · CR3 — MAKING SURE THAT FIREARMS/ }).click();
+    await results
+      .getByRole('button', { name: /Tuesday 15 October 13:00–13:50 · CR3 — MAKING SURE THAT FIREARMS/ })
+      .click();
     await page.getByRole('dialog', { name: /MAKING SURE THAT FIREARMS/ }).waitFor();
   });
 

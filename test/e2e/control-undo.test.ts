@@ -16,7 +16,8 @@ beforeEach(async () => {
   cookie = await world.server.login('Ben');
   writes = [];
   page.on('request', (request) => {
-    if (request.method() !== 'GET' && request.url().includes('/api/')) writes.push(`${request.method()} ${request.url()}`);
+    if (request.method() !== 'GET' && request.url().includes('/api/'))
+      writes.push(`${request.method()} ${request.url()}`);
   });
 });
 afterEach(() => stopWorld(world));
@@ -27,12 +28,16 @@ async function openJournal(): Promise<void> {
 
 describe('undo', () => {
   it('undoing "Emergency message off" asks, naming the message; "Don’t undo" changes nothing', async () => {
-    expect((await world.server.request('PUT', '/api/emergency', { text: 'Evacuate the building now' }, cookie)).status).toBe(200);
+    expect(
+      (await world.server.request('PUT', '/api/emergency', { text: 'Evacuate the building now' }, cookie)).status,
+    ).toBe(200);
     expect((await world.server.request('DELETE', '/api/emergency', undefined, cookie)).status).toBe(200);
     await openJournal();
     await page.getByRole('button', { name: 'Undo: Emergency message off' }).click();
     const question = page.getByRole('alertdialog');
-    expect(await question.textContent()).toContain('This shows the emergency message “Evacuate the building now” on every screen again.');
+    expect(await question.textContent()).toContain(
+      'This shows the emergency message “Evacuate the building now” on every screen again.',
+    );
 
     // Keyboard: focus is on the safe answer.
     await page.keyboard.press('Enter');
@@ -48,9 +53,17 @@ describe('undo', () => {
 
   it('a refused undo says what is in the way in plain words and opens the session', async () => {
     const session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
-    const first = await world.server.request<{ session: { version: number } }>('PATCH', `/api/sessions/${session.id}`, { venueId: 'M7' }, cookie);
+    const first = await world.server.request<{ session: { version: number } }>(
+      'PATCH',
+      `/api/sessions/${session.id}`,
+      { venueId: 'M7' },
+      cookie,
+    );
     expect(first.status).toBe(200);
-    expect((await world.server.request('PATCH', `/api/sessions/${session.id}`, { title: 'Guardians, renamed' }, cookie)).status).toBe(200);
+    expect(
+      (await world.server.request('PATCH', `/api/sessions/${session.id}`, { title: 'Guardians, renamed' }, cookie))
+        .status,
+    ).toBe(200);
     await openJournal();
     await page.getByRole('button', { name: /^Undo: Moved/ }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Can’t undo this' });

@@ -15,7 +15,8 @@ beforeEach(async () => {
   ({ page } = await openPanel(world, 'Ana'));
   writes = [];
   page.on('request', (request) => {
-    if (request.method() !== 'GET' && request.url().includes('/api/')) writes.push(`${request.method()} ${request.url()}`);
+    if (request.method() !== 'GET' && request.url().includes('/api/'))
+      writes.push(`${request.method()} ${request.url()}`);
   });
 });
 afterEach(() => stopWorld(world));
@@ -106,7 +107,9 @@ describe('add a session', () => {
   it('a clash offers "Add anyway" or changing the form, never "Keep as it was"', async () => {
     await page.getByRole('button', { name: 'Add session' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a session' });
-    const guardians = (await schedule(world.server)).sessions.find((s) => s.title.startsWith('GUARDIANS OF THE EARTH'))!;
+    const guardians = (await schedule(world.server)).sessions.find((s) =>
+      s.title.startsWith('GUARDIANS OF THE EARTH'),
+    )!;
     await dialog.getByLabel('Title').fill('Extra briefing');
     await dialog.getByLabel('Venue').selectOption(guardians.venueId);
     await dialog.getByRole('button', { name: 'Add session' }).click();
@@ -137,7 +140,10 @@ describe('delay into a busy slot', () => {
     await dialog.getByRole('button', { name: 'Apply custom delay' }).click();
     const alert = dialog.getByRole('alert');
     await alert.getByRole('button', { name: "Shift the rest of the room's day" }).click();
-    await dialog.getByRole('status').filter({ hasText: `Delayed by ${delay} min (and the rest of the room’s day)` }).waitFor();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: `Delayed by ${delay} min (and the rest of the room’s day)` })
+      .waitFor();
     const after = (await schedule(world.server)).sessions;
     const minutes = (iso: string, base: string) => (Date.parse(iso) - Date.parse(base)) / 60_000;
     expect(minutes(after.find((s) => s.id === first.id)!.start, first.start)).toBe(delay);

@@ -37,14 +37,13 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
 }
 
 function describeViolations(violations: Violation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n');
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`)
+    .join('\n');
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startTestServer({ clock: CLOCK, speed: 0 }),
-    launchChromium(),
-  ]);
+  [server, browser] = await Promise.all([startTestServer({ clock: CLOCK, speed: 0 }), launchChromium()]);
   // A day with changes, so badges, struck-through and highlighted rows are all on show.
   const moved = await sessionAt(server, 'M6', '2024-10-14T14:00');
   const delayed = await sessionAt(server, 'M2', '2024-10-14T14:00');

@@ -9,25 +9,14 @@ import type { Session } from '../../shared/model.ts';
 import { displayTitle } from '../../shared/title-case.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import {
-  bandWord,
-  closeAll,
-  measureLayout,
-  openDisplay,
-  sessionAt,
-  setClock,
-  staff,
-} from './display-helpers.ts';
+import { bandWord, closeAll, measureLayout, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startTestServer({ clock: '2024-10-14T12:30', speed: 0 }),
-    launchChromium(),
-  ]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:30', speed: 0 }), launchChromium()]);
 });
 
 afterAll(async () => {

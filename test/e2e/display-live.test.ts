@@ -22,10 +22,7 @@ let lobby: Page;
 
 beforeAll(async () => {
   // 14:55: the lobby's list is short enough for one page, so every row is on screen.
-  [server, browser] = await Promise.all([
-    startTestServer({ clock: '2024-10-14T14:55', speed: 0 }),
-    launchChromium(),
-  ]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T14:55', speed: 0 }), launchChromium()]);
   const open = (path: string) => openDisplay(browser, `${server.url}/display/${path}`);
   [oldDoor, newDoor, plenaryDoor, lobby] = await Promise.all([
     open('room/M0E'),
@@ -34,7 +31,9 @@ beforeAll(async () => {
     open('lobby'),
   ]);
   // A marker that a reload would wipe.
-  await Promise.all([oldDoor, newDoor, plenaryDoor, lobby].map((page) => page.evaluate(() => ((window as any).notReloaded = true))));
+  await Promise.all(
+    [oldDoor, newDoor, plenaryDoor, lobby].map((page) => page.evaluate(() => ((window as any).notReloaded = true))),
+  );
 });
 
 afterAll(async () => {
@@ -50,7 +49,13 @@ function topmostAtCornersAndCentre(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const root = document.querySelector('signage-app')!.shadowRoot!;
     const [w, h] = [innerWidth - 1, innerHeight - 1];
-    const points = [[1, 1], [w, 1], [1, h], [w, h], [w / 2, h / 2]] as const;
+    const points = [
+      [1, 1],
+      [w, 1],
+      [1, h],
+      [w, h],
+      [w / 2, h / 2],
+    ] as const;
     return points.map(([x, y]) => root.elementFromPoint(x, y)?.tagName ?? 'none');
   });
 }
@@ -66,7 +71,9 @@ describe('live changes', () => {
 
     // The new door now shows it running, the old door keeps the notice for the planned slot.
     expect(await newDoor.locator('now-panel h2').textContent()).toContain('Opening of the Exhibition');
-    expect(await oldDoor.locator('day-timeline[prominent] .title').textContent()).toContain('Opening of the Exhibition');
+    expect(await oldDoor.locator('day-timeline[prominent] .title').textContent()).toContain(
+      'Opening of the Exhibition',
+    );
     // The changed row is highlighted on the board, in words as well as colour.
     const row = lobby.locator(`tr[data-session="${exhibition.id}"]`);
     expect(await row.getAttribute('class')).toContain('changed');
@@ -107,7 +114,9 @@ describe('live changes', () => {
       venueIds: ['CR3'],
     });
     await lobby.locator('announcement-banner p.info', { hasText: 'Lobby only notice' }).waitFor(WITHIN_A_SECOND);
-    await newDoor.locator('announcement-banner p.urgent', { hasText: 'CR3 moves to the upper floor' }).waitFor(WITHIN_A_SECOND);
+    await newDoor
+      .locator('announcement-banner p.urgent', { hasText: 'CR3 moves to the upper floor' })
+      .waitFor(WITHIN_A_SECOND);
     expect(await newDoor.locator('announcement-banner p').count()).toBe(1);
     expect(await lobby.locator('announcement-banner p').count()).toBe(1);
     expect(await oldDoor.locator('announcement-banner p').count()).toBe(0);
@@ -139,9 +148,9 @@ describe('lobby paging', () => {
     const [, first, pages] = /Page (\d)\/(\d)/.exec((await indicator.textContent())!)!.map(Number);
     expect(pages).toBeGreaterThan(1);
 
-    const heights = await lobby.locator('lobby-board tbody tr').evaluateAll((rows) =>
-      rows.map((row) => Math.round(row.getBoundingClientRect().height)),
-    );
+    const heights = await lobby
+      .locator('lobby-board tbody tr')
+      .evaluateAll((rows) => rows.map((row) => Math.round(row.getBoundingClientRect().height)));
     expect(heights.length).toBeGreaterThan(3);
     expect(new Set(heights).size).toBe(1);
     const layout = await measureLayout(lobby);

@@ -15,10 +15,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startTestServer({ clock: '2024-10-14T12:50', speed: 0 }),
-    launchChromium(),
-  ]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:50', speed: 0 }), launchChromium()]);
 });
 
 afterAll(async () => {

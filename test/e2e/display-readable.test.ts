@@ -18,10 +18,7 @@ let browser: Browser;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startTestServer({ clock: '2024-10-14T12:55', speed: 0 }),
-    launchChromium(),
-  ]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:55', speed: 0 }), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -50,7 +47,12 @@ function lobbyReport(page: Page) {
       smallest: Math.min(...sizes),
       height: window.innerHeight,
       // A title cut with an ellipsis while a legible size would still fit it: none allowed.
-      cutTitles: titles.filter((t) => t.scrollHeight > t.clientHeight + 1 && parseFloat(t.style.fontSize || '0') > 0 && parseFloat(t.style.fontSize) > parseFloat(getComputedStyle(t.parentElement!).fontSize) * 0.97).length,
+      cutTitles: titles.filter(
+        (t) =>
+          t.scrollHeight > t.clientHeight + 1 &&
+          parseFloat(t.style.fontSize || '0') > 0 &&
+          parseFloat(t.style.fontSize) > parseFloat(getComputedStyle(t.parentElement!).fontSize) * 0.97,
+      ).length,
       page: board.querySelector('footer .page')?.textContent ?? '',
       statuses: [...board.querySelectorAll('.status')].map((s) => s.textContent),
       tomorrow: board.querySelector('.tomorrow')?.textContent ?? '',
@@ -130,7 +132,10 @@ describe('a door whose session moved away', () => {
     const notice = page.locator('door-display day-timeline[prominent] li', { hasText: 'Moved to M7' });
     await notice.waitFor();
     // Shadow roots: hasText pierces them, textContent does not.
-    await notice.filter({ hasText: 'Moved to M7, M-Building, 1st floor' }).filter({ hasText: 'Guardians of the Earth' }).waitFor();
+    await notice
+      .filter({ hasText: 'Moved to M7, M-Building, 1st floor' })
+      .filter({ hasText: 'Guardians of the Earth' })
+      .waitFor();
     expect(await notice.locator('.time').textContent()).toBe('13:00');
     await page.screenshot({ path: join(ROOT, 'docs/screenshots/door-moved.png') });
     expect(await page.locator('door-display status-band').textContent()).not.toMatch(/rest of the day/);
@@ -142,7 +147,9 @@ describe('a door whose session moved away', () => {
 describe('portrait door, plenary and online', () => {
   it('shows the longest title of the programme in full at 1080×1920, with the date', async () => {
     const { body } = await server.request<Schedule>('GET', '/api/schedule');
-    const longest = body.sessions.filter((s) => s.venueId !== 'Online').sort((a, b) => b.title.length - a.title.length)[0]!;
+    const longest = body.sessions
+      .filter((s) => s.venueId !== 'Online')
+      .sort((a, b) => b.title.length - a.title.length)[0]!;
     await setClock(server, new Date(Date.parse(longest.start) + 10 * 60_000).toISOString());
     const page = await open(`/display/room/${longest.venueId}`, { width: 1080, height: 1920 });
     const title = page.locator('door-display now-panel h2');
@@ -154,7 +161,10 @@ describe('portrait door, plenary and online', () => {
   it('labels the plenary item under discussion "Now discussing"', async () => {
     const plenary = await sessionAt(server, 'Plenary', '2024-10-14T10:00');
     const code = plenary.agendaItems![1]!.code;
-    await staff(server, 'PATCH', `/api/sessions/${plenary.id}`, { currentAgendaItem: code, expectedVersion: plenary.version });
+    await staff(server, 'PATCH', `/api/sessions/${plenary.id}`, {
+      currentAgendaItem: code,
+      expectedVersion: plenary.version,
+    });
     await setClock(server, '2024-10-14T11:00');
     const page = await open('/display/room/Plenary', { width: 1080, height: 1920 });
     await page.locator('door-display agenda-list .discussing', { hasText: 'Now discussing' }).waitFor();

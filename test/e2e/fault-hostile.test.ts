@@ -22,7 +22,10 @@ const pages: Page[] = [];
 const incidents: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([
+    startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 }),
+    launchChromium(),
+  ]);
   const cookie = await server.login();
   for (const [path, body] of [
     ['/api/sessions/opening', { title: TITLE_IMG }],
@@ -68,7 +71,8 @@ function injected(page: Page): Promise<string[]> {
         if (element.shadowRoot) visit(element.shadowRoot);
         const handlers = element.getAttributeNames().filter((name) => name.toLowerCase().startsWith('on'));
         if (handlers.length) found.push(`<${element.localName} ${handlers.join(' ')}>`);
-        if (element.localName === 'script' && !element.hasAttribute('src')) found.push(`<script>${element.textContent}`);
+        if (element.localName === 'script' && !element.hasAttribute('src'))
+          found.push(`<script>${element.textContent}`);
         if (element.localName === 'img' && element.getAttribute('src') === 'x') found.push('<img src=x>');
       }
     };

@@ -73,7 +73,8 @@ it('door and lobby ride out a server crash and converge on the changes made afte
   await server!.kill();
   expect(await bandWord(door).textContent()).toBe('Starting soon');
   expect(await lobbyStatus(lobby, talk.id).textContent()).toMatch(/In \d+ min|Starting soon/);
-  for (const page of pages) await page.locator('offline-indicator p', { hasText: 'Offline since 12:59' }).waitFor({ timeout: 5_000 });
+  for (const page of pages)
+    await page.locator('offline-indicator p', { hasText: 'Offline since 12:59' }).waitFor({ timeout: 5_000 });
   for (const page of pages) await page.evaluate(() => ((window as any).sameDocument = true));
 
   // Alone, each screen turns over at 13:00 on its own clock.
@@ -104,10 +105,16 @@ it('door and lobby ride out a server crash and converge on the changes made afte
 
   // Staff can see that both got it: each confirmed the current revision.
   await expect
-    .poll(async () => {
-      const { body } = await request<DisplayStatus[]>(server!.url, 'GET', '/api/displays', undefined, staff);
-      return body.filter((d) => d.connected && d.revision === current).map((d) => d.view).sort();
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const { body } = await request<DisplayStatus[]>(server!.url, 'GET', '/api/displays', undefined, staff);
+        return body
+          .filter((d) => d.connected && d.revision === current)
+          .map((d) => d.view)
+          .sort();
+      },
+      { timeout: 10_000 },
+    )
     .toEqual(['lobby', 'room']);
   expect(errors).toEqual([]);
 });

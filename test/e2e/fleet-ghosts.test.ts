@@ -23,12 +23,18 @@ describe('ghost screens', () => {
     const preview = await (await world.browser.newContext()).newPage();
     await preview.goto(`${world.server.url}/display/room/CR3`);
     const table = panel.getByRole('table', { name: 'All screens' });
-    await table.getByRole('row', { name: /CR3 door/ }).getByText('Not counted yet').waitFor();
+    await table
+      .getByRole('row', { name: /CR3 door/ })
+      .getByText('Not counted yet')
+      .waitFor();
 
     await panel.getByRole('button', { name: 'Announcements & emergency' }).click();
     await panel.getByLabel('Announcement text').fill('Lunch is served');
     await panel.getByRole('button', { name: 'Publish announcement' }).click();
-    await panel.locator('delivery-badge').getByText(/delivered to 1\/1 screen\b/).waitFor();
+    await panel
+      .locator('delivery-badge')
+      .getByText(/delivered to 1\/1 screen\b/)
+      .waitFor();
   });
 
   it('"Forget offline screens" asks, and "Keep them" keeps them', async () => {
@@ -42,12 +48,22 @@ describe('ghost screens', () => {
     const forget = panel.getByRole('button', { name: 'Forget offline screens (1)…' });
     await forget.click();
     await panel.getByRole('alertdialog').getByRole('button', { name: 'Keep them' }).click();
-    const { body: kept } = await world.server.request<unknown[]>('GET', '/api/displays', undefined, await world.server.login('Ben'));
+    const { body: kept } = await world.server.request<unknown[]>(
+      'GET',
+      '/api/displays',
+      undefined,
+      await world.server.login('Ben'),
+    );
     expect(kept).toHaveLength(1);
     await forget.click();
     await panel.getByRole('alertdialog').getByRole('button', { name: 'Yes, forget 1' }).click();
     await panel.getByRole('status').filter({ hasText: 'Forgot 1 offline screen.' }).waitFor();
-    const { body: after } = await world.server.request<unknown[]>('GET', '/api/displays', undefined, await world.server.login('Ben'));
+    const { body: after } = await world.server.request<unknown[]>(
+      'GET',
+      '/api/displays',
+      undefined,
+      await world.server.login('Ben'),
+    );
     expect(after).toEqual([]);
   });
 });

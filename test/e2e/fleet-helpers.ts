@@ -32,7 +32,10 @@ export async function pairFromPanel(panel: Page, code: string, shows: string, na
   await form.getByLabel('Shows').selectOption({ label: shows });
   await form.getByLabel('Name').fill(name);
   await form.getByRole('button', { name: 'Pair' }).click();
-  await form.getByRole('status').filter({ hasText: `Paired: “${name}”` }).waitFor();
+  await form
+    .getByRole('status')
+    .filter({ hasText: `Paired: “${name}”` })
+    .waitFor();
 }
 
 /** The room name a door display shows in its header. */

@@ -32,7 +32,9 @@ describe('pairing a screen', () => {
     const { screen, code } = await openBareScreen(world.browser, world.server.url);
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     await screen.getByText(`${world.server.url}/control`).waitFor();
-    const fontSize = await screen.locator('pairing-code .code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontSize = await screen
+      .locator('pairing-code .code')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThan(0.1 * 720);
 
     await openScreensSection(panel);
@@ -57,7 +59,12 @@ describe('pairing a screen', () => {
     expect(await doorHeading(screen).textContent()).toBe('CR3');
     const cookie = await world.server.login();
     await expect
-      .poll(async () => (await world.server.request('GET', '/api/displays', undefined, cookie)).body.find((d: any) => d.name === 'CR3 entrance')?.connected)
+      .poll(
+        async () =>
+          (await world.server.request('GET', '/api/displays', undefined, cookie)).body.find(
+            (d: any) => d.name === 'CR3 entrance',
+          )?.connected,
+      )
       .toBe(true);
     await screen.context().close();
   });
@@ -93,7 +100,9 @@ describe('pairing a screen', () => {
     await screen.reload();
     await screen.locator('lobby-board header').waitFor({ timeout: 30_000 });
     const after = (await world.server.request('GET', '/api/displays', undefined, cookie)).body as any[];
-    expect(after.filter((d) => d.id === door.id)).toEqual([expect.objectContaining({ view: 'lobby', connected: true })]);
+    expect(after.filter((d) => d.id === door.id)).toEqual([
+      expect.objectContaining({ view: 'lobby', connected: true }),
+    ]);
     await context.close();
   });
 

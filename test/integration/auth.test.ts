@@ -31,7 +31,11 @@ describe('cross-origin writes', () => {
   it('a write a browser marks as cross-site is refused even with a valid cookie', async () => {
     const cookie = await server.login('Ann');
     const revision = server.service.revision();
-    const refused: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'http://evil.example' }];
+    const refused: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'http://evil.example' },
+    ];
     for (const headers of refused) {
       const response = await fetch(`${server.url}/api/emergency`, {
         method: 'PUT',
@@ -81,7 +85,14 @@ describe('without a staff session', () => {
   });
 
   it('public reads stay open', async () => {
-    for (const path of ['/api/schedule', '/api/clock', '/api/calendar.ics', '/api/venues/M7/calendar.ics', '/api/export/schedule.csv', '/api/export/schedule.json']) {
+    for (const path of [
+      '/api/schedule',
+      '/api/clock',
+      '/api/calendar.ics',
+      '/api/venues/M7/calendar.ics',
+      '/api/export/schedule.csv',
+      '/api/export/schedule.json',
+    ]) {
       expect((await server.request('GET', path)).status, path).toBe(200);
     }
   });
@@ -213,7 +224,11 @@ describe('login rate limit', () => {
   });
 
   it('behind a trusted proxy, a client cannot dodge the limit by inventing X-Forwarded-For addresses', async () => {
-    limited = await startTestServer({ programme: FIXTURE, trustProxy: true, loginRateLimit: { windowMs: 60_000, limit: 3 } });
+    limited = await startTestServer({
+      programme: FIXTURE,
+      trustProxy: true,
+      loginRateLimit: { windowMs: 60_000, limit: 3 },
+    });
     const statuses = [];
     for (let attempt = 0; attempt < 5; attempt++) {
       // The client forges the first entry; the proxy appends the address it really saw.
@@ -230,7 +245,8 @@ describe('login rate limit', () => {
   it('the default limit is 10 failed attempts per 5 minutes', async () => {
     limited = await startTestServer({ programme: FIXTURE });
     const statuses = [];
-    for (let attempt = 0; attempt < 11; attempt++) statuses.push((await limited.request('POST', '/api/login', { password: 'guess' })).status);
+    for (let attempt = 0; attempt < 11; attempt++)
+      statuses.push((await limited.request('POST', '/api/login', { password: 'guess' })).status);
     expect(statuses).toEqual([...Array(10).fill(401), 429]);
   });
 });

@@ -16,8 +16,15 @@ function dir(): string {
   return made;
 }
 
-function cli(command: 'backup' | 'restore', dataDir: string, file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(TSX, ['server/platform/backup-cli.ts', command, '--data-dir', dataDir, file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function cli(
+  command: 'backup' | 'restore',
+  dataDir: string,
+  file: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(TSX, ['server/platform/backup-cli.ts', command, '--data-dir', dataDir, file], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -82,7 +89,10 @@ describe('bad input: one line, exit 2, nothing changed', () => {
   it('a backup target in a folder that does not exist', async () => {
     const live = dir();
     openService(live).close();
-    expectRefusal(await cli('backup', live, join(dir(), 'no-such-folder', 'b.db')), /folder .*no-such-folder is missing or not writable/);
+    expectRefusal(
+      await cli('backup', live, join(dir(), 'no-such-folder', 'b.db')),
+      /folder .*no-such-folder is missing or not writable/,
+    );
   });
 
   it("a restore into a running server's directory", async () => {
@@ -92,8 +102,14 @@ describe('bad input: one line, exit 2, nothing changed', () => {
     expect((await cli('backup', live, file)).code).toBe(0);
     const before = statSync(join(live, 'signage.db')).mtimeMs;
     // A live process other than the CLI holds the directory (the test runner itself).
-    writeFileSync(join(live, 'signage.lock'), JSON.stringify({ pid: process.pid, startedAt: 'now', command: 'signage server' }));
-    expectRefusal(await cli('restore', live, file), new RegExp(`in use by another signage process \\(pid ${process.pid}.*restore only into a stopped`));
+    writeFileSync(
+      join(live, 'signage.lock'),
+      JSON.stringify({ pid: process.pid, startedAt: 'now', command: 'signage server' }),
+    );
+    expectRefusal(
+      await cli('restore', live, file),
+      new RegExp(`in use by another signage process \\(pid ${process.pid}.*restore only into a stopped`),
+    );
     expect(statSync(join(live, 'signage.db')).mtimeMs).toBe(before);
   });
 

@@ -37,7 +37,10 @@ export class Recorder {
     const seen = this.events.find((event) => event.name === name && test(event.payload));
     if (seen) return Promise.resolve(seen.payload);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "${name}" event matching the test within ${WAIT_MS} ms`)), WAIT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`no "${name}" event matching the test within ${WAIT_MS} ms`)),
+        WAIT_MS,
+      );
       this.waiters.push({
         name,
         test,

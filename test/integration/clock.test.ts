@@ -116,7 +116,9 @@ describe('announcement expiry', () => {
   }
 
   function removal(client: Client, id: string) {
-    return client.recorder.waitFor('delta', (d: any) => d.ops.some((op: any) => op.type === 'announcement-removed' && op.id === id));
+    return client.recorder.waitFor('delta', (d: any) =>
+      d.ops.some((op: any) => op.type === 'announcement-removed' && op.id === id),
+    );
   }
 
   it('an expiring announcement is taken off the displays when the simulated clock reaches it', async () => {

@@ -91,7 +91,10 @@ describe('one server per data directory', () => {
       // tsx runs the server in a child of first.pid: the lock names the process that really holds it.
       const holder = JSON.parse(readFileSync(join(dataDir, 'signage.lock'), 'utf8')).pid as number;
       const second = await run(dataDir);
-      expectOneLineRefusal(second, new RegExp(`is in use by another signage process \\(pid ${holder}, signage server, started `));
+      expectOneLineRefusal(
+        second,
+        new RegExp(`is in use by another signage process \\(pid ${holder}, signage server, started `),
+      );
       expect((await fetch(`http://127.0.0.1:${await portOf(first)}/api/clock`)).status).toBe(200);
     } finally {
       expect(await stop(first)).toBe(0);
@@ -105,7 +108,10 @@ describe('one server per data directory', () => {
   it('a lock left by a process that died is taken over', async () => {
     const dataDir = await usedDataDir();
     // No process has pid 2^22 + 1 (above Linux's pid_max default).
-    writeFileSync(join(dataDir, 'signage.lock'), JSON.stringify({ pid: 4194305, startedAt: 'earlier', command: 'signage server' }));
+    writeFileSync(
+      join(dataDir, 'signage.lock'),
+      JSON.stringify({ pid: 4194305, startedAt: 'earlier', command: 'signage server' }),
+    );
     const child = start(dataDir);
     await started(child);
     expect(await stop(child)).toBe(0);

@@ -14,7 +14,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function verify(file: string): Promise<{ ok: boolean; output: string }> {
   if (!existsSync(SYSTEMD_ANALYZE)) {
-    throw new Error(`${SYSTEMD_ANALYZE} is missing: install the "systemd" package (apt-get install systemd) to check deploy/`);
+    throw new Error(
+      `${SYSTEMD_ANALYZE} is missing: install the "systemd" package (apt-get install systemd) to check deploy/`,
+    );
   }
   try {
     const { stdout, stderr } = await promisify(execFile)(SYSTEMD_ANALYZE, ['verify', '--man=no', file]);
@@ -29,7 +31,9 @@ const units = readdirSync(DEPLOY).filter((name) => name.endsWith('.service') || 
 
 describe('deploy/ units', () => {
   it('has the server unit, the kiosk unit and its nightly reload', () => {
-    expect(units).toEqual(expect.arrayContaining(['venue-signage.service', 'signage-kiosk.service', 'signage-kiosk-reload.timer']));
+    expect(units).toEqual(
+      expect.arrayContaining(['venue-signage.service', 'signage-kiosk.service', 'signage-kiosk-reload.timer']),
+    );
   });
 
   it.each(units)('%s passes systemd-analyze verify', async (unit) => {

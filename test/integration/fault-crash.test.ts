@@ -37,7 +37,10 @@ function title(round: number, writer: number, n: number): string {
 }
 
 /** A writer that sends one write after another until the server stops answering. */
-async function writeUntilDown(write: (n: number) => Promise<{ status: number; body: any }>, onAck: (n: number, body: any) => void) {
+async function writeUntilDown(
+  write: (n: number) => Promise<{ status: number; body: any }>,
+  onAck: (n: number, body: any) => void,
+) {
   for (let n = 1; ; n++) {
     let response;
     try {
@@ -45,15 +48,22 @@ async function writeUntilDown(write: (n: number) => Promise<{ status: number; bo
     } catch {
       return; // the server is gone: this write was not acknowledged
     }
-    if (response.status >= 300) throw new Error(`write ${n} refused: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 300)
+      throw new Error(`write ${n} refused: ${response.status} ${JSON.stringify(response.body)}`);
     onAck(n, response.body);
   }
 }
 
 async function journal(url: string, cookie: string): Promise<JournalEntry[]> {
   const entries: JournalEntry[] = [];
-  for (let since = 0; ; ) {
-    const { body } = await request<{ changes: JournalEntry[] }>(url, 'GET', `/api/changes?since=${since}`, undefined, cookie);
+  for (let since = 0; ;) {
+    const { body } = await request<{ changes: JournalEntry[] }>(
+      url,
+      'GET',
+      `/api/changes?since=${since}`,
+      undefined,
+      cookie,
+    );
     if (body.changes.length === 0) return entries;
     entries.push(...body.changes);
     since = body.changes.at(-1)!.revision;
@@ -129,7 +139,8 @@ describe('a server killed in the middle of writes', () => {
       for (const id of acked.announcements) expect(announcementIds.has(id), `${story}: announcement ${id}`).toBe(true);
 
       const journalRevisions = new Set((await journal(server.url, cookie)).map((entry) => entry.revision));
-      for (const revision of acked.revisions) expect(journalRevisions.has(revision), `${story}: journal entry ${revision}`).toBe(true);
+      for (const revision of acked.revisions)
+        expect(journalRevisions.has(revision), `${story}: journal entry ${revision}`).toBe(true);
       expect(Math.max(...journalRevisions), story).toBe(schedule.revision);
 
       // And it carries on from there.

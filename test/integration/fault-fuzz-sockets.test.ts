@@ -35,9 +35,17 @@ async function scheduleUnchanged(context: string): Promise<void> {
  * connection closed on a handshake socket.io itself cannot parse (an auth that is not an object).
  */
 function attempt(namespace: string, options: Parameters<typeof io>[1]): Promise<{ socket: Socket; refused?: Error }> {
-  const socket = io(`${server.url}${namespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
+  const socket = io(`${server.url}${namespace}`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...options,
+  });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${namespace}: neither admitted nor refused within ${WAIT_MS} ms`)), WAIT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${namespace}: neither admitted nor refused within ${WAIT_MS} ms`)),
+      WAIT_MS,
+    );
     const refuse = (refused: Error) => (clearTimeout(timer), resolve({ socket, refused }));
     socket.once('connect', () => (clearTimeout(timer), resolve({ socket })));
     socket.once('connect_error', refuse);
@@ -68,21 +76,31 @@ describe('hostile sockets', () => {
   it('/display: junk handshakes and junk events never change the schedule', async () => {
     let admitted = 0;
     await fc.assert(
-      fc.asyncProperty(displayAuth, fc.array(fc.tuple(fc.constantFrom('rendered', 'resync', 'status', 'time:sync', 'delta', 'snapshot', 'x'), hostileValue), { maxLength: 6 }), async (auth, events) => {
-        const { socket, refused } = await attempt('/display', { auth: auth as Record<string, unknown> });
-        try {
-          if (!refused) {
-            admitted++;
-            for (const [name, payload] of events) socket.emit(name, payload);
-            // Events on one socket are handled in order: this answer comes after all of the above.
-            const serverNow = await socket.timeout(WAIT_MS).emitWithAck('time:sync');
-            expect(typeof serverNow).toBe('number');
+      fc.asyncProperty(
+        displayAuth,
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('rendered', 'resync', 'status', 'time:sync', 'delta', 'snapshot', 'x'),
+            hostileValue,
+          ),
+          { maxLength: 6 },
+        ),
+        async (auth, events) => {
+          const { socket, refused } = await attempt('/display', { auth: auth as Record<string, unknown> });
+          try {
+            if (!refused) {
+              admitted++;
+              for (const [name, payload] of events) socket.emit(name, payload);
+              // Events on one socket are handled in order: this answer comes after all of the above.
+              const serverNow = await socket.timeout(WAIT_MS).emitWithAck('time:sync');
+              expect(typeof serverNow).toBe('number');
+            }
+          } finally {
+            socket.close();
           }
-        } finally {
-          socket.close();
-        }
-        await scheduleUnchanged(`auth ${JSON.stringify(auth)}, events ${JSON.stringify(events)}`);
-      }),
+          await scheduleUnchanged(`auth ${JSON.stringify(auth)}, events ${JSON.stringify(events)}`);
+        },
+      ),
       { numRuns: RUNS },
     );
     // Some junk is a perfectly valid handshake (the view is all a display must give).
@@ -92,13 +110,18 @@ describe('hostile sockets', () => {
   it('/control without a staff session is always refused', async () => {
     const cookie = fc.oneof(
       fc.constant('signage_session=forged.token.value'),
-      fc.string({ unit: 'grapheme-ascii', maxLength: 60 }).map((junk) => `signage_session=${junk.replace(/[;\s]/g, '')}`),
+      fc
+        .string({ unit: 'grapheme-ascii', maxLength: 60 })
+        .map((junk) => `signage_session=${junk.replace(/[;\s]/g, '')}`),
       fc.string({ unit: 'grapheme-ascii', maxLength: 60 }),
     );
     await fc.assert(
       fc.asyncProperty(fc.option(cookie), hostileValue, async (cookieHeader, auth) => {
         const options = cookieHeader === null ? {} : { extraHeaders: { cookie: cookieHeader } };
-        const { socket, refused } = await attempt('/control', { ...options, auth: (auth ?? {}) as Record<string, unknown> });
+        const { socket, refused } = await attempt('/control', {
+          ...options,
+          auth: (auth ?? {}) as Record<string, unknown>,
+        });
         socket.close();
         const context = `cookie ${cookieHeader}, auth ${JSON.stringify(auth)}`;
         expect(refused, context).toBeDefined();
@@ -116,7 +139,15 @@ describe('hostile sockets', () => {
       fc.string({ maxLength: 50 }),
       hostileValue.map((value) => `42/display,${JSON.stringify(value) ?? ''}`),
       hostileValue.map((value) => `40/display,${JSON.stringify(value) ?? ''}`),
-      fc.constantFrom('4', '42', '42/display,["rendered"', '2probe', '9', '40/../etc,{}', `42/display,${'['.repeat(10_000)}`),
+      fc.constantFrom(
+        '4',
+        '42',
+        '42/display,["rendered"',
+        '2probe',
+        '9',
+        '40/../etc,{}',
+        `42/display,${'['.repeat(10_000)}`,
+      ),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(frame, { minLength: 1, maxLength: 5 }), async (frames) => {

@@ -212,7 +212,11 @@ const ROUTES: Route[] = [
     name: 'PUT an emergency template',
     route: 'PUT /api/emergency/templates/:id',
     method: 'PUT',
-    path: () => fc.oneof(fc.constant('/api/emergency/templates/evacuation'), fc.string().map((id) => `/api/emergency/templates/${encodeURIComponent(id)}`)),
+    path: () =>
+      fc.oneof(
+        fc.constant('/api/emergency/templates/evacuation'),
+        fc.string().map((id) => `/api/emergency/templates/${encodeURIComponent(id)}`),
+      ),
     valid: { label: 'Evacuation', text: 'Leave the building by the nearest exit.' },
   },
   {
@@ -226,7 +230,11 @@ const ROUTES: Route[] = [
     name: 'PATCH an account',
     route: 'PATCH /api/accounts/:username',
     method: 'PATCH',
-    path: () => fc.oneof(fc.constant('/api/accounts/admin'), fc.string().map((name) => `/api/accounts/${encodeURIComponent(name)}`)),
+    path: () =>
+      fc.oneof(
+        fc.constant('/api/accounts/admin'),
+        fc.string().map((name) => `/api/accounts/${encodeURIComponent(name)}`),
+      ),
     valid: { displayName: 'Renamed' },
   },
   {

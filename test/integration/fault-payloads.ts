@@ -41,11 +41,40 @@ export const HOSTILE_NUMBERS = [0, -0, -1, 1e308, -1e308, 2 ** 31, -(2 ** 31) - 
 
 /** Field names our routes read, plus the classic prototype-pollution keys. */
 export const FIELD_KEYS = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
-  'id', 'title', 'text', 'start', 'end', 'venueId', 'venueIds', 'status', 'kind', 'severity',
-  'expiresAt', 'expiresInMinutes', 'minutes', 'shiftFollowing', 'expectedVersion', 'force',
-  'organizers', 'online', 'agendaItems', 'currentAgendaItem', 'time', 'speed', 'password', 'name',
-  'code', 'view', 'format', 'content', 'programme',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'id',
+  'title',
+  'text',
+  'start',
+  'end',
+  'venueId',
+  'venueIds',
+  'status',
+  'kind',
+  'severity',
+  'expiresAt',
+  'expiresInMinutes',
+  'minutes',
+  'shiftFollowing',
+  'expectedVersion',
+  'force',
+  'organizers',
+  'online',
+  'agendaItems',
+  'currentAgendaItem',
+  'time',
+  'speed',
+  'password',
+  'name',
+  'code',
+  'view',
+  'format',
+  'content',
+  'programme',
 ];
 
 const leaf: fc.Arbitrary<unknown> = fc.oneof(
@@ -75,12 +104,23 @@ function jsonText(value: unknown): string {
 
 /** An object as JSON text whose keys may be "__proto__" & co. (as own keys after JSON.parse). */
 export const hostileObjectText: fc.Arbitrary<string> = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...FIELD_KEYS), fc.string({ maxLength: 10 })), hostileValue), { maxLength: 6 })
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...FIELD_KEYS), fc.string({ maxLength: 10 })), hostileValue), {
+    maxLength: 6,
+  })
   .map((entries) => `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${jsonText(value)}`).join(',')}}`);
 
 /** Text that is not JSON at all, or only nearly. */
 export const brokenJsonText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('{', '{"title":', '[1,2', '{"a":1}}', "{'title':'x'}", 'undefined', '\u0000', '{"__proto__":{"polluted":1}'),
+  fc.constantFrom(
+    '{',
+    '{"title":',
+    '[1,2',
+    '{"a":1}}',
+    "{'title':'x'}",
+    'undefined',
+    '\u0000',
+    '{"__proto__":{"polluted":1}',
+  ),
   fc.string({ maxLength: 30 }),
 );
 
@@ -89,7 +129,10 @@ export const hostileBody: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: hostileObjectText },
   { weight: 2, arbitrary: hostileValue.map(jsonText) },
   { weight: 1, arbitrary: brokenJsonText },
-  { weight: 1, arbitrary: fc.constantFrom('[' .repeat(5_000) + ']'.repeat(5_000), `{"title":"${'y'.repeat(200_000)}"}`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('['.repeat(5_000) + ']'.repeat(5_000), `{"title":"${'y'.repeat(200_000)}"}`),
+  },
 );
 
 function encodable(text: string): boolean {
@@ -117,6 +160,12 @@ export function nearlyValid(valid: Record<string, unknown>): fc.Arbitrary<string
   const entries = Object.entries(valid);
   const keys = [...Object.keys(valid), ...FIELD_KEYS];
   return fc
-    .tuple(fc.subarray(entries), fc.array(fc.tuple(fc.constantFrom(...keys), hostileValue), { minLength: 1, maxLength: 3 }))
-    .map(([kept, spoiled]) => `{${[...kept, ...spoiled].map(([key, value]) => `${JSON.stringify(key)}:${jsonText(value)}`).join(',')}}`);
+    .tuple(
+      fc.subarray(entries),
+      fc.array(fc.tuple(fc.constantFrom(...keys), hostileValue), { minLength: 1, maxLength: 3 }),
+    )
+    .map(
+      ([kept, spoiled]) =>
+        `{${[...kept, ...spoiled].map(([key, value]) => `${JSON.stringify(key)}:${jsonText(value)}`).join(',')}}`,
+    );
 }

@@ -38,7 +38,15 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
   const env: NodeJS.ProcessEnv = { ...process.env, SIGNAGE_STAFF_PASSWORD: FAULT_PASSWORD };
   delete env.PORT;
   delete env.SIGNAGE_DATA_DIR;
-  const args = ['--port', String(options.port ?? 0), '--host', '127.0.0.1', '--data-dir', options.dataDir, ...(options.args ?? [])];
+  const args = [
+    '--port',
+    String(options.port ?? 0),
+    '--host',
+    '127.0.0.1',
+    '--data-dir',
+    options.dataDir,
+    ...(options.args ?? []),
+  ];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
     cwd: ROOT,
     env,
@@ -85,13 +93,26 @@ export interface JsonResponse<T = any> {
   body: T;
 }
 
-export async function request<T = any>(url: string, method: string, path: string, body?: unknown, cookie?: string): Promise<JsonResponse<T>> {
+export async function request<T = any>(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  cookie?: string,
+): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = {};
   if (cookie) headers.cookie = cookie;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
-  return { status: response.status, body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
+  return {
+    status: response.status,
+    body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T,
+  };
 }
 
 /** Logs in as staff; the Cookie header for staff requests. */

@@ -41,18 +41,33 @@ describe('reassign and rename', () => {
       venueId: 'M7',
     });
 
-    const toLobby = await server.request('PATCH', `/api/displays/${identity.displayId}`, { view: 'lobby', name: 'Foyer' }, cookie);
+    const toLobby = await server.request(
+      'PATCH',
+      `/api/displays/${identity.displayId}`,
+      { view: 'lobby', name: 'Foyer' },
+      cookie,
+    );
     expect(toLobby.status).toBe(200);
     expect(toLobby.body).not.toHaveProperty('venueId');
-    expect(await client.recorder.waitFor('assign', (a) => a.view === 'lobby')).toEqual({ displayId: identity.displayId, name: 'Foyer', view: 'lobby' });
-    await panel.recorder.waitFor<any[]>('displays', (list) => list.some((d) => d.id === identity.displayId && d.view === 'lobby' && d.name === 'Foyer'));
+    expect(await client.recorder.waitFor('assign', (a) => a.view === 'lobby')).toEqual({
+      displayId: identity.displayId,
+      name: 'Foyer',
+      view: 'lobby',
+    });
+    await panel.recorder.waitFor<any[]>('displays', (list) =>
+      list.some((d) => d.id === identity.displayId && d.view === 'lobby' && d.name === 'Foyer'),
+    );
   });
 
   it('takes over a screen opened at a door URL: its URL no longer decides', async () => {
     const identity = newIdentity('room-CR3');
     const door = await connectDisplay(server.url, { view: 'room', venueId: 'CR3', ...identity });
     open.push(door);
-    expect(await door.recorder.waitFor('assign')).toMatchObject({ displayId: identity.displayId, name: 'Conference Room 3 door', venueId: 'CR3' });
+    expect(await door.recorder.waitFor('assign')).toMatchObject({
+      displayId: identity.displayId,
+      name: 'Conference Room 3 door',
+      venueId: 'CR3',
+    });
     await server.request('PATCH', `/api/displays/${identity.displayId}`, { view: 'lobby' }, cookie);
     await door.recorder.waitFor('assign', (a) => a.view === 'lobby');
     door.socket.close();
@@ -86,7 +101,12 @@ describe('identify and reload', () => {
     const target = await screen({ view: 'room', venueId: 'CR3', name: 'CR3 left' });
     const neighbour = await screen({ view: 'room', venueId: 'CR3', name: 'CR3 right' });
 
-    const identify = await server.request('POST', `/api/displays/${target.identity.displayId}/identify`, undefined, cookie);
+    const identify = await server.request(
+      'POST',
+      `/api/displays/${target.identity.displayId}/identify`,
+      undefined,
+      cookie,
+    );
     expect(identify).toMatchObject({ status: 200, body: { sent: true } });
     const shown = await target.client.recorder.waitFor('identify');
     expect(shown).toEqual({ name: 'CR3 left', durationMs: expect.any(Number) });
@@ -106,7 +126,9 @@ describe('identify and reload', () => {
     const panel = await connectControl(server.url, cookie);
     open.push(panel);
     client.socket.close();
-    await panel.recorder.waitFor<any[]>('displays', (list) => list.some((d) => d.id === identity.displayId && !d.connected));
+    await panel.recorder.waitFor<any[]>('displays', (list) =>
+      list.some((d) => d.id === identity.displayId && !d.connected),
+    );
     const answer = await server.request('POST', `/api/displays/${identity.displayId}/reload`, undefined, cookie);
     expect(answer).toMatchObject({ status: 200, body: { sent: false } });
   });
@@ -124,7 +146,12 @@ describe('forget', () => {
     expect((await fleet(server, cookie)).map((d) => d.id)).not.toContain(identity.displayId);
     expect((await server.request('DELETE', `/api/displays/${identity.displayId}`, undefined, cookie)).status).toBe(404);
 
-    const again = await server.request('POST', '/api/displays/pair', { code: pairing.code, view: 'lobby', name: 'New name' }, cookie);
+    const again = await server.request(
+      'POST',
+      '/api/displays/pair',
+      { code: pairing.code, view: 'lobby', name: 'New name' },
+      cookie,
+    );
     expect(again.status).toBe(201);
     expect(await client.recorder.waitFor('assign', (a) => a.name === 'New name')).toMatchObject({ view: 'lobby' });
   });
@@ -154,10 +181,15 @@ describe('staff only', () => {
     ]);
     expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 401]);
     await roundTrip(client);
-    expect(client.recorder.events.filter((e) => ['assign', 'identify', 'reload', 'pairing'].includes(e.name)).map((e) => e.name)).toEqual([
-      'pairing',
-      'assign',
-    ]);
-    expect((await fleet(server, cookie)).find((d) => d.id === identity.displayId)).toMatchObject({ name: 'Protected', view: 'room', venueId: 'CR3' });
+    expect(
+      client.recorder.events
+        .filter((e) => ['assign', 'identify', 'reload', 'pairing'].includes(e.name))
+        .map((e) => e.name),
+    ).toEqual(['pairing', 'assign']);
+    expect((await fleet(server, cookie)).find((d) => d.id === identity.displayId)).toMatchObject({
+      name: 'Protected',
+      view: 'room',
+      venueId: 'CR3',
+    });
   });
 });

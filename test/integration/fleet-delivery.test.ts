@@ -24,7 +24,8 @@ useFrozenServer((started, staffCookie) => {
 /** What the display page does: confirm each revision once it has it (including any already received). */
 function confirmEachRevision(client: Client): void {
   const confirm = (revision: number) => client.socket.emit('rendered', revision);
-  for (const { name, payload } of client.recorder.events) if (name === 'delta' || name === 'snapshot') confirm(payload.revision);
+  for (const { name, payload } of client.recorder.events)
+    if (name === 'delta' || name === 'snapshot') confirm(payload.revision);
   client.socket.on('delta', (delta: { revision: number }) => confirm(delta.revision));
   client.socket.on('snapshot', (schedule: { revision: number }) => confirm(schedule.revision));
 }
@@ -45,7 +46,10 @@ describe('delivery', () => {
     open.push(panel);
     const { body } = await server.request('PATCH', '/api/sessions/opening', { title: 'Opening, new title' }, cookie);
     const ours = (list: any[]) => list.filter((d) => ids.includes(d.id));
-    const live = await panel.recorder.waitFor<any[]>('displays', (list) => ours(list).filter((d) => d.revision >= body.revision).length === 2);
+    const live = await panel.recorder.waitFor<any[]>(
+      'displays',
+      (list) => ours(list).filter((d) => d.revision >= body.revision).length === 2,
+    );
 
     const delivery = deliveryOf(ours(live), body.revision);
     expect(deliveryText(delivery)).toBe('delivered to 2/3 screens');
@@ -57,7 +61,9 @@ describe('delivery', () => {
     const back = await connectDisplay(server.url, { view: 'unassigned', ...away.identity, revision: held });
     open.push(back);
     confirmEachRevision(back);
-    const complete = await panel.recorder.waitFor<any[]>('displays', (list) => ours(list).every((d) => d.revision >= body.revision && d.connected));
+    const complete = await panel.recorder.waitFor<any[]>('displays', (list) =>
+      ours(list).every((d) => d.revision >= body.revision && d.connected),
+    );
     expect(deliveryText(deliveryOf(ours(complete), body.revision))).toBe('delivered to 3/3 screens');
   });
 
@@ -82,7 +88,12 @@ describe('what a screen reports', () => {
       reconnection: false,
       forceNew: true,
       extraHeaders: { 'user-agent': 'Mozilla/5.0 SignageTest Chrome/130.0' },
-      auth: { view: 'room', venueId: 'CR3', ...identity, screen: { width: 1080, height: 1920, orientation: 'portrait' } },
+      auth: {
+        view: 'room',
+        venueId: 'CR3',
+        ...identity,
+        screen: { width: 1080, height: 1920, orientation: 'portrait' },
+      },
     });
     const client = { socket, recorder: new Recorder(socket) };
     open.push(client);
@@ -100,12 +111,19 @@ describe('what a screen reports', () => {
     socket.emit('status', { clockSkewMs: 'soon' }); // ignored
     await roundTrip(client);
     entry = (await fleet(server, cookie)).find((d) => d.id === identity.displayId);
-    expect(entry).toMatchObject({ clockSkewMs: -1234, screen: { width: 1920, height: 1080, orientation: 'landscape' } });
+    expect(entry).toMatchObject({
+      clockSkewMs: -1234,
+      screen: { width: 1920, height: 1080, orientation: 'landscape' },
+    });
   });
 
   it('a strange screen size in the handshake is dropped, the screen still let in', async () => {
     const identity = newIdentity();
-    const client = await connectDisplay(server.url, { view: 'lobby', ...identity, screen: { width: -1, height: 'tall' } });
+    const client = await connectDisplay(server.url, {
+      view: 'lobby',
+      ...identity,
+      screen: { width: -1, height: 'tall' },
+    });
     open.push(client);
     await client.recorder.waitFor('clock');
     const entry = (await fleet(server, cookie)).find((d) => d.id === identity.displayId);
@@ -158,6 +176,10 @@ describe('health', () => {
     clock.now += 5_000;
     registry.disconnected('quiet');
     clock.now += 10 * STALE_AFTER_MS;
-    expect(registry.list()[0]).toMatchObject({ connected: false, stale: false, lastSeen: new Date(2_005_000).toISOString() });
+    expect(registry.list()[0]).toMatchObject({
+      connected: false,
+      stale: false,
+      lastSeen: new Date(2_005_000).toISOString(),
+    });
   });
 });

@@ -18,7 +18,11 @@ export function newIdentity(prefix = 'screen'): ScreenIdentity {
 }
 
 /** A bare /display page: no assignment of its own. */
-export function connectBare(server: TestServer, identity: ScreenIdentity, extra: Record<string, unknown> = {}): Promise<Client> {
+export function connectBare(
+  server: TestServer,
+  identity: ScreenIdentity,
+  extra: Record<string, unknown> = {},
+): Promise<Client> {
   return connectDisplay(server.url, { view: 'unassigned', ...identity, ...extra });
 }
 

@@ -64,15 +64,30 @@ describe('pairing', () => {
 
     // Staff type codes as they read them: lower case, with a space, is fine.
     const typed = `${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`;
-    const { status, body } = await server.request('POST', '/api/displays/pair', { code: typed, view: 'room', venueId: 'CR3', name: 'CR3 left' }, cookie);
+    const { status, body } = await server.request(
+      'POST',
+      '/api/displays/pair',
+      { code: typed, view: 'room', venueId: 'CR3', name: 'CR3 left' },
+      cookie,
+    );
     expect(status).toBe(201);
-    expect(body).toMatchObject({ id: identity.displayId, name: 'CR3 left', view: 'room', venueId: 'CR3', connected: true, stale: false });
+    expect(body).toMatchObject({
+      id: identity.displayId,
+      name: 'CR3 left',
+      view: 'room',
+      venueId: 'CR3',
+      connected: true,
+      stale: false,
+    });
 
     const assign = await screen.recorder.waitFor('assign');
     expect(assign).toEqual({ displayId: identity.displayId, name: 'CR3 left', view: 'room', venueId: 'CR3' });
     await roundTrip(bystander);
     expect(bystander.recorder.all('assign')).toEqual([]);
-    expect((await fleet(server, cookie)).find((d) => d.id === identity.displayId)).toMatchObject({ name: 'CR3 left', connected: true });
+    expect((await fleet(server, cookie)).find((d) => d.id === identity.displayId)).toMatchObject({
+      name: 'CR3 left',
+      connected: true,
+    });
 
     // The code is used up.
     const reuse = await server.request('POST', '/api/displays/pair', { code, view: 'lobby', name: 'Again' }, cookie);
@@ -89,16 +104,26 @@ describe('pairing', () => {
     expect(again.recorder.all('assign')[0]).toEqual({ displayId: identity.displayId, name: 'Foyer', view: 'lobby' });
   });
 
-  it('staff\'s assignment wins over the URL of a page that presents the screen\'s identity', async () => {
-    const { client, identity } = await track(pairedScreen(server, cookie, { view: 'room', venueId: 'M7', name: 'M7 door' }));
+  it("staff's assignment wins over the URL of a page that presents the screen's identity", async () => {
+    const { client, identity } = await track(
+      pairedScreen(server, cookie, { view: 'room', venueId: 'M7', name: 'M7 door' }),
+    );
     client.socket.close();
     const fromUrl = await track(connectDisplay(server.url, { view: 'room', venueId: 'CR3', ...identity }));
-    expect(await fromUrl.recorder.waitFor('assign')).toMatchObject({ displayId: identity.displayId, view: 'room', venueId: 'M7' });
+    expect(await fromUrl.recorder.waitFor('assign')).toMatchObject({
+      displayId: identity.displayId,
+      view: 'room',
+      venueId: 'M7',
+    });
   });
 
   it.each([
     [{ view: 'room', name: 'X' }, 400, { field: 'venueId', error: 'venueId: is required for the room view' }],
-    [{ view: 'lobby', venueId: 'CR3', name: 'X' }, 400, { field: 'venueId', error: 'venueId: is only for the room view' }],
+    [
+      { view: 'lobby', venueId: 'CR3', name: 'X' },
+      400,
+      { field: 'venueId', error: 'venueId: is only for the room view' },
+    ],
     [{ view: 'room', venueId: 'Nowhere', name: 'X' }, 404, { field: 'venueId' }],
     [{ view: 'wall', name: 'X' }, 400, { field: 'view' }],
     [{ view: 'lobby', name: '   ' }, 400, { field: 'name' }],
@@ -125,7 +150,9 @@ describe('nobody but staff', () => {
   });
 
   it('a display socket cannot pair, reassign or command anything by sending events', async () => {
-    const { client: victim, identity } = await track(pairedScreen(server, cookie, { view: 'room', venueId: 'CR3', name: 'Victim' }));
+    const { client: victim, identity } = await track(
+      pairedScreen(server, cookie, { view: 'room', venueId: 'CR3', name: 'Victim' }),
+    );
     const attacker = await track(connectBare(server, newIdentity()));
     const { code } = await attacker.recorder.waitFor('pairing');
     const hostile = attacker.socket as Socket;
@@ -141,24 +168,39 @@ describe('nobody but staff', () => {
     expect(victim.recorder.all('identify')).toEqual([]);
     expect(victim.recorder.all('reload')).toEqual([]);
     expect(attacker.recorder.all('assign')).toEqual([]);
-    expect((await fleet(server, cookie)).find((d) => d.id === identity.displayId)).toMatchObject({ view: 'room', venueId: 'CR3', name: 'Victim' });
+    expect((await fleet(server, cookie)).find((d) => d.id === identity.displayId)).toMatchObject({
+      view: 'room',
+      venueId: 'CR3',
+      name: 'Victim',
+    });
   });
 
-  it('a wrong token for a known id gets a fresh identity, never the screen\'s assignment or commands', async () => {
-    const { client: victim, identity } = await track(pairedScreen(server, cookie, { view: 'room', venueId: 'M7', name: 'Real M7' }));
+  it("a wrong token for a known id gets a fresh identity, never the screen's assignment or commands", async () => {
+    const { client: victim, identity } = await track(
+      pairedScreen(server, cookie, { view: 'room', venueId: 'M7', name: 'Real M7' }),
+    );
     const impostor = await track(connectBare(server, { displayId: identity.displayId, token: newIdentity().token }));
     const pairing = await impostor.recorder.waitFor('pairing');
     expect(pairing.displayId).not.toBe(identity.displayId);
     expect(impostor.recorder.all('assign')).toEqual([]);
 
     // Commands for the real screen do not reach the impostor.
-    expect((await server.request('POST', `/api/displays/${identity.displayId}/identify`, undefined, cookie)).body).toEqual({ sent: true });
+    expect(
+      (await server.request('POST', `/api/displays/${identity.displayId}/identify`, undefined, cookie)).body,
+    ).toEqual({ sent: true });
     await victim.recorder.waitFor('identify');
     await roundTrip(impostor);
     expect(impostor.recorder.all('identify')).toEqual([]);
 
     // Through a door URL too: a fresh id for that door, the real record untouched.
-    const viaUrl = await track(connectDisplay(server.url, { view: 'room', venueId: 'CR3', displayId: identity.displayId, token: newIdentity().token }));
+    const viaUrl = await track(
+      connectDisplay(server.url, {
+        view: 'room',
+        venueId: 'CR3',
+        displayId: identity.displayId,
+        token: newIdentity().token,
+      }),
+    );
     const assigned = await viaUrl.recorder.waitFor('assign');
     expect(assigned.displayId).not.toBe(identity.displayId);
     expect(assigned).toMatchObject({ view: 'room', venueId: 'CR3' });

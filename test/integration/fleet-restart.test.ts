@@ -33,7 +33,10 @@ describe('fleet across restarts', () => {
 
     const { body: change } = await server.request('PATCH', '/api/sessions/opening', { title: 'Renamed' }, cookie);
     paired.client.socket.emit('rendered', change.revision);
-    paired.client.socket.emit('status', { clockSkewMs: 250, screen: { width: 1920, height: 1080, orientation: 'landscape' } });
+    paired.client.socket.emit('status', {
+      clockSkewMs: 250,
+      screen: { width: 1920, height: 1080, orientation: 'landscape' },
+    });
     await roundTrip(paired.client);
     await server.request('PATCH', `/api/displays/${door.displayId}`, { name: 'M7 entrance' }, cookie);
     const before = await fleet(server, cookie);
@@ -52,20 +55,43 @@ describe('fleet across restarts', () => {
       connected: false,
       lastSeen: expect.any(String),
     });
-    expect(pairedRecord).toMatchObject({ name: 'CR3 left', view: 'room', venueId: 'CR3', revision: change.revision, clockSkewMs: 250 });
+    expect(pairedRecord).toMatchObject({
+      name: 'CR3 left',
+      view: 'room',
+      venueId: 'CR3',
+      revision: change.revision,
+      clockSkewMs: 250,
+    });
     expect(Date.parse(pairedRecord.lastSeen)).not.toBeNaN();
-    expect(after.find((d) => d.id === door.displayId)).toMatchObject({ name: 'M7 entrance', view: 'room', venueId: 'M7', connected: false });
+    expect(after.find((d) => d.id === door.displayId)).toMatchObject({
+      name: 'M7 entrance',
+      view: 'room',
+      venueId: 'M7',
+      connected: false,
+    });
 
     const back = await connectBare(server, paired.identity, { revision: change.revision });
     open.push(back);
-    expect(await back.recorder.waitFor('assign')).toEqual({ displayId: paired.identity.displayId, name: 'CR3 left', view: 'room', venueId: 'CR3' });
-    expect((await fleet(server, cookie)).find((d) => d.id === paired.identity.displayId)).toMatchObject({ connected: true });
+    expect(await back.recorder.waitFor('assign')).toEqual({
+      displayId: paired.identity.displayId,
+      name: 'CR3 left',
+      view: 'room',
+      venueId: 'CR3',
+    });
+    expect((await fleet(server, cookie)).find((d) => d.id === paired.identity.displayId)).toMatchObject({
+      connected: true,
+    });
   });
 
   it('the token binding holds: a wrong token still gets a fresh identity', async () => {
     const cookie = await server.login('Ann');
     const victim = (await fleet(server, cookie)).find((d) => d.name === 'M7 entrance');
-    const impostor = await connectDisplay(server.url, { view: 'room', venueId: 'M7', displayId: victim.id, token: newIdentity().token });
+    const impostor = await connectDisplay(server.url, {
+      view: 'room',
+      venueId: 'M7',
+      displayId: victim.id,
+      token: newIdentity().token,
+    });
     open.push(impostor);
     expect((await impostor.recorder.waitFor('assign')).displayId).not.toBe(victim.id);
     expect((await fleet(server, cookie)).find((d) => d.id === victim.id)).toMatchObject({ connected: false });
@@ -90,7 +116,9 @@ describe('fleet across restarts', () => {
 
     const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });
     try {
-      const row = db.prepare('SELECT token_hash FROM displays WHERE id = ?').get(identity.displayId) as { token_hash: string };
+      const row = db.prepare('SELECT token_hash FROM displays WHERE id = ?').get(identity.displayId) as {
+        token_hash: string;
+      };
       expect(row.token_hash).toBe(createHash('sha256').update(identity.token).digest('hex'));
     } finally {
       db.close();

@@ -46,7 +46,7 @@ describe('calendar feeds', () => {
     expect(events(body)).toHaveLength(server.service.schedule().sessions.length);
   });
 
-  it('serves one venue\'s feed, and a JSON 404 for an unknown venue', async () => {
+  it("serves one venue's feed, and a JSON 404 for an unknown venue", async () => {
     const cr3 = await server.request('GET', '/api/venues/CR3/calendar.ics');
     expect(cr3.status).toBe(200);
     const list = events(cr3.body);
@@ -67,9 +67,17 @@ describe('calendar feeds', () => {
 
   it('raises SEQUENCE after a PATCH and marks a cancelled session STATUS:CANCELLED', async () => {
     const id = 'event-2024-10-14-215a910b';
-    const feed = async () => events((await server.request('GET', '/api/calendar.ics')).body).find((e) => e.uid === sessionUid({ id }, server.service.schedule().scheduleId))!;
+    const feed = async () =>
+      events((await server.request('GET', '/api/calendar.ics')).body).find(
+        (e) => e.uid === sessionUid({ id }, server.service.schedule().scheduleId),
+      )!;
     const before = await feed();
-    const moved = await server.request('PATCH', `/api/sessions/${id}`, { start: '2024-10-14T13:05', end: '2024-10-14T13:55' }, cookie);
+    const moved = await server.request(
+      'PATCH',
+      `/api/sessions/${id}`,
+      { start: '2024-10-14T13:05', end: '2024-10-14T13:55' },
+      cookie,
+    );
     expect(moved.status).toBe(200);
     const after = await feed();
     expect(after.sequence).toBe(before.sequence + 1);
@@ -89,11 +97,15 @@ describe('CSV and c3voc exports', () => {
     const rows = parse(body, { bom: true, columns: true }) as Array<Record<string, string>>;
     const schedule = server.service.schedule();
     expect(rows).toHaveLength(schedule.sessions.length);
-    expect(rows.filter((r) => r.status === 'cancelled')).toHaveLength(schedule.sessions.filter((s) => s.status === 'cancelled').length);
+    expect(rows.filter((r) => r.status === 'cancelled')).toHaveLength(
+      schedule.sessions.filter((s) => s.status === 'cancelled').length,
+    );
   });
 
   it('serves a schema-valid c3voc schedule.json without cancelled sessions, with URLs on the host asked', async () => {
-    const schema = JSON.parse(readFileSync(new URL('../fixtures/interchange/c3voc-schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(new URL('../fixtures/interchange/c3voc-schema.json', import.meta.url), 'utf8'),
+    );
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addMetaSchema(draft6);
     addFormats(ajv);
@@ -104,7 +116,9 @@ describe('CSV and c3voc exports', () => {
     const doc = JSON.parse(body);
     expect(validate(doc), ajv.errorsText(validate.errors)).toBe(true);
     expect(doc.schedule.base_url).toBe('http://signage.example.org/');
-    const all = doc.schedule.conference.days.flatMap((d: { rooms: Record<string, unknown[]> }) => Object.values(d.rooms).flat());
+    const all = doc.schedule.conference.days.flatMap((d: { rooms: Record<string, unknown[]> }) =>
+      Object.values(d.rooms).flat(),
+    );
     expect(all).toHaveLength(server.service.schedule().sessions.filter((s) => s.status !== 'cancelled').length);
   });
 });

@@ -32,7 +32,11 @@ const GOOD = [
 ].join('\n');
 
 function post(path: string, body: string, type: string, withCookie = true) {
-  return fetch(server.url + path, { method: 'POST', headers: { 'content-type': type, ...(withCookie && { cookie }) }, body });
+  return fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': type, ...(withCookie && { cookie }) },
+    body,
+  });
 }
 
 describe('import over HTTP', () => {
@@ -47,7 +51,14 @@ describe('import over HTTP', () => {
     const asText = await post('/api/import/preview', GOOD, 'text/plain');
     expect(asText.status).toBe(200);
     const plan = await asText.json();
-    expect(plan).toMatchObject({ format: 'csv', revision: 0, baseRevision: 0, timezone: 'Europe/Vienna', unchanged: 1, missing: 'cancel' });
+    expect(plan).toMatchObject({
+      format: 'csv',
+      revision: 0,
+      baseRevision: 0,
+      timezone: 'Europe/Vienna',
+      unchanged: 1,
+      missing: 'cancel',
+    });
     expect(plan.added.map((s: { id: string }) => s.id)).toEqual(['newcomer']);
     expect(plan.removed.map((s: { id: string }) => s.id)).toEqual(['webinar']);
     expect(plan.moved.map((c: { id: string }) => c.id)).toEqual(['panel']);
@@ -62,11 +73,22 @@ describe('import over HTTP', () => {
     const bad = `${GOOD}\nx,,2024-10-14T17:00,2024-10-14T16:00,M7\n`;
     const preview = await server.request('POST', '/api/import/preview', { text: bad }, cookie);
     expect(preview.status).toBe(400);
-    expect(preview.body).toMatchObject({ field: 'text', errors: [{ line: 6, message: 'title: must not be empty' }, { line: 6, message: 'end: must be after start' }] });
+    expect(preview.body).toMatchObject({
+      field: 'text',
+      errors: [
+        { line: 6, message: 'title: must not be empty' },
+        { line: 6, message: 'end: must be after start' },
+      ],
+    });
     const apply = await server.request('POST', '/api/import/apply', { text: bad, expectedRevision: 0 }, cookie);
     expect(apply.status).toBe(400);
     expect(server.service.revision()).toBe(0);
-    const unknown = await server.request('POST', '/api/import/preview', { text: 'Dear colleagues, see you on Monday.' }, cookie);
+    const unknown = await server.request(
+      'POST',
+      '/api/import/preview',
+      { text: 'Dear colleagues, see you on Monday.' },
+      cookie,
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatch(/^not a recognised schedule format/);
   });
@@ -83,12 +105,23 @@ describe('import over HTTP', () => {
 
     const applied = await server.request('POST', '/api/import/apply', { text: GOOD, expectedRevision: 0 }, cookie);
     expect(applied.status).toBe(200);
-    expect(applied.body).toMatchObject({ revision: 1, counts: { added: 1, cancelled: 1, moved: 1, retimed: 1, changed: 0, unchanged: 1 } });
-    expect(applied.body.entry).toMatchObject({ actor: 'Ann', operation: 'schedule.import', summary: 'Imported schedule: +1, −1, 1 moved, 1 retimed' });
+    expect(applied.body).toMatchObject({
+      revision: 1,
+      counts: { added: 1, cancelled: 1, moved: 1, retimed: 1, changed: 0, unchanged: 1 },
+    });
+    expect(applied.body.entry).toMatchObject({
+      actor: 'Ann',
+      operation: 'schedule.import',
+      summary: 'Imported schedule: +1, −1, 1 moved, 1 retimed',
+    });
     const delta = await display.recorder.waitForRevision(1);
     expect(delta.ops).toHaveLength(4);
     expect(sessionOf(server.service, 'webinar')!.status).toBe('cancelled');
-    expect(sessionOf(server.service, 'panel')).toMatchObject({ venueId: 'CR3', start: '2024-10-14T14:00:00+02:00', planned: { venueId: 'M7', start: '2024-10-14T13:00:00+02:00' } });
+    expect(sessionOf(server.service, 'panel')).toMatchObject({
+      venueId: 'CR3',
+      start: '2024-10-14T14:00:00+02:00',
+      planned: { venueId: 'M7', start: '2024-10-14T13:00:00+02:00' },
+    });
 
     const journal = await server.request('GET', '/api/changes?since=0', undefined, cookie);
     expect(journal.body.changes).toHaveLength(1);
@@ -109,20 +142,30 @@ describe('import over HTTP', () => {
 
 describe('the control panel client', () => {
   /** What a browser does with credentials: same-origin: send the staff cookie. */
-  const api = () => new ImportApi(server.url, (input, init) => fetch(input, { ...init, headers: { ...init.headers, cookie } }));
+  const api = () =>
+    new ImportApi(server.url, (input, init) => fetch(input, { ...init, headers: { ...init.headers, cookie } }));
 
   it('previews and applies, and turns refusals into ImportApiError with the problems', async () => {
     const preview = await api().preview(GOOD);
     expect(preview.revision).toBe(0);
-    expect(preview.moved[0]).toMatchObject({ id: 'panel', fields: ['start', 'end', 'venueId'], before: { venueId: 'M7' }, after: { venueId: 'CR3' } });
+    expect(preview.moved[0]).toMatchObject({
+      id: 'panel',
+      fields: ['start', 'end', 'venueId'],
+      before: { venueId: 'M7' },
+      after: { venueId: 'CR3' },
+    });
     const applied = await api().apply(GOOD, preview.revision);
     expect(applied.revision).toBe(1);
 
-    const stale = await api().apply(GOOD, 0).catch((e: unknown) => e);
+    const stale = await api()
+      .apply(GOOD, 0)
+      .catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ImportApiError);
     expect((stale as ImportApiError).status).toBe(409);
 
-    const bad = await api().preview('id,title,start,end,venue_id\nx,,nope,2024-10-14T16:00,M7').catch((e: unknown) => e);
+    const bad = await api()
+      .preview('id,title,start,end,venue_id\nx,,nope,2024-10-14T16:00,M7')
+      .catch((e: unknown) => e);
     expect((bad as ImportApiError).problems.map((p) => p.line)).toEqual([2, 2]);
 
     const anonymous = await new ImportApi(server.url).preview(GOOD).catch((e: unknown) => e);

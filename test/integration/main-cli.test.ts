@@ -22,10 +22,17 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   const childEnv = { ...process.env, ...env };
   delete childEnv.PORT;
   if (!('SIGNAGE_STAFF_PASSWORD' in env)) delete childEnv.SIGNAGE_STAFF_PASSWORD;
-  return spawn(TSX, ['server/main.ts', ...args], { cwd: ROOT, env: { ...childEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(TSX, ['server/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...childEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = start(args, env);
   let stdout = '';
   let stderr = '';
@@ -35,7 +42,10 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 }
 
 /** Starts the server and resolves with everything it printed up to the password line. */
-function startAndRead(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: string }> {
+function startAndRead(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; output: string }> {
   const child = start(args, env);
   let output = '';
   let errors = '';
@@ -83,18 +93,30 @@ describe('unusable data', () => {
   it('a damaged password file → exit 2 saying how to recover', async () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, 'staff-password.json'), '{ not json');
-    const { code, stderr } = await run(['--port', '0', '--data-dir', dataDir, '--programme', join(ROOT, 'programme/crimecop12-programme.txt')]);
+    const { code, stderr } = await run([
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--programme',
+      join(ROOT, 'programme/crimecop12-programme.txt'),
+    ]);
     expect(code).toBe(2);
-    expect(stderr.trim().split('\n').at(-1)).toMatch(/^signage: cannot set up staff login: .*staff-password.json is unreadable; delete it/);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(
+      /^signage: cannot set up staff login: .*staff-password.json is unreadable; delete it/,
+    );
   });
 });
 
 describe('a good start', () => {
   it('prints the URLs of every door display, the lobby and the control panel, and they work', async () => {
     const dataDir = join(tempDir(), 'data');
-    const { child, output } = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--clock', '2024-10-14T13:20', '--speed', '0'], {
-      SIGNAGE_STAFF_PASSWORD: 'from-the-environment',
-    });
+    const { child, output } = await startAndRead(
+      ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--clock', '2024-10-14T13:20', '--speed', '0'],
+      {
+        SIGNAGE_STAFF_PASSWORD: 'from-the-environment',
+      },
+    );
     try {
       const urls = [...output.matchAll(/http:\/\/127\.0\.0\.1:\d+\/\S*/g)].map((m) => m[0]);
       const base = new URL(urls[0]!).origin;
@@ -153,9 +175,27 @@ describe('--programme with the import options', () => {
   it('seeds a server from a file without a zone, read in the --timezone given', async () => {
     const dir = tempDir();
     const file = join(dir, 'programme.csv');
-    writeFileSync(file, 'Title,Date,Start,End,Room\nOpening,2025-10-06,09:00,10:00,Hall A\nWorkshop,2025-10-06,10:30,12:00,Room 2\n');
+    writeFileSync(
+      file,
+      'Title,Date,Start,End,Room\nOpening,2025-10-06,09:00,10:00,Hall A\nWorkshop,2025-10-06,10:30,12:00,Room 2\n',
+    );
     const { child, output } = await startAndRead(
-      ['--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data'), '--programme', file, '--timezone', 'America/Montreal', '--clock', '2025-10-06T08:00', '--speed', '0'],
+      [
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--data-dir',
+        join(dir, 'data'),
+        '--programme',
+        file,
+        '--timezone',
+        'America/Montreal',
+        '--clock',
+        '2025-10-06T08:00',
+        '--speed',
+        '0',
+      ],
       { SIGNAGE_STAFF_PASSWORD: 'from-the-environment' },
     );
     try {

@@ -52,7 +52,9 @@ describe('hidden passcodes', () => {
 
   it('never reach a display: not in its snapshot, its live deltas, its catch-up or a resync', async () => {
     const held = server.service.revision();
-    const door = await track(connectDisplay(server.url, { view: 'room', venueId: 'Online', displayId: 'privacy-door' }));
+    const door = await track(
+      connectDisplay(server.url, { view: 'room', venueId: 'Online', displayId: 'privacy-door' }),
+    );
     const snapshot = await door.recorder.waitFor('snapshot');
     expect(snapshot.sessions.find((s: { id: string }) => s.id === 'webinar').online).toEqual({
       meetingId: '813 5443 5881',
@@ -65,7 +67,9 @@ describe('hidden passcodes', () => {
     // Reconnecting behind: the missed deltas are replayed, redacted too.
     door.socket.close();
     const missed = await retitleWebinar('Webinar (missed)');
-    const again = await track(connectDisplay(server.url, { view: 'room', venueId: 'Online', displayId: 'privacy-door', revision: held }));
+    const again = await track(
+      connectDisplay(server.url, { view: 'room', venueId: 'Online', displayId: 'privacy-door', revision: held }),
+    );
     await again.recorder.waitFor('delta', (d: any) => d.revision === missed);
     again.socket.emit('resync', held);
     await again.recorder.waitFor('delta', () => again.recorder.all('delta').length === 2 * (missed - held));

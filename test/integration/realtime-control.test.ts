@@ -60,20 +60,29 @@ describe('/control', () => {
     const entry = await panel.recorder.waitFor('journal', (e: any) => e.revision === body.revision);
     expect(entry).toMatchObject({ actor: 'Ann', operation: expect.stringMatching(/announcement/) });
 
-    const door = await track(connectDisplay(server.url, { view: 'room', venueId: 'M7', displayId: 'door-m7', name: 'M7 entrance' }));
+    const door = await track(
+      connectDisplay(server.url, { view: 'room', venueId: 'M7', displayId: 'door-m7', name: 'M7 entrance' }),
+    );
     await door.recorder.waitFor('clock');
     door.socket.emit('rendered', body.revision);
     const fleet = await panel.recorder.waitFor<any[]>('displays', (list) =>
       list.some((d) => d.id === 'door-m7' && d.revision === body.revision),
     );
-    expect(fleet.find((d) => d.id === 'door-m7')).toMatchObject({ name: 'M7 entrance', view: 'room', venueId: 'M7', connected: true });
+    expect(fleet.find((d) => d.id === 'door-m7')).toMatchObject({
+      name: 'M7 entrance',
+      view: 'room',
+      venueId: 'M7',
+      connected: true,
+    });
   });
 
   it('a burst of screens ends with one fleet update that holds them all', async () => {
     const panel = await track(connectControl(server.url, cookie));
     await panel.recorder.waitFor('displays');
     const screens = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => track(connectDisplay(server.url, { view: 'lobby', displayId: `lobby-${i}` }))),
+      Array.from({ length: 8 }, (_, i) =>
+        track(connectDisplay(server.url, { view: 'lobby', displayId: `lobby-${i}` })),
+      ),
     );
     const last = await panel.recorder.waitFor<any[]>('displays', (list) =>
       screens.every((_, i) => list.some((d) => d.id === `lobby-${i}` && d.connected)),

@@ -61,10 +61,15 @@ describe('broadcast', () => {
     await Promise.all([door.recorder.waitFor('clock'), lobby.recorder.waitFor('clock')]);
 
     const revision = await rename('opening', 'Opening (broadcast)');
-    const [atDoor, atLobby] = await Promise.all([door.recorder.waitForRevision(revision), lobby.recorder.waitForRevision(revision)]);
+    const [atDoor, atLobby] = await Promise.all([
+      door.recorder.waitForRevision(revision),
+      lobby.recorder.waitForRevision(revision),
+    ]);
     expect(atDoor).toEqual(atLobby);
     expect(atDoor.revision).toBe(revision);
-    expect(atDoor.ops).toEqual([{ type: 'session', session: expect.objectContaining({ id: 'opening', title: 'Opening (broadcast)' }) }]);
+    expect(atDoor.ops).toEqual([
+      { type: 'session', session: expect.objectContaining({ id: 'opening', title: 'Opening (broadcast)' }) },
+    ]);
   });
 
   it('after a write answered with revision R, every connected display receives revision >= R', async () => {
@@ -112,12 +117,20 @@ describe('catching up', () => {
     const held = (await first.recorder.waitFor('snapshot')).revision as number;
     first.socket.close();
 
-    const missed = [await rename('opening', 'Missed 1'), await rename('workshop', 'Missed 2'), await rename('panel', 'Missed 3')];
+    const missed = [
+      await rename('opening', 'Missed 1'),
+      await rename('workshop', 'Missed 2'),
+      await rename('panel', 'Missed 3'),
+    ];
     const again = await display({ view: 'room', venueId: 'CR3', displayId: 'door-cr3', revision: held });
     await again.recorder.waitFor('clock');
     expect(again.recorder.all('snapshot')).toEqual([]);
     expect(again.recorder.all('delta').map((d) => d.revision)).toEqual(missed);
-    expect(again.recorder.all('delta').map((d) => d.ops[0].session.title)).toEqual(['Missed 1', 'Missed 2', 'Missed 3']);
+    expect(again.recorder.all('delta').map((d) => d.ops[0].session.title)).toEqual([
+      'Missed 1',
+      'Missed 2',
+      'Missed 3',
+    ]);
     expect(again.recorder.events.at(-1)!.name).toBe('clock');
   });
 
@@ -222,7 +235,14 @@ describe('time sync and fleet', () => {
 
     const list = (await server.request('GET', '/api/displays', undefined, cookie)).body as any[];
     const entry = list.find((d) => d.id === 'door-m7');
-    expect(entry).toMatchObject({ id: 'door-m7', name: 'M7 door', view: 'room', venueId: 'M7', connected: true, revision });
+    expect(entry).toMatchObject({
+      id: 'door-m7',
+      name: 'M7 door',
+      view: 'room',
+      venueId: 'M7',
+      connected: true,
+      revision,
+    });
     expect(Date.parse(entry.lastSeen)).not.toBeNaN();
 
     const panel = await connectControl(server.url, cookie);
@@ -230,7 +250,9 @@ describe('time sync and fleet', () => {
     await panel.recorder.waitFor('displays');
     door.socket.emit('rendered', revision + 100); // a revision the server never made is ignored
     door.socket.close();
-    const update = await panel.recorder.waitFor<any[]>('displays', (all) => all.some((d) => d.id === 'door-m7' && !d.connected));
+    const update = await panel.recorder.waitFor<any[]>('displays', (all) =>
+      all.some((d) => d.id === 'door-m7' && !d.connected),
+    );
     const gone = update.find((d) => d.id === 'door-m7');
     expect(gone).toMatchObject({ id: 'door-m7', connected: false, revision });
   });

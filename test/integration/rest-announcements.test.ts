@@ -14,12 +14,23 @@ afterAll(() => server.close());
 
 describe('announcements', () => {
   it('POST → 201 { announcement, revision }, visible in the schedule; DELETE removes it', async () => {
-    const created = await server.request('POST', '/api/announcements', { text: 'Coffee in the lobby', venueIds: ['CR3', 'lobby'] }, cookie);
+    const created = await server.request(
+      'POST',
+      '/api/announcements',
+      { text: 'Coffee in the lobby', venueIds: ['CR3', 'lobby'] },
+      cookie,
+    );
     expect(created.status).toBe(201);
-    expect(created.body.announcement).toMatchObject({ text: 'Coffee in the lobby', severity: 'info', venueIds: ['CR3', 'lobby'] });
+    expect(created.body.announcement).toMatchObject({
+      text: 'Coffee in the lobby',
+      severity: 'info',
+      venueIds: ['CR3', 'lobby'],
+    });
     expect(created.body.revision).toBe(server.service.revision());
     const id = created.body.announcement.id;
-    expect((await server.request('GET', '/api/schedule')).body.announcements.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect((await server.request('GET', '/api/schedule')).body.announcements.map((a: { id: string }) => a.id)).toEqual([
+      id,
+    ]);
 
     const deleted = await server.request('DELETE', `/api/announcements/${id}`, undefined, cookie);
     expect(deleted.status).toBe(200);
@@ -95,7 +106,12 @@ describe('journal and undo', () => {
   it('undo is a 409 when a later change touched the same session', async () => {
     const first = await server.request('PATCH', '/api/sessions/opening', { title: 'First' }, cookie);
     await server.request('PATCH', '/api/sessions/opening', { title: 'Second' }, cookie);
-    const { status, body } = await server.request('POST', `/api/changes/${first.body.revision}/undo`, undefined, cookie);
+    const { status, body } = await server.request(
+      'POST',
+      `/api/changes/${first.body.revision}/undo`,
+      undefined,
+      cookie,
+    );
     expect(status).toBe(409);
     expect(body.error).toEqual(expect.any(String));
     expect(server.service.schedule().sessions.find((s) => s.id === 'opening')!.title).toBe('Second');

@@ -26,7 +26,12 @@ describe('GET /api/schedule', () => {
 describe('PATCH /api/sessions/:id', () => {
   it('renames a session and answers with the session and the new revision', async () => {
     const before = server.service.revision();
-    const { status, body } = await server.request('PATCH', '/api/sessions/webinar', { title: 'Webinar (new title)' }, cookie);
+    const { status, body } = await server.request(
+      'PATCH',
+      '/api/sessions/webinar',
+      { title: 'Webinar (new title)' },
+      cookie,
+    );
     expect(status).toBe(200);
     expect(body.revision).toBe(before + 1);
     expect(body.session).toMatchObject({ id: 'webinar', title: 'Webinar (new title)', version: 2 });
@@ -36,7 +41,12 @@ describe('PATCH /api/sessions/:id', () => {
   });
 
   it('reads times without an offset as venue time', async () => {
-    const { status, body } = await server.request('PATCH', '/api/sessions/panel', { start: '2024-10-14T13:10', end: '2024-10-14T14:00' }, cookie);
+    const { status, body } = await server.request(
+      'PATCH',
+      '/api/sessions/panel',
+      { start: '2024-10-14T13:10', end: '2024-10-14T14:00' },
+      cookie,
+    );
     expect(status).toBe(200);
     expect(body.session.start).toBe('2024-10-14T13:10:00+02:00');
     expect(body.session.planned.start).toBe('2024-10-14T13:00:00+02:00');
@@ -50,7 +60,12 @@ describe('PATCH /api/sessions/:id', () => {
   });
 
   it('accepts the clash with force: true', async () => {
-    const { status, body } = await server.request('PATCH', '/api/sessions/panel', { venueId: 'CR3', force: true }, cookie);
+    const { status, body } = await server.request(
+      'PATCH',
+      '/api/sessions/panel',
+      { venueId: 'CR3', force: true },
+      cookie,
+    );
     expect(status).toBe(200);
     expect(body.session.venueId).toBe('CR3');
     const back = await server.request('PATCH', '/api/sessions/panel', { venueId: 'M7' }, cookie);
@@ -59,9 +74,19 @@ describe('PATCH /api/sessions/:id', () => {
 
   it('409 when expectedVersion is stale', async () => {
     const current = server.service.schedule().sessions.find((s) => s.id === 'opening')!.version;
-    const first = await server.request('PATCH', '/api/sessions/opening', { title: 'Opening', expectedVersion: current }, cookie);
+    const first = await server.request(
+      'PATCH',
+      '/api/sessions/opening',
+      { title: 'Opening', expectedVersion: current },
+      cookie,
+    );
     expect(first.status).toBe(200);
-    const stale = await server.request('PATCH', '/api/sessions/opening', { title: 'Opening again', expectedVersion: current }, cookie);
+    const stale = await server.request(
+      'PATCH',
+      '/api/sessions/opening',
+      { title: 'Opening again', expectedVersion: current },
+      cookie,
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.error).toEqual(expect.any(String));
     expect(server.service.schedule().sessions.find((s) => s.id === 'opening')!.title).toBe('Opening');
@@ -77,9 +102,20 @@ describe('PATCH /api/sessions/:id', () => {
   it('400 names the field for an absurd offset or year, and changes nothing', async () => {
     const before = server.service.schedule().sessions.find((s) => s.id === 'opening')!;
     const offset = await server.request('PATCH', '/api/sessions/opening', { start: '2024-10-14T13:00+99:00' }, cookie);
-    expect(offset).toMatchObject({ status: 400, body: { field: 'start', error: 'start: the offset must lie between -14:00 and +14:00' } });
-    const year = await server.request('POST', '/api/sessions', { title: 'Far away', venueId: 'M7', start: '0000-10-14T15:00', end: '0000-10-14T16:00' }, cookie);
-    expect(year).toMatchObject({ status: 400, body: { field: 'start', error: 'start: the year must lie between 2000 and 2100' } });
+    expect(offset).toMatchObject({
+      status: 400,
+      body: { field: 'start', error: 'start: the offset must lie between -14:00 and +14:00' },
+    });
+    const year = await server.request(
+      'POST',
+      '/api/sessions',
+      { title: 'Far away', venueId: 'M7', start: '0000-10-14T15:00', end: '0000-10-14T16:00' },
+      cookie,
+    );
+    expect(year).toMatchObject({
+      status: 400,
+      body: { field: 'start', error: 'start: the year must lie between 2000 and 2100' },
+    });
     expect(server.service.schedule().sessions.find((s) => s.id === 'opening')).toEqual(before);
   });
 
@@ -88,8 +124,16 @@ describe('PATCH /api/sessions/:id', () => {
     expect(sideEvent).toMatchObject({ status: 400, body: { field: 'currentAgendaItem' } });
     expect(sideEvent.body.error).toMatch(/^currentAgendaItem: .*9 \(z\)/);
 
-    const agenda = [{ code: '1 (a)', title: 'Opening of the session' }, { code: '1 (b)', title: 'Election of officers' }];
-    const set = await server.request('PATCH', '/api/sessions/panel', { agendaItems: agenda, currentAgendaItem: '1 (b)' }, cookie);
+    const agenda = [
+      { code: '1 (a)', title: 'Opening of the session' },
+      { code: '1 (b)', title: 'Election of officers' },
+    ];
+    const set = await server.request(
+      'PATCH',
+      '/api/sessions/panel',
+      { agendaItems: agenda, currentAgendaItem: '1 (b)' },
+      cookie,
+    );
     expect(set).toMatchObject({ status: 200, body: { session: { currentAgendaItem: '1 (b)' } } });
     const cleared = await server.request('PATCH', '/api/sessions/panel', { currentAgendaItem: null }, cookie);
     expect(cleared.status).toBe(200);
@@ -97,13 +141,23 @@ describe('PATCH /api/sessions/:id', () => {
   });
 
   it('400 for an unknown field', async () => {
-    const { status, body } = await server.request('PATCH', '/api/sessions/opening', { title: 'X', colour: 'red' }, cookie);
+    const { status, body } = await server.request(
+      'PATCH',
+      '/api/sessions/opening',
+      { title: 'X', colour: 'red' },
+      cookie,
+    );
     expect(status).toBe(400);
     expect(body.field).toBe('colour');
   });
 
   it('400 for a nested bad field', async () => {
-    const { status, body } = await server.request('PATCH', '/api/sessions/opening', { organizers: { lead: 'A', partners: 'B' } }, cookie);
+    const { status, body } = await server.request(
+      'PATCH',
+      '/api/sessions/opening',
+      { organizers: { lead: 'A', partners: 'B' } },
+      cookie,
+    );
     expect(status).toBe(400);
     expect(body.field).toBe('organizers.partners');
   });
@@ -115,7 +169,12 @@ describe('PATCH /api/sessions/:id', () => {
   });
 
   it('413 for an oversized body', async () => {
-    const { status, body } = await server.request('PATCH', '/api/sessions/opening', { title: 'x'.repeat(200_000) }, cookie);
+    const { status, body } = await server.request(
+      'PATCH',
+      '/api/sessions/opening',
+      { title: 'x'.repeat(200_000) },
+      cookie,
+    );
     expect(status).toBe(413);
     expect(body.error).toMatch(/too large/);
   });
@@ -150,11 +209,21 @@ describe('POST /api/sessions', () => {
     );
     expect(status).toBe(201);
     expect(body.revision).toBe(server.service.revision());
-    expect(body.session).toMatchObject({ id: 'late-talk', venueId: 'M7', start: '2024-10-14T17:00:00+02:00', status: 'scheduled' });
+    expect(body.session).toMatchObject({
+      id: 'late-talk',
+      venueId: 'M7',
+      start: '2024-10-14T17:00:00+02:00',
+      status: 'scheduled',
+    });
   });
 
   it('400 names a missing field', async () => {
-    const { status, body } = await server.request('POST', '/api/sessions', { title: 'No room', start: '2024-10-14T17:00', end: '2024-10-14T18:00' }, cookie);
+    const { status, body } = await server.request(
+      'POST',
+      '/api/sessions',
+      { title: 'No room', start: '2024-10-14T17:00', end: '2024-10-14T18:00' },
+      cookie,
+    );
     expect(status).toBe(400);
     expect(body.field).toBe('venueId');
   });
@@ -173,7 +242,12 @@ describe('POST /api/sessions', () => {
 
 describe('POST /api/sessions/:id/delay', () => {
   it('delays a session and the following ones in the room', async () => {
-    const { status, body } = await server.request('POST', '/api/sessions/opening/delay', { minutes: 15, shiftFollowing: true }, cookie);
+    const { status, body } = await server.request(
+      'POST',
+      '/api/sessions/opening/delay',
+      { minutes: 15, shiftFollowing: true },
+      cookie,
+    );
     expect(status).toBe(200);
     expect(body.revision).toBe(server.service.revision());
     const byId = Object.fromEntries(body.sessions.map((s: { id: string; start: string }) => [s.id, s.start]));
@@ -193,7 +267,12 @@ describe('DELETE /api/sessions/:id', () => {
     const stale = await server.request('DELETE', '/api/sessions/late-talk?expectedVersion=99', undefined, cookie);
     expect(stale.status).toBe(409);
     const version = server.service.schedule().sessions.find((s) => s.id === 'late-talk')!.version;
-    const { status, body } = await server.request('DELETE', '/api/sessions/late-talk', { expectedVersion: version }, cookie);
+    const { status, body } = await server.request(
+      'DELETE',
+      '/api/sessions/late-talk',
+      { expectedVersion: version },
+      cookie,
+    );
     expect(status).toBe(200);
     expect(body).toEqual({ id: 'late-talk', revision: server.service.revision() });
     expect(server.service.schedule().sessions.find((s) => s.id === 'late-talk')).toBeUndefined();

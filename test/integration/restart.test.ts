@@ -12,7 +12,12 @@ describe('restart', () => {
     server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
     const cookie = await server.login('Ann');
     const loggedOut = await server.login('Bob');
-    await server.request('PATCH', '/api/sessions/opening', { venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T16:00' }, cookie);
+    await server.request(
+      'PATCH',
+      '/api/sessions/opening',
+      { venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T16:00' },
+      cookie,
+    );
     await server.request('POST', '/api/announcements', { text: 'Survives restarts' }, cookie);
     await server.request('PUT', '/api/emergency', { text: 'Still here' }, cookie);
     await server.request('POST', '/api/logout', undefined, loggedOut);

@@ -31,7 +31,10 @@ async function singlePasswordDataDir(): Promise<string> {
   ).run();
   db.close();
   writeFileSync(join(dataDir, 'staff-password.json'), JSON.stringify(await hashPassword(OLD_PASSWORD)));
-  writeFileSync(join(dataDir, 'revoked-sessions.json'), JSON.stringify({ 'an-old-session-id-1234': Date.now() + 60_000 }));
+  writeFileSync(
+    join(dataDir, 'revoked-sessions.json'),
+    JSON.stringify({ 'an-old-session-id-1234': Date.now() + 60_000 }),
+  );
   return dataDir;
 }
 
@@ -44,7 +47,9 @@ describe('upgrading a single-password data directory', () => {
       expect(login.status).toBe(204);
       const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
       const journal = await server.request('GET', '/api/changes?since=0', undefined, cookie);
-      expect(journal.body.changes[0]).toEqual(expect.objectContaining({ revision: 1, actor: 'staff', summary: 'Old change' }));
+      expect(journal.body.changes[0]).toEqual(
+        expect.objectContaining({ revision: 1, actor: 'staff', summary: 'Old change' }),
+      );
       expect(journal.body.changes[0].actorName).toBeUndefined();
       expect(existsSync(join(dataDir, 'revoked-sessions.json'))).toBe(false);
       expect(existsSync(join(dataDir, 'revoked-sessions.json.migrated'))).toBe(true);

@@ -112,8 +112,16 @@ describe('account changes', () => {
 
   it('a schedule change carries the username and display name of its author', async () => {
     const admin = await server.login();
-    await server.request('POST', '/api/accounts', { username: 'maria', displayName: 'Maria Rossi', role: 'editor', password: 'a long enough pass phrase' }, admin);
-    const login = await server.request('POST', '/api/login', { username: 'maria', password: 'a long enough pass phrase' });
+    await server.request(
+      'POST',
+      '/api/accounts',
+      { username: 'maria', displayName: 'Maria Rossi', role: 'editor', password: 'a long enough pass phrase' },
+      admin,
+    );
+    const login = await server.request('POST', '/api/login', {
+      username: 'maria',
+      password: 'a long enough pass phrase',
+    });
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     const { body } = await server.request('PATCH', '/api/sessions/panel', { title: 'Panel, by Maria' }, cookie);
     const journal = await server.request('GET', `/api/changes?since=${body.revision - 1}`, undefined, cookie);
@@ -126,12 +134,21 @@ describe('account changes', () => {
     const { body } = await server.request('POST', '/api/accounts/forgetful/reset', undefined, admin);
     const login = await server.request('POST', '/api/login', { username: 'forgetful', password: body.oneTimePassword });
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    expect((await server.request('GET', '/api/me', undefined, cookie)).body).toMatchObject({ mustChangePassword: true });
+    expect((await server.request('GET', '/api/me', undefined, cookie)).body).toMatchObject({
+      mustChangePassword: true,
+    });
     expect((await server.request('POST', '/api/announcements', { text: 'x' }, cookie)).status).toBe(403);
-    const change = await server.request('POST', '/api/me/password', { currentPassword: body.oneTimePassword, newPassword: 'my own pass phrase' }, cookie);
+    const change = await server.request(
+      'POST',
+      '/api/me/password',
+      { currentPassword: body.oneTimePassword, newPassword: 'my own pass phrase' },
+      cookie,
+    );
     expect(change.status).toBe(204);
     const fresh = change.headers.getSetCookie()[0]!.split(';')[0]!;
-    expect((await server.request('GET', '/api/me', undefined, fresh)).body).toMatchObject({ mustChangePassword: false });
+    expect((await server.request('GET', '/api/me', undefined, fresh)).body).toMatchObject({
+      mustChangePassword: false,
+    });
   });
 
   it.each([
@@ -175,7 +192,11 @@ describe('cookies and logout', () => {
 
 describe('login limits', () => {
   it('a direct client rotating X-Forwarded-For gets 429 (only the configured proxy is believed)', async () => {
-    const own = await startTestServer({ programme: FIXTURE, trustProxy: ['10.9.9.9'], loginRateLimit: { windowMs: 60_000, limit: 3 } });
+    const own = await startTestServer({
+      programme: FIXTURE,
+      trustProxy: ['10.9.9.9'],
+      loginRateLimit: { windowMs: 60_000, limit: 3 },
+    });
     try {
       const statuses = [];
       for (let attempt = 0; attempt < 6; attempt++) {

@@ -134,7 +134,12 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
     clock.set({ time, speed: options.speed ?? 1 });
   }
-  const auth = await createStaffAuth({ dataDir, password: options.password === null ? undefined : password, sessionLifetimeMs: options.sessionLifetimeMs, service });
+  const auth = await createStaffAuth({
+    dataDir,
+    password: options.password === null ? undefined : password,
+    sessionLifetimeMs: options.sessionLifetimeMs,
+    service,
+  });
   const httpServer = createServer();
   const application = createApplication(httpServer, {
     service,
@@ -193,8 +198,13 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     if (name !== undefined && !auth.accounts.get(name)) {
       await setUp.add({ username: name, role: 'admin', password }, setUpActor);
     }
-    const response = await request('POST', '/api/login', name === undefined ? { password } : { password, username: name });
-    if (response.status !== 204) throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
+    const response = await request(
+      'POST',
+      '/api/login',
+      name === undefined ? { password } : { password, username: name },
+    );
+    if (response.status !== 204)
+      throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
     const setCookie = response.headers.getSetCookie().find((c) => /^(__Host-)?signage_session=/.test(c));
     if (!setCookie) throw new Error('test login: no session cookie in the answer');
     return setCookie.split(';')[0]!;

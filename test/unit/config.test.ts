@@ -4,7 +4,15 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_PROGRAMME, ConfigError, DEFAULT_FEED_INTERVAL_MS, DEFAULT_PORT, DEMO_CLOCK, DEMO_DATA_DIR, parseConfig } from '../../server/platform/config.ts';
+import {
+  BUNDLED_PROGRAMME,
+  ConfigError,
+  DEFAULT_FEED_INTERVAL_MS,
+  DEFAULT_PORT,
+  DEMO_CLOCK,
+  DEMO_DATA_DIR,
+  parseConfig,
+} from '../../server/platform/config.ts';
 
 function configError(argv: string[], env: NodeJS.ProcessEnv = {}): ConfigError {
   try {
@@ -60,13 +68,20 @@ describe('a good configuration', () => {
 
   it('options win over the environment, which wins over the defaults', () => {
     const env = { PORT: '9000', SIGNAGE_DATA_DIR: '/srv/signage', SIGNAGE_STAFF_PASSWORD: 'plenty-long-enough' };
-    expect(parseConfig([], env)).toMatchObject({ port: 9000, dataDir: '/srv/signage', staffPassword: 'plenty-long-enough' });
+    expect(parseConfig([], env)).toMatchObject({
+      port: 9000,
+      dataDir: '/srv/signage',
+      staffPassword: 'plenty-long-enough',
+    });
     const config = parseConfig(['--port', '0', '--data-dir', '/tmp/here', '--host', '127.0.0.1', '--trust-proxy'], env);
     expect(config).toMatchObject({ port: 0, dataDir: '/tmp/here', host: '127.0.0.1', trustProxy: ['loopback'] });
   });
 
   it('a simulated clock with or without an offset, at any allowed speed', () => {
-    expect(parseConfig(['--clock', '2024-10-14T13:20', '--speed', '0'], {})).toMatchObject({ clock: '2024-10-14T13:20', speed: 0 });
+    expect(parseConfig(['--clock', '2024-10-14T13:20', '--speed', '0'], {})).toMatchObject({
+      clock: '2024-10-14T13:20',
+      speed: 0,
+    });
     expect(parseConfig(['--clock=2024-10-14T13:20+02:00', '--speed=2.5'], {})).toMatchObject({ speed: 2.5 });
   });
 
@@ -80,7 +95,19 @@ describe('a good configuration', () => {
   });
 
   it('reads the programme with the same options as npm run import', () => {
-    const config = parseConfig(['--timezone', 'America/Montreal', '--from', '2025-01-01', '--to', '2025-01-31', '--columns', 'title=Session,start=From'], {});
+    const config = parseConfig(
+      [
+        '--timezone',
+        'America/Montreal',
+        '--from',
+        '2025-01-01',
+        '--to',
+        '2025-01-31',
+        '--columns',
+        'title=Session,start=From',
+      ],
+      {},
+    );
     expect(config.programmeOptions).toEqual({
       timezone: 'America/Montreal',
       from: '2025-01-01',
@@ -90,7 +117,17 @@ describe('a good configuration', () => {
   });
 
   it('takes several --feed URLs and a --feed-interval', () => {
-    const config = parseConfig(['--feed', 'https://pretalx.example.org/x/schedule.json', '--feed', 'http://rooms.example.org/a.ics', '--feed-interval', '30s'], {});
+    const config = parseConfig(
+      [
+        '--feed',
+        'https://pretalx.example.org/x/schedule.json',
+        '--feed',
+        'http://rooms.example.org/a.ics',
+        '--feed-interval',
+        '30s',
+      ],
+      {},
+    );
     expect(config.feeds).toEqual(['https://pretalx.example.org/x/schedule.json', 'http://rooms.example.org/a.ics']);
     expect(config.feedIntervalMs).toBe(30_000);
     expect(parseConfig(['--feed-interval', '5m'], {}).feedIntervalMs).toBe(300_000);
@@ -104,7 +141,10 @@ describe('programme and feed option errors', () => {
     [['--from', '1 May', '--to', '2025-05-02'], /^--from: "1 May" is not a date \(expected YYYY-MM-DD\)$/],
     [['--from', '2025-05-03', '--to', '2025-05-02'], /^--to 2025-05-02 is before --from 2025-05-03$/],
     [['--columns', 'title'], /^--columns: "title" is not FIELD=Header/],
-    [['--feed', 'ftp://example.org/a.ics'], /^--feed must be an http:\/\/ or https:\/\/ URL \(got "ftp:\/\/example.org\/a.ics"\)$/],
+    [
+      ['--feed', 'ftp://example.org/a.ics'],
+      /^--feed must be an http:\/\/ or https:\/\/ URL \(got "ftp:\/\/example.org\/a.ics"\)$/,
+    ],
     [['--feed', 'not a url'], /^--feed must be an http/],
     [['--feed-interval', '1s'], /^--feed-interval must be a duration such as 30s or 5m, at least 10s \(got "1s"\)$/],
     [['--feed-interval', 'often'], /^--feed-interval must be a duration/],

@@ -98,7 +98,10 @@ describe('ApiClient', () => {
     // One user action, one Idempotency-Key, sent again with the retry.
     expect(patches[0]!.key).toMatch(/^[0-9a-f]{32}$/);
     expect(patches[1]!.key).toBe(patches[0]!.key);
-    expect(JSON.parse(received.find((r) => r.url === '/api/login')!.body)).toEqual({ password: 'secret', username: 'Ana' });
+    expect(JSON.parse(received.find((r) => r.url === '/api/login')!.body)).toEqual({
+      password: 'secret',
+      username: 'Ana',
+    });
   });
 
   it('gives the import section the same re-login retry through ApiClient.fetch', async () => {

@@ -72,11 +72,20 @@ describe('programme days', () => {
 
   it('spans the whole hours around the day’s sessions, in venue time', () => {
     const monday = dayRange(sessionsOfDay(schedule, '2024-10-14'), '2024-10-14', ZONE);
-    expect(monday).toEqual({ start: Date.parse('2024-10-14T13:00:00+02:00'), end: Date.parse('2024-10-14T15:00:00+02:00') });
+    expect(monday).toEqual({
+      start: Date.parse('2024-10-14T13:00:00+02:00'),
+      end: Date.parse('2024-10-14T15:00:00+02:00'),
+    });
     const tuesday = dayRange(sessionsOfDay(schedule, '2024-10-15'), '2024-10-15', ZONE);
-    expect(tuesday).toEqual({ start: Date.parse('2024-10-15T23:00:00+02:00'), end: Date.parse('2024-10-16T01:00:00+02:00') });
+    expect(tuesday).toEqual({
+      start: Date.parse('2024-10-15T23:00:00+02:00'),
+      end: Date.parse('2024-10-16T01:00:00+02:00'),
+    });
     const empty = dayRange([], '2024-10-27', ZONE);
-    expect(empty).toEqual({ start: Date.parse('2024-10-27T09:00:00+01:00'), end: Date.parse('2024-10-27T18:00:00+01:00') });
+    expect(empty).toEqual({
+      start: Date.parse('2024-10-27T09:00:00+01:00'),
+      end: Date.parse('2024-10-27T18:00:00+01:00'),
+    });
   });
 });
 
@@ -95,7 +104,12 @@ describe('venue choices for a move', () => {
 
   it('treats back-to-back slots as free (half-open intervals)', () => {
     const moving = schedule.sessions[0]!;
-    const choices = venueChoices(schedule, moving, Date.parse('2024-10-14T13:50:00+02:00'), Date.parse('2024-10-14T14:00:00+02:00'));
+    const choices = venueChoices(
+      schedule,
+      moving,
+      Date.parse('2024-10-14T13:50:00+02:00'),
+      Date.parse('2024-10-14T14:00:00+02:00'),
+    );
     expect(choices.every((c) => !c.clash)).toBe(true);
   });
 

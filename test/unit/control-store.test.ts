@@ -24,14 +24,26 @@ function schedule(revision: number, sessions: Session[] = [session], scheduleId 
 }
 
 function entry(revision: number, extra: Partial<JournalEntry> = {}): JournalEntry {
-  return { revision, at: '2024-10-14T12:56:00+02:00', actor: 'Ana', operation: 'session.update', summary: `change ${revision}`, ...extra };
+  return {
+    revision,
+    at: '2024-10-14T12:56:00+02:00',
+    actor: 'Ana',
+    operation: 'session.update',
+    summary: `change ${revision}`,
+    ...extra,
+  };
 }
 
 describe('ControlStore', () => {
   it('applies the next delta and reports a gap instead of applying a later one', () => {
     const store = new ControlStore();
     store.setSchedule(schedule(4));
-    expect(store.applyDelta({ revision: 5, ops: [{ type: 'session', session: { ...session, title: 'Renamed', version: 2 } }] })).toBe(true);
+    expect(
+      store.applyDelta({
+        revision: 5,
+        ops: [{ type: 'session', session: { ...session, title: 'Renamed', version: 2 } }],
+      }),
+    ).toBe(true);
     expect(store.session('s1')?.title).toBe('Renamed');
     expect(store.applyDelta({ revision: 7, ops: [{ type: 'session-removed', id: 's1' }] })).toBe(false);
     expect(store.session('s1')).toBeDefined();
@@ -41,7 +53,10 @@ describe('ControlStore', () => {
   it('ignores a replayed delta it already holds, so the copy never rolls back', () => {
     const store = new ControlStore();
     store.setSchedule(schedule(4));
-    store.applyDelta({ revision: 5, ops: [{ type: 'session', session: { ...session, title: 'Renamed', version: 2 } }] });
+    store.applyDelta({
+      revision: 5,
+      ops: [{ type: 'session', session: { ...session, title: 'Renamed', version: 2 } }],
+    });
     expect(store.applyDelta({ revision: 4, ops: [{ type: 'session', session }] })).toBe(true);
     expect(store.session('s1')?.title).toBe('Renamed');
     expect(store.revision).toBe(5);
@@ -124,7 +139,9 @@ describe('fleet summaries', () => {
 
   it('counts connected screens behind the revision and offline ones', () => {
     expect(fleetSummary([display('a', true, 5), display('b', true, 5)], 5)).toBe('');
-    expect(fleetSummary([display('a', true, 4), display('b', false, 5), display('c', false, 1)], 5)).toBe('1 behind, 2 offline');
+    expect(fleetSummary([display('a', true, 4), display('b', false, 5), display('c', false, 1)], 5)).toBe(
+      '1 behind, 2 offline',
+    );
   });
 
   it('says how long a screen has been silent', () => {

@@ -8,8 +8,22 @@ describe('lobby change highlighting', () => {
   });
 
   it('highlights a session whose version increased, for a few minutes', () => {
-    let seen = trackVersions(new Map(), [{ id: 'a', version: 1 }, { id: 'b', version: 1 }], 0);
-    seen = trackVersions(seen, [{ id: 'a', version: 2 }, { id: 'b', version: 1 }], 10_000);
+    let seen = trackVersions(
+      new Map(),
+      [
+        { id: 'a', version: 1 },
+        { id: 'b', version: 1 },
+      ],
+      0,
+    );
+    seen = trackVersions(
+      seen,
+      [
+        { id: 'a', version: 2 },
+        { id: 'b', version: 1 },
+      ],
+      10_000,
+    );
     expect(isHighlighted(seen, 'a', 10_000)).toBe(true);
     expect(isHighlighted(seen, 'a', 10_000 + HIGHLIGHT_MS - 1)).toBe(true);
     expect(isHighlighted(seen, 'a', 10_000 + HIGHLIGHT_MS)).toBe(false);

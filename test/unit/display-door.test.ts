@@ -31,7 +31,12 @@ describe('change labels', () => {
   });
 
   it('says only "Cancelled" for a cancelled session, whatever else changed', () => {
-    const labels = changeLabels({ cancelled: true, retimed: true, movedFrom: 'M7', startShiftMinutes: 5 }, 0, venues, ZONE);
+    const labels = changeLabels(
+      { cancelled: true, retimed: true, movedFrom: 'M7', startShiftMinutes: 5 },
+      0,
+      venues,
+      ZONE,
+    );
     expect(labels).toEqual([{ text: 'Cancelled', tone: 'cancelled' }]);
   });
 

@@ -14,7 +14,10 @@ class FakeSocket {
   /** While set, round trips wait for it (a slow link). */
   gate: Promise<void> | null = null;
   private handlers = new Map<string, ((...args: unknown[]) => void)[]>();
-  constructor(readonly auth: () => DisplayHandshake, private readonly serverNow: () => number) {}
+  constructor(
+    readonly auth: () => DisplayHandshake,
+    private readonly serverNow: () => number,
+  ) {}
 
   on(event: string, handler: (...args: unknown[]) => void) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);

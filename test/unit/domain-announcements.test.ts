@@ -34,7 +34,10 @@ describe('announcements', () => {
   });
 
   it('computes expiresAt from expiresInMinutes and accepts a venue-local expiresAt', () => {
-    const inMinutes = service.createAnnouncement({ text: 'Doors close', severity: 'urgent', expiresInMinutes: 45 }, staff);
+    const inMinutes = service.createAnnouncement(
+      { text: 'Doors close', severity: 'urgent', expiresInMinutes: 45 },
+      staff,
+    );
     expect(inMinutes.value.expiresAt).toBe('2024-10-14T09:45:00+02:00');
     expect(inMinutes.entry.summary).toBe('Urgent announcement: Doors close until 09:45');
     const local = service.createAnnouncement({ text: 'Lunch', expiresAt: '2024-10-14T14:00' }, staff);
@@ -46,10 +49,12 @@ describe('announcements', () => {
       status: 404,
       field: 'venueIds',
     });
-    expect(thrown(() => service.createAnnouncement({ text: 'x', expiresAt: '2024-10-14T09:00' }, staff))).toMatchObject({
-      status: 400,
-      field: 'expiresAt',
-    });
+    expect(thrown(() => service.createAnnouncement({ text: 'x', expiresAt: '2024-10-14T09:00' }, staff))).toMatchObject(
+      {
+        status: 400,
+        field: 'expiresAt',
+      },
+    );
     expect(service.revision()).toBe(0);
   });
 
@@ -93,7 +98,10 @@ describe('emergency message', () => {
   it('sets, replaces and clears the message', () => {
     const on = service.setEmergency('Evacuate the building', staff);
     expect(on.value).toEqual({ text: 'Evacuate the building', since: '2024-10-14T09:00:00+02:00' });
-    expect(on.entry).toMatchObject({ operation: 'emergency.set', summary: 'Emergency message on: Evacuate the building' });
+    expect(on.entry).toMatchObject({
+      operation: 'emergency.set',
+      summary: 'Emergency message on: Evacuate the building',
+    });
     expect(service.schedule().emergency).toEqual(on.value);
 
     clock.now += 60_000;

@@ -68,7 +68,9 @@ export function openService(dataDir: string, clock = testClock()): ScheduleServi
 }
 
 /** Runs `fn` and returns the error it throws (fails the test when it does not throw). */
-export function thrown(fn: () => unknown): Error & { status?: number; field?: string; details?: Record<string, unknown> } {
+export function thrown(
+  fn: () => unknown,
+): Error & { status?: number; field?: string; details?: Record<string, unknown> } {
   try {
     fn();
   } catch (error) {

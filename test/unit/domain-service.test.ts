@@ -121,7 +121,10 @@ describe('revisions and journal', () => {
     service.close();
     const store = openSqliteStore(dir);
     const asked: number[] = [];
-    const counting = { ...store, deltasSince: (revision: number, limit: number) => (asked.push(limit), store.deltasSince(revision, limit)) };
+    const counting = {
+      ...store,
+      deltasSince: (revision: number, limit: number) => (asked.push(limit), store.deltasSince(revision, limit)),
+    };
     service = openScheduleService({ dataDir: dir, store: counting, seed: programme, now: () => 0 });
     makeChanges();
     expect(service.deltasSince(0, 3)).toBeNull();

@@ -46,7 +46,9 @@ describe('moving and retiming sessions', () => {
   });
 
   it('refuses a move into a taken room with 409 naming the clashing session, and accepts it forced', () => {
-    const error = thrown(() => service.updateSession('lunch', { start: '2024-10-14T11:30', end: '2024-10-14T12:30' }, staff));
+    const error = thrown(() =>
+      service.updateSession('lunch', { start: '2024-10-14T11:30', end: '2024-10-14T12:30' }, staff),
+    );
     expect(error.status).toBe(409);
     expect(error.message).toContain('“Cybercrime”');
     expect(error.message).toContain('11:00–12:00');
@@ -56,12 +58,18 @@ describe('moving and retiming sessions', () => {
     expect(service.revision()).toBe(0);
     expect(sessionOf(service, 'lunch')!.start).toBe('2024-10-14T13:00:00+02:00');
 
-    const forced = service.updateSession('lunch', { start: '2024-10-14T11:30', end: '2024-10-14T12:30', force: true }, staff);
+    const forced = service.updateSession(
+      'lunch',
+      { start: '2024-10-14T11:30', end: '2024-10-14T12:30', force: true },
+      staff,
+    );
     expect(forced.value.start).toBe('2024-10-14T11:30:00+02:00');
   });
 
   it('lets sessions touch end to start, share with cancelled sessions, and share online venues', () => {
-    expect(service.updateSession('lunch', { start: '2024-10-14T12:00', end: '2024-10-14T12:45' }, staff).revision).toBe(1);
+    expect(service.updateSession('lunch', { start: '2024-10-14T12:00', end: '2024-10-14T12:45' }, staff).revision).toBe(
+      1,
+    );
     // "dropped" is cancelled in M7 at 11:00–12:00.
     expect(service.updateSession('cyber', { venueId: 'M7' }, staff).value.venueId).toBe('M7');
     // "webinar" is online at 10:00–11:00.
@@ -122,16 +130,25 @@ describe('moving and retiming sessions', () => {
 
   it('takes as current agenda item only a code of the session’s own agenda', () => {
     const none = thrown(() => service.updateSession('lunch', { currentAgendaItem: '9 (z)' }, staff));
-    expect(none).toMatchObject({ status: 400, field: 'currentAgendaItem', message: 'currentAgendaItem: “9 (z)” cannot be current: “Lunch talk” has no agenda items' });
+    expect(none).toMatchObject({
+      status: 400,
+      field: 'currentAgendaItem',
+      message: 'currentAgendaItem: “9 (z)” cannot be current: “Lunch talk” has no agenda items',
+    });
 
-    const agenda = [{ code: '1 (a)', title: 'Opening' }, { code: '1 (b)', title: 'Officers' }];
+    const agenda = [
+      { code: '1 (a)', title: 'Opening' },
+      { code: '1 (b)', title: 'Officers' },
+    ];
     // The agenda and its current item may arrive in the same patch.
     const set = service.updateSession('lunch', { agendaItems: agenda, currentAgendaItem: '1 (b)' }, staff);
     expect(set.value.currentAgendaItem).toBe('1 (b)');
     const unknown = thrown(() => service.updateSession('lunch', { currentAgendaItem: '1 (c)' }, staff));
     expect(unknown).toMatchObject({ status: 400, field: 'currentAgendaItem' });
     expect(unknown.message).toBe('currentAgendaItem: “1 (c)” is not on the agenda of “Lunch talk” (1 (a), 1 (b))');
-    expect(thrown(() => service.updateSession('lunch', { agendaItems: null, currentAgendaItem: '1 (a)' }, staff))).toMatchObject({ field: 'currentAgendaItem' });
+    expect(
+      thrown(() => service.updateSession('lunch', { agendaItems: null, currentAgendaItem: '1 (a)' }, staff)),
+    ).toMatchObject({ field: 'currentAgendaItem' });
     expect(sessionOf(service, 'lunch')!.currentAgendaItem).toBe('1 (b)');
 
     // An agenda that no longer has the current item takes the marker away with it.
@@ -181,7 +198,10 @@ describe('creating and deleting sessions', () => {
 
   it('refuses a taken id, an unknown venue and a clash on creation', () => {
     const base = { title: 'New', venueId: 'CR3', start: '2024-10-14T15:00', end: '2024-10-14T16:00' };
-    expect(thrown(() => service.createSession({ ...base, id: 'lunch' }, staff))).toMatchObject({ status: 409, field: 'id' });
+    expect(thrown(() => service.createSession({ ...base, id: 'lunch' }, staff))).toMatchObject({
+      status: 409,
+      field: 'id',
+    });
     expect(thrown(() => service.createSession({ ...base, venueId: 'X1' }, staff))).toMatchObject({
       status: 404,
       field: 'venueId',

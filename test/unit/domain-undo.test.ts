@@ -27,7 +27,11 @@ const content = (id: string) => {
 describe('undo', () => {
   it('reverts a move as a new change with a higher version, and marks the original undone', () => {
     const before = content('lunch');
-    const move = service.updateSession('lunch', { venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T16:00' }, staff);
+    const move = service.updateSession(
+      'lunch',
+      { venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T16:00' },
+      staff,
+    );
     const undo = service.undo(move.revision, bob);
     expect(undo.revision).toBe(2);
     expect(undo.value).toEqual({ undone: 1 });
@@ -118,7 +122,10 @@ describe('undo', () => {
 
   it('refuses an undo that would double-book a room', () => {
     const move = service.updateSession('lunch', { venueId: 'M7' }, staff);
-    service.createSession({ title: 'Taker', venueId: 'CR3', start: '2024-10-14T13:30', end: '2024-10-14T14:30' }, staff);
+    service.createSession(
+      { title: 'Taker', venueId: 'CR3', start: '2024-10-14T13:30', end: '2024-10-14T14:30' },
+      staff,
+    );
     const error = thrown(() => service.undo(move.revision, staff));
     expect(error.status).toBe(409);
     expect(error.message).toContain('CR3 is already taken by “Taker”');

@@ -9,7 +9,15 @@ import { TRIAL_MS, UNPAIRED_TTL_MS } from '../../server/fleet/fleet-entry.ts';
 import type { DisplayHello } from '../../server/fleet/fleet-messages.ts';
 
 function hello(displayId: string): DisplayHello {
-  return { socketId: `s-${displayId}`, displayId, token: `token-${displayId}`, view: 'room', venueId: 'CR3', defaultName: () => 'CR3 door', revision: 0 };
+  return {
+    socketId: `s-${displayId}`,
+    displayId,
+    token: `token-${displayId}`,
+    view: 'room',
+    venueId: 'CR3',
+    defaultName: () => 'CR3 door',
+    revision: 0,
+  };
 }
 
 describe('ghost screens', () => {

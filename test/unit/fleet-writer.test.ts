@@ -19,7 +19,13 @@ function setup(records: Map<string, DisplayRecord>, chunkRows = 2) {
     save: (batch) => void saved.push(batch.map((r) => r.id)),
     remove: (ids) => void removed.push(ids),
   };
-  const writer = new FleetWriter(store, (id) => records.get(id), () => undefined, 20_000, chunkRows);
+  const writer = new FleetWriter(
+    store,
+    (id) => records.get(id),
+    () => undefined,
+    20_000,
+    chunkRows,
+  );
   return { writer, saved, removed };
 }
 
@@ -36,7 +42,10 @@ describe('FleetWriter', () => {
     expect(saved).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     await vi.runAllTimersAsync(); // the later chunks, each after a turn of the event loop
-    expect(saved).toEqual([['a', 'b'], ['c', 'e']]);
+    expect(saved).toEqual([
+      ['a', 'b'],
+      ['c', 'e'],
+    ]);
 
     writer.later('d');
     await vi.runAllTimersAsync();
@@ -45,7 +54,10 @@ describe('FleetWriter', () => {
   });
 
   it('writes a staff change alone and at once, and skips records that are no longer kept', () => {
-    const records = new Map([['a', record('a')], ['b', record('b')]]);
+    const records = new Map([
+      ['a', record('a')],
+      ['b', record('b')],
+    ]);
     const { writer, saved } = setup(records);
     writer.later('a');
     writer.later('gone');
@@ -64,13 +76,19 @@ describe('FleetWriter', () => {
     expect(saved).toEqual([['a', 'b']]);
     writer.later('e');
     writer.flush();
-    expect(saved).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+    expect(saved).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
     await vi.runAllTimersAsync();
     expect(saved).toHaveLength(2);
   });
 
   it('drops a removed record from the pending writes', () => {
-    const records = new Map([['a', record('a')], ['b', record('b')]]);
+    const records = new Map([
+      ['a', record('a')],
+      ['b', record('b')],
+    ]);
     const { writer, saved, removed } = setup(records);
     writer.later('a');
     writer.later('b');

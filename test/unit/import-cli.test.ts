@@ -48,7 +48,9 @@ describe('import CLI', { timeout: 60_000 }, () => {
     expect(ProgrammeSchema.safeParse(output).success).toBe(true);
     expect(output.sessions).toHaveLength(73);
     expect(run.stdout.startsWith('{\n  "timezone": "Europe/Vienna",\n')).toBe(true);
-    expect(lines(run.stderr)).toEqual([expect.stringMatching(new RegExp(`^${bundled}:82: warning: "2\\.10 p\\.m\\." has no end time`))]);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^${bundled}:82: warning: "2\\.10 p\\.m\\." has no end time`)),
+    ]);
   });
 
   it('takes --timezone', async () => {
@@ -62,10 +64,26 @@ describe('import CLI', { timeout: 60_000 }, () => {
   it.each([
     ['a missing file', () => join(dir, 'nope.txt'), /nope\.txt: cannot read the file: no such file$/],
     ['an empty file', () => file('empty.txt', ' \n\t\n'), /empty\.txt: the file is empty$/],
-    ['a binary file', () => file('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d])), /image\.png: binary file/],
-    ['a file that is not UTF-8', () => file('latin1.txt', Buffer.from([0x43, 0xf4, 0x74, 0x65, 0x0a])), /latin1\.txt: binary file \(not valid UTF-8/],
-    ['a JSON file', () => file('schedule.json', '{"schedule": {}}'), /schedule\.json: This is JSON, but .*not a recognised schedule format \(expected UN programme text/],
-    ['a spreadsheet with a bad row', () => file('schedule.csv', 'title,start\nA,10:00\n'), /schedule\.csv: 1 error, nothing imported: row 2: start: "10:00" has no date/],
+    [
+      'a binary file',
+      () => file('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d])),
+      /image\.png: binary file/,
+    ],
+    [
+      'a file that is not UTF-8',
+      () => file('latin1.txt', Buffer.from([0x43, 0xf4, 0x74, 0x65, 0x0a])),
+      /latin1\.txt: binary file \(not valid UTF-8/,
+    ],
+    [
+      'a JSON file',
+      () => file('schedule.json', '{"schedule": {}}'),
+      /schedule\.json: This is JSON, but .*not a recognised schedule format \(expected UN programme text/,
+    ],
+    [
+      'a spreadsheet with a bad row',
+      () => file('schedule.csv', 'title,start\nA,10:00\n'),
+      /schedule\.csv: 1 error, nothing imported: row 2: start: "10:00" has no date/,
+    ],
     ['a directory', () => dir, /is a directory/],
   ])('exits 1 with one line on stderr for %s', async (_kind, makePath, message) => {
     const run = await runImport(makePath());
@@ -92,7 +110,11 @@ describe('loadProgrammeFile', () => {
   });
 
   it('throws a one-line error for unusable files', () => {
-    expect(() => loadProgrammeFile(file('prose.txt', 'Just some prose.\nNothing more.'))).toThrow(/prose\.txt: not a recognised schedule format/);
-    expect(() => loadProgrammeFile(join(dir, 'missing.txt'))).toThrow(/missing\.txt: cannot read the file: no such file/);
+    expect(() => loadProgrammeFile(file('prose.txt', 'Just some prose.\nNothing more.'))).toThrow(
+      /prose\.txt: not a recognised schedule format/,
+    );
+    expect(() => loadProgrammeFile(join(dir, 'missing.txt'))).toThrow(
+      /missing\.txt: cannot read the file: no such file/,
+    );
   });
 });

@@ -101,7 +101,9 @@ describe('CrimeCOP12 programme', () => {
 
   it('strips the HTML of the Wednesday rows', () => {
     const row = byTitle('DISRUPTING ORGANIZED CRIME BY CUTTING FINANCIAL TIES');
-    expect(row.title).toBe('DISRUPTING ORGANIZED CRIME BY CUTTING FINANCIAL TIES: OPERATIONAL INSIGHTS INTO “FOLLOW THE MONEY” APPROACHES');
+    expect(row.title).toBe(
+      'DISRUPTING ORGANIZED CRIME BY CUTTING FINANCIAL TIES: OPERATIONAL INSIGHTS INTO “FOLLOW THE MONEY” APPROACHES',
+    );
     expect(row.organizers.lead).toBe('Canada');
     expect(row.organizers.partners).toHaveLength(10);
     expect(row.organizers.partners.at(-1)).toBe('UNODC Global Programme against Money-Laundering');
@@ -158,7 +160,11 @@ describe('CrimeCOP12 programme', () => {
       ['SUPPORTING MEMBER STATES', 'M0E79'],
     ] as const) {
       const row = byTitle(prefix);
-      expect([row.start, row.end, row.venueId]).toEqual(['2024-10-15T14:00:00+02:00', '2024-10-15T14:50:00+02:00', venueId]);
+      expect([row.start, row.end, row.venueId]).toEqual([
+        '2024-10-15T14:00:00+02:00',
+        '2024-10-15T14:50:00+02:00',
+        venueId,
+      ]);
     }
   });
 

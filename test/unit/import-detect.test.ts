@@ -17,7 +17,9 @@ describe('readSchedule', () => {
 
   it('names what it saw when JSON is of no known kind', () => {
     const text = JSON.stringify({ schedule: { conference: { days: [] } } }, null, 2);
-    expect(() => readSchedule(text)).toThrow(/^This is JSON, but neither c3voc schedule.json nor an Indico timetable; not a recognised schedule format/);
+    expect(() => readSchedule(text)).toThrow(
+      /^This is JSON, but neither c3voc schedule.json nor an Indico timetable; not a recognised schedule format/,
+    );
   });
 
   it('takes a CSV with title and start columns as a spreadsheet, refusing bad rows by line', () => {
@@ -33,7 +35,16 @@ describe('readSchedule', () => {
   });
 
   it('lists every registered format in that message', () => {
-    expect(FORMATS.map((f) => f.name)).toEqual(['un-programme', 'csv', 'c3voc-v2', 'c3voc', 'ical', 'frab-xml', 'indico', 'spreadsheet']);
+    expect(FORMATS.map((f) => f.name)).toEqual([
+      'un-programme',
+      'csv',
+      'c3voc-v2',
+      'c3voc',
+      'ical',
+      'frab-xml',
+      'indico',
+      'spreadsheet',
+    ]);
     for (const format of FORMATS) expect(() => readSchedule('{}')).toThrow(format.description);
   });
 });

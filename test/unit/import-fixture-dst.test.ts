@@ -88,7 +88,10 @@ describe('a programme across the daylight-saving change', () => {
       lead: 'Atlantis',
       partners: ['Lemuria', 'Bolivia (Plurinational State of)', 'Office of Harbours and Docks'],
     });
-    expect(byTitle('TIDES, TRADE AND TRUST').organizers.partners).toEqual(['Port Authority (North, South and East)', 'El Dorado']);
+    expect(byTitle('TIDES, TRADE AND TRUST').organizers.partners).toEqual([
+      'Port Authority (North, South and East)',
+      'El Dorado',
+    ]);
     const buoys = byTitle('BUOYS & BEACONS');
     expect(buoys.title).toBe('BUOYS & BEACONS: A PRIMER');
     expect(buoys.online).toEqual({ meetingId: '912 3456 7890', passcode: '424242' });

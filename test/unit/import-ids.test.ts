@@ -34,7 +34,10 @@ describe('session ids', () => {
 
   it('do not change when a row moves to another room or time, or its spacing, case or tags change', () => {
     const moved = edit('1–1.50 p.m.\t<p>ICAT BRIEFING TO STATES</p>', '4–4.50 p.m.\t<p>ICAT Briefing   to States</p>');
-    const reroomed = moved.replace('Trafficking in Persons, with UNODC Human Trafficking and Migrant Smuggling Section</p>\tM2', 'Trafficking in Persons, with UNODC Human Trafficking and Migrant Smuggling Section</p>\tCR1');
+    const reroomed = moved.replace(
+      'Trafficking in Persons, with UNODC Human Trafficking and Migrant Smuggling Section</p>\tM2',
+      'Trafficking in Persons, with UNODC Human Trafficking and Migrant Smuggling Section</p>\tCR1',
+    );
     expect(reroomed).not.toBe(moved);
     const after = parseUnProgramme(reroomed).programme.sessions;
     expect(after.map((s) => s.id).sort()).toEqual([...original].sort());

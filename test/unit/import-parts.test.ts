@@ -15,27 +15,39 @@ describe('cells', () => {
     ]);
     expect(columns('\t\tVenue\t \t')).toEqual(['Venue']);
     expect(columns(' ')).toEqual([]);
-    expect(cleanCell('&lt;b&gt; stays text &#8211; &#x2014; &quot;q&quot; &unknown;')).toBe('<b> stays text – — "q" &unknown;');
+    expect(cleanCell('&lt;b&gt; stays text &#8211; &#x2014; &quot;q&quot; &unknown;')).toBe(
+      '<b> stays text – — "q" &unknown;',
+    );
   });
 });
 
 describe('organisers', () => {
   it('splits the title from "Organized by" and partners on commas outside parentheses', () => {
-    expect(splitTitleAndOrganizers('TRANSNATIONAL ORGANIZED CRIME TODAY Organized by Peru, with Bolivia (Plurinational State of), Colombia')).toEqual({
+    expect(
+      splitTitleAndOrganizers(
+        'TRANSNATIONAL ORGANIZED CRIME TODAY Organized by Peru, with Bolivia (Plurinational State of), Colombia',
+      ),
+    ).toEqual({
       title: 'TRANSNATIONAL ORGANIZED CRIME TODAY',
       organizers: { lead: 'Peru', partners: ['Bolivia (Plurinational State of)', 'Colombia'] },
     });
   });
 
   it('keeps "and" inside names and commas inside parentheses', () => {
-    expect(parseOrganizers('X, with Crime Prevention and Criminal Justice Section, Cellule (CNLTP, Senegal), Y and Z')).toEqual({
+    expect(
+      parseOrganizers('X, with Crime Prevention and Criminal Justice Section, Cellule (CNLTP, Senegal), Y and Z'),
+    ).toEqual({
       lead: 'X',
       partners: ['Crime Prevention and Criminal Justice Section', 'Cellule (CNLTP, Senegal)', 'Y and Z'],
     });
   });
 
   it('takes the lead up to ", with", commas and all', () => {
-    expect(parseOrganizers('Global Programme against Money-Laundering, Proceeds of Crime and the Financing of Terrorism, with Section A')).toEqual({
+    expect(
+      parseOrganizers(
+        'Global Programme against Money-Laundering, Proceeds of Crime and the Financing of Terrorism, with Section A',
+      ),
+    ).toEqual({
       lead: 'Global Programme against Money-Laundering, Proceeds of Crime and the Financing of Terrorism',
       partners: ['Section A'],
     });
@@ -47,14 +59,19 @@ describe('organisers', () => {
   });
 
   it('leaves a title without organisers whole, and accepts "Organised by"', () => {
-    expect(splitTitleAndOrganizers('A TITLE ALONE')).toEqual({ title: 'A TITLE ALONE', organizers: { lead: '', partners: [] } });
+    expect(splitTitleAndOrganizers('A TITLE ALONE')).toEqual({
+      title: 'A TITLE ALONE',
+      organizers: { lead: '', partners: [] },
+    });
     expect(splitTitleAndOrganizers('TITLE Organised by UK').organizers.lead).toBe('UK');
   });
 });
 
 describe('agenda items', () => {
   it('splits items run together on one line, keeping "(continued)"', () => {
-    const agenda = parseAgendaItems('Item 2. Review of the Convention Item 2 (a). Organized Crime Convention (continued)');
+    const agenda = parseAgendaItems(
+      'Item 2. Review of the Convention Item 2 (a). Organized Crime Convention (continued)',
+    );
     expect(agenda).toEqual({
       lead: '',
       items: [
@@ -100,8 +117,14 @@ describe('venues', () => {
 
 describe('online details', () => {
   it('reads meeting ID, passcode and link', () => {
-    expect(parseOnlineDetails('Meeting ID: 813 5443 5881 Passcode: 709166')).toEqual({ meetingId: '813 5443 5881', passcode: '709166' });
-    expect(parseOnlineDetails('Join https://zoom.example/j/1 Meeting ID 1 2')).toEqual({ meetingId: '1 2', url: 'https://zoom.example/j/1' });
+    expect(parseOnlineDetails('Meeting ID: 813 5443 5881 Passcode: 709166')).toEqual({
+      meetingId: '813 5443 5881',
+      passcode: '709166',
+    });
+    expect(parseOnlineDetails('Join https://zoom.example/j/1 Meeting ID 1 2')).toEqual({
+      meetingId: '1 2',
+      url: 'https://zoom.example/j/1',
+    });
     expect(parseOnlineDetails('CR3')).toBeNull();
   });
 });

@@ -71,7 +71,13 @@ describe('dates', () => {
   });
 
   it('reads day headers, with "(CONTINUED)"', () => {
-    expect(parseDayHeader('MONDAY, 14 OCTOBER')).toEqual({ weekday: 1, day: 14, month: 10, year: null, continued: false });
+    expect(parseDayHeader('MONDAY, 14 OCTOBER')).toEqual({
+      weekday: 1,
+      day: 14,
+      month: 10,
+      year: null,
+      continued: false,
+    });
     expect(parseDayHeader('TUESDAY, 15 OCTOBER (CONTINUED)')).toMatchObject({ weekday: 2, continued: true });
     expect(parseDayHeader('Friday 3 Oct 2025')).toMatchObject({ weekday: 5, month: 10, year: 2025 });
     expect(parseDayHeader('SIDE EVENTS')).toBeNull();

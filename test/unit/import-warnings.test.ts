@@ -88,7 +88,9 @@ describe('warnings', () => {
     const { programme, warnings } = parseUnProgramme(programmeWith([], 'Atlantis City, 14–18 October 2024'));
     expect(programme.timezone).toBe('Europe/Vienna');
     expect(warnings).toEqual([{ line: 2, message: expect.stringContaining('no time zone known for "Atlantis City"') }]);
-    expect(parseUnProgramme(programmeWith([], 'New York, 14–18 October 2024')).programme.timezone).toBe('America/New_York');
+    expect(parseUnProgramme(programmeWith([], 'New York, 14–18 October 2024')).programme.timezone).toBe(
+      'America/New_York',
+    );
   });
 });
 
@@ -105,12 +107,20 @@ describe('unusable input', () => {
   };
 
   it('has no year to go by', () => {
-    expect(fails('PROGRAMME\nMONDAY, 14 OCTOBER\n1–1.50 p.m.\tX Organized by Y\tCR3')).toMatch(/^line 2: cannot date "MONDAY, 14 OCTOBER": no year/);
+    expect(fails('PROGRAMME\nMONDAY, 14 OCTOBER\n1–1.50 p.m.\tX Organized by Y\tCR3')).toMatch(
+      /^line 2: cannot date "MONDAY, 14 OCTOBER": no year/,
+    );
   });
 
   it('has no day headers or no readable session', () => {
     expect(fails('Vienna, 14–18 October 2024\nnothing else')).toContain('no day headers');
-    expect(fails(programmeWith([]).replace(/\n1–1\.50 p\.m\..*$/, '').replace(/\n10 a\.m\..*\n/, '\n'))).toContain('no sessions found');
+    expect(
+      fails(
+        programmeWith([])
+          .replace(/\n1–1\.50 p\.m\..*$/, '')
+          .replace(/\n10 a\.m\..*\n/, '\n'),
+      ),
+    ).toContain('no sessions found');
   });
 
   it('names an unknown time zone', () => {

@@ -8,7 +8,15 @@ const v2 = (events: unknown[]): string =>
       $schema: 'https://c3voc.de/schedule/schema2.json',
       schedule: {
         version: '1',
-        conference: { acronym: 'camp', title: 'Camp', time_zone_name: 'Europe/Berlin', tracks: [{ slug: 'plenary', name: 'Plenary' }], days: [{ index: 1, date: '2024-12-27', start: '2024-12-27T09:30:00+01:00', end: '2024-12-28T06:00:00+01:00' }] },
+        conference: {
+          acronym: 'camp',
+          title: 'Camp',
+          time_zone_name: 'Europe/Berlin',
+          tracks: [{ slug: 'plenary', name: 'Plenary' }],
+          days: [
+            { index: 1, date: '2024-12-27', start: '2024-12-27T09:30:00+01:00', end: '2024-12-28T06:00:00+01:00' },
+          ],
+        },
         events,
       },
     },
@@ -28,7 +36,10 @@ const talk = (guid: string, title: string, extra: Record<string, unknown> = {}) 
 
 describe('c3voc schedule v2', () => {
   it('reads events, rooms, participants, track kinds and the status field', () => {
-    const text = v2([talk('0c16ffaa-709d-599f-959f-9a38b911361a', 'Opening'), talk('b1740c2f-0c44-5f1b-89ed-456a9eecf0b8', 'Withdrawn talk', { status: 'canceled', track: 'Science' })]);
+    const text = v2([
+      talk('0c16ffaa-709d-599f-959f-9a38b911361a', 'Opening'),
+      talk('b1740c2f-0c44-5f1b-89ed-456a9eecf0b8', 'Withdrawn talk', { status: 'canceled', track: 'Science' }),
+    ]);
     const { format, programme, warnings } = readSchedule(text);
     expect(format).toBe('c3voc-v2');
     expect(warnings).toEqual([]);
@@ -42,17 +53,45 @@ describe('c3voc schedule v2', () => {
 
   it('lists every unreadable event with its line and path, importing nothing', () => {
     const text = v2([talk('g1', 'Fine'), talk('g2', 'No end', { end: 'later' }), talk('g3', '', {})]);
-    expect(() => readSchedule(text)).toThrow(/^2 errors, nothing imported: line \d+: schedule.events\[1\] "No end": end: "later" is not an ISO date-time; line \d+: schedule.events\[2\] "": title: must not be empty/);
+    expect(() => readSchedule(text)).toThrow(
+      /^2 errors, nothing imported: line \d+: schedule.events\[1\] "No end": end: "later" is not an ISO date-time; line \d+: schedule.events\[2\] "": title: must not be empty/,
+    );
   });
 });
 
 describe('c3voc v1 keyed by guid', () => {
   it('imports a merged pretalx export where two talks share an integer id but not their guid', () => {
-    const event = (guid: string, title: string, start: string) => ({ id: 25, guid, title, date: `2020-12-14T${start}:00+01:00`, start, duration: '00:30', room: 'Gray Room', persons: [] });
+    const event = (guid: string, title: string, start: string) => ({
+      id: 25,
+      guid,
+      title,
+      date: `2020-12-14T${start}:00+01:00`,
+      start,
+      duration: '00:30',
+      room: 'Gray Room',
+      persons: [],
+    });
     const text = JSON.stringify({
       schedule: {
         version: '1',
-        conference: { title: 'DemoCon', time_zone_name: 'Europe/Berlin', days: [{ index: 1, date: '2020-12-14', day_start: '2020-12-14T04:00:00+01:00', day_end: '2020-12-15T03:59:00+01:00', rooms: { 'Gray Room': [event('8079583e-8321-506c-95af-fd2903a5f075', 'Talk', '09:00'), event('9a2e5b1c-0000-4000-8000-000000000002', 'Talk (again)', '15:00')] } }] },
+        conference: {
+          title: 'DemoCon',
+          time_zone_name: 'Europe/Berlin',
+          days: [
+            {
+              index: 1,
+              date: '2020-12-14',
+              day_start: '2020-12-14T04:00:00+01:00',
+              day_end: '2020-12-15T03:59:00+01:00',
+              rooms: {
+                'Gray Room': [
+                  event('8079583e-8321-506c-95af-fd2903a5f075', 'Talk', '09:00'),
+                  event('9a2e5b1c-0000-4000-8000-000000000002', 'Talk (again)', '15:00'),
+                ],
+              },
+            },
+          ],
+        },
       },
     });
     const first = readSchedule(text).programme.sessions.map((s) => s.id);

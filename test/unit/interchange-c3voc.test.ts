@@ -34,11 +34,24 @@ const options = { baseUrl: 'https://signage.example.org/', now: Date.parse('2024
 
 /** A frab-style document around the given days (no `date`, times as "HH:MM" and durations). */
 function frabDoc(days: unknown[], conference: Record<string, unknown> = { time_zone_name: 'Europe/Berlin' }): string {
-  return JSON.stringify({ schedule: { version: '1', conference: { title: 'Camp', acronym: 'camp', ...conference, days } } }, null, 2);
+  return JSON.stringify(
+    { schedule: { version: '1', conference: { title: 'Camp', acronym: 'camp', ...conference, days } } },
+    null,
+    2,
+  );
 }
 
 function event(id: number, title: string, start: string, duration: string, extra: Record<string, unknown> = {}) {
-  return { id, guid: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`, title, start, duration, room: 'Curie', persons: [{ id: 1, public_name: 'jinxx' }], ...extra };
+  return {
+    id,
+    guid: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+    title,
+    start,
+    duration,
+    room: 'Curie',
+    persons: [{ id: 1, public_name: 'jinxx' }],
+    ...extra,
+  };
 }
 
 describe('c3voc export', () => {
@@ -51,7 +64,12 @@ describe('c3voc export', () => {
     const events = doc.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
     expect(events).toHaveLength(schedule.sessions.length - 1);
     expect(events.map((e) => e.slug)).not.toContain(cancelled.id);
-    expect(doc.schedule.conference).toMatchObject({ start: '2024-10-14', end: '2024-10-18', daysCount: 5, time_zone_name: 'Europe/Vienna' });
+    expect(doc.schedule.conference).toMatchObject({
+      start: '2024-10-14',
+      end: '2024-10-18',
+      daysCount: 5,
+      time_zone_name: 'Europe/Vienna',
+    });
   });
 
   it('writes times in the venue zone, durations as HH:MM and the join link as a link', () => {
@@ -78,9 +96,19 @@ describe('c3voc export', () => {
     const result = readSchedule(JSON.stringify(c3vocSchedule(schedule, options), null, 2));
     expect(result.format).toBe('c3voc');
     expect(result.warnings).toEqual([]);
-    const pick = ({ id, title, start, end, venueId, kind, organizers }: Schedule['sessions'][number]) => ({ id, title, start, end, venueId, kind, organizers });
+    const pick = ({ id, title, start, end, venueId, kind, organizers }: Schedule['sessions'][number]) => ({
+      id,
+      title,
+      start,
+      end,
+      venueId,
+      kind,
+      organizers,
+    });
     const expected = schedule.sessions.filter((s) => s.status === 'scheduled').map(pick);
-    expect(result.programme.sessions.map(pick).sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+    expect(result.programme.sessions.map(pick).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      expected.sort((a, b) => a.id.localeCompare(b.id)),
+    );
     expect(result.programme.venues).toEqual(schedule.venues);
   });
 });
@@ -101,26 +129,40 @@ describe('c3voc import of a real pretalx export', () => {
     expect(programme.sessions).toHaveLength(12);
     // Ids from the guid (the schema deprecates the integer id).
     const first = programme.sessions.find((s) => s.id === 'c3voc-8079583e-8321-506c-95af-fd2903a5f075')!;
-    expect(first).toMatchObject({ title: 'Focused 5thgeneration hardware', venueId: 'Gray-Room', kind: 'other', organizers: { lead: 'Brian Robinson', partners: [] } });
+    expect(first).toMatchObject({
+      title: 'Focused 5thgeneration hardware',
+      venueId: 'Gray-Room',
+      kind: 'other',
+      organizers: { lead: 'Brian Robinson', partners: [] },
+    });
     expect(Date.parse(first.start)).toBe(Date.parse('2020-12-14T09:00:00+01:00'));
     const workshop = programme.sessions.find((s) => s.organizers.partners.length > 0)!;
     expect(workshop.organizers).toEqual({ lead: 'Amy Sanchez', partners: ['Teresa Terrell'] });
     expect(Date.parse(workshop.end) - Date.parse(workshop.start)).toBe(90 * 60_000);
     expect(first.start).toBe('2020-12-14T09:00:00+01:00');
-    expect(warnings).toEqual([{ line: 12, message: expect.stringMatching(/time_zone_name says UTC but every event "date" says \+01:00: the offsets win/) }]);
+    expect(warnings).toEqual([
+      {
+        line: 12,
+        message: expect.stringMatching(/time_zone_name says UTC but every event "date" says \+01:00: the offsets win/),
+      },
+    ]);
   });
 
   it('shows the times in the zone given with --timezone', () => {
     const { programme, warnings } = readSchedule(pretalx, { timezone: 'Europe/Berlin' });
     expect(programme.timezone).toBe('Europe/Berlin');
-    expect(programme.sessions.find((s) => s.id === 'c3voc-8079583e-8321-506c-95af-fd2903a5f075')!.start).toBe('2020-12-14T09:00:00+01:00');
+    expect(programme.sessions.find((s) => s.id === 'c3voc-8079583e-8321-506c-95af-fd2903a5f075')!.start).toBe(
+      '2020-12-14T09:00:00+01:00',
+    );
     expect(warnings).toEqual([]);
   });
 });
 
 describe('c3voc import of frab-style files', () => {
   it('reads durations "H:MM", "HH:MM" and "D:HH:MM"', () => {
-    expect([parseDuration('1:00'), parseDuration('00:45'), parseDuration('27:30'), parseDuration('1:02:00')]).toEqual([60, 45, 1650, 1560]);
+    expect([parseDuration('1:00'), parseDuration('00:45'), parseDuration('27:30'), parseDuration('1:02:00')]).toEqual([
+      60, 45, 1650, 1560,
+    ]);
     expect([parseDuration('1:75'), parseDuration('1:25:00'), parseDuration('soon')]).toEqual([null, null, null]);
   });
 
@@ -132,7 +174,11 @@ describe('c3voc import of frab-style files', () => {
         day_start: '2019-08-21T10:00:00+02:00',
         day_end: '2019-08-22T04:00:00+02:00',
         rooms: {
-          Curie: [event(1, 'Opening', '11:00', '1:00'), event(2, 'Late night', '23:30', '2:00'), event(3, 'After midnight', '01:30', '0:45')],
+          Curie: [
+            event(1, 'Opening', '11:00', '1:00'),
+            event(2, 'Late night', '23:30', '2:00'),
+            event(3, 'After midnight', '01:30', '0:45'),
+          ],
           Tent: [event(4, 'Exhibition', '12:00', '1:02:00', { room: 'Tent' })],
         },
       },
@@ -140,16 +186,34 @@ describe('c3voc import of frab-style files', () => {
     const { programme, warnings } = parseC3voc(text);
     expect(warnings).toEqual([]);
     const byId = new Map(programme.sessions.map((s) => [s.id.replace(/^c3voc-0{8}-0{4}-4000-8000-0*/, 'c3voc-'), s]));
-    expect(byId.get('c3voc-1')).toMatchObject({ start: '2019-08-21T11:00:00+02:00', end: '2019-08-21T12:00:00+02:00', organizers: { lead: 'jinxx', partners: [] } });
+    expect(byId.get('c3voc-1')).toMatchObject({
+      start: '2019-08-21T11:00:00+02:00',
+      end: '2019-08-21T12:00:00+02:00',
+      organizers: { lead: 'jinxx', partners: [] },
+    });
     expect(byId.get('c3voc-2')).toMatchObject({ start: '2019-08-21T23:30:00+02:00', end: '2019-08-22T01:30:00+02:00' });
     expect(byId.get('c3voc-3')).toMatchObject({ start: '2019-08-22T01:30:00+02:00', end: '2019-08-22T02:15:00+02:00' });
-    expect(byId.get('c3voc-4')).toMatchObject({ start: '2019-08-21T12:00:00+02:00', end: '2019-08-22T14:00:00+02:00', venueId: 'Tent' });
+    expect(byId.get('c3voc-4')).toMatchObject({
+      start: '2019-08-21T12:00:00+02:00',
+      end: '2019-08-22T14:00:00+02:00',
+      venueId: 'Tent',
+    });
   });
 
-  it('needs a zone: the conference\'s time_zone_name or --timezone', () => {
-    const day = { index: 1, date: '2019-08-21', day_start: '2019-08-21T10:00:00+02:00', day_end: '2019-08-22T04:00:00+02:00', rooms: { Curie: [event(1, 'Opening', '11:00', '1:00')] } };
-    expect(() => parseC3voc(frabDoc([day], {}))).toThrow(/time_zone_name is missing: give the venue's time zone with --timezone/);
-    expect(parseC3voc(frabDoc([day], {}), { timezone: 'Europe/Vienna' }).programme.sessions[0]!.start).toBe('2019-08-21T11:00:00+02:00');
+  it("needs a zone: the conference's time_zone_name or --timezone", () => {
+    const day = {
+      index: 1,
+      date: '2019-08-21',
+      day_start: '2019-08-21T10:00:00+02:00',
+      day_end: '2019-08-22T04:00:00+02:00',
+      rooms: { Curie: [event(1, 'Opening', '11:00', '1:00')] },
+    };
+    expect(() => parseC3voc(frabDoc([day], {}))).toThrow(
+      /time_zone_name is missing: give the venue's time zone with --timezone/,
+    );
+    expect(parseC3voc(frabDoc([day], {}), { timezone: 'Europe/Vienna' }).programme.sessions[0]!.start).toBe(
+      '2019-08-21T11:00:00+02:00',
+    );
   });
 
   it('refuses a file with unreadable events, listing each with its line, and imports nothing', () => {
@@ -159,7 +223,13 @@ describe('c3voc import of frab-style files', () => {
         date: '2019-08-21',
         day_start: '2019-08-21T10:00:00+02:00',
         day_end: '2019-08-22T04:00:00+02:00',
-        rooms: { Curie: [event(1, 'Fine', '11:00', '1:00'), event(2, '', '12:00', '1:00'), event(3, 'Endless', '13:00', 'soon')] },
+        rooms: {
+          Curie: [
+            event(1, 'Fine', '11:00', '1:00'),
+            event(2, '', '12:00', '1:00'),
+            event(3, 'Endless', '13:00', 'soon'),
+          ],
+        },
       },
     ]);
     let error: unknown;

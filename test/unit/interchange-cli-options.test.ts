@@ -34,11 +34,20 @@ describe('import CLI options', () => {
   });
 
   it.each([
-    [['x.ics', '--from', '2024-3-1', '--to', '2024-03-02'], /^import: --from: "2024-3-1" is not a date \(expected YYYY-MM-DD\) \(usage: /],
+    [
+      ['x.ics', '--from', '2024-3-1', '--to', '2024-03-02'],
+      /^import: --from: "2024-3-1" is not a date \(expected YYYY-MM-DD\) \(usage: /,
+    ],
     [['x.ics', '--from', '2024-03-01'], /^import: --from and --to go together \(usage: /],
     [['x.csv', '--columns', 'title'], /^import: --columns: "title" is not FIELD=Header/],
-    [[fixture('frab-schedule.xml'), '--timezone', 'Mars/Olympus'], /^import: .*--timezone: unknown time zone "Mars\/Olympus"/],
-    [[fixture('room-calendar.ics'), '--from', '2024-03-10', '--to', '2024-03-01'], /^import: .*--to 2024-03-01 is before --from 2024-03-10/],
+    [
+      [fixture('frab-schedule.xml'), '--timezone', 'Mars/Olympus'],
+      /^import: .*--timezone: unknown time zone "Mars\/Olympus"/,
+    ],
+    [
+      [fixture('room-calendar.ics'), '--from', '2024-03-10', '--to', '2024-03-01'],
+      /^import: .*--to 2024-03-01 is before --from 2024-03-10/,
+    ],
   ])('refuses bad options with one line and exit 1: %j', (args, message) => {
     const result = run(args);
     expect(result.code).toBe(1);

@@ -15,7 +15,9 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'interchange-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const schedule = scheduleFromProgramme(parseUnProgramme(readFileSync(join(repo, 'programme/crimecop12-programme.txt'), 'utf8')).programme);
+const schedule = scheduleFromProgramme(
+  parseUnProgramme(readFileSync(join(repo, 'programme/crimecop12-programme.txt'), 'utf8')).programme,
+);
 
 function file(name: string, content: string): string {
   const path = join(dir, name);
@@ -46,7 +48,10 @@ describe('import CLI with the interchange formats', { timeout: 60_000 }, () => {
   });
 
   it('reads a c3voc schedule.json and takes --timezone', async () => {
-    const path = file('schedule.json', JSON.stringify(c3vocSchedule(schedule, { baseUrl: 'http://localhost/', now: 0 }), null, 2));
+    const path = file(
+      'schedule.json',
+      JSON.stringify(c3vocSchedule(schedule, { baseUrl: 'http://localhost/', now: 0 }), null, 2),
+    );
     const run = await runImport(path, '--timezone', 'Europe/London');
     expect(run.code).toBe(0);
     const output = JSON.parse(run.stdout);
@@ -63,12 +68,15 @@ describe('import CLI with the interchange formats', { timeout: 60_000 }, () => {
   });
 
   it('exits 1 listing every bad row of a CSV, and prints no schedule', async () => {
-    const text = 'id,title,start,end,venue_id\na,,2024-10-14T10:00,2024-10-14T11:00,CR3\nb,B,2024-10-14T12:00,2024-10-14T11:00,CR3\n';
+    const text =
+      'id,title,start,end,venue_id\na,,2024-10-14T10:00,2024-10-14T11:00,CR3\nb,B,2024-10-14T12:00,2024-10-14T11:00,CR3\n';
     const run = await runImport(file('bad.csv', text));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/bad\.csv: 2 errors, nothing imported: row 2: title: must not be empty; row 3: end: must be after start$/),
+      expect.stringMatching(
+        /bad\.csv: 2 errors, nothing imported: row 2: title: must not be empty; row 3: end: must be after start$/,
+      ),
     ]);
   });
 });

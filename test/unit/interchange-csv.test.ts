@@ -96,7 +96,12 @@ describe('CSV round trip', () => {
       ...b,
       start: '2024-10-14T16:00:00+02:00',
       end: '2024-10-14T16:50:00+02:00',
-      online: { meetingId: '813 5443 5881', passcode: '7,0;9"1', url: 'https://meet.example/j/1?a=1,2', showPasscode: true },
+      online: {
+        meetingId: '813 5443 5881',
+        passcode: '7,0;9"1',
+        url: 'https://meet.example/j/1?a=1,2',
+        showPasscode: true,
+      },
       version: 2,
     };
     const back = new Map(parseScheduleCsv(scheduleCsv(schedule)).programme.sessions.map((s) => [s.id, s]));
@@ -108,7 +113,8 @@ describe('CSV round trip', () => {
 
 describe('CSV import', () => {
   it('reads a minimal hand-written file: venue time, derived ids and defaults', () => {
-    const text = 'title,start,end,venue_name\nOpening,2024-10-14T10:00,2024-10-14T11:00,Conference Room 3\nOnline chat,2024-10-14T10:00,2024-10-14T10:30,online\n';
+    const text =
+      'title,start,end,venue_name\nOpening,2024-10-14T10:00,2024-10-14T11:00,Conference Room 3\nOnline chat,2024-10-14T10:00,2024-10-14T10:30,online\n';
     const { programme, warnings } = parseScheduleCsv(text, { timezone: 'Europe/Vienna' });
     expect(warnings).toEqual([]);
     expect(programme.venues).toEqual([
@@ -116,21 +122,29 @@ describe('CSV import', () => {
       { id: 'Online', name: 'Online', kind: 'online' },
     ]);
     const [opening] = programme.sessions;
-    expect(opening).toMatchObject({ kind: 'other', status: 'scheduled', start: '2024-10-14T10:00:00+02:00', version: 1 });
+    expect(opening).toMatchObject({
+      kind: 'other',
+      status: 'scheduled',
+      start: '2024-10-14T10:00:00+02:00',
+      version: 1,
+    });
     expect(opening!.id).toMatch(/^event-2024-10-14-[0-9a-f]{8}$/);
     // The same file gives the same ids: re-importing it matches sessions by id.
     expect(parseScheduleCsv(text).programme.sessions.map((s) => s.id)).toEqual(programme.sessions.map((s) => s.id));
   });
 
   it('accepts " | "-separated partners as people type them', () => {
-    const text = 'title,start,end,venue_id,organizer_lead,organizer_partners\nX,2024-10-14T10:00,2024-10-14T11:00,CR3,UNODC,A | B\n';
+    const text =
+      'title,start,end,venue_id,organizer_lead,organizer_partners\nX,2024-10-14T10:00,2024-10-14T11:00,CR3,UNODC,A | B\n';
     expect(parseScheduleCsv(text).programme.sessions[0]!.organizers).toEqual({ lead: 'UNODC', partners: ['A', 'B'] });
   });
 
   it('warns when the offsets do not fit the zone the file is read in', () => {
     const text = 'title,start,end,venue_id\nX,2024-10-14T10:00:00-04:00,2024-10-14T11:00:00-04:00,CR3\n';
     const { warnings } = parseScheduleCsv(text);
-    expect(warnings).toEqual([{ line: 2, message: expect.stringMatching(/offsets that Europe\/Vienna does not have.*--timezone/) }]);
+    expect(warnings).toEqual([
+      { line: 2, message: expect.stringMatching(/offsets that Europe\/Vienna does not have.*--timezone/) },
+    ]);
     expect(parseScheduleCsv(text, { timezone: 'America/New_York' }).warnings).toEqual([]);
   });
 
@@ -164,11 +178,14 @@ describe('CSV import', () => {
       '7: end: must not be empty',
       '7: venue_id: give venue_id or venue_name',
     ]);
-    expect(error.message).toMatch(/^11 errors, nothing imported: row 3: title: must not be empty; row 3: end: must be after start;/);
+    expect(error.message).toMatch(
+      /^11 errors, nothing imported: row 3: title: must not be empty; row 3: end: must be after start;/,
+    );
   });
 
   it('counts rows from where a record starts, also after cells with line breaks', () => {
-    const text = 'id,title,start,end,venue_id\na,"Two\nlines",2024-10-14T10:00,2024-10-14T11:00,CR3\nb,X,nope,2024-10-14T11:00,CR3\n';
+    const text =
+      'id,title,start,end,venue_id\na,"Two\nlines",2024-10-14T10:00,2024-10-14T11:00,CR3\nb,X,nope,2024-10-14T11:00,CR3\n';
     expect(problemsOf(text).problems).toEqual([{ line: 4, message: expect.stringMatching(/^start: "nope"/) }]);
   });
 });

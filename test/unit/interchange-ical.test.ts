@@ -47,7 +47,9 @@ function parseFeed(ics: string): { calendar: ICAL.Component; events: ParsedEvent
       tzid: vevent.getFirstProperty('dtstart')!.getParameter('tzid') as string | null,
       start: event.startDate.toUnixTime() * 1000,
       end: event.endDate.toUnixTime() * 1000,
-      conference: vevent.getAllProperties('conference').map((p) => ({ value: String(p.getFirstValue()), type: p.type, feature: p.getParameter('feature') })),
+      conference: vevent
+        .getAllProperties('conference')
+        .map((p) => ({ value: String(p.getFirstValue()), type: p.type, feature: p.getParameter('feature') })),
     };
   });
   return { calendar, events, zones };
@@ -82,17 +84,27 @@ describe('iCalendar feed', () => {
 
   it('has UIDs that depend on the session only, never on the host or the render', () => {
     const schedule = scheduleFromProgramme(dstProgramme());
-    const uids = (s: Schedule) => parseFeed(calendarIcs(s)).events.map((e) => e.uid).sort();
+    const uids = (s: Schedule) =>
+      parseFeed(calendarIcs(s))
+        .events.map((e) => e.uid)
+        .sort();
     const first = uids(schedule);
     expect(first).toEqual(schedule.sessions.map((s) => `${s.id}@venue-signage`).sort());
-    const moved = { ...schedule, sessions: schedule.sessions.map((s) => ({ ...s, venueId: 'CR1', title: `${s.title}!` })) };
+    const moved = {
+      ...schedule,
+      sessions: schedule.sessions.map((s) => ({ ...s, venueId: 'CR1', title: `${s.title}!` })),
+    };
     expect(uids(moved)).toEqual(first);
   });
 
   it('writes SEQUENCE = version − 1, STATUS, location, organisers and the join link', () => {
     const schedule = scheduleFromProgramme(dstProgramme());
     const online = schedule.sessions.find((s) => s.venueId === 'Online' && s.online)!;
-    Object.assign(online, { status: 'cancelled', version: 3, online: { ...online.online, url: 'https://meet.example/j/9?pwd=a,b;c' } });
+    Object.assign(online, {
+      status: 'cancelled',
+      version: 3,
+      online: { ...online.online, url: 'https://meet.example/j/9?pwd=a,b;c' },
+    });
     const { events } = parseFeed(calendarIcs(schedule));
     const event = events.find((e) => e.uid === `${online.id}@venue-signage`)!;
     expect(event).toMatchObject({ sequence: 2, status: 'CANCELLED', location: 'Online', summary: online.title });
@@ -101,7 +113,12 @@ describe('iCalendar feed', () => {
     // The passcode stays off the public feed unless staff chose to show it on screens.
     expect(event.description).not.toContain('Passcode');
     const reception = events.find((e) => e.summary.startsWith('EVENING RECEPTION'))!;
-    expect(reception).toMatchObject({ sequence: 0, status: 'CONFIRMED', location: 'CR1', description: 'Organized by El Dorado, with Atlantis' });
+    expect(reception).toMatchObject({
+      sequence: 0,
+      status: 'CONFIRMED',
+      location: 'CR1',
+      description: 'Organized by El Dorado, with Atlantis',
+    });
   });
 
   it('shows the passcode when staff chose to show it', () => {
@@ -112,7 +129,7 @@ describe('iCalendar feed', () => {
     expect(event.description).toContain(`Passcode: ${online.online.passcode}`);
   });
 
-  it('lists only one venue\'s sessions in that venue\'s feed', () => {
+  it("lists only one venue's sessions in that venue's feed", () => {
     const schedule = scheduleFromProgramme(dstProgramme());
     const cr1 = schedule.venues.find((v) => v.id === 'CR1')!;
     const { calendar, events } = parseFeed(calendarIcs(schedule, cr1));
@@ -122,10 +139,17 @@ describe('iCalendar feed', () => {
 
   it('raises SEQUENCE when a session changes through the service', () => {
     const dir = mkdtempSync(join(tmpdir(), 'interchange-ical-'));
-    const service = openScheduleService({ dataDir: dir, seed: dstProgramme, now: () => Date.parse('2025-10-24T08:00:00Z') });
+    const service = openScheduleService({
+      dataDir: dir,
+      seed: dstProgramme,
+      now: () => Date.parse('2025-10-24T08:00:00Z'),
+    });
     try {
       const id = 'event-2025-10-24-74e0a795';
-      const sequence = () => parseFeed(calendarIcs(service.schedule())).events.find((e) => e.uid === sessionUid({ id }, service.schedule().scheduleId))!.sequence;
+      const sequence = () =>
+        parseFeed(calendarIcs(service.schedule())).events.find(
+          (e) => e.uid === sessionUid({ id }, service.schedule().scheduleId),
+        )!.sequence;
       expect(sequence()).toBe(0);
       service.updateSession(id, { start: '2025-10-24T09:10', end: '2025-10-24T10:00' }, { name: 'alice' });
       expect(sequence()).toBe(1);

@@ -14,8 +14,22 @@ describe('Indico timetable JSON', () => {
     expect(warnings).toEqual([]);
     expect(programme.timezone).toBe('Europe/Vienna');
     expect(programme.sessions.map((s) => [s.id, s.title, s.start, s.end, s.kind, s.venueId])).toEqual([
-      ['indico-a42c1', 'Plenary: Opening statements', '2024-10-14T10:00:00+02:00', '2024-10-14T11:00:00+02:00', 'plenary', 'Plenary-Hall-M-Building'],
-      ['indico-a42b2', 'Plenary: Coffee break', '2024-10-14T11:00:00+02:00', '2024-10-14T11:15:00+02:00', 'plenary', 'Foyer'],
+      [
+        'indico-a42c1',
+        'Plenary: Opening statements',
+        '2024-10-14T10:00:00+02:00',
+        '2024-10-14T11:00:00+02:00',
+        'plenary',
+        'Plenary-Hall-M-Building',
+      ],
+      [
+        'indico-a42b2',
+        'Plenary: Coffee break',
+        '2024-10-14T11:00:00+02:00',
+        '2024-10-14T11:15:00+02:00',
+        'plenary',
+        'Foyer',
+      ],
       ['indico-a42c3', 'Side event: water', '2024-10-14T13:15:00+02:00', '2024-10-14T14:30:00+02:00', 'other', 'CR3'],
     ]);
     expect(programme.sessions[0]!.organizers).toEqual({ lead: 'Speaker, Sam', partners: [] });
@@ -36,9 +50,11 @@ describe('Indico timetable JSON', () => {
   });
 
   it('says what it saw when the timetable is empty', () => {
-    expect(() => readSchedule(JSON.stringify({ _type: 'HTTPAPIResult', results: { 42: {} } }))).toThrow(/^This looks like Indico JSON, but its timetable has no contributions/);
+    expect(() => readSchedule(JSON.stringify({ _type: 'HTTPAPIResult', results: { 42: {} } }))).toThrow(
+      /^This looks like Indico JSON, but its timetable has no contributions/,
+    );
   });
-  it('reads the timetable example of Indico\'s own HTTP API documentation', () => {
+  it("reads the timetable example of Indico's own HTTP API documentation", () => {
     const docs = readFileSync(join(import.meta.dirname, '../fixtures/interchange/indico-docs-timetable.json'), 'utf8');
     const { format, programme } = readSchedule(docs);
     expect(format).toBe('indico');

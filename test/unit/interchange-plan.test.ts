@@ -50,10 +50,19 @@ function busyFile(): ImportedSchedule {
           if (s.id === 'cyber') return { ...s, start: at('11:15'), end: at('12:15') };
           if (s.id === 'firearms') return { ...s, title: 'Firearms trafficking' };
           // Another id, same title the same day: matched by title, its organisers changed.
-          if (s.id === 'opening') return { ...s, id: 'opening-from-file', organizers: { lead: 'UNODC', partners: ['UNDP'] } };
+          if (s.id === 'opening')
+            return { ...s, id: 'opening-from-file', organizers: { lead: 'UNODC', partners: ['UNDP'] } };
           return s;
         }),
-      { ...sessions[0]!, id: 'newbie', title: 'New side event', venueId: 'M7', start: at('15:00'), end: at('16:00'), planned: { start: at('15:00'), end: at('16:00'), venueId: 'M7' } },
+      {
+        ...sessions[0]!,
+        id: 'newbie',
+        title: 'New side event',
+        venueId: 'M7',
+        start: at('15:00'),
+        end: at('16:00'),
+        planned: { start: at('15:00'), end: at('16:00'), venueId: 'M7' },
+      },
     ]),
   );
 }
@@ -75,7 +84,10 @@ describe('planImport', () => {
     expect(plan.warnings).toEqual([]);
 
     // A session already cancelled and absent from the file is nothing to cancel.
-    const withoutDropped = fileOf('csv', edited((sessions) => sessions.filter((s) => s.id !== 'dropped')));
+    const withoutDropped = fileOf(
+      'csv',
+      edited((sessions) => sessions.filter((s) => s.id !== 'dropped')),
+    );
     expect(planImport(service.schedule(), withoutDropped).removed).toEqual([]);
   });
 
@@ -92,19 +104,25 @@ describe('planImport', () => {
   it('takes from a CSV only the columns it has: a hand-written file keeps kinds and organisers', () => {
     const text = 'id,title,start,end,venue_id\nopening,Opening,2024-10-14T10:30,2024-10-14T11:00,CR3\n';
     const plan = planImport(service.schedule(), readSchedule(text), 'keep');
-    expect(plan.retimed.map((c) => [c.id, c.fields, c.after.kind, c.after.organizers.lead])).toEqual([['opening', ['start'], 'side-event', 'UNODC']]);
+    expect(plan.retimed.map((c) => [c.id, c.fields, c.after.kind, c.after.organizers.lead])).toEqual([
+      ['opening', ['start'], 'side-event', 'UNODC'],
+    ]);
     expect(plan.unchanged).toBe(0);
     expect(plan.removed).toHaveLength(5);
   });
 
   it('maps venues by name, adds unknown ones and warns about rooms the file would double-book', () => {
-    const venues = [...service.schedule().venues.map((v) => (v.id === 'CR3' ? { ...v, id: 'Conference-Room-3' } : v)), { id: 'M9', name: 'Room M9', kind: 'room' as const }];
+    const venues = [
+      ...service.schedule().venues.map((v) => (v.id === 'CR3' ? { ...v, id: 'Conference-Room-3' } : v)),
+      { id: 'M9', name: 'Room M9', kind: 'room' as const },
+    ];
     const file = fileOf(
       'csv',
       edited(
         (sessions) =>
           sessions.map((s) => {
-            if (s.venueId === 'CR3') return { ...s, venueId: 'Conference-Room-3', planned: { ...s.planned, venueId: 'Conference-Room-3' } };
+            if (s.venueId === 'CR3')
+              return { ...s, venueId: 'Conference-Room-3', planned: { ...s.planned, venueId: 'Conference-Room-3' } };
             if (s.id === 'firearms') return { ...s, venueId: 'M9' };
             if (s.id === 'webinar') return { ...s, venueId: 'M7' };
             return s;
@@ -114,13 +132,23 @@ describe('planImport', () => {
     );
     const plan = planImport(service.schedule(), file);
     expect(plan.venuesAdded).toEqual([{ id: 'M9', name: 'Room M9', kind: 'room' }]);
-    expect(plan.moved.map((c) => [c.id, c.after.venueId]).sort()).toEqual([['firearms', 'M9'], ['webinar', 'M7']]);
+    expect(plan.moved.map((c) => [c.id, c.after.venueId]).sort()).toEqual([
+      ['firearms', 'M9'],
+      ['webinar', 'M7'],
+    ]);
     expect(plan.unchanged).toBe(5);
     expect(plan.warnings).toEqual([]);
 
-    const clashing = fileOf('csv', edited((sessions) => sessions.map((s) => (s.id === 'webinar' ? { ...s, venueId: 'CR3' } : s))));
+    const clashing = fileOf(
+      'csv',
+      edited((sessions) => sessions.map((s) => (s.id === 'webinar' ? { ...s, venueId: 'CR3' } : s))),
+    );
     expect(planImport(service.schedule(), clashing).warnings).toEqual([
-      { message: expect.stringMatching(/^CR3 is already taken by “Opening” on Monday 14 October 10:00–11:00: “Webinar” would share the room/) },
+      {
+        message: expect.stringMatching(
+          /^CR3 is already taken by “Opening” on Monday 14 October 10:00–11:00: “Webinar” would share the room/,
+        ),
+      },
     ]);
   });
 });
@@ -131,9 +159,21 @@ describe('applyImport', () => {
     const plan = planImport(before, busyFile());
     const result = service.applyImport(plan, staff);
     expect(result.revision).toBe(1);
-    expect(result.entry).toMatchObject({ operation: 'schedule.import', actor: 'alice', summary: 'Imported schedule: +1, −1, 1 moved, 1 retimed, 2 changed' });
+    expect(result.entry).toMatchObject({
+      operation: 'schedule.import',
+      actor: 'alice',
+      summary: 'Imported schedule: +1, −1, 1 moved, 1 retimed, 2 changed',
+    });
     expect(service.journalSince(0)).toHaveLength(1);
-    expect(result.value).toEqual({ added: 1, cancelled: 1, moved: 1, retimed: 1, changed: 2, unchanged: 2, venuesAdded: 0 });
+    expect(result.value).toEqual({
+      added: 1,
+      cancelled: 1,
+      moved: 1,
+      retimed: 1,
+      changed: 2,
+      unchanged: 2,
+      venuesAdded: 0,
+    });
 
     expect(sessionOf(service, 'tuesday')).toMatchObject({ status: 'cancelled', version: 2 });
     expect(sessionOf(service, 'lunch')).toMatchObject({ venueId: 'M7', version: 2, planned: { venueId: 'CR3' } });
@@ -146,9 +186,12 @@ describe('applyImport', () => {
     const undo = service.undo(result.revision, { name: 'bob' });
     expect(undo.revision).toBe(2);
     const strip = (s: Session) => ({ ...s, version: 0 });
-    expect(service.schedule().sessions.map(strip).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-      before.sessions.map(strip).sort((a, b) => a.id.localeCompare(b.id)),
-    );
+    expect(
+      service
+        .schedule()
+        .sessions.map(strip)
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual(before.sessions.map(strip).sort((a, b) => a.id.localeCompare(b.id)));
   });
 
   it('keeps missing sessions when asked', () => {
@@ -170,7 +213,10 @@ describe('applyImport', () => {
 
     const empty = planImport(service.schedule(), readSchedule(scheduleCsv(service.schedule())));
     expect(empty.unchanged).toBe(service.schedule().sessions.length);
-    expect(thrown(() => service.applyImport(empty, staff))).toMatchObject({ status: 400, message: expect.stringMatching(/nothing to import/) });
+    expect(thrown(() => service.applyImport(empty, staff))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/nothing to import/),
+    });
   });
 });
 
@@ -181,7 +227,11 @@ describe('re-importing a revised UN programme', () => {
 
   beforeEach(() => {
     programmeDir = tempDataDir();
-    programmeService = openScheduleService({ dataDir: programmeDir, seed: () => parseUnProgramme(text).programme, now: () => testClock().now });
+    programmeService = openScheduleService({
+      dataDir: programmeDir,
+      seed: () => parseUnProgramme(text).programme,
+      now: () => testClock().now,
+    });
   });
   afterEach(() => {
     programmeService.close();
@@ -204,7 +254,10 @@ describe('re-importing a revised UN programme', () => {
     const live = programmeService.schedule().sessions.find((s) => s.title.startsWith('GUARDIANS OF THE EARTH'))!;
     expect(live.start).toBe('2024-10-14T13:00:00+02:00');
 
-    const plan = planImport(programmeService.schedule(), readSchedule(moveRow('GUARDIANS OF THE EARTH', 'TUESDAY, 15 OCTOBER')));
+    const plan = planImport(
+      programmeService.schedule(),
+      readSchedule(moveRow('GUARDIANS OF THE EARTH', 'TUESDAY, 15 OCTOBER')),
+    );
     expect(plan.added).toEqual([]);
     expect(plan.removed).toEqual([]);
     expect(plan.moved).toEqual([]);
@@ -214,32 +267,61 @@ describe('re-importing a revised UN programme', () => {
     expect(plan.unchanged).toBe(programmeService.schedule().sessions.length - 1);
 
     programmeService.applyImport(plan, staff);
-    expect(sessionOf(programmeService, live.id)).toMatchObject({ start: '2024-10-15T13:00:00+02:00', planned: { start: live.start }, status: 'scheduled' });
+    expect(sessionOf(programmeService, live.id)).toMatchObject({
+      start: '2024-10-15T13:00:00+02:00',
+      planned: { start: live.start },
+      status: 'scheduled',
+    });
   });
 
   it('matches across days only by a title unique on both sides; otherwise it adds and cancels', () => {
-    const onWednesday = (s: Session, id: string): Session => ({ ...s, id, start: at('10:00', '16'), end: at('11:00', '16') });
+    const onWednesday = (s: Session, id: string): Session => ({
+      ...s,
+      id,
+      start: at('10:00', '16'),
+      end: at('11:00', '16'),
+    });
     // Two live sessions share a title: the file's one session of that title could be either.
     service.updateSession('cyber', { title: 'Opening' }, staff);
-    const liveTwins = fileOf('csv', edited((sessions) => [
-      ...sessions.filter((s) => s.id !== 'opening' && s.id !== 'cyber'),
-      onWednesday(sessions.find((s) => s.id === 'opening')!, 'opening-wed'),
-    ]));
+    const liveTwins = fileOf(
+      'csv',
+      edited((sessions) => [
+        ...sessions.filter((s) => s.id !== 'opening' && s.id !== 'cyber'),
+        onWednesday(
+          sessions.find((s) => s.id === 'opening')!,
+          'opening-wed',
+        ),
+      ]),
+    );
     const first = planImport(service.schedule(), liveTwins);
     expect([ids(first.added), ids(first.removed)]).toEqual([['opening-wed'], ['cyber', 'opening']]);
 
     // The file has the title twice: neither copy is evidence that the live one moved.
-    const fileTwins = fileOf('csv', edited((sessions) => {
-      const lunch = sessions.find((s) => s.id === 'lunch')!;
-      return [...sessions.filter((s) => s !== lunch), onWednesday(lunch, 'lunch-a'), { ...onWednesday(lunch, 'lunch-b'), venueId: 'M7' }];
-    }));
+    const fileTwins = fileOf(
+      'csv',
+      edited((sessions) => {
+        const lunch = sessions.find((s) => s.id === 'lunch')!;
+        return [
+          ...sessions.filter((s) => s !== lunch),
+          onWednesday(lunch, 'lunch-a'),
+          { ...onWednesday(lunch, 'lunch-b'), venueId: 'M7' },
+        ];
+      }),
+    );
     const second = planImport(service.schedule(), fileTwins);
     expect([ids(second.added), ids(second.removed)]).toEqual([['lunch-a', 'lunch-b'], ['lunch']]);
 
     // A unique title on both sides is matched, even to another day and room.
-    const unique = fileOf('csv', edited((sessions) => sessions.map((s) => (s.id === 'lunch' ? { ...onWednesday(s, 'lunch-wed'), venueId: 'M7' } : s))));
+    const unique = fileOf(
+      'csv',
+      edited((sessions) =>
+        sessions.map((s) => (s.id === 'lunch' ? { ...onWednesday(s, 'lunch-wed'), venueId: 'M7' } : s)),
+      ),
+    );
     const third = planImport(service.schedule(), unique);
     expect([third.added, third.removed]).toEqual([[], []]);
-    expect(third.moved.map((c) => [c.id, c.matchedBy, c.fields])).toEqual([['lunch', 'title', ['start', 'end', 'venueId']]]);
+    expect(third.moved.map((c) => [c.id, c.matchedBy, c.fields])).toEqual([
+      ['lunch', 'title', ['start', 'end', 'venueId']],
+    ]);
   });
 });

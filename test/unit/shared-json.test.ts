@@ -29,6 +29,8 @@ describe('clash wording', () => {
 
   it('words the panel hint and the server refusal from one place', () => {
     expect(clashText('M3', holder, zone)).toBe('M3 is taken by “Taker” 13:00–13:50');
-    expect(clashText('CR3', holder, zone, true)).toBe('CR3 is already taken by “Taker” on Monday 14 October 13:00–13:50');
+    expect(clashText('CR3', holder, zone, true)).toBe(
+      'CR3 is already taken by “Taker” on Monday 14 October 13:00–13:50',
+    );
   });
 });

@@ -30,10 +30,14 @@ describe('title case on the bundled programme', () => {
 
 describe('title case rules', () => {
   it('lowers short function words except first and after a colon', () => {
-    expect(titleCase('THE ROLE OF THE STATE: A VIEW FROM THE SOUTH')).toBe('The Role of the State: A View from the South');
+    expect(titleCase('THE ROLE OF THE STATE: A VIEW FROM THE SOUTH')).toBe(
+      'The Role of the State: A View from the South',
+    );
   });
   it('keeps listed acronyms, words with a digit, and possessives', () => {
-    expect(titleCase("UNODC'S WORK WITH THE EU AND I2LEC ON COP29")).toBe("UNODC's Work with the EU and I2LEC on COP29");
+    expect(titleCase("UNODC'S WORK WITH THE EU AND I2LEC ON COP29")).toBe(
+      "UNODC's Work with the EU and I2LEC on COP29",
+    );
   });
   it('keeps the capitals the organiser field uses', () => {
     const organizers = { lead: 'European Institute for Crime Prevention and Control (HEUNI)', partners: ['ABCD'] };
@@ -42,7 +46,9 @@ describe('title case rules', () => {
   });
   it('cases the parts of hyphenated words and leaves mixed-case titles and words alone', () => {
     expect(titleCase('A RULE-OF-LAW RESPONSE')).toBe('A Rule-of-Law Response');
-    expect(titleCase('EmpowerHer: SPOTLIGHT ON WOMEN IN CRIMINAL JUSTICE')).toBe('EmpowerHer: Spotlight on Women in Criminal Justice');
+    expect(titleCase('EmpowerHer: SPOTLIGHT ON WOMEN IN CRIMINAL JUSTICE')).toBe(
+      'EmpowerHer: Spotlight on Women in Criminal Justice',
+    );
     expect(isAllCaps('Plenary: Items 2 (b) and (c)')).toBe(false);
     expect(titleCase('Plenary: Items 2 (b) and (c)')).toBe('Plenary: Items 2 (b) and (c)');
   });

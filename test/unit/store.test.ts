@@ -146,7 +146,9 @@ describe('sqlite store', () => {
     // The database as the schema before schedule ids left it.
     const db = new Database(path.join(dir, 'data', 'signage.db'));
     // Schema 2: before schedule ids (migration 3), accounts (4), emergency templates (5) and venue directions (6).
-    db.exec('DROP TABLE accounts; DROP TABLE revoked_sessions; DROP TABLE account_audit; ALTER TABLE journal DROP COLUMN actor_name');
+    db.exec(
+      'DROP TABLE accounts; DROP TABLE revoked_sessions; DROP TABLE account_audit; ALTER TABLE journal DROP COLUMN actor_name',
+    );
     db.exec('ALTER TABLE meta DROP COLUMN schedule_id; DROP TABLE emergency_templates');
     for (const column of ['building', 'floor', 'directions']) db.exec(`ALTER TABLE venues DROP COLUMN ${column}`);
     db.exec('DROP TABLE idempotency_keys; ALTER TABLE displays DROP COLUMN staff_touched');
@@ -163,7 +165,17 @@ describe('sqlite store', () => {
   it('keeps where a venue is (building, floor, directions) and leaves unset ones absent', () => {
     const placed = {
       ...initial,
-      venues: [{ id: 'M7', name: 'M7', kind: 'room' as const, building: 'M-Building', floor: '1st floor', directions: '1st floor, turn left' }, { id: 'X', name: 'X', kind: 'room' as const }],
+      venues: [
+        {
+          id: 'M7',
+          name: 'M7',
+          kind: 'room' as const,
+          building: 'M-Building',
+          floor: '1st floor',
+          directions: '1st floor, turn left',
+        },
+        { id: 'X', name: 'X', kind: 'room' as const },
+      ],
       sessions: [],
     };
     store.seed(placed);

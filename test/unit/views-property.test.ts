@@ -144,10 +144,7 @@ const sessionArb = (base: number, id: string) =>
 const scheduleArb = fc
   .tuple(fc.constantFrom(...windows), fc.integer({ min: 0, max: 25 }))
   .chain(([base, count]) =>
-    fc.tuple(
-      fc.constant(base),
-      fc.tuple(...Array.from({ length: count }, (_, i) => sessionArb(base, `s${i}`))),
-    ),
+    fc.tuple(fc.constant(base), fc.tuple(...Array.from({ length: count }, (_, i) => sessionArb(base, `s${i}`)))),
   )
   .map(([base, sessions]) => ({ base, schedule: { timezone: ZONE, venues, sessions } as Sched }));
 
@@ -185,52 +182,70 @@ function summary(schedule: Sched, venueId: string, instant: number) {
 const PROPERTY_TIMEOUT_MS = 60_000;
 
 describe('views match the brute-force reference', () => {
-  it('roomView, for every venue, around DST changes', () => {
-    fc.assert(
-      fc.property(scenarioArb, ({ schedule, instant }) => {
-        for (const venueId of venueIds) {
-          expect(summary(schedule, venueId, instant)).toEqual(referenceRoom(schedule, venueId, instant));
-        }
-      }),
-      { numRuns: 400 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'roomView, for every venue, around DST changes',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, ({ schedule, instant }) => {
+          for (const venueId of venueIds) {
+            expect(summary(schedule, venueId, instant)).toEqual(referenceRoom(schedule, venueId, instant));
+          }
+        }),
+        { numRuns: 400 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('a door never says "free for the rest of the day" while a moved-away slot is ahead, and shows it as a notice', () => {
-    fc.assert(
-      fc.property(scenarioArb, ({ schedule, instant }) => {
-        for (const venueId of venues.map((v) => v.id)) {
-          const view = roomView(schedule, venueId, instant);
-          const ahead = referenceRoom(schedule, venueId, instant).movedAway.length > 0
-            ? view.movedAway.filter((row) => !row.change.cancelled)
-            : [];
-          const { notices } = doorSections(view, instant, schedule.venues, ZONE);
-          for (const row of ahead) expect(notices.map((n) => n.key)).toContain(`away:${row.session.id}`);
-          if (ahead.length) expect(statusDetail(view, instant, ZONE, schedule.venues)).not.toMatch(/rest of the day/);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'a door never says "free for the rest of the day" while a moved-away slot is ahead, and shows it as a notice',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, ({ schedule, instant }) => {
+          for (const venueId of venues.map((v) => v.id)) {
+            const view = roomView(schedule, venueId, instant);
+            const ahead =
+              referenceRoom(schedule, venueId, instant).movedAway.length > 0
+                ? view.movedAway.filter((row) => !row.change.cancelled)
+                : [];
+            const { notices } = doorSections(view, instant, schedule.venues, ZONE);
+            for (const row of ahead) expect(notices.map((n) => n.key)).toContain(`away:${row.session.id}`);
+            if (ahead.length) expect(statusDetail(view, instant, ZONE, schedule.venues)).not.toMatch(/rest of the day/);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('lobbyView rows, states and order, around DST changes', () => {
-    fc.assert(
-      fc.property(scenarioArb, ({ schedule, instant }) => {
-        const v = lobbyView(schedule, instant);
-        expect(v.day).toBe(localDate(instant));
-        expect(v.rows.map((row) => `${row.session.id}:${row.state}`)).toEqual(referenceLobby(schedule, instant));
-        for (const row of v.rows) expect(row.venue?.id).toBe(venues.find((x) => x.id === row.session.venueId)?.id);
-        // After the last session: the next day that has any, never an empty board when one exists.
-        const later = schedule.sessions.filter((s) => s.status !== 'cancelled' && localDate(ms(s.start)) > localDate(instant));
-        if (v.rows.length === 0 && later.length) {
-          const day = later.map((s) => localDate(ms(s.start))).sort()[0];
-          expect(v.tomorrowDay).toBe(day);
-          expect(v.tomorrow.map((row) => row.session.id).sort()).toEqual(
-            later.filter((s) => localDate(ms(s.start)) === day).map((s) => s.id).sort(),
+  it(
+    'lobbyView rows, states and order, around DST changes',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, ({ schedule, instant }) => {
+          const v = lobbyView(schedule, instant);
+          expect(v.day).toBe(localDate(instant));
+          expect(v.rows.map((row) => `${row.session.id}:${row.state}`)).toEqual(referenceLobby(schedule, instant));
+          for (const row of v.rows) expect(row.venue?.id).toBe(venues.find((x) => x.id === row.session.venueId)?.id);
+          // After the last session: the next day that has any, never an empty board when one exists.
+          const later = schedule.sessions.filter(
+            (s) => s.status !== 'cancelled' && localDate(ms(s.start)) > localDate(instant),
           );
-        } else expect(v.tomorrow).toEqual([]);
-      }),
-      { numRuns: 400 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+          if (v.rows.length === 0 && later.length) {
+            const day = later.map((s) => localDate(ms(s.start))).sort()[0];
+            expect(v.tomorrowDay).toBe(day);
+            expect(v.tomorrow.map((row) => row.session.id).sort()).toEqual(
+              later
+                .filter((s) => localDate(ms(s.start)) === day)
+                .map((s) => s.id)
+                .sort(),
+            );
+          } else expect(v.tomorrow).toEqual([]);
+        }),
+        { numRuns: 400 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

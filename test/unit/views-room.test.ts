@@ -278,7 +278,11 @@ describe('roomView on daylight-saving days in Vienna', () => {
     expect(v.minutesToNext).toBe(45);
     expect(ids(v.later)).toEqual(['evening']);
     // 24 hours after 00:10 it is still the 26th (23:10 CET): the evening session is still today.
-    const sameDay = roomView({ timezone: ZONE, venues, sessions }, 'CR3', t('2025-10-26T00:10:00+02:00') + 24 * 60 * MINUTE);
+    const sameDay = roomView(
+      { timezone: ZONE, venues, sessions },
+      'CR3',
+      t('2025-10-26T00:10:00+02:00') + 24 * 60 * MINUTE,
+    );
     expect(sameDay.next?.session.id).toBe('evening');
     expect(sameDay.minutesToNext).toBe(20);
   });

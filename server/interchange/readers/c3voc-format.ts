@@ -37,7 +37,10 @@ export const KIND_TYPES: Record<Kind, string> = {
 /** Our kind named by a track ("Side event", "side-event"), if the track names one. */
 export function kindOfTrack(track: unknown): Kind | undefined {
   if (typeof track !== 'string') return undefined;
-  const key = track.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = track
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return (Object.keys(KIND_TRACKS) as Kind[]).find((kind) => kind === key);
 }
 

@@ -16,7 +16,9 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v
 
 export function looksLikeC3vocV2(text: string): boolean {
   const doc = tryJson(text);
-  return isObject(doc) && isObject(doc.schedule) && Array.isArray(doc.schedule.events) && isObject(doc.schedule.conference);
+  return (
+    isObject(doc) && isObject(doc.schedule) && Array.isArray(doc.schedule.events) && isObject(doc.schedule.conference)
+  );
 }
 
 function nameOf(value: unknown): string {
@@ -33,7 +35,7 @@ export function parseC3vocV2(text: string, options: ImportOptions = {}): ParseRe
     throw new ImportError(
       declared
         ? `This looks like c3voc schedule v2 JSON, but its time_zone_name "${declared}" is not a known zone: give --timezone`
-        : 'This looks like c3voc schedule v2 JSON, but conference.time_zone_name is missing: give the venue\'s time zone with --timezone',
+        : "This looks like c3voc schedule v2 JSON, but conference.time_zone_name is missing: give the venue's time zone with --timezone",
     );
   }
   const trackKinds = new Map<string, string>();
@@ -67,8 +69,14 @@ export function parseC3vocV2(text: string, options: ImportOptions = {}): ParseRe
       errors.forEach((e) => problems.add(line, `${where} "${title}": ${e}`));
       return;
     }
-    const track = isObject(event.track) ? trackKinds.get(str(event.track.slug)) ?? str(event.track.name) : str(event.track);
-    const people = Array.isArray(event.participants) ? event.participants : Array.isArray(event.persons) ? event.persons : [];
+    const track = isObject(event.track)
+      ? (trackKinds.get(str(event.track.slug)) ?? str(event.track.name))
+      : str(event.track);
+    const people = Array.isArray(event.participants)
+      ? event.participants
+      : Array.isArray(event.persons)
+        ? event.persons
+        : [];
     sessions.push({
       line,
       key,
@@ -82,5 +90,14 @@ export function parseC3vocV2(text: string, options: ImportOptions = {}): ParseRe
     });
   });
   problems.throwIfAny();
-  return { programme: buildSourceProgramme(sessions, zone, 'c3voc', warnings, 'This looks like c3voc schedule v2 JSON, but schedule.events is empty'), warnings };
+  return {
+    programme: buildSourceProgramme(
+      sessions,
+      zone,
+      'c3voc',
+      warnings,
+      'This looks like c3voc schedule v2 JSON, but schedule.events is empty',
+    ),
+    warnings,
+  };
 }

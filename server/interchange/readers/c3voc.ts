@@ -230,7 +230,8 @@ function toProgramme(events: ReadEvent[], conference: Json, zone: string): Progr
  * day_start), so an export gives them back; a value of the wrong shape is left out.
  */
 function conferenceOf(conference: Record<string, unknown>): { conference?: Conference } {
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 100) : undefined);
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 100) : undefined;
   const days = Array.isArray(conference.days) ? (conference.days as Array<Record<string, unknown>>) : [];
   const dayStart = typeof days[0]?.day_start === 'string' ? /T(\d{2}:\d{2})/.exec(days[0].day_start)?.[1] : undefined;
   const found: Conference = {

@@ -67,7 +67,10 @@ export function unguardCell(value: string): string {
 
 /** The header cell as written by people: case and surrounding blanks do not matter. */
 export function headerName(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** True when a header line names the columns a CSV schedule of ours needs. */
@@ -83,7 +86,11 @@ export function encodePartners(partners: readonly string[]): string {
 export function decodePartners(cell: string): string[] | null {
   const text = cell.trim();
   if (text === '') return [];
-  if (!text.startsWith('[')) return text.split(' | ').map((p) => p.trim()).filter((p) => p.length > 0);
+  if (!text.startsWith('['))
+    return text
+      .split(' | ')
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
   try {
     const parsed: unknown = JSON.parse(text);
     return Array.isArray(parsed) && parsed.every((p) => typeof p === 'string') ? parsed : null;

@@ -85,7 +85,8 @@ export function readCsvRow(cells: CsvCells, line: number, zone: string): RowResu
 
   const versionText = cell('version');
   const version = versionText === '' ? 1 : Number(versionText);
-  if (!Number.isInteger(version) || version < 1) fail('version', `"${versionText}" must be a whole number of at least 1`);
+  if (!Number.isInteger(version) || version < 1)
+    fail('version', `"${versionText}" must be a whole number of at least 1`);
 
   if (errors.length > 0 || !start || !end || !venue || !kind || !status || !partners) return { ok: false, errors };
   const session: Omit<Session, 'id'> = {
@@ -130,7 +131,8 @@ function readOnline(cells: CsvCells, fail: Fail): OnlineDetails | undefined {
   const url = cells.url?.trim() ?? '';
   const show = cells.show_passcode?.trim().toLowerCase() ?? '';
   if (!meetingId && !passcode && !url && !show) return undefined;
-  if (show !== '' && show !== 'true' && show !== 'false') return fail('show_passcode', `"${show}" must be true, false or empty`);
+  if (show !== '' && show !== 'true' && show !== 'false')
+    return fail('show_passcode', `"${show}" must be true, false or empty`);
   const candidate = {
     ...(meetingId && { meetingId }),
     ...(passcode && { passcode }),

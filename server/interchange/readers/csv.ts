@@ -44,7 +44,12 @@ export function looksLikeScheduleCsv(text: string): boolean {
 
 function records(text: string): CsvRecord[] {
   try {
-    const parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as Array<{
+    const parsed = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as Array<{
       info: { lines: number };
       record: string[];
     }>;
@@ -163,7 +168,10 @@ export function parseScheduleCsv(text: string, options: ImportOptions = {}): Par
     const known = venues.get(row.venue.id);
     if (!known) venues.set(row.venue.id, row.venue);
     else if (known.name !== row.venue.name || known.kind !== row.venue.kind) {
-      warnings.push({ line: row.line, message: `venue ${row.venue.id} is named "${known.name}" (${known.kind}) on an earlier row; keeping that` });
+      warnings.push({
+        line: row.line,
+        message: `venue ${row.venue.id} is named "${known.name}" (${known.kind}) on an earlier row; keeping that`,
+      });
     }
     rows.push(row);
   }
@@ -179,7 +187,12 @@ function toProgramme(rows: CsvRow[], venues: Venue[], zone: string): Programme {
   // Rows without an id get the importer's stable one: day + a hash of the title.
   const derived = assignIds(
     rows.map((r) =>
-      eventIdRequest(venueDay(parseInstant(r.session.start, zone), zone), r.session.title, r.session.start.slice(11, 16).replace(':', ''), r.session.venueId),
+      eventIdRequest(
+        venueDay(parseInstant(r.session.start, zone), zone),
+        r.session.title,
+        r.session.start.slice(11, 16).replace(':', ''),
+        r.session.venueId,
+      ),
     ),
   );
   const taken = new Set(rows.flatMap((r) => (r.id === undefined ? [] : [r.id])));

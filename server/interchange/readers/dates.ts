@@ -6,8 +6,18 @@
 import { DateTime } from 'luxon';
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -93,7 +103,8 @@ export type ResolvedDay = { ok: true; date: string; problem?: string } | { ok: f
 
 /** The calendar date of a day header, using the title block's year(s); `problem` is a warning. */
 export function resolveDay(header: DayHeader, dates: ProgrammeDates | null): ResolvedDay {
-  const candidates = header.year !== null ? [header.year] : dates ? [...new Set([dates.first.year, dates.last.year])] : [];
+  const candidates =
+    header.year !== null ? [header.year] : dates ? [...new Set([dates.first.year, dates.last.year])] : [];
   if (candidates.length === 0) {
     return { ok: false, reason: 'no year: the title block has no date line such as "Vienna, 14–18 October 2024"' };
   }
@@ -111,9 +122,13 @@ export function resolveDay(header: DayHeader, dates: ProgrammeDates | null): Res
   if (!within(date)) problems.push(`${toIsoDate(date)} is outside the programme dates`);
   const weekday = DateTime.fromObject(date, { zone: 'UTC' }).weekday;
   if (weekday !== header.weekday) {
-    problems.push(`${toIsoDate(date)} is a ${capitalise(WEEKDAYS[weekday - 1]!)}, not a ${capitalise(WEEKDAYS[header.weekday - 1]!)}`);
+    problems.push(
+      `${toIsoDate(date)} is a ${capitalise(WEEKDAYS[weekday - 1]!)}, not a ${capitalise(WEEKDAYS[header.weekday - 1]!)}`,
+    );
   }
-  return problems.length ? { ok: true, date: toIsoDate(date), problem: problems.join('; ') } : { ok: true, date: toIsoDate(date) };
+  return problems.length
+    ? { ok: true, date: toIsoDate(date), problem: problems.join('; ') }
+    : { ok: true, date: toIsoDate(date) };
 }
 
 function capitalise(word: string): string {

@@ -76,8 +76,7 @@ export function buildProgramme(
   // Date.parse reads the offset in the string, so instants compare right across a DST change.
   // The sort is stable: sessions at the same time in the same venue keep the programme's order.
   sessions.sort(
-    (a, b) =>
-      Date.parse(a.start) - Date.parse(b.start) || (order.get(a.venueId) ?? 0) - (order.get(b.venueId) ?? 0),
+    (a, b) => Date.parse(a.start) - Date.parse(b.start) || (order.get(a.venueId) ?? 0) - (order.get(b.venueId) ?? 0),
   );
   // Rows and venues were checked one by one above; this is the contract's last word.
   const checked = ProgrammeSchema.safeParse({ timezone, venues: venueList, sessions });

@@ -16,14 +16,23 @@ import { DateTime } from 'luxon';
 import { changeOverOf, isObject, readEvent, type Json } from './c3voc-events.ts';
 import { ProblemList } from '../import-error.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
-import { buildSourceProgramme, LineIndex, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
+import {
+  buildSourceProgramme,
+  LineIndex,
+  optionZone,
+  resolveZoneName,
+  type SourceSession,
+} from './source-programme.ts';
 
 const LISTS = new Set(['day', 'room', 'event', 'person']);
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : isObject(v) ? str(v['#text']) : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : isObject(v) ? str(v['#text']) : '';
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]);
 
 export function looksLikeFrabXml(text: string): boolean {
-  return /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)?<schedule[\s>]/.test(text);
+  return /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)?<schedule[\s>]/.test(
+    text,
+  );
 }
 
 /** Minutes of a frab/pentabarf duration, or null. */
@@ -33,15 +42,23 @@ export function parseFrabDuration(text: string): number | null {
   const n = parts.map(Number);
   let minutes: number | null = null;
   if (n.length === 2) minutes = n[0]! * 60 + n[1]!;
-  else if (n.length === 3) minutes = parts[0]!.length === 2 ? n[0]! * 60 + n[1]! + Math.round(n[2]! / 60) : n[0]! * 1440 + n[1]! * 60 + n[2]!;
+  else if (n.length === 3)
+    minutes = parts[0]!.length === 2 ? n[0]! * 60 + n[1]! + Math.round(n[2]! / 60) : n[0]! * 1440 + n[1]! * 60 + n[2]!;
   else if (n.length === 4) minutes = n[0]! * 1440 + n[1]! * 60 + n[2]! + Math.round(n[3]! / 60);
   return minutes !== null && n.slice(1).every((v) => v < 60) ? minutes : null;
 }
 
 function parseXml(text: string): Json {
-  if (/<!ENTITY/i.test(text)) throw new ImportError('This is a frab schedule.xml, but it declares XML entities (<!ENTITY>), which are refused for safety');
+  if (/<!ENTITY/i.test(text))
+    throw new ImportError(
+      'This is a frab schedule.xml, but it declares XML entities (<!ENTITY>), which are refused for safety',
+    );
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new ImportError(`This is a frab schedule.xml, but it is not well-formed XML: ${valid.err.msg}`, valid.err.line);
+  if (valid !== true)
+    throw new ImportError(
+      `This is a frab schedule.xml, but it is not well-formed XML: ${valid.err.msg}`,
+      valid.err.line,
+    );
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
@@ -60,7 +77,11 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
   const declared = str(conference.time_zone_name);
   const zone = optionZone(options.timezone) ?? (declared ? resolveZoneName(declared) : undefined);
   if (!zone) {
-    throw new ImportError(declared ? `This is a frab schedule.xml, but its time_zone_name "${declared}" is not a known zone: give --timezone` : 'This is a frab schedule.xml without conference/time_zone_name (FOSDEM writes none): give the venue\'s time zone with --timezone');
+    throw new ImportError(
+      declared
+        ? `This is a frab schedule.xml, but its time_zone_name "${declared}" is not a known zone: give --timezone`
+        : "This is a frab schedule.xml without conference/time_zone_name (FOSDEM writes none): give the venue's time zone with --timezone",
+    );
   }
   const index = new LineIndex(text);
   const eventLines: number[] = [];
@@ -81,7 +102,10 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
         const title = str(event.title);
         const minutes = parseFrabDuration(str(event.duration));
         if (minutes === null) {
-          problems.add(line, `event "${title}": duration "${str(event.duration)}" must be like "00:50", "1:30" or "01:30:00"`);
+          problems.add(
+            line,
+            `event "${title}": duration "${str(event.duration)}" must be like "00:50", "1:30" or "01:30:00"`,
+          );
           continue;
         }
         const json: Json = {
@@ -89,7 +113,9 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
           date: str(event.date),
           start: str(event.start),
           track: str(event.track),
-          persons: list(isObject(event.persons) ? event.persons.person : undefined).map((p) => ({ public_name: str(p) })),
+          persons: list(isObject(event.persons) ? event.persons.person : undefined).map((p) => ({
+            public_name: str(p),
+          })),
         };
         if (!json.date && !date) {
           problems.add(line, `event "${title}": neither <date> nor the day's date attribute`);
@@ -110,11 +136,34 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
           problems.add(line, `event "${title}": duration 0:00, the event must end after it starts`);
           continue;
         }
-        const roomName = list(event.room).map(str).find((r) => r) || str(room['@name']);
-        sessions.push({ line, key, title, start: from, end: from + minutes * 60_000, venueName: roomName, organizers: start.parts.organizers.lead ? [start.parts.organizers.lead, ...start.parts.organizers.partners] : [], kind: start.parts.kind });
+        const roomName =
+          list(event.room)
+            .map(str)
+            .find((r) => r) || str(room['@name']);
+        sessions.push({
+          line,
+          key,
+          title,
+          start: from,
+          end: from + minutes * 60_000,
+          venueName: roomName,
+          organizers: start.parts.organizers.lead
+            ? [start.parts.organizers.lead, ...start.parts.organizers.partners]
+            : [],
+          kind: start.parts.kind,
+        });
       }
     }
   }
   problems.throwIfAny();
-  return { programme: buildSourceProgramme(sessions, zone, 'c3voc', warnings, 'This is a frab schedule.xml, but it has no events'), warnings };
+  return {
+    programme: buildSourceProgramme(
+      sessions,
+      zone,
+      'c3voc',
+      warnings,
+      'This is a frab schedule.xml, but it has no events',
+    ),
+    warnings,
+  };
 }

@@ -28,7 +28,10 @@ class RepairLog {
   report(warnings: ImportWarning[]): void {
     for (const [kind, { count, lines }] of this.seen) {
       const more = count > lines.length ? ` (and ${count - lines.length} more lines)` : '';
-      warnings.push({ line: lines[0]!, message: `${kind}: repaired on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${more}` });
+      warnings.push({
+        line: lines[0]!,
+        message: `${kind}: repaired on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${more}`,
+      });
     }
   }
 }

@@ -24,7 +24,10 @@ function dayStart(date: string, option: string, zone: string): DateTime {
 /** The window the options ask for, or undefined when neither is given. */
 export function optionWindow(from: string | undefined, to: string | undefined, zone: string): Window | undefined {
   if (from === undefined && to === undefined) return undefined;
-  if (from === undefined || to === undefined) throw new ImportError(`${from === undefined ? '--from' : '--to'} is missing: give both --from YYYY-MM-DD and --to YYYY-MM-DD`);
+  if (from === undefined || to === undefined)
+    throw new ImportError(
+      `${from === undefined ? '--from' : '--to'} is missing: give both --from YYYY-MM-DD and --to YYYY-MM-DD`,
+    );
   const start = dayStart(from, '--from', zone);
   const last = dayStart(to, '--to', zone);
   if (last < start) throw new ImportError(`--to ${to} is before --from ${from}`);
@@ -42,6 +45,9 @@ export function spanOf(instants: { start: number; end: number }[], zone: string)
   }
   return {
     start: DateTime.fromMillis(start, { zone }).startOf('day').toMillis(),
-    end: DateTime.fromMillis(end - 1, { zone }).startOf('day').plus({ days: 1 }).toMillis(),
+    end: DateTime.fromMillis(end - 1, { zone })
+      .startOf('day')
+      .plus({ days: 1 })
+      .toMillis(),
   };
 }

@@ -60,8 +60,16 @@ class Zones {
 
   /** The instant of a date-time as the event states it; `tzid` is the TZID of its property. */
   instant(time: Time, tzid: string | undefined, line: number): number {
-    const fields = { year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second };
-    if (time.zone === ICAL.Timezone.utcTimezone || time.zone?.tzid === 'UTC') return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+    const fields = {
+      year: time.year,
+      month: time.month,
+      day: time.day,
+      hour: time.hour,
+      minute: time.minute,
+      second: time.second,
+    };
+    if (time.zone === ICAL.Timezone.utcTimezone || time.zone?.tzid === 'UTC')
+      return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
     const name = tzid ?? (time as Time & { timezone?: string }).timezone;
     if (name) {
       const iana = this.iana(name);
@@ -70,7 +78,10 @@ class Zones {
       if (vtz) return new ICAL.Time(fields, vtz).toUnixTime() * 1000;
       if (!this.unknown.has(name)) {
         this.unknown.add(name);
-        this.warnings.push({ line, message: `TZID "${name}" is neither an IANA nor a Windows zone and has no VTIMEZONE: its times are read in ${this.venueZone}` });
+        this.warnings.push({
+          line,
+          message: `TZID "${name}" is neither an IANA nor a Windows zone and has no VTIMEZONE: its times are read in ${this.venueZone}`,
+        });
       }
     }
     return DateTime.fromObject(fields, { zone: IANAZone.create(this.venueZone) }).toMillis();
@@ -91,7 +102,12 @@ function organiser(component: Component): string[] {
   const property = component.getFirstProperty('organizer');
   if (!property) return [];
   const cn = property.getParameter('cn');
-  const name = typeof cn === 'string' && cn.trim() ? cn.trim() : String(property.getFirstValue() ?? '').replace(/^mailto:/i, '').trim();
+  const name =
+    typeof cn === 'string' && cn.trim()
+      ? cn.trim()
+      : String(property.getFirstValue() ?? '')
+          .replace(/^mailto:/i, '')
+          .trim();
   return name ? [name] : [];
 }
 
@@ -104,7 +120,12 @@ function joinLink(component: Component): OnlineDetails | undefined {
 }
 
 /** The venue zone: the option, else X-WR-TIMEZONE, else the zone most DTSTARTs name, else UTC. */
-function chooseZone(calendars: Component[], events: Located[], options: ImportOptions, warnings: ImportWarning[]): string {
+function chooseZone(
+  calendars: Component[],
+  events: Located[],
+  options: ImportOptions,
+  warnings: ImportWarning[],
+): string {
   const explicit = optionZone(options.timezone);
   if (explicit) return explicit;
   for (const calendar of calendars) {
@@ -123,7 +144,11 @@ function chooseZone(calendars: Component[], events: Located[], options: ImportOp
   }
   const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (common) return common;
-  warnings.push({ line: 1, message: 'the calendar names no time zone (no X-WR-TIMEZONE, no TZID): the venue zone is UTC; give --timezone to choose it' });
+  warnings.push({
+    line: 1,
+    message:
+      'the calendar names no time zone (no X-WR-TIMEZONE, no TZID): the venue zone is UTC; give --timezone to choose it',
+  });
   return 'UTC';
 }
 
@@ -144,7 +169,9 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
     const list = (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : parsed) as unknown[];
     calendars = list.map((jcal) => new ICAL.Component(jcal as never));
   } catch (error) {
-    throw new ImportError(`This is an iCalendar file, but it cannot be read: ${(error as Error).message.split('\n')[0]}`);
+    throw new ImportError(
+      `This is an iCalendar file, but it cannot be read: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const events: Located[] = calendars
     .flatMap((c) => c.getAllSubcomponents('vevent'))
@@ -154,7 +181,9 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
   for (const calendar of calendars) calendar.removeAllSubcomponents('vevent');
   if (events.length === 0) {
     const todos = calendars.reduce((n, c) => n + c.getAllSubcomponents('vtodo').length, 0);
-    throw new ImportError(`This is an iCalendar file, but it has no VEVENT${todos ? ` (only ${todos} VTODO)` : ''}: there are no sessions to import`);
+    throw new ImportError(
+      `This is an iCalendar file, but it has no VEVENT${todos ? ` (only ${todos} VTODO)` : ''}: there are no sessions to import`,
+    );
   }
   const zone = chooseZone(calendars, events, options, warnings);
   const zones = new Zones(calendars, zone, warnings);
@@ -180,8 +209,15 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
     if (component.hasProperty('recurrence-id')) overrides.push(located);
     else {
       const uid = text(component, 'uid') || `line-${located.line}`;
-      if (masters.has(uid)) warnings.push({ line: located.line, message: `UID "${uid}" appears twice; the second event is kept under another id` });
-      masters.set(masters.has(uid) ? `${uid}#${located.line}` : uid, { located, event: new ICAL.Event(component, { exceptions: [] }) });
+      if (masters.has(uid))
+        warnings.push({
+          line: located.line,
+          message: `UID "${uid}" appears twice; the second event is kept under another id`,
+        });
+      masters.set(masters.has(uid) ? `${uid}#${located.line}` : uid, {
+        located,
+        event: new ICAL.Event(component, { exceptions: [] }),
+      });
     }
   }
   const orphans: Located[] = [];
@@ -205,7 +241,8 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
     if (entry.event.isRecurring()) recurring.push({ uid, ...entry });
     else oneOff(entry.located, uid);
   }
-  for (const o of orphans) oneOff(o, `${text(o.component, 'uid')}/${String(o.component.getFirstPropertyValue('recurrence-id'))}`);
+  for (const o of orphans)
+    oneOff(o, `${text(o.component, 'uid')}/${String(o.component.getFirstPropertyValue('recurrence-id'))}`);
 
   const endless = recurring.find(({ located }) =>
     located.component.getAllProperties('rrule').some((p) => {
@@ -247,9 +284,22 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
       ...(online && { online }),
     });
   }
-  if (allDay) warnings.push({ line: 1, message: `${allDay} all-day event${allDay === 1 ? '' : 's'} skipped (a session needs a start and an end time)` });
-  if (untitled) warnings.push({ line: 1, message: `${untitled} event${untitled === 1 ? '' : 's'} without SUMMARY skipped` });
-  const programme = buildSourceProgramme(sessions, zone, 'ical', warnings, window ? `This is an iCalendar file, but none of its ${events.length} events is a timed event between --from and --to` : `This is an iCalendar file, but none of its ${events.length} events is a timed event with a title`);
+  if (allDay)
+    warnings.push({
+      line: 1,
+      message: `${allDay} all-day event${allDay === 1 ? '' : 's'} skipped (a session needs a start and an end time)`,
+    });
+  if (untitled)
+    warnings.push({ line: 1, message: `${untitled} event${untitled === 1 ? '' : 's'} without SUMMARY skipped` });
+  const programme = buildSourceProgramme(
+    sessions,
+    zone,
+    'ical',
+    warnings,
+    window
+      ? `This is an iCalendar file, but none of its ${events.length} events is a timed event between --from and --to`
+      : `This is an iCalendar file, but none of its ${events.length} events is a timed event with a title`,
+  );
   return { programme, warnings };
 }
 
@@ -267,14 +317,21 @@ function expand(
     const start = zones.instant(next, masterTzid, located.line);
     if (span && start >= span.end) break;
     if (count >= MAX_OCCURRENCES) {
-      warnings.push({ line: located.line, message: `"${event.summary}" repeats more than ${MAX_OCCURRENCES} times; the rest are left out (narrow with --from and --to)` });
+      warnings.push({
+        line: located.line,
+        message: `"${event.summary}" repeats more than ${MAX_OCCURRENCES} times; the rest are left out (narrow with --from and --to)`,
+      });
       break;
     }
     const details = event.getOccurrenceDetails(next);
     const item = details.item.component;
     const itemTzid = item === located.component ? masterTzid : tzidOf(item, 'dtstart');
     const itemStart = zones.instant(details.startDate, itemTzid, located.line);
-    const itemEnd = zones.instant(details.endDate, item === located.component ? tzidOf(item, 'dtend') ?? masterTzid : tzidOf(item, 'dtend') ?? itemTzid, located.line);
+    const itemEnd = zones.instant(
+      details.endDate,
+      item === located.component ? (tzidOf(item, 'dtend') ?? masterTzid) : (tzidOf(item, 'dtend') ?? itemTzid),
+      located.line,
+    );
     if (span && itemEnd <= span.start) continue;
     count += 1;
     const recurrence = DateTime.fromMillis(start, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");

@@ -19,12 +19,20 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v
 
 export function looksLikeIndico(text: string): boolean {
   const doc = tryJson(text);
-  return isObject(doc) && isObject(doc.results) && (doc._type === 'HTTPAPIResult' || /timetable/i.test(str(doc.url)) || Object.values(doc.results).some(isObject));
+  return (
+    isObject(doc) &&
+    isObject(doc.results) &&
+    (doc._type === 'HTTPAPIResult' || /timetable/i.test(str(doc.url)) || Object.values(doc.results).some(isObject))
+  );
 }
 
 function personName(p: unknown): string {
   if (!isObject(p)) return '';
-  return str(p.name) || str(p.fullName) || [str(p.firstName), str(p.familyName) || str(p.last_name)].filter(Boolean).join(' ');
+  return (
+    str(p.name) ||
+    str(p.fullName) ||
+    [str(p.firstName), str(p.familyName) || str(p.last_name)].filter(Boolean).join(' ')
+  );
 }
 
 function when(value: unknown): { millis: number; tz: string } | string {
@@ -50,7 +58,8 @@ export function parseIndico(text: string, options: ImportOptions = {}): ParseRes
     const line = lines.next(entry.uniqueId, entry.id, entry.title);
     const title = str(entry.title);
     if (isBlock(entry) && isObject(entry.entries) && Object.keys(entry.entries).length > 0) {
-      for (const [id, child] of Object.entries(entry.entries)) read(child, `${path}.entries.${id}`, title || str(entry.slotTitle));
+      for (const [id, child] of Object.entries(entry.entries))
+        read(child, `${path}.entries.${id}`, title || str(entry.slotTitle));
       return;
     }
     const start = when(entry.startDate);
@@ -59,7 +68,8 @@ export function parseIndico(text: string, options: ImportOptions = {}): ParseRes
     if (!title) errors.push('title: must not be empty');
     if (typeof start === 'string') errors.push(`startDate: ${start}`);
     if (typeof end === 'string') errors.push(`endDate: ${end}`);
-    if (typeof start !== 'string' && typeof end !== 'string' && !(end.millis > start.millis)) errors.push('endDate: must be after startDate');
+    if (typeof start !== 'string' && typeof end !== 'string' && !(end.millis > start.millis))
+      errors.push('endDate: must be after startDate');
     const key = str(entry.uniqueId) || str(entry.id);
     if (!key) errors.push('id: missing');
     if (errors.length || typeof start === 'string' || typeof end === 'string') {
@@ -67,7 +77,9 @@ export function parseIndico(text: string, options: ImportOptions = {}): ParseRes
       return;
     }
     venueZone ??= start.tz;
-    const people = [entry.presenters, entry.speakers, entry.conveners].flatMap((l) => (Array.isArray(l) ? l.map(personName) : []));
+    const people = [entry.presenters, entry.speakers, entry.conveners].flatMap((l) =>
+      Array.isArray(l) ? l.map(personName) : [],
+    );
     sessions.push({
       line,
       key,
@@ -88,6 +100,18 @@ export function parseIndico(text: string, options: ImportOptions = {}): ParseRes
     }
   }
   problems.throwIfAny();
-  if (sessions.length === 0) throw new ImportError('This looks like Indico JSON, but its timetable has no contributions, breaks or session blocks');
-  return { programme: buildSourceProgramme(sessions, venueZone ?? 'UTC', 'indico', warnings, 'This looks like Indico JSON, but no entry could be read'), warnings };
+  if (sessions.length === 0)
+    throw new ImportError(
+      'This looks like Indico JSON, but its timetable has no contributions, breaks or session blocks',
+    );
+  return {
+    programme: buildSourceProgramme(
+      sessions,
+      venueZone ?? 'UTC',
+      'indico',
+      warnings,
+      'This looks like Indico JSON, but no entry could be read',
+    ),
+    warnings,
+  };
 }

@@ -5,7 +5,14 @@
  * (a UID, a guid, an Indico id) so a re-import of a changed file updates the same sessions.
  */
 import { IANAZone } from 'luxon';
-import { ProgrammeSchema, SessionSchema, type OnlineDetails, type Programme, type Session, type Venue } from '../../../shared/model.ts';
+import {
+  ProgrammeSchema,
+  SessionSchema,
+  type OnlineDetails,
+  type Programme,
+  type Session,
+  type Venue,
+} from '../../../shared/model.ts';
 import { toVenueIso } from '../../../shared/time.ts';
 import { shortHash } from './stable-ids.ts';
 import { slug } from './venues.ts';
@@ -91,7 +98,8 @@ function lookUpZone(name: string): string | undefined {
 /** The venue zone from --timezone, refusing an unknown name with the option named. */
 export function optionZone(timezone: string | undefined): string | undefined {
   if (timezone === undefined) return undefined;
-  if (!IANAZone.isValidZone(timezone)) throw new ImportError(`--timezone: unknown time zone "${timezone}" (expected an IANA name such as Europe/Vienna)`);
+  if (!IANAZone.isValidZone(timezone))
+    throw new ImportError(`--timezone: unknown time zone "${timezone}" (expected an IANA name such as Europe/Vienna)`);
   return timezone;
 }
 
@@ -138,7 +146,10 @@ export function buildSourceProgramme(
     });
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      warnings.push({ line: item.line, message: `"${item.title}" left out: ${issue?.path.join('.') || 'session'}: ${issue?.message ?? 'invalid'}` });
+      warnings.push({
+        line: item.line,
+        message: `"${item.title}" left out: ${issue?.path.join('.') || 'session'}: ${issue?.message ?? 'invalid'}`,
+      });
       continue;
     }
     used.add(id);
@@ -148,7 +159,11 @@ export function buildSourceProgramme(
   // Stable sort: sessions at the same instant keep the source's order.
   sessions.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const inUse = new Set(sessions.map((s) => s.venueId));
-  const checked = ProgrammeSchema.safeParse({ timezone: zone, venues: venues.list().filter((v) => inUse.has(v.id)), sessions });
+  const checked = ProgrammeSchema.safeParse({
+    timezone: zone,
+    venues: venues.list().filter((v) => inUse.has(v.id)),
+    sessions,
+  });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new ImportError(`invalid programme: ${issue?.path.join('.')}: ${issue?.message}`);

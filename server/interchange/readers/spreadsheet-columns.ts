@@ -19,15 +19,86 @@ export function headerKey(name: string): string {
 }
 
 const SYNONYMS: Record<Field, string[]> = {
-  title: ['title', 'titre', 'titel', 'titulo', 'session', 'session title', 'event', 'name', 'subject', 'intitule', 'nom', 'veranstaltung', 'thema', 'sesion', 'evento', 'talk'],
+  title: [
+    'title',
+    'titre',
+    'titel',
+    'titulo',
+    'session',
+    'session title',
+    'event',
+    'name',
+    'subject',
+    'intitule',
+    'nom',
+    'veranstaltung',
+    'thema',
+    'sesion',
+    'evento',
+    'talk',
+  ],
   date: ['date', 'datum', 'fecha', 'day', 'jour', 'tag', 'dia'],
-  start: ['start', 'begin', 'starts', 'start time', 'time', 'from', 'debut', 'heure', 'heure de debut', 'beginn', 'von', 'uhrzeit', 'startzeit', 'inicio', 'hora', 'hora de inicio', 'desde'],
-  end: ['end', 'ends', 'end time', 'to', 'until', 'fin', 'heure de fin', 'ende', 'bis', 'endzeit', 'hora de fin', 'hasta', 'final'],
+  start: [
+    'start',
+    'begin',
+    'starts',
+    'start time',
+    'time',
+    'from',
+    'debut',
+    'heure',
+    'heure de debut',
+    'beginn',
+    'von',
+    'uhrzeit',
+    'startzeit',
+    'inicio',
+    'hora',
+    'hora de inicio',
+    'desde',
+  ],
+  end: [
+    'end',
+    'ends',
+    'end time',
+    'to',
+    'until',
+    'fin',
+    'heure de fin',
+    'ende',
+    'bis',
+    'endzeit',
+    'hora de fin',
+    'hasta',
+    'final',
+  ],
   room: ['room', 'venue', 'location', 'salle', 'lieu', 'raum', 'ort', 'saal', 'sala', 'lugar', 'sitio'],
-  organiser: ['organiser', 'organizer', 'organisers', 'organizers', 'speaker', 'speakers', 'host', 'chair', 'organisateur', 'organisateurs', 'intervenant', 'intervenants', 'veranstalter', 'referent', 'sprecher', 'organizador', 'organizadores', 'ponente', 'ponentes'],
+  organiser: [
+    'organiser',
+    'organizer',
+    'organisers',
+    'organizers',
+    'speaker',
+    'speakers',
+    'host',
+    'chair',
+    'organisateur',
+    'organisateurs',
+    'intervenant',
+    'intervenants',
+    'veranstalter',
+    'referent',
+    'sprecher',
+    'organizador',
+    'organizadores',
+    'ponente',
+    'ponentes',
+  ],
   status: ['status', 'statut', 'estado'],
 };
-const BY_KEY = new Map<string, Field>(Object.entries(SYNONYMS).flatMap(([field, names]) => names.map((n) => [n, field as Field])));
+const BY_KEY = new Map<string, Field>(
+  Object.entries(SYNONYMS).flatMap(([field, names]) => names.map((n) => [n, field as Field])),
+);
 
 /** Columns recognised by their headers (the first column of each field wins). */
 export function columnsFromHeaders(header: string[]): ColumnMap {
@@ -44,7 +115,8 @@ export function parseColumnsOption(text: string): Record<string, string> {
   const mapping: Record<string, string> = {};
   for (const pair of text.split(',')) {
     const at = pair.indexOf('=');
-    if (at <= 0 || !pair.slice(at + 1).trim()) throw new ImportError(`--columns: "${pair}" is not FIELD=Header (e.g. title=Session,start=From)`);
+    if (at <= 0 || !pair.slice(at + 1).trim())
+      throw new ImportError(`--columns: "${pair}" is not FIELD=Header (e.g. title=Session,start=From)`);
     mapping[pair.slice(0, at).trim().toLowerCase()] = pair.slice(at + 1).trim();
   }
   return mapping;
@@ -56,9 +128,11 @@ export function columnsFromMapping(mapping: Record<string, string>, header: stri
   const keys = header.map(headerKey);
   for (const [field, name] of Object.entries(mapping)) {
     const canonical = field === 'organizer' ? 'organiser' : field;
-    if (!(FIELDS as readonly string[]).includes(canonical)) throw new ImportError(`--columns: unknown field "${field}" (expected ${FIELDS.join(', ')})`);
+    if (!(FIELDS as readonly string[]).includes(canonical))
+      throw new ImportError(`--columns: unknown field "${field}" (expected ${FIELDS.join(', ')})`);
     const index = keys.indexOf(headerKey(name));
-    if (index < 0) throw new ImportError(`--columns: the file has no column "${name}" (its columns: ${header.join(', ')})`);
+    if (index < 0)
+      throw new ImportError(`--columns: the file has no column "${name}" (its columns: ${header.join(', ')})`);
     map[canonical as Field] = index;
   }
   return map;

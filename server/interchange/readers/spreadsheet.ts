@@ -26,13 +26,20 @@ function delimiterOf(headerLine: string): string {
 }
 
 function firstLine(text: string): string {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\n|\r/)
+      .find((l) => l.trim() !== '') ?? ''
+  );
 }
 
 function headerCells(text: string): string[] {
   const line = firstLine(text);
   try {
-    return ((parse(line, { delimiter: delimiterOf(line), relax_quotes: true }) as string[][])[0] ?? []).map((c) => c.trim());
+    return ((parse(line, { delimiter: delimiterOf(line), relax_quotes: true }) as string[][])[0] ?? []).map((c) =>
+      c.trim(),
+    );
   } catch {
     return [];
   }
@@ -63,9 +70,16 @@ function readWhen(cell: string, day: ReturnType<typeof readDate>, zone: string):
   const parts = cell.trim().split(/[ T]+/);
   const time = TIME.exec(parts[parts.length - 1] ?? '');
   const date = parts.length > 1 ? readDate(parts.slice(0, -1).join(' ')) : day;
-  if (!time || Number(time[1]) > 23 || Number(time[2]) > 59) return `"${cell}" is not a time (HH:MM) or a date and time`;
-  if (!date) return parts.length > 1 ? `"${cell}": the date is not YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY` : `"${cell}" has no date and the row has no date column`;
-  return DateTime.fromObject({ year: date.y, month: date.m, day: date.d, hour: Number(time[1]), minute: Number(time[2]) }, { zone }).toMillis();
+  if (!time || Number(time[1]) > 23 || Number(time[2]) > 59)
+    return `"${cell}" is not a time (HH:MM) or a date and time`;
+  if (!date)
+    return parts.length > 1
+      ? `"${cell}": the date is not YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY`
+      : `"${cell}" has no date and the row has no date column`;
+  return DateTime.fromObject(
+    { year: date.y, month: date.m, day: date.d, hour: Number(time[1]), minute: Number(time[2]) },
+    { zone },
+  ).toMillis();
 }
 
 export function parseSpreadsheet(text: string, options: ImportOptions = {}): ParseResult {
@@ -73,21 +87,38 @@ export function parseSpreadsheet(text: string, options: ImportOptions = {}): Par
   const delimiter = delimiterOf(firstLine(body));
   let rows: { info: { lines: number }; record: string[] }[];
   try {
-    rows = parse(body, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }) as unknown as typeof rows;
+    rows = parse(body, {
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      relax_quotes: true,
+    }) as unknown as typeof rows;
   } catch (error) {
-    throw new ImportError(`This looks like a spreadsheet, but it cannot be read as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${(error as Error).message}`);
+    throw new ImportError(
+      `This looks like a spreadsheet, but it cannot be read as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${(error as Error).message}`,
+    );
   }
   const header = (rows[0]?.record ?? []).map((c) => c.trim());
   const map: ColumnMap = options.columns ? columnsFromMapping(options.columns, header) : columnsFromHeaders(header);
   const missing = (['title', 'start'] as const).filter((f) => map[f] === undefined);
-  if (missing.length) throw new ImportError(`This looks like a spreadsheet, but no column is the ${missing.join(' or ')} (columns: ${header.join(', ')}); name them with --columns ${missing[0]}=HEADER`, 1);
+  if (missing.length)
+    throw new ImportError(
+      `This looks like a spreadsheet, but no column is the ${missing.join(' or ')} (columns: ${header.join(', ')}); name them with --columns ${missing[0]}=HEADER`,
+      1,
+    );
 
   const zone = optionZone(options.timezone) ?? DEFAULT_TIMEZONE;
   const warnings: ImportWarning[] = [];
-  if (!options.timezone) warnings.push({ line: 1, message: `a spreadsheet names no time zone: times are read in ${DEFAULT_TIMEZONE} (give --timezone to choose)` });
+  if (!options.timezone)
+    warnings.push({
+      line: 1,
+      message: `a spreadsheet names no time zone: times are read in ${DEFAULT_TIMEZONE} (give --timezone to choose)`,
+    });
   const problems = new ProblemList('row');
   const sessions: SourceSession[] = [];
-  const cell = (record: string[], field: keyof ColumnMap): string => (map[field] === undefined ? '' : (record[map[field]!] ?? '').trim());
+  const cell = (record: string[], field: keyof ColumnMap): string =>
+    map[field] === undefined ? '' : (record[map[field]!] ?? '').trim();
   for (const { info, record } of rows.slice(1)) {
     const line = info.lines - record.reduce((n, c) => n + (c.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
     if (record.every((c) => c.trim() === '')) continue;
@@ -96,11 +127,20 @@ export function parseSpreadsheet(text: string, options: ImportOptions = {}): Par
     if (!title) errors.push(`${header[map.title!]}: empty`);
     const dateCell = cell(record, 'date');
     const day = dateCell ? readDate(dateCell) : null;
-    if (dateCell && !day) errors.push(`${header[map.date!]}: "${dateCell}" is not YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY`);
+    if (dateCell && !day)
+      errors.push(`${header[map.date!]}: "${dateCell}" is not YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY`);
     const start = readWhen(cell(record, 'start'), day, zone);
     if (typeof start === 'string') errors.push(`${header[map.start!]}: ${start}`);
     const endCell = cell(record, 'end');
-    const end = endCell ? readWhen(endCell, day ?? (typeof start === 'number' ? readDate(DateTime.fromMillis(start, { zone }).toISODate()!) : null), zone) : typeof start === 'number' ? start + 60 * 60_000 : 0;
+    const end = endCell
+      ? readWhen(
+          endCell,
+          day ?? (typeof start === 'number' ? readDate(DateTime.fromMillis(start, { zone }).toISODate()!) : null),
+          zone,
+        )
+      : typeof start === 'number'
+        ? start + 60 * 60_000
+        : 0;
     if (typeof end === 'string') errors.push(`${header[map.end!]}: ${end}`);
     else if (typeof start === 'number' && !(end > start)) errors.push(`${header[map.end!]}: must be after the start`);
     if (errors.length || typeof start === 'string' || typeof end === 'string') {
@@ -116,10 +156,23 @@ export function parseSpreadsheet(text: string, options: ImportOptions = {}): Par
       start,
       end,
       venueName: cell(record, 'room') || 'Unassigned room',
-      organizers: cell(record, 'organiser').split(/\s*[;\n]\s*/).filter(Boolean),
-      cancelled: /^(cancel+ed|annule|abgesagt|cancelado|storniert)/.test(status.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')),
+      organizers: cell(record, 'organiser')
+        .split(/\s*[;\n]\s*/)
+        .filter(Boolean),
+      cancelled: /^(cancel+ed|annule|abgesagt|cancelado|storniert)/.test(
+        status.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''),
+      ),
     });
   }
   problems.throwIfAny();
-  return { programme: buildSourceProgramme(sessions, zone, 'sheet', warnings, 'This looks like a spreadsheet, but it has no rows below its header'), warnings };
+  return {
+    programme: buildSourceProgramme(
+      sessions,
+      zone,
+      'sheet',
+      warnings,
+      'This looks like a spreadsheet, but it has no rows below its header',
+    ),
+    warnings,
+  };
 }

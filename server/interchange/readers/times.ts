@@ -17,9 +17,7 @@ const DAY = 24 * 60;
 const MAX_INFERRED_SPAN = 12 * 60;
 const EARLIEST_INFERRED_START = 6 * 60;
 
-export type TimeRange =
-  | { ok: true; start: number; end: number; endMissing: boolean }
-  | { ok: false; reason: string };
+export type TimeRange = { ok: true; start: number; end: number; endMissing: boolean } | { ok: false; reason: string };
 
 type Meridiem = 'am' | 'pm' | 'noon' | 'midnight' | null;
 
@@ -30,14 +28,14 @@ interface Point {
   meridiem: Meridiem;
 }
 
-const POINT =
-  /^(?:(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?\s*m\.?|p\.?\s*m\.?|noon|midnight)?|(noon|midnight))$/;
+const POINT = /^(?:(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?\s*m\.?|p\.?\s*m\.?|noon|midnight)?|(noon|midnight))$/;
 
 function parsePoint(text: string): Point | null {
   const m = POINT.exec(text.trim());
   if (!m) return null;
   const word = m[4] ?? m[3];
-  const meridiem: Meridiem = word === undefined ? null : word.startsWith('a') ? 'am' : word.startsWith('p') ? 'pm' : (word as Meridiem);
+  const meridiem: Meridiem =
+    word === undefined ? null : word.startsWith('a') ? 'am' : word.startsWith('p') ? 'pm' : (word as Meridiem);
   return {
     hour: m[1] === undefined ? 12 : Number(m[1]),
     minute: m[2] === undefined ? 0 : Number(m[2]),

@@ -47,12 +47,17 @@ export function readRow(cells: string[], section: 'plenary' | 'side', ctx: RowCo
   }
   const notes: string[] = [];
   if (time.endMissing) {
-    notes.push(`"${timeText}" has no end time; assuming the standard ${DEFAULT_SLOT_MINUTES}-minute slot (until ${clockText(time.end)})`);
+    notes.push(
+      `"${timeText}" has no end time; assuming the standard ${DEFAULT_SLOT_MINUTES}-minute slot (until ${clockText(time.end)})`,
+    );
   }
   const base = { line: ctx.line, day: ctx.day, start: time.start, end: time.end };
   const result = section === 'plenary' ? readPlenary(rest, base, ctx, notes) : readSideEvent(rest, base, notes);
   if (result.ok && result.draft.venueName.length > MAX_VENUE_NAME) {
-    return { ok: false, reason: `venue "${result.draft.venueName.slice(0, 40)}…" is longer than ${MAX_VENUE_NAME} characters; row ignored` };
+    return {
+      ok: false,
+      reason: `venue "${result.draft.venueName.slice(0, 40)}…" is longer than ${MAX_VENUE_NAME} characters; row ignored`,
+    };
   }
   return result;
 }
@@ -64,7 +69,13 @@ function readPlenary(cells: string[], base: Base, ctx: RowContext, notes: string
   if (!text) return { ok: false, reason: 'plenary row has a time but no agenda text; row ignored' };
   const venueName = more.at(-1) ?? ctx.plenaryVenue;
   if (!venueName) return { ok: false, reason: 'plenary row without a venue (no room heading above it); row ignored' };
-  if (more.length > 1) notes.push(`extra columns ignored: ${more.slice(0, -1).map((c) => `"${c}"`).join(', ')}`);
+  if (more.length > 1)
+    notes.push(
+      `extra columns ignored: ${more
+        .slice(0, -1)
+        .map((c) => `"${c}"`)
+        .join(', ')}`,
+    );
   const agenda = parseAgendaItems(text);
   const draft: DraftSession = {
     ...base,
@@ -82,7 +93,10 @@ function readSideEvent(cells: string[], base: Base, notes: string[]): RowResult 
   const venueName = cells.length >= 2 ? cells.at(-1)! : undefined;
   if (!text) return { ok: false, reason: 'row has a time but no title; row ignored' };
   if (!venueName || parseOnlineDetails(venueName)) {
-    return { ok: false, reason: 'row has no venue column (expected time, title, venue separated by tabs); row ignored' };
+    return {
+      ok: false,
+      reason: 'row has no venue column (expected time, title, venue separated by tabs); row ignored',
+    };
   }
   let online: OnlineDetails | undefined;
   for (const cell of cells.slice(1, -1)) {

@@ -7,12 +7,7 @@
 import { DateTime } from 'luxon';
 import type { Schedule, Session, Venue } from '../../../shared/model.ts';
 import { formatClock, parseInstant, venueDay } from '../../../shared/time.ts';
-import {
-  JOIN_LINK_TITLE,
-  KIND_TRACKS,
-  KIND_TYPES,
-  formatDuration,
-} from '../readers/c3voc-format.ts';
+import { JOIN_LINK_TITLE, KIND_TRACKS, KIND_TYPES, formatDuration } from '../readers/c3voc-format.ts';
 import { byStartThenVenue } from './export-order.ts';
 import { sessionGuid, uuidV5 } from '../readers/c3voc-ids.ts';
 
@@ -33,7 +28,10 @@ const SLUG = /^[a-z0-9_-]+[a-z0-9]$/;
 /** The session id when it can be a slug (so our importer gets the id back), else a safe form. */
 function slugOf(id: string): string {
   if (SLUG.test(id)) return id;
-  const safe = id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/[-_]+$/, '');
+  const safe = id
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/[-_]+$/, '');
   return `${safe || 'session'}-${uuidV5(id).slice(0, 8)}`;
 }
 
@@ -114,7 +112,10 @@ function listedDays(dayKeys: string[], zone: string): string[] {
 
 /** The schema's acronym pattern wants lower-case letters, digits and _ (4 or more): "DemoCon 25" → "democon_25". */
 function acronymOf(acronym: string | undefined): string {
-  const safe = (acronym ?? '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const safe = (acronym ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return safe.length >= 4 ? safe : 'venue_signage';
 }
 
@@ -142,7 +143,11 @@ export function c3vocSchedule(schedule: Schedule, options: C3vocOptions) {
   const days = listedDays(dayKeys, zone).map((date, index) => {
     const rooms: Record<string, C3vocEvent[]> = {};
     for (const session of buckets.get(date) ?? []) {
-      const venue = venues.get(session.venueId) ?? { id: session.venueId, name: session.venueId, kind: 'room' as const };
+      const venue = venues.get(session.venueId) ?? {
+        id: session.venueId,
+        name: session.venueId,
+        kind: 'room' as const,
+      };
       (rooms[venue.name] ??= []).push(event(session, venue, zone, ids.get(session.id)!, options.baseUrl));
     }
     const dayStart = DateTime.fromISO(date, { zone }).plus({ minutes: changeOver });

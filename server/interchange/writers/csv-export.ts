@@ -38,11 +38,9 @@ function row(session: Session, schedule: Schedule): Record<CsvColumn, string> {
 }
 
 export function scheduleCsv(schedule: Schedule): string {
-  const records = [...schedule.sessions]
-    .sort(byStartThenVenue(schedule))
-    .map((session) => {
-      const cells = row(session, schedule);
-      return CSV_COLUMNS.map((column) => guardCell(cells[column]));
-    });
+  const records = [...schedule.sessions].sort(byStartThenVenue(schedule)).map((session) => {
+    const cells = row(session, schedule);
+    return CSV_COLUMNS.map((column) => guardCell(cells[column]));
+  });
   return stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: 'windows' });
 }

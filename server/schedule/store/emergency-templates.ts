@@ -13,7 +13,9 @@ export interface EmergencyTemplateStore {
 
 export function openEmergencyTemplates(db: Database): EmergencyTemplateStore {
   const list = db.prepare<[], EmergencyTemplate>('SELECT id, label, text FROM emergency_templates ORDER BY seq');
-  const update = db.prepare<[string, string, string]>('UPDATE emergency_templates SET label = ?, text = ? WHERE id = ?');
+  const update = db.prepare<[string, string, string]>(
+    'UPDATE emergency_templates SET label = ?, text = ? WHERE id = ?',
+  );
   return {
     list: () => list.all(),
     update: (id, changes) => update.run(changes.label, changes.text, id).changes === 1,

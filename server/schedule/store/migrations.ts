@@ -134,8 +134,18 @@ const migrations: Migration[] = [
       );
     `);
     const insert = db.prepare('INSERT INTO emergency_templates (id, seq, label, text) VALUES (?, ?, ?, ?)');
-    insert.run('evacuation', 1, 'Evacuation', 'EVACUATE THE BUILDING NOW. Leave by the nearest exit. Do not use the lifts.');
-    insert.run('shelter', 2, 'Shelter in place', 'SHELTER IN PLACE. Stay inside, away from windows, and follow staff instructions.');
+    insert.run(
+      'evacuation',
+      1,
+      'Evacuation',
+      'EVACUATE THE BUILDING NOW. Leave by the nearest exit. Do not use the lifts.',
+    );
+    insert.run(
+      'shelter',
+      2,
+      'Shelter in place',
+      'SHELTER IN PLACE. Stay inside, away from windows, and follow staff instructions.',
+    );
     insert.run('all-clear', 3, 'All clear', 'ALL CLEAR. The emergency is over; sessions resume shortly.');
   },
   // 6: where a venue is (Venue.building, floor, directions), all optional, for the screens' directions.

@@ -31,24 +31,26 @@ export interface JournalRow {
 
 export function readSchedule(db: Database): Schedule | null {
   const meta = db.prepare('SELECT revision, timezone, schedule_id, conference FROM meta WHERE id = 1').get() as
-    | { revision: number; timezone: string; schedule_id: string | null; conference: string | null }
-    | undefined;
+    { revision: number; timezone: string; schedule_id: string | null; conference: string | null } | undefined;
   if (!meta) return null;
   const docs = <T>(table: string, schema: z.ZodType<T>): T[] =>
-    (db.prepare(`SELECT id, doc FROM ${table} ORDER BY seq`).all() as { id: string; doc: string }[]).map(
-      (row) => parseRow(table, row.id, schema, parseJson(table, row)),
+    (db.prepare(`SELECT id, doc FROM ${table} ORDER BY seq`).all() as { id: string; doc: string }[]).map((row) =>
+      parseRow(table, row.id, schema, parseJson(table, row)),
     );
   const emergency = db.prepare('SELECT text, since FROM emergency WHERE id = 1').get() as
-    | { text: string; since: string }
-    | undefined;
+    { text: string; since: string } | undefined;
   return {
     revision: meta.revision,
     ...(meta.schedule_id !== null && { scheduleId: meta.schedule_id }),
     timezone: meta.timezone,
-    ...(meta.conference !== null && { conference: parseRow('meta', 'conference', ConferenceSchema, JSON.parse(meta.conference)) }),
-    venues: (db.prepare('SELECT id, name, kind, building, floor, directions FROM venues ORDER BY seq').all() as {
-      id: string;
-    }[]).map((row) => parseRow('venues', row.id, VenueSchema, withoutNulls(row))),
+    ...(meta.conference !== null && {
+      conference: parseRow('meta', 'conference', ConferenceSchema, JSON.parse(meta.conference)),
+    }),
+    venues: (
+      db.prepare('SELECT id, name, kind, building, floor, directions FROM venues ORDER BY seq').all() as {
+        id: string;
+      }[]
+    ).map((row) => parseRow('venues', row.id, VenueSchema, withoutNulls(row))),
     sessions: docs('sessions', SessionSchema),
     announcements: docs('announcements', AnnouncementSchema),
     emergency: emergency ? { text: emergency.text, since: emergency.since } : null,

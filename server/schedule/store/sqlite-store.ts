@@ -48,14 +48,18 @@ function refuseEmptyDatabase(file: string): void {
   const size = fs.statSync(file, { throwIfNoEntry: false })?.size;
   const walSize = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
   if (size === 0 && walSize === 0) {
-    throw new Error(`${file} is empty (zero bytes); restore it from a backup, or delete it to start from the programme`);
+    throw new Error(
+      `${file} is empty (zero bytes); restore it from a backup, or delete it to start from the programme`,
+    );
   }
 }
 
 function refuseHeadlessDatabase(db: Database.Database, file: string): void {
   const meta = db.prepare('SELECT 1 FROM meta WHERE id = 1').get();
   if (meta) return;
-  const holdsData = db.prepare('SELECT (SELECT count(*) FROM venues) + (SELECT count(*) FROM journal) AS rows').get() as {
+  const holdsData = db
+    .prepare('SELECT (SELECT count(*) FROM venues) + (SELECT count(*) FROM journal) AS rows')
+    .get() as {
     rows: number;
   };
   if (holdsData.rows > 0) {
@@ -153,7 +157,12 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
 
   const seed = db.transaction((schedule: Schedule) => {
     if (statements.revision.get()) throw new Error('the store already holds a schedule');
-    statements.insertMeta.run(schedule.revision, schedule.timezone, schedule.scheduleId ?? newScheduleId(), schedule.conference ? JSON.stringify(schedule.conference) : null);
+    statements.insertMeta.run(
+      schedule.revision,
+      schedule.timezone,
+      schedule.scheduleId ?? newScheduleId(),
+      schedule.conference ? JSON.stringify(schedule.conference) : null,
+    );
     schedule.venues.forEach((venue) => writeOp({ type: 'venue', venue }));
     schedule.sessions.forEach((session) => writeOp({ type: 'session', session }));
     schedule.announcements.forEach((announcement) => writeOp({ type: 'announcement', announcement }));
