@@ -4,6 +4,7 @@
  * is back it catches up with a change made while it was cut off, without a reload.
  * The simulated clock runs at 15× so the 13:00 turnover comes some seconds into the test.
  */
+import { displayTitle } from '../../shared/title-case.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
@@ -49,12 +50,16 @@ it('turns over on time without its server, restarts offline, and catches up when
 
   // 13:00 on the server's clock: the door turns over by itself.
   await page.locator('door-display .band .word', { hasText: 'In session' }).waitFor({ timeout: 25_000 });
-  expect(await page.locator('now-panel h2').textContent()).toContain(session.title.slice(0, 30));
+  expect(await page.locator('now-panel h2').textContent()).toContain(
+    displayTitle(session.title, 'title-case', session.organizers).slice(0, 30),
+  );
 
   // A reboot without the server: the shell comes from the service worker, the schedule from storage.
   await page.reload();
   await page.locator('door-display .band .word', { hasText: 'In session' }).waitFor({ timeout: 10_000 });
-  expect(await page.locator('now-panel h2').textContent()).toContain(session.title.slice(0, 30));
+  expect(await page.locator('now-panel h2').textContent()).toContain(
+    displayTitle(session.title, 'title-case', session.organizers).slice(0, 30),
+  );
   await page.locator('offline-indicator p', { hasText: 'Offline since' }).waitFor();
   await page.evaluate(() => ((window as any).notReloaded = true));
 

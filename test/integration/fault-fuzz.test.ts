@@ -252,27 +252,6 @@ const ROUTES: Route[] = [
     valid: { currentPassword: 'wrong-password-here', newPassword: 'a-long-new-password-42' },
   },
   {
-    name: 'POST a feed',
-    route: 'POST /api/feeds',
-    method: 'POST',
-    path: fixed('/api/feeds'),
-    // A URL nobody answers on (port 9 of loopback): the add is refused or fails, never hangs.
-    valid: { url: 'http://127.0.0.1:9/schedule.json' },
-  },
-  {
-    name: 'DELETE a feed',
-    route: 'DELETE /api/feeds/:id',
-    method: 'DELETE',
-    path: () => fc.string().map((id) => `/api/feeds/${encodeURIComponent(id)}`),
-  },
-  {
-    name: 'POST accept a kept edit',
-    route: 'POST /api/feeds/:id/kept/:sessionId/accept',
-    method: 'POST',
-    path: (ids) => hostileId(ids.sessions).map((id) => `/api/feeds/feed-1/kept/${id}/accept`),
-    noBody: true,
-  },
-  {
     name: 'POST an import preview',
     route: 'POST /api/import/preview',
     method: 'POST',
