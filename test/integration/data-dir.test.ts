@@ -20,18 +20,21 @@ function tempDir(): string {
   return dir;
 }
 
-function start(dataDir: string, options: { uid?: number } = {}): ChildProcess {
+/** Root passes every permission check; withoutOverride drops that power (util-linux setpriv). */
+const DROP_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'];
+
+function start(dataDir: string, options: { withoutOverride?: boolean } = {}): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, SIGNAGE_STAFF_PASSWORD: 'data-dir-test-password' };
   delete env.PORT;
-  return spawn(TSX, ['server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(options.uid !== undefined && { uid: options.uid, gid: options.uid }),
-  });
+  const args = ['server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir];
+  const [command, argv] = options.withoutOverride ? ['setpriv', [...DROP_OVERRIDE, TSX, ...args]] : [TSX, args];
+  return spawn(command, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function run(dataDir: string, options: { uid?: number } = {}): Promise<{ code: number | null; stderr: string }> {
+function run(
+  dataDir: string,
+  options: { withoutOverride?: boolean } = {},
+): Promise<{ code: number | null; stderr: string }> {
   const child = start(dataDir, options);
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -166,8 +169,11 @@ describe('unusable data directories', () => {
     const parent = join(tempDir(), 'read-only');
     mkdirSync(parent, { mode: 0o555 });
     chmodSync(parent, 0o555);
-    // root writes anywhere: run the server as nobody, for whom the parent really is read-only.
-    const uid = process.getuid?.() === 0 ? 65534 : undefined;
-    expectOneLineRefusal(await run(join(parent, 'data'), { uid }), /cannot be created or written \(permission denied/);
+    // root writes anywhere: without its override capability the parent really is read-only.
+    const withoutOverride = process.getuid?.() === 0;
+    expectOneLineRefusal(
+      await run(join(parent, 'data'), { withoutOverride }),
+      /cannot be created or written \(permission denied/,
+    );
   });
 });
