@@ -5,6 +5,8 @@ import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('agenda-picker')
 export class AgendaPicker extends LitElement {
@@ -40,7 +42,9 @@ export class AgendaPicker extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) session?: Session;
   private readonly write = new WriteController(this, () => this.data);
 

@@ -12,6 +12,8 @@ import { hasStarted, isShowing } from '../../shared/announcements.ts';
 import { venueGroups } from '../../shared/venue-groups.ts';
 import { fromDayAndTime, toDayAndTime, venueName } from '../data/schedule-queries.ts';
 import { baseStyles, sectionCard } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('announcements-panel')
 export class AnnouncementsPanel extends LitElement {
@@ -55,7 +57,9 @@ export class AnnouncementsPanel extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @state() private text = '';
   @state() private target: 'all' | 'some' = 'all';
   @state() private chosen = new Set<string>();

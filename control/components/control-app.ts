@@ -5,7 +5,9 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
 import { ControlData } from '../data/control-data.ts';
+import { controlDataContext } from '../data/data-context.ts';
 import { baseStyles } from './styles.ts';
 import { DialogController, dialogStyles } from '../controllers/dialog-controller.ts';
 import './control-panel.ts';
@@ -40,7 +42,7 @@ export class ControlApp extends LitElement {
     `,
   ];
 
-  readonly data = new ControlData();
+  @provide({ context: controlDataContext }) readonly data = new ControlData();
   @state() private startError = '';
   private readonly relogin = new DialogController(this);
   private readonly onAuth = () => this.requestUpdate();
@@ -73,7 +75,7 @@ export class ControlApp extends LitElement {
         <login-form .auth=${this.data.auth}></login-form>
       </main>`;
     }
-    return html`<control-panel .data=${this.data}></control-panel> ${this.relogin.render({
+    return html`<control-panel></control-panel> ${this.relogin.render({
         open: state === 'expired',
         heading: 'Your staff session has expired',
         dismissible: false,

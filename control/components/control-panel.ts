@@ -21,6 +21,8 @@ import './feeds-panel.ts';
 import { ImportApi } from '../data/import-api.ts';
 import './accounts-panel.ts';
 import { AccountsApi } from '../data/accounts-api.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 const SECTIONS = [
   { id: 'schedule', label: 'Schedule' },
@@ -74,7 +76,9 @@ export class ControlPanel extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @state() private section: SectionId = sectionFromHash();
   /** Through the panel's one HTTP client, so an expired login during an import asks and retries. */
   private readonly importApi = new ImportApi('', (input, init) =>
@@ -97,7 +101,7 @@ export class ControlPanel extends LitElement {
   override render() {
     const data = this.data;
     if (!data) return nothing;
-    return html`<panel-header .data=${data}></panel-header>
+    return html`<panel-header></panel-header>
       <nav aria-label="Sections">
         ${SECTIONS.map(
           (s) =>
@@ -109,20 +113,19 @@ export class ControlPanel extends LitElement {
       <main>
         ${data.store.schedule ? this.renderSection(data) : html`<p class="loading" role="status">Loading the schedule…</p>`}
       </main>
-      <delivery-badge .data=${data}></delivery-badge>`;
+      <delivery-badge></delivery-badge>`;
   }
 
   private renderSection(data: ControlData) {
     switch (this.section) {
       case 'schedule':
-        return html`<day-view .data=${data}></day-view>`;
+        return html`<day-view></day-view>`;
       case 'announcements':
-        return html`<announcements-panel .data=${data}></announcements-panel>
-          <emergency-panel .data=${data}></emergency-panel>`;
+        return html`<announcements-panel></announcements-panel> <emergency-panel></emergency-panel>`;
       case 'journal':
-        return html`<journal-panel .data=${data}></journal-panel>`;
+        return html`<journal-panel></journal-panel>`;
       case 'screens':
-        return html`<screens-panel .data=${data}></screens-panel>`;
+        return html`<screens-panel></screens-panel>`;
       case 'import':
         return html`<import-panel .api=${this.importApi}></import-panel><feeds-panel></feeds-panel>`;
       case 'accounts':

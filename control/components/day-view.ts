@@ -23,6 +23,8 @@ import './schedule-list.ts';
 import './plenary-agenda.ts';
 import './session-dialog.ts';
 import './new-session-dialog.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 /** How many search hits to list; the grid highlights every hit of the chosen day anyway. */
 const MAX_RESULTS = 30;
@@ -88,7 +90,9 @@ export class DayView extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @state() private day = '';
   @state() private query = '';
   @state() private openSessionId: string | null = null;
@@ -123,27 +127,23 @@ export class DayView extends LitElement {
       ${
         this.narrow.matches
           ? html`<schedule-list
-              .data=${this.data}
               .sessions=${sessions}
               .query=${this.query}
               @open-session=${this.onOpen}
             ></schedule-list>`
           : html`<schedule-grid
-              .data=${this.data}
               .sessions=${sessions}
               .day=${day}
               .query=${this.query}
               @open-session=${this.onOpen}
             ></schedule-grid>`
       }
-      <plenary-agenda .data=${this.data} .sessions=${sessions}></plenary-agenda>
+      <plenary-agenda .sessions=${sessions}></plenary-agenda>
       <session-dialog
-        .data=${this.data}
         .sessionId=${this.openSessionId}
         @dialog-close=${() => (this.openSessionId = null)}
       ></session-dialog>
       <new-session-dialog
-        .data=${this.data}
         .day=${day}
         ?open=${this.creating}
         @dialog-close=${() => (this.creating = false)}

@@ -6,6 +6,8 @@ import type { ControlData } from '../data/control-data.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { baseStyles } from './styles.ts';
 import { formatClock, parseInstant } from '../../shared/time.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 /** "delayed to 13:10" / "brought forward to 12:50" / "moved to 13:00", from the planned start. */
 function describeTiming(session: Session, zone: string): string {
@@ -28,7 +30,9 @@ export class DelayForm extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) session?: Session;
   @state() private shiftFollowing = false;
   @state() private custom = '';

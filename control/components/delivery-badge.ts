@@ -10,6 +10,8 @@ import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { deliveryOf, deliveryText, laggingText } from '../data/delivery.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 /** How long a fully delivered change stays on show. */
 const HIDE_AFTER_MS = 6000;
@@ -52,7 +54,9 @@ export class DeliveryBadge extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @state() private watching: JournalEntry | null = null;
   /** Changes up to this revision were made before the panel opened, or were already shown. */
   private baseline: number | null = null;

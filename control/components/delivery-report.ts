@@ -8,6 +8,8 @@ import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { deliveryOf, deliveryText, laggingText } from '../data/delivery.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 /** How many of the latest changes are reported. */
 const RECENT = 5;
@@ -41,7 +43,9 @@ export class DeliveryReport extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   private readonly storeController = new StoreController(this, () => this.data);
 
   override render() {

@@ -6,6 +6,8 @@ import type { OnlineDetails, Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 interface Draft {
   title: string;
@@ -57,7 +59,9 @@ export class DetailsForm extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) session?: Session;
   @state() private draft: Draft | null = null;
   @state() private saved = '';

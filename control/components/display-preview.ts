@@ -5,6 +5,8 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { ControlData } from '../data/control-data.ts';
 import { LOBBY } from '../../shared/model.ts';
 import { baseStyles, sectionCard } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 const SHAPES = {
   landscape: { width: 1920, height: 1080, label: 'Landscape (16:9)' },
@@ -37,7 +39,9 @@ export class DisplayPreview extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   /** "lobby" or a venue id. */
   @property() target = LOBBY;
   @state() private shape: Shape = 'landscape';

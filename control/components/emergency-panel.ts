@@ -7,6 +7,8 @@ import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
 import type { EmergencyTemplate } from '../../shared/commands.ts';
 import './emergency-templates.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('emergency-panel')
 export class EmergencyPanel extends LitElement {
@@ -22,7 +24,9 @@ export class EmergencyPanel extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @state() private text = '';
   @state() private confirming = false;
   /** A message refused before sending (empty text). */
@@ -94,7 +98,6 @@ export class EmergencyPanel extends LitElement {
                   : html`<button class="danger" @click=${this.ask}>Take over all screens…</button>`
               }
               <emergency-templates
-                .data=${this.data}
                 .templates=${this.templates}
                 @templates-changed=${() => this.loadTemplates()}
               ></emergency-templates>`

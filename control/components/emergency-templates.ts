@@ -9,12 +9,16 @@ import { EmergencyTemplateInputSchema, fieldProblem } from '../../shared/command
 import type { ControlData } from '../data/control-data.ts';
 import { classifyError } from '../data/outcome.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('emergency-templates')
 export class EmergencyTemplates extends LitElement {
   static override styles = [baseStyles];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) templates: EmergencyTemplate[] = [];
   /** Per template id: the draft being edited and a message (saved or the first problem). */
   @state() private drafts = new Map<string, { label: string; text: string; message?: string; error?: string }>();

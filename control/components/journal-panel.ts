@@ -12,6 +12,8 @@ import './session-dialog.ts';
 import { formatClockSeconds, parseInstant } from '../../shared/time.ts';
 import { shortDay } from '../data/schedule-queries.ts';
 import { baseStyles, sectionCard } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('journal-panel')
 export class JournalPanel extends LitElement {
@@ -58,7 +60,9 @@ export class JournalPanel extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   /** Why an undo was refused, by the revision it was asked for. */
   @state() private refusals = new Map<number, UndoRefusal>();
   /** The undo waiting for "yes": its revision and the effect it names. */
@@ -96,7 +100,6 @@ export class JournalPanel extends LitElement {
             </ol>`
       }
       <session-dialog
-        .data=${this.data}
         .sessionId=${this.openSessionId}
         @dialog-close=${() => (this.openSessionId = null)}
       ></session-dialog>

@@ -17,6 +17,8 @@ import {
 } from './slot-fields.ts';
 import { baseStyles } from './styles.ts';
 import { DialogController, dialogStyles } from '../controllers/dialog-controller.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 const KINDS: Array<{ id: Session['kind']; label: string }> = [
   { id: 'side-event', label: 'Side event' },
@@ -57,7 +59,9 @@ export class NewSessionDialog extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ type: Boolean }) open = false;
   /** The day shown in the grid (yyyy-MM-dd): the new session's default date. */
   @property() day = '';

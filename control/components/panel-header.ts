@@ -10,6 +10,8 @@ import { PeriodicRerender } from '../controllers/periodic-rerender.ts';
 import { formatClockSeconds, formatDay } from '../../shared/time.ts';
 import { classifyError } from '../data/outcome.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('panel-header')
 export class PanelHeader extends LitElement {
@@ -76,7 +78,9 @@ export class PanelHeader extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @state() private clearError = '';
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly rerender = new PeriodicRerender(this, 1000);

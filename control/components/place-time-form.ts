@@ -19,6 +19,8 @@ import {
   type SlotErrors,
 } from './slot-fields.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('place-time-form')
 export class PlaceTimeForm extends LitElement {
@@ -34,7 +36,9 @@ export class PlaceTimeForm extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) session?: Session;
   @state() private venueId = '';
   @state() private when: SlotDraft = { day: '', start: '', end: '' };

@@ -6,6 +6,8 @@ import type { ControlData } from '../data/control-data.ts';
 import { slotLabel, venueName } from '../data/schedule-queries.ts';
 import { baseStyles } from './styles.ts';
 import './agenda-picker.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('plenary-agenda')
 export class PlenaryAgenda extends LitElement {
@@ -26,7 +28,9 @@ export class PlenaryAgenda extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) sessions: Session[] = [];
 
   override render() {
@@ -41,7 +45,7 @@ export class PlenaryAgenda extends LitElement {
               ${slotLabel(s, schedule.timezone)} ·
               ${venueName(schedule, s.venueId)}${s.status === 'cancelled' ? ' (cancelled)' : ''}
             </h3>
-            <agenda-picker .data=${this.data} .session=${s}></agenda-picker>`,
+            <agenda-picker .session=${s}></agenda-picker>`,
       )}
     </section>`;
   }

@@ -14,6 +14,8 @@ import { formatClock, formatDay, parseInstant, venueWallTime } from '../../share
 import { assignLanes, dayRange, matchesSearch } from '../data/schedule-queries.ts';
 import { chipContent, isChanged } from './session-chip.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 const HOUR = 3_600_000;
 /** Height of one lane of sessions in a room row. */
@@ -173,7 +175,9 @@ export class ScheduleGrid extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) sessions: Session[] = [];
   @property() day = '';
   @property() query = '';

@@ -10,6 +10,8 @@ import { parseInstant } from '../../shared/time.ts';
 import { matchesSearch } from '../data/schedule-queries.ts';
 import { chipContent, isChanged } from './session-chip.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('schedule-list')
 export class ScheduleList extends LitElement {
@@ -57,7 +59,9 @@ export class ScheduleList extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) sessions: Session[] = [];
   @property() query = '';
   private readonly rerender = new PeriodicRerender(this, 10_000);

@@ -21,6 +21,8 @@ import './delivery-report.ts';
 import './display-preview.ts';
 import './pair-screen-form.ts';
 import './screen-editor.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 const COLUMNS = 6;
 
@@ -64,7 +66,9 @@ export class ScreensPanel extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   /** What the preview shows: "lobby" or a venue id. */
   @state() private preview = 'lobby';
   /** The screen whose name and assignment are being edited. */
@@ -91,7 +95,7 @@ export class ScreensPanel extends LitElement {
     return html`<section aria-labelledby="screens-heading">
         <h2 id="screens-heading">Screens</h2>
         <pair-screen-form .schedule=${store.schedule} .fleet=${this.fleet}></pair-screen-form>
-        <delivery-report .data=${this.data}></delivery-report>
+        <delivery-report></delivery-report>
         <h3>All screens</h3>
         <p class="hint">Current revision: ${store.revision}. A screen is up to date once it has shown that revision.</p>
         <p role="status" class=${classMap({ error: this.outcome?.error === true, ok: this.outcome?.error === false })}>
@@ -119,7 +123,6 @@ export class ScreensPanel extends LitElement {
         }
       </section>
       <display-preview
-        .data=${this.data}
         .target=${this.preview}
         @target-change=${(e: CustomEvent<string>) => (this.preview = e.detail)}
       ></display-preview>`;

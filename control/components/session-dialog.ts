@@ -17,6 +17,8 @@ import './delay-form.ts';
 import './details-form.ts';
 import './status-actions.ts';
 import './agenda-picker.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('session-dialog')
 export class SessionDialog extends LitElement {
@@ -37,7 +39,9 @@ export class SessionDialog extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   /** The session shown; null when the dialog is closed. */
   @property({ attribute: false }) sessionId: string | null = null;
   private readonly storeController = new StoreController(this, () => this.data);
@@ -74,18 +78,18 @@ export class SessionDialog extends LitElement {
                     ${session.organizers.lead ? html`<p>Organised by ${session.organizers.lead}</p>` : nothing}
                     ${this.lastChange(session.id)}
                   </div>
-                  <place-time-form .data=${this.data} .session=${session}></place-time-form>
-                  <delay-form .data=${this.data} .session=${session}></delay-form>
-                  <status-actions .data=${this.data} .session=${session} .onDeleted=${this.close}></status-actions>
+                  <place-time-form .session=${session}></place-time-form>
+                  <delay-form .session=${session}></delay-form>
+                  <status-actions .session=${session} .onDeleted=${this.close}></status-actions>
                   ${
                     session.agendaItems?.length
                       ? html`<fieldset>
                           <legend>Agenda</legend>
-                          <agenda-picker .data=${this.data} .session=${session}></agenda-picker>
+                          <agenda-picker .session=${session}></agenda-picker>
                         </fieldset>`
                       : nothing
                   }
-                  <details-form .data=${this.data} .session=${session}></details-form>`,
+                  <details-form .session=${session}></details-form>`,
               ),
     });
   }

@@ -8,6 +8,8 @@ import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { baseStyles } from './styles.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
 
 type Confirming = 'cancel' | 'delete' | null;
 
@@ -15,7 +17,9 @@ type Confirming = 'cancel' | 'delete' | null;
 export class StatusActions extends LitElement {
   static override styles = [baseStyles];
 
-  @property({ attribute: false }) data?: ControlData;
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @property({ attribute: false }) session?: Session;
   /** Called once the session is deleted (by then this element may already be gone from the page). */
   @property({ attribute: false }) onDeleted: () => void = () => undefined;
