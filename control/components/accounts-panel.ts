@@ -7,24 +7,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ROLES, type AccountView, type Role } from '../../shared/staff.ts';
 import { ApiError } from '../data/api.ts';
 import type { AccountsApi } from '../data/accounts-api.ts';
-import { baseStyles, sectionCard } from './styles.ts';
+import { baseStyles, dataTable, sectionCard } from './styles.ts';
 
 @customElement('accounts-panel')
 export class AccountsPanel extends LitElement {
   static override styles = [
     baseStyles,
     sectionCard,
+    dataTable,
     css`
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.3rem 0.5rem;
-        border-bottom: 1px solid var(--line);
-      }
       form {
         display: flex;
         flex-wrap: wrap;

@@ -12,6 +12,7 @@ import { hasStarted, isShowing } from '../../shared/announcements.ts';
 import { venueGroups } from '../../shared/venue-groups.ts';
 import { fromDayAndTime, toDayAndTime, venueName } from '../data/schedule-queries.ts';
 import { baseStyles, sectionCard } from './styles.ts';
+import { checkChoice, radioChoice } from './choice-inputs.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 
@@ -99,92 +100,29 @@ export class AnnouncementsPanel extends LitElement {
           </div>
           <fieldset>
             <legend>Screens</legend>
-            <label class="check"
-              ><input
-                type="radio"
-                name="target"
-                .checked=${this.target === 'all'}
-                @change=${() => (this.target = 'all')}
-              />
-              All screens</label
-            >
-            <label class="check"
-              ><input
-                type="radio"
-                name="target"
-                .checked=${this.target === 'some'}
-                @change=${() => (this.target = 'some')}
-              />
-              Only the screens chosen below</label
-            >
+            ${radioChoice('target', 'All screens', this.target === 'all', () => (this.target = 'all'))}
+            ${radioChoice('target', 'Only the screens chosen below', this.target === 'some', () => (this.target = 'some'))}
             ${
               this.target === 'some'
                 ? html`<div class="rooms" role="group" aria-label="Chosen screens">
-                    <label class="check"
-                      ><input
-                        type="checkbox"
-                        .checked=${this.chosen.has(LOBBY)}
-                        @change=${(e: Event) => this.toggle(LOBBY, e)}
-                      />
-                      Lobby</label
-                    >
-                    ${groups.map(
-                      (g) =>
-                        html`<label class="check"
-                          ><input
-                            type="checkbox"
-                            .checked=${g.venueIds.every((id) => this.chosen.has(id))}
-                            @change=${(e: Event) => this.toggleAll(g.venueIds, e)}
-                          />
-                          ${g.label}</label
-                        >`,
+                    ${checkChoice('Lobby', this.chosen.has(LOBBY), (on) => this.choose([LOBBY], on))}
+                    ${groups.map((g) =>
+                      checkChoice(
+                        g.label,
+                        g.venueIds.every((id) => this.chosen.has(id)),
+                        (on) => this.choose(g.venueIds, on),
+                      ),
                     )}
-                    ${online.map(
-                      (v) =>
-                        html`<label class="check"
-                          ><input
-                            type="checkbox"
-                            .checked=${this.chosen.has(v.id)}
-                            @change=${(e: Event) => this.toggle(v.id, e)}
-                          />
-                          ${v.name} (online)</label
-                        >`,
-                    )}
-                    ${rooms.map(
-                      (v) =>
-                        html`<label class="check"
-                          ><input
-                            type="checkbox"
-                            .checked=${this.chosen.has(v.id)}
-                            @change=${(e: Event) => this.toggle(v.id, e)}
-                          />
-                          ${v.name}</label
-                        >`,
-                    )}
+                    ${online.map((v) => checkChoice(`${v.name} (online)`, this.chosen.has(v.id), (on) => this.choose([v.id], on)))}
+                    ${rooms.map((v) => checkChoice(v.name, this.chosen.has(v.id), (on) => this.choose([v.id], on)))}
                   </div>`
                 : nothing
             }
           </fieldset>
           <fieldset>
             <legend>Importance</legend>
-            <label class="check"
-              ><input
-                type="radio"
-                name="severity"
-                .checked=${this.severity === 'info'}
-                @change=${() => (this.severity = 'info')}
-              />
-              Info</label
-            >
-            <label class="check"
-              ><input
-                type="radio"
-                name="severity"
-                .checked=${this.severity === 'urgent'}
-                @change=${() => (this.severity = 'urgent')}
-              />
-              Urgent</label
-            >
+            ${radioChoice('severity', 'Info', this.severity === 'info', () => (this.severity = 'info'))}
+            ${radioChoice('severity', 'Urgent', this.severity === 'urgent', () => (this.severity = 'urgent'))}
           </fieldset>
           <div class="field">
             <label for="starts">Starts at (24-hour, today)</label>
@@ -251,19 +189,12 @@ export class AnnouncementsPanel extends LitElement {
     </li>`;
   }
 
-  private toggleAll(ids: string[], event: Event): void {
+  private choose(ids: readonly string[], on: boolean): void {
     const next = new Set(this.chosen);
     for (const id of ids) {
-      if ((event.target as HTMLInputElement).checked) next.add(id);
+      if (on) next.add(id);
       else next.delete(id);
     }
-    this.chosen = next;
-  }
-
-  private toggle(id: string, event: Event): void {
-    const next = new Set(this.chosen);
-    if ((event.target as HTMLInputElement).checked) next.add(id);
-    else next.delete(id);
     this.chosen = next;
   }
 

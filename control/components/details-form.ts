@@ -1,13 +1,10 @@
 /** Title, organisers and online details (meeting ID, passcode, link, and whether screens show the passcode). */
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { SessionDraftForm } from './session-draft-form.ts';
+import { customElement, state } from 'lit/decorators.js';
 import { sameJson } from '../../shared/json.ts';
 import type { OnlineDetails, Session } from '../../shared/model.ts';
-import type { ControlData } from '../data/control-data.ts';
-import { WriteController } from '../controllers/write-controller.ts';
-import { baseStyles } from './styles.ts';
-import { consume } from '@lit/context';
-import { controlDataContext } from '../data/data-context.ts';
+import { baseStyles, formColumns } from './styles.ts';
 
 interface Draft {
   title: string;
@@ -43,45 +40,19 @@ function onlineOf(draft: Draft): OnlineDetails | null {
 }
 
 @customElement('details-form')
-export class DetailsForm extends LitElement {
+export class DetailsForm extends SessionDraftForm {
   static override styles = [
     baseStyles,
+    formColumns,
     css`
       input:not([type='checkbox']),
       textarea {
         width: 100%;
       }
-      .cols {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: 0 0.8rem;
-      }
     `,
   ];
 
-  @consume({ context: controlDataContext })
-  @property({ attribute: false })
-  data?: ControlData;
-  @property({ attribute: false }) session?: Session;
   @state() private draft: Draft | null = null;
-  @state() private saved = '';
-  /** The session as it was when the draft started: the patch holds only what differs from it. */
-  private base: Session | null = null;
-  private dirty = false;
-
-  /** Typed edits not saved yet: the dialog asks before throwing them away. */
-  get hasUnsavedEdits(): boolean {
-    return this.dirty;
-  }
-  private readonly write = new WriteController(
-    this,
-    () => this.data,
-    () => this.reset(),
-  );
-
-  protected override willUpdate(): void {
-    if (this.session && !this.dirty && this.session.version !== this.base?.version) this.reset();
-  }
 
   override render() {
     const d = this.draft;
@@ -130,16 +101,12 @@ export class DetailsForm extends LitElement {
     return (event: Event) => {
       const input = event.target as HTMLInputElement;
       this.draft = { ...this.draft!, [key]: input.type === 'checkbox' ? input.checked : input.value };
-      this.dirty = true;
-      this.saved = '';
+      this.edited();
     };
   }
 
-  private reset(): void {
-    if (!this.session) return;
-    this.draft = draftOf(this.session);
-    this.base = this.session;
-    this.dirty = false;
+  protected fillDraft(session: Session): void {
+    this.draft = draftOf(session);
   }
 
   private async submit(event: SubmitEvent): Promise<void> {

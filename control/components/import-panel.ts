@@ -19,7 +19,7 @@ import {
   type ImportProblem,
   type ReadOptions,
 } from '../data/import-api.ts';
-import { baseStyles } from './styles.ts';
+import { baseStyles, dataTable } from './styles.ts';
 
 const FIELD_WORDS: Record<string, string> = {
   title: 'title',
@@ -43,21 +43,11 @@ interface Row {
 export class ImportPanel extends LitElement {
   static override styles = [
     baseStyles,
+    dataTable,
     css`
       section {
         display: grid;
         gap: 0.6rem;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.3rem 0.5rem;
-        border-bottom: 1px solid var(--line);
-        vertical-align: top;
       }
       caption {
         text-align: left;

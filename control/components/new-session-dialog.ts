@@ -15,7 +15,7 @@ import {
   type SlotDraft,
   type SlotErrors,
 } from './slot-fields.ts';
-import { baseStyles } from './styles.ts';
+import { baseStyles, formColumns } from './styles.ts';
 import { DialogController, dialogStyles } from '../controllers/dialog-controller.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
@@ -40,6 +40,7 @@ interface Draft {
 export class NewSessionDialog extends LitElement {
   static override styles = [
     baseStyles,
+    formColumns,
     dialogStyles,
     css`
       #new-title,
@@ -50,11 +51,6 @@ export class NewSessionDialog extends LitElement {
       }
       input.time {
         width: 6rem;
-      }
-      .cols {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: 0 0.8rem;
       }
     `,
   ];

@@ -2,12 +2,11 @@
  * Move a session to another venue and/or give it a new time. Venues free for the chosen slot come
  * first; busy ones say who holds them. A clash refused by the server is explained, with "Move anyway".
  */
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { SessionDraftForm } from './session-draft-form.ts';
+import { customElement, state } from 'lit/decorators.js';
 import type { Session } from '../../shared/model.ts';
-import type { ControlData } from '../data/control-data.ts';
 import { formatClock, toVenueIso } from '../../shared/time.ts';
-import { WriteController } from '../controllers/write-controller.ts';
 import { programmeDays, slotLabel, toDayAndTime, venueChoices, venueName } from '../data/schedule-queries.ts';
 import {
   checkSlot,
@@ -19,11 +18,9 @@ import {
   type SlotErrors,
 } from './slot-fields.ts';
 import { baseStyles } from './styles.ts';
-import { consume } from '@lit/context';
-import { controlDataContext } from '../data/data-context.ts';
 
 @customElement('place-time-form')
-export class PlaceTimeForm extends LitElement {
+export class PlaceTimeForm extends SessionDraftForm {
   static override styles = [
     baseStyles,
     css`
@@ -36,28 +33,10 @@ export class PlaceTimeForm extends LitElement {
     `,
   ];
 
-  @consume({ context: controlDataContext })
-  @property({ attribute: false })
-  data?: ControlData;
-  @property({ attribute: false }) session?: Session;
   @state() private venueId = '';
   @state() private when: SlotDraft = { day: '', start: '', end: '' };
-  @state() private saved = '';
   /** Shown once the staff member tried to save, then kept current as they type. */
   @state() private errors: SlotErrors | null = null;
-  /** The session as the draft started from: its version is sent, so a newer one means a conflict. */
-  private base: Session | null = null;
-  private dirty = false;
-  private readonly write = new WriteController(
-    this,
-    () => this.data,
-    () => this.reset(),
-  );
-
-  protected override willUpdate(): void {
-    // Follow live changes until the staff member starts editing; after that their draft stays.
-    if (this.session && !this.dirty && this.session.version !== this.base?.version) this.reset();
-  }
 
   override render() {
     const session = this.session;
@@ -99,22 +78,17 @@ export class PlaceTimeForm extends LitElement {
     </form>`;
   }
 
-  private reset(): void {
-    const session = this.session;
-    if (!session || !this.data) return;
-    const zone = this.data.store.timezone;
+  protected fillDraft(session: Session): void {
+    const zone = this.data!.store.timezone;
     const start = toDayAndTime(session.start, zone);
     this.venueId = session.venueId;
     this.when = { day: start.day, start: start.time, end: toDayAndTime(session.end, zone).time };
-    this.base = session;
-    this.dirty = false;
     this.errors = null;
   }
 
   private onVenue(event: Event): void {
     this.venueId = (event.target as HTMLSelectElement).value;
-    this.dirty = true;
-    this.saved = '';
+    this.edited();
   }
 
   private changeSlot(draft: SlotDraft): void {
@@ -124,13 +98,7 @@ export class PlaceTimeForm extends LitElement {
       const slot = checkSlot(this.when, zone);
       this.errors = 'errors' in slot ? slot.errors : null;
     }
-    this.dirty = true;
-    this.saved = '';
-  }
-
-  /** Typed edits not saved yet: the dialog asks before throwing them away. */
-  get hasUnsavedEdits(): boolean {
-    return this.dirty;
+    this.edited();
   }
 
   private async submit(event: SubmitEvent): Promise<void> {

@@ -16,7 +16,7 @@ import { offlineFor } from '../data/fleet.ts';
 import { FleetActions } from '../data/fleet-actions.ts';
 import { classifyError } from '../data/outcome.ts';
 import { deviceSummary } from '../data/screen-info.ts';
-import { baseStyles, sectionCard } from './styles.ts';
+import { baseStyles, dataTable, sectionCard } from './styles.ts';
 import './delivery-report.ts';
 import './display-preview.ts';
 import './pair-screen-form.ts';
@@ -31,21 +31,16 @@ export class ScreensPanel extends LitElement {
   static override styles = [
     baseStyles,
     sectionCard,
+    dataTable,
     css`
       section {
         margin-bottom: 1rem;
         overflow-x: auto;
       }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
       th,
       td {
-        text-align: left;
-        vertical-align: top;
         padding: 0.4rem 0.6rem;
-        border-bottom: 1px solid #e3e6eb;
+        border-bottom-color: #e3e6eb;
       }
       .state {
         font-weight: 700;

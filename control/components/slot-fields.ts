@@ -68,6 +68,21 @@ export function slotFields(options: {
   const message = (key: keyof SlotErrors) =>
     errors[key] ? html`<p class="field-error" id="${id}-${key}-error">${errors[key]}</p>` : nothing;
   const described = (key: keyof SlotErrors) => (errors[key] ? `${id}-${key}-error` : `${id}-zone-hint`);
+  const timeField = (key: 'start' | 'end', label: string, placeholder: string) =>
+    html`<div class="field">
+      <label for="${id}-${key}">${label}</label>
+      <input
+        id="${id}-${key}"
+        class="time"
+        inputmode="numeric"
+        placeholder=${placeholder}
+        .value=${draft[key]}
+        @input=${set(key)}
+        aria-invalid=${errors[key] ? 'true' : 'false'}
+        aria-describedby=${described(key)}
+      />
+      ${message(key)}
+    </div>`;
   return html`<div class="row">
       <div class="field">
         <label for="${id}-day">Day</label>
@@ -75,34 +90,7 @@ export function slotFields(options: {
           ${days.map((d) => html`<option value=${d} ?selected=${d === draft.day}>${formatDay(venueWallTime(d, 12, 0, zone), zone)}</option>`)}
         </select>
       </div>
-      <div class="field">
-        <label for="${id}-start">Start (24-hour)</label>
-        <input
-          id="${id}-start"
-          class="time"
-          inputmode="numeric"
-          placeholder="13:00"
-          .value=${draft.start}
-          @input=${set('start')}
-          aria-invalid=${errors.start ? 'true' : 'false'}
-          aria-describedby=${described('start')}
-        />
-        ${message('start')}
-      </div>
-      <div class="field">
-        <label for="${id}-end">End (24-hour)</label>
-        <input
-          id="${id}-end"
-          class="time"
-          inputmode="numeric"
-          placeholder="13:50"
-          .value=${draft.end}
-          @input=${set('end')}
-          aria-invalid=${errors.end ? 'true' : 'false'}
-          aria-describedby=${described('end')}
-        />
-        ${message('end')}
-      </div>
+      ${timeField('start', 'Start (24-hour)', '13:00')} ${timeField('end', 'End (24-hour)', '13:50')}
     </div>
     <p class="hint" id="${id}-zone-hint">Venue time (${zone}), whatever this computer's clock is set to.</p>`;
 }

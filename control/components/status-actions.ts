@@ -6,7 +6,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
-import { WriteController } from '../controllers/write-controller.ts';
+import { WriteController, type WriteOptions } from '../controllers/write-controller.ts';
 import { baseStyles } from './styles.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
@@ -77,33 +77,35 @@ export class StatusActions extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>(target)?.focus();
   }
 
-  private async setStatus(status: Session['status']): Promise<void> {
-    const s = this.session;
-    const data = this.data;
-    if (!s || !data) return;
-    await this.write.run({
-      sessionId: s.id,
-      version: s.version,
-      description: status === 'cancelled' ? 'cancel the session' : 'reinstate the session',
-      send: (options) => data.actions.patchSession(s.id, { status, ...options }),
-      done: () => void this.ask(null),
-    });
+  private setStatus(status: Session['status']): Promise<void> {
+    const description = status === 'cancelled' ? 'cancel the session' : 'reinstate the session';
+    return this.send(
+      description,
+      (data, s, options) => data.actions.patchSession(s.id, { status, ...options }),
+      () => void this.ask(null),
+    );
   }
 
-  private async removeSession(): Promise<void> {
-    const s = this.session;
-    const data = this.data;
-    if (!s || !data) return;
-    await this.write.run({
-      sessionId: s.id,
-      version: s.version,
-      description: 'delete the session',
-      send: (options) => data.actions.deleteSession(s.id, options.expectedVersion),
-      done: () => {
+  private removeSession(): Promise<void> {
+    return this.send(
+      'delete the session',
+      (data, s, options) => data.actions.deleteSession(s.id, options.expectedVersion),
+      () => {
         this.confirming = null;
         this.onDeleted();
       },
-    });
+    );
+  }
+
+  private async send(
+    description: string,
+    send: (data: ControlData, session: Session, options: WriteOptions) => Promise<unknown>,
+    done: () => void,
+  ): Promise<void> {
+    const s = this.session;
+    const data = this.data;
+    if (!s || !data) return;
+    await this.write.run({ sessionId: s.id, version: s.version, description, send: (o) => send(data, s, o), done });
   }
 }
 

@@ -127,21 +127,22 @@ export const baseStyles = css`
     margin: 0;
     max-width: 18rem;
   }
-  .error {
-    color: var(--danger);
-    background: #fdecec;
-    border: 1px solid var(--danger);
+  .error,
+  .notice {
+    border: 1px solid;
     border-radius: 6px;
     padding: 0.5rem 0.7rem;
     margin: 0.5rem 0;
   }
+  .error {
+    color: var(--danger);
+    background: #fdecec;
+    border-color: var(--danger);
+  }
   .notice {
     color: var(--warn-ink);
     background: var(--warn-bg);
-    border: 1px solid #c99a00;
-    border-radius: 6px;
-    padding: 0.5rem 0.7rem;
-    margin: 0.5rem 0;
+    border-color: #c99a00;
   }
   .ok {
     color: var(--ok-ink);
@@ -178,6 +179,30 @@ export const baseStyles = css`
   h2,
   h3 {
     margin: 0 0 0.6rem;
+  }
+`;
+
+/** Lists shown as tables (accounts, import previews, screens): full width, one line a row. */
+export const dataTable = css`
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: left;
+    vertical-align: top;
+    padding: 0.3rem 0.5rem;
+    border-bottom: 1px solid var(--line);
+  }
+`;
+
+/** Form fields side by side while there is room, stacked on a narrow screen. */
+export const formColumns = css`
+  .cols {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: 0 0.8rem;
   }
 `;
 

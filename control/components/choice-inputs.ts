@@ -1,0 +1,19 @@
+/** The labelled radio buttons and check boxes the panel's forms are made of. */
+import { html } from 'lit';
+
+export function radioChoice(name: string, label: string, checked: boolean, choose: () => void) {
+  return html`<label class="check"
+    ><input type="radio" name=${name} .checked=${checked} @change=${choose} /> ${label}</label
+  >`;
+}
+
+export function checkChoice(label: string, checked: boolean, toggle: (checked: boolean) => void) {
+  return html`<label class="check"
+    ><input
+      type="checkbox"
+      .checked=${checked}
+      @change=${(event: Event) => toggle((event.target as HTMLInputElement).checked)}
+    />
+    ${label}</label
+  >`;
+}
