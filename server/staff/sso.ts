@@ -178,11 +178,13 @@ function stateMismatch(): SsoError {
 function explain(error: unknown): SsoError {
   if (error instanceof SsoError) return error;
   const code = (error as { code?: string }).code;
-  const message = (error as Error).message ?? String(error);
+  // openid-client words it generally; the detail (which claim, how) is its cause's.
+  const cause = (error as { cause?: { message?: string; cause?: { claim?: string } } }).cause;
+  const message = cause?.message ?? (error as Error).message ?? String(error);
   if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') {
     return new SsoError(401, `the ID token has expired or is not valid yet (check the server's clock): ${message}`);
   }
-  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && /nonce/.test(message)) {
+  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && cause?.cause?.claim === 'nonce') {
     return new SsoError(401, 'the ID token was not issued for this sign-in (wrong nonce)');
   }
   if (error instanceof oidc.ResponseBodyError) {
