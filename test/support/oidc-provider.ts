@@ -160,6 +160,8 @@ function createProvider(
     jwks: { keys: [{ ...jwk, kid: 'test-key', alg: 'RS256', use: 'sig' }] },
     cookies: { keys: ['a-test-cookie-signing-key'] },
     pkce: { required: () => true },
+    // Set, so the provider does not print a notice for each default.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, IdToken: 3600 },
     // Profile claims (groups among them) reach the client through userinfo, OpenID Connect's
     // default for the code flow: the signage server must look there too.
     claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'groups'], email: ['email'] },
