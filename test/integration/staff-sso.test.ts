@@ -18,6 +18,8 @@ beforeAll(async () => {
     ann: { name: 'Ann Admin', email: 'ann@example.org', groups: ['staff', 'signage-admins'] },
     ed: { name: 'Ed Editor', groups: ['signage-editors'] },
     vic: { name: 'Vic Visitor', groups: ['staff'] },
+    // A directory user whose name is that of the local admin account.
+    admin: { name: 'Someone Else', groups: ['signage-editors'] },
   });
   server = await startTestServer({ programme: FIXTURE, sso: (url) => idp.settingsFor(url) });
 });
@@ -93,6 +95,14 @@ describe('single sign-on', () => {
     expect((await server.request('GET', '/api/changes', undefined, answer.sessionCookie)).status).toBe(200);
     const write = await server.request('POST', '/api/announcements', { text: 'hello' }, answer.sessionCookie);
     expect(write.status).toBe(403);
+  });
+
+  it('never links a directory person to a password account of the same name', async () => {
+    const answer = await signIn('admin');
+    const me = await server.request('GET', '/api/me', undefined, answer.sessionCookie);
+    expect(me.body).toMatchObject({ username: 'admin-2', displayName: 'Someone Else', role: 'editor' });
+    expect(server.auth.accounts.get('admin')).toMatchObject({ role: 'admin', ssoSubject: null });
+    expect((await server.request('POST', '/api/login', { password: server.password })).status).toBe(204);
   });
 
   it('refreshes the role from the claim at each sign-in, and refuses a disabled account', async () => {
@@ -173,6 +183,19 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
       expect(JSON.stringify(late.auth.accounts.list())).toBe(before);
     } finally {
       await late.close();
+    }
+  });
+
+  it('a provider that cannot be reached', async () => {
+    const closed = await startTestProvider({});
+    const settings = (url: string) => closed.settingsFor(url);
+    await closed.close();
+    const cut = await startTestServer({ programme: FIXTURE, sso: settings });
+    try {
+      const { status, body } = await cut.request('GET', '/api/sso/login');
+      expect([status, body.error]).toEqual([502, expect.stringContaining('cannot reach the sign-in provider')]);
+    } finally {
+      await cut.close();
     }
   });
 

@@ -66,7 +66,9 @@ export async function startTestProvider(users: Record<string, DirectoryUser>): P
   let provider: Provider | undefined;
   const httpServer = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  // localhost while the signage server is 127.0.0.1: another site to the browser, as a real
+  // provider is, so the redirect back is a cross-site navigation (the cookies' SameSite matters).
+  const issuer = `http://localhost:${(httpServer.address() as AddressInfo).port}`;
   const directory = new Map(Object.entries(users));
   // One signing key for the provider's life: a client that cached it keeps verifying.
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
