@@ -19,6 +19,7 @@ import type { PlanOptions } from './interchange/import-planning.ts';
 import { scheduleRouter } from './schedule/schedule-routes.ts';
 import { sessionsRouter } from './schedule/session-routes.ts';
 import { accountsRouter } from './staff/accounts-routes.ts';
+import { ssoRouter } from './staff/sso-routes.ts';
 
 export const BODY_LIMIT = '100kb';
 
@@ -50,6 +51,7 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   api.use(requireJsonBody);
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
   api.use(authRouter(context, options.loginRateLimit));
+  api.use(ssoRouter(context, context.sso));
   api.use(scheduleRouter(context));
   api.use(clockRouter(context));
   api.use(sessionsRouter(context));

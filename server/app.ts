@@ -19,6 +19,8 @@ import type { DisplayCaps } from './realtime/display-namespace.ts';
 import type { PlanOptions } from './interchange/import-planning.ts';
 import { DisplayRegistry } from './fleet/display-registry.ts';
 import { healthRouter, type Readiness } from './platform/health.ts';
+import { SingleSignOn } from './staff/sso.ts';
+import type { SsoSettings } from './staff/sso-config.ts';
 
 export interface ApplicationDeps {
   service: ScheduleService;
@@ -39,6 +41,8 @@ export interface ApplicationDeps {
   displayCaps?: DisplayCaps;
   /** When imports go to a worker thread and how long it may take (default: import-planning.ts). */
   importPlanning?: PlanOptions;
+  /** OpenID Connect single sign-on (server/staff/sso.ts); without it, passwords only. */
+  sso?: SsoSettings | undefined;
 }
 
 export interface Application {
@@ -63,7 +67,8 @@ export function trustedProxies(setting: boolean | string[] | undefined): false |
 export function createApplication(httpServer: HttpServer, deps: ApplicationDeps): Application {
   const logger = deps.logger ?? consoleLogger;
   const displays = new DisplayRegistry();
-  const context = { service: deps.service, clock: deps.clock, auth: deps.auth, displays, logger };
+  const sso = deps.sso && new SingleSignOn(deps.sso);
+  const context = { service: deps.service, clock: deps.clock, auth: deps.auth, displays, logger, sso };
 
   const app = express();
   // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client

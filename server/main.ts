@@ -65,6 +65,11 @@ function printUrls(
       ? 'real time'
       : `simulated from ${config.clock}, speed ${config.speed}`;
   lines.push('', `Clock: ${clock}`);
+  if (config.sso) {
+    lines.push(
+      `Single sign-on: "${config.sso.providerName}" (${config.sso.issuer.href}), back to ${config.sso.redirectUrl.href}`,
+    );
+  }
   if (generatedPassword) {
     lines.push(`Staff password (shown only now; stored as a hash): ${generatedPassword} (account: admin)`);
   } else if (config.staffPassword) {
@@ -159,6 +164,7 @@ async function main(): Promise<void> {
     staticDir: DIST,
     trustProxy: config.trustProxy,
     extraApiRouters: [feedsRouter(feeds)],
+    sso: config.sso,
   });
   feeds.start();
 

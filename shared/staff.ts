@@ -120,6 +120,9 @@ export interface AccountView {
   lastLoginAt: string | null;
 }
 
+/** Whether the login page offers single sign-on (`GET /api/sso`), and under which name. */
+export type SsoAnswer = { enabled: false } | { enabled: true; providerName: string };
+
 /** Who is signed in (`GET /api/me`). */
 export interface MeView {
   username: string;

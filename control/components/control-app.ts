@@ -72,7 +72,7 @@ export class ControlApp extends LitElement {
     if (state === 'logged-out') {
       return html`<main class="login-page">
         <h1>Signage — staff control panel</h1>
-        <login-form .auth=${this.data.auth}></login-form>
+        <login-form .auth=${this.data.auth} offer-sso></login-form>
       </main>`;
     }
     return html`<control-panel></control-panel> ${this.relogin.render({

@@ -1,10 +1,12 @@
 /**
  * Username (empty = admin) and password; the journal records the account as the author of each change.
- * Used both as the start page and inside the "session expired" dialog.
+ * Used both as the start page and inside the "session expired" dialog. On the start page it also
+ * offers "Sign in with <provider>" when the server has single sign-on (not in the dialog: leaving
+ * for the provider would lose what was typed).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AuthGate } from '../data/auth.ts';
+import { SSO_LOGIN_URL, type AuthGate } from '../data/auth.ts';
 import { ApiError } from '../data/api.ts';
 import { baseStyles } from './styles.ts';
 
@@ -25,10 +27,28 @@ export class LoginForm extends LitElement {
         margin-top: 0.4rem;
         align-self: start;
       }
+      .sso {
+        margin-top: 1.2rem;
+      }
+      .sso a {
+        display: inline-block;
+        padding: 0.45rem 0.9rem;
+        border: 2px solid currentColor;
+        border-radius: 4px;
+        font-weight: 600;
+        text-decoration: none;
+      }
+      .sso a:hover,
+      .sso a:focus-visible {
+        text-decoration: underline;
+      }
     `,
   ];
 
   @property({ attribute: false }) auth?: AuthGate;
+  /** Offer single sign-on when the server has it (the start page, not the re-login dialog). */
+  @property({ type: Boolean, attribute: 'offer-sso' }) offerSso = false;
+  @state() private ssoProvider: string | null = null;
   @state() private password = '';
   @state() private name = '';
   @state() private error = '';
@@ -37,35 +57,41 @@ export class LoginForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.name) this.name = this.auth?.rememberedName ?? '';
+    if (this.offerSso) void this.auth?.singleSignOn().then((name) => (this.ssoProvider = name));
   }
 
   override render() {
     return html`<form @submit=${this.submit} novalidate>
-      <div class="field">
-        <label for="password">Password</label>
-        <input
-          id="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          .value=${this.password}
-          @input=${(e: InputEvent) => (this.password = (e.target as HTMLInputElement).value)}
-          aria-invalid=${this.error ? 'true' : 'false'}
-          aria-describedby=${this.error ? 'login-error' : nothing}
-        />
-      </div>
-      <div class="field">
-        <label for="name">Username <span class="hint">(empty for admin)</span></label>
-        <input
-          id="name"
-          autocomplete="username"
-          .value=${this.name}
-          @input=${(e: InputEvent) => (this.name = (e.target as HTMLInputElement).value)}
-        />
-      </div>
-      ${this.error ? html`<p id="login-error" class="error" role="alert">${this.error}</p>` : nothing}
-      <button class="primary" type="submit" ?disabled=${this.busy}>Log in</button>
-    </form>`;
+        <div class="field">
+          <label for="password">Password</label>
+          <input
+            id="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            .value=${this.password}
+            @input=${(e: InputEvent) => (this.password = (e.target as HTMLInputElement).value)}
+            aria-invalid=${this.error ? 'true' : 'false'}
+            aria-describedby=${this.error ? 'login-error' : nothing}
+          />
+        </div>
+        <div class="field">
+          <label for="name">Username <span class="hint">(empty for admin)</span></label>
+          <input
+            id="name"
+            autocomplete="username"
+            .value=${this.name}
+            @input=${(e: InputEvent) => (this.name = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        ${this.error ? html`<p id="login-error" class="error" role="alert">${this.error}</p>` : nothing}
+        <button class="primary" type="submit" ?disabled=${this.busy}>Log in</button>
+      </form>
+      ${
+        this.ssoProvider
+          ? html`<p class="sso"><a href=${SSO_LOGIN_URL}>Sign in with ${this.ssoProvider}</a></p>`
+          : nothing
+      }`;
   }
 
   override focus(): void {

@@ -3,6 +3,10 @@
  * State changes are announced as an "auth" event so the root component can switch views.
  */
 import { ApiError, type ApiClient } from './api.ts';
+import type { SsoAnswer } from '../../shared/staff.ts';
+
+/** Where the browser goes to sign in through the venue's directory (server/staff/sso-routes.ts). */
+export const SSO_LOGIN_URL = '/api/sso/login';
 
 export type AuthState = 'checking' | 'logged-out' | 'logged-in' | 'expired';
 
@@ -52,6 +56,17 @@ export class AuthGate extends EventTarget {
     const waiters = this.waiters;
     this.waiters = [];
     for (const resume of waiters) resume();
+  }
+
+  /** The sign-in provider's name when the server offers single sign-on, else null. */
+  async singleSignOn(): Promise<string | null> {
+    try {
+      const answer = await this.api.once<SsoAnswer>('GET', '/api/sso');
+      return answer.enabled ? answer.providerName : null;
+    } catch {
+      // A server of an older version, or offline: the password form is still there.
+      return null;
+    }
   }
 
   async logout(): Promise<void> {

@@ -14,6 +14,7 @@ import { AppError } from './errors.ts';
 import { passwordProblem } from '../../shared/staff.ts';
 import { parseImportOptions } from '../interchange/import-options.ts';
 import type { ImportOptions } from '../interchange/import-types.ts';
+import { ssoSettings, type SsoSettings } from '../staff/sso-config.ts';
 
 export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
 export const DEMO_DATA_DIR = 'data/demo';
@@ -53,6 +54,8 @@ export interface Config {
    * login limits see the real client): false, or addresses / CIDRs / 'loopback'.
    */
   trustProxy: false | string[];
+  /** OpenID Connect single sign-on (`--sso-*`, `SIGNAGE_SSO_*`); undefined = passwords only. */
+  sso: SsoSettings | undefined;
 }
 
 const PORT_RANGE = 'must be a whole number between 0 and 65535';
@@ -170,6 +173,13 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         columns: { type: 'string' },
         feed: { type: 'string', multiple: true },
         'feed-interval': { type: 'string' },
+        'sso-issuer': { type: 'string' },
+        'sso-client-id': { type: 'string' },
+        'sso-redirect-url': { type: 'string' },
+        'sso-name': { type: 'string' },
+        'sso-scope': { type: 'string' },
+        'sso-role-claim': { type: 'string' },
+        'sso-role-map': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -210,6 +220,12 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   if (dataDirSetting.trim() === '') throw new ConfigError('--data-dir must not be empty');
   const host = values.host;
   if (host !== undefined && host.trim() === '') throw new ConfigError('--host must not be empty');
+  let sso: SsoSettings | undefined;
+  try {
+    sso = ssoSettings(values, env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 
   return {
     port,
@@ -225,5 +241,6 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     wipeDataDir: demo,
     staffPassword: adminPassword(env),
     trustProxy: trustedProxies(values['trust-proxy']),
+    sso,
   };
 }

@@ -5,7 +5,14 @@
  * namespace) close that person's live channel at once.
  */
 import { DateTime } from 'luxon';
-import { isRole, passwordProblem, usernameProblem, type AccountView, type Role } from '../../shared/staff.ts';
+import {
+  USERNAME_MAX,
+  isRole,
+  passwordProblem,
+  usernameProblem,
+  type AccountView,
+  type Role,
+} from '../../shared/staff.ts';
 import { generatePassword, hashPassword, verifyPassword, type PasswordRecord } from './password.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import type { Actor } from '../schedule/service-types.ts';
@@ -23,6 +30,42 @@ export interface NewAccount {
   emergency?: boolean | undefined;
   /** Chosen password; without one a one-time password is generated and must be changed at first login. */
   password?: string | undefined;
+}
+
+/** A person the sign-in provider vouched for (server/staff/sso.ts), and the role their claim gives. */
+export interface DirectoryPerson {
+  issuer: string;
+  subject: string;
+  usernameHint: string;
+  displayName: string;
+  role: Role;
+}
+
+/** How an SSO account is linked: issuer and subject together (a subject is unique only per issuer). */
+export function ssoLink(issuer: string, subject: string): string {
+  return `${issuer}#${subject}`;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
+/** The provider's name for a person, made fit for a display name (no control characters, 100 at most). */
+function cleanDirectoryName(name: string): string {
+  return name.replace(CONTROL_CHARACTERS, ' ').trim().slice(0, 100);
+}
+
+/** A free username near the provider's hint ("ann@un.org", else "ann@un.org-2", …). */
+function freeUsername(hint: string, taken: (name: string) => boolean): string {
+  const base =
+    hint
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}._@-]+/gu, '-')
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .slice(0, USERNAME_MAX - 4) || 'sso-user';
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!taken(candidate)) return candidate;
+  }
 }
 
 export interface AccountChange {
@@ -209,6 +252,60 @@ export class Accounts {
     }
     const ok = await verifyPassword(password, account.password);
     return ok && !account.disabled ? account : null;
+  }
+
+  /**
+   * The account of a person who signed in through the provider: made on their first sign-in
+   * (never linked to an existing password account by name, which would hand it to whoever the
+   * directory calls that), its role refreshed from the claim each time. Null when it is disabled.
+   * Both are journalled as account changes, signed by the person.
+   */
+  signInFromDirectory(person: DirectoryPerson): AccountRecord | null {
+    const link = ssoLink(person.issuer, person.subject);
+    let summary: { operation: string; text: string } | undefined;
+    const account = this.store.transaction((): AccountRecord | null => {
+      const existing = this.store.bySubject(link);
+      if (existing?.disabled) return null;
+      if (existing) {
+        const leavesNoAdmin =
+          existing.role === 'admin' &&
+          person.role !== 'admin' &&
+          !this.store.list().some((a) => a.role === 'admin' && !a.disabled && a.username !== existing.username);
+        // The directory decides, except that it may not leave the venue without any admin.
+        if (existing.role === person.role || leavesNoAdmin) return existing;
+        const next = { ...existing, role: person.role, sessionEpoch: existing.sessionEpoch + 1 };
+        this.store.update(next);
+        summary = {
+          operation: 'account.change',
+          text: `${existing.username} is now ${describeGrant(next.role, next.emergency)} (from the sign-in provider)`,
+        };
+        return next;
+      }
+      const record: AccountRecord = {
+        username: freeUsername(person.usernameHint, (name) => this.store.get(name) !== undefined),
+        displayName: cleanDirectoryName(person.displayName) || person.usernameHint,
+        role: person.role,
+        emergency: false,
+        password: null,
+        mustChangePassword: false,
+        disabled: false,
+        sessionEpoch: 0,
+        ssoSubject: link,
+        createdAt: this.isoNow(),
+        lastLoginAt: null,
+      };
+      this.store.insert(record);
+      summary = {
+        operation: 'account.add',
+        text: `Added ${record.username} (${record.displayName}) as ${record.role} at their first single sign-on`,
+      };
+      return record;
+    });
+    if (account && summary) {
+      this.audit(summary.operation, summary.text, { name: account.username, displayName: account.displayName });
+      this.notify(account.username);
+    }
+    return account;
   }
 
   recordLogin(username: string): void {

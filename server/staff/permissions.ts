@@ -24,6 +24,7 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'GET', path: '/export/schedule.json', permission: 'public' },
   { method: 'POST', path: '/login', permission: 'public' },
   { method: 'POST', path: '/logout', permission: 'public' },
+  { method: 'GET', path: '/sso', permission: 'public' },
   { method: 'GET', path: '/sso/login', permission: 'public' },
   { method: 'GET', path: '/sso/callback', permission: 'public' },
   // Anyone signed in, also with a one-time password still to change.

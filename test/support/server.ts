@@ -29,6 +29,7 @@ import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { Accounts } from '../../server/staff/accounts.ts';
 import type { Router } from 'express';
+import type { SsoSettings } from '../../server/staff/sso-config.ts';
 
 export interface TestServerOptions {
   /** More /api routers, made from the server's own service and clock (e.g. the feeds' routes). */
@@ -57,6 +58,8 @@ export interface TestServerOptions {
   displayCaps?: DisplayCaps;
   /** When imports go to a worker thread and how long it may take (default: the production ones). */
   importPlanning?: PlanOptions;
+  /** Single sign-on settings, made from the server's own URL (for the redirect URL). */
+  sso?: (serverUrl: string) => SsoSettings;
 }
 
 export interface TestResponse<T = any> {
@@ -141,6 +144,15 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     service,
   });
   const httpServer = createServer();
+  // Listen first: single sign-on needs the server's own URL (its redirect URL) to start.
+  let port: number;
+  try {
+    port = await listen(httpServer, preferredPort);
+  } catch (error) {
+    if (preferredPort === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    port = await listen(httpServer, 0);
+  }
+  const url = `http://127.0.0.1:${port}`;
   const application = createApplication(httpServer, {
     service,
     clock,
@@ -152,16 +164,8 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     ...(options.displayCaps ? { displayCaps: options.displayCaps } : {}),
     ...(options.importPlanning ? { importPlanning: options.importPlanning } : {}),
     ...(options.extraApiRouters ? { extraApiRouters: options.extraApiRouters(service, clock) } : {}),
+    ...(options.sso ? { sso: options.sso(url) } : {}),
   });
-
-  let port: number;
-  try {
-    port = await listen(httpServer, preferredPort);
-  } catch (error) {
-    if (preferredPort === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    port = await listen(httpServer, 0);
-  }
-  const url = `http://127.0.0.1:${port}`;
 
   let stopped = false;
   const stop = async () => {

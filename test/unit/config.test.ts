@@ -63,6 +63,7 @@ describe('a good configuration', () => {
       programmeOptions: {},
       feeds: [],
       feedIntervalMs: DEFAULT_FEED_INTERVAL_MS,
+      sso: undefined,
     });
   });
 
