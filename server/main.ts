@@ -1,9 +1,9 @@
 /**
  * The server program: `npm start -- [--port N] [--data-dir DIR] [--programme FILE] [--clock ISO|real]
- * [--speed X] [--host H] [--trust-proxy] [--feed URL ...] [--feed-interval 5m]` and `npm run demo`. Configuration problems end the
+ * [--speed X] [--host H] [--trust-proxy] [--feed URL ...] [--feed-interval 5m] [--tls-cert FILE --tls-key FILE
+ * [--http-redirect-port N]]` and `npm run demo`. Configuration problems end the
  * process at once with one line and exit code 2.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { existsSync, rmSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { parseInstant } from '../shared/time.ts';
 import { createApplication } from './app.ts';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.ts';
-import { DIST, ensureBuilt } from './platform/vite-build.ts';
+import { DIST, ensureBuilt, isBuildStale, isBuilt, isViteAvailable, planPages } from './platform/vite-build.ts';
+import { createHttpRedirectServer, createWebServer } from './platform/tls/web-server.ts';
 import { ServerClock } from './platform/server-clock.ts';
 import { ConfigError, parseConfig, type Config } from './platform/config.ts';
 import { openScheduleService } from './schedule/service.ts';
@@ -41,7 +42,8 @@ function printUrls(
   generatedPassword: string | undefined,
 ): void {
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
-  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const scheme = config.tls ? 'https' : 'http';
+  const base = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const rooms = service.schedule().venues.filter((venue) => venue.kind === 'room');
   const lines = [
     `Venue signage is running (data in ${config.dataDir}).`,
@@ -52,11 +54,11 @@ function printUrls(
     ...rooms.map((venue) => `  ${venue.name.padEnd(32)} ${base}/display/room/${encodeURIComponent(venue.id)}`),
   ];
   const addresses = config.host ? [] : lanAddresses();
-  for (const address of addresses) lines.push(`Also reachable at http://${address}:${port}`);
-  if (addresses.length > 0 && !config.trustProxy) {
+  for (const address of addresses) lines.push(`Also reachable at ${scheme}://${address}:${port}`);
+  if (addresses.length > 0 && !config.trustProxy && !config.tls) {
     lines.push(
       "Note: browsers keep the screens' offline copy of the app (service worker) only over HTTPS or on localhost.",
-      '      On the venue network, serve screens through a TLS proxy (and pass --trust-proxy) so a screen',
+      '      On the venue network, serve HTTPS (npm run venue-cert, then --tls-cert and --tls-key) so a screen',
       '      that reboots while the server is down still starts.',
     );
   }
@@ -83,8 +85,22 @@ function printUrls(
   console.log(lines.join('\n'));
 }
 
-/** Rebuilds stale pages; a failed rebuild still lets the server run on the previous build. */
+/**
+ * Production serves what `npm run build` made; development rebuilds stale pages with Vite, and a
+ * failed rebuild still lets the server run on the previous build.
+ */
 async function buildPages(): Promise<void> {
+  const plan = planPages({
+    production: process.env.NODE_ENV === 'production',
+    built: isBuilt(),
+    stale: isBuildStale(),
+    viteAvailable: isViteAvailable(),
+  });
+  if (plan.action === 'fail') fail(plan.message, 2);
+  if (plan.action === 'serve') {
+    if (plan.warning) process.stderr.write(`signage: warning: ${plan.warning}\n`);
+    return;
+  }
   try {
     await ensureBuilt();
   } catch (error) {
@@ -106,6 +122,20 @@ function exitOnUnexpectedErrors(): void {
   };
   process.on('uncaughtException', crash('uncaught exception'));
   process.on('unhandledRejection', crash('unhandled promise rejection'));
+}
+
+/** --http-redirect-port: plain HTTP there → the same address over HTTPS (screens typing http:// land right). */
+function redirectPlainHttp(config: Config, httpsPort: number): void {
+  const redirect = createHttpRedirectServer(() => httpsPort);
+  redirect.once('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
+    fail(`cannot listen on --http-redirect-port ${config.httpRedirectPort}: ${reason}`, 1);
+  });
+  redirect.listen(config.httpRedirectPort, config.host, () => {
+    const { port } = redirect.address() as AddressInfo;
+    console.log(`Plain HTTP on port ${port} redirects to HTTPS on port ${httpsPort}.`);
+  });
+  redirect.unref();
 }
 
 async function main(): Promise<void> {
@@ -156,7 +186,7 @@ async function main(): Promise<void> {
   }
   const feeds = createFeedPoller({ service, intervalMs: config.feedIntervalMs, now: () => clock.now() });
   for (const url of config.feeds) feeds.add(url);
-  const httpServer = createServer();
+  const httpServer = createWebServer(config.tls);
   const application = createApplication(httpServer, {
     service,
     clock,
@@ -175,6 +205,7 @@ async function main(): Promise<void> {
   httpServer.listen(config.port, config.host, () => {
     const { port } = httpServer.address() as AddressInfo;
     printUrls(service, config, port, auth.generatedPassword);
+    if (config.httpRedirectPort !== undefined) redirectPlainHttp(config, port);
   });
 
   let stopping = false;

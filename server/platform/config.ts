@@ -13,6 +13,7 @@ import { ROOT } from './vite-build.ts';
 import { AppError } from './errors.ts';
 import { passwordProblem } from '../../shared/staff.ts';
 import { parseImportOptions } from '../interchange/import-options.ts';
+import { TlsFileError, loadTlsCredentials, type TlsCredentials } from './tls/tls-files.ts';
 import type { ImportOptions } from '../interchange/import-types.ts';
 import { ssoSettings, type SsoSettings } from '../staff/sso-config.ts';
 
@@ -56,6 +57,10 @@ export interface Config {
   trustProxy: false | string[];
   /** OpenID Connect single sign-on (`--sso-*`, `SIGNAGE_SSO_*`); undefined = passwords only. */
   sso: SsoSettings | undefined;
+  /** --tls-cert and --tls-key, read and checked: the server speaks HTTPS on --port. */
+  tls: TlsCredentials | undefined;
+  /** --http-redirect-port: plain HTTP here answers with a redirect to the HTTPS port. */
+  httpRedirectPort: number | undefined;
 }
 
 const PORT_RANGE = 'must be a whole number between 0 and 65535';
@@ -150,6 +155,19 @@ function feedUrl(text: string): string {
   return url.href;
 }
 
+/** Both files or neither; read and checked now (readable, PEM, key matches the certificate, not expired). */
+function tlsSettings(certFile: string | undefined, keyFile: string | undefined): TlsCredentials | undefined {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined) throw new ConfigError('--tls-key needs --tls-cert (the certificate) too');
+  if (keyFile === undefined) throw new ConfigError('--tls-cert needs --tls-key (its private key) too');
+  try {
+    return loadTlsCredentials(resolve(certFile), resolve(keyFile));
+  } catch (error) {
+    if (error instanceof TlsFileError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 /** Throws ConfigError with one line for any bad option, unknown option or unreadable file. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   let values;
@@ -180,6 +198,9 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         'sso-scope': { type: 'string' },
         'sso-role-claim': { type: 'string' },
         'sso-role-map': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'http-redirect-port': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -227,6 +248,16 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
 
+  const tls = tlsSettings(values['tls-cert'], values['tls-key']);
+  const redirect = values['http-redirect-port'];
+  const httpRedirectPort = redirect === undefined ? undefined : check(Port, redirect, '--http-redirect-port');
+  if (httpRedirectPort !== undefined && !tls) {
+    throw new ConfigError('--http-redirect-port redirects to HTTPS: give --tls-cert and --tls-key too');
+  }
+  if (httpRedirectPort !== undefined && httpRedirectPort !== 0 && httpRedirectPort === port) {
+    throw new ConfigError(`--http-redirect-port must differ from --port (both ${port})`);
+  }
+
   return {
     port,
     host,
@@ -242,5 +273,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     staffPassword: adminPassword(env),
     trustProxy: trustedProxies(values['trust-proxy']),
     sso,
+    tls,
+    httpRedirectPort,
   };
 }

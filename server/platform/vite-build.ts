@@ -1,6 +1,8 @@
 /**
- * Builds the display and control pages with Vite when dist/ is missing or older than any source,
- * so `npm start` on a fresh clone serves current pages without a separate build step.
+ * The built pages in dist/. In development, Vite (a dev dependency) rebuilds them when dist/ is
+ * missing or older than any source, so `npm run demo` on a fresh clone serves current pages. In
+ * production (NODE_ENV=production, or an install without dev dependencies) the server only serves
+ * what `npm run build` made, and never loads Vite.
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +27,40 @@ export function isBuildStale(): boolean {
   if (!existsSync(marker)) return true;
   const built = statSync(marker).mtimeMs;
   return SOURCES.some((source) => newestMtime(join(ROOT, source)) > built);
+}
+
+export const NOT_BUILT = 'the pages are not built: run npm run build first';
+
+export type PagesPlan =
+  { action: 'serve'; warning?: string } | { action: 'build' } | { action: 'fail'; message: string };
+
+/** What to do about dist/ at start; pure, so every combination is unit-tested. */
+export function planPages(state: {
+  production: boolean;
+  built: boolean;
+  stale: boolean;
+  viteAvailable: boolean;
+}): PagesPlan {
+  const staleWarning = 'dist/ is older than the sources: run npm run build to serve the current pages';
+  if (state.production || !state.viteAvailable) {
+    if (!state.built) return { action: 'fail', message: NOT_BUILT };
+    return state.stale ? { action: 'serve', warning: staleWarning } : { action: 'serve' };
+  }
+  return state.stale ? { action: 'build' } : { action: 'serve' };
+}
+
+/** True when Vite can be loaded (an install with dev dependencies); never imports it. */
+export function isViteAvailable(): boolean {
+  try {
+    import.meta.resolve('vite');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isBuilt(): boolean {
+  return existsSync(join(DIST, 'index.html'));
 }
 
 /**

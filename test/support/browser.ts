@@ -13,7 +13,9 @@ export function chromiumExecutable(): string | undefined {
   return SYSTEM_CHROMIUM.find((path) => existsSync(path));
 }
 
+/** `options.args` are added to the standard flags (e.g. host-resolver rules), not put in their place. */
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const { args = [], ...rest } = options;
   return chromium.launch({
     executablePath: chromiumExecutable(),
     args: [
@@ -24,7 +26,8 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
-    ...options,
+    ...rest,
   });
 }

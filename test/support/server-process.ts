@@ -1,0 +1,72 @@
+/**
+ * server/main.ts (and the other operator commands) as real processes, for tests of what a venue's
+ * IT team runs: spawn through tsx like `npm start`, read what it prints, stop it with SIGTERM.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../../server/platform/vite-build.ts';
+
+export const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface ProcessOptions {
+  env?: Record<string, string>;
+  /** Project folder to run in (default: this one). */
+  cwd?: string;
+}
+
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  delete merged.PORT;
+  delete merged.SIGNAGE_STAFF_PASSWORD;
+  delete merged.SIGNAGE_ADMIN_PASSWORD;
+  return { ...merged, ...env };
+}
+
+export function spawnScript(script: string, args: string[], options: ProcessOptions = {}): ChildProcess {
+  return spawn(TSX, [script, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: childEnv(options.env ?? {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs to the end: exit code and everything printed. */
+export function runScript(
+  script: string,
+  args: string[],
+  options: ProcessOptions = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnScript(script, args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Starts the server and resolves once it printed everything up to `until` (default: its password line). */
+export function startServerProcess(
+  args: string[],
+  options: ProcessOptions & { until?: RegExp } = {},
+): Promise<{ child: ChildProcess; output: string }> {
+  const until = options.until ?? /Staff password.*\n/;
+  const child = spawnScript('server/main.ts', args, options);
+  let output = '';
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += chunk));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (until.test(output)) resolve({ child, output });
+    });
+    child.once('close', (code) => reject(new Error(`server exited with ${code}: ${errors}`)));
+  });
+}
+
+export function stopProcess(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    child.once('close', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
