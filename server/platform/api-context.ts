@@ -4,6 +4,7 @@ import type { ScheduleService } from '../schedule/service-types.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
 import type { DisplayRegistry } from '../fleet/display-registry.ts';
 import type { Logger } from './http-errors.ts';
+import type { ClientAddressRule } from './client-address.ts';
 
 export interface ApiContext {
   service: ScheduleService;
@@ -11,4 +12,6 @@ export interface ApiContext {
   auth: StaffAuth;
   displays: DisplayRegistry;
   logger: Logger;
+  /** The client's address by the --trust-proxy rule (client-address.ts), for limits and caps. */
+  clientAddress: ClientAddressRule['of'];
 }

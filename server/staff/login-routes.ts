@@ -39,7 +39,10 @@ export function setSessionCookie(req: Request, res: Response, auth: StaffAuth, t
   res.cookie(auth.cookieName(req.secure), token, { ...cookieOptions(req), maxAge: auth.sessionLifetimeMs });
 }
 
-export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT): Router {
+export function authRouter(
+  { auth, clientAddress }: ApiContext,
+  limits: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT,
+): Router {
   const router = Router();
   const limiter = new LoginLimiter(limits);
   const tooMany = (res: Response) =>
@@ -48,7 +51,7 @@ export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAUL
   router.post('/login', async (req, res) => {
     const { username = ADMIN_USERNAME, password } = validate(LoginSchema, req.body);
     const accountKey = `account:${username.toLowerCase()}`;
-    const keys = [`address:${req.ip ?? 'unknown'}`, accountKey];
+    const keys = [`address:${clientAddress(req)}`, accountKey];
     const admission = limiter.admit(keys);
     if (!admission) return void tooMany(res);
     let token: string | null;
