@@ -21,6 +21,7 @@ import { DisplayRegistry } from './fleet/display-registry.ts';
 import { healthRouter, type Readiness } from './platform/health.ts';
 import { SingleSignOn } from './staff/sso.ts';
 import type { SsoSettings } from './staff/sso-config.ts';
+import { clientAddressRule } from './platform/client-address.ts';
 
 export interface ApplicationDeps {
   service: ScheduleService;
@@ -59,21 +60,25 @@ export const consoleLogger: Logger = {
   error: (message, error) => console.error(message, error ?? ''),
 };
 
-export function trustedProxies(setting: boolean | string[] | undefined): false | string[] {
-  if (setting === undefined || setting === false) return false;
-  return setting === true ? ['loopback'] : setting;
-}
-
 export function createApplication(httpServer: HttpServer, deps: ApplicationDeps): Application {
   const logger = deps.logger ?? consoleLogger;
   const displays = new DisplayRegistry();
   const sso = deps.sso && new SingleSignOn(deps.sso);
-  const context = { service: deps.service, clock: deps.clock, auth: deps.auth, displays, logger, sso };
+  // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
+  // that reaches the port directly pick its own address and slip past the login limits and caps.
+  const addresses = clientAddressRule(deps.trustProxy);
+  const context = {
+    service: deps.service,
+    clock: deps.clock,
+    auth: deps.auth,
+    displays,
+    logger,
+    sso,
+    clientAddress: addresses.of,
+  };
 
   const app = express();
-  // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
-  // that reaches the port directly pick its own address and slip past the login limits.
-  app.set('trust proxy', trustedProxies(deps.trustProxy));
+  app.set('trust proxy', addresses.trust);
   app.use(securityHeaders());
   const readiness: Readiness = { realtimeUp: false, closing: false };
   app.use(healthRouter(deps.service, readiness));

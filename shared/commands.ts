@@ -116,6 +116,12 @@ export const DelayInputSchema = z.strictObject({
 });
 export type DelayInput = z.infer<typeof DelayInputSchema>;
 
+export const UndoInputSchema = z.strictObject({
+  /** Undo even though the restored session now shares a room with another (the only refusal it lifts). */
+  force: z.boolean().optional(),
+});
+export type UndoInput = z.infer<typeof UndoInputSchema>;
+
 export const AnnouncementInputSchema = z
   .strictObject({
     text: z.string().trim().min(1, 'must not be empty').max(1000),

@@ -65,8 +65,8 @@ export class JournalPanel extends LitElement {
   data?: ControlData;
   /** Why an undo was refused, by the revision it was asked for. */
   @state() private refusals = new Map<number, UndoRefusal>();
-  /** The undo waiting for "yes": its revision and the effect it names. */
-  @state() private confirming: { revision: number; effect: string } | null = null;
+  /** The undo waiting for "yes": its revision, the effect it names, and whether it is "Undo anyway". */
+  @state() private confirming: { revision: number; effect: string; force: boolean } | null = null;
   /** A session opened from a refusal ("Open “Water”"), to clear the way. */
   @state() private openSessionId: string | null = null;
   @state() private busy: number | null = null;
@@ -133,7 +133,7 @@ export class JournalPanel extends LitElement {
           ? html`<div class="notice confirm" role="alertdialog" aria-labelledby="confirm-${entry.revision}">
               <p id="confirm-${entry.revision}"><strong>Undo “${entry.summary}”?</strong> ${this.confirming.effect}</p>
               <div class="row">
-                <button class="danger" @click=${() => this.undo(entry)}>Yes, undo it</button>
+                <button class="danger" @click=${() => this.undo(entry, this.confirming?.force)}>Yes, undo it</button>
                 <button @click=${() => (this.confirming = null)}>Don’t undo</button>
               </div>
             </div>`
@@ -150,14 +150,28 @@ export class JournalPanel extends LitElement {
                     </button>`
                   : nothing
               }
+              ${
+                refusal.forceable
+                  ? html`<button
+                      class="danger"
+                      ?disabled=${this.busy === entry.revision}
+                      @click=${() => this.askUndo(entry, true)}
+                    >
+                      Undo anyway
+                    </button>`
+                  : nothing
+              }
             </div>`
           : nothing
       }
     </li>`;
   }
 
-  /** Undo at once when harmless; otherwise ask first, naming what will appear on the screens. */
-  private askUndo(entry: JournalEntry): void {
+  /**
+   * Undo at once when harmless; otherwise ask first, naming what will appear on the screens.
+   * "Undo anyway" goes through the same question, so forcing never skips an emergency's confirmation.
+   */
+  private askUndo(entry: JournalEntry, force = false): void {
     const store = this.data!.store;
     const effect = undoEffect(
       entry,
@@ -167,23 +181,23 @@ export class JournalPanel extends LitElement {
       store.now(),
     );
     if (effect) {
-      this.confirming = { revision: entry.revision, effect };
+      this.confirming = { revision: entry.revision, effect, force };
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>('.confirm button:last-child')?.focus(),
       );
       return;
     }
-    void this.undo(entry);
+    void this.undo(entry, force);
   }
 
-  private async undo(entry: JournalEntry): Promise<void> {
+  private async undo(entry: JournalEntry, force = false): Promise<void> {
     this.confirming = null;
     this.busy = entry.revision;
     const refusals = new Map(this.refusals);
     refusals.delete(entry.revision);
     this.refusals = refusals;
     try {
-      await this.data!.actions.undo(entry.revision);
+      await this.data!.actions.undo(entry.revision, force);
     } catch (error) {
       const body =
         error instanceof ApiError ? error.body : { error: error instanceof Error ? error.message : String(error) };

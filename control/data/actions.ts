@@ -66,8 +66,10 @@ export class Actions {
     return this.write(this.api.delete<Written>('/api/emergency')).then(() => undefined);
   }
 
-  undo(revision: number): Promise<void> {
-    return this.write(this.api.post<Written>(`/api/changes/${revision}/undo`)).then(() => undefined);
+  /** `force` keeps both sessions in a room the undone change had freed (the only refusal it lifts). */
+  undo(revision: number, force = false): Promise<void> {
+    const body = force ? { force: true } : undefined;
+    return this.write(this.api.post<Written>(`/api/changes/${revision}/undo`, body)).then(() => undefined);
   }
 
   /** Waits until the live copy reflects the acknowledged revision. */

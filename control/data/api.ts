@@ -22,6 +22,8 @@ export interface ApiErrorBody {
   field?: string;
   /** Present on a 409 when the target room is taken. */
   clash?: { id: string; title: string; start: string; end: string };
+  /** Present on an undo's clash refusal: "Undo anyway" (force) would be accepted. */
+  forceable?: boolean;
   /** Present on a 409 when expectedVersion was stale. */
   currentVersion?: number;
   [detail: string]: unknown;

@@ -68,6 +68,8 @@ export interface UndoRefusal {
   blockingSessionId?: string;
   /** What to do next, in words. */
   next: string;
+  /** "Undo anyway" is offered: the server said force would lift this refusal (a room clash only). */
+  forceable?: boolean;
 }
 
 /** The server's refusal ("cannot undo revision 4: …") told without revision numbers, with a way forward. */
@@ -78,7 +80,10 @@ export function explainUndoRefusal(body: ApiErrorBody, entry: JournalEntry): Und
     return {
       text,
       blockingSessionId: body.clash.id,
-      next: `Move or shorten “${body.clash.title}” first, then undo again.`,
+      next: body.forceable
+        ? `Move or shorten “${body.clash.title}” first, then undo again — or undo anyway and keep both in the room.`
+        : `Move or shorten “${body.clash.title}” first, then undo again.`,
+      ...(body.forceable === true && { forceable: true }),
     };
   }
   if (typeof body.undoneBy === 'number') return { text: 'This change was already undone.', next: 'Nothing to do.' };

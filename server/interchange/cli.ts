@@ -8,7 +8,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatWarning, readScheduleFile } from './load-file.ts';
+import { formatProblem, formatWarning, readScheduleFile } from './load-file.ts';
+import { ImportProblemsError } from './import-error.ts';
 import type { ImportOptions } from './import-types.ts';
 import { parseImportOptions } from './import-options.ts';
 
@@ -49,6 +50,10 @@ export function runCli(argv: string[]): number {
     process.stdout.write(`${JSON.stringify({ timezone: zone, venues, sessions }, null, 2)}\n`);
     return 0;
   } catch (error) {
+    // Each problem as FILE:LINE (editors jump there), then the one-line summary.
+    if (error instanceof ImportProblemsError) {
+      for (const problem of error.problems) process.stderr.write(`${formatProblem(file, problem)}\n`);
+    }
     process.stderr.write(`import: ${(error as Error).message.split('\n')[0]}\n`);
     return 1;
   }

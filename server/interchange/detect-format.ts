@@ -15,7 +15,8 @@ import { looksLikeIndico, parseIndico } from './readers/indico.ts';
 import { looksLikeSpreadsheet, parseSpreadsheet } from './readers/spreadsheet.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './import-types.ts';
 import type { ImportedField } from '../../shared/import-plan.ts';
-import type { Programme } from '../../shared/model.ts';
+import type { Programme, Session } from '../../shared/model.ts';
+import { checkImportWindow } from './import-window.ts';
 
 export interface ScheduleFormat {
   /** Short machine name, reported back to the caller. */
@@ -28,7 +29,12 @@ export interface ScheduleFormat {
   parse(
     text: string,
     options: ImportOptions,
-  ): { programme: Programme; warnings: ImportWarning[]; fields?: readonly ImportedField[] };
+  ): {
+    programme: Programme;
+    warnings: ImportWarning[];
+    fields?: readonly ImportedField[];
+    sessionLines?: ReadonlyMap<string, number>;
+  };
   /**
    * The session fields the format carries. Importing into a live schedule changes only these;
    * the others (a join link the format has no place for, say) keep their live values.
@@ -136,12 +142,19 @@ export interface ImportWithFields extends ImportResult {
  * The one entry point for schedule text of any known format (the CLI, seeding and the import
  * routes all come here); throws ImportError (one line) when no format fits.
  */
-export function readSchedule(text: string, options: ImportOptions = {}): ImportWithFields {
+export function readSchedule(
+  text: string,
+  options: ImportOptions = {},
+  /** The live sessions the file joins: its dates must stay within a year of them (or of the file). */
+  live: readonly Pick<Session, 'start' | 'end' | 'status'>[] = [],
+): ImportWithFields {
   const format = FORMATS.find((f) => f.recognises(text, options));
   if (!format) {
     const expected = FORMATS.map((f) => f.description).join('; or ');
     throw new ImportError(`${seen(text)}not a recognised schedule format (expected ${expected})`);
   }
-  const { programme, warnings, fields } = format.parse(text, options);
+  const { programme, warnings, fields, sessionLines } = format.parse(text, options);
+  const unit = format.name === 'csv' || format.name === 'spreadsheet' ? 'row' : 'line';
+  checkImportWindow(text, programme, sessionLines, unit, live);
   return { format: format.name, programme, warnings, fields: fields ?? format.fields };
 }

@@ -14,8 +14,10 @@ export class ImportProblemsError extends ImportError {
     readonly problems: ImportWarning[],
     /** What the file's units are called in messages: "row" for CSV, "line" for JSON. */
     readonly unit: 'row' | 'line',
+    /** The file's path, when read from disk: it leads the message, and the CLI names FILE:LINE. */
+    readonly file?: string,
   ) {
-    super(summarise(problems, unit));
+    super(`${file === undefined ? '' : `${file}: `}${summarise(problems, unit)}`);
     this.name = 'ImportProblemsError';
   }
 }

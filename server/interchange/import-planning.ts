@@ -44,7 +44,8 @@ export type WorkerAnswer =
 export function planFile({ schedule, text, missing, options }: PlanRequest): ImportPlan {
   try {
     // The file is for this venue: times written without an offset are read in its zone.
-    return planImport(schedule, readSchedule(text, { timezone: schedule.timezone, ...options }), missing);
+    const read = readSchedule(text, { timezone: schedule.timezone, ...options }, schedule.sessions);
+    return planImport(schedule, read, missing);
   } catch (error) {
     if (error instanceof ImportProblemsError) {
       throw new AppError('invalid', error.message, { field: 'text', details: { errors: error.problems } });

@@ -14,6 +14,8 @@ export interface ImportWarning {
 export interface ParseResult {
   programme: Programme;
   warnings: ImportWarning[];
+  /** Session id → the 1-based line it was read from, so later checks can name the line. */
+  sessionLines?: ReadonlyMap<string, number>;
 }
 
 export interface ImportOptions {

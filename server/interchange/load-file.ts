@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Programme } from '../../shared/model.ts';
 import { readSchedule, type ImportResult } from './detect-format.ts';
 import { ImportError, type ImportOptions, type ImportWarning } from './import-types.ts';
+import { ImportProblemsError } from './import-error.ts';
 import { applyVenueFile, venueFileFor } from './venue-details.ts';
 
 /** Invalid UTF-8 bytes kept as U+FFFD when they are this rare; more means binary. */
@@ -57,6 +58,7 @@ export function readScheduleFile(path: string, options: ImportOptions = {}): Imp
     const result = readSchedule(text, options);
     return { ...result, warnings: [...decoding, ...result.warnings] };
   } catch (error) {
+    if (error instanceof ImportProblemsError) throw new ImportProblemsError(error.problems, error.unit, path);
     if (error instanceof ImportError) throw new ImportError(`${path}: ${error.message}`);
     throw error;
   }
@@ -65,6 +67,11 @@ export function readScheduleFile(path: string, options: ImportOptions = {}): Imp
 /** "FILE:LINE: warning: message", the form compilers use, so editors can jump to the line. */
 export function formatWarning(path: string, warning: ImportWarning): string {
   return `${path}:${warning.line}: warning: ${warning.message}`;
+}
+
+/** "FILE:LINE: error: message", likewise, for each problem of a refused file. */
+export function formatProblem(path: string, problem: ImportWarning): string {
+  return `${path}:${problem.line}: error: ${problem.message}`;
 }
 
 export interface LoadOptions extends ImportOptions {

@@ -5,6 +5,7 @@ import type { StaffAuth } from '../staff/staff-auth.ts';
 import type { DisplayRegistry } from '../fleet/display-registry.ts';
 import type { Logger } from './http-errors.ts';
 import type { SingleSignOn } from '../staff/sso.ts';
+import type { ClientAddressRule } from './client-address.ts';
 
 export interface ApiContext {
   service: ScheduleService;
@@ -14,4 +15,6 @@ export interface ApiContext {
   logger: Logger;
   /** OpenID Connect sign-in, when configured. */
   sso?: SingleSignOn | undefined;
+  /** The client's address by the --trust-proxy rule (client-address.ts), for limits and caps. */
+  clientAddress: ClientAddressRule['of'];
 }

@@ -10,6 +10,7 @@ import type { StaffAuth } from '../staff/staff-auth.ts';
 import type { ServerClock } from '../platform/server-clock.ts';
 import type { ScheduleService } from '../schedule/service-types.ts';
 import type { Logger } from '../platform/http-errors.ts';
+import type { ClientAddressRule } from '../platform/client-address.ts';
 import { setupControlNamespace, type ControlNamespace } from './control-namespace.ts';
 import type { DisplayRegistry, FleetCommand } from '../fleet/display-registry.ts';
 import { setupDisplayNamespace, type DisplayCaps, type DisplayNamespace } from './display-namespace.ts';
@@ -29,6 +30,8 @@ export interface RealtimeDeps {
   logger: Logger;
   /** Per-address caps of the public namespace (default DISPLAY_CAPS). */
   displayCaps?: DisplayCaps | undefined;
+  /** The client's address by the --trust-proxy rule, which the caps count by. */
+  clientAddress: ClientAddressRule['of'];
 }
 
 export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void } {

@@ -5,6 +5,7 @@
  * change once to all. Nothing a display sends can change the schedule or the fleet: it can only
  * ask for time, report what it rendered and how it is, and ask to be caught up.
  */
+import type { ClientAddressRule } from '../platform/client-address.ts';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
@@ -123,6 +124,8 @@ export function setupDisplayNamespace(
     displays: DisplayRegistry;
     eventBudget?: EventBudget | undefined;
     displayCaps?: DisplayCaps | undefined;
+    /** The caps count clients, not the proxy in front of them: the --trust-proxy rule of the HTTP side. */
+    clientAddress: ClientAddressRule['of'];
   },
 ): void {
   const { service, clock, displays } = deps;
@@ -183,7 +186,9 @@ export function setupDisplayNamespace(
   namespace.use((socket, next) => {
     const parsed = DisplayHandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error(`invalid display handshake: ${formatZodError(parsed.error).error}`));
-    const counts = perAddress.get(socket.handshake.address);
+    const address = deps.clientAddress(socket.request);
+    socket.data.address = address;
+    const counts = perAddress.get(address);
     if (counts && counts.sockets >= caps.socketsPerAddress)
       return next(new Error('too many screens from this address'));
     const waiting = parsed.data.view === 'unassigned' && !parsed.data.preview;
@@ -196,11 +201,10 @@ export function setupDisplayNamespace(
 
   namespace.on('connection', (socket: DisplaySocket) => {
     const handshake = socket.data.handshake!;
-    const address = socket.handshake.address;
+    const address = socket.data.address!;
     const counts = perAddress.get(address) ?? { sockets: 0, waiting: 0 };
     perAddress.set(address, counts);
     counts.sockets += 1;
-    socket.data.address = address;
     if (handshake.view === 'unassigned' && !handshake.preview) {
       counts.waiting += 1;
       socket.data.waiting = true;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { staffActor } from '../staff/staff-door.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 import { validate } from '../platform/errors.ts';
+import { UndoInputSchema } from '../../shared/commands.ts';
 
 const MAX_PAGE = 1000;
 
@@ -27,7 +28,8 @@ export function changesRouter({ service }: ApiContext): Router {
 
   router.post('/changes/:revision/undo', (req, res) => {
     const { revision: target } = validate(UndoParamsSchema, req.params);
-    const { revision, entry } = service.undo(target, staffActor(res));
+    const { force } = validate(UndoInputSchema, req.body);
+    const { revision, entry } = service.undo(target, staffActor(res), { force });
     res.json({ revision, undoes: target, entry });
   });
 

@@ -7,6 +7,7 @@ import type { ImportCounts, ImportPlan } from '../../shared/import-plan.ts';
 import type { Announcement, Emergency, Schedule, Session } from '../../shared/model.ts';
 import type { Delta, JournalEntry } from '../../shared/protocol.ts';
 import type { AnnouncementInput, DelayInput, NewSessionInput, SessionPatch } from '../../shared/commands.ts';
+import type { UndoOptions } from './undo.ts';
 
 /** Who made a change: a staff account's username, or "system" for automatic changes such as expiry. */
 export interface Actor {
@@ -60,8 +61,11 @@ export interface ScheduleService {
    */
   recordAudit(operation: string, summary: string, actor: Actor): ChangeResult<null>;
 
-  /** Reverts the change recorded at this revision, as a new change; 409 when it no longer applies. */
-  undo(revision: number, actor: Actor): ChangeResult<unknown>;
+  /**
+   * Reverts the change recorded at this revision, as a new change; 409 when it no longer applies.
+   * `force` lifts the room-clash refusal only (see undo.ts).
+   */
+  undo(revision: number, actor: Actor, options?: UndoOptions): ChangeResult<unknown>;
 
   /** Journal entries after the given revision, oldest first. */
   journalSince(revision: number, limit?: number): JournalEntry[];

@@ -139,7 +139,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
 
     recordAudit: (operation, summary, actor) => run(actor, () => ({ operation, summary, ops: [], value: null })),
 
-    undo: (revision, actor) => run(actor, (ctx) => undoChange(ctx, revision, store.entry(revision))),
+    undo: (revision, actor, options) => run(actor, (ctx) => undoChange(ctx, revision, store.entry(revision), options)),
 
     journalSince: (revision, limit) => store.journalSince(revision, limit).map(publicEntry),
     deltasSince(revision, limit = Infinity) {

@@ -4,6 +4,10 @@
  * looks as the entry left it (changed or removed again), or bringing the old state back would
  * double-book a room. Undoing the newest entries one after the other therefore walks back as
  * many steps as staff like, and an undo can itself be undone (redo).
+ *
+ * `force` overrides the room clash only: two sessions sharing a room is visible on the screens
+ * and staff can fix it next. It never overrides a later change to the same thing (forcing would
+ * silently throw that colleague's work away), an entry already undone, or an expired announcement.
  */
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
@@ -81,40 +85,58 @@ function refuse(revision: number, reason: string, details: Record<string, unknow
   throw new ConflictError(`cannot undo revision ${revision}: ${reason}`, { reason, ...details });
 }
 
+export interface UndoOptions {
+  /** Keep both sessions in the room when the restored one clashes (the only refusal it lifts). */
+  force?: boolean;
+}
+
+/** A refusal that `force` does not lift says so, so staff are not sent round in circles. */
+const NOT_FORCEABLE = ' (undo anyway cannot override this, only a room clash)';
+
 export function undoChange(
   ctx: Context,
   revision: number,
   entry: StoredJournalEntry | undefined,
+  { force = false }: UndoOptions = {},
 ): PendingChange<{ undone: number }> {
+  const unforceable = force ? NOT_FORCEABLE : '';
   const { schedule, now } = ctx;
   const zone = schedule.timezone;
   if (!entry) throw new NotFoundError(`no change with revision ${revision}`);
   // Account changes are journal entries too, but they are made (and reversed) in the accounts section.
   if (entry.operation.startsWith('account.')) refuse(revision, 'account changes are reversed in the accounts section');
   if (entry.undoneBy !== undefined) {
-    refuse(revision, `it was already undone by revision ${entry.undoneBy}`, { undoneBy: entry.undoneBy });
+    refuse(revision, `it was already undone by revision ${entry.undoneBy}${unforceable}`, {
+      undoneBy: entry.undoneBy,
+    });
   }
   for (const op of finalOps(entry.delta.ops)) {
     const reason = divergence(schedule, op);
-    if (reason) refuse(revision, reason);
+    if (reason) refuse(revision, `${reason}${unforceable}`);
   }
 
   const ops = entry.inverse.map((op) => restore(schedule, op));
   const restored = ops.flatMap((op): Session[] => (op.type === 'session' ? [op.session] : []));
   const moving = new Set(restored.map((s) => s.id));
-  for (const session of restored) {
-    const clash = findClash(schedule, session, moving);
-    if (clash) refuse(revision, clashMessage(session, clash, zone), clashDetails(clash));
-  }
   for (const op of ops) {
     if (op.type === 'announcement' && hasExpired(op.announcement, now, zone)) {
-      refuse(revision, `the announcement “${excerpt(op.announcement.text, 40)}” has expired`);
+      refuse(revision, `the announcement “${excerpt(op.announcement.text, 40)}” has expired${unforceable}`);
     }
+  }
+  const clashes = restored.flatMap((session) => {
+    const clash = findClash(schedule, session, moving);
+    return clash ? [{ session, clash }] : [];
+  });
+  const [first] = clashes;
+  if (first && !force) {
+    // forceable tells the panel it may offer "Undo anyway"; the clash names the session in the way.
+    refuse(revision, clashMessage(first.session, first.clash, zone), { ...clashDetails(first.clash), forceable: true });
   }
 
   return {
     operation: 'undo',
-    summary: `Undid: ${entry.summary}`,
+    // The journal says a forced undo double-booked a room, so the audit log shows who chose it.
+    summary: `Undid: ${entry.summary}${first ? ` (kept both in ${first.session.venueId} with ${quote(first.clash.title)})` : ''}`,
     ...(entry.sessionId !== undefined && { sessionId: entry.sessionId }),
     ops,
     value: { undone: revision },

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { PASSWORD_MAX, type MeView } from '../../shared/staff.ts';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName, type StaffAuth } from './staff-auth.ts';
+import type { StaffAuth } from './staff-auth.ts';
 import { staffSession } from './staff-door.ts';
 import { ADMIN_USERNAME } from './accounts.ts';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginLimiter, type LoginRateLimit } from './login-limiter.ts';
@@ -36,10 +36,13 @@ export function cookieOptions(req: Request) {
 
 /** Sets the session cookie under the name that fits the connection (`__Host-` over HTTPS). */
 export function setSessionCookie(req: Request, res: Response, auth: StaffAuth, token: string): void {
-  res.cookie(sessionCookieName(req.secure), token, { ...cookieOptions(req), maxAge: auth.sessionLifetimeMs });
+  res.cookie(auth.cookieName(req.secure), token, { ...cookieOptions(req), maxAge: auth.sessionLifetimeMs });
 }
 
-export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT): Router {
+export function authRouter(
+  { auth, clientAddress }: ApiContext,
+  limits: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT,
+): Router {
   const router = Router();
   const limiter = new LoginLimiter(limits);
   const tooMany = (res: Response) =>
@@ -48,7 +51,7 @@ export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAUL
   router.post('/login', async (req, res) => {
     const { username = ADMIN_USERNAME, password } = validate(LoginSchema, req.body);
     const accountKey = `account:${username.toLowerCase()}`;
-    const keys = [`address:${req.ip ?? 'unknown'}`, accountKey];
+    const keys = [`address:${clientAddress(req)}`, accountKey];
     const admission = limiter.admit(keys);
     if (!admission) return void tooMany(res);
     let token: string | null;
@@ -72,10 +75,9 @@ export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAUL
   router.post('/logout', (req, res) => {
     const session = staffSession(res);
     if (session) auth.logout(session);
-    for (const name of [SESSION_COOKIE, SECURE_SESSION_COOKIE]) {
-      if (name === SECURE_SESSION_COOKIE && !req.secure) continue;
-      res.clearCookie(name, cookieOptions(req));
-    }
+    // Over HTTPS a cookie set earlier over plain HTTP (before TLS was set up) goes too.
+    const names = req.secure ? [auth.cookieName(true), auth.cookieName(false)] : [auth.cookieName(false)];
+    for (const name of names) res.clearCookie(name, cookieOptions(req));
     res.status(204).end();
   });
 

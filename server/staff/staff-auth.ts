@@ -3,6 +3,7 @@
  * in a cookie, logout. The HTTP and socket.io doors (middleware.ts) and the login routes are its
  * callers.
  */
+import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, DATABASE_FILE } from '../schedule/store/sqlite-store.ts';
@@ -14,18 +15,26 @@ import { ADMIN_USERNAME, Accounts, type AuditSink } from '../staff/accounts.ts';
 import { PASSWORD_FILE, PasswordRecordSchema, type PasswordRecord } from './password.ts';
 import { REVOKED_FILE, TokenSigner, loadSecret, type TokenClaims } from './tokens.ts';
 
-/** Over plain HTTP; over HTTPS the cookie is `__Host-signage_session` (host-only, Secure, path /). */
+/**
+ * Over HTTPS the cookie is `__Host-signage_session` (host-only, Secure, path /), which no other
+ * page can set. Over plain HTTP a page on another port of the same host is same-site and may set
+ * cookies for us, so there the name is `signage_session_<12 hex>`, derived from the data
+ * directory's session secret: unique per server and unknown to such a page (the cookie is
+ * httpOnly, so no script can read its name either). A decoy under any name is still harmless:
+ * every cookie of ours in a request is judged on its own.
+ */
 export const SESSION_COOKIE = 'signage_session';
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/** The plain-HTTP cookie name of the server whose session secret this is. */
+export function plainSessionCookieName(secret: Buffer): string {
+  return `${SESSION_COOKIE}_${createHmac('sha256', secret).update('cookie-name-v1').digest('hex').slice(0, 12)}`;
+}
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** The actor of journal entries written before accounts existed. */
 export const DEFAULT_ACTOR = 'staff';
 /** How often the server looks for account changes made by the CLI (another process). */
 export const ACCOUNT_POLL_MS = 500;
-
-export function sessionCookieName(secure: boolean): string {
-  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
-}
 
 /** A valid login, with the account's current rights (read at every check, never from the token). */
 export interface StaffSession extends TokenClaims {
@@ -40,6 +49,8 @@ export interface StaffAuth {
   readonly generatedPassword: string | undefined;
   readonly sessionLifetimeMs: number;
   readonly accounts: Accounts;
+  /** The session cookie's name over HTTPS (`__Host-…`) or plain HTTP (unique to this server). */
+  cookieName(secure: boolean): string;
   /** A session token for the right pair (username defaults to admin), null for a wrong one. */
   login(password: string, username?: string): Promise<string | null>;
   /** A token for an account already authenticated elsewhere (single sign-on, a password change). */
@@ -81,8 +92,13 @@ class AccountStaffAuth implements StaffAuth {
     readonly generatedPassword: string | undefined,
     readonly sessionLifetimeMs: number,
     private readonly stopPolling: () => void,
+    private readonly plainCookie: string,
     private readonly now: () => number = Date.now,
   ) {}
+
+  cookieName(secure: boolean): string {
+    return secure ? SECURE_SESSION_COOKIE : this.plainCookie;
+  }
 
   async login(password: string, username = ADMIN_USERNAME): Promise<string | null> {
     const account = await this.accounts.verify(username, password);
@@ -98,7 +114,7 @@ class AccountStaffAuth implements StaffAuth {
   }
 
   sessionFromCookies(cookieHeader: string | undefined): StaffSession | null {
-    for (const value of readCookies(cookieHeader, [SECURE_SESSION_COOKIE, SESSION_COOKIE])) {
+    for (const value of readCookies(cookieHeader, [SECURE_SESSION_COOKIE, this.plainCookie])) {
       const claims = this.tokens.verify(value);
       const session = claims && this.check(claims);
       if (session) return session;
@@ -205,8 +221,14 @@ export async function createStaffAuth(options: {
     }, ACCOUNT_POLL_MS);
     poll.unref();
     const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
-    return new AccountStaffAuth(accounts, new TokenSigner(loadSecret(options.dataDir)), generated, lifetime, () =>
-      clearInterval(poll),
+    const secret = loadSecret(options.dataDir);
+    return new AccountStaffAuth(
+      accounts,
+      new TokenSigner(secret),
+      generated,
+      lifetime,
+      () => clearInterval(poll),
+      plainSessionCookieName(secret),
     );
   } catch (error) {
     store.close();

@@ -1,6 +1,6 @@
 /** Logging in and out of the control panel, and an expired session that loses nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffAuth, SESSION_COOKIE } from '../../server/staff/staff-auth.ts';
+import { createStaffAuth } from '../../server/staff/staff-auth.ts';
 import {
   logIn,
   openLoginPage,
@@ -74,10 +74,11 @@ describe('control panel login', () => {
       sessionLifetimeMs: 8_000,
     });
     const token = await shortLived.login(world.server.password);
+    const cookieName = shortLived.cookieName(false);
     shortLived.close();
     const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addCookies([
-      { name: SESSION_COOKIE, value: token!, url: world.server.url, httpOnly: true, sameSite: 'Strict' },
+      { name: cookieName, value: token!, url: world.server.url, httpOnly: true, sameSite: 'Strict' },
     ]);
     const page = await context.newPage();
     await page.goto(`${world.server.url}/control`);

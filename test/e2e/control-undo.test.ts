@@ -74,4 +74,52 @@ describe('undo', () => {
     await refusal.getByRole('button', { name: 'Open “Guardians, renamed”' }).click();
     await page.getByRole('dialog', { name: 'Guardians, renamed' }).waitFor();
   });
+
+  it('a clash refusal offers "Undo anyway", which keeps both sessions in the room and is journalled', async () => {
+    // CR7 at 14:00, an hour after the simulated start: not running during the test, so no confirmation.
+    const session = await sessionTitled(world.server, 'THE ROLE OF EDUCATION');
+    const move = await world.server.request<{ revision: number }>(
+      'PATCH',
+      `/api/sessions/${session.id}`,
+      { venueId: 'M7', force: true },
+      cookie,
+    );
+    expect(move.status).toBe(200);
+    const taker = await world.server.request(
+      'POST',
+      '/api/sessions',
+      { title: 'Press briefing', venueId: session.venueId, start: session.start, end: session.end, force: true },
+      cookie,
+    );
+    expect(taker.status).toBe(201);
+
+    await openJournal();
+    await page.getByRole('button', { name: /^Undo: Moved/ }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Can’t undo this' });
+    await refusal.waitFor();
+    const text = (await refusal.textContent()) ?? '';
+    expect(text).toContain(`${session.venueId} is already taken by “Press briefing”`);
+    expect(text).toContain('or undo anyway and keep both in the room');
+    expect(text).not.toContain('revision');
+    await refusal.getByRole('button', { name: 'Open “Press briefing”' }).waitFor();
+    expect((await schedule(world.server)).sessions.find((s) => s.id === session.id)?.venueId).toBe('M7');
+
+    await refusal.getByRole('button', { name: 'Undo anyway' }).click();
+    const undone = page.getByRole('button', {
+      name: /^Undo: Undid: Moved.*\(kept both in .* with “Press briefing”\)$/,
+    });
+    await undone.waitFor();
+    await refusal.waitFor({ state: 'detached' });
+    expect(writes.filter((w) => w.endsWith(`/api/changes/${move.body.revision}/undo`))).toHaveLength(2);
+    const after = await schedule(world.server);
+    expect(after.sessions.find((s) => s.id === session.id)?.venueId).toBe(session.venueId);
+    expect(after.sessions.filter((s) => s.venueId === session.venueId && s.start === session.start)).toHaveLength(2);
+    const journal = await world.server.request<{ changes: { undoes?: number; actor: string }[] }>(
+      'GET',
+      `/api/changes?since=${move.body.revision}`,
+      undefined,
+      cookie,
+    );
+    expect(journal.body.changes.at(-1)).toMatchObject({ undoes: move.body.revision, actor: 'Ana' });
+  });
 });

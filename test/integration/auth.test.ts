@@ -69,12 +69,13 @@ describe('without a staff session', () => {
 
   it('a forged or tampered cookie is refused', async () => {
     const cookie = await server.login('Ann');
-    const [payload, signature] = cookie.slice('signage_session='.length).split('.') as [string, string];
+    const name = server.auth.cookieName(false);
+    const [payload, signature] = cookie.slice(`${name}=`.length).split('.') as [string, string];
     const otherSignature = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forgedPayload = Buffer.from(JSON.stringify({ ...claims, actor: 'Mallory' })).toString('base64url');
     for (const forged of [`${payload}.${otherSignature}`, `${forgedPayload}.${signature}`, 'garbage', '']) {
-      expect((await server.request('GET', '/api/displays', undefined, `signage_session=${forged}`)).status).toBe(401);
+      expect((await server.request('GET', '/api/displays', undefined, `${name}=${forged}`)).status).toBe(401);
     }
     expect((await server.request('GET', '/api/displays', undefined, cookie)).status).toBe(200);
   });
@@ -127,7 +128,7 @@ describe('login', () => {
       body: JSON.stringify({ password: 'correct horse battery' }),
     });
     expect(response.status).toBe(204);
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('signage_session='))!;
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${server.auth.cookieName(false)}=`))!;
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; SameSite=Strict/i);
     expect(cookie).toMatch(/; Path=\//i);
@@ -175,7 +176,7 @@ describe('logout', () => {
 
     const logout = await server.request('POST', '/api/logout', undefined, cookie);
     expect(logout.status).toBe(204);
-    expect(logout.headers.getSetCookie()[0]).toMatch(/^signage_session=;/);
+    expect(logout.headers.getSetCookie()[0]).toMatch(new RegExp(`^${server.auth.cookieName(false)}=;`));
     expect(await closed).toBe('io server disconnect');
     expect((await server.request('GET', '/api/displays', undefined, cookie)).status).toBe(401);
   });

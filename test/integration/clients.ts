@@ -83,8 +83,16 @@ function open(url: string, options: Parameters<typeof io>[1]): Promise<Client> {
   });
 }
 
-export function connectDisplay(baseUrl: string, auth: DisplayHandshake | Record<string, unknown>): Promise<Client> {
-  return open(`${baseUrl}/display`, { auth: auth as Record<string, unknown> });
+/** `headers`: extra handshake headers, e.g. the X-Forwarded-For a proxy in front would add. */
+export function connectDisplay(
+  baseUrl: string,
+  auth: DisplayHandshake | Record<string, unknown>,
+  headers?: Record<string, string>,
+): Promise<Client> {
+  return open(`${baseUrl}/display`, {
+    auth: auth as Record<string, unknown>,
+    ...(headers && { extraHeaders: headers }),
+  });
 }
 
 export function connectControl(baseUrl: string, cookie?: string, auth?: Record<string, unknown>): Promise<Client> {

@@ -5,7 +5,7 @@ import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const FAR_ID = 'event-2024-10-14-215a910b';
-// Staff can no longer type such a date (the session window refuses it), but a seeded file or an
+// Staff can no longer type or import such a date (the session window refuses it), but an
 // older data directory can still hold one: the export must stay linear whatever the store holds.
 const programme = loadProgrammeFile(BUNDLED_PROGRAMME, { onWarning: () => {} });
 const far = {

@@ -1,6 +1,6 @@
 // Issue 15 (3): live feeds. A feed served by a local HTTP server changes and the screens follow; a
 // staff edit survives the next sync and is listed as kept; a failing, garbage or empty feed keeps
-// the schedule and reports failing; a sync that changes nothing writes no revision.
+// the schedule and reports failing (a far date too); a sync that changes nothing writes no revision.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
@@ -154,6 +154,11 @@ describe('live feeds', () => {
       [{ status: 200, text: 'Dear colleagues, see you on Monday.' }, /not a recognised schedule format/],
       [{ status: 200, text: '' }, /^the feed returned nothing$/],
       [{ status: 200, text: `${HEADER}\n` }, /./],
+      // A date typo in the feed is refused by the staff-edit window, naming row and field (issue 14).
+      [
+        { status: 200, text: `${HEADER}\n${KEYNOTE}\n${CLOSING.replaceAll('2024-10-14', '2100-10-14')}\n` },
+        /row 3: start: 2100-10-14 is more than a year away/,
+      ],
     ];
     let firstFailure: string | null = null;
     for (const [next, message] of cases) {

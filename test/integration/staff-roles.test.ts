@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_PERMISSIONS, SOCKET_PERMISSIONS, routePermission } from '../../server/staff/permissions.ts';
 import { allows, type Grant } from '../../shared/staff.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { createStaffAuth } from '../../server/staff/staff-auth.ts';
 import { connectControl, refusedConnection } from './clients.ts';
 import { FIXTURE } from './fixture.ts';
 
@@ -172,8 +173,34 @@ describe('account changes', () => {
 describe('cookies and logout', () => {
   it('a decoy cookie of the same name does not lock staff out', async () => {
     const cookie = await server.login();
-    const { status } = await server.request('GET', '/api/changes', undefined, `signage_session=junk; ${cookie}`);
+    const decoy = `${server.auth.cookieName(false)}=junk; signage_session=junk`;
+    const { status } = await server.request('GET', '/api/changes', undefined, `${decoy}; ${cookie}`);
     expect(status).toBe(200);
+  });
+
+  it('over plain HTTP the cookie name is unique to the server and stable across restarts; over HTTPS it is __Host-', async () => {
+    const cookie = await server.login();
+    const name = server.auth.cookieName(false);
+    expect(name).toMatch(/^signage_session_[0-9a-f]{12}$/);
+    expect(cookie.startsWith(`${name}=`)).toBe(true);
+    // The well-known name is not ours any more, so a page on another port cannot aim a cookie at it.
+    const token = cookie.slice(name.length + 1);
+    expect((await server.request('GET', '/api/changes', undefined, `signage_session=${token}`)).status).toBe(401);
+
+    const other = await startTestServer({ programme: FIXTURE });
+    try {
+      expect(other.auth.cookieName(false)).not.toBe(name);
+      expect(other.auth.cookieName(true)).toBe('__Host-signage_session');
+    } finally {
+      await other.close();
+    }
+    // Derived from the data directory's session secret: the same after a restart.
+    const reopened = await createStaffAuth({ dataDir: server.dataDir, password: server.password });
+    try {
+      expect(reopened.cookieName(false)).toBe(name);
+    } finally {
+      reopened.close();
+    }
   });
 
   it('a logged-out cookie stays refused after a restart (the list is in the database)', async () => {

@@ -209,7 +209,9 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     );
     if (response.status !== 204)
       throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
-    const setCookie = response.headers.getSetCookie().find((c) => /^(__Host-)?signage_session=/.test(c));
+    const setCookie = response.headers
+      .getSetCookie()
+      .find((c) => /^(__Host-signage_session|signage_session_[0-9a-f]{12})=/.test(c));
     if (!setCookie) throw new Error('test login: no session cookie in the answer');
     return setCookie.split(';')[0]!;
   };

@@ -129,8 +129,28 @@ describe('undo', () => {
     const error = thrown(() => service.undo(move.revision, staff));
     expect(error.status).toBe(409);
     expect(error.message).toContain('CR3 is already taken by “Taker”');
-    expect(error.details).toMatchObject({ clash: { title: 'Taker' } });
+    expect(error.details).toMatchObject({ clash: { title: 'Taker' }, forceable: true });
     expect(sessionOf(service, 'lunch')!.venueId).toBe('M7');
+  });
+
+  it('force lifts the clash only, and the journal says the room is shared', () => {
+    const move = service.updateSession('lunch', { venueId: 'M7' }, staff);
+    service.createSession(
+      { title: 'Taker', venueId: 'CR3', start: '2024-10-14T13:30', end: '2024-10-14T14:30' },
+      staff,
+    );
+    const forced = service.undo(move.revision, bob, { force: true });
+    expect(sessionOf(service, 'lunch')!.venueId).toBe('CR3');
+    expect(forced.entry).toMatchObject({ operation: 'undo', undoes: move.revision, actor: 'bob' });
+    expect(forced.entry.summary).toMatch(/\(kept both in CR3 with “Taker”\)$/);
+
+    const rename = service.updateSession('cyber', { title: 'Cybercrime today' }, staff);
+    service.updateSession('cyber', { title: 'Cybercrime tomorrow' }, staff);
+    const error = thrown(() => service.undo(rename.revision, staff, { force: true }));
+    expect(error.status).toBe(409);
+    expect(error.message).toContain('undo anyway cannot override this');
+    expect(error.details).not.toHaveProperty('forceable');
+    expect(sessionOf(service, 'cyber')!.title).toBe('Cybercrime tomorrow');
   });
 
   it('reverts a delay of several sessions at once', () => {

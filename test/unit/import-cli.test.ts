@@ -79,11 +79,6 @@ describe('import CLI', { timeout: 60_000 }, () => {
       () => file('schedule.json', '{"schedule": {}}'),
       /schedule\.json: This is JSON, but .*not a recognised schedule format \(expected UN programme text/,
     ],
-    [
-      'a spreadsheet with a bad row',
-      () => file('schedule.csv', 'title,start\nA,10:00\n'),
-      /schedule\.csv: 1 error, nothing imported: row 2: start: "10:00" has no date/,
-    ],
     ['a directory', () => dir, /is a directory/],
   ])('exits 1 with one line on stderr for %s', async (_kind, makePath, message) => {
     const run = await runImport(makePath());
@@ -91,6 +86,35 @@ describe('import CLI', { timeout: 60_000 }, () => {
     expect(run.stdout).toBe('');
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr.trim()).toMatch(message);
+  });
+
+  it('exits 1 naming each bad row as FILE:LINE, then one summary line', async () => {
+    const path = file('schedule.csv', 'title,start\nA,10:00\n');
+    const run = await runImport(path);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toEqual([
+      `${path}:2: error: start: "10:00" has no date and the row has no date column`,
+      expect.stringMatching(/schedule\.csv: 1 error, nothing imported: row 2: start: "10:00" has no date/),
+    ]);
+  });
+
+  it('a date far from the rest of the file is a FILE:LINE error naming the field', async () => {
+    const rows = [
+      'id,title,start,end,venue_id',
+      'a,A,2024-10-14T10:00,2024-10-14T11:00,CR3',
+      'b,B,2100-10-14T10:00,2100-10-14T11:00,CR3',
+      'c,C,2024-10-15T10:00,2024-10-15T11:00,CR3',
+    ];
+    const path = file('far.csv', rows.join('\n'));
+    const run = await runImport(path);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)[0]).toMatch(
+      new RegExp(
+        `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: error: start: 2100-10-14 is more than a year away`,
+      ),
+    );
+    expect(lines(run.stderr)).toHaveLength(3);
   });
 
   it('exits 1 with a usage line when no file is given', async () => {

@@ -74,6 +74,8 @@ describe('import CLI with the interchange formats', { timeout: 60_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/bad\.csv:2: error: title: must not be empty$/),
+      expect.stringMatching(/bad\.csv:3: error: end: must be after start$/),
       expect.stringMatching(
         /bad\.csv: 2 errors, nothing imported: row 2: title: must not be empty; row 3: end: must be after start$/,
       ),

@@ -147,7 +147,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   function apply(record: FeedRecord, text: string): SyncOutcome {
     if (text.trim() === '') throw new Error('the feed returned nothing');
     const schedule = service.schedule();
-    const result = readSchedule(text, { timezone: schedule.timezone });
+    const result = readSchedule(text, { timezone: schedule.timezone }, schedule.sessions);
     if (result.programme.sessions.length === 0) throw new Error(`the feed (${result.format}) has no sessions`);
     const plan = planImport(schedule, result, 'keep');
     plan.removed = [];

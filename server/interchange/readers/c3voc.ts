@@ -178,10 +178,11 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
       message: `event times ("start") do not match their "date" in ${zone}; the instants in "date" are kept and shown in ${zone}`,
     });
   }
-  return { programme: toProgramme(events, conference, zone), warnings };
+  const sessionLines = new Map<string, number>();
+  return { programme: toProgramme(events, conference, zone, sessionLines), warnings, sessionLines };
 }
 
-function toProgramme(events: ReadEvent[], conference: Json, zone: string): Programme {
+function toProgramme(events: ReadEvent[], conference: Json, zone: string, lines: Map<string, number>): Programme {
   const venues = new VenueRegistry();
   // Rooms listed by the conference come first, in its order, even when named again by events.
   if (Array.isArray(conference.rooms)) {
@@ -201,8 +202,10 @@ function toProgramme(events: ReadEvent[], conference: Json, zone: string): Progr
   const sessions: Session[] = events.map((e, i) => {
     const { clockMismatch: _ignored, ...parts } = e.parts;
     const venueId = venueIds[i]!;
+    const id = e.fileId ?? derived[i]!;
+    lines.set(id, e.line);
     return {
-      id: e.fileId ?? derived[i]!,
+      id,
       ...parts,
       venueId,
       status: 'scheduled',

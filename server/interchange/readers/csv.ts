@@ -179,11 +179,12 @@ export function parseScheduleCsv(text: string, options: ImportOptions = {}): Par
   if (rows.length === 0) throw new ImportError('no sessions found (only a header)');
   checkOffsets(rows, zone, options.timezone !== undefined, warnings);
 
-  const programme = toProgramme(rows, [...venues.values()], zone);
-  return { programme, warnings: warnings.sort((a, b) => a.line - b.line), fields: fieldsOf(columns) };
+  const sessionLines = new Map<string, number>();
+  const programme = toProgramme(rows, [...venues.values()], zone, sessionLines);
+  return { programme, warnings: warnings.sort((a, b) => a.line - b.line), fields: fieldsOf(columns), sessionLines };
 }
 
-function toProgramme(rows: CsvRow[], venues: Venue[], zone: string): Programme {
+function toProgramme(rows: CsvRow[], venues: Venue[], zone: string, lines: Map<string, number>): Programme {
   // Rows without an id get the importer's stable one: day + a hash of the title.
   const derived = assignIds(
     rows.map((r) =>
@@ -200,6 +201,7 @@ function toProgramme(rows: CsvRow[], venues: Venue[], zone: string): Programme {
     let id = r.id ?? derived[i]!;
     for (let n = 2; r.id === undefined && taken.has(id); n += 1) id = `${derived[i]}-${n}`;
     taken.add(id);
+    lines.set(id, r.line);
     return { id, ...r.session };
   });
   const rank = (v: Venue): number => (v.kind === 'online' ? 2 : v.id.startsWith('Plenary') ? 0 : 1);

@@ -25,6 +25,8 @@ export function buildProgramme(
   drafts: DraftSession[],
   timezone: string,
   warn: (line: number, message: string) => void,
+  /** Filled with session id → the line of its row. */
+  lines: Map<string, number> = new Map(),
 ): Programme {
   const venues = new VenueRegistry();
   const located = drafts.map((draft) => ({ draft, venueId: venues.idFor(draft.venueName) }));
@@ -63,8 +65,10 @@ export function buildProgramme(
       version: 1,
     };
     const checked = SessionSchema.safeParse(candidate);
-    if (checked.success) sessions.push(checked.data);
-    else {
+    if (checked.success) {
+      sessions.push(checked.data);
+      lines.set(checked.data.id, draft.line);
+    } else {
       const issue = checked.error.issues[0];
       warn(draft.line, `row rejected: ${issue?.path.join('.') || 'session'}: ${issue?.message ?? 'invalid'}`);
     }

@@ -84,9 +84,10 @@ export function parseUnProgramme(text: string, options: ImportOptions = {}): Par
   }
 
   if (day === null) throw new ImportError('no day headers such as "MONDAY, 14 OCTOBER" found');
-  const programme = buildProgramme(drafts, timezone, warn);
+  const sessionLines = new Map<string, number>();
+  const programme = buildProgramme(drafts, timezone, warn, sessionLines);
   warnings.sort((a, b) => a.line - b.line);
-  return { programme, warnings };
+  return { programme, warnings, sessionLines };
 }
 
 interface TitleBlock {
