@@ -5,9 +5,8 @@
  * replay, no sign-in started, SSO not configured) is refused with a clear message and writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/staff/staff-auth.ts';
 import { startTestProvider, TEST_PROVIDER_NAME, type TestProvider } from '../support/oidc-provider.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { SESSION_COOKIE_LINE, startTestServer, type TestServer } from '../support/server.ts';
 import { FIXTURE } from './fixture.ts';
 
 let idp: TestProvider;
@@ -40,7 +39,7 @@ async function answerCallback(url: URL, cookie: string): Promise<CallbackAnswer>
   const type = response.headers.get('content-type') ?? '';
   const session = response.headers
     .getSetCookie()
-    .find((line) => line.startsWith(`${SESSION_COOKIE}=`) && !line.startsWith(`${SESSION_COOKIE}=;`));
+    .find((line) => SESSION_COOKIE_LINE.test(line));
   return {
     status: response.status,
     body: type.includes('json') ? await response.json() : await response.text(),

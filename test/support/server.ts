@@ -31,6 +31,9 @@ import { Accounts } from '../../server/staff/accounts.ts';
 import type { Router } from 'express';
 import type { SsoSettings } from '../../server/staff/sso-config.ts';
 
+/** A Set-Cookie line that gives a staff session (either cookie name, never the clearing one). */
+export const SESSION_COOKIE_LINE = /^(__Host-signage_session|signage_session_[0-9a-f]{12})=(?!;)/;
+
 export interface TestServerOptions {
   /** More /api routers, made from the server's own service and clock (e.g. the feeds' routes). */
   extraApiRouters?: (service: ScheduleService, clock: ServerClock) => Router[];
@@ -211,7 +214,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
       throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
     const setCookie = response.headers
       .getSetCookie()
-      .find((c) => /^(__Host-signage_session|signage_session_[0-9a-f]{12})=/.test(c));
+      .find((c) => SESSION_COOKIE_LINE.test(c));
     if (!setCookie) throw new Error('test login: no session cookie in the answer');
     return setCookie.split(';')[0]!;
   };
