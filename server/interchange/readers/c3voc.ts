@@ -18,6 +18,7 @@ import { ImportError, type ImportOptions, type ImportWarning, type ParseResult }
 import { VenueRegistry } from './venues.ts';
 import { isKnownZone } from './zones.ts';
 import { zoneFromOffsets } from './c3voc-offsets.ts';
+import { ZoneTimes } from './zone-times.ts';
 
 function parseJson(text: string): unknown {
   try {
@@ -127,7 +128,7 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
   const days = Array.isArray(conference.days) ? conference.days : [];
   const warnings: ImportWarning[] = [];
   let zone = chooseZone(conference, options);
-  const implied = options.timezone === undefined ? zoneFromOffsets(days, zone) : undefined;
+  const implied = options.timezone === undefined ? zoneFromOffsets(days, new ZoneTimes(zone)) : undefined;
   if (implied) {
     warnings.push({
       line: new LineFinder(text).lineOf({ title: 'time_zone_name' }),
@@ -139,6 +140,7 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
   const problems = new ProblemList('line');
   const finder = new LineFinder(text);
   const events: ReadEvent[] = [];
+  const times = new ZoneTimes(zone);
   for (const day of days) {
     if (!isObject(day) || typeof day.date !== 'string' || !isObject(day.rooms)) {
       problems.add(finder.lineOf(undefined), 'each day needs "date" and "rooms"');
@@ -148,7 +150,7 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
     for (const [roomName, list] of Object.entries(day.rooms)) {
       for (const event of Array.isArray(list) ? list : []) {
         const line = finder.lineOf(event);
-        const result = readEvent(event, c3day, zone);
+        const result = readEvent(event, c3day, times);
         if (!result.ok) {
           result.errors.forEach((message) =>
             problems.add(line, `event "${isObject(event) ? shown(event.title) : ''}": ${message}`),
