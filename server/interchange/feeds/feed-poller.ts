@@ -22,17 +22,8 @@ import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { readSchedule } from '../detect-format.ts';
 import { planImport } from '../import-plan.ts';
 import { shortHash } from '../readers/stable-ids.ts';
-import type { FeedRecord, FeedRecordStore, KeptEdit, SyncedValues } from './feed-records.ts';
-
-/** What GET /api/feeds lists. */
-export interface FeedStatus {
-  id: string;
-  url: string;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  failingSince: string | null;
-  kept: KeptEdit[];
-}
+import type { FeedRecord, FeedRecordStore } from './feed-records.ts';
+import type { FeedStatus, KeptEdit, SyncedValues } from '../../../shared/feeds.ts';
 
 export type SyncOutcome = 'applied' | 'unchanged' | 'not-modified' | 'failed';
 
