@@ -4,7 +4,7 @@
  * main.ts uses it for the real server, test/support/server.ts for tests.
  */
 import type { Server as HttpServer } from 'node:http';
-import express, { type Express, type Router } from 'express';
+import express, { type Express } from 'express';
 import { Server } from 'socket.io';
 import type { StaffAuth } from './staff/staff-auth.ts';
 import type { ServerClock } from './platform/server-clock.ts';
@@ -19,11 +19,14 @@ import type { DisplayCaps } from './realtime/display-namespace.ts';
 import type { PlanOptions } from './interchange/import-planning.ts';
 import { DisplayRegistry } from './fleet/display-registry.ts';
 import { healthRouter, type Readiness } from './platform/health.ts';
+import type { FeedPoller } from './interchange/feeds/feed-poller.ts';
 
 export interface ApplicationDeps {
   service: ScheduleService;
   clock: ServerClock;
   auth: StaffAuth;
+  /** The live feeds (their routes are /api/feeds); the caller starts them, close() stops them. */
+  feeds: FeedPoller;
   /** The built pages (dist/). */
   staticDir: string;
   logger?: Logger;
@@ -33,8 +36,6 @@ export interface ApplicationDeps {
    */
   trustProxy?: boolean | string[];
   loginRateLimit?: LoginRateLimit;
-  /** More /api routers (exports, ...) behind the same staff door. */
-  extraApiRouters?: Router[];
   /** Per-address caps on display sockets and pairing codes (default DISPLAY_CAPS). */
   displayCaps?: DisplayCaps;
   /** When imports go to a worker thread and how long it may take (default: import-planning.ts). */
@@ -45,7 +46,7 @@ export interface Application {
   app: Express;
   io: Server;
   displays: DisplayRegistry;
-  /** Stops the timers, disconnects every client and closes the HTTP server (not the service). */
+  /** Stops the timers and the feeds' polls, disconnects every client and closes the HTTP server (not the service). */
   close(): Promise<void>;
 }
 
@@ -63,7 +64,7 @@ export function trustedProxies(setting: boolean | string[] | undefined): false |
 export function createApplication(httpServer: HttpServer, deps: ApplicationDeps): Application {
   const logger = deps.logger ?? consoleLogger;
   const displays = new DisplayRegistry();
-  const context = { service: deps.service, clock: deps.clock, auth: deps.auth, displays, logger };
+  const context = { service: deps.service, clock: deps.clock, auth: deps.auth, feeds: deps.feeds, displays, logger };
 
   const app = express();
   // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
@@ -76,7 +77,6 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
     '/api',
     apiRouter(context, {
       loginRateLimit: deps.loginRateLimit,
-      extraRouters: deps.extraApiRouters,
       importPlanning: deps.importPlanning,
     }),
   );
@@ -95,6 +95,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
     displays,
     async close() {
       readiness.closing = true;
+      deps.feeds.stop();
       realtime.close();
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

@@ -4,11 +4,13 @@ import type { ScheduleService } from '../schedule/service-types.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
 import type { DisplayRegistry } from '../fleet/display-registry.ts';
 import type { Logger } from './http-errors.ts';
+import type { FeedPoller } from '../interchange/feeds/feed-poller.ts';
 
 export interface ApiContext {
   service: ScheduleService;
   clock: ServerClock;
   auth: StaffAuth;
+  feeds: FeedPoller;
   displays: DisplayRegistry;
   logger: Logger;
 }
