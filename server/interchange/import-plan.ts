@@ -12,7 +12,14 @@
  */
 import { applyDelta } from '../../shared/apply.ts';
 import { sameJson } from '../../shared/json.ts';
-import { SessionSchema, type Programme, type Schedule, type Session, type Venue } from '../../shared/model.ts';
+import {
+  ConferenceSchema,
+  SessionSchema,
+  type Programme,
+  type Schedule,
+  type Session,
+  type Venue,
+} from '../../shared/model.ts';
 import type { ImportCounts, ImportedField, ImportPlan, MissingSessions, PlanChange } from '../../shared/import-plan.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
 import { normaliseIso, parseInstant } from '../../shared/time.ts';
@@ -106,6 +113,11 @@ export function planImport(
     missing,
     warnings,
   };
+  // As a seed from the file does (--programme): the conference it names comes along.
+  const conference = imported.programme.conference;
+  if (conference && !sameJson(conference, schedule.conference ?? null)) {
+    plan.conference = { before: schedule.conference ?? null, after: conference };
+  }
   for (const [file, { live, by }] of matched) {
     const after = target(live, file, imported.fields);
     const fields = imported.fields.filter((f) => !sameJson(live[f], after[f]));
@@ -138,6 +150,9 @@ function opsOf(schedule: Schedule, plan: ImportPlan): DeltaOp[] {
   return [
     ...plan.venuesAdded.map((venue): DeltaOp => ({ type: 'venue', venue })),
     ...sessions.map((s): DeltaOp => ({ type: 'session', session: validate(SessionSchema, s) })),
+    ...(plan.conference
+      ? [{ type: 'conference', conference: validate(ConferenceSchema, plan.conference.after) } satisfies DeltaOp]
+      : []),
   ];
 }
 
@@ -188,6 +203,7 @@ export function countsOf(plan: ImportPlan): ImportCounts {
     changed: plan.changed.length,
     unchanged: plan.unchanged,
     venuesAdded: plan.venuesAdded.length,
+    ...(plan.conference && { conference: true as const }),
   };
 }
 
@@ -200,6 +216,7 @@ export function importSummary(counts: ImportCounts): string {
     counts.retimed && `${counts.retimed} retimed`,
     counts.changed && `${counts.changed} changed`,
     counts.venuesAdded && `${counts.venuesAdded} new ${counts.venuesAdded === 1 ? 'venue' : 'venues'}`,
+    counts.conference && 'conference details',
   ].filter(Boolean);
   return `Imported schedule: ${parts.join(', ') || 'no changes'}`;
 }

@@ -173,7 +173,12 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     for (const session of plan.added) synced[session.id] = syncedValues(session);
 
     const changes =
-      plan.added.length + plan.moved.length + plan.retimed.length + plan.changed.length + plan.venuesAdded.length;
+      plan.added.length +
+      plan.moved.length +
+      plan.retimed.length +
+      plan.changed.length +
+      plan.venuesAdded.length +
+      (plan.conference ? 1 : 0);
     if (changes > 0) service.applyImport(plan, { name: feedActor(record.url) });
     records.put({ ...record, synced, kept, lastSyncAt: stamp(), lastError: null, failingSince: null });
     return changes > 0 ? 'applied' : 'unchanged';
