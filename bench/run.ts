@@ -6,6 +6,7 @@
  *   npm run bench                 all of it
  *   npm run bench -- --quick      1,000 displays only (no 5,000 / 10,000), for a fast look
  *   npm run bench -- --only import-stall   just the 2 MB import under clock polling (prints, writes nothing)
+ *   npm run bench -- --only importer       just the importer figures, 2 MB feeds included (prints, writes nothing)
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -45,8 +46,10 @@ if (busy)
 await ensureBuilt({ quiet: true });
 if (process.argv.includes('--only')) {
   const only = process.argv[process.argv.indexOf('--only') + 1];
-  if (only !== 'import-stall') throw new Error(`--only knows: import-stall (got "${only}")`);
-  await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
+  if (only === 'import-stall')
+    await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
+  else if (only === 'importer') await step('Importer', () => importerBenchmark(log));
+  else throw new Error(`--only knows: import-stall, importer (got "${only}")`);
   process.exit(0);
 }
 const importer = await step('Importer', () => importerBenchmark(log));

@@ -15,6 +15,7 @@ import { apiNotFound, requireJsonBody } from './platform/http-errors.ts';
 import { exportsRouter } from './interchange/export-routes.ts';
 import { fleetRouter } from './fleet/fleet-routes.ts';
 import { importRouter } from './interchange/import-routes.ts';
+import { feedsRouter } from './interchange/feeds/feed-routes.ts';
 import type { PlanOptions } from './interchange/import-planning.ts';
 import { scheduleRouter } from './schedule/schedule-routes.ts';
 import { sessionsRouter } from './schedule/session-routes.ts';
@@ -25,8 +26,6 @@ export const BODY_LIMIT = '100kb';
 
 export interface ApiOptions {
   loginRateLimit?: LoginRateLimit | undefined;
-  /** Extra public or staff routers (exports, ...) mounted behind the same door. */
-  extraRouters?: Router[] | undefined;
   /** When imports go to a worker thread and how long it may take (default: import-planning.ts). */
   importPlanning?: PlanOptions | undefined;
 }
@@ -61,7 +60,7 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   api.use(fleetRouter(context));
   api.use(exportsRouter(context));
   api.use(accountsRouter(context));
-  for (const router of options.extraRouters ?? []) api.use(router);
+  api.use(feedsRouter(context.feeds));
   api.use(apiNotFound);
   return api;
 }

@@ -4,7 +4,7 @@
  * main.ts uses it for the real server, test/support/server.ts for tests.
  */
 import type { Server as HttpServer } from 'node:http';
-import express, { type Express, type Router } from 'express';
+import express, { type Express } from 'express';
 import { Server } from 'socket.io';
 import type { StaffAuth } from './staff/staff-auth.ts';
 import type { ServerClock } from './platform/server-clock.ts';
@@ -22,11 +22,14 @@ import { healthRouter, type Readiness } from './platform/health.ts';
 import { SingleSignOn } from './staff/sso.ts';
 import type { SsoSettings } from './staff/sso-config.ts';
 import { clientAddressRule } from './platform/client-address.ts';
+import type { FeedPoller } from './interchange/feeds/feed-poller.ts';
 
 export interface ApplicationDeps {
   service: ScheduleService;
   clock: ServerClock;
   auth: StaffAuth;
+  /** The live feeds (their routes are /api/feeds); the caller starts them, close() stops them. */
+  feeds: FeedPoller;
   /** The built pages (dist/). */
   staticDir: string;
   logger?: Logger;
@@ -36,8 +39,6 @@ export interface ApplicationDeps {
    */
   trustProxy?: boolean | string[];
   loginRateLimit?: LoginRateLimit;
-  /** More /api routers (exports, ...) behind the same staff door. */
-  extraApiRouters?: Router[];
   /** Per-address caps on display sockets and pairing codes (default DISPLAY_CAPS). */
   displayCaps?: DisplayCaps;
   /** When imports go to a worker thread and how long it may take (default: import-planning.ts). */
@@ -50,7 +51,7 @@ export interface Application {
   app: Express;
   io: Server;
   displays: DisplayRegistry;
-  /** Stops the timers, disconnects every client and closes the HTTP server (not the service). */
+  /** Stops the timers and the feeds' polls, disconnects every client and closes the HTTP server (not the service). */
   close(): Promise<void>;
 }
 
@@ -74,6 +75,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
     displays,
     logger,
     sso,
+    feeds: deps.feeds,
     clientAddress: addresses.of,
   };
 
@@ -86,7 +88,6 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
     '/api',
     apiRouter(context, {
       loginRateLimit: deps.loginRateLimit,
-      extraRouters: deps.extraApiRouters,
       importPlanning: deps.importPlanning,
     }),
   );
@@ -105,6 +106,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
     displays,
     async close() {
       readiness.closing = true;
+      deps.feeds.stop();
       realtime.close();
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

@@ -20,7 +20,6 @@ import type { ScheduleService } from './schedule/service-types.ts';
 import { loadProgrammeFile } from './interchange/load-file.ts';
 import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './platform/data-dir.ts';
 import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
-import { feedsRouter } from './interchange/feeds/feed-routes.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -191,9 +190,9 @@ async function main(): Promise<void> {
     service,
     clock,
     auth,
+    feeds,
     staticDir: DIST,
     trustProxy: config.trustProxy,
-    extraApiRouters: [feedsRouter(feeds)],
     sso: config.sso,
   });
   feeds.start();
@@ -214,7 +213,6 @@ async function main(): Promise<void> {
     stopping = true;
     // Screens reconnect on their own; never hang on a stubborn connection when asked to stop.
     setTimeout(() => process.exit(0), 5000).unref();
-    feeds.stop();
     await application.close();
     auth.close();
     service.close();

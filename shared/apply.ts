@@ -27,6 +27,10 @@ function applyOp(schedule: Schedule, op: DeltaOp): Schedule {
       return { ...schedule, announcements: schedule.announcements.filter((a) => a.id !== op.id) };
     case 'emergency':
       return { ...schedule, emergency: op.emergency };
+    case 'conference': {
+      const { conference: _previous, ...rest } = schedule;
+      return op.conference ? { ...rest, conference: op.conference } : rest;
+    }
   }
 }
 

@@ -35,11 +35,21 @@ export function findRoomHolder(
   );
 }
 
+/** Slot labels already made (key: zone, start, end, withDay). */
+const slotLabels = new Map<string, string>();
+
 /** "13:00–14:00" in venue time, prefixed with the day ("Tuesday 15 October 13:00–14:00") when asked. */
 export function slotLabel(session: Pick<Session, 'start' | 'end'>, zone: string, withDay = false): string {
+  const key = `${zone} ${session.start} ${session.end} ${withDay}`;
+  let label = slotLabels.get(key);
+  if (label !== undefined) return label;
   const start = parseInstant(session.start, zone);
   const times = `${formatClock(start, zone)}–${formatClock(parseInstant(session.end, zone), zone)}`;
-  return withDay ? `${formatDay(start, zone)} ${times}` : times;
+  label = withDay ? `${formatDay(start, zone)} ${times}` : times;
+  // Remembered: an import preview names thousands of clashes over the same few hundred slots.
+  if (slotLabels.size >= 10_000) slotLabels.clear();
+  slotLabels.set(key, label);
+  return label;
 }
 
 /**

@@ -3,7 +3,7 @@
  * (server/interchange/import-plan.ts, server/interchange/import-routes.ts), the control panel shows them.
  * Types only, so the panel's bundle stays free of the server's code.
  */
-import type { Session, Venue } from './model.ts';
+import type { Conference, Session, Venue } from './model.ts';
 import type { JournalEntry } from './protocol.ts';
 
 /** Session fields an import may change on a session that already exists. */
@@ -37,6 +37,12 @@ export interface ImportPlan {
   changed: PlanChange[];
   unchanged: number;
   venuesAdded: Venue[];
+  /**
+   * When the file names a conference (title, acronym, day change-over) other than the live one:
+   * the import sets it, in the same revision (the file's own zone is not taken: its times are
+   * shown in the venue's).
+   */
+  conference?: { before: Conference | null; after: Conference };
   missing: MissingSessions;
   /** The importer's warnings (with their line) and the plan's own (room clashes, zones). */
   warnings: Array<{ line?: number; message: string }>;
@@ -50,6 +56,8 @@ export interface ImportCounts {
   changed: number;
   unchanged: number;
   venuesAdded: number;
+  /** Present (true) when the import set the conference's title, acronym or day change-over. */
+  conference?: true;
 }
 
 /** POST /api/import/preview answers the plan and what to send back to apply it. */

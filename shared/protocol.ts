@@ -3,7 +3,7 @@
  * browser client. After the first snapshot the server only sends small deltas; every message
  * that reflects schedule state carries the revision it reflects.
  */
-import type { Announcement, Emergency, Schedule, Session, Venue } from './model.ts';
+import type { Announcement, Conference, Emergency, Schedule, Session, Venue } from './model.ts';
 
 export type DisplayView = 'room' | 'lobby';
 
@@ -52,7 +52,9 @@ export type DeltaOp =
   | { type: 'venue'; venue: Venue }
   | { type: 'announcement'; announcement: Announcement }
   | { type: 'announcement-removed'; id: string }
-  | { type: 'emergency'; emergency: Emergency | null };
+  | { type: 'emergency'; emergency: Emergency | null }
+  /** The conference the schedule names (an import of a c3voc or frab file sets it); null = none. */
+  | { type: 'conference'; conference: Conference | null };
 
 /** Everything one accepted change did, stamped with the revision it produced. */
 export interface Delta {

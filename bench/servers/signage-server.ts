@@ -13,7 +13,8 @@ import { createApplication } from '../../server/app.ts';
 import { createStaffAuth } from '../../server/staff/staff-auth.ts';
 import { DIST } from '../../server/platform/vite-build.ts';
 import { ServerClock } from '../../server/platform/server-clock.ts';
-import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
+import { BUNDLED_PROGRAMME, DEFAULT_FEED_INTERVAL_MS } from '../../server/platform/config.ts';
+import { createFeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
 import { openScheduleService } from '../../server/schedule/service.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { announceReady, serveParent } from '../lib/ipc.ts';
@@ -39,6 +40,8 @@ createApplication(httpServer, {
   service,
   clock,
   auth,
+  // No feeds in the bench (never started): the routes exist as in the real server.
+  feeds: createFeedPoller({ service, intervalMs: DEFAULT_FEED_INTERVAL_MS, now: () => clock.now() }),
   staticDir: DIST,
   logger: { info: () => {}, warn: () => {}, error: (message, error) => console.error(message, error ?? '') },
   // The bench logs in once per run; a generous limit keeps a retry from being throttled.

@@ -5,7 +5,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { FeedsApiError, feedsApi, type FeedStatus, type KeptEdit } from '../data/feeds-api.ts';
+import { FeedsApiError, feedsApi } from '../data/feeds-api.ts';
+import type { FeedStatus, KeptEdit } from '../../shared/feeds.ts';
 import { baseStyles } from './styles.ts';
 
 /** Times as the server sends them (venue offset), shown as "2024-10-14 13:05". */

@@ -1,21 +1,5 @@
 /** The live feeds routes (staff): list, add, remove, accept what a feed wanted. */
-export interface KeptEdit {
-  sessionId: string;
-  title: string;
-  field: string;
-  feedSays: string;
-  kept: string;
-  keptBy: string;
-}
-
-export interface FeedStatus {
-  id: string;
-  url: string;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  failingSince: string | null;
-  kept: KeptEdit[];
-}
+import type { FeedStatus } from '../../shared/feeds.ts';
 
 export class FeedsApiError extends Error {
   constructor(

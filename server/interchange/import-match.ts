@@ -60,7 +60,14 @@ export function matchSessions(live: Session[], files: Session[], zone: string): 
     if (session) take(file, session, 'id');
   }
 
-  const dayKey = (s: Session) => `${normaliseTitle(s.title)}|${venueDay(parseInstant(s.start, zone), zone)}`;
+  // The venue day of each start, worked out once per distinct start (luxon's zone lookups are slow).
+  const days = new Map<string, string>();
+  const dayOf = (start: string): string => {
+    let day = days.get(start);
+    if (day === undefined) days.set(start, (day = venueDay(parseInstant(start, zone), zone)));
+    return day;
+  };
+  const dayKey = (s: Session) => `${normaliseTitle(s.title)}|${dayOf(s.start)}`;
   const liveByDay = groupBy(live.filter(isFree), dayKey);
   for (const file of leftovers()) {
     const candidates = (liveByDay.get(dayKey(file)) ?? []).filter(isFree);

@@ -10,9 +10,15 @@
  * "Cancelled" and undo brings them back. Only the fields the file's format carries are taken
  * over; planned times stay as first published. Undo is the generic one (change.ts).
  */
-import { applyDelta } from '../../shared/apply.ts';
 import { sameJson } from '../../shared/json.ts';
-import { SessionSchema, type Programme, type Schedule, type Session, type Venue } from '../../shared/model.ts';
+import {
+  ConferenceSchema,
+  SessionSchema,
+  type Programme,
+  type Schedule,
+  type Session,
+  type Venue,
+} from '../../shared/model.ts';
 import type { ImportCounts, ImportedField, ImportPlan, MissingSessions, PlanChange } from '../../shared/import-plan.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
 import { normaliseIso, parseInstant } from '../../shared/time.ts';
@@ -49,18 +55,32 @@ function mapVenues(schedule: Schedule, venues: Venue[], warnings: ImportPlan['wa
   return { ids, added };
 }
 
+/**
+ * normaliseIso, remembered per string: a file repeats the same few hundred times across thousands
+ * of sessions, and luxon's zone lookups were most of planning a 2 MB file.
+ */
+function isoNormaliser(zone: string): (iso: string) => string {
+  const known = new Map<string, string>();
+  return (iso) => {
+    let normal = known.get(iso);
+    if (normal === undefined) known.set(iso, (normal = normaliseIso(iso, zone)));
+    return normal;
+  };
+}
+
 /** The file's session in live terms: live venue ids, times in the live zone's offsets. */
-function localise(session: Session, venueIds: Map<string, string>, zone: string, known: Set<string>): Session {
+function localise(
+  session: Session,
+  venueIds: Map<string, string>,
+  normalise: (iso: string) => string,
+  known: Set<string>,
+): Session {
   const venueId = venueIds.get(session.venueId) ?? session.venueId;
-  const start = normaliseIso(session.start, zone);
-  const end = normaliseIso(session.end, zone);
+  const start = normalise(session.start);
+  const end = normalise(session.end);
   const plannedVenue = venueIds.get(session.planned.venueId) ?? session.planned.venueId;
   const planned = known.has(plannedVenue)
-    ? {
-        start: normaliseIso(session.planned.start, zone),
-        end: normaliseIso(session.planned.end, zone),
-        venueId: plannedVenue,
-      }
+    ? { start: normalise(session.planned.start), end: normalise(session.planned.end), venueId: plannedVenue }
     : { start, end, venueId };
   return { ...session, start, end, venueId, planned };
 }
@@ -88,7 +108,8 @@ export function planImport(
   }
   const venues = mapVenues(schedule, imported.programme.venues, warnings);
   const known = new Set([...schedule.venues, ...venues.added].map((v) => v.id));
-  const files = imported.programme.sessions.map((s) => localise(s, venues.ids, zone, known));
+  const normalise = isoNormaliser(zone);
+  const files = imported.programme.sessions.map((s) => localise(s, venues.ids, normalise, known));
 
   const matched = matchSessions(schedule.sessions, files, zone);
   const taken = new Set([...matched.values()].map((m) => m.live.id));
@@ -106,6 +127,11 @@ export function planImport(
     missing,
     warnings,
   };
+  // As a seed from the file does (--programme): the conference it names comes along.
+  const conference = imported.programme.conference;
+  if (conference && !sameJson(conference, schedule.conference ?? null)) {
+    plan.conference = { before: schedule.conference ?? null, after: conference };
+  }
   for (const [file, { live, by }] of matched) {
     const after = target(live, file, imported.fields);
     const fields = imported.fields.filter((f) => !sameJson(live[f], after[f]));
@@ -138,14 +164,32 @@ function opsOf(schedule: Schedule, plan: ImportPlan): DeltaOp[] {
   return [
     ...plan.venuesAdded.map((venue): DeltaOp => ({ type: 'venue', venue })),
     ...sessions.map((s): DeltaOp => ({ type: 'session', session: validate(SessionSchema, s) })),
+    ...(plan.conference
+      ? [{ type: 'conference', conference: validate(ConferenceSchema, plan.conference.after) } satisfies DeltaOp]
+      : []),
   ];
 }
 
 /** Rooms the import would double-book: staff see them in the preview (the import still applies). */
 function clashWarnings(schedule: Schedule, plan: ImportPlan): Array<{ message: string }> {
-  const after = applyDelta(schedule, { revision: schedule.revision + 1, ops: opsOf(schedule, plan) });
+  // The schedule as the plan leaves it, by id: applyDelta copies the session list once per op,
+  // quadratic for a file of 12,000 new sessions. The plan's ops are only sessions, venues and the
+  // conference, each replacing the one with its id.
+  const sessionsAfter = new Map(schedule.sessions.map((s) => [s.id, s]));
+  const venuesAfter = new Map(schedule.venues.map((v) => [v.id, v]));
+  for (const op of opsOf(schedule, plan)) {
+    if (op.type === 'session') sessionsAfter.set(op.session.id, op.session);
+    else if (op.type === 'venue') venuesAfter.set(op.venue.id, op.venue);
+  }
+  const after = { sessions: [...sessionsAfter.values()], venues: [...venuesAfter.values()] };
   const touched = new Set([...plan.added, ...plan.moved, ...plan.retimed, ...plan.changed].map((s) => s.id));
   const rooms = new Set(after.venues.filter((v) => v.kind === 'room').map((v) => v.id));
+  const instants = new Map<string, number>();
+  const instantOf = (iso: string): number => {
+    let instant = instants.get(iso);
+    if (instant === undefined) instants.set(iso, (instant = parseInstant(iso, schedule.timezone)));
+    return instant;
+  };
   // One sweep per room over its sessions in start order (each time parsed once): comparing every
   // touched session with every other was quadratic, minutes for a file of 11,000 events.
   const byRoom = new Map<string, Array<{ session: Session; start: number; end: number }>>();
@@ -153,8 +197,8 @@ function clashWarnings(schedule: Schedule, plan: ImportPlan): Array<{ message: s
     if (session.status === 'cancelled' || !rooms.has(session.venueId)) continue;
     const slot = {
       session,
-      start: parseInstant(session.start, schedule.timezone),
-      end: parseInstant(session.end, schedule.timezone),
+      start: instantOf(session.start),
+      end: instantOf(session.end),
     };
     const list = byRoom.get(session.venueId);
     if (list) list.push(slot);
@@ -188,6 +232,7 @@ export function countsOf(plan: ImportPlan): ImportCounts {
     changed: plan.changed.length,
     unchanged: plan.unchanged,
     venuesAdded: plan.venuesAdded.length,
+    ...(plan.conference && { conference: true as const }),
   };
 }
 
@@ -200,6 +245,7 @@ export function importSummary(counts: ImportCounts): string {
     counts.retimed && `${counts.retimed} retimed`,
     counts.changed && `${counts.changed} changed`,
     counts.venuesAdded && `${counts.venuesAdded} new ${counts.venuesAdded === 1 ? 'venue' : 'venues'}`,
+    counts.conference && 'conference details',
   ].filter(Boolean);
   return `Imported schedule: ${parts.join(', ') || 'no changes'}`;
 }

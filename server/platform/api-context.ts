@@ -6,11 +6,13 @@ import type { DisplayRegistry } from '../fleet/display-registry.ts';
 import type { Logger } from './http-errors.ts';
 import type { SingleSignOn } from '../staff/sso.ts';
 import type { ClientAddressRule } from './client-address.ts';
+import type { FeedPoller } from '../interchange/feeds/feed-poller.ts';
 
 export interface ApiContext {
   service: ScheduleService;
   clock: ServerClock;
   auth: StaffAuth;
+  feeds: FeedPoller;
   displays: DisplayRegistry;
   logger: Logger;
   /** OpenID Connect sign-in, when configured. */

@@ -48,6 +48,8 @@ function divergence(schedule: Schedule, op: DeltaOp): string | undefined {
       return schedule.announcements.some((a) => a.id === op.id) ? 'the announcement exists again' : undefined;
     case 'emergency':
       return sameJson(schedule.emergency, op.emergency) ? undefined : 'the emergency message has changed since';
+    case 'conference':
+      return sameJson(schedule.conference ?? null, op.conference) ? undefined : 'the conference has changed since';
     case 'venue':
       return undefined;
   }
@@ -67,6 +69,8 @@ function finalOps(ops: DeltaOp[]): DeltaOp[] {
         return `announcement:${op.id}`;
       case 'emergency':
         return 'emergency';
+      case 'conference':
+        return 'conference';
       case 'venue':
         return `venue:${op.venue.id}`;
     }

@@ -7,7 +7,6 @@ import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
 import { createFeedPoller, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
-import { feedsRouter } from '../../server/interchange/feeds/feed-routes.ts';
 import { sessionOf } from '../support/session-of.ts';
 
 let browser: Browser;
@@ -38,10 +37,7 @@ beforeEach(async () => {
     programme: FIXTURE,
     clock: FIXTURE_CLOCK,
     speed: 0,
-    extraApiRouters: (service, clock) => {
-      poller = createFeedPoller({ service, intervalMs: 60_000, now: () => clock.now() });
-      return [feedsRouter(poller)];
-    },
+    feeds: (service, clock) => (poller = createFeedPoller({ service, intervalMs: 60_000, now: () => clock.now() })),
   });
   cookie = await server.login('Ann');
   const [name, value] = cookie.split('=') as [string, string];
@@ -52,7 +48,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await page.context().close();
-  poller.stop();
   await server.close();
   await new Promise((resolve) => source.close(resolve));
 });

@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectDisplay, type Client } from './clients.ts';
 import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
 import { hostileBody, hostileId, nearlyValid } from './fault-payloads.ts';
+import { createFeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
 
 const RUNS = 50;
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -19,12 +20,29 @@ interface World {
   server: TestServer;
   cookie: string;
   display: Client;
-  ids: { sessions: string[]; announcements: string[]; displays: string[]; revisions: string[] };
+  ids: { sessions: string[]; announcements: string[]; displays: string[]; revisions: string[]; feeds: string[] };
 }
 
+/** A feed URL the fuzzer may add: fetching it fails at once (no network), as a dead source would. */
+const DEAD_FEED = 'http://127.0.0.1:9/schedule.ics';
+
 async function startWorld(): Promise<World> {
-  const server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
+  const server = await startTestServer({
+    programme: FIXTURE,
+    clock: FIXTURE_CLOCK,
+    speed: 0,
+    // Whatever URL a fuzzed body names, nothing leaves the machine.
+    feeds: (service, clock) =>
+      createFeedPoller({
+        service,
+        intervalMs: 60_000,
+        now: () => clock.now(),
+        fetch: () => Promise.reject(new Error('no network in the fuzz test')),
+      }),
+  });
   const cookie = await server.login();
+  const feed = await server.request('POST', '/api/feeds', { url: DEAD_FEED }, cookie);
+  expect(feed.status).toBe(201);
   const { body } = await server.request('POST', '/api/announcements', { text: 'Existing announcement' }, cookie);
   await server.request('PATCH', '/api/sessions/panel', { title: 'Panel (renamed)' }, cookie);
   const display = await connectDisplay(server.url, {
@@ -43,19 +61,22 @@ async function startWorld(): Promise<World> {
       announcements: [body.announcement.id],
       displays: ['fuzz-door'],
       revisions: ['1', '2', '0', '-1', '999999', '1e3'],
+      feeds: [feed.body.id],
     },
   };
 }
 
 /** What a refused request must leave untouched (minus what moves by itself: last-seen times). */
 async function state({ server, cookie }: World) {
-  const [schedule, displays, clock] = await Promise.all([
+  const [schedule, displays, clock, feeds] = await Promise.all([
     server.request('GET', '/api/schedule'),
     server.request('GET', '/api/displays', undefined, cookie),
     server.request('GET', '/api/clock'),
+    server.request('GET', '/api/feeds', undefined, cookie),
   ]);
   return {
     schedule: schedule.body,
+    feeds: feeds.body,
     displays: (displays.body as Array<Record<string, unknown>>).map(({ lastSeen: _l, stale: _s, ...rest }) => rest),
     clock: { simulated: clock.body.simulated, speed: clock.body.speed },
   };
@@ -250,6 +271,28 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: fixed('/api/me/password'),
     valid: { currentPassword: 'wrong-password-here', newPassword: 'a-long-new-password-42' },
+  },
+  {
+    name: 'POST a feed',
+    route: 'POST /api/feeds',
+    method: 'POST',
+    path: fixed('/api/feeds'),
+    valid: { url: 'http://127.0.0.1:9/other.ics' },
+  },
+  {
+    name: 'DELETE a feed',
+    route: 'DELETE /api/feeds/:id',
+    method: 'DELETE',
+    path: (ids) => hostileId(ids.feeds).map((id) => `/api/feeds/${id}`),
+  },
+  {
+    name: 'POST accept what a feed wanted',
+    route: 'POST /api/feeds/:id/kept/:sessionId/accept',
+    method: 'POST',
+    path: (ids) =>
+      fc
+        .tuple(hostileId(ids.feeds), hostileId(ids.sessions))
+        .map(([feed, session]) => `/api/feeds/${feed}/kept/${session}/accept`),
   },
   {
     name: 'POST an import preview',

@@ -9,7 +9,6 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectDisplay, type Client } from './clients.ts';
 import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
 import { createFeedPoller, feedActor, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
-import { feedsRouter } from '../../server/interchange/feeds/feed-routes.ts';
 
 const HEADER = 'id,title,start,end,venue_id';
 const KEYNOTE = 'feed-keynote,Feed keynote,2024-10-14T16:00,2024-10-14T16:50,CR3';
@@ -39,16 +38,12 @@ beforeEach(async () => {
     programme: FIXTURE,
     clock: FIXTURE_CLOCK,
     speed: 0,
-    extraApiRouters: (service, clock) => {
-      poller = createFeedPoller({ service, intervalMs: 60_000, now: () => clock.now() });
-      return [feedsRouter(poller)];
-    },
+    feeds: (service, clock) => (poller = createFeedPoller({ service, intervalMs: 60_000, now: () => clock.now() })),
   });
   cookie = await server.login('Ann');
 });
 afterEach(async () => {
   for (const client of clients.splice(0)) client.socket.close();
-  poller.stop();
   await server.close();
   await new Promise((resolve) => source.close(resolve));
 });

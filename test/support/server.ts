@@ -19,7 +19,7 @@ import { createApplication, type Application } from '../../server/app.ts';
 import { createStaffAuth } from '../../server/staff/staff-auth.ts';
 import { DIST } from '../../server/platform/vite-build.ts';
 import { ServerClock } from '../../server/platform/server-clock.ts';
-import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
+import { BUNDLED_PROGRAMME, DEFAULT_FEED_INTERVAL_MS } from '../../server/platform/config.ts';
 import { openScheduleService } from '../../server/schedule/service.ts';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { Logger } from '../../server/platform/http-errors.ts';
@@ -28,15 +28,18 @@ import type { PlanOptions } from '../../server/interchange/import-planning.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { Accounts } from '../../server/staff/accounts.ts';
-import type { Router } from 'express';
 import type { SsoSettings } from '../../server/staff/sso-config.ts';
 
 /** A Set-Cookie line that gives a staff session (either cookie name, never the clearing one). */
 export const SESSION_COOKIE_LINE = /^(__Host-signage_session|signage_session_[0-9a-f]{12})=(?!;)/;
+import { createFeedPoller, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
 
 export interface TestServerOptions {
-  /** More /api routers, made from the server's own service and clock (e.g. the feeds' routes). */
-  extraApiRouters?: (service: ScheduleService, clock: ServerClock) => Router[];
+  /**
+   * The live feeds, made from the server's own service and clock (e.g. with a short interval or a
+   * fake fetch); default: a poller with the production interval, not started (tests start it).
+   */
+  feeds?: (service: ScheduleService, clock: ServerClock) => FeedPoller;
   /** Start a simulated clock here: venue-local ISO like 2024-10-14T12:55 (or with an offset). Default: real time. */
   clock?: string;
   /** Simulated clock speed (default 1; 0 freezes the clock). */
@@ -80,6 +83,8 @@ export interface TestServer {
   /** The live service and clock, for tests that need to look inside or set up state directly. */
   service: ScheduleService;
   clock: ServerClock;
+  /** The server's live feeds (not started unless a test starts them). */
+  feeds: FeedPoller;
   application: Application;
   /**
    * Logs in and returns the Cookie header to send with staff requests: as admin, or as the named
@@ -146,6 +151,9 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     sessionLifetimeMs: options.sessionLifetimeMs,
     service,
   });
+  const feeds = options.feeds
+    ? options.feeds(service, clock)
+    : createFeedPoller({ service, intervalMs: DEFAULT_FEED_INTERVAL_MS, now: () => clock.now() });
   const httpServer = createServer();
   // Listen first: single sign-on needs the server's own URL (its redirect URL) to start.
   let port: number;
@@ -160,13 +168,13 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     service,
     clock,
     auth,
+    feeds,
     staticDir: DIST,
     logger,
     trustProxy: options.trustProxy ?? false,
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
     ...(options.displayCaps ? { displayCaps: options.displayCaps } : {}),
     ...(options.importPlanning ? { importPlanning: options.importPlanning } : {}),
-    ...(options.extraApiRouters ? { extraApiRouters: options.extraApiRouters(service, clock) } : {}),
     ...(options.sso ? { sso: options.sso(url) } : {}),
   });
 
@@ -226,6 +234,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     password,
     service,
     clock,
+    feeds,
     application,
     auth,
     async loginAs(username, role, emergency = false) {

@@ -1,6 +1,9 @@
 // c3voc schedule v2 (status field, one events list) and v1 keyed by guid (merged pretalx exports).
 import { describe, expect, it } from 'vitest';
 import { readSchedule } from '../../server/interchange/detect-format.ts';
+import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
+import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
+import { c3vocSchedule } from '../../server/interchange/writers/c3voc-export.ts';
 
 const v2 = (events: unknown[]): string =>
   JSON.stringify(
@@ -34,6 +37,8 @@ const talk = (guid: string, title: string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
+const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+
 describe('c3voc schedule v2', () => {
   it('reads events, rooms, participants, track kinds and the status field', () => {
     const text = v2([
@@ -49,6 +54,34 @@ describe('c3voc schedule v2', () => {
       ['c3voc-b1740c2f-0c44-5f1b-89ed-456a9eecf0b8', 'Withdrawn talk', 'other', 'cancelled'],
     ]);
     expect(programme.sessions[0]!.organizers).toEqual({ lead: 'Ada Example', partners: ['Bo Sample'] });
+  });
+
+  // We write c3voc v1, not v2: the round trip is v2 file → import → our export → import, which
+  // must give the same sessions, and stay the same when done again.
+  it('round trips through our CSV (status included) and our c3voc export (scheduled sessions)', () => {
+    const text = v2([
+      talk('0c16ffaa-709d-599f-959f-9a38b911361a', 'Opening'),
+      talk('b1740c2f-0c44-5f1b-89ed-456a9eecf0b8', 'Withdrawn talk', { status: 'canceled', track: 'Science' }),
+      talk('5e1c0c3a-6a43-4bde-9a5e-2b1f0a3c9d10', 'Night session', {
+        start: '2024-12-28T01:30:00+01:00',
+        end: '2024-12-28T02:15:00+01:00',
+        room: { name: 'Tent' },
+      }),
+    ]);
+    const { programme } = readSchedule(text);
+    const viaCsv = readSchedule(scheduleCsv(scheduleFromProgramme(programme)));
+    expect(viaCsv.format).toBe('csv');
+    expect(viaCsv.programme.sessions).toEqual(programme.sessions);
+    // The same rooms (a CSV lists them in the order sessions use them).
+    expect(byId(viaCsv.programme.venues)).toEqual(byId(programme.venues));
+    expect(readSchedule(scheduleCsv(scheduleFromProgramme(viaCsv.programme))).programme).toEqual(viaCsv.programme);
+
+    const c3voc = c3vocSchedule(scheduleFromProgramme(programme), { baseUrl: 'https://signage.example.org/', now: 0 });
+    const viaC3voc = readSchedule(JSON.stringify(c3voc));
+    expect(viaC3voc.format).toBe('c3voc');
+    // Cancelled sessions are left out of a c3voc export (as pretalx does); the rest come back whole.
+    expect(viaC3voc.programme.sessions).toEqual(programme.sessions.filter((s) => s.status === 'scheduled'));
+    expect(viaC3voc.programme.sessions).toHaveLength(2);
   });
 
   it('lists every unreadable event with its line and path, importing nothing', () => {

@@ -4,8 +4,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportProblemsError } from '../../server/interchange/import-error.ts';
 import { readSchedule } from '../../server/interchange/detect-format.ts';
+import type { Programme } from '../../shared/model.ts';
+import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
+import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
+import { c3vocSchedule } from '../../server/interchange/writers/c3voc-export.ts';
 
 const text = readFileSync(join(import.meta.dirname, '../fixtures/interchange/indico-timetable.json'), 'utf8');
+
+/** Sessions with the room's name in place of its id (and of the planned one's). */
+const byRoomName = (programme: Programme) => {
+  const name = (id: string) => programme.venues.find((v) => v.id === id)?.name;
+  return programme.sessions.map((s) => ({
+    ...s,
+    venueId: name(s.venueId),
+    planned: { ...s.planned, venueId: name(s.planned.venueId) },
+  }));
+};
+const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 describe('Indico timetable JSON', () => {
   it('reads entries inside session blocks, the block title as track prefix and kind', () => {
@@ -64,4 +79,30 @@ describe('Indico timetable JSON', () => {
       ['indico-a137346t0', 'Contrib 1', '2013-04-29T16:00:00+02:00', '2013-04-29T16:30:00+02:00'],
     ]);
   });
+
+  // We write no Indico JSON: the round trip is fixture → import → our export → import, which must
+  // give the same sessions, and stay the same when done again.
+  it.each(['indico-timetable.json', 'indico-docs-timetable.json'])(
+    'round trips %s through our CSV and our c3voc export',
+    (name) => {
+      const fixture = readFileSync(join(import.meta.dirname, '../fixtures/interchange', name), 'utf8');
+      const { programme } = readSchedule(fixture);
+      const viaCsv = readSchedule(scheduleCsv(scheduleFromProgramme(programme)));
+      expect(viaCsv.format).toBe('csv');
+      expect(viaCsv.programme.sessions).toEqual(programme.sessions);
+      // The same rooms (a CSV lists them in the order sessions use them).
+      expect(byId(viaCsv.programme.venues)).toEqual(byId(programme.venues));
+      expect(readSchedule(scheduleCsv(scheduleFromProgramme(viaCsv.programme))).programme).toEqual(viaCsv.programme);
+
+      const c3voc = JSON.stringify(
+        c3vocSchedule(scheduleFromProgramme(programme), { baseUrl: 'https://signage.example.org/', now: 0 }),
+      );
+      const viaC3voc = readSchedule(c3voc);
+      expect(viaC3voc.format).toBe('c3voc');
+      // c3voc carries the id, title, times, room, kind (as its track) and organisers. Rooms go by
+      // name only: the c3voc reader derives its own venue ids (UN style, "Plenary" for "Plenary
+      // Hall (M-Building)"), so rooms are compared by name.
+      expect(byRoomName(viaC3voc.programme)).toEqual(byRoomName(programme));
+    },
+  );
 });

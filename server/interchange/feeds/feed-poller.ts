@@ -22,17 +22,8 @@ import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { readSchedule } from '../detect-format.ts';
 import { planImport } from '../import-plan.ts';
 import { shortHash } from '../readers/stable-ids.ts';
-import type { FeedRecord, FeedRecordStore, KeptEdit, SyncedValues } from './feed-records.ts';
-
-/** What GET /api/feeds lists. */
-export interface FeedStatus {
-  id: string;
-  url: string;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  failingSince: string | null;
-  kept: KeptEdit[];
-}
+import type { FeedRecord, FeedRecordStore } from './feed-records.ts';
+import type { FeedStatus, KeptEdit, SyncedValues } from '../../../shared/feeds.ts';
 
 export type SyncOutcome = 'applied' | 'unchanged' | 'not-modified' | 'failed';
 
@@ -182,7 +173,12 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     for (const session of plan.added) synced[session.id] = syncedValues(session);
 
     const changes =
-      plan.added.length + plan.moved.length + plan.retimed.length + plan.changed.length + plan.venuesAdded.length;
+      plan.added.length +
+      plan.moved.length +
+      plan.retimed.length +
+      plan.changed.length +
+      plan.venuesAdded.length +
+      (plan.conference ? 1 : 0);
     if (changes > 0) service.applyImport(plan, { name: feedActor(record.url) });
     records.put({ ...record, synced, kept, lastSyncAt: stamp(), lastError: null, failingSince: null });
     return changes > 0 ? 'applied' : 'unchanged';

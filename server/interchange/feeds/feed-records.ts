@@ -4,26 +4,7 @@
  * about the sessions it owns.
  */
 import type { Database } from 'better-sqlite3';
-
-/** What a feed last said about one of its sessions: staff edits are what differs from it. */
-export interface SyncedValues {
-  title: string;
-  start: string;
-  end: string;
-  venueId: string;
-  status: string;
-}
-
-/** A change the feed wanted that was not applied because staff had edited the session since. */
-export interface KeptEdit {
-  sessionId: string;
-  title: string;
-  field: keyof SyncedValues;
-  feedSays: string;
-  kept: string;
-  /** The journal actor who made the kept change. */
-  keptBy: string;
-}
+import type { KeptEdit, SyncedValues } from '../../../shared/feeds.ts';
 
 export interface FeedRecord {
   id: string;

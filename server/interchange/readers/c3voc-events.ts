@@ -7,7 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import { OnlineDetailsSchema, type OnlineDetails, type Session } from '../../../shared/model.ts';
-import { toVenueIso } from '../../../shared/time.ts';
+import type { ZoneTimes } from './zone-times.ts';
 import { JOIN_LINK_TITLE, kindOfTrack, parseDuration } from './c3voc-format.ts';
 
 export interface C3vocDay {
@@ -54,30 +54,25 @@ export function changeOverOf(day: Json, zone: string): number {
   return start.isValid ? start.hour * 60 + start.minute : 0;
 }
 
-function startOf(event: Json, day: C3vocDay, zone: string): DateTime | string {
+function startOf(event: Json, day: C3vocDay, times: ZoneTimes): number | string {
   const date = text(event.date);
-  if (date) {
-    const dt = DateTime.fromISO(date, { zone });
-    return dt.isValid ? dt : `date: "${date}" is not an ISO date-time`;
-  }
+  if (date) return times.instant(date) ?? `date: "${date}" is not an ISO date-time`;
   const clock = CLOCK.exec(text(event.start));
   if (!clock) return `needs "date" (ISO date-time) or "start" ("HH:MM"); start is "${text(event.start)}"`;
   const minutes = Number(clock[1]) * 60 + Number(clock[2]);
   if (Number(clock[1]) > 23 || Number(clock[2]) > 59) return `start: "${text(event.start)}" is not a clock time`;
-  const calendarDay = DateTime.fromISO(day.date, { zone }).plus({ days: minutes < day.changeOver ? 1 : 0 });
-  return calendarDay.set({ hour: Number(clock[1]), minute: Number(clock[2]) });
+  const calendarDay = DateTime.fromISO(day.date, { zone: times.zone }).plus({ days: minutes < day.changeOver ? 1 : 0 });
+  return calendarDay.set({ hour: Number(clock[1]), minute: Number(clock[2]) }).toMillis();
 }
 
-function endOf(event: Json, start: DateTime, zone: string): DateTime | string {
+function endOf(event: Json, start: number, times: ZoneTimes): number | string {
   const end = text(event.end);
-  if (end) {
-    const dt = DateTime.fromISO(end, { zone });
-    return dt.isValid ? dt : `end: "${end}" is not an ISO date-time`;
-  }
+  if (end) return times.instant(end) ?? `end: "${end}" is not an ISO date-time`;
   const minutes = parseDuration(event.duration);
   if (minutes === null)
     return `duration: "${shown(event.duration)}" must be like "0:45", "01:30" or "1:02:00" (days:hours:minutes)`;
-  return start.plus({ minutes });
+  // Luxon adds minutes as elapsed time too (not wall-clock time), so this is start.plus({ minutes }).
+  return start + minutes * 60_000;
 }
 
 function personName(person: unknown): string {
@@ -92,35 +87,39 @@ function joinLink(links: unknown): OnlineDetails | undefined {
   return link && checked.success ? checked.data : undefined;
 }
 
-export function readEvent(event: unknown, day: C3vocDay, zone: string): EventResult {
+/** `times`: the venue zone's memoised arithmetic, one for the whole file. */
+export function readEvent(event: unknown, day: C3vocDay, times: ZoneTimes): EventResult {
   if (!isObject(event)) return { ok: false, errors: ['an event must be an object'] };
   const errors: string[] = [];
   const title = text(event.title);
   if (!title) errors.push('title: must not be empty');
-  const start = startOf(event, day, zone);
+  const start = startOf(event, day, times);
   if (typeof start === 'string') errors.push(start);
-  const end = typeof start === 'string' ? null : endOf(event, start, zone);
+  const end = typeof start === 'string' ? null : endOf(event, start, times);
   if (typeof end === 'string') errors.push(end);
-  if (typeof start !== 'string' && end && typeof end !== 'string' && end <= start) {
+  if (typeof start === 'number' && typeof end === 'number' && end <= start) {
     errors.push('the event must end after it starts (duration 0:00?)');
   }
-  if (errors.length > 0 || typeof start === 'string' || !end || typeof end === 'string') return { ok: false, errors };
+  if (errors.length > 0 || typeof start !== 'number' || typeof end !== 'number') return { ok: false, errors };
 
   const names = Array.isArray(event.persons) ? event.persons.map(personName).filter((n) => n !== '') : [];
   const online = joinLink(event.links);
   const clock = CLOCK.exec(text(event.start));
-  const local = start.setZone(zone);
+  const startIso = times.iso(start);
+  // The venue-local clock time is what the canonical form writes: "yyyy-MM-ddTHH:mm".
+  const localHour = Number(startIso.slice(11, 13));
+  const localMinute = Number(startIso.slice(14, 16));
   return {
     ok: true,
     parts: {
       title,
-      start: toVenueIso(start.toMillis(), zone),
-      end: toVenueIso(end.toMillis(), zone),
+      start: startIso,
+      end: times.iso(end),
       kind: kindOfTrack(event.track) ?? 'other',
       organizers: { lead: names[0] ?? '', partners: names.slice(1) },
       ...(online && { online }),
       clockMismatch: Boolean(
-        text(event.date) && clock && (Number(clock[1]) !== local.hour || Number(clock[2]) !== local.minute),
+        text(event.date) && clock && (Number(clock[1]) !== localHour || Number(clock[2]) !== localMinute),
       ),
     },
   };

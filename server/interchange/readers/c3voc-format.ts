@@ -17,6 +17,12 @@ import type { Session } from '../../../shared/model.ts';
 
 export const JOIN_LINK_TITLE = 'Join online';
 
+/**
+ * What our export writes when the schedule names no conference (the schema requires both): a
+ * re-import must not take them for a conference's real title and acronym.
+ */
+export const UNNAMED_CONFERENCE = { title: 'Programme', acronym: 'venue_signage' } as const;
+
 type Kind = Session['kind'];
 
 export const KIND_TRACKS: Record<Kind, string> = {

@@ -4,8 +4,8 @@
  * win. When every date carries the same whole-hour offset and the named zone gives another one,
  * the venue zone becomes that fixed offset (Etc/GMT-1 for +01:00, IANA's inverted sign).
  */
-import { DateTime } from 'luxon';
 import { isObject } from './c3voc-events.ts';
+import type { ZoneTimes } from './zone-times.ts';
 
 const OFFSET = /(?:T[\d:.]+)(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -18,8 +18,8 @@ function offsetMinutes(text: string): number | undefined {
   return digits[0] === '-' ? -minutes : minutes;
 }
 
-/** The zone the dates' offsets imply, when they contradict `declared`; else undefined. */
-export function zoneFromOffsets(days: unknown[], declared: string): { zone: string; offset: string } | undefined {
+/** The zone the dates' offsets imply, when they contradict the `declared` zone; else undefined. */
+export function zoneFromOffsets(days: unknown[], declared: ZoneTimes): { zone: string; offset: string } | undefined {
   let offset: number | undefined;
   let contradicts = false;
   for (const day of days) {
@@ -31,8 +31,9 @@ export function zoneFromOffsets(days: unknown[], declared: string): { zone: stri
         const minutes = offsetMinutes(date);
         if (minutes === undefined || (offset !== undefined && minutes !== offset)) return undefined;
         offset = minutes;
-        const instant = DateTime.fromISO(date, { setZone: true });
-        if (instant.isValid && instant.setZone(declared).offset !== minutes) contradicts = true;
+        // The date carries its own offset (checked above), so the declared zone only converts it.
+        const instant = declared.instant(date);
+        if (instant !== undefined && declared.offset(instant) !== minutes) contradicts = true;
       }
     }
   }

@@ -11,6 +11,7 @@ import { JsonLines } from './json-lines.ts';
 import { ProgrammeSchema, type Conference, type Programme, type Session } from '../../../shared/model.ts';
 import { changeOverOf, isObject, readEvent, shown, type EventParts, type Json } from './c3voc-events.ts';
 import { sessionGuid } from './c3voc-ids.ts';
+import { UNNAMED_CONFERENCE } from './c3voc-format.ts';
 import { ProblemList } from '../import-error.ts';
 import { isSessionId } from './csv-format.ts';
 import { assignIds, eventIdRequest } from './stable-ids.ts';
@@ -18,6 +19,7 @@ import { ImportError, type ImportOptions, type ImportWarning, type ParseResult }
 import { VenueRegistry } from './venues.ts';
 import { isKnownZone } from './zones.ts';
 import { zoneFromOffsets } from './c3voc-offsets.ts';
+import { ZoneTimes } from './zone-times.ts';
 
 function parseJson(text: string): unknown {
   try {
@@ -127,7 +129,7 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
   const days = Array.isArray(conference.days) ? conference.days : [];
   const warnings: ImportWarning[] = [];
   let zone = chooseZone(conference, options);
-  const implied = options.timezone === undefined ? zoneFromOffsets(days, zone) : undefined;
+  const implied = options.timezone === undefined ? zoneFromOffsets(days, new ZoneTimes(zone)) : undefined;
   if (implied) {
     warnings.push({
       line: new LineFinder(text).lineOf({ title: 'time_zone_name' }),
@@ -139,6 +141,7 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
   const problems = new ProblemList('line');
   const finder = new LineFinder(text);
   const events: ReadEvent[] = [];
+  const times = new ZoneTimes(zone);
   for (const day of days) {
     if (!isObject(day) || typeof day.date !== 'string' || !isObject(day.rooms)) {
       problems.add(finder.lineOf(undefined), 'each day needs "date" and "rooms"');
@@ -148,7 +151,7 @@ export function parseC3voc(text: string, options: ImportOptions = {}): ParseResu
     for (const [roomName, list] of Object.entries(day.rooms)) {
       for (const event of Array.isArray(list) ? list : []) {
         const line = finder.lineOf(event);
-        const result = readEvent(event, c3day, zone);
+        const result = readEvent(event, c3day, times);
         if (!result.ok) {
           result.errors.forEach((message) =>
             problems.add(line, `event "${isObject(event) ? shown(event.title) : ''}": ${message}`),
@@ -233,13 +236,18 @@ function toProgramme(events: ReadEvent[], conference: Json, zone: string, lines:
  * day_start), so an export gives them back; a value of the wrong shape is left out.
  */
 function conferenceOf(conference: Record<string, unknown>): { conference?: Conference } {
-  const text = (value: unknown) =>
-    typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 100) : undefined;
+  // Our own export's stand-ins for "no conference" are not a name.
+  const named = (value: unknown, unnamed: string): string | undefined => {
+    const text = typeof value === 'string' ? value.trim().slice(0, 100) : '';
+    return text !== '' && text !== unnamed ? text : undefined;
+  };
   const days = Array.isArray(conference.days) ? (conference.days as Array<Record<string, unknown>>) : [];
   const dayStart = typeof days[0]?.day_start === 'string' ? /T(\d{2}:\d{2})/.exec(days[0].day_start)?.[1] : undefined;
+  const title = named(conference.title, UNNAMED_CONFERENCE.title);
+  const acronym = named(conference.acronym, UNNAMED_CONFERENCE.acronym);
   const found: Conference = {
-    ...(text(conference.title) && { title: text(conference.title)! }),
-    ...(text(conference.acronym) && { acronym: text(conference.acronym)! }),
+    ...(title && { title }),
+    ...(acronym && { acronym }),
     ...(dayStart && dayStart !== '00:00' && { dayChange: dayStart }),
   };
   return Object.keys(found).length ? { conference: found } : {};

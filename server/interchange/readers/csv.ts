@@ -16,7 +16,7 @@ import { CSV_COLUMNS, headerName, isScheduleHeader, unguardCell, type CsvColumn 
 import { readCsvRow, type CsvCells, type CsvRow } from './csv-rows.ts';
 import type { ImportedField } from '../../../shared/import-plan.ts';
 import { assignIds, eventIdRequest } from './stable-ids.ts';
-import { splitLines } from './text.ts';
+import { headerLine } from './text.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { DEFAULT_TIMEZONE, isKnownZone } from './zones.ts';
 
@@ -27,8 +27,8 @@ interface CsvRecord {
 
 /** The header names of the first non-blank line, or null when it does not read as CSV. */
 function headerOf(text: string): string[] | null {
-  const first = splitLines(text).find((l) => l.trim() !== '');
-  if (first === undefined) return null;
+  const first = headerLine(text);
+  if (first === '') return null;
   try {
     const [cells] = parse(first, { relax_quotes: true }) as string[][];
     return cells ? cells.map(headerName) : null;

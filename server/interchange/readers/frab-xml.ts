@@ -14,6 +14,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import { changeOverOf, isObject, readEvent, type Json } from './c3voc-events.ts';
+import { ZoneTimes } from './zone-times.ts';
 import { ProblemList } from '../import-error.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import {
@@ -89,6 +90,7 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
   const problems = new ProblemList('line');
   const warnings: ImportWarning[] = [];
   const sessions: SourceSession[] = [];
+  const times = new ZoneTimes(zone);
   let n = 0;
   for (const day of list(schedule.day)) {
     if (!isObject(day)) continue;
@@ -121,7 +123,7 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
           problems.add(line, `event "${title}": neither <date> nor the day's date attribute`);
           continue;
         }
-        const start = readEvent({ ...json, end: undefined, duration: '1:00' }, c3day, zone);
+        const start = readEvent({ ...json, end: undefined, duration: '1:00' }, c3day, times);
         if (!start.ok) {
           start.errors.forEach((e) => problems.add(line, `event "${title}": ${e}`));
           continue;

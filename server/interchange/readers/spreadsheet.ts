@@ -11,6 +11,7 @@ import { normaliseTitle } from './stable-ids.ts';
 import { ProblemList } from '../import-error.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { DEFAULT_TIMEZONE } from './zones.ts';
+import { headerLine } from './text.ts';
 import { buildSourceProgramme, optionZone, type SourceSession } from './source-programme.ts';
 import { columnsFromHeaders, columnsFromMapping, type ColumnMap } from './spreadsheet-columns.ts';
 
@@ -25,17 +26,8 @@ function delimiterOf(headerLine: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0]![1] > 0 ? counts[0]![0] : ',';
 }
 
-function firstLine(text: string): string {
-  return (
-    text
-      .replace(/^\uFEFF/, '')
-      .split(/\r\n|\n|\r/)
-      .find((l) => l.trim() !== '') ?? ''
-  );
-}
-
 function headerCells(text: string): string[] {
-  const line = firstLine(text);
+  const line = headerLine(text);
   try {
     return ((parse(line, { delimiter: delimiterOf(line), relax_quotes: true }) as string[][])[0] ?? []).map((c) =>
       c.trim(),
@@ -84,7 +76,7 @@ function readWhen(cell: string, day: ReturnType<typeof readDate>, zone: string):
 
 export function parseSpreadsheet(text: string, options: ImportOptions = {}): ParseResult {
   const body = text.replace(/^\uFEFF/, '');
-  const delimiter = delimiterOf(firstLine(body));
+  const delimiter = delimiterOf(headerLine(body));
   let rows: { info: { lines: number }; record: string[] }[];
   try {
     rows = parse(body, {

@@ -9,6 +9,32 @@ export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
 }
 
+/**
+ * A header row is column names: far shorter than this. A JSON feed written on one line (our own
+ * c3voc export, 2 MB) is not a header, and handing it to the CSV parser cost over a second.
+ */
+const MAX_HEADER_LINE = 64 * 1024;
+
+/**
+ * The first non-blank line, found without splitting the whole text; '' when there is none or
+ * when it is too long to be a header row.
+ */
+export function headerLine(text: string): string {
+  const body = text.replace(/^\uFEFF/, '');
+  const lineEnd = /\r\n|\n|\r/g;
+  let from = 0;
+  while (from <= body.length) {
+    const found = lineEnd.exec(body);
+    const to = found ? found.index : body.length;
+    if (to - from > MAX_HEADER_LINE) return '';
+    const line = body.slice(from, to);
+    if (line.trim() !== '') return line;
+    if (!found) return '';
+    from = lineEnd.lastIndex;
+  }
+  return '';
+}
+
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',

@@ -7,7 +7,13 @@
 import { DateTime } from 'luxon';
 import type { Schedule, Session, Venue } from '../../../shared/model.ts';
 import { formatClock, parseInstant, venueDay } from '../../../shared/time.ts';
-import { JOIN_LINK_TITLE, KIND_TRACKS, KIND_TYPES, formatDuration } from '../readers/c3voc-format.ts';
+import {
+  JOIN_LINK_TITLE,
+  KIND_TRACKS,
+  KIND_TYPES,
+  UNNAMED_CONFERENCE,
+  formatDuration,
+} from '../readers/c3voc-format.ts';
 import { byStartThenVenue } from './export-order.ts';
 import { sessionGuid, uuidV5 } from '../readers/c3voc-ids.ts';
 
@@ -116,7 +122,7 @@ function acronymOf(acronym: string | undefined): string {
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '_')
     .replace(/^_+|_+$/g, '');
-  return safe.length >= 4 ? safe : 'venue_signage';
+  return safe.length >= 4 ? safe : UNNAMED_CONFERENCE.acronym;
 }
 
 export function c3vocSchedule(schedule: Schedule, options: C3vocOptions) {
@@ -167,7 +173,7 @@ export function c3vocSchedule(schedule: Schedule, options: C3vocOptions) {
       base_url: options.baseUrl,
       conference: {
         acronym: acronymOf(options.acronym),
-        title: options.title ?? 'Programme',
+        title: options.title ?? UNNAMED_CONFERENCE.title,
         start: first,
         end: last,
         daysCount: days.length,

@@ -115,6 +115,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
        ON CONFLICT (id) DO UPDATE SET text = excluded.text, since = excluded.since`,
     ),
     clearEmergency: db.prepare('DELETE FROM emergency'),
+    setConference: db.prepare('UPDATE meta SET conference = ? WHERE id = 1'),
     insertEntry: db.prepare(
       `INSERT INTO journal (revision, at, actor, actor_name, operation, summary, session_id, delta, inverse, undoes)
        VALUES (@revision, @at, @actor, @actorName, @operation, @summary, @sessionId, @delta, @inverse, @undoes)`,
@@ -151,6 +152,9 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
       case 'emergency':
         if (op.emergency) statements.setEmergency.run(op.emergency.text, op.emergency.since);
         else statements.clearEmergency.run();
+        return;
+      case 'conference':
+        statements.setConference.run(op.conference ? JSON.stringify(op.conference) : null);
         return;
     }
   }
