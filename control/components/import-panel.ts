@@ -10,7 +10,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ImportPreview, PlanChange } from '../../shared/import-plan.ts';
-import type { Session } from '../../shared/model.ts';
+import type { Conference, Session } from '../../shared/model.ts';
 import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
 import {
   ImportApi,
@@ -135,7 +135,8 @@ export class ImportPanel extends LitElement {
 
   private renderPreview(preview: ImportPreview) {
     const rows = this.rowsOf(preview);
-    return html`<table>
+    return html`${preview.conference ? html`<p class="conference">${conferenceLine(preview.conference)}</p>` : nothing}
+      <table>
         <caption>
           ${this.fileName} (${preview.format}):
           ${rows.length === 0 ? 'no changes' : `${rows.length} ${rows.length === 1 ? 'change' : 'changes'}`},
@@ -205,7 +206,8 @@ export class ImportPanel extends LitElement {
     const p = this.preview;
     if (!p || this.busy) return false;
     const cancels = p.missing === 'cancel' ? p.removed.length : 0;
-    return p.added.length + cancels + p.moved.length + p.retimed.length + p.changed.length + p.venuesAdded.length > 0;
+    const sessions = p.added.length + cancels + p.moved.length + p.retimed.length + p.changed.length;
+    return sessions + p.venuesAdded.length > 0 || p.conference !== undefined;
   }
 
   private readonly choose = async (event: Event) => {
@@ -313,6 +315,14 @@ export class ImportPanel extends LitElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#import-file');
     if (input) input.value = '';
   }
+}
+
+/** "Conference: “CCPCJ 33” → “CrimeCOP 12”, day ends at 04:00" — what applying sets besides the sessions. */
+function conferenceLine(change: NonNullable<ImportPreview['conference']>): string {
+  const name = (c: Conference | null) => c?.title ?? c?.acronym ?? 'unnamed';
+  const before = change.before ? `“${name(change.before)}”` : 'none';
+  const dayChange = change.after.dayChange ? `, days change at ${change.after.dayChange}` : '';
+  return `Conference: ${before} → “${name(change.after)}”${dayChange}`;
 }
 
 declare global {

@@ -57,6 +57,24 @@ describe('<import-panel>', { timeout: 60_000 }, () => {
     expect(sessionOf(server.service, 'workshop')!.start).toBe('2024-10-14T15:00:00+02:00');
   });
 
+  it('shows the conference the file names, and applying sets it with the sessions', async () => {
+    const exported = (await server.request('GET', '/api/export/schedule.json')).body as {
+      schedule: { conference: { title: string; acronym: string } };
+    };
+    exported.schedule.conference.title = 'CrimeCOP 12 side events';
+    await page.getByLabel('Schedule file').setInputFiles({
+      name: 'schedule.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(exported)),
+    });
+    const line = page.locator('import-panel .conference');
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(/Conference: .* → “CrimeCOP 12 side events”/);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('import-panel').getByRole('status').filter({ hasText: 'Applied as revision 1' }).waitFor();
+    expect(server.service.schedule().conference?.title).toBe('CrimeCOP 12 side events');
+  });
+
   it('lists the errors of a bad file by row and offers no Apply', async () => {
     await page.getByLabel('Schedule file').setInputFiles({
       name: 'bad.csv',
