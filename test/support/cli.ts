@@ -16,10 +16,18 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `node --import tsx SCRIPT ARGS` from the repository root (no `tsx` wrapper process in between). */
+/**
+ * The command line that runs a TypeScript program: `node --import tsx SCRIPT ARGS`. Not the `tsx`
+ * binary, which starts a second Node process to run the script (and relays signals to it).
+ */
+export function tsxCommand(script: string, args: string[] = []): [string, string[]] {
+  return [process.execPath, ['--import', 'tsx', script, ...args]];
+}
+
+/** Runs a TypeScript program from the repository root and collects its output and exit code. */
 export function spawnCli(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, env });
+    const child = spawn(...tsxCommand(script, args), { cwd: REPO, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
