@@ -11,7 +11,14 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          env,
+          // Unit files share no state (fake timers and spies are restored after each test), so one
+          // worker runs file after file without re-importing zod, luxon and the readers each time.
+          isolate: false,
+        },
       },
       {
         test: {

@@ -2,17 +2,15 @@
  * Announcements, the emergency takeover, the journal with undo, and the screens view — each checked
  * on real display pages or through the server's API.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPanel, schedule, sessionTitled, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { openPanel, panelWorldPerTest, schedule, sessionTitled } from './control-fixture.ts';
 
-let world: PanelWorld;
+const world = panelWorldPerTest();
 let page: Page;
 beforeEach(async () => {
-  world = await startWorld();
   ({ page } = await openPanel(world));
 });
-afterEach(() => stopWorld(world));
 
 async function openDisplay(path: string): Promise<Page> {
   const display = await page.context().newPage();

@@ -2,31 +2,26 @@
  * Two staff members at once, in two browser contexts (two logins): each sees the other's changes
  * live, and an edit based on stale data is never applied silently.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
 import {
-  openPanel,
+  openAnaAndBen,
   openSession,
+  panelWorldPerTest,
   schedule,
   sessionButton,
   sessionTitled,
-  startWorld,
-  stopWorld,
-  type PanelWorld,
 } from './control-fixture.ts';
 
-let world: PanelWorld;
+const world = panelWorldPerTest();
 let ana: Page;
 let ben: Page;
 let session: Session;
 beforeEach(async () => {
-  world = await startWorld();
-  ({ page: ana } = await openPanel(world, 'Ana'));
-  ({ page: ben } = await openPanel(world, 'Ben'));
+  ({ ana, ben } = await openAnaAndBen(world));
   session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
 });
-afterEach(() => stopWorld(world));
 
 async function titleNow(): Promise<string | undefined> {
   return (await schedule(world.server)).sessions.find((s) => s.id === session.id)?.title;

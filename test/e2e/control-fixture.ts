@@ -3,6 +3,7 @@
  * the simulated 2024-10-14 12:55 (Vienna), a real Chromium, and a logged-in panel page.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Schedule, Session } from '../../shared/model.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -14,16 +15,45 @@ export interface PanelWorld {
   server: TestServer;
 }
 
-export async function startWorld(): Promise<PanelWorld> {
-  const [browser, server] = await Promise.all([launchChromium(), startTestServer({ clock: START })]);
+async function startPanelServer(): Promise<TestServer> {
+  const server = await startTestServer({ clock: START });
   // The staff the panel tests sign in as (admins, with the test password).
   for (const name of ['Ana', 'Ben']) await server.loginAs(name, 'admin');
+  return server;
+}
+
+export async function startWorld(): Promise<PanelWorld> {
+  const [browser, server] = await Promise.all([launchChromium(), startPanelServer()]);
   return { browser, server };
 }
 
 export async function stopWorld(world: PanelWorld | undefined): Promise<void> {
   await world?.browser.close();
   await world?.server.close();
+}
+
+/**
+ * For a file whose tests change the schedule: one Chromium for the whole file (a launch costs
+ * seconds) and a fresh server per test (milliseconds, in-process), so no test sees another's
+ * edits. Every browser context a test opened is closed after it. Call it at the top of the file;
+ * `world.browser` and `world.server` are set once the hooks have run.
+ */
+export function panelWorldPerTest(): PanelWorld {
+  const world = {} as PanelWorld;
+  beforeAll(async () => {
+    world.browser = await launchChromium();
+  });
+  beforeEach(async () => {
+    world.server = await startPanelServer();
+  });
+  afterEach(async () => {
+    await Promise.all(world.browser.contexts().map((context) => context.close()));
+    await world.server.close();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+  });
+  return world;
 }
 
 /** A fresh browser context (its own cookies: another staff member) on the login page. */
@@ -54,6 +84,12 @@ export async function openPanel(
   await logIn(opened.page, world.server.password, name);
   await opened.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   return opened;
+}
+
+/** Ana's and Ben's panels side by side (two contexts, two logins), opened at once. */
+export async function openAnaAndBen(world: PanelWorld): Promise<{ ana: Page; ben: Page }> {
+  const [ana, ben] = await Promise.all([openPanel(world, 'Ana'), openPanel(world, 'Ben')]);
+  return { ana: ana.page, ben: ben.page };
 }
 
 export async function schedule(server: TestServer): Promise<Schedule> {

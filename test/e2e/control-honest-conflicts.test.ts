@@ -3,30 +3,19 @@
  * session end at one delay with the second told, and "Retry with my change" restores every part
  * of the change the notice describes.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
-import {
-  openPanel,
-  openSession,
-  schedule,
-  sessionTitled,
-  startWorld,
-  stopWorld,
-  type PanelWorld,
-} from './control-fixture.ts';
+import { openAnaAndBen, openSession, panelWorldPerTest, schedule, sessionTitled } from './control-fixture.ts';
 
-let world: PanelWorld;
+const world = panelWorldPerTest();
 let ana: Page;
 let ben: Page;
 let session: Session;
 beforeEach(async () => {
-  world = await startWorld();
-  ({ page: ana } = await openPanel(world, 'Ana'));
-  ({ page: ben } = await openPanel(world, 'Ben'));
+  ({ ana, ben } = await openAnaAndBen(world));
   session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
 });
-afterEach(() => stopWorld(world));
 
 async function current(): Promise<Session> {
   return (await schedule(world.server)).sessions.find((s) => s.id === session.id)!;

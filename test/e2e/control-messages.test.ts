@@ -2,21 +2,19 @@
  * Prepared and scheduled messages: an emergency takeover from a template in two clicks with no
  * typing, templates edited and kept, and announcement targets that reset after posting.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPanel, schedule, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { openPanel, panelWorldPerTest, schedule } from './control-fixture.ts';
 
-let world: PanelWorld;
+const world = panelWorldPerTest();
 let page: Page;
 beforeEach(async () => {
-  world = await startWorld();
   ({ page } = await openPanel(world, 'Ana'));
   await page
     .getByRole('navigation', { name: 'Sections' })
     .getByRole('button', { name: /Announcements/ })
     .click();
 });
-afterEach(() => stopWorld(world));
 
 describe('emergency templates', () => {
   it('takes over every screen with the evacuation message in two clicks', async () => {

@@ -2,26 +2,22 @@
  * Changing sessions from the panel, checked where it matters: on the door displays delegates see,
  * and in the server's schedule.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   openPanel,
   openSession,
+  panelWorldPerTest,
   schedule,
   sessionButton,
   sessionTitled,
-  startWorld,
-  stopWorld,
-  type PanelWorld,
 } from './control-fixture.ts';
 
-let world: PanelWorld;
+const world = panelWorldPerTest();
 let page: Page;
 beforeEach(async () => {
-  world = await startWorld();
   ({ page } = await openPanel(world));
 });
-afterEach(() => stopWorld(world));
 
 async function sessionNow(id: string) {
   return (await schedule(world.server)).sessions.find((s) => s.id === id);

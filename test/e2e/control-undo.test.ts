@@ -2,16 +2,15 @@
  * Safe undo: an undo that would put the emergency back on screens asks first, naming the effect,
  * and a dismissal changes nothing; a refused undo says what is in the way and opens it.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPanel, schedule, sessionTitled, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { openPanel, panelWorldPerTest, schedule, sessionTitled } from './control-fixture.ts';
 
-let world: PanelWorld;
+const world = panelWorldPerTest();
 let page: Page;
 let cookie: string;
 let writes: string[];
 beforeEach(async () => {
-  world = await startWorld();
   ({ page } = await openPanel(world, 'Ana'));
   cookie = await world.server.login('Ben');
   writes = [];
@@ -20,7 +19,6 @@ beforeEach(async () => {
       writes.push(`${request.method()} ${request.url()}`);
   });
 });
-afterEach(() => stopWorld(world));
 
 async function openJournal(): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Journal' }).click();

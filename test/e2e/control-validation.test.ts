@@ -3,15 +3,14 @@
  * and no request leaves the browser. The start/end rule, unsaved edits on Close/Escape, and the
  * clash notices' choices.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openPanel, openSession, schedule, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { openPanel, openSession, panelWorldPerTest, schedule } from './control-fixture.ts';
 
-let world: PanelWorld;
+const world = panelWorldPerTest();
 let page: Page;
 let writes: string[];
 beforeEach(async () => {
-  world = await startWorld();
   ({ page } = await openPanel(world, 'Ana'));
   writes = [];
   page.on('request', (request) => {
@@ -19,7 +18,6 @@ beforeEach(async () => {
       writes.push(`${request.method()} ${request.url()}`);
   });
 });
-afterEach(() => stopWorld(world));
 
 /** The field is marked invalid and described by a visible message containing `text`. */
 async function expectFieldMessage(field: Locator, text: string): Promise<void> {

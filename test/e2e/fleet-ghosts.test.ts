@@ -2,18 +2,16 @@
  * A preview tab (a display URL opened without pairing) is listed as "not counted yet" and left
  * out of the delivery count; forgetting offline screens in bulk asks first.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { openPanel, panelWorldPerTest } from './control-fixture.ts';
 import { openBareScreen, openScreensSection, pairFromPanel } from './fleet-helpers.ts';
 
-let world: PanelWorld;
+const world = panelWorldPerTest();
 let panel: Page;
 beforeEach(async () => {
-  world = await startWorld();
   ({ page: panel } = await openPanel(world));
 });
-afterEach(() => stopWorld(world));
 
 describe('ghost screens', () => {
   it('a preview tab is not in the delivery count', async () => {

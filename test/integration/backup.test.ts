@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
+import { tsxCommand } from '../support/cli.ts';
 import { openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
 import { openService, removeDir, staff, tempDataDir } from '../unit/domain-fixture.ts';
 
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
 function dir(): string {
@@ -21,7 +21,7 @@ function cli(
   dataDir: string,
   file: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(TSX, ['server/platform/backup-cli.ts', command, '--data-dir', dataDir, file], {
+  const child = spawn(...tsxCommand('server/platform/backup-cli.ts', [command, '--data-dir', dataDir, file]), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
+import { tsxCommand } from '../support/cli.ts';
 
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+// Every test waits on the server's own output or exit, never a fixed sleep; on a busy machine a
+// start takes many seconds, hence the generous budget.
+const SPAWN_TIMEOUT_MS = 120_000;
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -26,8 +29,8 @@ const DROP_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', '--inh-c
 function start(dataDir: string, options: { withoutOverride?: boolean } = {}): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, SIGNAGE_STAFF_PASSWORD: 'data-dir-test-password' };
   delete env.PORT;
-  const args = ['server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir];
-  const [command, argv] = options.withoutOverride ? ['setpriv', [...DROP_OVERRIDE, TSX, ...args]] : [TSX, args];
+  const server = tsxCommand('server/main.ts', ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+  const [command, argv] = options.withoutOverride ? ['setpriv', [...DROP_OVERRIDE, server[0], ...server[1]]] : server;
   return spawn(command, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -85,13 +88,13 @@ async function usedDataDir(): Promise<string> {
   return dataDir;
 }
 
-describe('one server per data directory', () => {
+describe('one server per data directory', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('a second server on the same directory is refused naming the first, which keeps serving', async () => {
     const dataDir = join(tempDir(), 'data');
     const first = start(dataDir);
     await started(first);
     try {
-      // tsx runs the server in a child of first.pid: the lock names the process that really holds it.
+      // The lock names the process that really holds it (read from the file, whatever runs the server).
       const holder = JSON.parse(readFileSync(join(dataDir, 'signage.lock'), 'utf8')).pid as number;
       const second = await run(dataDir);
       expectOneLineRefusal(
@@ -121,7 +124,7 @@ describe('one server per data directory', () => {
   });
 });
 
-describe('damaged databases are refused, never re-seeded over', () => {
+describe('damaged databases are refused, never re-seeded over', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('a zero-byte signage.db', async () => {
     const dataDir = await usedDataDir();
     writeFileSync(join(dataDir, 'signage.db'), '');
@@ -151,7 +154,7 @@ describe('damaged databases are refused, never re-seeded over', () => {
   });
 });
 
-describe('unusable data directories', () => {
+describe('unusable data directories', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('a --data-dir that is a file', async () => {
     const file = join(tempDir(), 'not-a-dir');
     writeFileSync(file, 'notes');

@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
+import { tsxCommand } from '../support/cli.ts';
 
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+// Each test starts `server/main.ts` and waits for what it prints (the "Staff password" line once it
+// listens, or its exit): no fixed sleeps, and a budget that holds when the machine is busy.
+const SPAWN_TIMEOUT_MS = 120_000;
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -22,7 +25,7 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   const childEnv = { ...process.env, ...env };
   delete childEnv.PORT;
   if (!('SIGNAGE_STAFF_PASSWORD' in env)) delete childEnv.SIGNAGE_STAFF_PASSWORD;
-  return spawn(TSX, ['server/main.ts', ...args], {
+  return spawn(...tsxCommand('server/main.ts', args), {
     cwd: ROOT,
     env: { ...childEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +71,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 // The option rules themselves are unit-tested in-process (test/unit/config.test.ts); one bad
 // option here proves main.ts turns any ConfigError into exit code 2 and one prefixed line.
-describe('configuration errors', () => {
+describe('configuration errors', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('a bad option → exit 2 with one clear line', async () => {
     const { code, stdout, stderr } = await run(['--port', 'abc']);
     expect(code).toBe(2);
@@ -79,7 +82,7 @@ describe('configuration errors', () => {
   });
 });
 
-describe('unusable data', () => {
+describe('unusable data', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('a programme file that is not a schedule → exit 2 with one line naming the file', async () => {
     const dir = tempDir();
     const file = join(dir, 'notes.txt');
@@ -108,7 +111,7 @@ describe('unusable data', () => {
   });
 });
 
-describe('a good start', () => {
+describe('a good start', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('prints the URLs of every door display, the lobby and the control panel, and they work', async () => {
     const dataDir = join(tempDir(), 'data');
     const { child, output } = await startAndRead(
@@ -171,7 +174,7 @@ describe('a good start', () => {
   });
 });
 
-describe('--programme with the import options', () => {
+describe('--programme with the import options', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('seeds a server from a file without a zone, read in the --timezone given', async () => {
     const dir = tempDir();
     const file = join(dir, 'programme.csv');

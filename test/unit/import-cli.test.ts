@@ -1,14 +1,14 @@
-// `npm run import -- FILE` end to end (a real child process), and loadProgrammeFile for the server.
-import { spawn } from 'node:child_process';
+// `npm run import -- FILE`: two smoke tests through a real child process (argv, pipes, exit
+// code), the rest through runCli in-process; and loadProgrammeFile for the server.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProgrammeSchema } from '../../shared/model.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
+import { runCli } from '../../server/interchange/cli.ts';
+import { REPO as repo, runInProcess, spawnCli, type CliRun } from '../support/cli.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const bundled = 'programme/crimecop12-programme.txt';
 const dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,29 +19,14 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runImport(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/interchange/cli.ts', ...args], { cwd: repo });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const spawnImport = (...args: string[]): Promise<CliRun> => spawnCli('server/interchange/cli.ts', args);
+const runImport = (...args: string[]): Promise<CliRun> => runInProcess(() => runCli(args));
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l.length > 0);
 
 describe('import CLI', { timeout: 60_000 }, () => {
-  it('prints the normalised schedule as JSON and the warnings as FILE:LINE', async () => {
-    const run = await runImport(bundled);
+  it('prints the normalised schedule as JSON and the warnings as FILE:LINE (a real process)', async () => {
+    const run = await spawnImport(bundled);
     expect(run.code).toBe(0);
     const output = JSON.parse(run.stdout);
     expect(Object.keys(output)).toEqual(['timezone', 'venues', 'sessions']);
@@ -117,8 +102,8 @@ describe('import CLI', { timeout: 60_000 }, () => {
     expect(lines(run.stderr)).toHaveLength(3);
   });
 
-  it('exits 1 with a usage line when no file is given', async () => {
-    const run = await runImport();
+  it('exits 1 with a usage line when no file is given (a real process)', async () => {
+    const run = await spawnImport();
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toEqual([expect.stringContaining('usage: npm run import -- FILE [--timezone ZONE]')]);
   });

@@ -1,17 +1,17 @@
-// `npm run import -- FILE` (a real child process) recognises all three formats by their content.
-import { spawn } from 'node:child_process';
+// `npm run import -- FILE` recognises the interchange formats by their content (one through a real
+// child process, the rest through runCli in-process).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProgrammeSchema } from '../../shared/model.ts';
 import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
 import { c3vocSchedule } from '../../server/interchange/writers/c3voc-export.ts';
 import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
 import { parseUnProgramme } from '../../server/interchange/readers/un-programme.ts';
+import { runCli } from '../../server/interchange/cli.ts';
+import { REPO as repo, runInProcess, spawnCli, type CliRun } from '../support/cli.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'interchange-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,21 +25,12 @@ function file(name: string, content: string): string {
   return path;
 }
 
-function runImport(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/interchange/cli.ts', ...args], { cwd: repo });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const spawnImport = (...args: string[]): Promise<CliRun> => spawnCli('server/interchange/cli.ts', args);
+const runImport = (...args: string[]): Promise<CliRun> => runInProcess(() => runCli(args));
 
 describe('import CLI with the interchange formats', { timeout: 60_000 }, () => {
-  it('reads our CSV export', async () => {
-    const run = await runImport(file('schedule.csv', scheduleCsv(schedule)));
+  it('reads our CSV export (a real process)', async () => {
+    const run = await spawnImport(file('schedule.csv', scheduleCsv(schedule)));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const output = ProgrammeSchema.parse(JSON.parse(run.stdout));
