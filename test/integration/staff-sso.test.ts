@@ -37,9 +37,7 @@ interface CallbackAnswer {
 async function answerCallback(url: URL, cookie: string): Promise<CallbackAnswer> {
   const response = await fetch(url, { redirect: 'manual', headers: { cookie, accept: 'application/json' } });
   const type = response.headers.get('content-type') ?? '';
-  const session = response.headers
-    .getSetCookie()
-    .find((line) => SESSION_COOKIE_LINE.test(line));
+  const session = response.headers.getSetCookie().find((line) => SESSION_COOKIE_LINE.test(line));
   return {
     status: response.status,
     body: type.includes('json') ? await response.json() : await response.text(),

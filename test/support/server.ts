@@ -220,9 +220,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     );
     if (response.status !== 204)
       throw new Error(`test login failed: ${response.status} ${JSON.stringify(response.body)}`);
-    const setCookie = response.headers
-      .getSetCookie()
-      .find((c) => SESSION_COOKIE_LINE.test(c));
+    const setCookie = response.headers.getSetCookie().find((c) => SESSION_COOKIE_LINE.test(c));
     if (!setCookie) throw new Error('test login: no session cookie in the answer');
     return setCookie.split(';')[0]!;
   };
