@@ -20,6 +20,8 @@ import { loadProgrammeFile } from './interchange/load-file.ts';
 import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './platform/data-dir.ts';
 import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
 import { feedsRouter } from './interchange/feeds/feed-routes.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { createMetrics, metricsServer, type Metrics } from './platform/metrics.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -39,6 +41,7 @@ function printUrls(
   config: Config,
   port: number,
   generatedPassword: string | undefined,
+  metricsPort: number | undefined,
 ): void {
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -65,6 +68,7 @@ function printUrls(
       ? 'real time'
       : `simulated from ${config.clock}, speed ${config.speed}`;
   lines.push('', `Clock: ${clock}`);
+  if (metricsPort !== undefined) lines.push(`Metrics (this machine only): http://127.0.0.1:${metricsPort}/metrics`);
   if (generatedPassword) {
     lines.push(`Staff password (shown only now; stored as a hash): ${generatedPassword} (account: admin)`);
   } else if (config.staffPassword) {
@@ -75,7 +79,8 @@ function printUrls(
       'Staff password: set earlier (accounts: npm run -s users -- list; new admin password: npm run -s users -- reset admin)',
     );
   }
-  console.log(lines.join('\n'));
+  // The banner is the program's result for the person who started it, not a log line.
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** Rebuilds stale pages; a failed rebuild still lets the server run on the previous build. */
@@ -93,18 +98,45 @@ async function buildPages(): Promise<void> {
  * A bug that escapes every handler leaves the server in an unknown state: say what it was and exit
  * non-zero so the service manager (deploy/venue-signage.service: Restart=on-failure) starts a clean one.
  */
-function exitOnUnexpectedErrors(): void {
+function exitOnUnexpectedErrors(logger: () => Logger | undefined): void {
   const crash = (kind: string) => (error: unknown) => {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`signage: ${kind}, exiting: ${detail}\n`);
+    const log = logger();
+    if (log) log.error(`${kind}, exiting`, error);
+    else {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`signage: ${kind}, exiting: ${detail}\n`);
+    }
     process.exit(70);
   };
   process.on('uncaughtException', crash('uncaught exception'));
   process.on('unhandledRejection', crash('unhandled promise rejection'));
 }
 
+/** The metrics registry and its localhost-only server, when --metrics-port asks for them. */
+async function startMetrics(port: number | undefined, logger: Logger) {
+  if (port === undefined) return undefined;
+  const metrics: Metrics = createMetrics();
+  const server = metricsServer(metrics);
+  const bound = await new Promise<number>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
+      fail(`cannot listen on --metrics-port ${port}: ${reason}`, 1);
+    });
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+  logger.info('metrics served', { port: bound, address: '127.0.0.1' });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections(); // a scraper's keep-alive connection must not hold up a stop
+    });
+  return { metrics, port: bound, close };
+}
+
 async function main(): Promise<void> {
-  exitOnUnexpectedErrors();
+  // Crashes before the logger exists (a bad option cannot crash, but a build can) go to stderr.
+  const crashLog: { logger?: Logger } = {};
+  exitOnUnexpectedErrors(() => crashLog.logger);
   let config: Config;
   try {
     config = parseConfig(process.argv.slice(2), process.env);
@@ -112,6 +144,8 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message, 2);
     throw error;
   }
+  const log = createLogger({ level: config.logLevel });
+  crashLog.logger = log;
 
   await buildPages();
   try {
@@ -134,6 +168,7 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       seed: () => loadProgrammeFile(config.programme, config.programmeOptions),
       now: () => clock.now(),
+      logger: log,
     });
   } catch (error) {
     fail(`cannot open the schedule: ${(error as Error).message.split('\n')[0]}`, 2);
@@ -149,8 +184,16 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`cannot set up staff login: ${(error as Error).message.split('\n')[0]}`, 2);
   }
-  const feeds = createFeedPoller({ service, intervalMs: config.feedIntervalMs, now: () => clock.now() });
+  const feeds = createFeedPoller({
+    service,
+    intervalMs: config.feedIntervalMs,
+    now: () => clock.now(),
+    // The id, not the URL: a feed's query string may carry the source's access token.
+    onError: (feed) => log.warn('feed poll failed', { feed: feed.id, error: feed.lastError }),
+  });
   for (const url of config.feeds) feeds.add(url);
+  const monitoring = await startMetrics(config.metricsPort, log);
+  monitoring?.metrics.watchFeeds(() => feeds.list());
   const httpServer = createServer();
   const application = createApplication(httpServer, {
     service,
@@ -159,6 +202,8 @@ async function main(): Promise<void> {
     staticDir: DIST,
     trustProxy: config.trustProxy,
     extraApiRouters: [feedsRouter(feeds)],
+    logger: log,
+    ...(monitoring ? { metrics: monitoring.metrics } : {}),
   });
   feeds.start();
 
@@ -168,19 +213,27 @@ async function main(): Promise<void> {
   });
   httpServer.listen(config.port, config.host, () => {
     const { port } = httpServer.address() as AddressInfo;
-    printUrls(service, config, port, auth.generatedPassword);
+    printUrls(service, config, port, auth.generatedPassword, monitoring?.port);
+    log.info('server started', { port, dataDir: config.dataDir, revision: service.revision() });
   });
 
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    log.info('stopping', { signal });
     // Screens reconnect on their own; never hang on a stubborn connection when asked to stop.
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => {
+      log.warn('connections did not close within 5 s; exiting anyway');
+      process.exit(0);
+    }, 5000).unref();
     feeds.stop();
+    // Writes the pending screen reports, then closes the screens' transports (they reconnect).
     await application.close();
+    await monitoring?.close();
     auth.close();
     service.close();
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', stop);
