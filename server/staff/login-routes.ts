@@ -39,7 +39,7 @@ export function setSessionCookie(req: Request, res: Response, auth: StaffAuth, t
   res.cookie(sessionCookieName(req.secure), token, { ...cookieOptions(req), maxAge: auth.sessionLifetimeMs });
 }
 
-export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT): Router {
+export function authRouter({ auth, logger }: ApiContext, limits: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT): Router {
   const router = Router();
   const limiter = new LoginLimiter(limits);
   const tooMany = (res: Response) =>
@@ -60,11 +60,14 @@ export function authRouter({ auth }: ApiContext, limits: LoginRateLimit = DEFAUL
     }
     if (token) {
       limiter.succeed(accountKey);
+      logger.info('staff signed in', { username, address: req.ip });
       setSessionCookie(req, res, auth, token);
       res.status(204).end();
       return;
     }
     limiter.fail(keys);
+    // The name tried and where from, for the venue's security log; never what was typed as the password.
+    logger.warn('sign-in refused', { username, address: req.ip });
     if (admission.limited) return void tooMany(res);
     res.status(401).json({ error: 'wrong username or password', field: 'password' });
   });
