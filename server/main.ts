@@ -84,13 +84,13 @@ function printUrls(
 }
 
 /** Rebuilds stale pages; a failed rebuild still lets the server run on the previous build. */
-async function buildPages(): Promise<void> {
+async function buildPages(logger: Logger): Promise<void> {
   try {
     await ensureBuilt();
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     if (!existsSync(join(DIST, 'index.html'))) fail(`cannot build the pages: ${reason}`, 1);
-    process.stderr.write(`signage: warning: could not rebuild the pages (${reason}); serving the previous build\n`);
+    logger.warn('could not rebuild the pages; serving the previous build', { reason });
   }
 }
 
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel });
   crashLog.logger = log;
 
-  await buildPages();
+  await buildPages(log);
   try {
     // Never wipe (demo) or open a directory another server is using.
     refuseIfInUse(config.dataDir);
@@ -166,7 +166,11 @@ async function main(): Promise<void> {
   try {
     service = openScheduleService({
       dataDir: config.dataDir,
-      seed: () => loadProgrammeFile(config.programme, config.programmeOptions),
+      seed: () =>
+        loadProgrammeFile(config.programme, {
+          ...config.programmeOptions,
+          onWarning: (_warning, line) => log.warn('programme file warning', { line }),
+        }),
       now: () => clock.now(),
       logger: log,
     });
