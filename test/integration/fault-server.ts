@@ -17,8 +17,8 @@ export interface ServerProcess {
   dataDir: string;
   /** SIGKILL: no shutdown code runs, as in a crash or a power cut of the process. */
   kill(): Promise<void>;
-  /** SIGTERM: the normal stop; resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** SIGTERM (the normal stop) or another signal; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
   /** Everything printed on stdout so far (the start banner, then the log's JSON lines). */
   output(): string;
   /** The metrics URL from the banner, when started with --metrics-port. */
@@ -31,6 +31,10 @@ export interface ServerProcessOptions {
   port?: number;
   /** More command-line options, e.g. ['--clock', '2024-10-14T12:59', '--speed', '10']. */
   args?: string[];
+  /** Options for node itself, before the program (e.g. ['--import', 'a-preload.mjs']). */
+  nodeArgs?: string[];
+  /** More environment variables. */
+  env?: Record<string, string>;
 }
 
 function ended(child: ChildProcess): Promise<number | null> {
@@ -40,7 +44,7 @@ function ended(child: ChildProcess): Promise<number | null> {
 }
 
 export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SIGNAGE_STAFF_PASSWORD: FAULT_PASSWORD };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, SIGNAGE_STAFF_PASSWORD: FAULT_PASSWORD };
   delete env.PORT;
   delete env.SIGNAGE_DATA_DIR;
   const args = [
@@ -52,7 +56,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
     options.dataDir,
     ...(options.args ?? []),
   ];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts', ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,8 +94,8 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
           child.kill('SIGKILL');
           await ended(child);
         },
-        stop() {
-          child.kill('SIGTERM');
+        stop(signal: NodeJS.Signals = 'SIGTERM') {
+          child.kill(signal);
           return ended(child);
         },
       });

@@ -2,7 +2,8 @@
  * Issue 17 (3, 6): the real program with --metrics-port serves Prometheus figures on 127.0.0.1
  * that follow a screen and a change; SIGTERM writes the screen's report (held back for the
  * routine 20 s flush), lets the screen reconnect elsewhere, and exits 0; a restart on the same
- * data directory still knows what the screen last rendered.
+ * data directory still knows what the screen last rendered. A bug that escapes every handler
+ * (planted by a preload on SIGUSR2) is logged with its stack and exits 70.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectDisplay, type Client } from './clients.ts';
 import { newIdentity, roundTrip } from './fleet-helpers.ts';
+import { ROOT } from '../../server/platform/vite-build.ts';
 import { login, startServerProcess, type ServerProcess } from './fault-server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'signage-ops-'));
@@ -110,4 +112,29 @@ describe('running it like production', () => {
     expect(Number.isNaN(Date.parse(door!.lastSeen))).toBe(false);
     expect(await running.stop()).toBe(0);
   }, 60_000);
+
+  it.each(['rejection', 'exception'])(
+    'an unhandled %s is logged with its stack and exits 70',
+    async (kind) => {
+      const crashing = await startServerProcess({
+        dataDir,
+        args,
+        nodeArgs: ['--import', join(ROOT, 'test/fixtures/process/crash-on-signal.mjs')],
+        env: { PLANTED_CRASH: kind },
+      });
+      expect(await crashing.stop('SIGUSR2')).toBe(70);
+      const fatal = crashing
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: number; msg: string; err?: { message: string; stack: string } })
+        .find((line) => line.level === 50);
+      expect(fatal?.msg).toBe(
+        kind === 'rejection' ? 'unhandled promise rejection, exiting' : 'uncaught exception, exiting',
+      );
+      expect(fatal?.err?.message).toBe(`planted ${kind}`);
+      expect(fatal?.err?.stack).toContain('crash-on-signal.mjs');
+    },
+    60_000,
+  );
 });
