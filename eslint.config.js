@@ -28,6 +28,12 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // The server logs through its one logger (server/platform/logger.ts). What a program prints as
+    // its result (the start banner, a CLI's output) goes to process.stdout / stderr directly.
+    files: ['server/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
   { files: ['display/**/*.ts', 'control/**/*.ts'], ...lit.configs['flat/recommended'] },
   prettier,
 );

@@ -11,7 +11,10 @@ import type { ServerClock } from './platform/server-clock.ts';
 import type { ScheduleService } from './schedule/service-types.ts';
 import { apiRouter } from './api-router.ts';
 import type { LoginRateLimit } from './staff/login-routes.ts';
-import { errorHandler, type Logger } from './platform/http-errors.ts';
+import { errorHandler } from './platform/http-errors.ts';
+import { silentLogger, type Logger } from './platform/logger.ts';
+import { requestLog } from './platform/request-log.ts';
+import type { Metrics } from './platform/metrics.ts';
 import { securityHeaders } from './platform/security-headers.ts';
 import { staticRouter } from './platform/static-pages.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
@@ -32,7 +35,10 @@ export interface ApplicationDeps {
   feeds: FeedPoller;
   /** The built pages (dist/). */
   staticDir: string;
+  /** The server's one logger (server/platform/logger.ts); silent when left out. */
   logger?: Logger;
+  /** Prometheus metrics to keep up to date (main.ts serves them on --metrics-port). */
+  metrics?: Metrics;
   /**
    * Trust X-Forwarded-* only from these proxies: true = a proxy on this machine (loopback), or a
    * list of addresses / CIDRs (cookies then get Secure behind HTTPS).
@@ -55,14 +61,9 @@ export interface Application {
   close(): Promise<void>;
 }
 
-export const consoleLogger: Logger = {
-  info: (message) => console.log(message),
-  warn: (message) => console.warn(message),
-  error: (message, error) => console.error(message, error ?? ''),
-};
 
 export function createApplication(httpServer: HttpServer, deps: ApplicationDeps): Application {
-  const logger = deps.logger ?? consoleLogger;
+  const logger = deps.logger ?? silentLogger;
   const displays = new DisplayRegistry();
   const sso = deps.sso && new SingleSignOn(deps.sso);
   // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
@@ -81,6 +82,8 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
 
   const app = express();
   app.set('trust proxy', addresses.trust);
+  app.use(requestLog(logger));
+  if (deps.metrics) app.use(deps.metrics.httpTiming());
   app.use(securityHeaders());
   const readiness: Readiness = { realtimeUp: false, closing: false };
   app.use(healthRouter(deps.service, readiness));
@@ -99,6 +102,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
   const realtime = attachRealtime(io, { ...context, displayCaps: deps.displayCaps });
   readiness.realtimeUp = true;
+  const stopMetrics = deps.metrics?.watch(deps.service, displays);
 
   return {
     app,
@@ -107,6 +111,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
     async close() {
       readiness.closing = true;
       deps.feeds.stop();
+      stopMetrics?.();
       realtime.close();
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

@@ -20,6 +20,8 @@ import type { ScheduleService } from './schedule/service-types.ts';
 import { loadProgrammeFile } from './interchange/load-file.ts';
 import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './platform/data-dir.ts';
 import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { createMetrics, metricsServer, type Metrics } from './platform/metrics.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -39,6 +41,7 @@ function printUrls(
   config: Config,
   port: number,
   generatedPassword: string | undefined,
+  metricsPort: number | undefined,
 ): void {
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
   const scheme = config.tls ? 'https' : 'http';
@@ -71,6 +74,7 @@ function printUrls(
       `Single sign-on: "${config.sso.providerName}" (${config.sso.issuer.href}), back to ${config.sso.redirectUrl.href}`,
     );
   }
+  if (metricsPort !== undefined) lines.push(`Metrics (this machine only): http://127.0.0.1:${metricsPort}/metrics`);
   if (generatedPassword) {
     lines.push(`Staff password (shown only now; stored as a hash): ${generatedPassword} (account: admin)`);
   } else if (config.staffPassword) {
@@ -81,14 +85,15 @@ function printUrls(
       'Staff password: set earlier (accounts: npm run -s users -- list; new admin password: npm run -s users -- reset admin)',
     );
   }
-  console.log(lines.join('\n'));
+  // The banner is the program's result for the person who started it, not a log line.
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /**
  * Production serves what `npm run build` made; development rebuilds stale pages with Vite, and a
  * failed rebuild still lets the server run on the previous build.
  */
-async function buildPages(): Promise<void> {
+async function buildPages(logger: Logger): Promise<void> {
   const plan = planPages({
     production: process.env.NODE_ENV === 'production',
     built: isBuilt(),
@@ -97,7 +102,7 @@ async function buildPages(): Promise<void> {
   });
   if (plan.action === 'fail') fail(plan.message, 2);
   if (plan.action === 'serve') {
-    if (plan.warning) process.stderr.write(`signage: warning: ${plan.warning}\n`);
+    if (plan.warning) logger.warn(plan.warning);
     return;
   }
   try {
@@ -105,7 +110,7 @@ async function buildPages(): Promise<void> {
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     if (!existsSync(join(DIST, 'index.html'))) fail(`cannot build the pages: ${reason}`, 1);
-    process.stderr.write(`signage: warning: could not rebuild the pages (${reason}); serving the previous build\n`);
+    logger.warn('could not rebuild the pages; serving the previous build', { reason });
   }
 }
 
@@ -113,10 +118,14 @@ async function buildPages(): Promise<void> {
  * A bug that escapes every handler leaves the server in an unknown state: say what it was and exit
  * non-zero so the service manager (deploy/venue-signage.service: Restart=on-failure) starts a clean one.
  */
-function exitOnUnexpectedErrors(): void {
+function exitOnUnexpectedErrors(logger: () => Logger | undefined): void {
   const crash = (kind: string) => (error: unknown) => {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`signage: ${kind}, exiting: ${detail}\n`);
+    const log = logger();
+    if (log) log.error(`${kind}, exiting`, error);
+    else {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`signage: ${kind}, exiting: ${detail}\n`);
+    }
     process.exit(70);
   };
   process.on('uncaughtException', crash('uncaught exception'));
@@ -132,13 +141,36 @@ function redirectPlainHttp(config: Config, httpsPort: number): void {
   });
   redirect.listen(config.httpRedirectPort, config.host, () => {
     const { port } = redirect.address() as AddressInfo;
-    console.log(`Plain HTTP on port ${port} redirects to HTTPS on port ${httpsPort}.`);
+    process.stdout.write(`Plain HTTP on port ${port} redirects to HTTPS on port ${httpsPort}.\n`);
   });
   redirect.unref();
 }
 
+/** The metrics registry and its localhost-only server, when --metrics-port asks for them. */
+async function startMetrics(port: number | undefined, logger: Logger) {
+  if (port === undefined) return undefined;
+  const metrics: Metrics = createMetrics();
+  const server = metricsServer(metrics);
+  const bound = await new Promise<number>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
+      fail(`cannot listen on --metrics-port ${port}: ${reason}`, 1);
+    });
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+  logger.info('metrics served', { port: bound, address: '127.0.0.1' });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections(); // a scraper's keep-alive connection must not hold up a stop
+    });
+  return { metrics, port: bound, close };
+}
+
 async function main(): Promise<void> {
-  exitOnUnexpectedErrors();
+  // Crashes before the logger exists (a bad option cannot crash, but a build can) go to stderr.
+  const crashLog: { logger?: Logger } = {};
+  exitOnUnexpectedErrors(() => crashLog.logger);
   let config: Config;
   try {
     config = parseConfig(process.argv.slice(2), process.env);
@@ -146,8 +178,10 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message, 2);
     throw error;
   }
+  const log = createLogger({ level: config.logLevel });
+  crashLog.logger = log;
 
-  await buildPages();
+  await buildPages(log);
   try {
     // Never wipe (demo) or open a directory another server is using.
     refuseIfInUse(config.dataDir);
@@ -166,8 +200,13 @@ async function main(): Promise<void> {
   try {
     service = openScheduleService({
       dataDir: config.dataDir,
-      seed: () => loadProgrammeFile(config.programme, config.programmeOptions),
+      seed: () =>
+        loadProgrammeFile(config.programme, {
+          ...config.programmeOptions,
+          onWarning: (_warning, line) => log.warn('programme file warning', { line }),
+        }),
       now: () => clock.now(),
+      logger: log,
     });
   } catch (error) {
     fail(`cannot open the schedule: ${(error as Error).message.split('\n')[0]}`, 2);
@@ -183,8 +222,16 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`cannot set up staff login: ${(error as Error).message.split('\n')[0]}`, 2);
   }
-  const feeds = createFeedPoller({ service, intervalMs: config.feedIntervalMs, now: () => clock.now() });
+  const feeds = createFeedPoller({
+    service,
+    intervalMs: config.feedIntervalMs,
+    now: () => clock.now(),
+    // The id, not the URL: a feed's query string may carry the source's access token.
+    onError: (feed) => log.warn('feed poll failed', { feed: feed.id, error: feed.lastError }),
+  });
   for (const url of config.feeds) feeds.add(url);
+  const monitoring = await startMetrics(config.metricsPort, log);
+  monitoring?.metrics.watchFeeds(() => feeds.list());
   const httpServer = createWebServer(config.tls);
   const application = createApplication(httpServer, {
     service,
@@ -194,6 +241,8 @@ async function main(): Promise<void> {
     staticDir: DIST,
     trustProxy: config.trustProxy,
     sso: config.sso,
+    logger: log,
+    ...(monitoring ? { metrics: monitoring.metrics } : {}),
   });
   feeds.start();
 
@@ -203,19 +252,27 @@ async function main(): Promise<void> {
   });
   httpServer.listen(config.port, config.host, () => {
     const { port } = httpServer.address() as AddressInfo;
-    printUrls(service, config, port, auth.generatedPassword);
+    printUrls(service, config, port, auth.generatedPassword, monitoring?.port);
     if (config.httpRedirectPort !== undefined) redirectPlainHttp(config, port);
+    log.info('server started', { port, dataDir: config.dataDir, revision: service.revision() });
   });
 
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    log.info('stopping', { signal });
     // Screens reconnect on their own; never hang on a stubborn connection when asked to stop.
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => {
+      log.warn('connections did not close within 5 s; exiting anyway');
+      process.exit(0);
+    }, 5000).unref();
+    // Writes the pending screen reports, then closes the screens' transports (they reconnect).
     await application.close();
+    await monitoring?.close();
     auth.close();
     service.close();
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', stop);

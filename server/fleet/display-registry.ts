@@ -53,6 +53,7 @@ export class DisplayRegistry {
   private readonly codes = new PairingCodes();
   private readonly listeners = new Set<() => void>();
   private readonly commandListeners = new Set<(id: string, command: FleetCommand) => void>();
+  private readonly renderedListeners = new Set<(revision: number, previous: number) => void>();
   private writer: FleetWriter | undefined;
   private staleIds = '';
 
@@ -137,8 +138,10 @@ export class DisplayRegistry {
   rendered(id: string, revision: number): void {
     const entry = this.entries.get(id);
     if (!entry) return;
+    const previous = entry.revision;
     entry.revision = revision;
     entry.lastSeen = this.realNow();
+    for (const listener of this.renderedListeners) listener(revision, previous);
     this.writer?.later(id);
     if (entry.assignment) this.changed();
   }
@@ -245,6 +248,12 @@ export class DisplayRegistry {
   onCommand(listener: (id: string, command: FleetCommand) => void): () => void {
     this.commandListeners.add(listener);
     return () => this.commandListeners.delete(listener);
+  }
+
+  /** Every rendered confirmation, with the revision the screen had before (for the latency metric). */
+  onRendered(listener: (revision: number, previous: number) => void): () => void {
+    this.renderedListeners.add(listener);
+    return () => this.renderedListeners.delete(listener);
   }
 
   /** Tells the listeners when a screen became stale or recovered (called by a timer). */

@@ -3,7 +3,7 @@ import type { ServerClock } from './server-clock.ts';
 import type { ScheduleService } from '../schedule/service-types.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
 import type { DisplayRegistry } from '../fleet/display-registry.ts';
-import type { Logger } from './http-errors.ts';
+import type { Logger } from './logger.ts';
 import type { SingleSignOn } from '../staff/sso.ts';
 import type { ClientAddressRule } from './client-address.ts';
 import type { FeedPoller } from '../interchange/feeds/feed-poller.ts';

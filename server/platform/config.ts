@@ -16,6 +16,7 @@ import { parseImportOptions } from '../interchange/import-options.ts';
 import { TlsFileError, loadTlsCredentials, type TlsCredentials } from './tls/tls-files.ts';
 import type { ImportOptions } from '../interchange/import-types.ts';
 import { ssoSettings, type SsoSettings } from '../staff/sso-config.ts';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
 export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
 export const DEMO_DATA_DIR = 'data/demo';
@@ -61,6 +62,10 @@ export interface Config {
   tls: TlsCredentials | undefined;
   /** --http-redirect-port: plain HTTP here answers with a redirect to the HTTPS port. */
   httpRedirectPort: number | undefined;
+  /** --metrics-port N: GET /metrics on 127.0.0.1:N (0 = any free port); off when undefined. */
+  metricsPort: number | undefined;
+  /** --log-level or LOG_LEVEL: the least severe level written. */
+  logLevel: LogLevel;
 }
 
 const PORT_RANGE = 'must be a whole number between 0 and 65535';
@@ -201,6 +206,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'http-redirect-port': { type: 'string' },
+        'metrics-port': { type: 'string' },
+        'log-level': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -275,5 +282,21 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     sso,
     tls,
     httpRedirectPort,
+    ...monitoring(values, env),
   };
+}
+
+/** --metrics-port and --log-level (LOG_LEVEL): what the operator watches the server with. */
+function monitoring(
+  values: { 'metrics-port'?: string | undefined; 'log-level'?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): Pick<Config, 'metricsPort' | 'logLevel'> {
+  const metricsPort =
+    values['metrics-port'] === undefined ? undefined : check(Port, values['metrics-port'], '--metrics-port');
+  const level = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    const name = values['log-level'] !== undefined ? '--log-level' : 'LOG_LEVEL';
+    throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
+  }
+  return { metricsPort, logLevel: level as LogLevel };
 }

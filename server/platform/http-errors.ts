@@ -4,12 +4,8 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from './errors.ts';
-
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string, error?: unknown): void;
-}
+import type { Logger } from './logger.ts';
+import { requestIdOf } from './request-log.ts';
 
 /** What body-parser attaches to the errors it raises. */
 interface BodyParserError {
@@ -60,7 +56,7 @@ function clientFaultAnswer(error: unknown): { status: number; message: string } 
 
 export function errorHandler(logger: Logger) {
   // Express recognises error handlers by their four parameters.
-  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) return;
     if (error instanceof AppError) {
       const body: Record<string, unknown> = { ...error.details, error: error.message };
@@ -73,7 +69,11 @@ export function errorHandler(logger: Logger) {
       res.status(parserAnswer.status).json({ error: parserAnswer.message });
       return;
     }
-    logger.error('unexpected error while answering a request', error);
+    logger.error('unexpected error while answering a request', error, {
+      reqId: requestIdOf(res),
+      method: req.method,
+      path: req.path,
+    });
     res.status(500).json({ error: 'internal error' });
   };
 }

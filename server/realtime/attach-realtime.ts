@@ -9,7 +9,7 @@ import { publicDelta } from './redact.ts';
 import type { StaffAuth } from '../staff/staff-auth.ts';
 import type { ServerClock } from '../platform/server-clock.ts';
 import type { ScheduleService } from '../schedule/service-types.ts';
-import type { Logger } from '../platform/http-errors.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { ClientAddressRule } from '../platform/client-address.ts';
 import { setupControlNamespace, type ControlNamespace } from './control-namespace.ts';
 import type { DisplayRegistry, FleetCommand } from '../fleet/display-registry.ts';

@@ -5,7 +5,7 @@
  */
 import type { ServerClock } from '../platform/server-clock.ts';
 import type { ScheduleService } from './service-types.ts';
-import type { Logger } from '../platform/http-errors.ts';
+import type { Logger } from '../platform/logger.ts';
 
 const MAX_TIMEOUT = 2 ** 31 - 1;
 /** When the expiry time has already come, still yield first: expiring is itself a change that re-arms. */

@@ -103,4 +103,6 @@ export interface ScheduleServiceOptions {
    * test double). The service closes it on close().
    */
   store?: import('./store/store-interface.ts').ScheduleStore;
+  /** Where a failing change listener is reported (the server's logger; silent when left out). */
+  logger?: import('../platform/logger.ts').Logger;
 }

@@ -63,7 +63,7 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
             listener(next);
           } catch (error) {
             // The change is committed; a failing listener must not make it look refused.
-            console.error('schedule change listener failed', error);
+            options.logger?.error('schedule change listener failed', error, { revision: next.revision });
           }
         }
       }

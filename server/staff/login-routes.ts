@@ -40,7 +40,7 @@ export function setSessionCookie(req: Request, res: Response, auth: StaffAuth, t
 }
 
 export function authRouter(
-  { auth, clientAddress }: ApiContext,
+  { auth, clientAddress, logger }: ApiContext,
   limits: LoginRateLimit = DEFAULT_LOGIN_RATE_LIMIT,
 ): Router {
   const router = Router();
@@ -63,11 +63,14 @@ export function authRouter(
     }
     if (token) {
       limiter.succeed(accountKey);
+      logger.info('staff signed in', { username, address: req.ip });
       setSessionCookie(req, res, auth, token);
       res.status(204).end();
       return;
     }
     limiter.fail(keys);
+    // The name tried and where from, for the venue's security log; never what was typed as the password.
+    logger.warn('sign-in refused', { username, address: req.ip });
     if (admission.limited) return void tooMany(res);
     res.status(401).json({ error: 'wrong username or password', field: 'password' });
   });

@@ -1,8 +1,9 @@
 /**
- * The real server program (server/main.ts) as a child process, for the fault tests: started on
- * 127.0.0.1 with a data directory and a known staff password, killed like a crash (SIGKILL) or
- * stopped, and started again on the same directory and port. Plus the JSON requests the tests
- * send to it.
+ * The real server program (server/main.ts) as a child process, for the fault and operations
+ * tests: started on 127.0.0.1 with a data directory and a known staff password, killed like a
+ * crash (SIGKILL) or stopped, and started again on the same directory and port. Plus the JSON
+ * requests the tests send to it. Its stdout (banner, then JSON log lines) is always drained, so
+ * a chatty log never blocks the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from '../../server/platform/vite-build.ts';
@@ -16,8 +17,12 @@ export interface ServerProcess {
   dataDir: string;
   /** SIGKILL: no shutdown code runs, as in a crash or a power cut of the process. */
   kill(): Promise<void>;
-  /** SIGTERM: the normal stop. */
-  stop(): Promise<void>;
+  /** SIGTERM (the normal stop) or another signal; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Everything printed on stdout so far (the start banner, then the log's JSON lines). */
+  output(): string;
+  /** The metrics URL from the banner, when started with --metrics-port. */
+  metricsUrl: string | undefined;
 }
 
 export interface ServerProcessOptions {
@@ -26,16 +31,20 @@ export interface ServerProcessOptions {
   port?: number;
   /** More command-line options, e.g. ['--clock', '2024-10-14T12:59', '--speed', '10']. */
   args?: string[];
+  /** Options for node itself, before the program (e.g. ['--import', 'a-preload.mjs']). */
+  nodeArgs?: string[];
+  /** More environment variables. */
+  env?: Record<string, string>;
 }
 
-function ended(child: ChildProcess): Promise<void> {
+function ended(child: ChildProcess): Promise<number | null> {
   return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once('exit', () => resolve()));
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
 export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SIGNAGE_STAFF_PASSWORD: FAULT_PASSWORD };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, SIGNAGE_STAFF_PASSWORD: FAULT_PASSWORD };
   delete env.PORT;
   delete env.SIGNAGE_DATA_DIR;
   const args = [
@@ -47,7 +56,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
     options.dataDir,
     ...(options.args ?? []),
   ];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts', ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,24 +73,30 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
       clearTimeout(timer);
       reject(new Error(`the server exited with ${code} before it was ready: ${errors}`));
     });
+    let started = false;
     child.stdout!.on('data', (chunk) => {
       output += chunk;
+      // Log lines keep coming once it runs: only the banner's end starts the test, once.
+      if (started) return;
       // The password line is the last of what main.ts prints once it listens.
       const port = /Control panel:\s+http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
       if (!port || !/Staff password/.test(output)) return;
+      started = true;
       clearTimeout(timer);
       child.removeAllListeners('exit');
       resolve({
         url: `http://127.0.0.1:${port}`,
         port: Number(port),
         dataDir: options.dataDir,
+        metricsUrl: /Metrics[^\n]*?(http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(output)?.[1],
+        output: () => output,
         async kill() {
           child.kill('SIGKILL');
           await ended(child);
         },
-        async stop() {
-          child.kill('SIGTERM');
-          await ended(child);
+        stop(signal: NodeJS.Signals = 'SIGTERM') {
+          child.kill(signal);
+          return ended(child);
         },
       });
     });

@@ -22,7 +22,7 @@ import { ServerClock } from '../../server/platform/server-clock.ts';
 import { BUNDLED_PROGRAMME, DEFAULT_FEED_INTERVAL_MS } from '../../server/platform/config.ts';
 import { openScheduleService } from '../../server/schedule/service.ts';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
-import type { Logger } from '../../server/platform/http-errors.ts';
+import type { Logger } from '../../server/platform/logger.ts';
 import type { DisplayCaps } from '../../server/realtime/display-namespace.ts';
 import type { PlanOptions } from '../../server/interchange/import-planning.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
@@ -107,7 +107,7 @@ export interface TestServer {
 const quietLogger: Logger = {
   info: () => {},
   warn: () => {},
-  error: (message, error) => console.error(message, error ?? ''),
+  error: (message, error, fields) => console.error(message, error ?? '', fields ?? ''),
 };
 
 let bundledProgramme: Programme | undefined;
@@ -140,6 +140,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     dataDir,
     seed: () => resolveProgramme(options.programme),
     now: () => clock.now(),
+    logger,
   });
   if (options.clock !== undefined || (options.speed ?? 1) !== 1) {
     const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);

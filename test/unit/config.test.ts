@@ -64,6 +64,19 @@ describe('a good configuration', () => {
       feeds: [],
       feedIntervalMs: DEFAULT_FEED_INTERVAL_MS,
       sso: undefined,
+      metricsPort: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('--metrics-port and the log level (option over LOG_LEVEL)', () => {
+    expect(parseConfig(['--metrics-port', '9464'], { LOG_LEVEL: 'warn' })).toMatchObject({
+      metricsPort: 9464,
+      logLevel: 'warn',
+    });
+    expect(parseConfig(['--metrics-port', '0', '--log-level', 'debug'], { LOG_LEVEL: 'warn' })).toMatchObject({
+      metricsPort: 0,
+      logLevel: 'debug',
     });
   });
 
@@ -149,6 +162,12 @@ describe('programme and feed option errors', () => {
     [['--feed', 'not a url'], /^--feed must be an http/],
     [['--feed-interval', '1s'], /^--feed-interval must be a duration such as 30s or 5m, at least 10s \(got "1s"\)$/],
     [['--feed-interval', 'often'], /^--feed-interval must be a duration/],
+    [['--metrics-port', 'abc'], /^--metrics-port must be a whole number between 0 and 65535 \(got "abc"\)$/],
+    [['--metrics-port', '70000'], /^--metrics-port must be a whole number between 0 and 65535/],
+    [
+      ['--log-level', 'loud'],
+      /^--log-level must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)$/,
+    ],
   ])('%j → %s', (argv, message) => {
     expect(configError(argv).message).toMatch(message);
   });
