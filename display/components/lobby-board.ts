@@ -80,7 +80,9 @@ export class LobbyBoard extends LitElement {
       }
       table {
         width: 100%;
-        border-collapse: collapse;
+        /* Separate borders: a collapsed heading border would be shared with (and grow) the first row. */
+        border-collapse: separate;
+        border-spacing: 0;
         table-layout: fixed;
       }
       th {
@@ -91,13 +93,22 @@ export class LobbyBoard extends LitElement {
       }
       td {
         height: var(--row-h);
-        box-sizing: border-box;
-        padding: 0.3vh 1vmin;
-        vertical-align: middle;
+        padding: 0;
+        vertical-align: top;
         font-size: var(--row-text);
         line-height: 1.12;
+      }
+      /* Each cell is exactly one row high whatever it holds (a two-line status, a struck-out
+         time): a taller cell would grow its row, and paging counts on every row being equal. */
+      .cell {
+        box-sizing: border-box;
+        height: var(--row-h);
+        padding: 0.3vh 1vmin;
         border-bottom: 0.2vh solid var(--surface);
         overflow: hidden;
+        display: flex;
+        flex-direction: column;
+        justify-content: safe center;
       }
       .c-time {
         width: 8%;
@@ -330,29 +341,37 @@ export class LobbyBoard extends LitElement {
     const discussing = session.agendaItems?.find((item) => item.code === session.currentAgendaItem);
     return html`<tr class=${changed ? 'changed' : ''} data-session=${session.id}>
       <td class="time">
-        ${delayed ? html`<s class="was">${formatClock(Date.parse(session.planned.start), zone)}</s>` : nothing}<span
-          >${formatClock(row.start, zone)}</span
-        >
+        <div class="cell">
+          ${delayed ? html`<s class="was">${formatClock(Date.parse(session.planned.start), zone)}</s>` : nothing}<span
+            >${formatClock(row.start, zone)}</span
+          >
+        </div>
       </td>
-      <td>${this.renderRoom(row.venue, session.venueId)}</td>
+      <td><div class="cell">${this.renderRoom(row.venue, session.venueId)}</div></td>
       <td>
-        ${
-          discussing && row.state === 'running'
-            ? html`<span class="title clamp-1" dir="auto">${title}</span>
-                <span class="discussing clamp-1" dir="auto"
-                  >Now discussing ${discussing.code}: ${discussing.title}</span
+        <div class="cell">
+          ${
+            discussing && row.state === 'running'
+              ? html`<span class="title clamp-1" dir="auto">${title}</span>
+                  <span class="discussing clamp-1" dir="auto"
+                    >Now discussing ${discussing.code}: ${discussing.title}</span
+                  >`
+              : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
+                  >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
                 >`
-            : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
-                >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
-              >`
-        }
-      </td>
-      <td class="org"><span class="clamp-2" dir="auto">${session.organizers.lead}</span></td>
-      <td>
-        <div class="clamp-2">
-          <span class="status ${status.tone}">${status.text}</span>${
-            changed ? html` <span class="updated">· Updated</span>` : nothing
           }
+        </div>
+      </td>
+      <td class="org">
+        <div class="cell"><span class="clamp-2" dir="auto">${session.organizers.lead}</span></div>
+      </td>
+      <td>
+        <div class="cell">
+          <div class="clamp-2">
+            <span class="status ${status.tone}">${status.text}</span>${
+              changed ? html` <span class="updated">· Updated</span>` : nothing
+            }
+          </div>
         </div>
       </td>
     </tr>`;
