@@ -43,9 +43,10 @@ export class LobbyBoard extends LitElement {
         height: 100%;
         min-height: 0;
         overflow: hidden;
-        /* Ten rows and more at 16:9: 2.9vh text on two lines fits a 7.4vh row. */
+        /* Ten rows and more at 16:9, also under an announcement banner and the simulated-time
+           bar: 2.9vh text on two lines fits a 7.2vh row. */
         /* Whole pixels: every row the same height, so paging is exact. */
-        --row-h: round(down, 7.4vh, 1px);
+        --row-h: round(down, 7.2vh, 1px);
         --row-text: 2.9vh;
       }
       header {

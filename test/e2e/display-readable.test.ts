@@ -79,6 +79,26 @@ describe('lobby departures board', () => {
     });
   }
 
+  it('keeps 10 rows a page at 1920×1080 with an announcement banner and the simulated-time bar', async () => {
+    await setClock(server, '2024-10-14T12:55');
+    const { announcement } = await staff<{ announcement: { id: string } }>(server, 'POST', '/api/announcements', {
+      text: 'Coffee is served in the rotunda until 15:30, with tea and water on the first floor',
+      venueIds: ['lobby'],
+    });
+    try {
+      const page = await open('/display/lobby');
+      await page.locator('announcement-banner p', { hasText: 'Coffee is served' }).waitFor();
+      await page.locator('simulated-marker p', { hasText: 'SIMULATED TIME' }).waitFor();
+      await page.locator('lobby-board tbody tr').nth(9).waitFor();
+      const report = await lobbyReport(page);
+      expect(report.rows).toBeGreaterThanOrEqual(10);
+      expect(report.fullyVisible).toBe(true);
+      expect(report.smallest).toBeGreaterThanOrEqual(report.height * 0.028 - 0.5);
+    } finally {
+      await staff(server, 'DELETE', `/api/announcements/${announcement.id}`);
+    }
+  });
+
   it('cycles through all its pages within 30 s (page.clock), with a page indicator', async () => {
     await setClock(server, '2024-10-14T09:00');
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
