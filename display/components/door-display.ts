@@ -126,6 +126,15 @@ export class DoorDisplay extends LitElement {
         .main.single {
           grid-template-rows: minmax(0, 1fr);
         }
+        /* A plenary's agenda needs the height: what comes next is compact and takes only its own. */
+        .main.agenda {
+          grid-template-rows: minmax(0, 1fr) auto;
+          gap: 1.6vh;
+          padding-block: 1vh;
+        }
+        .main.agenda day-timeline {
+          display: none;
+        }
         .clock {
           display: flex;
           flex-direction: column;
@@ -168,6 +177,7 @@ export class DoorDisplay extends LitElement {
       }
     `;
     const hasSecondary = Boolean(online) || running || timeline.length > 0;
+    const agenda = running && (view.now[0]!.session.agendaItems?.length ?? 0) > 0;
     return html`
       <header>
         <h1 class="clamp-2" dir="auto">${view.venue.name}</h1>
@@ -181,7 +191,7 @@ export class DoorDisplay extends LitElement {
         ?online=${view.venue.kind === 'online'}
         .detail=${view.venue.kind === 'online' ? onlineDetail(view, zone) : statusDetail(view, this.now, zone, schedule.venues)}
       ></status-band>
-      <div class="main ${hasSecondary ? '' : 'single'}">
+      <div class="main ${hasSecondary ? '' : 'single'} ${agenda ? 'agenda' : ''}">
         <div class="column primary">
           ${running ? this.renderRunning(view, zone) : this.renderFree(view, notices, zone)}
         </div>
@@ -197,7 +207,13 @@ export class DoorDisplay extends LitElement {
       ${notices.length ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
       ${
         view.next
-          ? html`<up-next .item=${view.next} .now=${this.now} .timezone=${zone} .venues=${venues}></up-next>`
+          ? html`<up-next
+              .item=${view.next}
+              .now=${this.now}
+              .timezone=${zone}
+              .venues=${venues}
+              ?compact=${(view.now[0]?.session.agendaItems?.length ?? 0) > 0}
+            ></up-next>`
           : html`<div>
               <span class="label">Next</span>
               <p class="none">Nothing more in this room today</p>

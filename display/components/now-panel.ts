@@ -55,10 +55,7 @@ export class NowPanel extends LitElement {
       }
       @media (orientation: portrait) {
         :host {
-          gap: 1vh;
-        }
-        :host > agenda-list {
-          flex: none;
+          gap: 0.7vh;
         }
         .partners {
           -webkit-line-clamp: 1;

@@ -20,6 +20,8 @@ export class UpNext extends LitElement {
   @property({ attribute: false }) venues: Venue[] = [];
   /** The room is free: this is the main thing on the door. */
   @property({ type: Boolean, reflect: true }) prominent = false;
+  /** Beside a plenary's agenda on a portrait door: one line of title, the height goes to the agenda. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   static override styles = [
     shared,
@@ -58,6 +60,12 @@ export class UpNext extends LitElement {
           -webkit-line-clamp: 3;
         }
         .partners {
+          -webkit-line-clamp: 1;
+        }
+        :host([compact]) {
+          gap: 0.6vh;
+        }
+        :host([compact]) h2.clamp-3 {
           -webkit-line-clamp: 1;
         }
       }

@@ -178,6 +178,26 @@ describe('portrait door, plenary and online', () => {
     expect(await page.locator('door-display .date').isVisible()).toBe(true);
   });
 
+  it('shows the full agenda of the plenary at 1080×1920, with no "and N more"', async () => {
+    const plenary = await sessionAt(server, 'Plenary', '2024-10-14T10:00');
+    expect(plenary.agendaItems!.length).toBe(6);
+    await setClock(server, '2024-10-14T10:20');
+    const page = await open('/display/room/Plenary', { width: 1080, height: 1920 });
+    const items = page.locator('door-display agenda-list li:not(.spacer)');
+    await items.first().waitFor();
+    // Whole items inside the list's box, in its first (visible) column: none clipped or wrapped away.
+    const shown = await items.evaluateAll((list) => {
+      const box = list[0]!.parentElement!.getBoundingClientRect();
+      const left = (list[0] as HTMLElement).offsetLeft;
+      return list.filter((li) => {
+        const rect = li.getBoundingClientRect();
+        return (li as HTMLElement).offsetLeft === left && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1;
+      }).length;
+    });
+    expect(shown).toBe(6);
+    expect(await page.locator('door-display agenda-list .more').count()).toBe(0);
+  });
+
   it('labels the plenary item under discussion "Now discussing"', async () => {
     const plenary = await sessionAt(server, 'Plenary', '2024-10-14T10:00');
     const code = plenary.agendaItems![1]!.code;
