@@ -27,6 +27,8 @@ function applyOp(schedule: Schedule, op: DeltaOp): Schedule {
       return { ...schedule, announcements: schedule.announcements.filter((a) => a.id !== op.id) };
     case 'emergency':
       return { ...schedule, emergency: op.emergency };
+    case 'settings':
+      return { ...schedule, settings: op.settings };
   }
 }
 

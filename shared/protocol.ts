@@ -3,7 +3,7 @@
  * browser client. After the first snapshot the server only sends small deltas; every message
  * that reflects schedule state carries the revision it reflects.
  */
-import type { Announcement, Emergency, Schedule, Session, Venue } from './model.ts';
+import type { Announcement, Emergency, Schedule, ScheduleSettings, Session, Venue } from './model.ts';
 
 export type DisplayView = 'room' | 'lobby';
 
@@ -52,7 +52,8 @@ export type DeltaOp =
   | { type: 'venue'; venue: Venue }
   | { type: 'announcement'; announcement: Announcement }
   | { type: 'announcement-removed'; id: string }
-  | { type: 'emergency'; emergency: Emergency | null };
+  | { type: 'emergency'; emergency: Emergency | null }
+  | { type: 'settings'; settings: ScheduleSettings };
 
 /** Everything one accepted change did, stamped with the revision it produced. */
 export interface Delta {

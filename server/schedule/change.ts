@@ -47,6 +47,8 @@ function beforeImage(schedule: Schedule, op: DeltaOp): DeltaOp {
     }
     case 'emergency':
       return { type: 'emergency', emergency: schedule.emergency };
+    case 'settings':
+      return { type: 'settings', settings: schedule.settings ?? {} };
   }
 }
 

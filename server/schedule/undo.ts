@@ -44,8 +44,12 @@ function divergence(schedule: Schedule, op: DeltaOp): string | undefined {
       return schedule.announcements.some((a) => a.id === op.id) ? 'the announcement exists again' : undefined;
     case 'emergency':
       return sameJson(schedule.emergency, op.emergency) ? undefined : 'the emergency message has changed since';
-    case 'venue':
-      return undefined;
+    case 'venue': {
+      const live = schedule.venues.find((v) => v.id === op.venue.id);
+      return live && !sameJson(live, op.venue) ? `the venue ${live.id} has been changed again since` : undefined;
+    }
+    case 'settings':
+      return sameJson(schedule.settings ?? {}, op.settings) ? undefined : 'the display settings have changed since';
   }
 }
 
@@ -65,6 +69,8 @@ function finalOps(ops: DeltaOp[]): DeltaOp[] {
         return 'emergency';
       case 'venue':
         return `venue:${op.venue.id}`;
+      case 'settings':
+        return 'settings';
     }
   };
   return [...new Map(ops.map((op) => [target(op), op])).values()];

@@ -115,6 +115,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
        ON CONFLICT (id) DO UPDATE SET text = excluded.text, since = excluded.since`,
     ),
     clearEmergency: db.prepare('DELETE FROM emergency'),
+    setSettings: db.prepare('UPDATE meta SET settings = ? WHERE id = 1'),
     insertEntry: db.prepare(
       `INSERT INTO journal (revision, at, actor, actor_name, operation, summary, session_id, delta, inverse, undoes)
        VALUES (@revision, @at, @actor, @actorName, @operation, @summary, @sessionId, @delta, @inverse, @undoes)`,
@@ -152,6 +153,9 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
         if (op.emergency) statements.setEmergency.run(op.emergency.text, op.emergency.since);
         else statements.clearEmergency.run();
         return;
+      case 'settings':
+        statements.setSettings.run(JSON.stringify(op.settings));
+        return;
     }
   }
 
@@ -167,6 +171,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     schedule.sessions.forEach((session) => writeOp({ type: 'session', session }));
     schedule.announcements.forEach((announcement) => writeOp({ type: 'announcement', announcement }));
     writeOp({ type: 'emergency', emergency: schedule.emergency });
+    if (schedule.settings) writeOp({ type: 'settings', settings: schedule.settings });
   });
 
   const commit = db.transaction(({ delta, entry, inverse, idempotency: claim }: StoredChange) => {
