@@ -9,7 +9,7 @@ import type { Schedule } from '../../shared/model.ts';
 import { formatClock, formatDay } from '../../shared/time.ts';
 import { roomView, type RoomView } from '../../shared/views/index.ts';
 import { doorSections, onlineDetail, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
-import { displayTitle } from '../../shared/title-case.ts';
+import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { firstSessionAfterToday } from '../logic/later-days.ts';
 import { shared } from '../styles/theme.ts';
 import './day-timeline.ts';
@@ -24,6 +24,11 @@ export class DoorDisplay extends LitElement {
   @property() venueId = '';
   /** Server-clock instant to show, epoch ms. */
   @property({ type: Number }) now = 0;
+
+  /** How titles read on every part of this door: the panel's setting. */
+  private get titleStyle() {
+    return titleStyleOf(this.schedule);
+  }
 
   static override styles = [
     shared,
@@ -168,6 +173,7 @@ export class DoorDisplay extends LitElement {
       ${
         timeline.length
           ? html`<day-timeline
+              .titleStyle=${this.titleStyle}
               class="grow"
               heading="Later today"
               .entries=${timeline}
@@ -204,10 +210,11 @@ export class DoorDisplay extends LitElement {
   private renderComing(view: RoomView, notices: DoorEntry[], zone: string) {
     const venues = this.schedule!.venues;
     return html`
-      ${notices.length ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
+      ${notices.length ? html`<day-timeline .titleStyle=${this.titleStyle} prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
       ${
         view.next
           ? html`<up-next
+              .titleStyle=${this.titleStyle}
               .item=${view.next}
               .now=${this.now}
               .timezone=${zone}
@@ -226,9 +233,23 @@ export class DoorDisplay extends LitElement {
     const venues = this.schedule!.venues;
     const [first, ...others] = view.now;
     return html`
-      <now-panel class="grow" .item=${first} .now=${this.now} .timezone=${zone} .venues=${venues}></now-panel>
+      <now-panel
+        .titleStyle=${this.titleStyle}
+        class="grow"
+        .item=${first}
+        .now=${this.now}
+        .timezone=${zone}
+        .venues=${venues}
+      ></now-panel>
       ${others.map(
-        (item) => html`<now-panel .item=${item} .now=${this.now} .timezone=${zone} .venues=${venues}></now-panel>`,
+        (item) =>
+          html`<now-panel
+            .titleStyle=${this.titleStyle}
+            .item=${item}
+            .now=${this.now}
+            .timezone=${zone}
+            .venues=${venues}
+          ></now-panel>`,
       )}
     `;
   }
@@ -236,10 +257,11 @@ export class DoorDisplay extends LitElement {
   private renderFree(view: RoomView, notices: DoorEntry[], zone: string) {
     const schedule = this.schedule!;
     return html`
-      ${notices.length ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
+      ${notices.length ? html`<day-timeline .titleStyle=${this.titleStyle} prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
       ${
         view.next
           ? html`<up-next
+              .titleStyle=${this.titleStyle}
               class="grow"
               prominent
               .item=${view.next}
@@ -263,7 +285,9 @@ export class DoorDisplay extends LitElement {
         upcoming
           ? html`<p class="tomorrow">
               Next: ${formatDay(upcoming.start, zone)}, ${formatClock(upcoming.start, zone)} ·
-              <span dir="auto">${displayTitle(upcoming.session.title, 'title-case', upcoming.session.organizers)}</span>
+              <span dir="auto"
+                >${displayTitle(upcoming.session.title, this.titleStyle, upcoming.session.organizers)}</span
+              >
             </p>`
           : nothing
       }

@@ -9,7 +9,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Schedule, Venue } from '../../shared/model.ts';
 import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
 import { lobbyStatus, lobbyView, type LobbyRow } from '../../shared/views/index.ts';
-import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
+import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { isHighlighted, trackVersions, type SeenVersions } from '../logic/change-tracker.ts';
 import { fitTitles } from '../logic/fit-text.ts';
 import { venueDirections } from '../logic/format.ts';
@@ -25,7 +25,6 @@ export class LobbyBoard extends LitElement {
   @property({ type: Number }) realNow = 0;
   /** This screen's own way to each room (venue id → "M7 ↑ 1st floor"), over the venue's. */
   @property({ attribute: false }) directions: Record<string, string> = {};
-  @property() titleStyle: TitleStyle = 'title-case';
 
   @state() private perPage = 1;
   private seen: SeenVersions = new Map();
@@ -337,7 +336,7 @@ export class LobbyBoard extends LitElement {
     const venues = this.schedule!.venues;
     const changed = isHighlighted(this.seen, session.id, this.realNow);
     const status = lobbyStatus(row, this.now, venues, zone);
-    const title = displayTitle(session.title, this.titleStyle, session.organizers);
+    const title = displayTitle(session.title, titleStyleOf(this.schedule), session.organizers);
     const delayed = (row.change.startShiftMinutes ?? 0) !== 0 && row.state !== 'cancelled';
     const discussing = session.agendaItems?.find((item) => item.code === session.currentAgendaItem);
     return html`<tr class=${changed ? 'changed' : ''} data-session=${session.id}>
@@ -379,8 +378,8 @@ export class LobbyBoard extends LitElement {
   }
 
   private renderRoom(venue: Venue | undefined, venueId: string) {
-    // The board is narrow: the floor (the building is in the room's name), unless this screen has its own way.
-    const way = this.directions[venueId] ?? venue?.floor ?? venueDirections(venue);
+    // This screen's own way to the room, else the venue's directions staff keep in the panel, else its floor.
+    const way = this.directions[venueId] ?? venueDirections(venue);
     return html`<span class="clamp-2" dir="auto"
       ><span class="room">${venue?.name ?? venueId}</span
       >${way ? html` <span class="way">${way}</span>` : nothing}</span
