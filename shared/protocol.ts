@@ -119,6 +119,8 @@ export interface DisplayStatus {
   screen?: DisplayScreen;
   /** The display's measured clock offset: server real time minus device time, ms. */
   clockSkewMs?: number;
+  /** Staff-set directions from this screen to rooms (venue id → text). */
+  directions?: Record<string, string>;
   /** Connected but silent for longer than the fleet's threshold (a hung page or a dead link). */
   stale?: boolean;
 }
@@ -134,6 +136,8 @@ export interface DisplayAssignment extends Assignment {
   /** The id the display is known by: adopt it when it differs from the one presented. */
   displayId: string;
   name: string;
+  /** This screen's own way to each room (venue id → "M7 ↑ 1st floor"), over the venue's directions. */
+  directions?: Record<string, string>;
 }
 
 /** A display no one has assigned yet: it shows this code so staff can pair it. */

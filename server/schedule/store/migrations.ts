@@ -173,6 +173,10 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE meta ADD COLUMN settings TEXT');
   },
+  // 11: a screen's own directions to rooms, set in the panel's screen editor (JSON venue id → text).
+  (db) => {
+    db.exec('ALTER TABLE displays ADD COLUMN directions TEXT');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
