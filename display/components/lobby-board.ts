@@ -12,7 +12,7 @@ import { lobbyStatus, lobbyView, type LobbyRow } from '../../shared/views/index.
 import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { isHighlighted, trackVersions, type SeenVersions } from '../logic/change-tracker.ts';
 import { fitTitles } from '../logic/fit-text.ts';
-import { venueDirections } from '../logic/format.ts';
+import { boardDirections } from '../logic/format.ts';
 import { cyclePeriod, pageAt, pageCount, pageSlice, rowsPerPage } from '../logic/paging.ts';
 import { shared } from '../styles/theme.ts';
 
@@ -160,7 +160,8 @@ export class LobbyBoard extends LitElement {
       .status.delayed {
         color: #000;
         background: var(--moved);
-        padding: 0.2vh 0.8vmin;
+        /* No vertical padding: two lines of it must fit the fixed row. */
+        padding: 0 0.8vmin;
         border-radius: var(--radius);
         display: inline-block;
       }
@@ -378,8 +379,8 @@ export class LobbyBoard extends LitElement {
   }
 
   private renderRoom(venue: Venue | undefined, venueId: string) {
-    // This screen's own way to the room, else the venue's directions staff keep in the panel, else its floor.
-    const way = this.directions[venueId] ?? venueDirections(venue);
+    // This screen's own way to the room, else the venue's (short) directions, else its floor.
+    const way = this.directions[venueId] ?? boardDirections(venue);
     return html`<span class="clamp-2" dir="auto"
       ><span class="room">${venue?.name ?? venueId}</span
       >${way ? html` <span class="way">${way}</span>` : nothing}</span
