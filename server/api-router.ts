@@ -19,6 +19,7 @@ import { feedsRouter } from './interchange/feeds/feed-routes.ts';
 import type { PlanOptions } from './interchange/import-planning.ts';
 import { scheduleRouter } from './schedule/schedule-routes.ts';
 import { sessionsRouter } from './schedule/session-routes.ts';
+import { venuesRouter } from './schedule/venue-routes.ts';
 import { accountsRouter } from './staff/accounts-routes.ts';
 import { ssoRouter } from './staff/sso-routes.ts';
 
@@ -54,6 +55,7 @@ export function apiRouter(context: ApiContext, options: ApiOptions = {}): Router
   api.use(scheduleRouter(context));
   api.use(clockRouter(context));
   api.use(sessionsRouter(context));
+  api.use(venuesRouter(context));
   api.use(announcementsRouter(context));
   api.use(emergencyRouter(context));
   api.use(changesRouter(context));

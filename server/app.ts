@@ -61,7 +61,6 @@ export interface Application {
   close(): Promise<void>;
 }
 
-
 export function createApplication(httpServer: HttpServer, deps: ApplicationDeps): Application {
   const logger = deps.logger ?? silentLogger;
   const displays = new DisplayRegistry();

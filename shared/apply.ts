@@ -31,6 +31,8 @@ function applyOp(schedule: Schedule, op: DeltaOp): Schedule {
       const { conference: _previous, ...rest } = schedule;
       return op.conference ? { ...rest, conference: op.conference } : rest;
     }
+    case 'settings':
+      return { ...schedule, settings: op.settings };
   }
 }
 

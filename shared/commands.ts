@@ -11,7 +11,9 @@ import {
   OrganizersSchema,
   SessionKind,
   SessionStatus,
+  TitleStyleSchema,
   VenueId,
+  VenueSchema,
 } from './model.ts';
 import { isIsoDateTime } from './time.ts';
 
@@ -161,6 +163,26 @@ export interface EmergencyTemplate {
   label: string;
   text: string;
 }
+
+/** The venue fields staff may edit (`PATCH /api/venues/:id`); null clears an optional one. */
+const editableVenueFields = {
+  name: VenueSchema.shape.name.optional(),
+  building: VenueSchema.shape.building.nullable(),
+  floor: VenueSchema.shape.floor.nullable(),
+  directions: VenueSchema.shape.directions.nullable(),
+};
+const VENUE_KEYS = Object.keys(editableVenueFields);
+
+export const VenuePatchSchema = z
+  .strictObject(editableVenueFields)
+  .refine((patch) => VENUE_KEYS.some((key) => key in patch), {
+    message: `must change at least one of: ${VENUE_KEYS.join(', ')}`,
+  });
+export type VenuePatch = z.infer<typeof VenuePatchSchema>;
+
+/** `PATCH /api/settings`: the schedule-wide display settings. */
+export const SettingsPatchSchema = z.strictObject({ titleStyle: TitleStyleSchema });
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** The message of the first problem of one field's value under its schema, or null when it is fine. */
 export function fieldProblem(schema: z.ZodType, value: unknown): string | null {

@@ -109,6 +109,16 @@ export const ConferenceSchema = z.strictObject({
 });
 export type Conference = z.infer<typeof ConferenceSchema>;
 
+/** How screens and the panel show titles: as the source wrote them, or all-caps ones in title case. */
+export const TitleStyleSchema = z.enum(['as-written', 'title-case']);
+
+/** Schedule-wide display settings staff choose in the panel (journalled like any change). */
+export const ScheduleSettingsSchema = z.strictObject({
+  /** Absent: title case (the default for all-caps sources). */
+  titleStyle: TitleStyleSchema.optional(),
+});
+export type ScheduleSettings = z.infer<typeof ScheduleSettingsSchema>;
+
 /** What the importers produce: a schedule without live state. */
 export const ProgrammeSchema = z.strictObject({
   timezone: z.string().min(1),
@@ -132,5 +142,6 @@ export const ScheduleSchema = z.strictObject({
   announcements: z.array(AnnouncementSchema),
   emergency: EmergencySchema.nullable(),
   conference: ConferenceSchema.optional(),
+  settings: ScheduleSettingsSchema.optional(),
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;

@@ -3,7 +3,7 @@
  * browser client. After the first snapshot the server only sends small deltas; every message
  * that reflects schedule state carries the revision it reflects.
  */
-import type { Announcement, Conference, Emergency, Schedule, Session, Venue } from './model.ts';
+import type { Announcement, Conference, Emergency, Schedule, ScheduleSettings, Session, Venue } from './model.ts';
 
 export type DisplayView = 'room' | 'lobby';
 
@@ -54,7 +54,8 @@ export type DeltaOp =
   | { type: 'announcement-removed'; id: string }
   | { type: 'emergency'; emergency: Emergency | null }
   /** The conference the schedule names (an import of a c3voc or frab file sets it); null = none. */
-  | { type: 'conference'; conference: Conference | null };
+  | { type: 'conference'; conference: Conference | null }
+  | { type: 'settings'; settings: ScheduleSettings };
 
 /** Everything one accepted change did, stamped with the revision it produced. */
 export interface Delta {
@@ -120,6 +121,8 @@ export interface DisplayStatus {
   screen?: DisplayScreen;
   /** The display's measured clock offset: server real time minus device time, ms. */
   clockSkewMs?: number;
+  /** Staff-set directions from this screen to rooms (venue id → text). */
+  directions?: Record<string, string>;
   /** Connected but silent for longer than the fleet's threshold (a hung page or a dead link). */
   stale?: boolean;
 }
@@ -135,6 +138,8 @@ export interface DisplayAssignment extends Assignment {
   /** The id the display is known by: adopt it when it differs from the one presented. */
   displayId: string;
   name: string;
+  /** This screen's own way to each room (venue id → "M7 ↑ 1st floor"), over the venue's directions. */
+  directions?: Record<string, string>;
 }
 
 /** A display no one has assigned yet: it shows this code so staff can pair it. */

@@ -9,9 +9,14 @@
  * - Acronyms stay in capitals: the list below, any word with a digit (I2LEC, COP12), and any word
  *   the organiser field writes in capitals (INTERPOL, HEUNI). Possessives keep a lower-case s.
  */
-import type { Organizers } from './model.ts';
+import type { Organizers, Schedule } from './model.ts';
 
 export type TitleStyle = 'as-written' | 'title-case';
+
+/** The style staff chose in the panel; title case until they choose. */
+export function titleStyleOf(schedule: Pick<Schedule, 'settings'> | null | undefined): TitleStyle {
+  return schedule?.settings?.titleStyle ?? 'title-case';
+}
 
 /** Acronyms of the UN and crime-prevention world; a plural maps to its written form. */
 const ACRONYMS: Record<string, string> = Object.fromEntries(

@@ -15,6 +15,7 @@ import './announcements-panel.ts';
 import './emergency-panel.ts';
 import './journal-panel.ts';
 import './screens-panel.ts';
+import './venues-panel.ts';
 import './delivery-badge.ts';
 import './import-panel.ts';
 import './feeds-panel.ts';
@@ -29,6 +30,7 @@ const SECTIONS = [
   { id: 'announcements', label: 'Announcements & emergency' },
   { id: 'journal', label: 'Journal' },
   { id: 'screens', label: 'Screens' },
+  { id: 'venues', label: 'Venues & titles' },
   { id: 'import', label: 'Import' },
   { id: 'accounts', label: 'Accounts' },
 ] as const;
@@ -126,6 +128,8 @@ export class ControlPanel extends LitElement {
         return html`<journal-panel></journal-panel>`;
       case 'screens':
         return html`<screens-panel></screens-panel>`;
+      case 'venues':
+        return html`<venues-panel></venues-panel>`;
       case 'import':
         return html`<import-panel .api=${this.importApi}></import-panel><feeds-panel></feeds-panel>`;
       case 'accounts':

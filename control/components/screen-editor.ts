@@ -1,6 +1,8 @@
 /**
  * Renaming and reassigning one screen, inline in the Screens table. A reassigned screen switches
  * at once (when connected) or as soon as it reconnects; staff's choice then wins over its URL.
+ * A lobby screen can also have its own directions to rooms ("M7 ↑ 1st floor" by the M-Building
+ * entrance), shown on its rows instead of the venue's.
  * Fires `done` when saved or cancelled.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -27,6 +29,8 @@ export class ScreenEditor extends LitElement {
   @property({ attribute: false }) fleet?: FleetActions;
   @state() private name = '';
   @state() private choice = '';
+  /** Venue id → this screen's way there, as typed (empty: the venue's own directions). */
+  @state() private directions: Record<string, string> = {};
   private readonly saving = new ActionTask(
     this,
     (fleet: FleetActions, id: string, change: Parameters<FleetActions['update']>[1]) => fleet.update(id, change),
@@ -37,6 +41,7 @@ export class ScreenEditor extends LitElement {
     if (this.display) {
       this.name = this.display.name;
       this.choice = choiceOf(this.display);
+      this.directions = { ...this.display.directions };
     }
   }
 
@@ -73,8 +78,42 @@ export class ScreenEditor extends LitElement {
           <button type="button" @click=${this.done}>Cancel</button>
         </div>
       </div>
+      ${this.choice === 'lobby' ? this.renderDirections(id) : nothing}
       ${this.saving.errorText ? html`<p class="error" role="alert">${this.saving.errorText}</p>` : nothing}
     </form>`;
+  }
+
+  private renderDirections(id: string) {
+    const rooms = this.schedule!.venues.filter((v) => v.kind === 'room');
+    return html`<details ?open=${Object.keys(this.directions).length > 0}>
+      <summary>Directions from this screen</summary>
+      <p>Leave a room empty to show the venue's own directions.</p>
+      <div class="row">
+        ${rooms.map(
+          (venue) =>
+            html`<div class="field">
+              <label for="${id}-way-${venue.id}">Way to ${venue.id}</label>
+              <input
+                id="${id}-way-${venue.id}"
+                maxlength="100"
+                placeholder=${venue.directions ?? venue.floor ?? ''}
+                .value=${this.directions[venue.id] ?? ''}
+                @input=${(e: Event) =>
+                  (this.directions = { ...this.directions, [venue.id]: (e.target as HTMLInputElement).value })}
+              />
+            </div>`,
+        )}
+      </div>
+    </details>`;
+  }
+
+  /** The typed directions without the empty ones. */
+  private typedDirections(): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(this.directions)
+        .map(([venueId, text]) => [venueId, text.trim()] as const)
+        .filter(([, text]) => text !== ''),
+    );
   }
 
   private readonly save = async (event: Event) => {
@@ -84,6 +123,10 @@ export class ScreenEditor extends LitElement {
     const change = {
       ...(this.name.trim() !== display.name && { name: this.name.trim() }),
       ...(this.choice !== choiceOf(display) && assignmentOf(this.choice)),
+      ...(this.choice === 'lobby' &&
+        JSON.stringify(this.typedDirections()) !== JSON.stringify(display.directions ?? {}) && {
+          directions: this.typedDirections(),
+        }),
     };
     if (Object.keys(change).length === 0) return this.done();
     if (await this.saving.perform(this.fleet, display.id, change)) this.done();

@@ -3,13 +3,15 @@
  * (the socket delta normally arrives first; a fetch covers a slow or missing one), so the screen a
  * staff member looks at after a click already shows what they did.
  */
-import type { Announcement, Emergency, Session } from '../../shared/model.ts';
+import type { Announcement, Emergency, ScheduleSettings, Session, Venue } from '../../shared/model.ts';
 import type {
   AnnouncementInput,
   DelayInput,
   EmergencyInput,
   NewSessionInput,
   SessionPatch,
+  SettingsPatch,
+  VenuePatch,
 } from '../../shared/commands.ts';
 import type { ApiClient } from './api.ts';
 import type { LiveChannel } from './live.ts';
@@ -64,6 +66,18 @@ export class Actions {
 
   clearEmergency(): Promise<void> {
     return this.write(this.api.delete<Written>('/api/emergency')).then(() => undefined);
+  }
+
+  patchVenue(id: string, patch: VenuePatch): Promise<Venue> {
+    return this.write(this.api.patch<{ venue: Venue } & Written>(`/api/venues/${encodeURIComponent(id)}`, patch)).then(
+      (r) => r.venue,
+    );
+  }
+
+  updateSettings(patch: SettingsPatch): Promise<ScheduleSettings> {
+    return this.write(this.api.patch<{ settings: ScheduleSettings } & Written>('/api/settings', patch)).then(
+      (r) => r.settings,
+    );
   }
 
   /** `force` keeps both sessions in a room the undone change had freed (the only refusal it lifts). */

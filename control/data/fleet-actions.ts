@@ -38,7 +38,10 @@ export class FleetActions {
     return display;
   }
 
-  async update(id: string, change: { name?: string } & Partial<Assignment>): Promise<DisplayStatus> {
+  async update(
+    id: string,
+    change: { name?: string; directions?: Record<string, string> } & Partial<Assignment>,
+  ): Promise<DisplayStatus> {
     const display = await this.api.patch<DisplayStatus>(displayPath(id), change);
     this.keep(display);
     return display;

@@ -60,14 +60,20 @@ export class AgendaList extends LitElement {
         color: var(--muted);
         padding: 0.4vh 1vmin;
       }
-      /* Portrait has the height for the whole agenda: one column, every item. */
+      /* Portrait is narrow and tall: items packed closer, the code column no wider than its
+         codes, so a plenary's whole agenda fits; what truly cannot still goes to the hidden
+         column of the fit-list and is counted in "and N more", never cut mid-item. */
       @media (orientation: portrait) {
-        .title {
-          -webkit-line-clamp: 4;
+        li {
+          gap: 1vmin;
+          padding: 0.15vh 1vmin;
+          line-height: 1.1;
         }
-        ol.fit-list {
-          flex: none;
-          flex-wrap: nowrap;
+        .code {
+          min-width: 2.7em;
+        }
+        .title {
+          -webkit-line-clamp: 3;
         }
       }
     `,

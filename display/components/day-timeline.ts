@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatClock } from '../../shared/time.ts';
-import { displayTitle } from '../../shared/title-case.ts';
+import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import type { DoorEntry } from '../logic/door-sections.ts';
 import { shared } from '../styles/theme.ts';
 import './change-badge.ts';
@@ -14,6 +14,8 @@ import './change-badge.ts';
 export class DayTimeline extends LitElement {
   @property({ attribute: false }) entries: DoorEntry[] = [];
   @property() timezone = 'UTC';
+  /** The panel's title setting, from the schedule (title case until staff choose otherwise). */
+  @property() titleStyle: TitleStyle = 'title-case';
   /** Heading shown above the list; none when empty. */
   @property() heading = '';
   @property({ type: Boolean, reflect: true }) prominent = false;
@@ -77,7 +79,7 @@ export class DayTimeline extends LitElement {
   ];
 
   private shownTitle(entry: DoorEntry): string {
-    return displayTitle(entry.session.title, 'title-case', entry.session.organizers);
+    return displayTitle(entry.session.title, this.titleStyle, entry.session.organizers);
   }
 
   override render() {

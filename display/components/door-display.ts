@@ -9,7 +9,7 @@ import type { Schedule } from '../../shared/model.ts';
 import { formatClock, formatDay } from '../../shared/time.ts';
 import { roomView, type RoomView } from '../../shared/views/index.ts';
 import { doorSections, onlineDetail, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
-import { displayTitle } from '../../shared/title-case.ts';
+import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { firstSessionAfterToday } from '../logic/later-days.ts';
 import { shared } from '../styles/theme.ts';
 import './day-timeline.ts';
@@ -24,6 +24,11 @@ export class DoorDisplay extends LitElement {
   @property() venueId = '';
   /** Server-clock instant to show, epoch ms. */
   @property({ type: Number }) now = 0;
+
+  /** How titles read on every part of this door: the panel's setting. */
+  private get titleStyle() {
+    return titleStyleOf(this.schedule);
+  }
 
   static override styles = [
     shared,
@@ -126,6 +131,15 @@ export class DoorDisplay extends LitElement {
         .main.single {
           grid-template-rows: minmax(0, 1fr);
         }
+        /* A plenary's agenda needs the height: what comes next is compact and takes only its own. */
+        .main.agenda {
+          grid-template-rows: minmax(0, 1fr) auto;
+          gap: 1.6vh;
+          padding-block: 1vh;
+        }
+        .main.agenda day-timeline {
+          display: none;
+        }
         .clock {
           display: flex;
           flex-direction: column;
@@ -159,6 +173,7 @@ export class DoorDisplay extends LitElement {
       ${
         timeline.length
           ? html`<day-timeline
+              .titleStyle=${this.titleStyle}
               class="grow"
               heading="Later today"
               .entries=${timeline}
@@ -168,6 +183,7 @@ export class DoorDisplay extends LitElement {
       }
     `;
     const hasSecondary = Boolean(online) || running || timeline.length > 0;
+    const agenda = running && (view.now[0]!.session.agendaItems?.length ?? 0) > 0;
     return html`
       <header>
         <h1 class="clamp-2" dir="auto">${view.venue.name}</h1>
@@ -181,7 +197,7 @@ export class DoorDisplay extends LitElement {
         ?online=${view.venue.kind === 'online'}
         .detail=${view.venue.kind === 'online' ? onlineDetail(view, zone) : statusDetail(view, this.now, zone, schedule.venues)}
       ></status-band>
-      <div class="main ${hasSecondary ? '' : 'single'}">
+      <div class="main ${hasSecondary ? '' : 'single'} ${agenda ? 'agenda' : ''}">
         <div class="column primary">
           ${running ? this.renderRunning(view, zone) : this.renderFree(view, notices, zone)}
         </div>
@@ -194,10 +210,17 @@ export class DoorDisplay extends LitElement {
   private renderComing(view: RoomView, notices: DoorEntry[], zone: string) {
     const venues = this.schedule!.venues;
     return html`
-      ${notices.length ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
+      ${notices.length ? html`<day-timeline .titleStyle=${this.titleStyle} prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
       ${
         view.next
-          ? html`<up-next .item=${view.next} .now=${this.now} .timezone=${zone} .venues=${venues}></up-next>`
+          ? html`<up-next
+              .titleStyle=${this.titleStyle}
+              .item=${view.next}
+              .now=${this.now}
+              .timezone=${zone}
+              .venues=${venues}
+              ?compact=${(view.now[0]?.session.agendaItems?.length ?? 0) > 0}
+            ></up-next>`
           : html`<div>
               <span class="label">Next</span>
               <p class="none">Nothing more in this room today</p>
@@ -210,9 +233,23 @@ export class DoorDisplay extends LitElement {
     const venues = this.schedule!.venues;
     const [first, ...others] = view.now;
     return html`
-      <now-panel class="grow" .item=${first} .now=${this.now} .timezone=${zone} .venues=${venues}></now-panel>
+      <now-panel
+        .titleStyle=${this.titleStyle}
+        class="grow"
+        .item=${first}
+        .now=${this.now}
+        .timezone=${zone}
+        .venues=${venues}
+      ></now-panel>
       ${others.map(
-        (item) => html`<now-panel .item=${item} .now=${this.now} .timezone=${zone} .venues=${venues}></now-panel>`,
+        (item) =>
+          html`<now-panel
+            .titleStyle=${this.titleStyle}
+            .item=${item}
+            .now=${this.now}
+            .timezone=${zone}
+            .venues=${venues}
+          ></now-panel>`,
       )}
     `;
   }
@@ -220,10 +257,11 @@ export class DoorDisplay extends LitElement {
   private renderFree(view: RoomView, notices: DoorEntry[], zone: string) {
     const schedule = this.schedule!;
     return html`
-      ${notices.length ? html`<day-timeline prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
+      ${notices.length ? html`<day-timeline .titleStyle=${this.titleStyle} prominent .entries=${notices} .timezone=${zone}></day-timeline>` : nothing}
       ${
         view.next
           ? html`<up-next
+              .titleStyle=${this.titleStyle}
               class="grow"
               prominent
               .item=${view.next}
@@ -247,7 +285,9 @@ export class DoorDisplay extends LitElement {
         upcoming
           ? html`<p class="tomorrow">
               Next: ${formatDay(upcoming.start, zone)}, ${formatClock(upcoming.start, zone)} ·
-              <span dir="auto">${displayTitle(upcoming.session.title, 'title-case', upcoming.session.organizers)}</span>
+              <span dir="auto"
+                >${displayTitle(upcoming.session.title, this.titleStyle, upcoming.session.organizers)}</span
+              >
             </p>`
           : nothing
       }

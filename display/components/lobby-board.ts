@@ -9,10 +9,10 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Schedule, Venue } from '../../shared/model.ts';
 import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
 import { lobbyStatus, lobbyView, type LobbyRow } from '../../shared/views/index.ts';
-import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
+import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { isHighlighted, trackVersions, type SeenVersions } from '../logic/change-tracker.ts';
 import { fitTitles } from '../logic/fit-text.ts';
-import { venueDirections } from '../logic/format.ts';
+import { boardDirections } from '../logic/format.ts';
 import { cyclePeriod, pageAt, pageCount, pageSlice, rowsPerPage } from '../logic/paging.ts';
 import { shared } from '../styles/theme.ts';
 
@@ -25,7 +25,6 @@ export class LobbyBoard extends LitElement {
   @property({ type: Number }) realNow = 0;
   /** This screen's own way to each room (venue id → "M7 ↑ 1st floor"), over the venue's. */
   @property({ attribute: false }) directions: Record<string, string> = {};
-  @property() titleStyle: TitleStyle = 'title-case';
 
   @state() private perPage = 1;
   private seen: SeenVersions = new Map();
@@ -43,9 +42,10 @@ export class LobbyBoard extends LitElement {
         height: 100%;
         min-height: 0;
         overflow: hidden;
-        /* Ten rows and more at 16:9: 2.9vh text on two lines fits a 7.4vh row. */
+        /* Ten rows and more at 16:9, also under an announcement banner and the simulated-time
+           bar: 2.9vh text on two lines fits a 7.2vh row. */
         /* Whole pixels: every row the same height, so paging is exact. */
-        --row-h: round(down, 7.4vh, 1px);
+        --row-h: round(down, 7.2vh, 1px);
         --row-text: 2.9vh;
       }
       header {
@@ -80,7 +80,9 @@ export class LobbyBoard extends LitElement {
       }
       table {
         width: 100%;
-        border-collapse: collapse;
+        /* Separate borders: a collapsed heading border would be shared with (and grow) the first row. */
+        border-collapse: separate;
+        border-spacing: 0;
         table-layout: fixed;
       }
       th {
@@ -91,13 +93,22 @@ export class LobbyBoard extends LitElement {
       }
       td {
         height: var(--row-h);
-        box-sizing: border-box;
-        padding: 0.3vh 1vmin;
-        vertical-align: middle;
+        padding: 0;
+        vertical-align: top;
         font-size: var(--row-text);
         line-height: 1.12;
+      }
+      /* Each cell is exactly one row high whatever it holds (a two-line status, a struck-out
+         time): a taller cell would grow its row, and paging counts on every row being equal. */
+      .cell {
+        box-sizing: border-box;
+        height: var(--row-h);
+        padding: 0.3vh 1vmin;
         border-bottom: 0.2vh solid var(--surface);
         overflow: hidden;
+        display: flex;
+        flex-direction: column;
+        justify-content: safe center;
       }
       .c-time {
         width: 8%;
@@ -149,7 +160,8 @@ export class LobbyBoard extends LitElement {
       .status.delayed {
         color: #000;
         background: var(--moved);
-        padding: 0.2vh 0.8vmin;
+        /* No vertical padding: two lines of it must fit the fixed row. */
+        padding: 0 0.8vmin;
         border-radius: var(--radius);
         display: inline-block;
       }
@@ -325,42 +337,50 @@ export class LobbyBoard extends LitElement {
     const venues = this.schedule!.venues;
     const changed = isHighlighted(this.seen, session.id, this.realNow);
     const status = lobbyStatus(row, this.now, venues, zone);
-    const title = displayTitle(session.title, this.titleStyle, session.organizers);
+    const title = displayTitle(session.title, titleStyleOf(this.schedule), session.organizers);
     const delayed = (row.change.startShiftMinutes ?? 0) !== 0 && row.state !== 'cancelled';
     const discussing = session.agendaItems?.find((item) => item.code === session.currentAgendaItem);
     return html`<tr class=${changed ? 'changed' : ''} data-session=${session.id}>
       <td class="time">
-        ${delayed ? html`<s class="was">${formatClock(Date.parse(session.planned.start), zone)}</s>` : nothing}<span
-          >${formatClock(row.start, zone)}</span
-        >
+        <div class="cell">
+          ${delayed ? html`<s class="was">${formatClock(Date.parse(session.planned.start), zone)}</s>` : nothing}<span
+            >${formatClock(row.start, zone)}</span
+          >
+        </div>
       </td>
-      <td>${this.renderRoom(row.venue, session.venueId)}</td>
+      <td><div class="cell">${this.renderRoom(row.venue, session.venueId)}</div></td>
       <td>
-        ${
-          discussing && row.state === 'running'
-            ? html`<span class="title clamp-1" dir="auto">${title}</span>
-                <span class="discussing clamp-1" dir="auto"
-                  >Now discussing ${discussing.code}: ${discussing.title}</span
+        <div class="cell">
+          ${
+            discussing && row.state === 'running'
+              ? html`<span class="title clamp-1" dir="auto">${title}</span>
+                  <span class="discussing clamp-1" dir="auto"
+                    >Now discussing ${discussing.code}: ${discussing.title}</span
+                  >`
+              : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
+                  >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
                 >`
-            : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
-                >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
-              >`
-        }
-      </td>
-      <td class="org"><span class="clamp-2" dir="auto">${session.organizers.lead}</span></td>
-      <td>
-        <div class="clamp-2">
-          <span class="status ${status.tone}">${status.text}</span>${
-            changed ? html` <span class="updated">· Updated</span>` : nothing
           }
+        </div>
+      </td>
+      <td class="org">
+        <div class="cell"><span class="clamp-2" dir="auto">${session.organizers.lead}</span></div>
+      </td>
+      <td>
+        <div class="cell">
+          <div class="clamp-2">
+            <span class="status ${status.tone}">${status.text}</span>${
+              changed ? html` <span class="updated">· Updated</span>` : nothing
+            }
+          </div>
         </div>
       </td>
     </tr>`;
   }
 
   private renderRoom(venue: Venue | undefined, venueId: string) {
-    // The board is narrow: the floor (the building is in the room's name), unless this screen has its own way.
-    const way = this.directions[venueId] ?? venue?.floor ?? venueDirections(venue);
+    // This screen's own way to the room, else the venue's (short) directions, else its floor.
+    const way = this.directions[venueId] ?? boardDirections(venue);
     return html`<span class="clamp-2" dir="auto"
       ><span class="room">${venue?.name ?? venueId}</span
       >${way ? html` <span class="way">${way}</span>` : nothing}</span

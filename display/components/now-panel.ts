@@ -8,7 +8,7 @@ import type { Venue } from '../../shared/model.ts';
 import { minutesLeft, remainingFraction, type ViewSession } from '../../shared/views/index.ts';
 import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
 import { organizers, shared } from '../styles/theme.ts';
-import { displayTitle } from '../../shared/title-case.ts';
+import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import { formatClock } from '../../shared/time.ts';
 import { fitTitles } from '../logic/fit-text.ts';
 import './agenda-list.ts';
@@ -21,6 +21,8 @@ export class NowPanel extends LitElement {
   @property({ type: Number }) now = 0;
   @property() timezone = 'UTC';
   @property({ attribute: false }) venues: Venue[] = [];
+  /** The panel's title setting, from the schedule (title case until staff choose otherwise). */
+  @property() titleStyle: TitleStyle = 'title-case';
 
   static override styles = [
     shared,
@@ -55,10 +57,7 @@ export class NowPanel extends LitElement {
       }
       @media (orientation: portrait) {
         :host {
-          gap: 1vh;
-        }
-        :host > agenda-list {
-          flex: none;
+          gap: 0.7vh;
         }
         .partners {
           -webkit-line-clamp: 1;
@@ -95,7 +94,7 @@ export class NowPanel extends LitElement {
       <span class="label">Now</span>
       <div class="title-box">
         <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">
-          ${displayTitle(session.title, 'title-case', session.organizers)}
+          ${displayTitle(session.title, this.titleStyle, session.organizers)}
         </h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}

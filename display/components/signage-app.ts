@@ -163,7 +163,12 @@ export class SignageApp extends LitElement {
         ${
           route.view === 'room'
             ? html`<door-display .schedule=${schedule} .venueId=${route.venueId} .now=${now}></door-display>`
-            : html`<lobby-board .schedule=${schedule} .now=${now} .realNow=${this.clock.deviceNow}></lobby-board>`
+            : html`<lobby-board
+                .schedule=${schedule}
+                .now=${now}
+                .realNow=${this.clock.deviceNow}
+                .directions=${this.data!.state.directions}
+              ></lobby-board>`
         }
       </main>
       <announcement-banner .announcements=${announcements}></announcement-banner>

@@ -8,7 +8,7 @@ import type { Venue } from '../../shared/model.ts';
 import { relativeStart, type ViewSession } from '../../shared/views/index.ts';
 import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
 import { organizers, shared } from '../styles/theme.ts';
-import { displayTitle } from '../../shared/title-case.ts';
+import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import { fitTitles } from '../logic/fit-text.ts';
 import './change-badge.ts';
 
@@ -18,8 +18,12 @@ export class UpNext extends LitElement {
   @property({ type: Number }) now = 0;
   @property() timezone = 'UTC';
   @property({ attribute: false }) venues: Venue[] = [];
+  /** The panel's title setting, from the schedule (title case until staff choose otherwise). */
+  @property() titleStyle: TitleStyle = 'title-case';
   /** The room is free: this is the main thing on the door. */
   @property({ type: Boolean, reflect: true }) prominent = false;
+  /** Beside a plenary's agenda on a portrait door: one line of title, the height goes to the agenda. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   static override styles = [
     shared,
@@ -60,6 +64,12 @@ export class UpNext extends LitElement {
         .partners {
           -webkit-line-clamp: 1;
         }
+        :host([compact]) {
+          gap: 0.6vh;
+        }
+        :host([compact]) h2.clamp-3 {
+          -webkit-line-clamp: 1;
+        }
       }
     `,
   ];
@@ -79,7 +89,7 @@ export class UpNext extends LitElement {
       <span class="label">Next</span>
       <div class="title-box" style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}">
         <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} data-fit="0.75 1.1" dir="auto">
-          ${displayTitle(session.title, 'title-case', session.organizers)}
+          ${displayTitle(session.title, this.titleStyle, session.organizers)}
         </h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}

@@ -45,6 +45,8 @@ export interface ScreenState {
   pairingCode: string | null;
   /** The screen's name, shown big while staff identify it. */
   identify: string | null;
+  /** Staff-set directions from this screen to rooms (venue id → "M7 ↑ 1st floor"). */
+  directions: Record<string, string>;
 }
 
 export interface ScheduleClientOptions {
@@ -111,6 +113,7 @@ export class ScheduleClient {
       route: options.route ?? this.identity.cachedAssignment(),
       pairingCode: null,
       identify: null,
+      directions: {},
     };
   }
 
@@ -259,7 +262,8 @@ export class ScheduleClient {
     if (schedule && revision > schedule.revision) this.requestResync(schedule.revision);
   }
 
-  private onAssign({ displayId, view, venueId }: DisplayAssignment): void {
+  private onAssign({ displayId, view, venueId, directions }: DisplayAssignment): void {
+    this.update({ directions: directions ?? {} });
     this.identity.adopt(displayId);
     const route: DisplayRoute = view === 'room' ? { view, venueId: venueId ?? '' } : { view: 'lobby' };
     // A URL screen shown something else than its URL says has been taken over by staff.

@@ -37,6 +37,20 @@ export function venueDirections(venue: Venue | undefined): string {
   return venue.directions ?? venue.floor ?? '';
 }
 
+/** What fits beside a room's name in the lobby's narrow room column, on its two lines. */
+const BOARD_WAY_CHARS = 26;
+
+/**
+ * The way to a room as a lobby row shows it: the venue's directions when they fit the column,
+ * else its floor (the building is usually in the room's name); the door's notices show them whole.
+ */
+export function boardDirections(venue: Venue | undefined): string {
+  if (!venue) return '';
+  const { directions, floor } = venue;
+  if (directions && directions.length <= BOARD_WAY_CHARS) return directions;
+  return floor ?? directions ?? '';
+}
+
 /**
  * What a screen says about a changed session. A cancelled session only says "Cancelled": where
  * and when it would have been no longer matters.

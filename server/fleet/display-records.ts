@@ -23,6 +23,7 @@ export interface DisplayRecord {
   userAgent?: string | undefined;
   screen?: DisplayScreen | undefined;
   clockSkewMs?: number | undefined;
+  directions?: Record<string, string> | undefined;
 }
 
 export interface DisplayRecordStore {
@@ -47,6 +48,8 @@ interface DisplayRow {
   screen_height: number | null;
   orientation: string | null;
   clock_skew_ms: number | null;
+  /** JSON object venue id → text; NULL when staff set none. */
+  directions: string | null;
 }
 
 function recordFromRow(row: DisplayRow): DisplayRecord {
@@ -71,6 +74,7 @@ function recordFromRow(row: DisplayRow): DisplayRecord {
           }
         : undefined,
     clockSkewMs: row.clock_skew_ms ?? undefined,
+    directions: parseDirections(row.directions),
   };
 }
 
@@ -90,7 +94,22 @@ function rowFromRecord(record: DisplayRecord): DisplayRow {
     screen_height: record.screen?.height ?? null,
     orientation: record.screen?.orientation ?? null,
     clock_skew_ms: record.clockSkewMs === undefined ? null : Math.round(record.clockSkewMs),
+    directions: record.directions && Object.keys(record.directions).length ? JSON.stringify(record.directions) : null,
   };
+}
+
+/** A damaged value loses only the directions, never the screen's record. */
+function parseDirections(text: string | null): Record<string, string> | undefined {
+  if (text === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    return Object.fromEntries(
+      Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** The fleet table of an open, migrated database. Writes after the database closed are dropped. */
@@ -98,9 +117,9 @@ export function openDisplayRecords(db: Database): DisplayRecordStore {
   const upsert = db.prepare<DisplayRow>(
     `INSERT OR REPLACE INTO displays
        (id, name, view, venue_id, token_hash, managed, staff_touched, last_seen, revision, user_agent,
-        screen_width, screen_height, orientation, clock_skew_ms)
+        screen_width, screen_height, orientation, clock_skew_ms, directions)
      VALUES (@id, @name, @view, @venue_id, @token_hash, @managed, @staff_touched, @last_seen, @revision, @user_agent,
-        @screen_width, @screen_height, @orientation, @clock_skew_ms)`,
+        @screen_width, @screen_height, @orientation, @clock_skew_ms, @directions)`,
   );
   const remove = db.prepare<[string]>('DELETE FROM displays WHERE id = ?');
   const saveAll = db.transaction((records: DisplayRecord[]) => {

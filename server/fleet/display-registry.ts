@@ -190,10 +190,18 @@ export class DisplayRegistry {
   }
 
   /** Renames and/or reassigns a screen; a reassigned screen is managed by staff from then on. */
-  update(id: string, change: { name?: string | undefined; assignment?: Assignment | undefined }): DisplayStatus {
+  update(
+    id: string,
+    change: {
+      name?: string | undefined;
+      assignment?: Assignment | undefined;
+      directions?: Record<string, string> | undefined;
+    },
+  ): DisplayStatus {
     const entry = this.assignedEntry(id);
     entry.touched = true;
     if (change.name !== undefined) entry.name = change.name;
+    if (change.directions !== undefined) entry.directions = change.directions;
     if (change.assignment !== undefined) {
       entry.assignment = change.assignment;
       entry.managed = true;

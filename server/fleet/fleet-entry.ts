@@ -33,6 +33,8 @@ export interface FleetEntry {
   connectedSince?: number | undefined;
   /** Stayed connected for TRIAL_MS once since the server started: counted from then on. */
   proven?: boolean;
+  /** Staff-set directions from this screen to rooms (venue id → text). */
+  directions?: Record<string, string> | undefined;
 }
 
 /**
@@ -88,6 +90,7 @@ export function entryFromRecord(record: DisplayRecord): FleetEntry {
     userAgent: record.userAgent,
     screen: record.screen,
     clockSkewMs: record.clockSkewMs,
+    directions: record.directions,
   };
 }
 
@@ -107,6 +110,7 @@ export function recordFromEntry(entry: FleetEntry): DisplayRecord | undefined {
     userAgent: entry.userAgent,
     screen: entry.screen,
     clockSkewMs: entry.clockSkewMs,
+    directions: entry.directions,
   };
 }
 
@@ -115,6 +119,7 @@ export function assignmentMessage(entry: FleetEntry & { assignment: Assignment }
   const message: DisplayAssignment = { displayId: entry.id, name: entry.name, view: entry.assignment.view };
   if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined)
     message.venueId = entry.assignment.venueId;
+  if (entry.directions && Object.keys(entry.directions).length) message.directions = { ...entry.directions };
   return message;
 }
 
@@ -143,5 +148,6 @@ export function statusOf(
   if (entry.userAgent !== undefined) status.userAgent = entry.userAgent;
   if (entry.screen !== undefined) status.screen = { ...entry.screen };
   if (entry.clockSkewMs !== undefined) status.clockSkewMs = entry.clockSkewMs;
+  if (entry.directions && Object.keys(entry.directions).length) status.directions = { ...entry.directions };
   return status;
 }

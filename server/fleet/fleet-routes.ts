@@ -4,7 +4,8 @@
  *                                         connected but silent), last rendered revision, what it
  *                                         reported about itself (user agent, screen size, clock skew)
  *   POST   /api/displays/pair          { code, view, venueId?, name? } → 201 the display
- *   PATCH  /api/displays/:id           { name?, view?, venueId? }      → 200 the display
+ *   PATCH  /api/displays/:id           { name?, view?, venueId?, directions? } → 200 the display
+ *                                         (directions: venue id → this screen's own way there; replaces the set)
  *   POST   /api/displays/:id/identify  → 200 { sent }   (the screen shows its name for a few seconds)
  *   POST   /api/displays/:id/reload    → 200 { sent }   (the screen reloads its page)
  *   DELETE /api/displays/:id           → 204            (a connected screen shows a pairing code again)
@@ -29,9 +30,21 @@ const PairSchema = z.strictObject({
   name: Name.optional(),
 });
 
+/** A screen's own directions to rooms: at most one short line per venue of the schedule. */
+const Directions = z
+  .record(VenueId, z.string().trim().min(1, 'must not be empty').max(100))
+  .refine((record) => Object.keys(record).length <= 200, 'lists too many venues');
+
 const UpdateSchema = z
-  .strictObject({ name: Name.optional(), view: View.optional(), venueId: VenueId.optional() })
-  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one of: name, view, venueId' });
+  .strictObject({
+    name: Name.optional(),
+    view: View.optional(),
+    venueId: VenueId.optional(),
+    directions: Directions.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'must change at least one of: name, view, venueId, directions',
+  });
 
 /** A room assignment needs a venue of this schedule; the lobby takes none. */
 function assignmentFor(schedule: Schedule, view: 'room' | 'lobby', venueId: string | undefined): Assignment {
@@ -68,7 +81,12 @@ export function fleetRouter({ service, displays }: ApiContext): Router {
       const view = body.view ?? (body.venueId !== undefined ? 'room' : current.view);
       assignment = assignmentFor(service.schedule(), view, body.venueId);
     }
-    res.json(displays.update(req.params.id, { name: body.name, assignment }));
+    for (const venueId of Object.keys(body.directions ?? {})) {
+      if (!service.schedule().venues.some((v) => v.id === venueId)) {
+        throw new NotFoundError(`directions.${venueId}: no venue with id ${venueId}`, `directions.${venueId}`);
+      }
+    }
+    res.json(displays.update(req.params.id, { name: body.name, assignment, directions: body.directions }));
   });
 
   router.post('/displays/:id/identify', (req, res) => {

@@ -49,6 +49,8 @@ function beforeImage(schedule: Schedule, op: DeltaOp): DeltaOp {
       return { type: 'emergency', emergency: schedule.emergency };
     case 'conference':
       return { type: 'conference', conference: schedule.conference ?? null };
+    case 'settings':
+      return { type: 'settings', settings: schedule.settings ?? {} };
   }
 }
 

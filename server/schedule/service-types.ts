@@ -4,9 +4,16 @@
  * shared/commands.ts first; the service enforces the domain rules (clashes, versions, undo).
  */
 import type { ImportCounts, ImportPlan } from '../../shared/import-plan.ts';
-import type { Announcement, Emergency, Schedule, Session } from '../../shared/model.ts';
+import type { Announcement, Emergency, Schedule, ScheduleSettings, Session, Venue } from '../../shared/model.ts';
 import type { Delta, JournalEntry } from '../../shared/protocol.ts';
-import type { AnnouncementInput, DelayInput, NewSessionInput, SessionPatch } from '../../shared/commands.ts';
+import type {
+  AnnouncementInput,
+  DelayInput,
+  NewSessionInput,
+  SessionPatch,
+  SettingsPatch,
+  VenuePatch,
+} from '../../shared/commands.ts';
 import type { UndoOptions } from './undo.ts';
 
 /** Who made a change: a staff account's username, or "system" for automatic changes such as expiry. */
@@ -38,6 +45,11 @@ export interface ScheduleService {
   /** Delay by N minutes, optionally shifting the later sessions of the same room that day. */
   delaySession(id: string, input: DelayInput, actor: Actor): ChangeResult<Session[]>;
   deleteSession(id: string, actor: Actor, expectedVersion?: number): ChangeResult<{ id: string }>;
+
+  /** Edits a venue's name, building, floor or directions; 404 for an unknown venue. */
+  updateVenue(id: string, patch: VenuePatch, actor: Actor): ChangeResult<Venue>;
+  /** Changes the schedule-wide display settings (the title style). */
+  updateSettings(patch: SettingsPatch, actor: Actor): ChangeResult<ScheduleSettings>;
 
   createAnnouncement(input: AnnouncementInput, actor: Actor): ChangeResult<Announcement>;
   deleteAnnouncement(id: string, actor: Actor): ChangeResult<{ id: string }>;

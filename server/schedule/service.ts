@@ -23,6 +23,7 @@ import { scheduleFromProgramme } from './seed.ts';
 import { createSession, deleteSession, updateSession } from './sessions.ts';
 import type { Actor, ChangeListener, ChangeResult, ScheduleService, ScheduleServiceOptions } from './service-types.ts';
 import { undoChange } from './undo.ts';
+import { updateSettings, updateVenue } from './venues.ts';
 import { ConflictError } from '../platform/errors.ts';
 
 /** How far back a stale refusal looks for the colleague's change (it is nearly always the last few). */
@@ -125,6 +126,9 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
 
     createAnnouncement: (input, actor) => run(actor, (ctx) => announcements.createAnnouncement(ctx, input)),
     deleteAnnouncement: (id, actor) => run(actor, (ctx) => announcements.deleteAnnouncement(ctx, id)),
+    updateVenue: (id, patch, actor) => run(actor, (ctx) => updateVenue(ctx, id, patch)),
+    updateSettings: (patch, actor) => run(actor, (ctx) => updateSettings(ctx, patch)),
+
     setEmergency: (text, actor) => run(actor, (ctx) => setEmergency(ctx, text)),
     clearEmergency: (actor) => run(actor, (ctx) => clearEmergency(ctx)),
 

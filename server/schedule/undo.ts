@@ -50,8 +50,12 @@ function divergence(schedule: Schedule, op: DeltaOp): string | undefined {
       return sameJson(schedule.emergency, op.emergency) ? undefined : 'the emergency message has changed since';
     case 'conference':
       return sameJson(schedule.conference ?? null, op.conference) ? undefined : 'the conference has changed since';
-    case 'venue':
-      return undefined;
+    case 'venue': {
+      const live = schedule.venues.find((v) => v.id === op.venue.id);
+      return live && !sameJson(live, op.venue) ? `the venue ${live.id} has been changed again since` : undefined;
+    }
+    case 'settings':
+      return sameJson(schedule.settings ?? {}, op.settings) ? undefined : 'the display settings have changed since';
   }
 }
 
@@ -73,6 +77,8 @@ function finalOps(ops: DeltaOp[]): DeltaOp[] {
         return 'conference';
       case 'venue':
         return `venue:${op.venue.id}`;
+      case 'settings':
+        return 'settings';
     }
   };
   return [...new Map(ops.map((op) => [target(op), op])).values()];

@@ -40,6 +40,8 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'PATCH', path: '/sessions/:id', permission: 'edit' },
   { method: 'POST', path: '/sessions/:id/delay', permission: 'edit' },
   { method: 'DELETE', path: '/sessions/:id', permission: 'edit' },
+  { method: 'PATCH', path: '/venues/:id', permission: 'edit' },
+  { method: 'PATCH', path: '/settings', permission: 'edit' },
   { method: 'POST', path: '/announcements', permission: 'edit' },
   { method: 'DELETE', path: '/announcements/:id', permission: 'edit' },
   { method: 'POST', path: '/changes/:revision/undo', permission: 'edit' },

@@ -33,12 +33,15 @@ export function setClock(server: TestServer, time: string, speed = 0): Promise<u
 export interface OpenOptions extends BrowserContextOptions {
   width?: number;
   height?: number;
+  /** Give the page Playwright's controllable clock from the start (it flows until paused). */
+  fakeClock?: boolean;
 }
 
 /** Opens a display in its own browser context and waits until it shows the schedule. */
 export async function openDisplay(browser: Browser, url: string, options: OpenOptions = {}): Promise<Page> {
-  const { width = 1920, height = 1080, ...context } = options;
+  const { width = 1920, height = 1080, fakeClock = false, ...context } = options;
   const page = await (await browser.newContext({ viewport: { width, height }, ...context })).newPage();
+  if (fakeClock) await page.clock.install();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(url);

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { DisplayStatus } from '../../shared/protocol.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { cyclePeriod, pageAt } from '../../display/logic/paging.ts';
 import { closeAll, measureLayout, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
 
 /** "Within a second" is the product's promise; this is a functional bound, not a benchmark. */
@@ -23,12 +24,14 @@ let lobby: Page;
 beforeAll(async () => {
   // 14:55: the lobby's list is short enough for one page, so every row is on screen.
   [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T14:55', speed: 0 }), launchChromium()]);
-  const open = (path: string) => openDisplay(browser, `${server.url}/display/${path}`);
+  const open = (path: string, fakeClock = false) =>
+    openDisplay(browser, `${server.url}/display/${path}`, { fakeClock });
   [oldDoor, newDoor, plenaryDoor, lobby] = await Promise.all([
     open('room/M0E'),
     open('room/CR3'),
     open('room/Plenary'),
-    open('lobby'),
+    // The lobby turns pages on the device clock: the paging test drives it with page.clock.
+    open('lobby', true),
   ]);
   // A marker that a reload would wipe.
   await Promise.all(
@@ -145,7 +148,7 @@ describe('lobby paging', () => {
     await setClock(server, '2024-10-14T12:55');
     const indicator = lobby.locator('lobby-board footer .page');
     await expect.poll(() => indicator.textContent(), { timeout: 5000 }).toMatch(/^Page \d\/\d$/);
-    const [, first, pages] = /Page (\d)\/(\d)/.exec((await indicator.textContent())!)!.map(Number);
+    const [, , pages] = /Page (\d)\/(\d)/.exec((await indicator.textContent())!)!.map(Number);
     expect(pages).toBeGreaterThan(1);
 
     const heights = await lobby
@@ -157,8 +160,19 @@ describe('lobby paging', () => {
     expect(layout.overflowY).toBeLessThanOrEqual(0);
     expect(layout.overflowX).toBeLessThanOrEqual(0);
 
-    // It turns the page by itself (every ten seconds).
-    const next = (first! % pages!) + 1;
-    await lobby.locator('lobby-board footer .page', { hasText: `Page ${next}/${pages}` }).waitFor({ timeout: 15_000 });
+    // It turns the page by itself, one page per period of the device clock (page.clock: the
+    // server clock is frozen, so only the page timer moves). Paused on a period boundary first,
+    // so exactly one turn happens in one period.
+    const period = cyclePeriod(pages!);
+    const deviceNow = await lobby.evaluate(() => Date.now());
+    const boundary = Math.ceil(deviceNow / period) * period + period;
+    await lobby.clock.pauseAt(boundary);
+    await lobby.clock.runFor(1000);
+    const shown = pageAt(boundary + 1000, pages!, period);
+    const pageLabel = (index: number) =>
+      lobby.locator('lobby-board footer .page', { hasText: `Page ${index + 1}/${pages}` });
+    await pageLabel(shown).waitFor();
+    await lobby.clock.runFor(period);
+    await pageLabel((shown + 1) % pages!).waitFor();
   });
 });

@@ -79,6 +79,26 @@ describe('lobby departures board', () => {
     });
   }
 
+  it('keeps 10 rows a page at 1920×1080 with an announcement banner and the simulated-time bar', async () => {
+    await setClock(server, '2024-10-14T12:55');
+    const { announcement } = await staff<{ announcement: { id: string } }>(server, 'POST', '/api/announcements', {
+      text: 'Coffee is served in the rotunda until 15:30, with tea and water on the first floor',
+      venueIds: ['lobby'],
+    });
+    try {
+      const page = await open('/display/lobby');
+      await page.locator('announcement-banner p', { hasText: 'Coffee is served' }).waitFor();
+      await page.locator('simulated-marker p', { hasText: 'SIMULATED TIME' }).waitFor();
+      await page.locator('lobby-board tbody tr').nth(9).waitFor();
+      const report = await lobbyReport(page);
+      expect(report.rows).toBeGreaterThanOrEqual(10);
+      expect(report.fullyVisible).toBe(true);
+      expect(report.smallest).toBeGreaterThanOrEqual(report.height * 0.028 - 0.5);
+    } finally {
+      await staff(server, 'DELETE', `/api/announcements/${announcement.id}`);
+    }
+  });
+
   it('cycles through all its pages within 30 s (page.clock), with a page indicator', async () => {
     await setClock(server, '2024-10-14T09:00');
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -156,6 +176,26 @@ describe('portrait door, plenary and online', () => {
     await title.waitFor();
     expect(await title.evaluate((h) => h.scrollHeight <= h.clientHeight + 1)).toBe(true);
     expect(await page.locator('door-display .date').isVisible()).toBe(true);
+  });
+
+  it('shows the full agenda of the plenary at 1080×1920, with no "and N more"', async () => {
+    const plenary = await sessionAt(server, 'Plenary', '2024-10-14T10:00');
+    expect(plenary.agendaItems!.length).toBe(6);
+    await setClock(server, '2024-10-14T10:20');
+    const page = await open('/display/room/Plenary', { width: 1080, height: 1920 });
+    const items = page.locator('door-display agenda-list li:not(.spacer)');
+    await items.first().waitFor();
+    // Whole items inside the list's box, in its first (visible) column: none clipped or wrapped away.
+    const shown = await items.evaluateAll((list) => {
+      const box = list[0]!.parentElement!.getBoundingClientRect();
+      const left = (list[0] as HTMLElement).offsetLeft;
+      return list.filter((li) => {
+        const rect = li.getBoundingClientRect();
+        return (li as HTMLElement).offsetLeft === left && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1;
+      }).length;
+    });
+    expect(shown).toBe(6);
+    expect(await page.locator('door-display agenda-list .more').count()).toBe(0);
   });
 
   it('labels the plenary item under discussion "Now discussing"', async () => {

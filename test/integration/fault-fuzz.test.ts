@@ -20,7 +20,14 @@ interface World {
   server: TestServer;
   cookie: string;
   display: Client;
-  ids: { sessions: string[]; announcements: string[]; displays: string[]; revisions: string[]; feeds: string[] };
+  ids: {
+    sessions: string[];
+    venues: string[];
+    announcements: string[];
+    displays: string[];
+    revisions: string[];
+    feeds: string[];
+  };
 }
 
 /** A feed URL the fuzzer may add: fetching it fails at once (no network), as a dead source would. */
@@ -58,6 +65,7 @@ async function startWorld(): Promise<World> {
     display,
     ids: {
       sessions: FIXTURE.sessions.map((s) => s.id),
+      venues: FIXTURE.venues.map((v) => v.id),
       announcements: [body.announcement.id],
       displays: ['fuzz-door'],
       revisions: ['1', '2', '0', '-1', '999999', '1e3'],
@@ -130,6 +138,20 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: (ids) => hostileId(ids.sessions).map((id) => `/api/sessions/${id}/delay`),
     valid: { minutes: 15, shiftFollowing: true },
+  },
+  {
+    name: 'PATCH a venue',
+    route: 'PATCH /api/venues/:id',
+    method: 'PATCH',
+    path: (ids) => hostileId(ids.venues).map((id) => `/api/venues/${id}`),
+    valid: { name: 'Conference Room 3', building: 'C-Building', floor: null, directions: '1st floor, turn left' },
+  },
+  {
+    name: 'PATCH the settings',
+    route: 'PATCH /api/settings',
+    method: 'PATCH',
+    path: fixed('/api/settings'),
+    valid: { titleStyle: 'as-written' },
   },
   {
     name: 'DELETE a session',

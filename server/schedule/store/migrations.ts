@@ -169,6 +169,14 @@ const migrations: Migration[] = [
     // The conference a seeded file named (Schedule.conference), as JSON; NULL when none.
     db.exec('ALTER TABLE meta ADD COLUMN conference TEXT');
   },
+  // 10: display settings staff choose in the panel (Schedule.settings, e.g. the title style), as JSON.
+  (db) => {
+    db.exec('ALTER TABLE meta ADD COLUMN settings TEXT');
+  },
+  // 11: a screen's own directions to rooms, set in the panel's screen editor (JSON venue id → text).
+  (db) => {
+    db.exec('ALTER TABLE displays ADD COLUMN directions TEXT');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */

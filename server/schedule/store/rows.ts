@@ -10,6 +10,7 @@ import {
   SessionSchema,
   VenueSchema,
   ConferenceSchema,
+  ScheduleSettingsSchema,
   type Schedule,
 } from '../../../shared/model.ts';
 import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
@@ -30,8 +31,17 @@ export interface JournalRow {
 }
 
 export function readSchedule(db: Database): Schedule | null {
-  const meta = db.prepare('SELECT revision, timezone, schedule_id, conference FROM meta WHERE id = 1').get() as
-    { revision: number; timezone: string; schedule_id: string | null; conference: string | null } | undefined;
+  const meta = db
+    .prepare('SELECT revision, timezone, schedule_id, conference, settings FROM meta WHERE id = 1')
+    .get() as
+    | {
+        revision: number;
+        timezone: string;
+        schedule_id: string | null;
+        conference: string | null;
+        settings: string | null;
+      }
+    | undefined;
   if (!meta) return null;
   const docs = <T>(table: string, schema: z.ZodType<T>): T[] =>
     (db.prepare(`SELECT id, doc FROM ${table} ORDER BY seq`).all() as { id: string; doc: string }[]).map((row) =>
@@ -54,6 +64,9 @@ export function readSchedule(db: Database): Schedule | null {
     sessions: docs('sessions', SessionSchema),
     announcements: docs('announcements', AnnouncementSchema),
     emergency: emergency ? { text: emergency.text, since: emergency.since } : null,
+    ...(meta.settings !== null && {
+      settings: parseRow('meta', 'settings', ScheduleSettingsSchema, JSON.parse(meta.settings)),
+    }),
   };
 }
 

@@ -116,6 +116,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     ),
     clearEmergency: db.prepare('DELETE FROM emergency'),
     setConference: db.prepare('UPDATE meta SET conference = ? WHERE id = 1'),
+    setSettings: db.prepare('UPDATE meta SET settings = ? WHERE id = 1'),
     insertEntry: db.prepare(
       `INSERT INTO journal (revision, at, actor, actor_name, operation, summary, session_id, delta, inverse, undoes)
        VALUES (@revision, @at, @actor, @actorName, @operation, @summary, @sessionId, @delta, @inverse, @undoes)`,
@@ -156,6 +157,9 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
       case 'conference':
         statements.setConference.run(op.conference ? JSON.stringify(op.conference) : null);
         return;
+      case 'settings':
+        statements.setSettings.run(JSON.stringify(op.settings));
+        return;
     }
   }
 
@@ -171,6 +175,7 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     schedule.sessions.forEach((session) => writeOp({ type: 'session', session }));
     schedule.announcements.forEach((announcement) => writeOp({ type: 'announcement', announcement }));
     writeOp({ type: 'emergency', emergency: schedule.emergency });
+    if (schedule.settings) writeOp({ type: 'settings', settings: schedule.settings });
   });
 
   const commit = db.transaction(({ delta, entry, inverse, idempotency: claim }: StoredChange) => {
