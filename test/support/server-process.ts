@@ -1,12 +1,11 @@
 /**
  * server/main.ts (and the other operator commands) as real processes, for tests of what a venue's
  * IT team runs: spawn through tsx like `npm start`, read what it prints, stop it with SIGTERM.
+ * Node itself runs the program with tsx's loader (`node --import tsx`): the `tsx` binary would
+ * put a second process in between, whose own signal handling can turn a clean stop into 143.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { ROOT } from '../../server/platform/vite-build.ts';
-
-export const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface ProcessOptions {
   env?: Record<string, string>;
@@ -23,7 +22,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function spawnScript(script: string, args: string[], options: ProcessOptions = {}): ChildProcess {
-  return spawn(TSX, [script, ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: options.cwd ?? ROOT,
     env: childEnv(options.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,9 @@ describe('readSchedule', () => {
   it('recognises the UN programme text and gives the same result as its parser', () => {
     const result = readSchedule(programmeText);
     expect(result.format).toBe('un-programme');
-    expect(result).toMatchObject({ format: 'un-programme', ...parseUnProgramme(programmeText) });
+    // The line of each session is the window check's business inside readSchedule, not its answer.
+    const { sessionLines: _lines, ...parsed } = parseUnProgramme(programmeText);
+    expect(result).toMatchObject({ format: 'un-programme', ...parsed });
     expect(result.fields).toContain('venueId');
     expect(readSchedule(programmeText, { timezone: 'UTC' }).programme.timezone).toBe('UTC');
   });
