@@ -21,6 +21,7 @@ import { attachRealtime } from './realtime/attach-realtime.ts';
 import type { DisplayCaps } from './realtime/display-namespace.ts';
 import type { PlanOptions } from './interchange/import-planning.ts';
 import { DisplayRegistry } from './fleet/display-registry.ts';
+import type { DisplayRecordStore } from './fleet/display-records.ts';
 import { healthRouter, type Readiness } from './platform/health.ts';
 import { SingleSignOn } from './staff/sso.ts';
 import type { SsoSettings } from './staff/sso-config.ts';
@@ -33,6 +34,8 @@ export interface ApplicationDeps {
   auth: StaffAuth;
   /** The live feeds (their routes are /api/feeds); the caller starts them, close() stops them. */
   feeds: FeedPoller;
+  /** Where the screen fleet's records are kept (openDisplayRecords on the data directory's database). */
+  displayRecords: DisplayRecordStore;
   /** The built pages (dist/). */
   staticDir: string;
   /** The server's one logger (server/platform/logger.ts); silent when left out. */
@@ -64,6 +67,7 @@ export interface Application {
 export function createApplication(httpServer: HttpServer, deps: ApplicationDeps): Application {
   const logger = deps.logger ?? silentLogger;
   const displays = new DisplayRegistry();
+  displays.attachStore(deps.displayRecords, (error) => logger.error('cannot store the display fleet', error));
   const sso = deps.sso && new SingleSignOn(deps.sso);
   // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
   // that reaches the port directly pick its own address and slip past the login limits and caps.

@@ -22,6 +22,8 @@ import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './plat
 import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMetrics, metricsServer, type Metrics } from './platform/metrics.ts';
+import { openSignageDatabase, openSqliteStore, type SignageDatabase } from './schedule/store/sqlite-store.ts';
+import { openDisplayRecords } from './fleet/display-records.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -197,9 +199,13 @@ async function main(): Promise<void> {
   // and warp to --clock once the schedule is open.
   const clock = new ServerClock();
   let service: ScheduleService;
+  let database: SignageDatabase;
   try {
+    // One database per data directory, opened here and handed to each store that keeps rows in it.
+    database = openSignageDatabase(config.dataDir);
     service = openScheduleService({
       dataDir: config.dataDir,
+      store: openSqliteStore(database),
       seed: () =>
         loadProgrammeFile(config.programme, {
           ...config.programmeOptions,
@@ -235,6 +241,7 @@ async function main(): Promise<void> {
   const httpServer = createWebServer(config.tls);
   const application = createApplication(httpServer, {
     service,
+    displayRecords: openDisplayRecords(database),
     clock,
     auth,
     feeds,

@@ -19,14 +19,18 @@ import { openScheduleService } from '../../server/schedule/service.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { announceReady, serveParent } from '../lib/ipc.ts';
 import { listenLocal, memoryAfterGc, readOptions } from './common.ts';
+import { openSignageDatabase, openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
+import { openDisplayRecords } from '../../server/fleet/display-records.ts';
 
 const options = readOptions(process.argv.slice(2));
 const dataDir = options['data-dir'];
 if (!dataDir) throw new Error('--data-dir is required');
 
 const clock = new ServerClock();
+const database = openSignageDatabase(dataDir);
 const service = openScheduleService({
   dataDir,
+  store: openSqliteStore(database),
   seed: () => loadProgrammeFile(options.programme ?? BUNDLED_PROGRAMME, { onWarning: () => {} }),
   now: () => clock.now(),
 });
@@ -38,6 +42,7 @@ const auth = await createStaffAuth({ dataDir, password: process.env.SIGNAGE_STAF
 const httpServer = createServer();
 createApplication(httpServer, {
   service,
+  displayRecords: openDisplayRecords(database),
   clock,
   auth,
   // No feeds in the bench (never started): the routes exist as in the real server.

@@ -39,10 +39,6 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
   const displayNs = io.of(DISPLAY_NAMESPACE) as DisplayNamespace;
   const controlNs = io.of(CONTROL_NAMESPACE) as ControlNamespace;
 
-  // The fleet's records live in the schedule's database when the store has a place for them.
-  const records = service.displayRecords?.();
-  if (records) displays.attachStore(records, (error) => logger.error('cannot store the display fleet', error));
-
   setupDisplayNamespace(displayNs, deps);
   const stopLogoutWatch = setupControlNamespace(controlNs, deps);
 

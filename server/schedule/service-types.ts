@@ -87,11 +87,6 @@ export interface ScheduleService {
    */
   deltasSince(revision: number, limit?: number): Delta[] | null;
 
-  /**
-   * Where the display fleet keeps its records: the store's database, so a data directory holds
-   * everything. Undefined for a store without one (the fleet then lives in memory).
-   */
-  displayRecords?(): import('../fleet/display-records.ts').DisplayRecordStore | undefined;
   emergencyTemplates?(): import('./store/emergency-templates.ts').EmergencyTemplateStore | undefined;
 
   /** Answers to writes sent with an Idempotency-Key, in the store's database; undefined when the store has none. */

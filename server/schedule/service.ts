@@ -157,7 +157,6 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
       return deltas.length === missed && deltas[0]!.revision === revision + 1 ? deltas : null;
     },
 
-    displayRecords: () => store.displays,
     emergencyTemplates: () => store.emergencyTemplates,
     idempotency: () => store.idempotency,
     feedRecords: () => store.feeds,

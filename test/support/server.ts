@@ -33,6 +33,8 @@ import type { SsoSettings } from '../../server/staff/sso-config.ts';
 /** A Set-Cookie line that gives a staff session (either cookie name, never the clearing one). */
 export const SESSION_COOKIE_LINE = /^(__Host-signage_session|signage_session_[0-9a-f]{12})=(?!;)/;
 import { createFeedPoller, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
+import { openSignageDatabase, openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
+import { openDisplayRecords } from '../../server/fleet/display-records.ts';
 
 export interface TestServerOptions {
   /**
@@ -136,8 +138,10 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const logger: Logger = options.logger ?? (options.verbose ? { ...console, error: quietLogger.error } : quietLogger);
 
   const clock = new ServerClock();
+  const database = openSignageDatabase(dataDir);
   const service = openScheduleService({
     dataDir,
+    store: openSqliteStore(database),
     seed: () => resolveProgramme(options.programme),
     now: () => clock.now(),
     logger,
@@ -167,6 +171,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const url = `http://127.0.0.1:${port}`;
   const application = createApplication(httpServer, {
     service,
+    displayRecords: openDisplayRecords(database),
     clock,
     auth,
     feeds,

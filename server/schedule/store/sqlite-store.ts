@@ -8,7 +8,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
-import { openDisplayRecords } from '../../fleet/display-records.ts';
 import { openEmergencyTemplates } from './emergency-templates.ts';
 import { migrate } from './migrations.ts';
 import { openIdempotencyKeys } from './idempotency-keys.ts';
@@ -75,7 +74,13 @@ function damaged(file: string, error: unknown): Error {
   return error as Error;
 }
 
-export function openSqliteStore(dataDir: string): ScheduleStore {
+export type SignageDatabase = Database.Database;
+
+/**
+ * The data directory's database, migrated and checked. The composition root opens it once and
+ * hands it to each store that keeps its rows there (schedule, fleet records).
+ */
+export function openSignageDatabase(dataDir: string): SignageDatabase {
   const file = path.join(dataDir, DATABASE_FILE);
   refuseEmptyDatabase(file);
   let db: Database.Database;
@@ -91,7 +96,12 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     db.close();
     throw damaged(file, error);
   }
+  return db;
+}
 
+/** The schedule's store on a database from openSignageDatabase (or the data directory's own). */
+export function openSqliteStore(source: string | Database.Database): ScheduleStore {
+  const db = typeof source === 'string' ? openSignageDatabase(source) : source;
   const statements = {
     revision: db.prepare<[], { revision: number }>('SELECT revision FROM meta WHERE id = 1'),
     setRevision: db.prepare('UPDATE meta SET revision = ? WHERE id = 1'),
@@ -222,7 +232,6 @@ export function openSqliteStore(dataDir: string): ScheduleStore {
     deltasSince(revision, limit) {
       return statements.deltasSince.all(revision, limit).map((row) => JSON.parse(row.delta) as Delta);
     },
-    displays: openDisplayRecords(db),
     emergencyTemplates: openEmergencyTemplates(db),
     idempotency,
     feeds: openFeedRecords(db),

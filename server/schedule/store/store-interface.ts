@@ -5,7 +5,6 @@
 import type { EmergencyTemplateStore } from './emergency-templates.ts';
 import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp, JournalEntry } from '../../../shared/protocol.ts';
-import type { DisplayRecordStore } from '../../fleet/display-records.ts';
 import type { IdempotencyClaim, IdempotencyStore } from './idempotency-keys.ts';
 import type { FeedRecordStore } from '../../interchange/feeds/feed-records.ts';
 
@@ -44,8 +43,6 @@ export interface ScheduleStore {
   journalSince(revision: number, limit?: number): StoredJournalEntry[];
   /** The deltas of at most `limit` entries above the given revision, oldest first (nothing else is read). */
   deltasSince(revision: number, limit: number): Delta[];
-  /** The display fleet's records, in the same database; a store without one keeps the fleet in memory. */
-  readonly displays?: DisplayRecordStore;
   /** Prepared emergency messages; a store without them offers none. */
   readonly emergencyTemplates?: EmergencyTemplateStore;
   /** Answers to writes sent with an Idempotency-Key; a store without one does not replay them. */
