@@ -7,6 +7,7 @@
  *   npm run bench -- --quick      1,000 displays only (no 5,000 / 10,000), for a fast look
  *   npm run bench -- --only import-stall   just the 2 MB import under clock polling (prints, writes nothing)
  *   npm run bench -- --only importer       just the importer figures, 2 MB feeds included (prints, writes nothing)
+ *   npm run bench -- --only display-load   just the door display's JavaScript size and first render (prints, writes nothing)
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -49,7 +50,8 @@ if (process.argv.includes('--only')) {
   if (only === 'import-stall')
     await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
   else if (only === 'importer') await step('Importer', () => importerBenchmark(log));
-  else throw new Error(`--only knows: import-stall, importer (got "${only}")`);
+  else if (only === 'display-load') await step('Door display load', () => displayLoadBenchmark(log));
+  else throw new Error(`--only knows: import-stall, importer, display-load (got "${only}")`);
   process.exit(0);
 }
 const importer = await step('Importer', () => importerBenchmark(log));
