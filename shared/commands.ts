@@ -60,13 +60,13 @@ const Version = z.int().min(1);
 /** The fields of a session staff may edit; null clears an optional one. */
 const editableSessionFields = {
   title: Title.optional(),
-  venueId: VenueId.optional(),
+  venueId: z.optional(VenueId),
   start: TimeInput.optional(),
   end: TimeInput.optional(),
-  status: SessionStatus.optional(),
-  kind: SessionKind.optional(),
-  organizers: OrganizersSchema.optional(),
-  online: OnlineDetailsSchema.nullable().optional(),
+  status: z.optional(SessionStatus),
+  kind: z.optional(SessionKind),
+  organizers: z.optional(OrganizersSchema),
+  online: z.nullable(OnlineDetailsSchema).optional(),
   agendaItems: z.array(AgendaItemSchema).max(100).nullable().optional(),
   currentAgendaItem: z.string().max(50).nullable().optional(),
 };
@@ -96,9 +96,9 @@ export const NewSessionInputSchema = z.strictObject({
   venueId: VenueId,
   start: TimeInput,
   end: TimeInput,
-  kind: SessionKind.optional(),
-  organizers: OrganizersSchema.optional(),
-  online: OnlineDetailsSchema.optional(),
+  kind: z.optional(SessionKind),
+  organizers: z.optional(OrganizersSchema),
+  online: z.optional(OnlineDetailsSchema),
   agendaItems: z.array(AgendaItemSchema).max(100).optional(),
   force: z.boolean().optional(),
 });
@@ -166,10 +166,10 @@ export interface EmergencyTemplate {
 
 /** The venue fields staff may edit (`PATCH /api/venues/:id`); null clears an optional one. */
 const editableVenueFields = {
-  name: VenueSchema.shape.name.optional(),
-  building: VenueSchema.shape.building.nullable(),
-  floor: VenueSchema.shape.floor.nullable(),
-  directions: VenueSchema.shape.directions.nullable(),
+  name: z.optional(VenueSchema.shape.name),
+  building: z.nullable(VenueSchema.shape.building),
+  floor: z.nullable(VenueSchema.shape.floor),
+  directions: z.nullable(VenueSchema.shape.directions),
 };
 const VENUE_KEYS = Object.keys(editableVenueFields);
 

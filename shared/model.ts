@@ -1,9 +1,16 @@
 /**
  * The schedule model. Each zod schema is the single definition of a shape: it validates at runtime
- * (server input, imports, stored rows) and gives the TypeScript type through z.infer.
- * Browsers import only the types (`import type`), so zod stays out of the display bundle.
+ * (server input, imports, stored rows, and the state a screen saved in localStorage) and gives the
+ * TypeScript type through z.infer.
+ *
+ * Written in zod/mini (functions instead of methods) so that the door display can load these very
+ * schemas as a small lazy chunk (display/data/stored-state-check.ts) instead of the ~90 KB gzip of
+ * zod classic. The checks are the same core checks classic's methods add (`.min(1)` on a string is
+ * `minLength(1)`, `.int()` is `int()`), so the server's 400 messages do not change: the server
+ * imports zod classic elsewhere, which installs the English messages for every schema.
+ * Components still import only the types (`import type`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LOBBY, SCHEDULE_ID_PATTERN, VENUE_ID_PATTERN } from './id-rules.ts';
 
 export { LOBBY };
@@ -12,40 +19,37 @@ export { LOBBY };
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
 /** Short, URL-safe id derived from a venue name: CR3, M0E79, Plenary-Hall. */
-export const VenueId = z.string().regex(VENUE_ID_PATTERN, 'must be a short URL-safe id');
+export const VenueId = z.string().check(z.regex(VENUE_ID_PATTERN, 'must be a short URL-safe id'));
 
 export const VenueSchema = z.strictObject({
   id: VenueId,
-  name: z.string().trim().min(1).max(200),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   kind: z.enum(['room', 'online']),
   /** Where it is, for people who don't know the venue: "C-Building", "1st floor", "turn left". */
-  building: z.string().trim().min(1).max(100).optional(),
-  floor: z.string().trim().min(1).max(100).optional(),
-  directions: z.string().trim().min(1).max(200).optional(),
+  building: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  floor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  directions: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
 });
 export type Venue = z.infer<typeof VenueSchema>;
 
 export const OrganizersSchema = z.strictObject({
-  lead: z.string().max(500),
-  partners: z.array(z.string().max(500)).max(200),
+  lead: z.string().check(z.maxLength(500)),
+  partners: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(200)),
 });
 export type Organizers = z.infer<typeof OrganizersSchema>;
 
 export const OnlineDetailsSchema = z.strictObject({
-  meetingId: z.string().max(100).optional(),
-  passcode: z.string().max(100).optional(),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
+  meetingId: z.optional(z.string().check(z.maxLength(100))),
+  passcode: z.optional(z.string().check(z.maxLength(100))),
+  url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
   /** Passcodes stay off public screens unless staff choose otherwise. */
-  showPasscode: z.boolean().optional(),
+  showPasscode: z.optional(z.boolean()),
 });
 export type OnlineDetails = z.infer<typeof OnlineDetailsSchema>;
 
 export const AgendaItemSchema = z.strictObject({
-  code: z.string().min(1).max(50),
-  title: z.string().max(1000),
+  code: z.string().check(z.minLength(1), z.maxLength(50)),
+  title: z.string().check(z.maxLength(1000)),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
@@ -61,51 +65,48 @@ export const PlannedSchema = z.strictObject({
 export type Planned = z.infer<typeof PlannedSchema>;
 
 export const SessionSchema = z.strictObject({
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
   kind: SessionKind,
-  title: z.string().trim().min(1).max(1000),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
   start: IsoDateTime,
   end: IsoDateTime,
   venueId: VenueId,
   organizers: OrganizersSchema,
-  online: OnlineDetailsSchema.optional(),
-  agendaItems: z.array(AgendaItemSchema).max(100).optional(),
+  online: z.optional(OnlineDetailsSchema),
+  agendaItems: z.optional(z.array(AgendaItemSchema).check(z.maxLength(100))),
   /** Code of the agenda item under discussion now (plenary), set by staff. */
-  currentAgendaItem: z.string().max(50).optional(),
+  currentAgendaItem: z.optional(z.string().check(z.maxLength(50))),
   status: SessionStatus,
   planned: PlannedSchema,
   /** Increases on every change to this session; clients send it back as expectedVersion. */
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
 export const AnnouncementSchema = z.strictObject({
-  id: z.string().min(1).max(100),
-  text: z.string().trim().min(1).max(1000),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
   severity: z.enum(['info', 'urgent']),
   /** No venueIds: every screen. The lobby is addressed with the pseudo-venue id "lobby". */
-  venueIds: z.array(VenueId).max(200).optional(),
+  venueIds: z.optional(z.array(VenueId).check(z.maxLength(200))),
   /** Shown from this instant on (screens decide it themselves, also offline); absent: at once. */
-  startsAt: IsoDateTime.optional(),
-  expiresAt: IsoDateTime.optional(),
+  startsAt: z.optional(IsoDateTime),
+  expiresAt: z.optional(IsoDateTime),
 });
 export type Announcement = z.infer<typeof AnnouncementSchema>;
 
 export const EmergencySchema = z.strictObject({
-  text: z.string().trim().min(1).max(1000),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
   since: IsoDateTime,
 });
 export type Emergency = z.infer<typeof EmergencySchema>;
 
 /** The conference a schedule file names (c3voc, frab): kept so an export can give it back. */
 export const ConferenceSchema = z.strictObject({
-  title: z.string().trim().min(1).max(500).optional(),
-  acronym: z.string().trim().min(1).max(100).optional(),
+  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  acronym: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   /** Venue-local "HH:MM" at which one festival day ends and the next begins (e.g. 04:00). */
-  dayChange: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-    .optional(),
+  dayChange: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
 });
 export type Conference = z.infer<typeof ConferenceSchema>;
 
@@ -115,33 +116,33 @@ export const TitleStyleSchema = z.enum(['as-written', 'title-case']);
 /** Schedule-wide display settings staff choose in the panel (journalled like any change). */
 export const ScheduleSettingsSchema = z.strictObject({
   /** Absent: title case (the default for all-caps sources). */
-  titleStyle: TitleStyleSchema.optional(),
+  titleStyle: z.optional(TitleStyleSchema),
 });
 export type ScheduleSettings = z.infer<typeof ScheduleSettingsSchema>;
 
 /** What the importers produce: a schedule without live state. */
 export const ProgrammeSchema = z.strictObject({
-  timezone: z.string().min(1),
+  timezone: z.string().check(z.minLength(1)),
   venues: z.array(VenueSchema),
   sessions: z.array(SessionSchema),
-  conference: ConferenceSchema.optional(),
+  conference: z.optional(ConferenceSchema),
 });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
 /** The live schedule as served by GET /api/schedule and held by every screen. */
 export const ScheduleSchema = z.strictObject({
-  revision: z.number().int().min(0),
+  revision: z.number().check(z.int(), z.gte(0)),
   /**
    * Random id made when the data directory was seeded: revisions only compare within one
    * schedule (a wiped or re-seeded directory starts counting again). Always set by the server.
    */
-  scheduleId: z.string().regex(SCHEDULE_ID_PATTERN).optional(),
-  timezone: z.string().min(1),
+  scheduleId: z.optional(z.string().check(z.regex(SCHEDULE_ID_PATTERN))),
+  timezone: z.string().check(z.minLength(1)),
   venues: z.array(VenueSchema),
   sessions: z.array(SessionSchema),
   announcements: z.array(AnnouncementSchema),
-  emergency: EmergencySchema.nullable(),
-  conference: ConferenceSchema.optional(),
-  settings: ScheduleSettingsSchema.optional(),
+  emergency: z.nullable(EmergencySchema),
+  conference: z.optional(ConferenceSchema),
+  settings: z.optional(ScheduleSettingsSchema),
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;

@@ -26,7 +26,7 @@ const View = z.enum(['room', 'lobby']);
 const PairSchema = z.strictObject({
   code: z.string().trim().min(1, 'must not be empty').max(20),
   view: View,
-  venueId: VenueId.optional(),
+  venueId: z.optional(VenueId),
   name: Name.optional(),
 });
 
@@ -39,7 +39,7 @@ const UpdateSchema = z
   .strictObject({
     name: Name.optional(),
     view: View.optional(),
-    venueId: VenueId.optional(),
+    venueId: z.optional(VenueId),
     directions: Directions.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, {

@@ -4,7 +4,7 @@
  * CLIs print the message as their one line. Importers add the line they stopped at; bulk
  * refusals add details (every bad row) that reach the client as extra JSON fields.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
 
 export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media';
@@ -63,8 +63,9 @@ export class ConflictError extends AppError {
 }
 
 /** Parses a value with a command schema; the ValidationError names the first bad field. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value ?? {});
+export function validate<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
+  // z.safeParse, not schema.safeParse: the model's schemas are zod/mini ones (shared/model.ts).
+  const result = z.safeParse(schema, value ?? {});
   if (result.success) return result.data;
   const { error, field } = formatZodError(result.error);
   throw new ValidationError(error, field);

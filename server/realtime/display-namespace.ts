@@ -44,7 +44,7 @@ export const DisplayReportSchema = z.object({
 export const DisplayHandshakeSchema = z
   .object({
     view: z.enum(['room', 'lobby', 'unassigned']),
-    venueId: VenueId.optional(),
+    venueId: z.optional(VenueId),
     /** Stable id a screen keeps across reloads, so the fleet view shows one entry per screen. */
     displayId: z
       .string()

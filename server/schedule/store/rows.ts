@@ -3,7 +3,7 @@
  * damaged database fails loudly at start-up instead of serving a broken schedule.
  */
 import type { Database } from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formatZodError } from '../../../shared/commands.ts';
 import {
   AnnouncementSchema,
@@ -43,7 +43,7 @@ export function readSchedule(db: Database): Schedule | null {
       }
     | undefined;
   if (!meta) return null;
-  const docs = <T>(table: string, schema: z.ZodType<T>): T[] =>
+  const docs = <T>(table: string, schema: z.core.$ZodType<T>): T[] =>
     (db.prepare(`SELECT id, doc FROM ${table} ORDER BY seq`).all() as { id: string; doc: string }[]).map((row) =>
       parseRow(table, row.id, schema, parseJson(table, row)),
     );
@@ -83,8 +83,8 @@ function parseJson(table: string, row: { id: string; doc: string }): unknown {
   }
 }
 
-function parseRow<T>(table: string, id: string, schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
+function parseRow<T>(table: string, id: string, schema: z.core.$ZodType<T>, value: unknown): T {
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   throw new Error(`damaged database: ${table} row ${id}: ${formatZodError(result.error).error}`);
 }
