@@ -95,19 +95,23 @@ export class ScheduleClient {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopResizeWatch: (() => void) | undefined;
 
+  /**
+   * Settles once the saved state, if any, has passed the schema check and is shown (or was refused,
+   * or the server answered first). The check is a lazy chunk, so it cannot be done synchronously.
+   */
+  readonly restored: Promise<void>;
+
   constructor(private readonly options: ScheduleClientOptions) {
     this.storage = options.storage;
     this.deviceNow = options.deviceNow ?? Date.now;
-    const saved = loadState(this.storage);
-    this.offset = saved?.offset ?? 0;
     this.identity = new ScreenIdentity(
       this.storage,
       options.route,
       options.navigate ?? ((path) => history.replaceState(history.state, '', path)),
     );
     this.current = {
-      schedule: saved?.schedule ?? null,
-      clock: saved?.clock ?? null,
+      schedule: null,
+      clock: null,
       connected: false,
       offlineSince: null,
       route: options.route ?? this.identity.cachedAssignment(),
@@ -115,6 +119,15 @@ export class ScheduleClient {
       identify: null,
       directions: {},
     };
+    this.restored = this.restoreSaved();
+  }
+
+  private async restoreSaved(): Promise<void> {
+    const saved = await loadState(this.storage);
+    // What the server sent meanwhile is newer than anything saved.
+    if (!saved || this.current.schedule || this.current.clock) return;
+    this.offset = saved.offset;
+    this.update({ schedule: saved.schedule, clock: saved.clock });
   }
 
   get state(): ScreenState {

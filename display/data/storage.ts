@@ -1,7 +1,8 @@
 /**
  * The screen's last known state in localStorage, so a screen that reloads while the server is
- * down still shows its last schedule on the right clock. Corrupt or foreign data is ignored
- * (the screen then waits for the server) rather than trusted.
+ * down still shows its last schedule on the right clock. Corrupt or foreign data, or a schedule
+ * that ScheduleSchema refuses, is ignored (the screen then waits for the server) rather than
+ * trusted.
  */
 import type { Schedule } from '../../shared/model.ts';
 import type { ClockState } from '../../shared/protocol.ts';
@@ -18,18 +19,17 @@ export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
 const KEY = 'signage:last-state:v1';
 
-export function loadState(store: KeyValueStore | undefined): PersistedState | null {
-  if (!store) return null;
-  let raw: string | null;
+/**
+ * The saved state, checked against the model's schema. Asynchronous because the check (zod) is a
+ * chunk of its own, fetched only when something was saved; if that chunk cannot be had (offline
+ * with an empty cache) nothing unchecked is trusted.
+ */
+export async function loadState(store: KeyValueStore | undefined): Promise<PersistedState | null> {
+  const value = readSaved(store);
+  if (value === undefined) return null;
   try {
-    raw = store.getItem(KEY);
-  } catch {
-    return null; // storage disabled (privacy mode)
-  }
-  if (!raw) return null;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return isPersistedState(value) ? value : null;
+    const { checkPersistedState } = await import('./stored-state-check.ts');
+    return checkPersistedState(value);
   } catch {
     return null;
   }
@@ -44,31 +44,13 @@ export function saveState(store: KeyValueStore | undefined, state: PersistedStat
   }
 }
 
-function isPersistedState(value: unknown): value is PersistedState {
-  if (!isObject(value) || typeof value.offset !== 'number') return false;
-  const { schedule, clock } = value;
-  if (clock !== null && !isClockState(clock)) return false;
-  return (
-    isObject(schedule) &&
-    typeof schedule.revision === 'number' &&
-    typeof schedule.timezone === 'string' &&
-    Array.isArray(schedule.venues) &&
-    Array.isArray(schedule.sessions) &&
-    Array.isArray(schedule.announcements) &&
-    'emergency' in schedule
-  );
-}
-
-function isClockState(value: unknown): value is ClockState {
-  return (
-    isObject(value) &&
-    typeof value.simulated === 'boolean' &&
-    typeof value.speed === 'number' &&
-    typeof value.anchorReal === 'number' &&
-    typeof value.anchorClock === 'number'
-  );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** The parsed JSON saved under our key; undefined when there is none or it is not JSON. */
+function readSaved(store: KeyValueStore | undefined): unknown {
+  if (!store) return undefined;
+  try {
+    const raw = store.getItem(KEY);
+    return raw ? (JSON.parse(raw) as unknown) : undefined;
+  } catch {
+    return undefined; // storage disabled (privacy mode), or not JSON
+  }
 }

@@ -159,7 +159,7 @@ describe('ScheduleClient', () => {
     expect(client.state).toMatchObject({ connected: true, offlineSince: null });
   });
 
-  it('comes back after a restart with the last schedule and clock, before any server contact', () => {
+  it('comes back after a restart with the last schedule and clock, before any server contact', async () => {
     const storage = memoryStore();
     const first = setup({ storage });
     first.socket.deliver('connect');
@@ -168,6 +168,7 @@ describe('ScheduleClient', () => {
     first.unsubscribe();
 
     const second = setup({ storage });
+    await second.client.restored;
     expect(second.client.state.schedule?.revision).toBe(6);
     expect(second.client.state.schedule?.sessions[0]?.title).toBe('Six');
     expect(second.socket.auth().revision).toBe(6);
@@ -175,7 +176,7 @@ describe('ScheduleClient', () => {
 });
 
 describe('ScheduleClient and the schedule it belongs to', () => {
-  it('says which schedule its revision belongs to, and asks for a snapshot when its copy cannot say', () => {
+  it('says which schedule its revision belongs to, and asks for a snapshot when its copy cannot say', async () => {
     const { socket } = setup();
     socket.deliver('connect');
     socket.deliver('snapshot', base);
@@ -186,12 +187,13 @@ describe('ScheduleClient and the schedule it belongs to', () => {
     const { scheduleId: _none, ...unlabelled } = base;
     saveState(storage, { schedule: unlabelled, clock: null, offset: 0 });
     const old = setup({ storage });
+    await old.client.restored;
     expect(old.client.state.schedule?.revision).toBe(5);
     expect(old.socket.auth().revision).toBeUndefined();
     expect(old.socket.auth().scheduleId).toBeUndefined();
   });
 
-  it('replaces its copy, stored one included, with a snapshot of another schedule', () => {
+  it('replaces its copy, stored one included, with a snapshot of another schedule', async () => {
     const storage = memoryStore();
     const { client, socket } = setup({ storage });
     socket.deliver('connect');
@@ -200,7 +202,7 @@ describe('ScheduleClient and the schedule it belongs to', () => {
     const fresh = schedule([session('b', 'CR3', '15:00', '15:50')], 3, 'new-schedule');
     socket.deliver('snapshot', fresh);
     expect(client.state.schedule).toEqual(fresh);
-    expect(loadState(storage)?.schedule).toEqual(fresh);
+    expect((await loadState(storage))?.schedule).toEqual(fresh);
     expect(socket.auth()).toMatchObject({ revision: 3, scheduleId: 'new-schedule' });
   });
 
@@ -256,19 +258,40 @@ describe('ScheduleClient clock sync on a flaky link', () => {
 });
 
 describe('persisted state', () => {
-  it('ignores corrupt or foreign data instead of trusting it', () => {
+  it('ignores corrupt or foreign data instead of trusting it', async () => {
     const storage = memoryStore();
     storage.data.set('signage:last-state:v1', '{not json');
-    expect(loadState(storage)).toBeNull();
+    expect(await loadState(storage)).toBeNull();
     storage.data.set('signage:last-state:v1', JSON.stringify({ schedule: { revision: 'x' }, clock: null, offset: 0 }));
-    expect(loadState(storage)).toBeNull();
+    expect(await loadState(storage)).toBeNull();
   });
 
-  it('round-trips a schedule with its clock and offset', () => {
+  it('holds a saved schedule to ScheduleSchema: a session without a title is refused', async () => {
+    const storage = memoryStore();
+    const untitled = { ...base, sessions: base.sessions.map(({ title: _title, ...rest }) => rest) };
+    storage.data.set('signage:last-state:v1', JSON.stringify({ schedule: untitled, clock: null, offset: 0 }));
+    expect(await loadState(storage)).toBeNull();
+    const restarted = setup({ storage });
+    await restarted.client.restored;
+    expect(restarted.client.state.schedule).toBeNull();
+  });
+
+  it("keeps the server's snapshot when it arrives before the saved copy is checked", async () => {
+    const storage = memoryStore();
+    saveState(storage, { schedule: base, clock: null, offset: 0 });
+    const { client, socket } = setup({ storage });
+    const newer = schedule([session('n', 'CR3', '15:00', '15:50')], 9, 'fixture-schedule');
+    socket.deliver('connect');
+    socket.deliver('snapshot', newer);
+    await client.restored;
+    expect(client.state.schedule).toEqual(newer);
+  });
+
+  it('round-trips a schedule with its clock and offset', async () => {
     const storage = memoryStore();
     const clock: ClockState = { simulated: false, speed: 1, anchorReal: 1, anchorClock: 1 };
     saveState(storage, { schedule: base, clock, offset: -42 });
-    expect(loadState(storage)).toEqual({ schedule: base, clock, offset: -42 });
+    expect(await loadState(storage)).toEqual({ schedule: base, clock, offset: -42 });
   });
 
   it('keeps working when storage refuses to write', () => {
