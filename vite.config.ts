@@ -1,10 +1,45 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
+/**
+ * Writes /display-shell.json: every file the display entry can load, lazy chunks included (the
+ * stored-state check is one). The page only reports what it fetched, so without this list the
+ * service worker (public/sw.js) would miss a chunk that was not needed on the first visit and an
+ * offline reboot could not load it. Outside /assets/, so it is revalidated like the pages.
+ */
+function displayShellManifest(): Plugin {
+  return {
+    name: 'display-shell-manifest',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(
+        Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])),
+      );
+      const entry = [...chunks.values()].find((chunk) => chunk.isEntry && chunk.name === 'display');
+      if (!entry) return;
+      const files = new Set<string>();
+      const visit = (fileName: string): void => {
+        const chunk = chunks.get(fileName);
+        if (!chunk || files.has(fileName)) return;
+        files.add(fileName);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+        for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
+      };
+      visit(entry.fileName);
+      this.emitFile({
+        type: 'asset',
+        fileName: 'display-shell.json',
+        source: JSON.stringify({ assets: [...files].sort().map((file) => `/${file}`) }),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root,
+  plugins: [displayShellManifest()],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
@@ -14,6 +49,18 @@ export default defineConfig({
         index: resolve(root, 'index.html'),
         display: resolve(root, 'display/index.html'),
         control: resolve(root, 'control/index.html'),
+      },
+      output: {
+        // zod in chunks of its own: left to itself the bundler puts the core, shared by the panel
+        // and the door's lazy stored-state check, into a chunk the door loads at once.
+        codeSplitting: {
+          // Else the classic group would take in the core it imports, and the door with it.
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'zod-classic', test: /node_modules[\\/]zod[\\/]v4[\\/]classic[\\/]/, priority: 2 },
+            { name: 'zod-core', test: /node_modules[\\/]zod[\\/]/, priority: 1 },
+          ],
+        },
       },
     },
   },

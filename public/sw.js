@@ -7,6 +7,10 @@
  *   when the network fails. Any display URL falls back to the last display page cached, since
  *   every display URL serves the same shell.
  * - /assets/ (content-hashed file names, never change): cache first.
+ *
+ * What to keep: the URLs the page reports having loaded, plus every asset the build lists in
+ * /display-shell.json (vite.config.ts), so a lazy chunk the first visit did not need (the check
+ * of the saved state) is there for an offline reboot.
  */
 const CACHE = 'signage-shell-v1';
 const DISPLAY_SHELL = '/display/__shell__';
@@ -45,8 +49,22 @@ self.addEventListener('fetch', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
-  event.waitUntil(cacheShell(data.urls.filter((u) => typeof u === 'string')));
+  const reported = data.urls.filter((u) => typeof u === 'string');
+  event.waitUntil(buildAssets().then((listed) => cacheShell([...new Set([...reported, ...listed])])));
 });
+
+/** Every asset of the display build; none when the list is missing (the Vite dev server). */
+async function buildAssets() {
+  try {
+    const response = await fetch('/display-shell.json', { cache: 'no-store' });
+    if (!response.ok) return [];
+    const { assets } = await response.json();
+    if (!Array.isArray(assets)) return [];
+    return assets.filter((path) => typeof path === 'string' && path.startsWith('/assets/'));
+  } catch {
+    return [];
+  }
+}
 
 async function cacheShell(urls) {
   const cache = await caches.open(CACHE);
