@@ -57,7 +57,12 @@ export default defineConfig({
           // Else the classic group would take in the core it imports, and the door with it.
           includeDependenciesRecursively: false,
           groups: [
-            { name: 'zod-classic', test: /node_modules[\\/]zod[\\/]v4[\\/]classic[\\/]/, priority: 2 },
+            // Classic and what only classic uses (JSON Schema, messages): the panel's part.
+            {
+              name: 'zod-classic',
+              test: /node_modules[\\/]zod[\\/]v4[\\/](classic[\\/]|locales[\\/]|core[\\/](json-schema|to-json-schema|compile))/,
+              priority: 2,
+            },
             { name: 'zod-core', test: /node_modules[\\/]zod[\\/]/, priority: 1 },
           ],
         },
