@@ -15,6 +15,7 @@ import { baseStyles, sectionCard } from './styles.ts';
 import { checkChoice, radioChoice } from './choice-inputs.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
+import { textAreaField, wholeNumberInput } from './field-inputs.ts';
 
 @customElement('announcements-panel')
 export class AnnouncementsPanel extends LitElement {
@@ -89,15 +90,13 @@ export class AnnouncementsPanel extends LitElement {
       <section aria-labelledby="compose-heading">
         <h2 id="compose-heading">New announcement</h2>
         <form novalidate @submit=${this.submit}>
-          <div class="field">
-            <label for="text">Announcement text</label>
-            <textarea
-              id="text"
-              maxlength="1000"
-              .value=${this.text}
-              @input=${(e: Event) => (this.text = val(e))}
-            ></textarea>
-          </div>
+          ${textAreaField({
+            id: 'text',
+            label: 'Announcement text',
+            value: this.text,
+            maxLength: 1000,
+            onInput: (text) => (this.text = text),
+          })}
           <fieldset>
             <legend>Screens</legend>
             ${radioChoice('target', 'All screens', this.target === 'all', () => (this.target = 'all'))}
@@ -142,15 +141,13 @@ export class AnnouncementsPanel extends LitElement {
           </div>
           <div class="field">
             <label for="expiry">Expires after (minutes)</label>
-            <input
-              id="expiry"
-              type="number"
-              min="1"
-              step="1"
-              aria-describedby="expiry-hint"
-              .value=${this.expiry}
-              @input=${(e: Event) => (this.expiry = val(e))}
-            />
+            ${wholeNumberInput({
+              id: 'expiry',
+              value: this.expiry,
+              min: 1,
+              describedBy: 'expiry-hint',
+              onInput: (text) => (this.expiry = text),
+            })}
             <span class="hint" id="expiry-hint">Leave empty to keep it until you withdraw it.</span>
           </div>
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

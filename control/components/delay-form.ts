@@ -8,6 +8,7 @@ import { baseStyles } from './styles.ts';
 import { formatClock, parseInstant } from '../../shared/time.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
+import { wholeNumberInput } from './field-inputs.ts';
 
 /** "delayed to 13:10" / "brought forward to 12:50" / "moved to 13:00", from the planned start. */
 function describeTiming(session: Session, zone: string): string {
@@ -77,15 +78,7 @@ export class DelayForm extends LitElement {
       <form class="row" style="margin-top:0.5rem" @submit=${this.submitCustom}>
         <div class="field" style="margin:0">
           <label for="custom">Custom delay (minutes)</label>
-          <input
-            id="custom"
-            type="number"
-            min="1"
-            max="1440"
-            step="1"
-            .value=${this.custom}
-            @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)}
-          />
+          ${wholeNumberInput({ id: 'custom', value: this.custom, min: 1, max: 1440, onInput: (text) => (this.custom = text) })}
         </div>
         <button type="submit" ?disabled=${this.write.busy}>Apply custom delay</button>
       </form>

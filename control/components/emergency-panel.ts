@@ -9,6 +9,7 @@ import type { EmergencyTemplate } from '../../shared/commands.ts';
 import './emergency-templates.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
+import { textAreaField } from './field-inputs.ts';
 
 @customElement('emergency-panel')
 export class EmergencyPanel extends LitElement {
@@ -74,15 +75,13 @@ export class EmergencyPanel extends LitElement {
                     </div>`
                   : nothing
               }
-              <div class="field">
-                <label for="emergency-text">Emergency message</label>
-                <textarea
-                  id="emergency-text"
-                  maxlength="1000"
-                  .value=${this.text}
-                  @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
-                ></textarea>
-              </div>
+              ${textAreaField({
+                id: 'emergency-text',
+                label: 'Emergency message',
+                value: this.text,
+                maxLength: 1000,
+                onInput: (text) => (this.text = text),
+              })}
               ${
                 this.confirming
                   ? html`<div class="notice" role="group" aria-labelledby="emergency-question">

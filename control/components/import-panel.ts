@@ -20,6 +20,7 @@ import {
   type ReadOptions,
 } from '../data/import-api.ts';
 import { baseStyles, dataTable } from './styles.ts';
+import { tableHead } from './field-inputs.ts';
 
 const FIELD_WORDS: Record<string, string> = {
   title: 'title',
@@ -143,13 +144,7 @@ export class ImportPanel extends LitElement {
           ${preview.unchanged}
           unchanged${preview.venuesAdded.length ? `, new rooms: ${preview.venuesAdded.map((v) => v.name).join(', ')}` : ''}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Change</th>
-            <th scope="col">Session</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
+        ${tableHead(['Change', 'Session', 'Details'])}
         <tbody>
           ${rows.map(
             (r) =>

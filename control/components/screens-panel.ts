@@ -23,6 +23,7 @@ import './pair-screen-form.ts';
 import './screen-editor.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
+import { tableHead } from './field-inputs.ts';
 
 const COLUMNS = 6;
 
@@ -101,16 +102,7 @@ export class ScreensPanel extends LitElement {
           displays.length === 0
             ? html`<p>No screen has connected yet.</p>`
             : html`<table aria-label="All screens">
-                <thead>
-                  <tr>
-                    <th scope="col">Screen</th>
-                    <th scope="col">Shows</th>
-                    <th scope="col">Connection</th>
-                    <th scope="col">Revision</th>
-                    <th scope="col">Device</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
+                ${tableHead(['Screen', 'Shows', 'Connection', 'Revision', 'Device', 'Actions'])}
                 <tbody>
                   ${displays.map((d) => this.renderRow(d))}
                 </tbody>
