@@ -4,6 +4,9 @@
  * CLIs print the message as their one line. Importers add the line they stopped at; bulk
  * refusals add details (every bad row) that reach the client as extra JSON fields.
  */
+// zod classic, not mini: importing it installs zod's English messages for every schema, the
+// model's zod/mini ones included (shared/model.ts), and every server path (the import worker
+// too) comes through this file before it parses anything.
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
 
