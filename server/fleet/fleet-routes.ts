@@ -88,12 +88,14 @@ export function fleetRouter({ service, displays }: ApiContext): Router {
         throw new NotFoundError(`directions.${venueId}: no venue with id ${venueId}`, `directions.${venueId}`);
       }
     }
-    res.json(displays.update(req.params.id, {
+    res.json(
+      displays.update(req.params.id, {
         name: body.name,
         assignment,
         directions: body.directions,
         language: body.language,
-      }),);
+      }),
+    );
   });
 
   router.post('/displays/:id/identify', (req, res) => {
