@@ -65,7 +65,7 @@ export class DayTimeline extends LitElement {
         background: var(--surface);
         border: 0;
         margin-bottom: 1vh;
-        border-left: 0.8vmin solid var(--moved);
+        border-inline-start: 0.8vmin solid var(--moved);
       }
       :host([prominent]) .title {
         font-size: var(--text-body);

@@ -3,10 +3,11 @@
  * plenary its agenda with the current item.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Venue } from '../../shared/model.ts';
 import { minutesLeft, remainingFraction, type ViewSession } from '../../shared/views/index.ts';
-import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
+import { changeLabels, timeRange } from '../logic/format.ts';
+import { organizerLines } from './organizer-lines.ts';
 import { organizers, shared } from '../styles/theme.ts';
 import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import { formatClock } from '../../shared/time.ts';
@@ -14,9 +15,15 @@ import { fitTitles } from '../logic/fit-text.ts';
 import './agenda-list.ts';
 import './change-badge.ts';
 import './progress-bar.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('now-panel')
 export class NowPanel extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property({ attribute: false }) item: ViewSession | undefined;
   @property({ type: Number }) now = 0;
   @property() timezone = 'UTC';
@@ -87,31 +94,24 @@ export class NowPanel extends LitElement {
     const item = this.item;
     if (!item) return nothing;
     const { session } = item;
-    const labels = changeLabels(item.change, item.start, this.venues, this.timezone);
-    const partners = partnersLine(session.organizers);
+    const labels = changeLabels(item.change, item.start, this.venues, this.timezone, this.m);
     const left = minutesLeft(item.end, this.now);
     return html`
-      <span class="label">Now</span>
+      <span class="label">${this.m.now}</span>
       <div class="title-box">
         <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">
           ${displayTitle(session.title, this.titleStyle, session.organizers)}
         </h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
-      ${
-        session.organizers.lead
-          ? html`<p class="lead clamp-2">
-              <span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span>
-            </p>`
-          : nothing
-      }
-      ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
+      ${organizerLines(session.organizers, this.m)}
       <div class="when">
         <span class="time">${timeRange(item.start, item.end, this.timezone)}</span>
       </div>
       <progress-bar
         .remaining=${remainingFraction(item.start, item.end, this.now)}
-        caption="ends ${formatClock(item.end, this.timezone)} · ${left} min left"
+        label=${this.m.timeRemaining}
+        caption=${this.m.endsLeft(formatClock(item.end, this.timezone), left)}
       ></progress-bar>
       ${
         session.agendaItems?.length

@@ -3,17 +3,25 @@
  * Prominent when the room is free, with the organisers.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Venue } from '../../shared/model.ts';
 import { relativeStart, type ViewSession } from '../../shared/views/index.ts';
-import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
+import { changeLabels, timeRange } from '../logic/format.ts';
+import { formatClock } from '../../shared/time.ts';
+import { organizerLines } from './organizer-lines.ts';
 import { organizers, shared } from '../styles/theme.ts';
 import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import { fitTitles } from '../logic/fit-text.ts';
 import './change-badge.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('up-next')
 export class UpNext extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property({ attribute: false }) item: ViewSession | null = null;
   @property({ type: Number }) now = 0;
   @property() timezone = 'UTC';
@@ -82,11 +90,12 @@ export class UpNext extends LitElement {
     const item = this.item;
     if (!item) return nothing;
     const { session } = item;
-    const relative = relativeStart(item.start, this.now, this.timezone);
-    const soon = relative.startsWith('In ');
-    const labels = changeLabels(item.change, item.start, this.venues, this.timezone);
+    const relative = relativeStart(item.start, this.now, this.timezone, this.m);
+    // Within the quarter hour it says "In 8 min"; otherwise it is the start time, shown once.
+    const soon = relative !== this.m.now && relative !== formatClock(item.start, this.timezone);
+    const labels = changeLabels(item.change, item.start, this.venues, this.timezone, this.m);
     return html`
-      <span class="label">Next</span>
+      <span class="label">${this.m.next}</span>
       <div class="title-box" style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}">
         <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} data-fit="0.75 1.1" dir="auto">
           ${displayTitle(session.title, this.titleStyle, session.organizers)}
@@ -102,17 +111,7 @@ export class UpNext extends LitElement {
 
   private renderDetails() {
     const session = this.item!.session;
-    const partners = partnersLine(session.organizers);
-    return html`
-      ${
-        session.organizers.lead
-          ? html`<p class="lead clamp-2">
-              <span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span>
-            </p>`
-          : nothing
-      }
-      ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
-    `;
+    return organizerLines(session.organizers, this.m);
   }
 }
 

@@ -34,7 +34,8 @@ export const theme = css`
     --pad: 2.5vmin;
     --radius: 1vmin;
 
-    font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif;
+    /* --script-font: the Noto faces of the screen's language (display/i18n/fonts.ts). */
+    font-family: var(--script-font, system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif);
     color: var(--fg);
     background: var(--bg);
   }
@@ -82,6 +83,11 @@ export const shared = css`
   }
   .time {
     font-variant-numeric: tabular-nums;
+  }
+  /* A time or range ("13:00–13:50") reads left to right in Arabic chrome too, and never reorders. */
+  .time:not(td) {
+    direction: ltr;
+    unicode-bidi: isolate;
   }
   /* Lists that show only the whole items that fit: the rest wraps into a hidden next column. */
   .fit-list {

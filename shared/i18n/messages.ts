@@ -42,6 +42,7 @@ export interface Messages {
   nothingMoreToday: string;
   nothingElseToday: string;
   dayOver: string;
+  unknownRoom(venueId: string): string;
   organizedBy: string;
   withPartners(names: string): string;
   agenda: string;
@@ -63,6 +64,9 @@ export interface Messages {
   columnOrganiser: string;
   columnStatus: string;
   noMoreSessionsLobby: string;
+  tomorrow: string;
+  updated: string;
+  pageShort(page: number, pages: number): string;
   pageOf(page: number, pages: number): string;
   nowDiscussingItem(code: string, title: string): string;
   // Pairing a new screen.
