@@ -287,13 +287,14 @@ export class DoorDisplay extends LitElement {
   private renderDayOver(zone: string) {
     const schedule = this.schedule!;
     const upcoming = firstSessionAfterToday(schedule.sessions, this.venueId, this.now, zone);
+    const day = (instant: number) => formatDay(instant, zone, this.m.locale);
+    const clock = (instant: number) => formatClock(instant, zone);
     return html`<div>
       <p class="day-over">${this.m.dayOver}</p>
       ${
         upcoming
           ? html`<p class="tomorrow">
-              ${this.m.next}: ${formatDay(upcoming.start, zone, this.m.locale)},
-              <bdi class="time">${formatClock(upcoming.start, zone)}</bdi> ·
+              ${this.m.next}: ${day(upcoming.start)}, <bdi class="time">${clock(upcoming.start)}</bdi> ·
               <bdi dir="auto"
                 >${displayTitle(upcoming.session.title, this.titleStyle, upcoming.session.organizers)}</bdi
               >
