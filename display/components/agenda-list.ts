@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaItem } from '../../shared/model.ts';
-import { shared } from '../styles/theme.ts';
+import { column, shared } from '../styles/theme.ts';
 import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
@@ -20,12 +20,8 @@ export class AgendaList extends LitElement {
 
   static override styles = [
     shared,
+    column,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
       ol {
         flex: 1;
       }

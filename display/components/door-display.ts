@@ -11,7 +11,7 @@ import { roomView, type RoomView } from '../../shared/views/index.ts';
 import { doorSections, onlineDetail, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
 import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { firstSessionAfterToday } from '../logic/later-days.ts';
-import { shared } from '../styles/theme.ts';
+import { screenHeader, shared } from '../styles/theme.ts';
 import './day-timeline.ts';
 import './now-panel.ts';
 import './status-band.ts';
@@ -38,6 +38,7 @@ export class DoorDisplay extends LitElement {
 
   static override styles = [
     shared,
+    screenHeader,
     css`
       :host {
         display: grid;
@@ -47,10 +48,7 @@ export class DoorDisplay extends LitElement {
         overflow: hidden;
       }
       header {
-        display: flex;
-        justify-content: space-between;
         align-items: center;
-        gap: 3vmin;
         padding: 1.5vh var(--pad) 1vh;
       }
       h1 {

@@ -14,7 +14,7 @@ import { isHighlighted, trackVersions, type SeenVersions } from '../logic/change
 import { fitTitles } from '../logic/fit-text.ts';
 import { boardDirections } from '../logic/format.ts';
 import { cyclePeriod, pageAt, pageCount, pageSlice, rowsPerPage } from '../logic/paging.ts';
-import { shared } from '../styles/theme.ts';
+import { column, screenHeader, shared } from '../styles/theme.ts';
 import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
@@ -41,12 +41,11 @@ export class LobbyBoard extends LitElement {
 
   static override styles = [
     shared,
+    column,
+    screenHeader,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
         height: 100%;
-        min-height: 0;
         overflow: hidden;
         /* Ten rows and more at 16:9, also under an announcement banner and the simulated-time
            bar: 2.9vh text on two lines fits a 7.2vh row. */
@@ -55,10 +54,7 @@ export class LobbyBoard extends LitElement {
         --row-text: 2.9vh;
       }
       header {
-        display: flex;
-        justify-content: space-between;
         align-items: baseline;
-        gap: 3vmin;
         padding: 1.2vh var(--pad) 0.6vh;
       }
       h1 {

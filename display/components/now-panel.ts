@@ -2,45 +2,24 @@
  * The session in progress: title, organisers, start–end, how much time is left, and for a
  * plenary its agenda with the current item.
  */
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { Venue } from '../../shared/model.ts';
-import { minutesLeft, remainingFraction, type ViewSession } from '../../shared/views/index.ts';
-import { changeLabels, timeRange } from '../logic/format.ts';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { minutesLeft, remainingFraction } from '../../shared/views/index.ts';
+import { timeRange } from '../logic/format.ts';
+import { SessionPanel, panelStyles } from './session-panel.ts';
 import { organizerLines } from './organizer-lines.ts';
-import { organizers, shared } from '../styles/theme.ts';
-import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import { formatClock } from '../../shared/time.ts';
-import { fitTitles } from '../logic/fit-text.ts';
 import './agenda-list.ts';
 import './change-badge.ts';
 import './progress-bar.ts';
-import { consume } from '@lit/context';
-import { en } from '../../shared/i18n/en.ts';
-import type { Messages } from '../../shared/i18n/messages.ts';
-import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('now-panel')
-export class NowPanel extends LitElement {
-  /** The screen's words, in its language. */
-  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
-  @property({ attribute: false }) item: ViewSession | undefined;
-  @property({ type: Number }) now = 0;
-  @property() timezone = 'UTC';
-  @property({ attribute: false }) venues: Venue[] = [];
-  /** The panel's title setting, from the schedule (title case until staff choose otherwise). */
-  @property() titleStyle: TitleStyle = 'title-case';
-
+export class NowPanel extends SessionPanel {
   static override styles = [
-    shared,
-    organizers,
+    ...panelStyles,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
         gap: 1.4vh;
-        min-height: 0;
-        overflow: hidden;
       }
       /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
       :host > * {
@@ -86,22 +65,16 @@ export class NowPanel extends LitElement {
     `,
   ];
 
-  override updated(): void {
-    fitTitles(this.renderRoot);
-  }
-
   override render() {
     const item = this.item;
     if (!item) return nothing;
     const { session } = item;
-    const labels = changeLabels(item.change, item.start, this.venues, this.timezone, this.m);
+    const labels = this.labelsOf(item);
     const left = minutesLeft(item.end, this.now);
     return html`
       <span class="label">${this.m.now}</span>
       <div class="title-box">
-        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">
-          ${displayTitle(session.title, this.titleStyle, session.organizers)}
-        </h2>
+        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">${this.titleOf(item)}</h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       ${organizerLines(session.organizers, this.m)}

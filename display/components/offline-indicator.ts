@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatClock } from '../../shared/time.ts';
+import { stripNote } from '../styles/theme.ts';
 import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
@@ -15,17 +16,14 @@ export class OfflineIndicator extends LitElement {
   @property({ type: Number }) since: number | null = null;
   @property() timezone = 'UTC';
 
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-    p {
-      margin: 0;
-      font-size: var(--text-min);
-      font-weight: 700;
-      color: var(--moved);
-    }
-  `;
+  static override styles = [
+    stripNote,
+    css`
+      p {
+        color: var(--moved);
+      }
+    `,
+  ];
 
   override render() {
     if (this.since === null) return nothing;

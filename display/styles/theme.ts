@@ -131,3 +131,33 @@ export const organizers = css`
     color: var(--muted);
   }
 `;
+
+/** A panel that stacks its parts top to bottom and may shrink below its content (flex child). */
+export const column = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
+`;
+
+/** A screen's header: the title at the start, the clock at the end. */
+export const screenHeader = css`
+  header {
+    display: flex;
+    justify-content: space-between;
+    gap: 3vmin;
+  }
+`;
+
+/** A short line in the strip at the foot of the screen (offline since, simulated time). */
+export const stripNote = css`
+  :host {
+    display: contents;
+  }
+  p {
+    margin: 0;
+    font-size: var(--text-min);
+    font-weight: 700;
+  }
+`;
