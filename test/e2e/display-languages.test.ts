@@ -1,8 +1,10 @@
 /**
  * Screens in other languages (?lang= on the URL): French status words and no English word of the
  * catalogue outside the data; Arabic right to left with the status band's words on the right;
- * the Chinese lobby with its Noto Sans SC face loaded from the server.
+ * the Chinese lobby with its Noto Sans SC face loaded from the server. The Arabic door and the
+ * Chinese lobby are also the README's screenshots (docs/screenshots/).
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../shared/i18n/en.ts';
@@ -11,6 +13,8 @@ import type { Messages } from '../../shared/i18n/messages.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { bandWord, closeAll, openDisplay } from './display-helpers.ts';
+
+const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
 
 let server: TestServer;
 let browser: Browser;
@@ -101,6 +105,7 @@ describe('display languages', () => {
     expect(band.x + band.width - (box.x + box.width)).toBeLessThan(band.width / 10);
     // The clock reads left to right inside the Arabic chrome.
     expect(await page.locator('door-display .clock .time').evaluate((e) => getComputedStyle(e).direction)).toBe('ltr');
+    await page.screenshot({ path: join(SCREENSHOTS, 'door-arabic.png') });
   });
 
   it('the lobby in Chinese has the Noto Sans SC face loaded', async () => {
@@ -112,5 +117,6 @@ describe('display languages', () => {
       { timeout: 30_000 },
     );
     expect(await page.evaluate(() => document.fonts.check('700 20px "Noto Sans SC"', '会议'))).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'lobby-chinese.png') });
   });
 });
