@@ -9,12 +9,18 @@ export function registerServiceWorker(): void {
   navigator.serviceWorker
     .register('/sw.js')
     .then(() => navigator.serviceWorker.ready)
-    .then((registration) => {
-      registration.active?.postMessage({ type: 'cache-urls', urls: shellUrls() });
-    })
+    .then(() => cacheLoadedAssets())
     .catch(() => {
       // Without a worker the screen still works; it just cannot restart offline.
     });
+}
+
+/** Asks the worker to keep what the page has loaded so far (again after a language's chunk). */
+export function cacheLoadedAssets(): void {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  void navigator.serviceWorker.ready.then((registration) => {
+    registration.active?.postMessage({ type: 'cache-urls', urls: shellUrls() });
+  });
 }
 
 function shellUrls(): string[] {

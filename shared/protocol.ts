@@ -4,6 +4,7 @@
  * that reflects schedule state carries the revision it reflects.
  */
 import type { Announcement, Conference, Emergency, Schedule, ScheduleSettings, Session, Venue } from './model.ts';
+import type { Language } from './languages.ts';
 
 export type DisplayView = 'room' | 'lobby';
 
@@ -123,6 +124,8 @@ export interface DisplayStatus {
   clockSkewMs?: number;
   /** Staff-set directions from this screen to rooms (venue id → text). */
   directions?: Record<string, string>;
+  /** The language staff chose for this screen (a `?lang=` on its URL wins). */
+  language?: Language;
   /** Connected but silent for longer than the fleet's threshold (a hung page or a dead link). */
   stale?: boolean;
 }
@@ -140,6 +143,8 @@ export interface DisplayAssignment extends Assignment {
   name: string;
   /** This screen's own way to each room (venue id → "M7 ↑ 1st floor"), over the venue's directions. */
   directions?: Record<string, string>;
+  /** The language staff chose for this screen; a `?lang=` on the page's URL wins over it. */
+  language?: Language;
 }
 
 /** A display no one has assigned yet: it shows this code so staff can pair it. */

@@ -55,9 +55,12 @@ export function formatClockSeconds(instant: Instant, zone: string): string {
   return DateTime.fromMillis(instant, { zone }).toFormat('HH:mm:ss');
 }
 
-/** Long venue-local date, e.g. "Monday 14 October". */
+/** Long venue-local date, e.g. "Monday 14 October", "lundi 14 octobre", "10月14日星期一". */
 export function formatDay(instant: Instant, zone: string, locale = 'en-GB'): string {
-  return DateTime.fromMillis(instant, { zone }).setLocale(locale).toFormat('cccc d LLLL');
+  const day = DateTime.fromMillis(instant, { zone }).setLocale(locale);
+  // English keeps its fixed pattern; other languages order weekday, day and month their own way.
+  if (locale === 'en-GB') return day.toFormat('cccc d LLLL');
+  return day.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' });
 }
 
 /** Epoch ms of a venue-local wall-clock time on a given venue day (yyyy-MM-dd, hour, minute). */

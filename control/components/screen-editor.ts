@@ -2,13 +2,14 @@
  * Renaming and reassigning one screen, inline in the Screens table. A reassigned screen switches
  * at once (when connected) or as soon as it reconnects; staff's choice then wins over its URL.
  * A lobby screen can also have its own directions to rooms ("M7 ↑ 1st floor" by the M-Building
- * entrance), shown on its rows instead of the venue's.
+ * entrance), shown on its rows instead of the venue's, and every screen a language.
  * Fires `done` when saved or cancelled.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Schedule } from '../../shared/model.ts';
 import type { DisplayStatus } from '../../shared/protocol.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from '../../shared/languages.ts';
 import { assignmentChoices, assignmentOf, choiceOf, type FleetActions } from '../data/fleet-actions.ts';
 import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
@@ -29,6 +30,7 @@ export class ScreenEditor extends LitElement {
   @property({ attribute: false }) fleet?: FleetActions;
   @state() private name = '';
   @state() private choice = '';
+  @state() private language: Language = DEFAULT_LANGUAGE;
   /** Venue id → this screen's way there, as typed (empty: the venue's own directions). */
   @state() private directions: Record<string, string> = {};
   private readonly saving = new ActionTask(
@@ -42,6 +44,7 @@ export class ScreenEditor extends LitElement {
       this.name = this.display.name;
       this.choice = choiceOf(this.display);
       this.directions = { ...this.display.directions };
+      this.language = this.display.language ?? DEFAULT_LANGUAGE;
     }
   }
 
@@ -70,6 +73,23 @@ export class ScreenEditor extends LitElement {
           >
             ${assignmentChoices(this.schedule).map(
               (c) => html`<option value=${c.value} ?selected=${c.value === this.choice}>${c.label}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="${id}-language">Language</label>
+          <select
+            id="${id}-language"
+            @change=${(e: Event) => {
+              const value = (e.target as HTMLSelectElement).value;
+              if (isLanguage(value)) this.language = value;
+            }}
+          >
+            ${LANGUAGES.map(
+              (code) =>
+                html`<option value=${code} lang=${code} ?selected=${code === this.language}>
+                  ${LANGUAGE_NAMES[code]}
+                </option>`,
             )}
           </select>
         </div>
@@ -123,6 +143,7 @@ export class ScreenEditor extends LitElement {
     const change = {
       ...(this.name.trim() !== display.name && { name: this.name.trim() }),
       ...(this.choice !== choiceOf(display) && assignmentOf(this.choice)),
+      ...(this.language !== (display.language ?? DEFAULT_LANGUAGE) && { language: this.language }),
       ...(this.choice === 'lobby' &&
         JSON.stringify(this.typedDirections()) !== JSON.stringify(display.directions ?? {}) && {
           directions: this.typedDirections(),

@@ -3,6 +3,7 @@
  * rename or reassign it, make it show its name or reload, forget it. Each answer updates the
  * panel's fleet list at once; the live channel's `displays` event confirms it moments later.
  */
+import type { Language } from '../../shared/languages.ts';
 import type { Schedule } from '../../shared/model.ts';
 import type { Assignment, DisplayStatus } from '../../shared/protocol.ts';
 import type { ApiClient } from './api.ts';
@@ -40,7 +41,7 @@ export class FleetActions {
 
   async update(
     id: string,
-    change: { name?: string; directions?: Record<string, string> } & Partial<Assignment>,
+    change: { name?: string; directions?: Record<string, string>; language?: Language } & Partial<Assignment>,
   ): Promise<DisplayStatus> {
     const display = await this.api.patch<DisplayStatus>(displayPath(id), change);
     this.keep(display);

@@ -2,10 +2,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaItem } from '../../shared/model.ts';
-import { shared } from '../styles/theme.ts';
+import { column, shared } from '../styles/theme.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('agenda-list')
 export class AgendaList extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property({ attribute: false }) items: AgendaItem[] = [];
   /** Code of the current item, when staff set one. */
   @property() current: string | undefined;
@@ -14,12 +20,8 @@ export class AgendaList extends LitElement {
 
   static override styles = [
     shared,
+    column,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
       ol {
         flex: 1;
       }
@@ -29,7 +31,7 @@ export class AgendaList extends LitElement {
         padding: 0.6vh 1vmin;
         font-size: var(--text-min);
         line-height: 1.25;
-        border-left: 0.6vmin solid transparent;
+        border-inline-start: 0.6vmin solid transparent;
       }
       .code {
         flex: none;
@@ -39,7 +41,7 @@ export class AgendaList extends LitElement {
       }
       li[aria-current] {
         background: var(--highlight);
-        border-left-color: var(--fg);
+        border-inline-start-color: var(--fg);
         font-weight: 700;
       }
       li[aria-current] .code {
@@ -85,7 +87,7 @@ export class AgendaList extends LitElement {
     // always among them (the ones already dealt with matter least).
     const currentIndex = this.items.findIndex((item) => item.code === this.current);
     const shown = currentIndex > 0 ? this.items.slice(currentIndex) : this.items;
-    return html`<span class="label">Agenda</span>
+    return html`<span class="label">${this.m.agenda}</span>
       <ol class="fit-list">
         <li class="spacer" aria-hidden="true"></li>
         ${shown.map(
@@ -94,20 +96,20 @@ export class AgendaList extends LitElement {
               <span class="code">${item.code}</span>
               <span class="title clamp-2" dir="auto"
                 >${
-                  item.code === this.current ? html`<span class="discussing">Now discussing</span>` : nothing
+                  item.code === this.current ? html`<span class="discussing">${this.m.nowDiscussing}</span>` : nothing
                 }${item.title}</span
               >
             </li>`,
         )}
       </ol>
-      ${this.notShown > 0 ? html`<span class="more">and ${this.notShown} more</span>` : nothing}`;
+      ${this.notShown > 0 ? html`<span class="more">${this.m.andMore(this.notShown)}</span>` : nothing}`;
   }
 
-  /** Counts the items the fit-list moved to its hidden column (they sit to the right of the first). */
+  /** Counts the items the fit-list moved to its hidden column (beside the first, on either side). */
   override updated(): void {
     const items = [...this.renderRoot.querySelectorAll<HTMLElement>('li:not(.spacer)')];
-    const left = items[0]?.offsetLeft ?? 0;
-    const hidden = items.filter((item) => item.offsetLeft > left).length;
+    const column = items[0]?.offsetLeft ?? 0;
+    const hidden = items.filter((item) => item.offsetLeft !== column).length;
     if (hidden !== this.notShown) this.notShown = hidden;
   }
 }

@@ -3,14 +3,20 @@
  * The caller passes only the announcements addressed to this screen and not yet expired.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Announcement } from '../../shared/model.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 /** More than this would crowd out the schedule; urgent ones come first, so they stay. */
 const MAX_SHOWN = 3;
 
 @customElement('announcement-banner')
 export class AnnouncementBanner extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property({ attribute: false }) announcements: Announcement[] = [];
 
   static override styles = css`
@@ -64,12 +70,12 @@ export class AnnouncementBanner extends LitElement {
     if (this.announcements.length === 0) return nothing;
     const shown = this.announcements.slice(0, MAX_SHOWN);
     // Urgent ones are alerts for assistive technology; the others are polite status messages.
-    return html`<section aria-label="Announcements">
+    return html`<section aria-label=${this.m.announcements}>
       ${shown.map(
         (a) =>
           html`<p class=${a.severity} role=${a.severity === 'urgent' ? 'alert' : 'status'}>
             <span class="body"
-              ><span class="kind">${a.severity === 'urgent' ? 'Important' : 'Info'}</span
+              ><span class="kind">${a.severity === 'urgent' ? this.m.important : this.m.info}</span
               ><bdi dir="auto">${a.text}</bdi></span
             >
           </p>`,

@@ -7,7 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { formatClock } from '../../shared/time.ts';
 import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import type { DoorEntry } from '../logic/door-sections.ts';
-import { shared } from '../styles/theme.ts';
+import { column, shared } from '../styles/theme.ts';
 import './change-badge.ts';
 
 @customElement('day-timeline')
@@ -22,12 +22,10 @@ export class DayTimeline extends LitElement {
 
   static override styles = [
     shared,
+    column,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
         gap: 1vh;
-        min-height: 0;
       }
       ul {
         flex: 1;
@@ -65,7 +63,7 @@ export class DayTimeline extends LitElement {
         background: var(--surface);
         border: 0;
         margin-bottom: 1vh;
-        border-left: 0.8vmin solid var(--moved);
+        border-inline-start: 0.8vmin solid var(--moved);
       }
       :host([prominent]) .title {
         font-size: var(--text-body);

@@ -4,22 +4,28 @@
  * side; portrait stacks them. Everything is computed from the schedule and the instant given.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Schedule } from '../../shared/model.ts';
 import { formatClock, formatDay } from '../../shared/time.ts';
 import { roomView, type RoomView } from '../../shared/views/index.ts';
 import { doorSections, onlineDetail, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
 import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { firstSessionAfterToday } from '../logic/later-days.ts';
-import { shared } from '../styles/theme.ts';
+import { screenHeader, shared } from '../styles/theme.ts';
 import './day-timeline.ts';
 import './now-panel.ts';
 import './status-band.ts';
 import './online-join.ts';
 import './up-next.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('door-display')
 export class DoorDisplay extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property({ attribute: false }) schedule: Schedule | null = null;
   @property() venueId = '';
   /** Server-clock instant to show, epoch ms. */
@@ -32,6 +38,7 @@ export class DoorDisplay extends LitElement {
 
   static override styles = [
     shared,
+    screenHeader,
     css`
       :host {
         display: grid;
@@ -41,10 +48,7 @@ export class DoorDisplay extends LitElement {
         overflow: hidden;
       }
       header {
-        display: flex;
-        justify-content: space-between;
         align-items: center;
-        gap: 3vmin;
         padding: 1.5vh var(--pad) 1vh;
       }
       h1 {
@@ -157,13 +161,11 @@ export class DoorDisplay extends LitElement {
     if (!schedule) return nothing;
     const view = roomView(schedule, this.venueId, this.now);
     if (!view.venue) {
-      return html`<p class="unknown">
-        There is no room “${this.venueId}” in the programme. Check the address of this screen.
-      </p>`;
+      return html`<p class="unknown">${this.m.unknownRoom(this.venueId)}</p>`;
     }
     const zone = schedule.timezone;
     const running = view.now.length > 0;
-    const { notices, timeline } = doorSections(view, this.now, schedule.venues, zone);
+    const { notices, timeline } = doorSections(view, this.now, schedule.venues, zone, this.m);
     // The session the door is about: the one running, else the next one.
     const featured = running ? view.now[0]! : view.next;
     const online = featured?.session.online;
@@ -175,7 +177,7 @@ export class DoorDisplay extends LitElement {
           ? html`<day-timeline
               .titleStyle=${this.titleStyle}
               class="grow"
-              heading="Later today"
+              heading=${this.m.laterToday}
               .entries=${timeline}
               .timezone=${zone}
             ></day-timeline>`
@@ -186,16 +188,20 @@ export class DoorDisplay extends LitElement {
     const agenda = running && (view.now[0]!.session.agendaItems?.length ?? 0) > 0;
     return html`
       <header>
-        <h1 class="clamp-2" dir="auto">${view.venue.name}</h1>
+        <h1 class="clamp-2"><bdi dir="auto">${view.venue.name}</bdi></h1>
         <div class="clock">
           <time class="time">${formatClock(this.now, zone)}</time>
-          <span class="date">${formatDay(this.now, zone)}</span>
+          <span class="date">${formatDay(this.now, zone, this.m.locale)}</span>
         </div>
       </header>
       <status-band
         .status=${view.status}
         ?online=${view.venue.kind === 'online'}
-        .detail=${view.venue.kind === 'online' ? onlineDetail(view, zone) : statusDetail(view, this.now, zone, schedule.venues)}
+        .detail=${
+          view.venue.kind === 'online'
+            ? onlineDetail(view, zone, this.m)
+            : statusDetail(view, this.now, zone, schedule.venues, this.m)
+        }
       ></status-band>
       <div class="main ${hasSecondary ? '' : 'single'} ${agenda ? 'agenda' : ''}">
         <div class="column primary">
@@ -222,8 +228,8 @@ export class DoorDisplay extends LitElement {
               ?compact=${(view.now[0]?.session.agendaItems?.length ?? 0) > 0}
             ></up-next>`
           : html`<div>
-              <span class="label">Next</span>
-              <p class="none">Nothing more in this room today</p>
+              <span class="label">${this.m.next}</span>
+              <p class="none">${this.m.nothingMoreToday}</p>
             </div>`
       }
     `;
@@ -270,7 +276,7 @@ export class DoorDisplay extends LitElement {
               .venues=${schedule.venues}
             ></up-next>`
           : notices.some((notice) => notice.movedAway)
-            ? html`<p class="tomorrow">Nothing else in this room today</p>`
+            ? html`<p class="tomorrow">${this.m.nothingElseToday}</p>`
             : this.renderDayOver(zone)
       }
     `;
@@ -279,14 +285,16 @@ export class DoorDisplay extends LitElement {
   private renderDayOver(zone: string) {
     const schedule = this.schedule!;
     const upcoming = firstSessionAfterToday(schedule.sessions, this.venueId, this.now, zone);
+    const day = (instant: number) => formatDay(instant, zone, this.m.locale);
+    const clock = (instant: number) => formatClock(instant, zone);
     return html`<div>
-      <p class="day-over">No more sessions in this room today</p>
+      <p class="day-over">${this.m.dayOver}</p>
       ${
         upcoming
           ? html`<p class="tomorrow">
-              Next: ${formatDay(upcoming.start, zone)}, ${formatClock(upcoming.start, zone)} ·
-              <span dir="auto"
-                >${displayTitle(upcoming.session.title, this.titleStyle, upcoming.session.organizers)}</span
+              ${this.m.next}: ${day(upcoming.start)}, <bdi class="time">${clock(upcoming.start)}</bdi> ·
+              <bdi dir="auto"
+                >${displayTitle(upcoming.session.title, this.titleStyle, upcoming.session.organizers)}</bdi
               >
             </p>`
           : nothing

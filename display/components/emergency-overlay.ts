@@ -1,10 +1,16 @@
 /** Takes over the whole screen the moment staff declare an emergency, and nothing else shows. */
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Emergency } from '../../shared/model.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('emergency-overlay')
 export class EmergencyOverlay extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property({ attribute: false }) emergency: Emergency | null = null;
 
   static override styles = css`
@@ -41,7 +47,7 @@ export class EmergencyOverlay extends LitElement {
 
   override render() {
     return html`<section role="alert" aria-labelledby="title">
-      <h1 id="title">EMERGENCY</h1>
+      <h1 id="title">${this.m.emergency}</h1>
       <p dir="auto">${this.emergency?.text ?? ''}</p>
     </section>`;
   }

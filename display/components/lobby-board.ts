@@ -14,10 +14,16 @@ import { isHighlighted, trackVersions, type SeenVersions } from '../logic/change
 import { fitTitles } from '../logic/fit-text.ts';
 import { boardDirections } from '../logic/format.ts';
 import { cyclePeriod, pageAt, pageCount, pageSlice, rowsPerPage } from '../logic/paging.ts';
-import { shared } from '../styles/theme.ts';
+import { column, screenHeader, shared } from '../styles/theme.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('lobby-board')
 export class LobbyBoard extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property({ attribute: false }) schedule: Schedule | null = null;
   /** Server-clock instant to show, epoch ms. */
   @property({ type: Number }) now = 0;
@@ -35,12 +41,11 @@ export class LobbyBoard extends LitElement {
 
   static override styles = [
     shared,
+    column,
+    screenHeader,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
         height: 100%;
-        min-height: 0;
         overflow: hidden;
         /* Ten rows and more at 16:9, also under an announcement banner and the simulated-time
            bar: 2.9vh text on two lines fits a 7.2vh row. */
@@ -49,10 +54,7 @@ export class LobbyBoard extends LitElement {
         --row-text: 2.9vh;
       }
       header {
-        display: flex;
-        justify-content: space-between;
         align-items: baseline;
-        gap: 3vmin;
         padding: 1.2vh var(--pad) 0.6vh;
       }
       h1 {
@@ -293,38 +295,38 @@ export class LobbyBoard extends LitElement {
     const page = pageAt(this.realNow, pages, cyclePeriod(pages));
     return html`
       <header>
-        <h1>Sessions today <span class="date">${formatDay(this.now, zone)}</span></h1>
+        <h1>${this.m.sessionsToday} <span class="date">${formatDay(this.now, zone, this.m.locale)}</span></h1>
         <time class="clock time">${formatClock(this.now, zone)}</time>
       </header>
       <div class="viewport">
         ${
           tomorrow
             ? html`<p class="tomorrow">
-                Tomorrow · ${formatDay(parseInstant(`${view.tomorrowDay}T12:00`, zone), zone)}
+                ${this.m.tomorrow} · ${formatDay(parseInstant(`${view.tomorrowDay}T12:00`, zone), zone, this.m.locale)}
               </p>`
             : nothing
         }
         <table>
           <thead>
             <tr class="label">
-              <th class="c-time" scope="col">Time</th>
-              <th class="c-room" scope="col">Room</th>
-              <th scope="col">Session</th>
-              <th class="c-org" scope="col">Organiser</th>
-              <th class="c-status" scope="col">Status</th>
+              <th class="c-time" scope="col">${this.m.columnTime}</th>
+              <th class="c-room" scope="col">${this.m.columnRoom}</th>
+              <th scope="col">${this.m.columnSession}</th>
+              <th class="c-org" scope="col">${this.m.columnOrganiser}</th>
+              <th class="c-status" scope="col">${this.m.columnStatus}</th>
             </tr>
           </thead>
           <tbody>
             ${pageSlice(rows, page, this.perPage).map((row) => this.renderRow(row, zone))}
           </tbody>
         </table>
-        ${rows.length === 0 ? html`<p class="empty">No more sessions today.</p>` : nothing}
+        ${rows.length === 0 ? html`<p class="empty">${this.m.noMoreSessionsLobby}</p>` : nothing}
         <div class="probe" aria-hidden="true"></div>
       </div>
-      <footer aria-label=${pages > 1 ? `Page ${page + 1} of ${pages}` : nothing}>
+      <footer aria-label=${pages > 1 ? this.m.pageOf(page + 1, pages) : nothing}>
         ${
           pages > 1
-            ? html`<span class="page">Page ${page + 1}/${pages}</span>
+            ? html`<span class="page">${this.m.pageShort(page + 1, pages)}</span>
                 ${Array.from({ length: pages }, (_, i) => html`<span class="dot ${i === page ? 'on' : ''}"></span>`)}`
             : nothing
         }
@@ -336,7 +338,7 @@ export class LobbyBoard extends LitElement {
     const { session } = row;
     const venues = this.schedule!.venues;
     const changed = isHighlighted(this.seen, session.id, this.realNow);
-    const status = lobbyStatus(row, this.now, venues, zone);
+    const status = lobbyStatus(row, this.now, venues, zone, this.m);
     const title = displayTitle(session.title, titleStyleOf(this.schedule), session.organizers);
     const delayed = (row.change.startShiftMinutes ?? 0) !== 0 && row.state !== 'cancelled';
     const discussing = session.agendaItems?.find((item) => item.code === session.currentAgendaItem);
@@ -355,7 +357,7 @@ export class LobbyBoard extends LitElement {
             discussing && row.state === 'running'
               ? html`<span class="title clamp-1" dir="auto">${title}</span>
                   <span class="discussing clamp-1" dir="auto"
-                    >Now discussing ${discussing.code}: ${discussing.title}</span
+                    >${this.m.nowDiscussingItem(discussing.code, discussing.title)}</span
                   >`
               : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
                   >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
@@ -370,7 +372,7 @@ export class LobbyBoard extends LitElement {
         <div class="cell">
           <div class="clamp-2">
             <span class="status ${status.tone}">${status.text}</span>${
-              changed ? html` <span class="updated">· Updated</span>` : nothing
+              changed ? html` <span class="updated">· ${this.m.updated}</span>` : nothing
             }
           </div>
         </div>
@@ -382,8 +384,7 @@ export class LobbyBoard extends LitElement {
     // This screen's own way to the room, else the venue's (short) directions, else its floor.
     const way = this.directions[venueId] ?? boardDirections(venue);
     return html`<span class="clamp-2" dir="auto"
-      ><span class="room">${venue?.name ?? venueId}</span
-      >${way ? html` <span class="way">${way}</span>` : nothing}</span
+      ><bdi class="room">${venue?.name ?? venueId}</bdi>${way ? html` <span class="way">${way}</span>` : nothing}</span
     >`;
   }
 }

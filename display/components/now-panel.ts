@@ -2,38 +2,24 @@
  * The session in progress: title, organisers, start–end, how much time is left, and for a
  * plenary its agenda with the current item.
  */
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { Venue } from '../../shared/model.ts';
-import { minutesLeft, remainingFraction, type ViewSession } from '../../shared/views/index.ts';
-import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
-import { organizers, shared } from '../styles/theme.ts';
-import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { minutesLeft, remainingFraction } from '../../shared/views/index.ts';
+import { timeRange } from '../logic/format.ts';
+import { SessionPanel, panelStyles } from './session-panel.ts';
+import { organizerLines } from './organizer-lines.ts';
 import { formatClock } from '../../shared/time.ts';
-import { fitTitles } from '../logic/fit-text.ts';
 import './agenda-list.ts';
 import './change-badge.ts';
 import './progress-bar.ts';
 
 @customElement('now-panel')
-export class NowPanel extends LitElement {
-  @property({ attribute: false }) item: ViewSession | undefined;
-  @property({ type: Number }) now = 0;
-  @property() timezone = 'UTC';
-  @property({ attribute: false }) venues: Venue[] = [];
-  /** The panel's title setting, from the schedule (title case until staff choose otherwise). */
-  @property() titleStyle: TitleStyle = 'title-case';
-
+export class NowPanel extends SessionPanel {
   static override styles = [
-    shared,
-    organizers,
+    ...panelStyles,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
         gap: 1.4vh;
-        min-height: 0;
-        overflow: hidden;
       }
       /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
       :host > * {
@@ -79,39 +65,26 @@ export class NowPanel extends LitElement {
     `,
   ];
 
-  override updated(): void {
-    fitTitles(this.renderRoot);
-  }
-
   override render() {
     const item = this.item;
     if (!item) return nothing;
     const { session } = item;
-    const labels = changeLabels(item.change, item.start, this.venues, this.timezone);
-    const partners = partnersLine(session.organizers);
+    const labels = this.labelsOf(item);
     const left = minutesLeft(item.end, this.now);
     return html`
-      <span class="label">Now</span>
+      <span class="label">${this.m.now}</span>
       <div class="title-box">
-        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">
-          ${displayTitle(session.title, this.titleStyle, session.organizers)}
-        </h2>
+        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">${this.titleOf(item)}</h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
-      ${
-        session.organizers.lead
-          ? html`<p class="lead clamp-2">
-              <span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span>
-            </p>`
-          : nothing
-      }
-      ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
+      ${organizerLines(session.organizers, this.m)}
       <div class="when">
         <span class="time">${timeRange(item.start, item.end, this.timezone)}</span>
       </div>
       <progress-bar
         .remaining=${remainingFraction(item.start, item.end, this.now)}
-        caption="ends ${formatClock(item.end, this.timezone)} · ${left} min left"
+        label=${this.m.timeRemaining}
+        caption=${this.m.endsLeft(formatClock(item.end, this.timezone), left)}
       ></progress-bar>
       ${
         session.agendaItems?.length

@@ -1,29 +1,33 @@
 /** "Offline since 14:02": the screen is showing its last copy while the link is down. */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { formatClock } from '../../shared/time.ts';
+import { stripNote } from '../styles/theme.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('offline-indicator')
 export class OfflineIndicator extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   /** Server-clock instant the link was lost; null while online. */
   @property({ type: Number }) since: number | null = null;
   @property() timezone = 'UTC';
 
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-    p {
-      margin: 0;
-      font-size: var(--text-min);
-      font-weight: 700;
-      color: var(--moved);
-    }
-  `;
+  static override styles = [
+    stripNote,
+    css`
+      p {
+        color: var(--moved);
+      }
+    `,
+  ];
 
   override render() {
     if (this.since === null) return nothing;
-    return html`<p role="status">Offline since ${formatClock(this.since, this.timezone)}</p>`;
+    return html`<p role="status">${this.m.offlineSince(formatClock(this.since, this.timezone))}</p>`;
   }
 }
 

@@ -3,11 +3,17 @@
  * it on public screens, and a QR code to the join link when there is one.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { OnlineDetails } from '../../shared/model.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('online-join')
 export class OnlineJoin extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property({ attribute: false }) online: OnlineDetails | undefined;
 
   static override styles = css`
@@ -49,19 +55,19 @@ export class OnlineJoin extends LitElement {
     // The QR encoder is fetched only by screens that show a join link: most doors never need it.
     if (online.url) void import('./qr-code.ts');
     return html`
-      ${online.url ? html`<qr-code .value=${online.url} label="QR code to join online"></qr-code>` : nothing}
+      ${online.url ? html`<qr-code .value=${online.url} label=${this.m.joinQr}></qr-code>` : nothing}
       <dl>
-        <dt>Online${platformName(online.url) ? html` · ${platformName(online.url)}` : nothing}</dt>
-        <dd>${online.url ? 'Scan to join' : 'Use the meeting ID'}</dd>
+        <dt>${this.m.online}${platformName(online.url) ? html` · ${platformName(online.url)}` : nothing}</dt>
+        <dd>${online.url ? this.m.scanToJoin : this.m.useMeetingId}</dd>
         ${
           online.meetingId
-            ? html`<dt>Meeting ID</dt>
+            ? html`<dt>${this.m.meetingId}</dt>
                 <dd>${online.meetingId}</dd>`
             : nothing
         }
         ${
           passcode
-            ? html`<dt>Passcode</dt>
+            ? html`<dt>${this.m.passcode}</dt>
                 <dd>${passcode}</dd>`
             : nothing
         }

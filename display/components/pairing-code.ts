@@ -4,10 +4,16 @@
  * bundle budget is tight.
  */
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
 @customElement('pairing-code')
 export class PairingCode extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property() code = '';
   /** The server's address, as staff would type it to reach the control panel. */
   @property() origin = '';
@@ -42,21 +48,17 @@ export class PairingCode extends LitElement {
       font-size: var(--text-body);
       color: var(--muted);
     }
-    strong {
-      color: var(--fg);
+    p {
       overflow-wrap: anywhere;
     }
   `;
 
   override render() {
-    return html`<h1>Pair this screen</h1>
-      <div class="code" role="status" aria-label="Pairing code ${this.code.split('').join(' ')}">
+    return html`<h1>${this.m.pairThisScreen}</h1>
+      <div class="code" role="status" aria-label=${this.m.pairingCode(this.code.split('').join(' '))}>
         ${this.code.slice(0, 3)}&#8201;${this.code.slice(3)}
       </div>
-      <p>
-        In the control panel at <strong>${this.origin}/control</strong>, open <strong>Screens</strong>, choose
-        <strong>Pair a screen</strong> and enter this code.
-      </p>`;
+      <p>${this.m.pairingHelp(`${this.origin}/control`)}</p>`;
   }
 }
 

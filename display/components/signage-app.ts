@@ -6,7 +6,16 @@
  * emergency takeover, and the screen's name while staff identify it.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import { loadMessages } from '../../shared/i18n/load.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { isLanguage, isRightToLeft, type Language } from '../../shared/languages.ts';
+import { fontStack, loadFonts } from '../i18n/fonts.ts';
+import { screenLanguage } from '../i18n/language.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
+import { cacheLoadedAssets } from '../service-worker.ts';
 import { SecondTicker } from '../controllers/second-ticker.ts';
 import { ScheduleController } from '../controllers/schedule-controller.ts';
 import { LOBBY, activeAnnouncements } from '../../shared/announcements.ts';
@@ -29,6 +38,20 @@ function browserStorage(): Storage | undefined {
   }
 }
 
+const LANGUAGE_KEY = 'signage-language';
+
+/** The staff-chosen language, kept so a screen that restarts offline comes up in it. */
+function storedLanguage(): Language | undefined {
+  const value = browserStorage()?.getItem(LANGUAGE_KEY);
+  return isLanguage(value) ? value : undefined;
+}
+
+function storeLanguage(language: Language | undefined): void {
+  const storage = browserStorage();
+  if (!storage || language === undefined) return;
+  storage.setItem(LANGUAGE_KEY, language);
+}
+
 /** The control panel's preview iframe (?preview=1): not a screen, and keeps no state of its own. */
 function isPreview(): boolean {
   return new URLSearchParams(location.search).has('preview');
@@ -46,6 +69,10 @@ export class SignageApp extends LitElement {
   private readonly client = createClient();
   private readonly data = this.client ? new ScheduleController(this, this.client) : null;
   private readonly clock = new SecondTicker(this, this.client ?? { now: () => Date.now(), msToNextTick: () => 1000 });
+  /** The catalogue on screen: English until the screen's language (and its fonts) have loaded. */
+  @provide({ context: messagesContext }) @state() private messages: Messages = en;
+  /** The language being loaded or shown; null before the first one. */
+  private wanted: Language | null = null;
 
   static override styles = [
     theme,
@@ -100,6 +127,30 @@ export class SignageApp extends LitElement {
     `,
   ];
 
+  protected override willUpdate(): void {
+    const assigned = this.data?.state.language ?? storedLanguage();
+    const language = screenLanguage(location.search, assigned);
+    if (language !== this.wanted) void this.showLanguage(language);
+  }
+
+  /** Loads a language's words and fonts together, so the screen never shows it in boxes. */
+  private async showLanguage(language: Language): Promise<void> {
+    this.wanted = language;
+    const [messages] = await Promise.all([loadMessages(language), loadFonts(language)]);
+    if (this.wanted !== language) return;
+    this.messages = messages;
+    const dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+    this.dir = dir;
+    this.style.setProperty('--script-font', fontStack(language));
+    document.documentElement.lang = language;
+    document.documentElement.dir = dir;
+    storeLanguage(this.data?.state.language);
+    await document.fonts.ready;
+    // The language chunk and its fonts arrived after the service worker got the shell's list.
+    cacheLoadedAssets();
+    this.dataset.language = language;
+  }
+
   /** A revision counts as rendered once the screen component below has rendered it too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
@@ -115,10 +166,7 @@ export class SignageApp extends LitElement {
 
   private renderPage() {
     if (!this.data) {
-      return html`<p class="message">
-        This address is not a display. Door displays are at /display/room/&lt;room id&gt;, the lobby board at
-        /display/lobby. <a href="/">List of displays</a>
-      </p>`;
+      return html`<p class="message">${this.messages.notADisplay} <a href="/">${this.messages.listOfDisplays}</a></p>`;
     }
     const { schedule, clock, offlineSince, route, pairingCode } = this.data.state;
     if (!route) {
@@ -127,7 +175,7 @@ export class SignageApp extends LitElement {
       return html`${
         pairingCode
           ? html`<pairing-code class="screen" .code=${pairingCode} .origin=${location.origin}></pairing-code>`
-          : html`<p class="message" role="status">Connecting to the schedule server…</p>`
+          : html`<p class="message" role="status">${this.messages.connectingToServer}</p>`
       }
       ${emergency ? html`<emergency-overlay .emergency=${emergency}></emergency-overlay>` : nothing}`;
     }
@@ -135,7 +183,7 @@ export class SignageApp extends LitElement {
     // only a screen cut off from its server falls back to that.
     if (!schedule || (!clock && offlineSince === null)) {
       return html`<p class="message" role="status">
-        ${offlineSince === null ? 'Connecting to the schedule…' : 'Waiting for the schedule server…'}
+        ${offlineSince === null ? this.messages.connectingToSchedule : this.messages.waitingForServer}
       </p>`;
     }
     const now = this.clock.now;

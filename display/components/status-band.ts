@@ -1,17 +1,29 @@
 /** The door's status band: a colour AND a word (free, starting soon, in session), never colour alone. */
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { RoomStatus } from '../../shared/views/index.ts';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 
-const STATUS_WORD: Record<RoomStatus, string> = {
-  free: 'Free',
-  'starting-soon': 'Starting soon',
-  'in-session': 'In session',
-  moved: 'Moved',
-};
+function statusWord(status: RoomStatus, m: Messages): string {
+  switch (status) {
+    case 'free':
+      return m.free;
+    case 'starting-soon':
+      return m.startingSoon;
+    case 'in-session':
+      return m.inSession;
+    case 'moved':
+      return m.moved;
+  }
+}
 
 @customElement('status-band')
 export class StatusBand extends LitElement {
+  /** The screen's words, in its language. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property() status: RoomStatus = 'free';
   /** "until 13:50", "In 8 min", ... */
   @property() detail = '';
@@ -58,7 +70,7 @@ export class StatusBand extends LitElement {
 
   override render() {
     return html`<div class="band ${this.online ? 'online' : this.status}" role="status">
-      <span class="word">${this.online ? 'Online' : STATUS_WORD[this.status]}</span>
+      <span class="word">${this.online ? this.m.online : statusWord(this.status, this.m)}</span>
       <span class="detail">${this.detail}</span>
     </div>`;
   }

@@ -2,39 +2,27 @@
  * The next session: title and start ("In 8 min" within a quarter of an hour, else "14:00").
  * Prominent when the room is free, with the organisers.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Venue } from '../../shared/model.ts';
-import { relativeStart, type ViewSession } from '../../shared/views/index.ts';
-import { changeLabels, partnersLine, timeRange } from '../logic/format.ts';
-import { organizers, shared } from '../styles/theme.ts';
-import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
-import { fitTitles } from '../logic/fit-text.ts';
+import { relativeStart } from '../../shared/views/index.ts';
+import { timeRange } from '../logic/format.ts';
+import { SessionPanel, panelStyles } from './session-panel.ts';
+import { formatClock } from '../../shared/time.ts';
+import { organizerLines } from './organizer-lines.ts';
 import './change-badge.ts';
 
 @customElement('up-next')
-export class UpNext extends LitElement {
-  @property({ attribute: false }) item: ViewSession | null = null;
-  @property({ type: Number }) now = 0;
-  @property() timezone = 'UTC';
-  @property({ attribute: false }) venues: Venue[] = [];
-  /** The panel's title setting, from the schedule (title case until staff choose otherwise). */
-  @property() titleStyle: TitleStyle = 'title-case';
+export class UpNext extends SessionPanel {
   /** The room is free: this is the main thing on the door. */
   @property({ type: Boolean, reflect: true }) prominent = false;
   /** Beside a plenary's agenda on a portrait door: one line of title, the height goes to the agenda. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
   static override styles = [
-    shared,
-    organizers,
+    ...panelStyles,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
         gap: 1.2vh;
-        min-height: 0;
-        overflow: hidden;
       }
       /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
       :host > * {
@@ -74,23 +62,17 @@ export class UpNext extends LitElement {
     `,
   ];
 
-  override updated(): void {
-    fitTitles(this.renderRoot);
-  }
-
   override render() {
     const item = this.item;
     if (!item) return nothing;
-    const { session } = item;
-    const relative = relativeStart(item.start, this.now, this.timezone);
-    const soon = relative.startsWith('In ');
-    const labels = changeLabels(item.change, item.start, this.venues, this.timezone);
+    const relative = relativeStart(item.start, this.now, this.timezone, this.m);
+    // Within the quarter hour it says "In 8 min"; otherwise it is the start time, shown once.
+    const soon = relative !== this.m.now && relative !== formatClock(item.start, this.timezone);
+    const labels = this.labelsOf(item);
     return html`
-      <span class="label">Next</span>
+      <span class="label">${this.m.next}</span>
       <div class="title-box" style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}">
-        <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} data-fit="0.75 1.1" dir="auto">
-          ${displayTitle(session.title, this.titleStyle, session.organizers)}
-        </h2>
+        <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} data-fit="0.75 1.1" dir="auto">${this.titleOf(item)}</h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       <span class="start time">
@@ -102,17 +84,7 @@ export class UpNext extends LitElement {
 
   private renderDetails() {
     const session = this.item!.session;
-    const partners = partnersLine(session.organizers);
-    return html`
-      ${
-        session.organizers.lead
-          ? html`<p class="lead clamp-2">
-              <span class="by">Organized by</span> <span dir="auto">${session.organizers.lead}</span>
-            </p>`
-          : nothing
-      }
-      ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
-    `;
+    return organizerLines(session.organizers, this.m);
   }
 }
 

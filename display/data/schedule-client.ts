@@ -5,6 +5,7 @@
  * follows staff commands (identify, reload), and tells subscribers when anything changed.
  * Components never see a socket.
  */
+import type { Language } from '../../shared/languages.ts';
 import { io, type Socket } from 'socket.io-client';
 import { applyDelta } from '../../shared/apply.ts';
 import { RESYNC_RETRY_MS } from '../../shared/limits.ts';
@@ -47,6 +48,8 @@ export interface ScreenState {
   identify: string | null;
   /** Staff-set directions from this screen to rooms (venue id → "M7 ↑ 1st floor"). */
   directions: Record<string, string>;
+  /** The language staff chose for this screen, if any (a `?lang=` on the URL wins over it). */
+  language?: Language | undefined;
 }
 
 export interface ScheduleClientOptions {
@@ -275,8 +278,8 @@ export class ScheduleClient {
     if (schedule && revision > schedule.revision) this.requestResync(schedule.revision);
   }
 
-  private onAssign({ displayId, view, venueId, directions }: DisplayAssignment): void {
-    this.update({ directions: directions ?? {} });
+  private onAssign({ displayId, view, venueId, directions, language }: DisplayAssignment): void {
+    this.update({ directions: directions ?? {}, language });
     this.identity.adopt(displayId);
     const route: DisplayRoute = view === 'room' ? { view, venueId: venueId ?? '' } : { view: 'lobby' };
     // A URL screen shown something else than its URL says has been taken over by staff.

@@ -8,6 +8,8 @@ import type { Session, Venue } from '../../shared/model.ts';
 import { MINUTE, formatClock } from '../../shared/time.ts';
 import { STARTING_SOON_MINUTES, type RoomView } from '../../shared/views/index.ts';
 import { changeLabels, movedToLabel, venueLabel, type ChangeLabel } from './format.ts';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
 
 export interface DoorEntry {
   /** Stable key for rendering: the session id plus where it comes from. */
@@ -29,7 +31,13 @@ export interface DoorSections {
   timeline: DoorEntry[];
 }
 
-export function doorSections(view: RoomView, instant: number, venues: readonly Venue[], zone: string): DoorSections {
+export function doorSections(
+  view: RoomView,
+  instant: number,
+  venues: readonly Venue[],
+  zone: string,
+  m: Messages = en,
+): DoorSections {
   const entries = new Map<string, DoorEntry>();
   for (const item of [...view.cancelled, ...view.later]) {
     entries.set(`here:${item.session.id}`, {
@@ -37,7 +45,7 @@ export function doorSections(view: RoomView, instant: number, venues: readonly V
       session: item.session,
       start: item.start,
       end: item.end,
-      labels: changeLabels(item.change, item.start, venues, zone),
+      labels: changeLabels(item.change, item.start, venues, zone, m),
       struck: item.change.cancelled,
     });
   }
@@ -49,8 +57,8 @@ export function doorSections(view: RoomView, instant: number, venues: readonly V
       start: item.plannedStart,
       end: item.plannedEnd,
       labels: item.change.cancelled
-        ? changeLabels(item.change, item.start, venues, zone)
-        : [movedToLabel(item.movedTo, venues)],
+        ? changeLabels(item.change, item.start, venues, zone, m)
+        : [movedToLabel(item.movedTo, venues, m)],
       struck: item.change.cancelled,
       movedAway: !item.change.cancelled,
     });
@@ -67,25 +75,31 @@ export function doorSections(view: RoomView, instant: number, venues: readonly V
 }
 
 /** The words beside the status on the door's band: "until 13:50", "In 8 min", ... */
-export function statusDetail(view: RoomView, instant: number, zone: string, venues: readonly Venue[] = []): string {
+export function statusDetail(
+  view: RoomView,
+  instant: number,
+  zone: string,
+  venues: readonly Venue[] = [],
+  m: Messages = en,
+): string {
   const running = view.now[0];
-  if (running) return `until ${formatClock(running.end, zone)}`;
+  if (running) return m.until(formatClock(running.end, zone));
   const moved = view.movedAway.find((row) => !row.change.cancelled);
   if (view.status === 'moved' && moved) {
-    return `${formatClock(moved.plannedStart, zone)} session now in ${venueLabel(venues, moved.movedTo)}`;
+    return m.sessionNowIn(formatClock(moved.plannedStart, zone), venueLabel(venues, moved.movedTo));
   }
   if (!view.next) {
-    return moved ? `until ${formatClock(moved.plannedStart, zone)}` : 'for the rest of the day';
+    return moved ? m.until(formatClock(moved.plannedStart, zone)) : m.forRestOfDay;
   }
   // The countdown ("In 5 min") is on the next-session panel; the band says when, not twice the same.
-  if (view.status === 'starting-soon') return `at ${formatClock(view.next.start, zone)}`;
-  return `until ${formatClock(view.next.start, zone)}`;
+  if (view.status === 'starting-soon') return m.at(formatClock(view.next.start, zone));
+  return m.until(formatClock(view.next.start, zone));
 }
 
 /** The band of an online venue: what is on, not whether a door is free. */
-export function onlineDetail(view: RoomView, zone: string): string {
+export function onlineDetail(view: RoomView, zone: string, m: Messages = en): string {
   const running = view.now[0];
-  if (running) return `now, until ${formatClock(running.end, zone)}`;
-  if (view.next) return `next at ${formatClock(view.next.start, zone)}`;
-  return 'no more sessions today';
+  if (running) return m.nowUntil(formatClock(running.end, zone));
+  if (view.next) return m.nextAt(formatClock(view.next.start, zone));
+  return m.noMoreSessionsToday;
 }

@@ -2,6 +2,8 @@
 import type { Organizers, Venue } from '../../shared/model.ts';
 import { formatClock } from '../../shared/time.ts';
 import type { SessionChange } from '../../shared/views/index.ts';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
 
 /** "13:00–13:50" in venue time. */
 export function timeRange(start: number, end: number, zone: string): string {
@@ -9,8 +11,8 @@ export function timeRange(start: number, end: number, zone: string): string {
 }
 
 /** "with Italy, Mexico" for the partners; empty when there are none. */
-export function partnersLine(organizers: Organizers): string {
-  return organizers.partners.length ? `with ${organizers.partners.join(', ')}` : '';
+export function partnersLine(organizers: Organizers, m: Messages = en): string {
+  return organizers.partners.length ? m.withPartners(organizers.partners.join(', ')) : '';
 }
 
 export type ChangeTone = 'cancelled' | 'moved' | 'retimed';
@@ -60,21 +62,22 @@ export function changeLabels(
   start: number,
   venues: readonly Venue[],
   zone: string,
+  m: Messages = en,
 ): ChangeLabel[] {
-  if (change.cancelled) return [{ text: 'Cancelled', tone: 'cancelled' }];
+  if (change.cancelled) return [{ text: m.cancelled, tone: 'cancelled' }];
   const labels: ChangeLabel[] = [];
   if (change.movedFrom) {
-    labels.push({ text: `Moved from ${venueLabel(venues, change.movedFrom)}`, tone: 'moved' });
+    labels.push({ text: m.movedFrom(venueLabel(venues, change.movedFrom)), tone: 'moved' });
   }
   if (change.startShiftMinutes !== undefined && change.startShiftMinutes > 0) {
-    labels.push({ text: `Delayed — now ${formatClock(start, zone)}`, tone: 'retimed' });
+    labels.push({ text: m.delayedNow(formatClock(start, zone)), tone: 'retimed' });
   } else if (change.retimed) {
-    labels.push({ text: 'New time', tone: 'retimed' });
+    labels.push({ text: m.newTime, tone: 'retimed' });
   }
   return labels;
 }
 
 /** The label at the old door of a session that moved out. */
-export function movedToLabel(movedTo: string, venues: readonly Venue[]): ChangeLabel {
-  return { text: `Moved to ${venueWithDirections(venues, movedTo)}`, tone: 'moved' };
+export function movedToLabel(movedTo: string, venues: readonly Venue[], m: Messages = en): ChangeLabel {
+  return { text: m.movedTo(venueWithDirections(venues, movedTo)), tone: 'moved' };
 }

@@ -34,7 +34,8 @@ export const theme = css`
     --pad: 2.5vmin;
     --radius: 1vmin;
 
-    font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif;
+    /* --script-font: the Noto faces of the screen's language (display/i18n/fonts.ts). */
+    font-family: var(--script-font, system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif);
     color: var(--fg);
     background: var(--bg);
   }
@@ -83,6 +84,11 @@ export const shared = css`
   .time {
     font-variant-numeric: tabular-nums;
   }
+  /* A time or range ("13:00–13:50") reads left to right in Arabic chrome too, and never reorders. */
+  .time:not(td) {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
   /* Lists that show only the whole items that fit: the rest wraps into a hidden next column. */
   .fit-list {
     display: flex;
@@ -123,5 +129,35 @@ export const organizers = css`
     margin: 0;
     font-size: var(--text-min);
     color: var(--muted);
+  }
+`;
+
+/** A panel that stacks its parts top to bottom and may shrink below its content (flex child). */
+export const column = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
+`;
+
+/** A screen's header: the title at the start, the clock at the end. */
+export const screenHeader = css`
+  header {
+    display: flex;
+    justify-content: space-between;
+    gap: 3vmin;
+  }
+`;
+
+/** A short line in the strip at the foot of the screen (offline since, simulated time). */
+export const stripNote = css`
+  :host {
+    display: contents;
+  }
+  p {
+    margin: 0;
+    font-size: var(--text-min);
+    font-weight: 700;
   }
 `;

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { DisplayScreen, DisplayView } from '../../shared/protocol.ts';
+import { isLanguage, type Language } from '../../shared/languages.ts';
 
 export interface DisplayRecord {
   id: string;
@@ -24,6 +25,7 @@ export interface DisplayRecord {
   screen?: DisplayScreen | undefined;
   clockSkewMs?: number | undefined;
   directions?: Record<string, string> | undefined;
+  language?: Language | undefined;
 }
 
 export interface DisplayRecordStore {
@@ -50,6 +52,8 @@ interface DisplayRow {
   clock_skew_ms: number | null;
   /** JSON object venue id → text; NULL when staff set none. */
   directions: string | null;
+  /** One of LANGUAGES; NULL when staff chose none (the screen shows English or its URL's ?lang=). */
+  language: string | null;
 }
 
 function recordFromRow(row: DisplayRow): DisplayRecord {
@@ -75,6 +79,7 @@ function recordFromRow(row: DisplayRow): DisplayRecord {
         : undefined,
     clockSkewMs: row.clock_skew_ms ?? undefined,
     directions: parseDirections(row.directions),
+    language: isLanguage(row.language) ? row.language : undefined,
   };
 }
 
@@ -95,6 +100,7 @@ function rowFromRecord(record: DisplayRecord): DisplayRow {
     orientation: record.screen?.orientation ?? null,
     clock_skew_ms: record.clockSkewMs === undefined ? null : Math.round(record.clockSkewMs),
     directions: record.directions && Object.keys(record.directions).length ? JSON.stringify(record.directions) : null,
+    language: record.language ?? null,
   };
 }
 
@@ -117,9 +123,9 @@ export function openDisplayRecords(db: Database): DisplayRecordStore {
   const upsert = db.prepare<DisplayRow>(
     `INSERT OR REPLACE INTO displays
        (id, name, view, venue_id, token_hash, managed, staff_touched, last_seen, revision, user_agent,
-        screen_width, screen_height, orientation, clock_skew_ms, directions)
+        screen_width, screen_height, orientation, clock_skew_ms, directions, language)
      VALUES (@id, @name, @view, @venue_id, @token_hash, @managed, @staff_touched, @last_seen, @revision, @user_agent,
-        @screen_width, @screen_height, @orientation, @clock_skew_ms, @directions)`,
+        @screen_width, @screen_height, @orientation, @clock_skew_ms, @directions, @language)`,
   );
   const remove = db.prepare<[string]>('DELETE FROM displays WHERE id = ?');
   const saveAll = db.transaction((records: DisplayRecord[]) => {

@@ -15,6 +15,7 @@
  * fleet-writer.ts); after a restart every record is back, offline until its screen reconnects.
  */
 import type { DisplayReport, DisplayStatus } from '../../shared/protocol.ts';
+import type { Language } from '../../shared/languages.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import type { DisplayRecordStore } from './display-records.ts';
 import { hashToken, newDisplayId, tokenMatches } from './display-secrets.ts';
@@ -196,12 +197,14 @@ export class DisplayRegistry {
       name?: string | undefined;
       assignment?: Assignment | undefined;
       directions?: Record<string, string> | undefined;
+      language?: Language | undefined;
     },
   ): DisplayStatus {
     const entry = this.assignedEntry(id);
     entry.touched = true;
     if (change.name !== undefined) entry.name = change.name;
     if (change.directions !== undefined) entry.directions = change.directions;
+    if (change.language !== undefined) entry.language = change.language;
     if (change.assignment !== undefined) {
       entry.assignment = change.assignment;
       entry.managed = true;

@@ -4,6 +4,7 @@
  */
 import type { Assignment, DisplayAssignment, DisplayScreen, DisplayStatus } from '../../shared/protocol.ts';
 import type { DisplayRecord } from './display-records.ts';
+import type { Language } from '../../shared/languages.ts';
 
 export type { Assignment };
 
@@ -35,6 +36,8 @@ export interface FleetEntry {
   proven?: boolean;
   /** Staff-set directions from this screen to rooms (venue id → text). */
   directions?: Record<string, string> | undefined;
+  /** Staff-chosen language of this screen. */
+  language?: Language | undefined;
 }
 
 /**
@@ -91,6 +94,7 @@ export function entryFromRecord(record: DisplayRecord): FleetEntry {
     screen: record.screen,
     clockSkewMs: record.clockSkewMs,
     directions: record.directions,
+    language: record.language,
   };
 }
 
@@ -111,6 +115,7 @@ export function recordFromEntry(entry: FleetEntry): DisplayRecord | undefined {
     screen: entry.screen,
     clockSkewMs: entry.clockSkewMs,
     directions: entry.directions,
+    language: entry.language,
   };
 }
 
@@ -120,6 +125,7 @@ export function assignmentMessage(entry: FleetEntry & { assignment: Assignment }
   if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined)
     message.venueId = entry.assignment.venueId;
   if (entry.directions && Object.keys(entry.directions).length) message.directions = { ...entry.directions };
+  if (entry.language !== undefined) message.language = entry.language;
   return message;
 }
 
@@ -149,5 +155,6 @@ export function statusOf(
   if (entry.screen !== undefined) status.screen = { ...entry.screen };
   if (entry.clockSkewMs !== undefined) status.clockSkewMs = entry.clockSkewMs;
   if (entry.directions && Object.keys(entry.directions).length) status.directions = { ...entry.directions };
+  if (entry.language !== undefined) status.language = entry.language;
   return status;
 }

@@ -4,7 +4,7 @@
  *                                         connected but silent), last rendered revision, what it
  *                                         reported about itself (user agent, screen size, clock skew)
  *   POST   /api/displays/pair          { code, view, venueId?, name? } → 201 the display
- *   PATCH  /api/displays/:id           { name?, view?, venueId?, directions? } → 200 the display
+ *   PATCH  /api/displays/:id           { name?, view?, venueId?, directions?, language? } → 200 the display
  *                                         (directions: venue id → this screen's own way there; replaces the set)
  *   POST   /api/displays/:id/identify  → 200 { sent }   (the screen shows its name for a few seconds)
  *   POST   /api/displays/:id/reload    → 200 { sent }   (the screen reloads its page)
@@ -14,6 +14,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { VenueId, type Schedule } from '../../shared/model.ts';
+import { LANGUAGES } from '../../shared/languages.ts';
 import { NotFoundError, ValidationError } from '../platform/errors.ts';
 import { defaultDisplayName } from './display-names.ts';
 import type { Assignment } from './fleet-entry.ts';
@@ -41,9 +42,10 @@ const UpdateSchema = z
     view: View.optional(),
     venueId: z.optional(VenueId),
     directions: Directions.optional(),
+    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, {
-    message: 'must change at least one of: name, view, venueId, directions',
+    message: 'must change at least one of: name, view, venueId, directions, language',
   });
 
 /** A room assignment needs a venue of this schedule; the lobby takes none. */
@@ -86,7 +88,14 @@ export function fleetRouter({ service, displays }: ApiContext): Router {
         throw new NotFoundError(`directions.${venueId}: no venue with id ${venueId}`, `directions.${venueId}`);
       }
     }
-    res.json(displays.update(req.params.id, { name: body.name, assignment, directions: body.directions }));
+    res.json(
+      displays.update(req.params.id, {
+        name: body.name,
+        assignment,
+        directions: body.directions,
+        language: body.language,
+      }),
+    );
   });
 
   router.post('/displays/:id/identify', (req, res) => {

@@ -1,15 +1,17 @@
 /** Relative-time wording and time-remaining figures for door and lobby screens. */
 import { MINUTE, formatClock } from '../time.ts';
 import { STARTING_SOON_MINUTES } from './constants.ts';
+import { en } from '../i18n/en.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 /**
  * "Now" once started (start <= instant); "In N min" within a quarter of an hour (N rounded up,
  * so at least 1); otherwise the 24-hour venue clock time, e.g. "14:15".
  */
-export function relativeStart(start: number, instant: number, zone: string): string {
+export function relativeStart(start: number, instant: number, zone: string, m: Messages = en): string {
   const untilStart = start - instant;
-  if (untilStart <= 0) return 'Now';
-  if (untilStart <= STARTING_SOON_MINUTES * MINUTE) return `In ${Math.ceil(untilStart / MINUTE)} min`;
+  if (untilStart <= 0) return m.now;
+  if (untilStart <= STARTING_SOON_MINUTES * MINUTE) return m.inMinutes(Math.ceil(untilStart / MINUTE));
   return formatClock(start, zone);
 }
 

@@ -177,6 +177,10 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE displays ADD COLUMN directions TEXT');
   },
+  // 12: the language staff chose for a screen (shared/languages.ts), NULL for none (English).
+  (db) => {
+    db.exec('ALTER TABLE displays ADD COLUMN language TEXT');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
