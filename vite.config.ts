@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -13,7 +14,10 @@ function displayShellManifest(): Plugin {
   return {
     name: 'display-shell-manifest',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    // After writing: a chunk the bundler dropped as empty (a CSS-only import) must not be listed,
+    // or the worker would wait for a file that never comes.
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? resolve(root, 'dist');
       const chunks = new Map(
         Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])),
       );
@@ -28,11 +32,11 @@ function displayShellManifest(): Plugin {
         for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
       };
       visit(entry.fileName);
-      this.emitFile({
-        type: 'asset',
-        fileName: 'display-shell.json',
-        source: JSON.stringify({ assets: [...files].sort().map((file) => `/${file}`) }),
-      });
+      const written = [...files].filter((file) => existsSync(resolve(outDir, file)));
+      writeFileSync(
+        resolve(outDir, 'display-shell.json'),
+        JSON.stringify({ assets: written.sort().map((file) => `/${file}`) }),
+      );
     },
   };
 }
