@@ -40,6 +40,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           env,
           globalSetup: ['test/support/global-setup.ts'],
+          // As for integration: each file launches its own Chromium and servers; only the modules
+          // (playwright-core, the server) are shared, and they hold no state between files.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

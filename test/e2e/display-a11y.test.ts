@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -60,6 +60,10 @@ beforeAll(async () => {
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
+
+// Each test's screens close with it: left open, every door and lobby keeps rendering and
+// reconnecting in the background and slows the tests after it.
+afterEach(() => closeAll(pages.splice(0)));
 
 afterAll(async () => {
   await closeAll(pages);

@@ -5,7 +5,7 @@
  * with the programme's longest title in full, the online screen's QR code and "Now discussing".
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Schedule } from '../../shared/model.ts';
 import { ROOT } from '../../server/platform/vite-build.ts';
@@ -20,6 +20,10 @@ const pages: Page[] = [];
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:55', speed: 0 }), launchChromium()]);
 });
+
+// Each test's screens close with it: left open, every door and lobby keeps rendering and
+// reconnecting in the background and slows the tests after it.
+afterEach(() => closeAll(pages.splice(0)));
 
 afterAll(async () => {
   await closeAll(pages);
