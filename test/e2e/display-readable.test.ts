@@ -126,8 +126,12 @@ describe('lobby departures board', () => {
 
   it('after the last session lists tomorrow under a heading', async () => {
     await setClock(server, '2024-10-14T18:30');
-    const page = await open('/display/lobby');
+    const page = await open('/display/lobby', { fakeClock: true });
     await page.locator('lobby-board .tomorrow').waitFor();
+    // The screenshot shows the first page whatever the time of day (page.clock moves the board on).
+    const firstPage = page.locator('lobby-board footer .page', { hasText: /^Page 1\// });
+    for (let second = 0; second < 60 && (await firstPage.count()) === 0; second++) await page.clock.runFor(1000);
+    await firstPage.waitFor();
     await page.screenshot({ path: join(ROOT, 'docs/screenshots/lobby-tomorrow.png') });
     const report = await lobbyReport(page);
     expect(report.tomorrow).toMatch(/Tomorrow · Tue(sday)? 15 Oct/);
