@@ -26,6 +26,10 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           env,
           globalSetup: ['test/support/global-setup.ts'],
+          // Each file builds its own servers and data directories; the server modules keep no state
+          // between applications (only pure caches), so re-importing express, socket.io and the
+          // schedule service for every file was wasted time.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -36,6 +40,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           env,
           globalSetup: ['test/support/global-setup.ts'],
+          // As for integration: each file launches its own Chromium and servers; only the modules
+          // (playwright-core, the server) are shared, and they hold no state between files.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

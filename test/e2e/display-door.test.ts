@@ -3,7 +3,7 @@
  * tests move with the staff clock route: before, during and after sessions, the end of the day,
  * a device in another time zone, and the layout in landscape and portrait.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
 import { displayTitle } from '../../shared/title-case.ts';
@@ -18,6 +18,10 @@ const pages: Page[] = [];
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:30', speed: 0 }), launchChromium()]);
 });
+
+// Each test's screens close with it: left open, every door and lobby keeps rendering and
+// reconnecting in the background and slows the tests after it.
+afterEach(() => closeAll(pages.splice(0)));
 
 afterAll(async () => {
   await closeAll(pages);

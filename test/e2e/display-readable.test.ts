@@ -5,7 +5,7 @@
  * with the programme's longest title in full, the online screen's QR code and "Now discussing".
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Schedule } from '../../shared/model.ts';
 import { ROOT } from '../../server/platform/vite-build.ts';
@@ -20,6 +20,10 @@ const pages: Page[] = [];
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:55', speed: 0 }), launchChromium()]);
 });
+
+// Each test's screens close with it: left open, every door and lobby keeps rendering and
+// reconnecting in the background and slows the tests after it.
+afterEach(() => closeAll(pages.splice(0)));
 
 afterAll(async () => {
   await closeAll(pages);
@@ -122,8 +126,12 @@ describe('lobby departures board', () => {
 
   it('after the last session lists tomorrow under a heading', async () => {
     await setClock(server, '2024-10-14T18:30');
-    const page = await open('/display/lobby');
+    const page = await open('/display/lobby', { fakeClock: true });
     await page.locator('lobby-board .tomorrow').waitFor();
+    // The screenshot shows the first page whatever the time of day (page.clock moves the board on).
+    const firstPage = page.locator('lobby-board footer .page', { hasText: /^Page 1\// });
+    for (let second = 0; second < 60 && (await firstPage.count()) === 0; second++) await page.clock.runFor(1000);
+    await firstPage.waitFor();
     await page.screenshot({ path: join(ROOT, 'docs/screenshots/lobby-tomorrow.png') });
     const report = await lobbyReport(page);
     expect(report.tomorrow).toMatch(/Tomorrow · Tue(sday)? 15 Oct/);

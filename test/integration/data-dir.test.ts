@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { tsxCommand } from '../support/cli.ts';
+import { startTestServer } from '../support/server.ts';
 
 // Every test waits on the server's own output or exit, never a fixed sleep; on a busy machine a
 // start takes many seconds, hence the generous budget.
@@ -79,12 +80,13 @@ function expectOneLineRefusal(result: { code: number | null; stderr: string }, m
   expect(lines[0]).toMatch(message);
 }
 
-/** A data directory the server made and stopped cleanly. */
+/**
+ * A data directory a server made and stopped cleanly. Made in this process (the same database,
+ * migrations and seed as the program's): only the refusals after it need a real process.
+ */
 async function usedDataDir(): Promise<string> {
   const dataDir = join(tempDir(), 'data');
-  const child = start(dataDir);
-  await started(child);
-  expect(await stop(child)).toBe(0);
+  await (await startTestServer({ dataDir })).stop();
   return dataDir;
 }
 
