@@ -1,0 +1,86 @@
+/**
+ * Every word the panel prints, as one typed catalogue: each language implements this interface,
+ * so a missing or misspelt key is a type error, not an English word in a French panel. Keys are
+ * flat and named after where they appear; a message with a number or a name is a function.
+ * Data (session titles, room names, what staff typed) never goes through it.
+ */
+
+/** The operations the server writes into the journal (JournalEntry.operation). */
+export const JOURNAL_OPERATIONS = [
+  'session.create',
+  'session.update',
+  'session.retime',
+  'session.move',
+  'session.cancel',
+  'session.reinstate',
+  'session.delay',
+  'session.delete',
+  'announcement.create',
+  'announcement.delete',
+  'announcement.expire',
+  'emergency.set',
+  'emergency.clear',
+  'schedule.import',
+  'settings.update',
+  'venue.update',
+  'undo',
+  'account.add',
+  'account.change',
+  'account.reset',
+  'account.password',
+] as const;
+export type JournalOperation = (typeof JOURNAL_OPERATIONS)[number];
+
+export interface PanelMessages {
+  // The page root and the login.
+  appLoading: string;
+  appTryAgain: string;
+  appLoginHeading: string;
+  appSessionExpiredHeading: string;
+  appSessionExpiredBody: string;
+  loginPassword: string;
+  loginUsername: string;
+  loginUsernameHint: string;
+  loginSubmit: string;
+  loginPasswordMissing: string;
+  loginWrong: string;
+  loginSso: (provider: string) => string;
+  // The header.
+  headerTitle: string;
+  headerVenueTime: string;
+  headerSimulated: (speed: number) => string;
+  headerLive: string;
+  headerReconnecting: string;
+  headerLogOut: string;
+  headerLanguage: string;
+  headerLanguageNotSaved: string;
+  headerEmergencyOn: (text: string) => string;
+  headerClearEmergency: string;
+  // The section tabs.
+  navLabel: string;
+  navSchedule: string;
+  navAnnouncements: string;
+  navJournal: string;
+  navScreens: string;
+  navVenues: string;
+  navImport: string;
+  navAccounts: string;
+  panelLoadingSchedule: string;
+  // The journal.
+  journalHeading: string;
+  journalHint: string;
+  journalPerson: string;
+  journalEveryone: string;
+  journalEmpty: string;
+  journalListLabel: string;
+  journalUndoneBy: (revision: number) => string;
+  journalUndo: string;
+  journalUndoLabel: (summary: string) => string;
+  journalConfirmUndo: (summary: string) => string;
+  journalYesUndo: string;
+  journalDontUndo: string;
+  journalOpenSession: (title: string) => string;
+  journalUndoAnyway: string;
+  /** The operation's name in the reader's language, shown next to the server's English summary. */
+  journalOperations: Readonly<Record<JournalOperation, string>>;
+}
