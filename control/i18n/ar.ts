@@ -1,5 +1,6 @@
 /** العربية (تُحمَّل عند الطلب). */
 import type { PanelMessages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const ar: PanelMessages = {
   appLoading: 'جارٍ التحميل…',
@@ -47,6 +48,32 @@ export const ar: PanelMessages = {
   journalDontUndo: 'لا تتراجع',
   journalOpenSession: (title) => `فتح «${title}»`,
   journalUndoAnyway: 'تراجع على أي حال',
+  dayLegend: 'اليوم',
+  daySearchLabel: 'البحث بالعنوان أو الجهة المنظِّمة',
+  dayAddSession: 'إضافة جلسة',
+  daySearchResults: 'نتائج البحث',
+  dayMatches: (count) =>
+    plural('ar', count, {
+      zero: 'لا توجد جلسة مطابقة.',
+      one: 'جلسة واحدة مطابقة.',
+      two: 'جلستان مطابقتان.',
+      few: '# جلسات مطابقة.',
+      many: '# جلسة مطابقة.',
+      other: '# جلسة مطابقة.',
+    }),
+  dayCancelled: '(ملغاة)',
+  emergencyHeading: 'السيطرة الطارئة على الشاشات',
+  emergencyOnLead: 'مفعّلة:',
+  emergencyOnText: (text) => `تعرض كل الشاشات «${text}».`,
+  emergencyHowToEnd: 'لإنهائها، استخدم «إلغاء حالة الطوارئ» في الشريط الأحمر أعلى الصفحة.',
+  emergencyHint: 'يستبدل كل الشاشات (الأبواب والردهة) برسالة واحدة حتى تلغيها.',
+  emergencyPrepared: 'رسائل معدّة',
+  emergencyMessage: 'رسالة الطوارئ',
+  emergencyQuestion: 'هل تريد السيطرة على كل الشاشات الآن بهذه الرسالة؟',
+  emergencyYes: 'نعم، السيطرة على كل الشاشات',
+  emergencyNotNow: 'ليس الآن',
+  emergencyTakeOver: 'السيطرة على كل الشاشات…',
+  emergencyTextMissing: 'رسالة الطوارئ: اكتب ما يجب أن تعرضه كل الشاشات.',
   journalOperations: {
     'session.create': 'جلسة جديدة',
     'session.update': 'تعديل جلسة',

@@ -1,5 +1,6 @@
 /** Deutsch (bei Bedarf geladen). */
 import type { PanelMessages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const de: PanelMessages = {
   appLoading: 'Wird geladen…',
@@ -48,6 +49,27 @@ export const de: PanelMessages = {
   journalDontUndo: 'Nicht rückgängig machen',
   journalOpenSession: (title) => `„${title}“ öffnen`,
   journalUndoAnyway: 'Trotzdem rückgängig machen',
+  dayLegend: 'Tag',
+  daySearchLabel: 'Nach Titel oder Veranstalter suchen',
+  dayAddSession: 'Sitzung hinzufügen',
+  daySearchResults: 'Suchergebnisse',
+  dayMatches: (count) =>
+    count === 0
+      ? 'Keine Sitzung passt.'
+      : plural('de', count, { one: '# Sitzung passt.', other: '# Sitzungen passen.' }),
+  dayCancelled: '(abgesagt)',
+  emergencyHeading: 'Notfall-Übernahme',
+  emergencyOnLead: 'Aktiv:',
+  emergencyOnText: (text) => `alle Bildschirme zeigen „${text}“.`,
+  emergencyHowToEnd: 'Zum Beenden „Notfall beenden“ in der roten Leiste oben auf der Seite verwenden.',
+  emergencyHint: 'Ersetzt jeden Bildschirm (Türen und Foyer) durch eine Meldung, bis Sie sie beenden.',
+  emergencyPrepared: 'Vorbereitete Meldungen',
+  emergencyMessage: 'Notfallmeldung',
+  emergencyQuestion: 'Jetzt alle Bildschirme mit dieser Meldung übernehmen?',
+  emergencyYes: 'Ja, alle Bildschirme übernehmen',
+  emergencyNotNow: 'Nicht jetzt',
+  emergencyTakeOver: 'Alle Bildschirme übernehmen…',
+  emergencyTextMissing: 'Notfallmeldung: Schreiben Sie, was jeder Bildschirm zeigen soll.',
   journalOperations: {
     'session.create': 'Neue Sitzung',
     'session.update': 'Sitzung bearbeitet',

@@ -1,5 +1,6 @@
 /** English: the panel's default and fallback language, in the main bundle. */
 import type { PanelMessages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const en: PanelMessages = {
   appLoading: 'Loading…',
@@ -48,6 +49,25 @@ export const en: PanelMessages = {
   journalDontUndo: 'Don’t undo',
   journalOpenSession: (title) => `Open “${title}”`,
   journalUndoAnyway: 'Undo anyway',
+  dayLegend: 'Day',
+  daySearchLabel: 'Search by title or organiser',
+  dayAddSession: 'Add session',
+  daySearchResults: 'Search results',
+  dayMatches: (count) =>
+    plural('en', count, { zero: 'No session matches.', one: '# session matches.', other: '# sessions match.' }),
+  dayCancelled: '(cancelled)',
+  emergencyHeading: 'Emergency takeover',
+  emergencyOnLead: 'On:',
+  emergencyOnText: (text) => `every screen shows “${text}”.`,
+  emergencyHowToEnd: 'To end it, use “Clear emergency” in the red bar at the top of the page.',
+  emergencyHint: 'Replaces every screen (doors and lobby) with one message until you clear it.',
+  emergencyPrepared: 'Prepared messages',
+  emergencyMessage: 'Emergency message',
+  emergencyQuestion: 'Take over every screen now with this message?',
+  emergencyYes: 'Yes, take over all screens',
+  emergencyNotNow: 'Not now',
+  emergencyTakeOver: 'Take over all screens…',
+  emergencyTextMissing: 'Emergency message: write what every screen should show.',
   journalOperations: {
     'session.create': 'New session',
     'session.update': 'Session edited',

@@ -1,5 +1,6 @@
 /** Español (se carga bajo demanda). */
 import type { PanelMessages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const es: PanelMessages = {
   appLoading: 'Cargando…',
@@ -48,6 +49,27 @@ export const es: PanelMessages = {
   journalDontUndo: 'No deshacer',
   journalOpenSession: (title) => `Abrir «${title}»`,
   journalUndoAnyway: 'Deshacer de todos modos',
+  dayLegend: 'Día',
+  daySearchLabel: 'Buscar por título u organizador',
+  dayAddSession: 'Añadir sesión',
+  daySearchResults: 'Resultados de la búsqueda',
+  dayMatches: (count) =>
+    count === 0
+      ? 'Ninguna sesión coincide.'
+      : plural('es', count, { one: '# sesión coincide.', other: '# sesiones coinciden.' }),
+  dayCancelled: '(cancelada)',
+  emergencyHeading: 'Toma de control de emergencia',
+  emergencyOnLead: 'Activa:',
+  emergencyOnText: (text) => `todas las pantallas muestran «${text}».`,
+  emergencyHowToEnd: 'Para terminarla, use «Retirar la emergencia» en la barra roja de arriba.',
+  emergencyHint: 'Sustituye todas las pantallas (puertas y vestíbulo) por un mensaje hasta que lo retire.',
+  emergencyPrepared: 'Mensajes preparados',
+  emergencyMessage: 'Mensaje de emergencia',
+  emergencyQuestion: '¿Tomar ahora todas las pantallas con este mensaje?',
+  emergencyYes: 'Sí, tomar todas las pantallas',
+  emergencyNotNow: 'Ahora no',
+  emergencyTakeOver: 'Tomar todas las pantallas…',
+  emergencyTextMissing: 'Mensaje de emergencia: escriba lo que deben mostrar las pantallas.',
   journalOperations: {
     'session.create': 'Sesión nueva',
     'session.update': 'Sesión editada',

@@ -3,16 +3,21 @@ import { DateTime } from 'luxon';
 import type { Instant } from '../../shared/time.ts';
 import type { LanguageCode } from '../../shared/languages.ts';
 
-/** "Monday 14 October" / "lundi 14 octobre" / "14 октября, понедельник". */
+/** UN English is British: "Monday 14 October", not "Monday, October 14". */
+function intlLocale(language: LanguageCode): string {
+  return language === 'en' ? 'en-GB' : language;
+}
+
+/** "Monday 14 October" / "lundi 14 octobre" / "понедельник, 14 октября". */
 export function panelDay(instant: Instant, zone: string, language: LanguageCode): string {
   return DateTime.fromMillis(instant, { zone })
-    .setLocale(language)
+    .setLocale(intlLocale(language))
     .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' });
 }
 
 /** "Mon 14 Oct" in the reader's language, for the journal's when-column. */
 export function panelShortDay(instant: Instant, zone: string, language: LanguageCode): string {
   return DateTime.fromMillis(instant, { zone })
-    .setLocale(language)
+    .setLocale(intlLocale(language))
     .toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' });
 }

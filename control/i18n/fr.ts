@@ -1,5 +1,6 @@
 /** Français (chargé à la demande). */
 import type { PanelMessages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const fr: PanelMessages = {
   appLoading: 'Chargement…',
@@ -49,6 +50,27 @@ export const fr: PanelMessages = {
   journalDontUndo: 'Ne pas annuler',
   journalOpenSession: (title) => `Ouvrir « ${title} »`,
   journalUndoAnyway: 'Annuler quand même',
+  dayLegend: 'Jour',
+  daySearchLabel: 'Rechercher par titre ou organisateur',
+  dayAddSession: 'Ajouter une séance',
+  daySearchResults: 'Résultats de la recherche',
+  dayMatches: (count) =>
+    count === 0
+      ? 'Aucune séance ne correspond.'
+      : plural('fr', count, { one: '# séance correspond.', other: '# séances correspondent.' }),
+  dayCancelled: '(annulée)',
+  emergencyHeading: 'Prise de contrôle d’urgence',
+  emergencyOnLead: 'En cours :',
+  emergencyOnText: (text) => `tous les écrans affichent « ${text} ».`,
+  emergencyHowToEnd: 'Pour y mettre fin, utilisez « Lever l’urgence » dans la barre rouge en haut de la page.',
+  emergencyHint: 'Remplace chaque écran (portes et hall) par un seul message jusqu’à ce que vous le leviez.',
+  emergencyPrepared: 'Messages préparés',
+  emergencyMessage: 'Message d’urgence',
+  emergencyQuestion: 'Prendre le contrôle de tous les écrans maintenant avec ce message ?',
+  emergencyYes: 'Oui, prendre tous les écrans',
+  emergencyNotNow: 'Pas maintenant',
+  emergencyTakeOver: 'Prendre tous les écrans…',
+  emergencyTextMissing: 'Message d’urgence : écrivez ce que chaque écran doit afficher.',
   journalOperations: {
     'session.create': 'Nouvelle séance',
     'session.update': 'Séance modifiée',

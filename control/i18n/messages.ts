@@ -81,6 +81,25 @@ export interface PanelMessages {
   journalDontUndo: string;
   journalOpenSession: (title: string) => string;
   journalUndoAnyway: string;
+  // The day view (schedule tab) and the emergency takeover.
+  dayLegend: string;
+  daySearchLabel: string;
+  dayAddSession: string;
+  daySearchResults: string;
+  dayMatches: (count: number) => string;
+  dayCancelled: string;
+  emergencyHeading: string;
+  emergencyOnLead: string;
+  emergencyOnText: (text: string) => string;
+  emergencyHowToEnd: string;
+  emergencyHint: string;
+  emergencyPrepared: string;
+  emergencyMessage: string;
+  emergencyQuestion: string;
+  emergencyYes: string;
+  emergencyNotNow: string;
+  emergencyTakeOver: string;
+  emergencyTextMissing: string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }

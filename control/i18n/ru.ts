@@ -1,5 +1,6 @@
 /** Русский (загружается по требованию). */
 import type { PanelMessages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const ru: PanelMessages = {
   appLoading: 'Загрузка…',
@@ -49,6 +50,32 @@ export const ru: PanelMessages = {
   journalDontUndo: 'Не отменять',
   journalOpenSession: (title) => `Открыть «${title}»`,
   journalUndoAnyway: 'Всё равно отменить',
+  dayLegend: 'День',
+  daySearchLabel: 'Поиск по названию или организатору',
+  dayAddSession: 'Добавить заседание',
+  daySearchResults: 'Результаты поиска',
+  dayMatches: (count) =>
+    count === 0
+      ? 'Ни одно заседание не подходит.'
+      : plural('ru', count, {
+          one: 'Подходит # заседание.',
+          few: 'Подходят # заседания.',
+          many: 'Подходят # заседаний.',
+          other: 'Подходят # заседания.',
+        }),
+  dayCancelled: '(отменено)',
+  emergencyHeading: 'Экстренный вывод на все экраны',
+  emergencyOnLead: 'Включено:',
+  emergencyOnText: (text) => `все экраны показывают «${text}».`,
+  emergencyHowToEnd: 'Чтобы завершить, нажмите «Снять тревогу» на красной полосе вверху страницы.',
+  emergencyHint: 'Заменяет все экраны (у дверей и в холле) одним сообщением, пока вы его не снимете.',
+  emergencyPrepared: 'Готовые сообщения',
+  emergencyMessage: 'Экстренное сообщение',
+  emergencyQuestion: 'Вывести это сообщение на все экраны сейчас?',
+  emergencyYes: 'Да, вывести на все экраны',
+  emergencyNotNow: 'Не сейчас',
+  emergencyTakeOver: 'Вывести на все экраны…',
+  emergencyTextMissing: 'Экстренное сообщение: напишите, что должны показать экраны.',
   journalOperations: {
     'session.create': 'Новое заседание',
     'session.update': 'Заседание изменено',

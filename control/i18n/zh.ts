@@ -1,5 +1,6 @@
 /** 中文（按需加载）。 */
 import type { PanelMessages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const zh: PanelMessages = {
   appLoading: '正在加载…',
@@ -47,6 +48,24 @@ export const zh: PanelMessages = {
   journalDontUndo: '不撤销',
   journalOpenSession: (title) => `打开“${title}”`,
   journalUndoAnyway: '仍然撤销',
+  dayLegend: '日期',
+  daySearchLabel: '按标题或组织者搜索',
+  dayAddSession: '添加会议',
+  daySearchResults: '搜索结果',
+  dayMatches: (count) => (count === 0 ? '没有匹配的会议。' : plural('zh', count, { other: '# 个会议匹配。' })),
+  dayCancelled: '（已取消）',
+  emergencyHeading: '紧急接管',
+  emergencyOnLead: '已开启：',
+  emergencyOnText: (text) => `所有屏幕显示“${text}”。`,
+  emergencyHowToEnd: '要结束，请使用页面顶部红色栏中的“解除紧急状态”。',
+  emergencyHint: '用一条信息替换所有屏幕（门口和大厅），直到您解除。',
+  emergencyPrepared: '预设信息',
+  emergencyMessage: '紧急信息',
+  emergencyQuestion: '现在用此信息接管所有屏幕？',
+  emergencyYes: '是，接管所有屏幕',
+  emergencyNotNow: '暂不',
+  emergencyTakeOver: '接管所有屏幕…',
+  emergencyTextMissing: '紧急信息：请写下所有屏幕应显示的内容。',
   journalOperations: {
     'session.create': '新会议',
     'session.update': '会议已编辑',
