@@ -100,6 +100,37 @@ export interface PanelMessages {
   emergencyNotNow: string;
   emergencyTakeOver: string;
   emergencyTextMissing: string;
+  // Announcements.
+  annNewHeading: string;
+  annText: string;
+  annScreens: string;
+  annAllScreens: string;
+  annSomeScreens: string;
+  annChosenScreens: string;
+  annLobby: string;
+  annOnline: (name: string) => string;
+  annImportance: string;
+  annInfo: string;
+  annUrgent: string;
+  annStartsAt: string;
+  annStartsHint: string;
+  annExpiry: string;
+  annExpiryHint: string;
+  annPublish: string;
+  annActiveHeading: string;
+  annNone: string;
+  annFrom: (time: string) => string;
+  annUntil: (time: string) => string;
+  annUntilWithdrawn: string;
+  annWithdraw: string;
+  annWithdrawLabel: (text: string) => string;
+  annTextMissing: string;
+  annScreensMissing: string;
+  annExpiryInvalid: string;
+  annStartsInvalid: string;
+  annScheduled: (time: string) => string;
+  annPublished: string;
+  annWithdrawn: (text: string) => string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }
