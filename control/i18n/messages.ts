@@ -131,6 +131,46 @@ export interface PanelMessages {
   annScheduled: (time: string) => string;
   annPublished: string;
   annWithdrawn: (text: string) => string;
+  // The screens section.
+  scrHeading: string;
+  scrAllScreens: string;
+  scrRevisionHint: (revision: number) => string;
+  scrNoneYet: string;
+  scrColScreen: string;
+  scrColShows: string;
+  scrColConnection: string;
+  scrColRevision: string;
+  scrColDevice: string;
+  scrColActions: string;
+  scrLobby: string;
+  scrDoorOf: (room: string) => string;
+  scrNotCounted: string;
+  scrBehindBy: (count: number) => string;
+  scrUpToDate: string;
+  scrConnected: string;
+  scrSilentFor: (duration: string) => string;
+  scrOfflineFor: (duration: string) => string;
+  scrLastSeen: (when: string) => string;
+  scrIdentify: string;
+  scrReload: string;
+  scrChange: string;
+  scrForget: string;
+  scrPreview: string;
+  scrActionLabel: (action: string, name: string) => string;
+  scrForgetQuestion: (name: string) => string;
+  scrForgetIt: string;
+  scrWillPair: string;
+  scrYesForget: (name: string) => string;
+  scrKeepIt: string;
+  scrShowsName: (name: string) => string;
+  scrReloading: (name: string) => string;
+  scrNotConnected: (name: string) => string;
+  scrForgot: (name: string) => string;
+  scrForgetOffline: (count: number) => string;
+  scrForgetOfflineQuestion: (count: number) => string;
+  scrYesForgetCount: (count: number) => string;
+  scrKeepThem: string;
+  scrForgotCount: (count: number) => string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }
