@@ -80,7 +80,7 @@ export class DayView extends LitElement {
       }
       .results li button {
         border: none;
-        text-align: left;
+        text-align: start;
         width: 100%;
         color: var(--ink);
       }
