@@ -142,6 +142,23 @@ export const de: PanelMessages = {
   scrKeepThem: 'Behalten',
   scrForgotCount: (count) =>
     plural('de', count, { one: '# Offline-Bildschirm vergessen.', other: '# Offline-Bildschirme vergessen.' }),
+  sesHeading: 'Sitzung',
+  sesGone: 'Diese Sitzung gibt es nicht mehr (sie wurde gelöscht).',
+  sesOrganisedBy: (lead) => `Veranstaltet von ${lead}`,
+  sesAgenda: 'Tagesordnung',
+  sesLastChange: (at, who, summary) => `Letzte Änderung ${at} von ${who}: ${summary}`,
+  stStatus: 'Status',
+  stCancelQuestion: (title) =>
+    `„${title}“ absagen? Die Bildschirme zeigen sie durchgestrichen als abgesagt. Sie können sie später wieder ansetzen.`,
+  stYesCancel: 'Ja, absagen',
+  stDeleteQuestion: (title) =>
+    `„${title}“ endgültig löschen? Sie verschwindet von allen Bildschirmen (das Protokoll kann es rückgängig machen).`,
+  stYesDelete: 'Ja, löschen',
+  stIsCancelled: 'Diese Sitzung ist abgesagt.',
+  stReinstate: 'Wieder ansetzen',
+  stCancelSession: 'Sitzung absagen',
+  stDeleteSession: 'Sitzung löschen',
+  stKeepIt: 'Behalten',
   journalOperations: {
     'session.create': 'Neue Sitzung',
     'session.update': 'Sitzung bearbeitet',

@@ -140,6 +140,22 @@ export const en: PanelMessages = {
   scrKeepThem: 'Keep them',
   scrForgotCount: (count) =>
     plural('en', count, { one: 'Forgot # offline screen.', other: 'Forgot # offline screens.' }),
+  sesHeading: 'Session',
+  sesGone: 'This session no longer exists (it was deleted).',
+  sesOrganisedBy: (lead) => `Organised by ${lead}`,
+  sesAgenda: 'Agenda',
+  sesLastChange: (at, who, summary) => `Last change ${at} by ${who}: ${summary}`,
+  stStatus: 'Status',
+  stCancelQuestion: (title) =>
+    `Cancel “${title}”? Screens will show it struck through as cancelled. You can reinstate it later.`,
+  stYesCancel: 'Yes, cancel it',
+  stDeleteQuestion: (title) => `Delete “${title}” for good? It disappears from every screen (the journal can undo it).`,
+  stYesDelete: 'Yes, delete it',
+  stIsCancelled: 'This session is cancelled.',
+  stReinstate: 'Reinstate',
+  stCancelSession: 'Cancel session',
+  stDeleteSession: 'Delete session',
+  stKeepIt: 'Keep it',
   journalOperations: {
     'session.create': 'New session',
     'session.update': 'Session edited',

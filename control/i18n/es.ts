@@ -143,6 +143,23 @@ export const es: PanelMessages = {
   scrKeepThem: 'Conservarlas',
   scrForgotCount: (count) =>
     plural('es', count, { one: '# pantalla sin conexión olvidada.', other: '# pantallas sin conexión olvidadas.' }),
+  sesHeading: 'Sesión',
+  sesGone: 'Esta sesión ya no existe (se eliminó).',
+  sesOrganisedBy: (lead) => `Organizada por ${lead}`,
+  sesAgenda: 'Orden del día',
+  sesLastChange: (at, who, summary) => `Último cambio ${at} por ${who}: ${summary}`,
+  stStatus: 'Estado',
+  stCancelQuestion: (title) =>
+    `¿Cancelar «${title}»? Las pantallas la mostrarán tachada como cancelada. Puede restablecerla después.`,
+  stYesCancel: 'Sí, cancelarla',
+  stDeleteQuestion: (title) =>
+    `¿Eliminar «${title}» definitivamente? Desaparece de todas las pantallas (el registro puede deshacerlo).`,
+  stYesDelete: 'Sí, eliminarla',
+  stIsCancelled: 'Esta sesión está cancelada.',
+  stReinstate: 'Restablecer',
+  stCancelSession: 'Cancelar sesión',
+  stDeleteSession: 'Eliminar sesión',
+  stKeepIt: 'Conservarla',
   journalOperations: {
     'session.create': 'Sesión nueva',
     'session.update': 'Sesión editada',

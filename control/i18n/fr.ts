@@ -144,6 +144,23 @@ export const fr: PanelMessages = {
   scrKeepThem: 'Les garder',
   scrForgotCount: (count) =>
     plural('fr', count, { one: '# écran hors ligne oublié.', other: '# écrans hors ligne oubliés.' }),
+  sesHeading: 'Séance',
+  sesGone: 'Cette séance n’existe plus (elle a été supprimée).',
+  sesOrganisedBy: (lead) => `Organisée par ${lead}`,
+  sesAgenda: 'Ordre du jour',
+  sesLastChange: (at, who, summary) => `Dernière modification ${at} par ${who} : ${summary}`,
+  stStatus: 'Statut',
+  stCancelQuestion: (title) =>
+    `Annuler « ${title} » ? Les écrans l’afficheront barrée comme annulée. Vous pourrez la rétablir plus tard.`,
+  stYesCancel: 'Oui, l’annuler',
+  stDeleteQuestion: (title) =>
+    `Supprimer définitivement « ${title} » ? Elle disparaît de tous les écrans (le journal peut l’annuler).`,
+  stYesDelete: 'Oui, la supprimer',
+  stIsCancelled: 'Cette séance est annulée.',
+  stReinstate: 'Rétablir',
+  stCancelSession: 'Annuler la séance',
+  stDeleteSession: 'Supprimer la séance',
+  stKeepIt: 'La garder',
   journalOperations: {
     'session.create': 'Nouvelle séance',
     'session.update': 'Séance modifiée',

@@ -171,6 +171,22 @@ export interface PanelMessages {
   scrYesForgetCount: (count: number) => string;
   scrKeepThem: string;
   scrForgotCount: (count: number) => string;
+  // The session dialog and its status actions.
+  sesHeading: string;
+  sesGone: string;
+  sesOrganisedBy: (lead: string) => string;
+  sesAgenda: string;
+  sesLastChange: (at: string, who: string, summary: string) => string;
+  stStatus: string;
+  stCancelQuestion: (title: string) => string;
+  stYesCancel: string;
+  stDeleteQuestion: (title: string) => string;
+  stYesDelete: string;
+  stIsCancelled: string;
+  stReinstate: string;
+  stCancelSession: string;
+  stDeleteSession: string;
+  stKeepIt: string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }
