@@ -167,6 +167,13 @@ export const ar: PanelMessages = {
   stCancelSession: 'إلغاء الجلسة',
   stDeleteSession: 'حذف الجلسة',
   stKeepIt: 'أبقِها',
+  delLegend: 'التأخير',
+  delShift: 'إزاحة بقية يوم القاعة',
+  delQuick: (minutes) => `تأخير ${minutes} دقيقة`,
+  delCustom: 'تأخير مخصص (دقائق)',
+  delApplyCustom: 'تطبيق التأخير المخصص',
+  delCustomInvalid: 'التأخير المخصص: أدخل عددًا صحيحًا من الدقائق من 1 إلى 1440.',
+  delDone: (minutes, shifted) => `تم التأخير ${minutes} دقيقة${shifted ? ' (مع بقية يوم القاعة)' : ''}.`,
   journalOperations: {
     'session.create': 'جلسة جديدة',
     'session.update': 'تعديل جلسة',

@@ -159,6 +159,14 @@ export const de: PanelMessages = {
   stCancelSession: 'Sitzung absagen',
   stDeleteSession: 'Sitzung löschen',
   stKeepIt: 'Behalten',
+  delLegend: 'Verspätung',
+  delShift: 'Den restlichen Tag des Raums verschieben',
+  delQuick: (minutes) => `${minutes} Min. verschieben`,
+  delCustom: 'Eigene Verspätung (Minuten)',
+  delApplyCustom: 'Verspätung anwenden',
+  delCustomInvalid: 'Eigene Verspätung: eine ganze Zahl von Minuten zwischen 1 und 1440.',
+  delDone: (minutes, shifted) =>
+    `Um ${minutes} Min. verschoben${shifted ? ' (mit dem restlichen Tag des Raums)' : ''}.`,
   journalOperations: {
     'session.create': 'Neue Sitzung',
     'session.update': 'Sitzung bearbeitet',

@@ -156,6 +156,13 @@ export const en: PanelMessages = {
   stCancelSession: 'Cancel session',
   stDeleteSession: 'Delete session',
   stKeepIt: 'Keep it',
+  delLegend: 'Delay',
+  delShift: 'Shift the rest of the room’s day',
+  delQuick: (minutes) => `Delay ${minutes} min`,
+  delCustom: 'Custom delay (minutes)',
+  delApplyCustom: 'Apply custom delay',
+  delCustomInvalid: 'Custom delay: enter a whole number of minutes from 1 to 1440.',
+  delDone: (minutes, shifted) => `Delayed by ${minutes} min${shifted ? ' (and the rest of the room’s day)' : ''}.`,
   journalOperations: {
     'session.create': 'New session',
     'session.update': 'Session edited',

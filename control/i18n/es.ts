@@ -160,6 +160,13 @@ export const es: PanelMessages = {
   stCancelSession: 'Cancelar sesión',
   stDeleteSession: 'Eliminar sesión',
   stKeepIt: 'Conservarla',
+  delLegend: 'Retraso',
+  delShift: 'Desplazar el resto del día de la sala',
+  delQuick: (minutes) => `Retrasar ${minutes} min`,
+  delCustom: 'Retraso personalizado (minutos)',
+  delApplyCustom: 'Aplicar el retraso',
+  delCustomInvalid: 'Retraso personalizado: un número entero de minutos de 1 a 1440.',
+  delDone: (minutes, shifted) => `Retrasada ${minutes} min${shifted ? ' (con el resto del día de la sala)' : ''}.`,
   journalOperations: {
     'session.create': 'Sesión nueva',
     'session.update': 'Sesión editada',

@@ -161,6 +161,14 @@ export const fr: PanelMessages = {
   stCancelSession: 'Annuler la séance',
   stDeleteSession: 'Supprimer la séance',
   stKeepIt: 'La garder',
+  delLegend: 'Retard',
+  delShift: 'Décaler le reste de la journée de la salle',
+  delQuick: (minutes) => `Retarder de ${minutes} min`,
+  delCustom: 'Retard personnalisé (minutes)',
+  delApplyCustom: 'Appliquer le retard',
+  delCustomInvalid: 'Retard personnalisé : un nombre entier de minutes de 1 à 1440.',
+  delDone: (minutes, shifted) =>
+    `Retardée de ${minutes} min${shifted ? ' (avec le reste de la journée de la salle)' : ''}.`,
   journalOperations: {
     'session.create': 'Nouvelle séance',
     'session.update': 'Séance modifiée',

@@ -187,6 +187,14 @@ export interface PanelMessages {
   stCancelSession: string;
   stDeleteSession: string;
   stKeepIt: string;
+  // The delay form.
+  delLegend: string;
+  delShift: string;
+  delQuick: (minutes: number) => string;
+  delCustom: string;
+  delApplyCustom: string;
+  delCustomInvalid: string;
+  delDone: (minutes: number, shifted: boolean) => string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }

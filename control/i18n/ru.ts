@@ -168,6 +168,13 @@ export const ru: PanelMessages = {
   stCancelSession: 'Отменить заседание',
   stDeleteSession: 'Удалить заседание',
   stKeepIt: 'Оставить',
+  delLegend: 'Задержка',
+  delShift: 'Сдвинуть остаток дня в этом зале',
+  delQuick: (minutes) => `Задержать на ${minutes} мин`,
+  delCustom: 'Своя задержка (минут)',
+  delApplyCustom: 'Применить задержку',
+  delCustomInvalid: 'Своя задержка: целое число минут от 1 до 1440.',
+  delDone: (minutes, shifted) => `Задержано на ${minutes} мин${shifted ? ' (вместе с остатком дня в зале)' : ''}.`,
   journalOperations: {
     'session.create': 'Новое заседание',
     'session.update': 'Заседание изменено',

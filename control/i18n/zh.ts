@@ -151,6 +151,13 @@ export const zh: PanelMessages = {
   stCancelSession: '取消会议',
   stDeleteSession: '删除会议',
   stKeepIt: '保留',
+  delLegend: '延迟',
+  delShift: '顺延该会议室当天其余安排',
+  delQuick: (minutes) => `延迟 ${minutes} 分钟`,
+  delCustom: '自定义延迟（分钟）',
+  delApplyCustom: '应用自定义延迟',
+  delCustomInvalid: '自定义延迟：请输入 1 到 1440 之间的整数分钟。',
+  delDone: (minutes, shifted) => `已延迟 ${minutes} 分钟${shifted ? '（连同该会议室当天其余安排）' : ''}。`,
   journalOperations: {
     'session.create': '新会议',
     'session.update': '会议已编辑',
