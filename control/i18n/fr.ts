@@ -169,6 +169,28 @@ export const fr: PanelMessages = {
   delCustomInvalid: 'Retard personnalisé : un nombre entier de minutes de 1 à 1440.',
   delDone: (minutes, shifted) =>
     `Retardée de ${minutes} min${shifted ? ' (avec le reste de la journée de la salle)' : ''}.`,
+  accHeading: 'Comptes',
+  accAdminOnly: 'Seul un administrateur gère les comptes.',
+  accUsername: 'Nom d’utilisateur',
+  accName: 'Nom',
+  accRole: 'Rôle',
+  accEmergency: 'Urgence',
+  accLastLogin: 'Dernière connexion',
+  accDisplayName: 'Nom affiché',
+  accEmergencyRights: 'Droits d’urgence',
+  accAdd: 'Ajouter un compte',
+  accDisabled: '(désactivé)',
+  accRoleOf: (username) => `Rôle de ${username}`,
+  accEmergencyOf: (username) => `Droits d’urgence de ${username}`,
+  accNever: 'jamais',
+  accEnable: 'Activer',
+  accDisable: 'Désactiver',
+  accReset: 'Réinitialiser le mot de passe',
+  accOneTimeFor: (username, password) =>
+    `Mot de passe à usage unique pour ${username} (affiché seulement maintenant) : ${password}`,
+  accOneTimeNew: (password) =>
+    `Mot de passe à usage unique du nouveau compte (affiché seulement maintenant) : ${password}`,
+  accRoles: { viewer: 'lecteur', editor: 'éditeur', admin: 'administrateur' },
   journalOperations: {
     'session.create': 'Nouvelle séance',
     'session.update': 'Séance modifiée',

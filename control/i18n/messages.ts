@@ -6,6 +6,8 @@
  */
 
 /** The operations the server writes into the journal (JournalEntry.operation). */
+import type { Role } from '../../shared/staff.ts';
+
 export const JOURNAL_OPERATIONS = [
   'session.create',
   'session.update',
@@ -195,6 +197,27 @@ export interface PanelMessages {
   delApplyCustom: string;
   delCustomInvalid: string;
   delDone: (minutes: number, shifted: boolean) => string;
+  // Accounts.
+  accHeading: string;
+  accAdminOnly: string;
+  accUsername: string;
+  accName: string;
+  accRole: string;
+  accEmergency: string;
+  accLastLogin: string;
+  accDisplayName: string;
+  accEmergencyRights: string;
+  accAdd: string;
+  accDisabled: string;
+  accRoleOf: (username: string) => string;
+  accEmergencyOf: (username: string) => string;
+  accNever: string;
+  accEnable: string;
+  accDisable: string;
+  accReset: string;
+  accOneTimeFor: (username: string, password: string) => string;
+  accOneTimeNew: (password: string) => string;
+  accRoles: Readonly<Record<Role, string>>;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }
