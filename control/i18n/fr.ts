@@ -191,6 +191,17 @@ export const fr: PanelMessages = {
   accOneTimeNew: (password) =>
     `Mot de passe à usage unique du nouveau compte (affiché seulement maintenant) : ${password}`,
   accRoles: { viewer: 'lecteur', editor: 'éditeur', admin: 'administrateur' },
+  ptLegend: 'Lieu et horaire',
+  ptVenue: 'Salle',
+  ptFree: 'Libres à cette heure',
+  ptBusy: 'Occupées à cette heure',
+  ptCurrent: '(actuelle)',
+  ptOnline: 'en ligne',
+  ptBusyWith: (title, slot) => `occupée : « ${title} » ${slot}`,
+  ptSave: 'Enregistrer le lieu et l’horaire',
+  ptMoveAnyway: 'Déplacer quand même',
+  ptNothing: 'Rien à changer : la séance a déjà lieu ici et à cette heure.',
+  ptSaved: (place, when) => `Enregistré : ${place}, ${when}.`,
   journalOperations: {
     'session.create': 'Nouvelle séance',
     'session.update': 'Séance modifiée',

@@ -218,6 +218,18 @@ export interface PanelMessages {
   accOneTimeFor: (username: string, password: string) => string;
   accOneTimeNew: (password: string) => string;
   accRoles: Readonly<Record<Role, string>>;
+  // Place and time of a session.
+  ptLegend: string;
+  ptVenue: string;
+  ptFree: string;
+  ptBusy: string;
+  ptCurrent: string;
+  ptOnline: string;
+  ptBusyWith: (title: string, slot: string) => string;
+  ptSave: string;
+  ptMoveAnyway: string;
+  ptNothing: string;
+  ptSaved: (place: string, when: string) => string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }

@@ -50,6 +50,26 @@ describe('the panel language of a staff member', () => {
     expect(await ben.page.getByRole('button', { name: 'Log out' }).count()).toBe(1);
   });
 
+  it("starts in the browser's language when the account has none, English for one we do not speak", async () => {
+    const spanish = await world.browser.newContext({ locale: 'es-ES', viewport: { width: 1400, height: 1000 } });
+    const page = await spanish.newPage();
+    await page.goto(`${world.server.url}/control`);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).waitFor();
+    await page.getByLabel('Contraseña').fill(world.server.password);
+    await page.getByLabel('Usuario').fill('Ben');
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('heading', { name: 'Control de señalización' }).waitFor();
+    // Following the browser is not a choice: nothing is stored until the person picks a language.
+    const me = await world.server.request('GET', '/api/me', undefined, await cookieOf(page));
+    expect(me.body.language).toBeUndefined();
+
+    const portuguese = await world.browser.newContext({ locale: 'pt-BR' });
+    const other = await portuguese.newPage();
+    await other.goto(`${world.server.url}/control`);
+    await other.getByRole('button', { name: 'Log in' }).waitFor();
+    expect(await other.locator('control-app').getAttribute('lang')).toBe('en');
+  });
+
   it('mirrors the panel in Arabic: dir="rtl" on the root, the header title at the right', async () => {
     const { page } = await openPanel(world, 'Ana');
     await page.getByLabel('Language').selectOption('ar');
