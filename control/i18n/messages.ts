@@ -230,6 +230,19 @@ export interface PanelMessages {
   ptMoveAnyway: string;
   ptNothing: string;
   ptSaved: (place: string, when: string) => string;
+  // Session details.
+  detLegend: string;
+  detTitle: string;
+  detLead: string;
+  detPartners: string;
+  detMeetingId: string;
+  detPasscode: string;
+  detUrl: string;
+  detShowPasscode: string;
+  detPasscodeHint: string;
+  detSave: string;
+  detNothing: string;
+  detSaved: string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }
