@@ -217,6 +217,12 @@ export const ar: PanelMessages = {
   detSave: 'حفظ التفاصيل',
   detNothing: 'لا شيء للحفظ: التفاصيل لم تتغير.',
   detSaved: 'تم حفظ التفاصيل.',
+  newHeading: 'إضافة جلسة',
+  newKind: 'النوع',
+  newKinds: { 'side-event': 'حدث جانبي', plenary: 'جلسة عامة', exhibition: 'معرض', other: 'أخرى' },
+  newVenueMissing: 'اختر قاعة.',
+  newAddAnyway: 'أضف على أي حال',
+  newChangeRoomOrTime: 'غيّر القاعة أو الوقت',
   journalOperations: {
     'session.create': 'جلسة جديدة',
     'session.update': 'تعديل جلسة',

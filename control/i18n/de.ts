@@ -210,6 +210,12 @@ export const de: PanelMessages = {
   detSave: 'Details speichern',
   detNothing: 'Nichts zu speichern: Die Details sind unverändert.',
   detSaved: 'Details gespeichert.',
+  newHeading: 'Sitzung hinzufügen',
+  newKind: 'Art',
+  newKinds: { 'side-event': 'Nebenveranstaltung', plenary: 'Plenum', exhibition: 'Ausstellung', other: 'Sonstiges' },
+  newVenueMissing: 'Wählen Sie einen Raum.',
+  newAddAnyway: 'Trotzdem hinzufügen',
+  newChangeRoomOrTime: 'Raum oder Zeit ändern',
   journalOperations: {
     'session.create': 'Neue Sitzung',
     'session.update': 'Sitzung bearbeitet',

@@ -206,6 +206,12 @@ export const en: PanelMessages = {
   detSave: 'Save details',
   detNothing: 'Nothing to save: the details are unchanged.',
   detSaved: 'Details saved.',
+  newHeading: 'Add a session',
+  newKind: 'Kind',
+  newKinds: { 'side-event': 'Side event', plenary: 'Plenary', exhibition: 'Exhibition', other: 'Other' },
+  newVenueMissing: 'Choose a venue.',
+  newAddAnyway: 'Add anyway',
+  newChangeRoomOrTime: 'Change the room or time',
   journalOperations: {
     'session.create': 'New session',
     'session.update': 'Session edited',

@@ -211,6 +211,12 @@ export const es: PanelMessages = {
   detSave: 'Guardar detalles',
   detNothing: 'Nada que guardar: los detalles no han cambiado.',
   detSaved: 'Detalles guardados.',
+  newHeading: 'Añadir una sesión',
+  newKind: 'Tipo',
+  newKinds: { 'side-event': 'Acto paralelo', plenary: 'Plenaria', exhibition: 'Exposición', other: 'Otro' },
+  newVenueMissing: 'Elija una sala.',
+  newAddAnyway: 'Añadir de todos modos',
+  newChangeRoomOrTime: 'Cambiar la sala o la hora',
   journalOperations: {
     'session.create': 'Sesión nueva',
     'session.update': 'Sesión editada',

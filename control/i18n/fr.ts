@@ -214,6 +214,12 @@ export const fr: PanelMessages = {
   detSave: 'Enregistrer les détails',
   detNothing: 'Rien à enregistrer : les détails sont inchangés.',
   detSaved: 'Détails enregistrés.',
+  newHeading: 'Ajouter une séance',
+  newKind: 'Type',
+  newKinds: { 'side-event': 'Événement parallèle', plenary: 'Plénière', exhibition: 'Exposition', other: 'Autre' },
+  newVenueMissing: 'Choisissez une salle.',
+  newAddAnyway: 'Ajouter quand même',
+  newChangeRoomOrTime: 'Changer la salle ou l’horaire',
   journalOperations: {
     'session.create': 'Nouvelle séance',
     'session.update': 'Séance modifiée',

@@ -7,6 +7,7 @@
 
 /** The operations the server writes into the journal (JournalEntry.operation). */
 import type { Role } from '../../shared/staff.ts';
+import type { Session } from '../../shared/model.ts';
 
 export const JOURNAL_OPERATIONS = [
   'session.create',
@@ -243,6 +244,13 @@ export interface PanelMessages {
   detSave: string;
   detNothing: string;
   detSaved: string;
+  // Adding a session.
+  newHeading: string;
+  newKind: string;
+  newKinds: Readonly<Record<Session['kind'], string>>;
+  newVenueMissing: string;
+  newAddAnyway: string;
+  newChangeRoomOrTime: string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
 }

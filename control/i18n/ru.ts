@@ -218,6 +218,17 @@ export const ru: PanelMessages = {
   detSave: 'Сохранить подробности',
   detNothing: 'Нечего сохранять: подробности не изменились.',
   detSaved: 'Подробности сохранены.',
+  newHeading: 'Добавить заседание',
+  newKind: 'Вид',
+  newKinds: {
+    'side-event': 'Параллельное мероприятие',
+    plenary: 'Пленарное заседание',
+    exhibition: 'Выставка',
+    other: 'Другое',
+  },
+  newVenueMissing: 'Выберите зал.',
+  newAddAnyway: 'Всё равно добавить',
+  newChangeRoomOrTime: 'Изменить зал или время',
   journalOperations: {
     'session.create': 'Новое заседание',
     'session.update': 'Заседание изменено',

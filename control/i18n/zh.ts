@@ -201,6 +201,12 @@ export const zh: PanelMessages = {
   detSave: '保存详情',
   detNothing: '无需保存：详情未更改。',
   detSaved: '详情已保存。',
+  newHeading: '添加会议',
+  newKind: '类型',
+  newKinds: { 'side-event': '边会', plenary: '全体会议', exhibition: '展览', other: '其他' },
+  newVenueMissing: '请选择会议室。',
+  newAddAnyway: '仍然添加',
+  newChangeRoomOrTime: '更改会议室或时间',
   journalOperations: {
     'session.create': '新会议',
     'session.update': '会议已编辑',
