@@ -27,3 +27,13 @@ export function isLanguage(value: unknown): value is Language {
 export function isRightToLeft(language: Language): boolean {
   return language === 'ar';
 }
+
+export function languageDirection(language: Language): 'rtl' | 'ltr' {
+  return isRightToLeft(language) ? 'rtl' : 'ltr';
+}
+
+/** A BCP 47 tag such as the browser's `navigator.language` ("fr-CH", "zh-Hans-CN") → one of ours, if any. */
+export function matchLanguage(tag: string | undefined): Language | undefined {
+  const primary = tag?.toLowerCase().split(/[-_]/)[0];
+  return isLanguage(primary) ? primary : undefined;
+}

@@ -3,6 +3,7 @@
  * need them (the server's door enforces them, the panel hides what a role cannot use), so they
  * live here, once.
  */
+import type { Language } from './languages.ts';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -130,4 +131,6 @@ export interface MeView {
   role: Role;
   emergency: boolean;
   mustChangePassword: boolean;
+  /** The panel language the person chose (shared/languages.ts); absent = follow the browser. */
+  language?: Language;
 }

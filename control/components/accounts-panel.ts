@@ -8,6 +8,7 @@ import { ROLES, type AccountView, type Role } from '../../shared/staff.ts';
 import { ApiError } from '../data/api.ts';
 import type { AccountsApi } from '../data/accounts-api.ts';
 import { baseStyles, dataTable, sectionCard } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
 @customElement('accounts-panel')
 export class AccountsPanel extends LitElement {
@@ -35,6 +36,7 @@ export class AccountsPanel extends LitElement {
   @state() private error = '';
   @state() private notice = '';
   @state() private forbidden = false;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -42,23 +44,24 @@ export class AccountsPanel extends LitElement {
   }
 
   override render() {
+    const t = this.locale.t;
     if (this.forbidden)
       return html`<section>
-        <h2>Accounts</h2>
-        <p>Only an admin manages accounts.</p>
+        <h2>${t.accHeading}</h2>
+        <p>${t.accAdminOnly}</p>
       </section>`;
     return html`<section aria-labelledby="accounts-heading">
-      <h2 id="accounts-heading">Accounts</h2>
+      <h2 id="accounts-heading">${t.accHeading}</h2>
       ${this.notice ? html`<p role="status" class="secret">${this.notice}</p>` : nothing}
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
       <table>
         <thead>
           <tr>
-            <th>Username</th>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Emergency</th>
-            <th>Last login</th>
+            <th>${t.accUsername}</th>
+            <th>${t.accName}</th>
+            <th>${t.accRole}</th>
+            <th>${t.accEmergency}</th>
+            <th>${t.accLastLogin}</th>
             <th></th>
           </tr>
         </thead>
@@ -68,48 +71,51 @@ export class AccountsPanel extends LitElement {
       </table>
       <form @submit=${this.add}>
         <div class="field">
-          <label for="new-username">Username</label><input id="new-username" name="username" required />
+          <label for="new-username">${t.accUsername}</label><input id="new-username" name="username" required />
         </div>
-        <div class="field"><label for="new-name">Display name</label><input id="new-name" name="displayName" /></div>
         <div class="field">
-          <label for="new-role">Role</label>
+          <label for="new-name">${t.accDisplayName}</label><input id="new-name" name="displayName" />
+        </div>
+        <div class="field">
+          <label for="new-role">${t.accRole}</label>
           <select id="new-role" name="role">
-            ${ROLES.map((r) => html`<option ?selected=${r === 'editor'}>${r}</option>`)}
+            ${ROLES.map((r) => html`<option value=${r} ?selected=${r === 'editor'}>${t.accRoles[r]}</option>`)}
           </select>
         </div>
-        <label><input type="checkbox" name="emergency" /> Emergency rights</label>
-        <button class="primary" type="submit">Add account</button>
+        <label><input type="checkbox" name="emergency" /> ${t.accEmergencyRights}</label>
+        <button class="primary" type="submit">${t.accAdd}</button>
       </form>
     </section>`;
   }
 
   private renderRow(account: AccountView) {
     const label = account.username;
+    const t = this.locale.t;
     return html`<tr>
-      <td>${account.username}${account.disabled ? ' (disabled)' : ''}</td>
+      <td>${account.username}${account.disabled ? ` ${t.accDisabled}` : ''}</td>
       <td>${account.displayName}</td>
       <td>
         <select
-          aria-label="Role of ${label}"
+          aria-label=${t.accRoleOf(label)}
           @change=${(e: Event) => this.change(account, { role: (e.target as HTMLSelectElement).value as Role })}
         >
-          ${ROLES.map((r) => html`<option ?selected=${r === account.role}>${r}</option>`)}
+          ${ROLES.map((r) => html`<option value=${r} ?selected=${r === account.role}>${t.accRoles[r]}</option>`)}
         </select>
       </td>
       <td>
         <input
           type="checkbox"
-          aria-label="Emergency rights of ${label}"
+          aria-label=${t.accEmergencyOf(label)}
           .checked=${account.emergency}
           @change=${(e: Event) => this.change(account, { emergency: (e.target as HTMLInputElement).checked })}
         />
       </td>
-      <td>${account.lastLoginAt ?? 'never'}</td>
+      <td>${account.lastLoginAt ?? t.accNever}</td>
       <td>
         <button @click=${() => this.change(account, { disabled: !account.disabled })}>
-          ${account.disabled ? 'Enable' : 'Disable'}
+          ${account.disabled ? t.accEnable : t.accDisable}
         </button>
-        <button @click=${() => this.reset(account)}>Reset password</button>
+        <button @click=${() => this.reset(account)}>${t.accReset}</button>
       </td>
     </tr>`;
   }
@@ -140,10 +146,7 @@ export class AccountsPanel extends LitElement {
   }
 
   private reset(account: AccountView): void {
-    void this.run(
-      async () =>
-        `One-time password for ${account.username} (shown only now): ${await this.api!.reset(account.username)}`,
-    );
+    void this.run(async () => this.locale.t.accOneTimeFor(account.username, await this.api!.reset(account.username)));
   }
 
   private add(event: SubmitEvent): void {
@@ -159,7 +162,7 @@ export class AccountsPanel extends LitElement {
         emergency: fields.get('emergency') === 'on',
       });
       form.reset();
-      return `One-time password for the new account (shown only now): ${password}`;
+      return this.locale.t.accOneTimeNew(password);
     });
   }
 }

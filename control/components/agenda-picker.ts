@@ -28,7 +28,7 @@ export class AgendaPicker extends LitElement {
       }
       li[aria-current='true'] {
         background: var(--ok-bg);
-        border-left: 4px solid #1f6f3b;
+        border-inline-start: 4px solid #1f6f3b;
       }
       .code {
         font-weight: 700;

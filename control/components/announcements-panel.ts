@@ -13,6 +13,7 @@ import { venueGroups } from '../../shared/venue-groups.ts';
 import { fromDayAndTime, toDayAndTime, venueName } from '../data/schedule-queries.ts';
 import { baseStyles, sectionCard } from './styles.ts';
 import { checkChoice, radioChoice } from './choice-inputs.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import { textAreaField, wholeNumberInput } from './field-inputs.ts';
@@ -74,6 +75,7 @@ export class AnnouncementsPanel extends LitElement {
   @state() private error = '';
   @state() private busy = false;
   private readonly storeController = new StoreController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const schedule = this.data?.store.schedule;
@@ -86,25 +88,26 @@ export class AnnouncementsPanel extends LitElement {
     const active = schedule.announcements.filter(
       (a) => isShowing(a, now, schedule.timezone) || !hasStarted(a, now, schedule.timezone),
     );
+    const t = this.locale.t;
     return html`<div class="layout">
       <section aria-labelledby="compose-heading">
-        <h2 id="compose-heading">New announcement</h2>
+        <h2 id="compose-heading">${t.annNewHeading}</h2>
         <form novalidate @submit=${this.submit}>
           ${textAreaField({
             id: 'text',
-            label: 'Announcement text',
+            label: t.annText,
             value: this.text,
             maxLength: 1000,
             onInput: (text) => (this.text = text),
           })}
           <fieldset>
-            <legend>Screens</legend>
-            ${radioChoice('target', 'All screens', this.target === 'all', () => (this.target = 'all'))}
-            ${radioChoice('target', 'Only the screens chosen below', this.target === 'some', () => (this.target = 'some'))}
+            <legend>${t.annScreens}</legend>
+            ${radioChoice('target', t.annAllScreens, this.target === 'all', () => (this.target = 'all'))}
+            ${radioChoice('target', t.annSomeScreens, this.target === 'some', () => (this.target = 'some'))}
             ${
               this.target === 'some'
-                ? html`<div class="rooms" role="group" aria-label="Chosen screens">
-                    ${checkChoice('Lobby', this.chosen.has(LOBBY), (on) => this.choose([LOBBY], on))}
+                ? html`<div class="rooms" role="group" aria-label=${t.annChosenScreens}>
+                    ${checkChoice(t.annLobby, this.chosen.has(LOBBY), (on) => this.choose([LOBBY], on))}
                     ${groups.map((g) =>
                       checkChoice(
                         g.label,
@@ -112,19 +115,19 @@ export class AnnouncementsPanel extends LitElement {
                         (on) => this.choose(g.venueIds, on),
                       ),
                     )}
-                    ${online.map((v) => checkChoice(`${v.name} (online)`, this.chosen.has(v.id), (on) => this.choose([v.id], on)))}
+                    ${online.map((v) => checkChoice(t.annOnline(v.name), this.chosen.has(v.id), (on) => this.choose([v.id], on)))}
                     ${rooms.map((v) => checkChoice(v.name, this.chosen.has(v.id), (on) => this.choose([v.id], on)))}
                   </div>`
                 : nothing
             }
           </fieldset>
           <fieldset>
-            <legend>Importance</legend>
-            ${radioChoice('severity', 'Info', this.severity === 'info', () => (this.severity = 'info'))}
-            ${radioChoice('severity', 'Urgent', this.severity === 'urgent', () => (this.severity = 'urgent'))}
+            <legend>${t.annImportance}</legend>
+            ${radioChoice('severity', t.annInfo, this.severity === 'info', () => (this.severity = 'info'))}
+            ${radioChoice('severity', t.annUrgent, this.severity === 'urgent', () => (this.severity = 'urgent'))}
           </fieldset>
           <div class="field">
-            <label for="starts">Starts at (24-hour, today)</label>
+            <label for="starts">${t.annStartsAt}</label>
             <input
               id="starts"
               inputmode="numeric"
@@ -135,12 +138,10 @@ export class AnnouncementsPanel extends LitElement {
               @input=${(e: Event) => ((this.startsAt = val(e)), (this.startsAtError = ''))}
             />
             ${this.startsAtError ? html`<p class="field-error" id="starts-error">${this.startsAtError}</p>` : nothing}
-            <span class="hint" id="starts-hint"
-              >Leave empty to show it at once. Screens show it at that time by themselves, even offline.</span
-            >
+            <span class="hint" id="starts-hint">${t.annStartsHint}</span>
           </div>
           <div class="field">
-            <label for="expiry">Expires after (minutes)</label>
+            <label for="expiry">${t.annExpiry}</label>
             ${wholeNumberInput({
               id: 'expiry',
               value: this.expiry,
@@ -148,18 +149,18 @@ export class AnnouncementsPanel extends LitElement {
               describedBy: 'expiry-hint',
               onInput: (text) => (this.expiry = text),
             })}
-            <span class="hint" id="expiry-hint">Leave empty to keep it until you withdraw it.</span>
+            <span class="hint" id="expiry-hint">${t.annExpiryHint}</span>
           </div>
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
           ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
-          <button class="primary" type="submit" ?disabled=${this.busy}>Publish announcement</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t.annPublish}</button>
         </form>
       </section>
       <section aria-labelledby="active-heading">
-        <h2 id="active-heading">Active and scheduled announcements</h2>
+        <h2 id="active-heading">${t.annActiveHeading}</h2>
         ${
           active.length === 0
-            ? html`<p>None.</p>`
+            ? html`<p>${t.annNone}</p>`
             : html`<ul>
                 ${active.map((a) => this.renderActive(a))}
               </ul>`
@@ -171,18 +172,21 @@ export class AnnouncementsPanel extends LitElement {
   private renderActive(a: Announcement) {
     const schedule = this.data!.store.schedule!;
     const zone = schedule.timezone;
+    const t = this.locale.t;
     const where = a.venueIds?.length
-      ? a.venueIds.map((id) => (id === LOBBY ? 'Lobby' : venueName(schedule, id))).join(', ')
-      : 'All screens';
+      ? a.venueIds.map((id) => (id === LOBBY ? t.annLobby : venueName(schedule, id))).join(', ')
+      : t.annAllScreens;
     return html`<li>
       <div>
-        <p>${a.severity === 'urgent' ? html`<span class="badge urgent">Urgent</span> ` : nothing}${a.text}</p>
+        <p>${a.severity === 'urgent' ? html`<span class="badge urgent">${t.annUrgent}</span> ` : nothing}${a.text}</p>
         <p class="hint">
           ${where} ·
-          ${a.startsAt && !hasStarted(a, this.data!.store.now(), zone) ? `from ${formatClock(parseInstant(a.startsAt, zone), zone)}, ` : ''}${a.expiresAt ? `until ${formatClock(parseInstant(a.expiresAt, zone), zone)}` : 'until withdrawn'}
+          ${a.startsAt && !hasStarted(a, this.data!.store.now(), zone) ? t.annFrom(formatClock(parseInstant(a.startsAt, zone), zone)) : ''}${a.expiresAt ? t.annUntil(formatClock(parseInstant(a.expiresAt, zone), zone)) : t.annUntilWithdrawn}
         </p>
       </div>
-      <button class="danger" aria-label="Withdraw “${a.text}”" @click=${() => this.withdraw(a)}>Withdraw</button>
+      <button class="danger" aria-label=${t.annWithdrawLabel(a.text)} @click=${() => this.withdraw(a)}>
+        ${t.annWithdraw}
+      </button>
     </li>`;
   }
 
@@ -200,15 +204,14 @@ export class AnnouncementsPanel extends LitElement {
     this.error = '';
     this.message = '';
     const input: AnnouncementInput = { text: this.text.trim(), severity: this.severity };
-    if (!input.text) return void (this.error = 'Announcement text: write what screens should show.');
+    if (!input.text) return void (this.error = this.locale.t.annTextMissing);
     if (this.target === 'some') {
-      if (this.chosen.size === 0) return void (this.error = 'Screens: choose at least one, or pick “All screens”.');
+      if (this.chosen.size === 0) return void (this.error = this.locale.t.annScreensMissing);
       input.venueIds = [...this.chosen];
     }
     if (this.expiry.trim()) {
       const minutes = Number(this.expiry);
-      if (!Number.isInteger(minutes) || minutes < 1)
-        return void (this.error = 'Expires after: a whole number of minutes, 1 or more.');
+      if (!Number.isInteger(minutes) || minutes < 1) return void (this.error = this.locale.t.annExpiryInvalid);
       input.expiresInMinutes = minutes;
     }
     if (this.startsAt.trim()) {
@@ -216,7 +219,7 @@ export class AnnouncementsPanel extends LitElement {
       const today = toDayAndTime(toVenueIso(this.data!.store.now(), zone), zone).day;
       const start = fromDayAndTime(today, this.startsAt, zone);
       if (start === null) {
-        this.startsAtError = 'Enter a 24-hour time from 00:00 to 23:59, such as 14:00.';
+        this.startsAtError = this.locale.t.annStartsInvalid;
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('#starts')?.focus();
         return;
@@ -233,7 +236,9 @@ export class AnnouncementsPanel extends LitElement {
       this.target = 'all';
       this.chosen = new Set();
       this.severity = 'info';
-      this.message = input.startsAt ? `Scheduled for ${this.startsAtLabel(input.startsAt)}.` : 'Published.';
+      this.message = input.startsAt
+        ? this.locale.t.annScheduled(this.startsAtLabel(input.startsAt))
+        : this.locale.t.annPublished;
     } catch (error) {
       this.error = classifyError(error).message;
     } finally {
@@ -251,7 +256,7 @@ export class AnnouncementsPanel extends LitElement {
     this.message = '';
     try {
       await this.data!.actions.withdrawAnnouncement(a.id);
-      this.message = `Withdrawn: “${a.text}”.`;
+      this.message = this.locale.t.annWithdrawn(a.text);
     } catch (error) {
       this.error = classifyError(error).message;
     }

@@ -10,6 +10,9 @@ import { ControlData } from '../data/control-data.ts';
 import { controlDataContext } from '../data/data-context.ts';
 import { baseStyles } from './styles.ts';
 import { DialogController, dialogStyles } from '../controllers/dialog-controller.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { browserLanguage, panelLocale } from '../i18n/panel-locale.ts';
+import { AccountsApi } from '../data/accounts-api.ts';
 import './control-panel.ts';
 import './login-form.ts';
 
@@ -45,11 +48,17 @@ export class ControlApp extends LitElement {
   @provide({ context: controlDataContext }) readonly data = new ControlData();
   @state() private startError = '';
   private readonly relogin = new DialogController(this);
-  private readonly onAuth = () => this.requestUpdate();
+  private readonly locale = new LocaleController(this);
+  private readonly onAuth = () => {
+    this.requestUpdate();
+    if (this.data.auth.state === 'logged-in') void this.useAccountLanguage();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.data.auth.addEventListener('auth', this.onAuth);
+    // The login page speaks the browser's language until we know whose panel it is.
+    void panelLocale.use(browserLanguage());
     void this.start();
   }
 
@@ -59,32 +68,37 @@ export class ControlApp extends LitElement {
     this.data.live.stop();
   }
 
+  /** The whole panel mirrors in Arabic: direction is inherited through every shadow root below. */
+  protected override willUpdate(): void {
+    this.setAttribute('dir', this.locale.direction);
+    this.setAttribute('lang', this.locale.language);
+    document.documentElement.lang = this.locale.language;
+  }
+
   override render() {
+    const t = this.locale.t;
     const state = this.data.auth.state;
     if (state === 'checking') {
       return this.startError
         ? html`<main class="login-page">
             <p class="error" role="alert">${this.startError}</p>
-            <button @click=${this.start}>Try again</button>
+            <button @click=${this.start}>${t.appTryAgain}</button>
           </main>`
-        : html`<p class="loading" role="status">Loading…</p>`;
+        : html`<p class="loading" role="status">${t.appLoading}</p>`;
     }
     if (state === 'logged-out') {
       return html`<main class="login-page">
-        <h1>Signage — staff control panel</h1>
+        <h1>${t.appLoginHeading}</h1>
         <login-form .auth=${this.data.auth} offer-sso></login-form>
       </main>`;
     }
     return html`<control-panel></control-panel> ${this.relogin.render({
         open: state === 'expired',
-        heading: 'Your staff session has expired',
+        heading: t.appSessionExpiredHeading,
         dismissible: false,
         onClose: () => undefined,
         body: () =>
-          html`<p>
-              Log in again to carry on. Nothing you typed is lost, and the action you started is completed once you are
-              back in.
-            </p>
+          html`<p>${t.appSessionExpiredBody}</p>
             <login-form .auth=${this.data.auth}></login-form>`,
       })}`;
   }
@@ -100,6 +114,16 @@ export class ControlApp extends LitElement {
       form?.focus();
     }
     this.focusedLogin = loggedOut;
+  }
+
+  /** The language saved on the account, else the browser's; a failed read leaves the current one. */
+  private async useAccountLanguage(): Promise<void> {
+    try {
+      const me = await new AccountsApi(this.data.api).me();
+      await panelLocale.use(me.language ?? browserLanguage());
+    } catch {
+      // Offline or an older server: the panel keeps the language it has.
+    }
   }
 
   private readonly start = async () => {

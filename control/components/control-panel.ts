@@ -23,17 +23,19 @@ import { ImportApi } from '../data/import-api.ts';
 import './accounts-panel.ts';
 import { AccountsApi } from '../data/accounts-api.ts';
 import { consume } from '@lit/context';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
 import { controlDataContext } from '../data/data-context.ts';
 
 const SECTIONS = [
-  { id: 'schedule', label: 'Schedule' },
-  { id: 'announcements', label: 'Announcements & emergency' },
-  { id: 'journal', label: 'Journal' },
-  { id: 'screens', label: 'Screens' },
-  { id: 'venues', label: 'Venues & titles' },
-  { id: 'import', label: 'Import' },
-  { id: 'accounts', label: 'Accounts' },
-] as const;
+  { id: 'schedule', label: 'navSchedule' },
+  { id: 'announcements', label: 'navAnnouncements' },
+  { id: 'journal', label: 'navJournal' },
+  { id: 'screens', label: 'navScreens' },
+  { id: 'venues', label: 'navVenues' },
+  { id: 'import', label: 'navImport' },
+  { id: 'accounts', label: 'navAccounts' },
+] as const satisfies ReadonlyArray<{ id: string; label: keyof PanelMessages }>;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
 function sectionFromHash(): SectionId {
@@ -88,6 +90,7 @@ export class ControlPanel extends LitElement {
   );
   private accountsApi?: AccountsApi;
   private readonly storeController = new StoreController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
   private readonly onHash = () => (this.section = sectionFromHash());
 
   override connectedCallback(): void {
@@ -103,17 +106,18 @@ export class ControlPanel extends LitElement {
   override render() {
     const data = this.data;
     if (!data) return nothing;
+    const t = this.locale.t;
     return html`<panel-header></panel-header>
-      <nav aria-label="Sections">
+      <nav aria-label=${t.navLabel}>
         ${SECTIONS.map(
           (s) =>
             html`<button aria-current=${s.id === this.section ? 'page' : 'false'} @click=${() => this.show(s.id)}>
-              ${s.label}${s.id === 'screens' ? this.behindCount(data) : nothing}
+              ${t[s.label]}${s.id === 'screens' ? this.behindCount(data) : nothing}
             </button>`,
         )}
       </nav>
       <main>
-        ${data.store.schedule ? this.renderSection(data) : html`<p class="loading" role="status">Loading the schedule…</p>`}
+        ${data.store.schedule ? this.renderSection(data) : html`<p class="loading" role="status">${t.panelLoadingSchedule}</p>`}
       </main>
       <delivery-badge></delivery-badge>`;
   }

@@ -7,13 +7,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { MediaController } from '../controllers/media-controller.ts';
-import { formatDay, parseInstant, venueWallTime } from '../../shared/time.ts';
+import { parseInstant, venueWallTime } from '../../shared/time.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { panelDay, panelShortDay } from '../i18n/format.ts';
 import {
   defaultDay,
   matchesSearch,
   programmeDays,
   sessionsOfDay,
-  shortDay,
   slotLabel,
   venueName,
 } from '../data/schedule-queries.ts';
@@ -79,7 +80,7 @@ export class DayView extends LitElement {
       }
       .results li button {
         border: none;
-        text-align: left;
+        text-align: start;
         width: 100%;
         color: var(--ink);
       }
@@ -99,6 +100,7 @@ export class DayView extends LitElement {
   @state() private creating = false;
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly narrow = new MediaController(this, '(max-width: 799px)');
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const schedule = this.data?.store.schedule;
@@ -107,21 +109,22 @@ export class DayView extends LitElement {
     const days = programmeDays(schedule);
     const day = days.includes(this.day) ? this.day : (defaultDay(days, this.data.store.now(), zone) ?? '');
     const sessions = sessionsOfDay(schedule, day);
+    const t = this.locale.t;
     return html`<div class="toolbar">
         <fieldset class="days">
-          <legend>Day</legend>
+          <legend>${t.dayLegend}</legend>
           ${days.map(
             (d) =>
               html`<button aria-pressed=${d === day ? 'true' : 'false'} @click=${() => (this.day = d)}>
-                ${shortDay(venueWallTime(d, 12, 0, zone), zone)}
+                ${panelShortDay(venueWallTime(d, 12, 0, zone), zone, this.locale.language)}
               </button>`,
           )}
         </fieldset>
         <div class="field search">
-          <label for="search">Search by title or organiser</label>
+          <label for="search">${t.daySearchLabel}</label>
           <input id="search" type="search" .value=${this.query} @input=${this.onSearch} />
         </div>
-        <button class="primary" @click=${() => (this.creating = true)}>Add session</button>
+        <button class="primary" @click=${() => (this.creating = true)}>${t.dayAddSession}</button>
       </div>
       ${this.query.trim() ? this.renderResults() : nothing}
       ${
@@ -157,20 +160,19 @@ export class DayView extends LitElement {
     const hits = schedule.sessions
       .filter((s) => matchesSearch(s, this.query))
       .sort((a, b) => parseInstant(a.start, zone) - parseInstant(b.start, zone));
-    return html`<section class="results" aria-label="Search results">
-      <p role="status">
-        ${hits.length === 0 ? 'No session matches.' : `${hits.length} ${hits.length === 1 ? 'session matches' : 'sessions match'}.`}
-      </p>
+    const t = this.locale.t;
+    return html`<section class="results" aria-label=${t.daySearchResults}>
+      <p role="status">${t.dayMatches(hits.length)}</p>
       <ul>
         ${hits.slice(0, MAX_RESULTS).map(
           (s) =>
             html`<li>
               <button @click=${() => (this.openSessionId = s.id)}>
                 <span class="meta"
-                  >${formatDay(parseInstant(s.start, zone), zone)} ${slotLabel(s, zone)} ·
-                  ${venueName(schedule, s.venueId)}</span
+                  >${panelDay(parseInstant(s.start, zone), zone, this.locale.language)}
+                  <bdi>${slotLabel(s, zone)}</bdi> · ${venueName(schedule, s.venueId)}</span
                 >
-                — ${s.title}${s.status === 'cancelled' ? ' (cancelled)' : ''}
+                — ${s.title}${s.status === 'cancelled' ? ` ${t.dayCancelled}` : ''}
               </button>
             </li>`,
         )}

@@ -9,6 +9,7 @@ import { formatClock, parseInstant } from '../../shared/time.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import { wholeNumberInput } from './field-inputs.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
 /** "delayed to 13:10" / "brought forward to 12:50" / "moved to 13:00", from the planned start. */
 function describeTiming(session: Session, zone: string): string {
@@ -38,6 +39,7 @@ export class DelayForm extends LitElement {
   @state() private shiftFollowing = false;
   @state() private custom = '';
   @state() private saved = '';
+  private readonly locale = new LocaleController(this);
   private readonly write = new WriteController(
     this,
     () => this.data,
@@ -60,27 +62,28 @@ export class DelayForm extends LitElement {
 
   override render() {
     if (!this.session) return nothing;
+    const t = this.locale.t;
     return html`<fieldset>
-      <legend>Delay</legend>
+      <legend>${t.delLegend}</legend>
       <label class="check">
         <input
           type="checkbox"
           .checked=${this.shiftFollowing}
           @change=${(e: Event) => (this.shiftFollowing = (e.target as HTMLInputElement).checked)}
         />
-        Shift the rest of the room's day
+        ${t.delShift}
       </label>
       <div class="row" style="margin-top:0.5rem">
         ${QUICK_DELAYS.map(
-          (m) => html`<button ?disabled=${this.write.busy} @click=${() => this.delay(m)}>Delay ${m} min</button>`,
+          (m) => html`<button ?disabled=${this.write.busy} @click=${() => this.delay(m)}>${t.delQuick(m)}</button>`,
         )}
       </div>
       <form class="row" style="margin-top:0.5rem" @submit=${this.submitCustom}>
         <div class="field" style="margin:0">
-          <label for="custom">Custom delay (minutes)</label>
+          <label for="custom">${t.delCustom}</label>
           ${wholeNumberInput({ id: 'custom', value: this.custom, min: 1, max: 1440, onInput: (text) => (this.custom = text) })}
         </div>
-        <button type="submit" ?disabled=${this.write.busy}>Apply custom delay</button>
+        <button type="submit" ?disabled=${this.write.busy}>${t.delApplyCustom}</button>
       </form>
       ${this.write.render()} ${this.saved ? html`<p class="ok" role="status">${this.saved}</p>` : nothing}
     </fieldset>`;
@@ -92,7 +95,7 @@ export class DelayForm extends LitElement {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
       this.write.problem = {
         kind: 'error',
-        message: 'Custom delay: enter a whole number of minutes from 1 to 1440.',
+        message: this.locale.t.delCustomInvalid,
         field: 'minutes',
       };
       this.requestUpdate();
@@ -129,7 +132,7 @@ export class DelayForm extends LitElement {
         // A delay raises the version by one: the next press builds on this one, not on a stale view.
         this.basedOn = { id: session.id, version: sentVersion + 1 };
         this.custom = '';
-        this.saved = `Delayed by ${minutes} min${shifted ? ' (and the rest of the room’s day)' : ''}.`;
+        this.saved = this.locale.t.delDone(minutes, shifted);
       },
     });
   }

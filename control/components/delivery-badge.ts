@@ -23,7 +23,7 @@ export class DeliveryBadge extends LitElement {
     css`
       :host {
         position: fixed;
-        right: 1rem;
+        inset-inline-end: 1rem;
         bottom: 1rem;
         z-index: 50;
         max-width: min(30rem, calc(100vw - 2rem));

@@ -5,6 +5,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { sameJson } from '../../shared/json.ts';
 import type { OnlineDetails, Session } from '../../shared/model.ts';
 import { baseStyles, formColumns } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
 interface Draft {
   title: string;
@@ -53,46 +54,48 @@ export class DetailsForm extends SessionDraftForm {
   ];
 
   @state() private draft: Draft | null = null;
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const d = this.draft;
     if (!d || !this.session) return nothing;
+    const t = this.locale.t;
     return html`<form @submit=${this.submit}>
       <fieldset>
-        <legend>Details</legend>
+        <legend>${t.detLegend}</legend>
         <div class="field">
-          <label for="title">Title</label>
+          <label for="title">${t.detTitle}</label>
           <input id="title" required .value=${d.title} @input=${this.edit('title')} />
         </div>
         <div class="field">
-          <label for="lead">Organised by</label>
+          <label for="lead">${t.detLead}</label>
           <input id="lead" .value=${d.lead} @input=${this.edit('lead')} />
         </div>
         <div class="field">
-          <label for="partners">Partners (one per line)</label>
+          <label for="partners">${t.detPartners}</label>
           <textarea id="partners" .value=${d.partners} @input=${this.edit('partners')}></textarea>
         </div>
         <div class="cols">
           <div class="field">
-            <label for="meeting">Meeting ID</label>
+            <label for="meeting">${t.detMeetingId}</label>
             <input id="meeting" .value=${d.meetingId} @input=${this.edit('meetingId')} />
           </div>
           <div class="field">
-            <label for="passcode">Passcode</label>
+            <label for="passcode">${t.detPasscode}</label>
             <input id="passcode" .value=${d.passcode} @input=${this.edit('passcode')} />
           </div>
         </div>
         <div class="field">
-          <label for="url">Join link (URL)</label>
+          <label for="url">${t.detUrl}</label>
           <input id="url" type="url" .value=${d.url} @input=${this.edit('url')} />
         </div>
         <label class="check">
           <input type="checkbox" .checked=${d.showPasscode} @change=${this.edit('showPasscode')} />
-          Show passcode on screens
+          ${t.detShowPasscode}
         </label>
-        <p class="hint">Off by default: public screens only show the passcode when you choose to.</p>
+        <p class="hint">${t.detPasscodeHint}</p>
         ${this.write.render()} ${this.saved ? html`<p class="ok" role="status">${this.saved}</p>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.write.busy}>Save details</button>
+        <button class="primary" type="submit" ?disabled=${this.write.busy}>${t.detSave}</button>
       </fieldset>
     </form>`;
   }
@@ -137,7 +140,7 @@ export class DetailsForm extends SessionDraftForm {
     if (!sameJson(wanted.organizers, session.organizers)) patch.organizers = wanted.organizers;
     if (!sameJson(wanted.online, onlineOf(draftOf(session)))) patch.online = wanted.online;
     if (Object.keys(patch).length === 0) {
-      this.saved = 'Nothing to save: the details are unchanged.';
+      this.saved = this.locale.t.detNothing;
       return;
     }
     await this.write.run({
@@ -147,7 +150,7 @@ export class DetailsForm extends SessionDraftForm {
       send: (options) => data.actions.patchSession(session.id, { ...patch, ...options }),
       done: () => {
         this.dirty = false;
-        this.saved = 'Details saved.';
+        this.saved = this.locale.t.detSaved;
       },
     });
   }

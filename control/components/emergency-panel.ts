@@ -5,6 +5,7 @@ import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 import type { EmergencyTemplate } from '../../shared/commands.ts';
 import './emergency-templates.ts';
 import { consume } from '@lit/context';
@@ -34,6 +35,7 @@ export class EmergencyPanel extends LitElement {
   @state() private problem = '';
   private readonly setEmergency = new ActionTask(this, (text: string) => this.data!.actions.setEmergency({ text }));
   private readonly storeController = new StoreController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
   @state() private templates: EmergencyTemplate[] = [];
 
   override connectedCallback(): void {
@@ -61,23 +63,24 @@ export class EmergencyPanel extends LitElement {
 
   override render() {
     const emergency = this.data?.store.schedule?.emergency;
+    const t = this.locale.t;
     return html`<section aria-labelledby="emergency-heading">
-      <h2 id="emergency-heading">Emergency takeover</h2>
+      <h2 id="emergency-heading">${t.emergencyHeading}</h2>
       ${
         emergency
-          ? html`<p><strong>On:</strong> every screen shows “${emergency.text}”.</p>
-              <p>To end it, use <strong>Clear emergency</strong> in the red bar at the top of the page.</p>`
-          : html`<p class="hint">Replaces every screen (doors and lobby) with one message until you clear it.</p>
+          ? html`<p><strong>${t.emergencyOnLead}</strong> ${t.emergencyOnText(emergency.text)}</p>
+              <p>${t.emergencyHowToEnd}</p>`
+          : html`<p class="hint">${t.emergencyHint}</p>
               ${
                 this.templates.length
-                  ? html`<div class="row" role="group" aria-label="Prepared messages">
+                  ? html`<div class="row" role="group" aria-label=${t.emergencyPrepared}>
                       ${this.templates.map((t) => html`<button class="danger" @click=${() => this.useTemplate(t)}>${t.label}…</button>`)}
                     </div>`
                   : nothing
               }
               ${textAreaField({
                 id: 'emergency-text',
-                label: 'Emergency message',
+                label: t.emergencyMessage,
                 value: this.text,
                 maxLength: 1000,
                 onInput: (text) => (this.text = text),
@@ -85,16 +88,16 @@ export class EmergencyPanel extends LitElement {
               ${
                 this.confirming
                   ? html`<div class="notice" role="group" aria-labelledby="emergency-question">
-                      <p id="emergency-question">Take over every screen now with this message?</p>
+                      <p id="emergency-question">${t.emergencyQuestion}</p>
                       <blockquote>${this.text}</blockquote>
                       <div class="row">
                         <button class="danger primary" ?disabled=${this.setEmergency.busy} @click=${this.turnOn}>
-                          Yes, take over all screens
+                          ${t.emergencyYes}
                         </button>
-                        <button @click=${() => this.setConfirming(false)}>Not now</button>
+                        <button @click=${() => this.setConfirming(false)}>${t.emergencyNotNow}</button>
                       </div>
                     </div>`
-                  : html`<button class="danger" @click=${this.ask}>Take over all screens…</button>`
+                  : html`<button class="danger" @click=${this.ask}>${t.emergencyTakeOver}</button>`
               }
               <emergency-templates
                 .templates=${this.templates}
@@ -113,7 +116,7 @@ export class EmergencyPanel extends LitElement {
     this.problem = '';
     this.setEmergency.dismissError();
     if (!this.text.trim()) {
-      this.problem = 'Emergency message: write what every screen should show.';
+      this.problem = this.locale.t.emergencyTextMissing;
       return;
     }
     void this.setConfirming(true);

@@ -24,7 +24,7 @@ export class FeedsPanel extends LitElement {
     baseStyles,
     css`
       ul {
-        padding-left: 1.2rem;
+        padding-inline-start: 1.2rem;
       }
       .failing {
         color: var(--danger, #b00020);

@@ -51,7 +51,7 @@ export class ImportPanel extends LitElement {
         gap: 0.6rem;
       }
       caption {
-        text-align: left;
+        text-align: start;
         font-weight: 600;
         padding-bottom: 0.3rem;
       }

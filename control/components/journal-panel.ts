@@ -10,7 +10,9 @@ import { countedDisplays } from '../data/delivery.ts';
 import { explainUndoRefusal, undoEffect, type UndoRefusal } from '../data/undo-effects.ts';
 import './session-dialog.ts';
 import { formatClockSeconds, parseInstant } from '../../shared/time.ts';
-import { shortDay } from '../data/schedule-queries.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { panelShortDay } from '../i18n/format.ts';
+import { JOURNAL_OPERATIONS, type JournalOperation } from '../i18n/messages.ts';
 import { baseStyles, sectionCard } from './styles.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
@@ -40,6 +42,10 @@ export class JournalPanel extends LitElement {
       }
       .who {
         font-weight: 700;
+      }
+      .operation {
+        color: var(--muted);
+        margin-inline-end: 0.3rem;
       }
       .undone {
         color: var(--muted);
@@ -73,25 +79,27 @@ export class JournalPanel extends LitElement {
   /** Show only this person's changes (a username); '' = everyone. */
   @state() private person = '';
   private readonly storeController = new StoreController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const store = this.data?.store;
     if (!store) return nothing;
     const people = new Map<string, string>();
     for (const entry of store.journal) people.set(entry.actor, entry.actorName ?? entry.actor);
+    const t = this.locale.t;
     const entries = [...store.journal].reverse().filter((entry) => !this.person || entry.actor === this.person);
     return html`<section aria-labelledby="journal-heading">
-      <h2 id="journal-heading">Journal</h2>
-      <p class="hint">Every change by every staff member, live. Undo makes a new change that reverts one.</p>
-      <label for="journal-person">Person</label>
+      <h2 id="journal-heading">${t.journalHeading}</h2>
+      <p class="hint">${t.journalHint}</p>
+      <label for="journal-person">${t.journalPerson}</label>
       <select id="journal-person" @change=${(e: Event) => (this.person = (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${this.person === ''}>Everyone</option>
+        <option value="" ?selected=${this.person === ''}>${t.journalEveryone}</option>
         ${[...people].map(([actor, name]) => html`<option value=${actor} ?selected=${this.person === actor}>${name === actor ? actor : `${name} (${actor})`}</option>`)}
       </select>
       ${
         entries.length === 0
-          ? html`<p>No changes yet.</p>`
-          : html`<ol aria-label="Changes, newest first">
+          ? html`<p>${t.journalEmpty}</p>`
+          : html`<ol aria-label=${t.journalListLabel}>
               ${repeat(
                 entries,
                 (e) => e.revision,
@@ -110,31 +118,43 @@ export class JournalPanel extends LitElement {
     const zone = this.data!.store.timezone;
     const at = parseInstant(entry.at, zone);
     const refusal = this.refusals.get(entry.revision);
+    const t = this.locale.t;
+    const operation = (JOURNAL_OPERATIONS as readonly string[]).includes(entry.operation)
+      ? t.journalOperations[entry.operation as JournalOperation]
+      : entry.operation;
     return html`<li class=${entry.undoneBy ? 'undone' : ''}>
-      <span class="when">${shortDay(at, zone)} ${formatClockSeconds(at, zone)}</span>
+      <span class="when"
+        >${panelShortDay(at, zone, this.locale.language)} <bdi>${formatClockSeconds(at, zone)}</bdi></span
+      >
       <span>
         <span class="who" title=${entry.actor}>${entry.actorName ?? entry.actor}</span>
-        <span class="what">${entry.summary}</span>
-        ${entry.undoneBy ? html`<span> — undone (change #${entry.undoneBy})</span>` : nothing}
+        <span class="operation">${operation}</span>
+        <!-- The server writes summaries in English; they are data here, isolated so they read whole in Arabic. -->
+        <bdi class="what" lang="en">${entry.summary}</bdi>
+        ${entry.undoneBy ? html`<span> ${t.journalUndoneBy(entry.undoneBy)}</span>` : nothing}
       </span>
       ${
         entry.undoneBy || entry.operation.startsWith('account.')
           ? html`<span></span>`
           : html`<button
-              aria-label="Undo: ${entry.summary}"
+              aria-label=${t.journalUndoLabel(entry.summary)}
               ?disabled=${this.busy === entry.revision}
               @click=${() => this.askUndo(entry)}
             >
-              Undo
+              ${t.journalUndo}
             </button>`
       }
       ${
         this.confirming?.revision === entry.revision
           ? html`<div class="notice confirm" role="alertdialog" aria-labelledby="confirm-${entry.revision}">
-              <p id="confirm-${entry.revision}"><strong>Undo “${entry.summary}”?</strong> ${this.confirming.effect}</p>
+              <p id="confirm-${entry.revision}">
+                <strong>${t.journalConfirmUndo(entry.summary)}</strong> ${this.confirming.effect}
+              </p>
               <div class="row">
-                <button class="danger" @click=${() => this.undo(entry, this.confirming?.force)}>Yes, undo it</button>
-                <button @click=${() => (this.confirming = null)}>Don’t undo</button>
+                <button class="danger" @click=${() => this.undo(entry, this.confirming?.force)}>
+                  ${t.journalYesUndo}
+                </button>
+                <button @click=${() => (this.confirming = null)}>${t.journalDontUndo}</button>
               </div>
             </div>`
           : nothing
@@ -146,7 +166,7 @@ export class JournalPanel extends LitElement {
               ${
                 refusal.blockingSessionId && this.data!.store.session(refusal.blockingSessionId)
                   ? html`<button @click=${() => (this.openSessionId = refusal.blockingSessionId!)}>
-                      Open “${this.data!.store.session(refusal.blockingSessionId)!.title}”
+                      ${t.journalOpenSession(this.data!.store.session(refusal.blockingSessionId)!.title)}
                     </button>`
                   : nothing
               }
@@ -157,7 +177,7 @@ export class JournalPanel extends LitElement {
                       ?disabled=${this.busy === entry.revision}
                       @click=${() => this.askUndo(entry, true)}
                     >
-                      Undo anyway
+                      ${t.journalUndoAnyway}
                     </button>`
                   : nothing
               }

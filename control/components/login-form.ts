@@ -9,6 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { SSO_LOGIN_URL, type AuthGate } from '../data/auth.ts';
 import { ApiError } from '../data/api.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
 @customElement('login-form')
 export class LoginForm extends LitElement {
@@ -53,6 +54,7 @@ export class LoginForm extends LitElement {
   @state() private name = '';
   @state() private error = '';
   @state() private busy = false;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -61,9 +63,10 @@ export class LoginForm extends LitElement {
   }
 
   override render() {
+    const t = this.locale.t;
     return html`<form @submit=${this.submit} novalidate>
         <div class="field">
-          <label for="password">Password</label>
+          <label for="password">${t.loginPassword}</label>
           <input
             id="password"
             type="password"
@@ -76,7 +79,7 @@ export class LoginForm extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="name">Username <span class="hint">(empty for admin)</span></label>
+          <label for="name">${t.loginUsername} <span class="hint">${t.loginUsernameHint}</span></label>
           <input
             id="name"
             autocomplete="username"
@@ -85,11 +88,11 @@ export class LoginForm extends LitElement {
           />
         </div>
         ${this.error ? html`<p id="login-error" class="error" role="alert">${this.error}</p>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.busy}>Log in</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t.loginSubmit}</button>
       </form>
       ${
         this.ssoProvider
-          ? html`<p class="sso"><a href=${SSO_LOGIN_URL}>Sign in with ${this.ssoProvider}</a></p>`
+          ? html`<p class="sso"><a href=${SSO_LOGIN_URL}>${t.loginSso(this.ssoProvider)}</a></p>`
           : nothing
       }`;
   }
@@ -102,7 +105,7 @@ export class LoginForm extends LitElement {
     event.preventDefault();
     if (!this.auth || this.busy) return;
     if (!this.password) {
-      this.error = 'Enter the staff password.';
+      this.error = this.locale.t.loginPasswordMissing;
       return;
     }
     this.busy = true;
@@ -113,7 +116,7 @@ export class LoginForm extends LitElement {
     } catch (error) {
       this.error =
         error instanceof ApiError && error.status === 401
-          ? 'Wrong username or password. Check them and try again.'
+          ? this.locale.t.loginWrong
           : error instanceof Error
             ? error.message
             : String(error);

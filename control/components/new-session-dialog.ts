@@ -19,13 +19,10 @@ import { baseStyles, formColumns } from './styles.ts';
 import { DialogController, dialogStyles } from '../controllers/dialog-controller.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
-const KINDS: Array<{ id: Session['kind']; label: string }> = [
-  { id: 'side-event', label: 'Side event' },
-  { id: 'plenary', label: 'Plenary' },
-  { id: 'exhibition', label: 'Exhibition' },
-  { id: 'other', label: 'Other' },
-];
+/** In the order the menu offers them; their names come from the catalogue. */
+const KINDS: ReadonlyArray<Session['kind']> = ['side-event', 'plenary', 'exhibition', 'other'];
 
 interface Draft {
   title: string;
@@ -66,6 +63,7 @@ export class NewSessionDialog extends LitElement {
   @state() private errors: (SlotErrors & { title?: string; venueId?: string }) | null = null;
   private readonly write = new WriteController(this, () => this.data);
   private readonly dialog = new DialogController(this);
+  private readonly locale = new LocaleController(this);
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('open') && this.open) {
@@ -87,16 +85,17 @@ export class NewSessionDialog extends LitElement {
     const d = this.draft;
     const schedule = this.data?.store.schedule;
     const venues = schedule?.venues ?? [];
+    const t = this.locale.t;
     return this.dialog.render({
       open: this.open,
-      heading: 'Add a session',
+      heading: t.newHeading,
       onClose: this.close,
       hasUnsavedEdits: () => this.hasUnsavedEdits,
       body: () =>
         d
           ? html`<form novalidate @submit=${this.submit}>
               <div class="field">
-                <label for="new-title">Title</label>
+                <label for="new-title">${t.detTitle}</label>
                 <input
                   id="new-title"
                   .value=${d.title}
@@ -108,13 +107,13 @@ export class NewSessionDialog extends LitElement {
               </div>
               <div class="cols">
                 <div class="field">
-                  <label for="new-kind">Kind</label>
+                  <label for="new-kind">${t.newKind}</label>
                   <select id="new-kind" @change=${this.edit('kind')}>
-                    ${KINDS.map((k) => html`<option value=${k.id} ?selected=${k.id === d.kind}>${k.label}</option>`)}
+                    ${KINDS.map((k) => html`<option value=${k} ?selected=${k === d.kind}>${t.newKinds[k]}</option>`)}
                   </select>
                 </div>
                 <div class="field">
-                  <label for="new-venue">Venue</label>
+                  <label for="new-venue">${t.ptVenue}</label>
                   <select id="new-venue" @change=${this.edit('venueId')}>
                     ${venues.map((v) => html`<option value=${v.id} ?selected=${v.id === d.venueId}>${v.name}</option>`)}
                   </select>
@@ -130,15 +129,15 @@ export class NewSessionDialog extends LitElement {
                   this.update_({ ...d, slot: followStart(d.slot, slot, this.data?.store.timezone ?? 'UTC') }),
               })}
               <div class="field">
-                <label for="new-lead">Organised by</label>
+                <label for="new-lead">${t.detLead}</label>
                 <input id="new-lead" .value=${d.lead} @input=${this.edit('lead')} />
               </div>
               <div class="field">
-                <label for="new-partners">Partners (one per line)</label>
+                <label for="new-partners">${t.detPartners}</label>
                 <textarea id="new-partners" .value=${d.partners} @input=${this.edit('partners')}></textarea>
               </div>
               ${this.write.render()}
-              <button class="primary" type="submit" ?disabled=${this.write.busy}>Add session</button>
+              <button class="primary" type="submit" ?disabled=${this.write.busy}>${t.dayAddSession}</button>
             </form>`
           : nothing,
     });
@@ -172,7 +171,7 @@ export class NewSessionDialog extends LitElement {
     const errors: SlotErrors & { title?: string; venueId?: string } = 'errors' in slot ? { ...slot.errors } : {};
     const title = fieldProblem(Title, d.title);
     if (title) errors.title = `Title ${title}.`;
-    if (!d.venueId) errors.venueId = 'Choose a venue.';
+    if (!d.venueId) errors.venueId = this.locale.t.newVenueMissing;
     return Object.keys(errors).length || 'errors' in slot ? { errors } : { errors: null, slot };
   }
 
@@ -210,9 +209,9 @@ export class NewSessionDialog extends LitElement {
       version: 0,
       description: `add “${input.title}”`,
       venueId: input.venueId,
-      forceLabel: 'Add anyway',
+      forceLabel: this.locale.t.newAddAnyway,
       // Nothing existed yet, so there is nothing to keep: the choice is to change the form.
-      keepLabel: 'Change the room or time',
+      keepLabel: this.locale.t.newChangeRoomOrTime,
       send: async (options) => {
         created = await data.actions.createSession(options.force ? { ...input, force: true } : input);
       },

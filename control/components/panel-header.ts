@@ -1,13 +1,18 @@
 /**
  * Top bar: what time it is at the venue (the server's clock, simulated or real), whether the live
- * channel is up, the emergency banner with its one-click clear, and log out.
+ * channel is up, the emergency banner with its one-click clear, the person's language, and log out.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { PeriodicRerender } from '../controllers/periodic-rerender.ts';
-import { formatClockSeconds, formatDay } from '../../shared/time.ts';
+import { formatClockSeconds } from '../../shared/time.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { panelDay } from '../i18n/format.ts';
+import { panelLocale } from '../i18n/panel-locale.ts';
+import { AccountsApi } from '../data/accounts-api.ts';
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage } from '../../shared/languages.ts';
 import { classifyError } from '../data/outcome.ts';
 import { baseStyles } from './styles.ts';
 import { consume } from '@lit/context';
@@ -30,7 +35,7 @@ export class PanelHeader extends LitElement {
       h1 {
         font-size: 1.15rem;
         margin: 0;
-        margin-right: auto;
+        margin-inline-end: auto;
       }
       .clock {
         font-variant-numeric: tabular-nums;
@@ -47,6 +52,20 @@ export class PanelHeader extends LitElement {
       }
       .live.down {
         background: #8a5a00;
+      }
+      .language {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+        font-size: 0.9rem;
+      }
+      .language select {
+        font: inherit;
+      }
+      .language-error {
+        flex-basis: 100%;
+        margin: 0;
+        color: #ffd7a8;
       }
       header button {
         color: #fff;
@@ -82,6 +101,8 @@ export class PanelHeader extends LitElement {
   @property({ attribute: false })
   data?: ControlData;
   @state() private clearError = '';
+  @state() private languageError = '';
+  private readonly locale = new LocaleController(this);
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly rerender = new PeriodicRerender(this, 1000);
 
@@ -92,28 +113,54 @@ export class PanelHeader extends LitElement {
     const now = store.now();
     const zone = store.timezone;
     const emergency = store.schedule?.emergency;
+    const t = this.locale.t;
     return html`<header>
-        <h1>Signage control</h1>
+        <h1>${t.headerTitle}</h1>
         <span class="clock" id="venue-clock">
-          <span class="visually-hidden">Venue time:</span> ${formatDay(now, zone)}
-          <strong>${formatClockSeconds(now, zone)}</strong>
-          <small>${zone}${store.clock?.simulated ? ` · simulated ×${store.clock.speed}` : ''}</small>
+          <span class="visually-hidden">${t.headerVenueTime}</span> ${panelDay(now, zone, this.locale.language)}
+          <bdi><strong>${formatClockSeconds(now, zone)}</strong></bdi>
+          <small><bdi>${zone}</bdi>${store.clock?.simulated ? ` · ${t.headerSimulated(store.clock.speed)}` : ''}</small>
         </span>
         <span class="live ${data.live.connected ? '' : 'down'}" role="status">
-          ${data.live.connected ? 'Live' : 'Reconnecting…'}
+          ${data.live.connected ? t.headerLive : t.headerReconnecting}
         </span>
-        <button @click=${() => void data.auth.logout()}>Log out</button>
+        <label class="language">
+          ${t.headerLanguage}
+          <select id="panel-language" @change=${this.chooseLanguage}>
+            ${LANGUAGES.map(
+              (code) =>
+                html`<option value=${code} lang=${code} ?selected=${code === this.locale.language}>
+                  ${LANGUAGE_NAMES[code]}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <button @click=${() => void data.auth.logout()}>${t.headerLogOut}</button>
+        ${this.languageError ? html`<p class="language-error" role="alert">${this.languageError}</p>` : nothing}
       </header>
       ${
         emergency
           ? html`<div class="emergency" role="status">
-              <span>Emergency message on every screen: “${emergency.text}”</span>
-              <button @click=${this.clear}>Clear emergency</button>
+              <span>${t.headerEmergencyOn(emergency.text)}</span>
+              <button @click=${this.clear}>${t.headerClearEmergency}</button>
               ${this.clearError ? html`<p class="error" role="alert">${this.clearError}</p>` : nothing}
             </div>`
           : nothing
       }`;
   }
+
+  /** Applied at once; then kept on the account so a reload and other devices follow. */
+  private readonly chooseLanguage = async (event: Event) => {
+    const chosen = (event.target as HTMLSelectElement).value;
+    if (!isLanguage(chosen) || !this.data) return;
+    this.languageError = '';
+    await panelLocale.use(chosen);
+    try {
+      await new AccountsApi(this.data.api).setLanguage(chosen);
+    } catch {
+      this.languageError = this.locale.t.headerLanguageNotSaved;
+    }
+  };
 
   private readonly clear = async () => {
     this.clearError = '';

@@ -18,6 +18,7 @@ import {
   type SlotErrors,
 } from './slot-fields.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
 @customElement('place-time-form')
 export class PlaceTimeForm extends SessionDraftForm {
@@ -34,6 +35,7 @@ export class PlaceTimeForm extends SessionDraftForm {
   ];
 
   @state() private venueId = '';
+  private readonly locale = new LocaleController(this);
   @state() private when: SlotDraft = { day: '', start: '', end: '' };
   /** Shown once the staff member tried to save, then kept current as they type. */
   @state() private errors: SlotErrors | null = null;
@@ -47,15 +49,16 @@ export class PlaceTimeForm extends SessionDraftForm {
     const choices = 'error' in slot ? [] : venueChoices(schedule, session, slot.start, slot.end);
     const free = choices.filter((c) => !c.clash);
     const busy = choices.filter((c) => c.clash);
+    const t = this.locale.t;
     const option = (c: (typeof choices)[number]) =>
       html`<option value=${c.venue.id} ?selected=${c.venue.id === this.venueId}>
-        ${c.venue.name}${c.venue.id === session.venueId ? ' (current)' : ''}${c.venue.kind === 'online' ? ' — online' : ''}${
-          c.clash ? ` — busy: “${c.clash.title}” ${slotLabel(c.clash, zone)}` : ''
+        ${c.venue.name}${c.venue.id === session.venueId ? ` ${t.ptCurrent}` : ''}${c.venue.kind === 'online' ? ` — ${t.ptOnline}` : ''}${
+          c.clash ? ` — ${t.ptBusyWith(c.clash.title, slotLabel(c.clash, zone))}` : ''
         }
       </option>`;
     return html`<form novalidate @submit=${this.submit}>
       <fieldset>
-        <legend>Place and time</legend>
+        <legend>${t.ptLegend}</legend>
         ${slotFields({
           idPrefix: 'when',
           draft: this.when,
@@ -65,15 +68,15 @@ export class PlaceTimeForm extends SessionDraftForm {
           onChange: (draft) => this.changeSlot(draft),
         })}
         <div class="field">
-          <label for="venue">Venue</label>
+          <label for="venue">${t.ptVenue}</label>
           <select id="venue" @change=${this.onVenue}>
             ${choices.length === 0 ? html`<option value=${this.venueId} selected>${venueName(schedule, this.venueId)}</option>` : nothing}
-            ${free.length ? html`<optgroup label="Free at that time">${free.map(option)}</optgroup>` : nothing}
-            ${busy.length ? html`<optgroup label="Busy at that time">${busy.map(option)}</optgroup>` : nothing}
+            ${free.length ? html`<optgroup label=${t.ptFree}>${free.map(option)}</optgroup>` : nothing}
+            ${busy.length ? html`<optgroup label=${t.ptBusy}>${busy.map(option)}</optgroup>` : nothing}
           </select>
         </div>
         ${this.write.render()} ${this.saved ? html`<p class="ok" role="status">${this.saved}</p>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.write.busy}>Save place and time</button>
+        <button class="primary" type="submit" ?disabled=${this.write.busy}>${t.ptSave}</button>
       </fieldset>
     </form>`;
   }
@@ -128,7 +131,7 @@ export class PlaceTimeForm extends SessionDraftForm {
     };
     const patch = patchAgainst(session);
     if (Object.keys(patch).length === 0) {
-      this.saved = 'Nothing to change: this is where and when the session already is.';
+      this.saved = this.locale.t.ptNothing;
       return;
     }
     const target = venueName(data.store.schedule!, this.venueId);
@@ -138,7 +141,7 @@ export class PlaceTimeForm extends SessionDraftForm {
       version: session.version,
       description: `${patch.venueId ? `move to ${target}` : `stay in ${target}`}, ${when}`,
       venueId: this.venueId,
-      forceLabel: 'Move anyway',
+      forceLabel: this.locale.t.ptMoveAnyway,
       send: (options) => {
         const current = data.store.session(session.id) ?? session;
         const latest = patchAgainst(current);
@@ -150,7 +153,7 @@ export class PlaceTimeForm extends SessionDraftForm {
       },
       done: () => {
         this.dirty = false;
-        this.saved = `Saved: ${target}, ${when}.`;
+        this.saved = this.locale.t.ptSaved(target, when);
       },
     });
   }

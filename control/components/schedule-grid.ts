@@ -77,7 +77,7 @@ export class ScheduleGrid extends LitElement {
       .room {
         padding: 0.4rem 0.6rem;
         font-weight: 700;
-        border-right: 1px solid var(--line);
+        border-inline-end: 1px solid var(--line);
         overflow-wrap: anywhere;
       }
       .room small {
@@ -97,10 +97,10 @@ export class ScheduleGrid extends LitElement {
         gap: 0.05rem;
         padding: 0.2rem 0.3rem;
         border: 1px solid #6d90bd;
-        border-left: 4px solid var(--accent);
+        border-inline-start: 4px solid var(--accent);
         background: #e8f0fa;
         color: var(--ink);
-        text-align: left;
+        text-align: start;
         font-size: 0.8rem;
         line-height: 1.2;
         overflow: hidden;
@@ -125,15 +125,15 @@ export class ScheduleGrid extends LitElement {
       }
       .session.now {
         background: #dff3e6;
-        border-left-color: #1f6f3b;
+        border-inline-start-color: #1f6f3b;
       }
       .session.changed {
-        border-left-color: #b06f00;
+        border-inline-start-color: #b06f00;
       }
       .session.cancelled {
         background: #f1f2f4;
         border-color: #9aa1ab;
-        border-left-color: #6b7280;
+        border-inline-start-color: #6b7280;
       }
       .session.cancelled .title {
         text-decoration: line-through;
@@ -153,14 +153,14 @@ export class ScheduleGrid extends LitElement {
         top: 0;
         bottom: 0;
         width: 0;
-        border-left: 2px solid #c1121f;
+        border-inline-start: 2px solid #c1121f;
         pointer-events: none;
         z-index: 3;
       }
       .now-line span {
         position: absolute;
         top: 0.15rem;
-        left: 0.2rem;
+        inset-inline-start: 0.2rem;
         background: #c1121f;
         color: #fff;
         font-size: 0.75rem;
@@ -203,14 +203,19 @@ export class ScheduleGrid extends LitElement {
           <div class="ticks">
             ${Array.from({ length: hours }, (_, i) => {
               const at = range.start + i * HOUR;
-              return html`<span class="tick" style="left:${(i / hours) * 100}%">${formatClock(at, zone)}</span>`;
+              return html`<span class="tick" style="inset-inline-start:${(i / hours) * 100}%"
+                >${formatClock(at, zone)}</span
+              >`;
             })}
           </div>
         </div>
         ${venues.map((venue) => this.renderRow(venue, range.start, span, now))}
         ${
           nowFraction >= 0 && nowFraction <= 1
-            ? html`<div class="now-line" style="left: calc(var(--label) + (100% - var(--label)) * ${nowFraction})">
+            ? html`<div
+                class="now-line"
+                style="inset-inline-start: calc(var(--label) + (100% - var(--label)) * ${nowFraction})"
+              >
                 <span>Now ${formatClock(now, zone)}</span>
               </div>`
             : nothing
@@ -243,7 +248,7 @@ export class ScheduleGrid extends LitElement {
               match: this.query.trim() !== '' && matchesSearch(s, this.query),
             };
             const style = {
-              left: `${((t.start - start) / span) * 100}%`,
+              'inset-inline-start': `${((t.start - start) / span) * 100}%`,
               width: `calc(${((t.end - t.start) / span) * 100}% - 2px)`,
               top: `calc(${lanes[i]! * laneHeight}% + 2px)`,
               height: `calc(${laneHeight}% - 4px)`,

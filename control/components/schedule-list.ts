@@ -31,10 +31,10 @@ export class ScheduleList extends LitElement {
         display: flex;
         flex-direction: column;
         align-items: start;
-        text-align: left;
+        text-align: start;
         color: var(--ink);
         border: 1px solid var(--line);
-        border-left: 4px solid var(--accent);
+        border-inline-start: 4px solid var(--accent);
         background: var(--panel);
         padding: 0.5rem 0.7rem;
       }
@@ -43,11 +43,11 @@ export class ScheduleList extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       .now {
-        border-left-color: #1f6f3b;
+        border-inline-start-color: #1f6f3b;
         background: #dff3e6;
       }
       .changed {
-        border-left-color: #b06f00;
+        border-inline-start-color: #b06f00;
       }
       .cancelled .title {
         text-decoration: line-through;

@@ -11,7 +11,9 @@ import type { DisplayStatus } from '../../shared/protocol.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { formatClockSeconds } from '../../shared/time.ts';
-import { shortDay, venueName } from '../data/schedule-queries.ts';
+import { venueName } from '../data/schedule-queries.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { panelShortDay } from '../i18n/format.ts';
 import { offlineFor } from '../data/fleet.ts';
 import { FleetActions } from '../data/fleet-actions.ts';
 import { classifyError } from '../data/outcome.ts';
@@ -77,6 +79,7 @@ export class ScreensPanel extends LitElement {
   @state() private outcome: { text: string; error: boolean } | null = null;
   private fleet: FleetActions | undefined;
   private readonly storeController = new StoreController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
 
   protected override willUpdate(): void {
     if (this.data && !this.fleet) this.fleet = new FleetActions(this.data.api, this.data.store);
@@ -88,21 +91,22 @@ export class ScreensPanel extends LitElement {
     const displays = [...store.displays].sort(
       (a, b) => Number(b.connected) - Number(a.connected) || a.name.localeCompare(b.name),
     );
+    const t = this.locale.t;
     return html`<section aria-labelledby="screens-heading">
-        <h2 id="screens-heading">Screens</h2>
+        <h2 id="screens-heading">${t.scrHeading}</h2>
         <pair-screen-form .schedule=${store.schedule} .fleet=${this.fleet}></pair-screen-form>
         <delivery-report></delivery-report>
-        <h3>All screens</h3>
-        <p class="hint">Current revision: ${store.revision}. A screen is up to date once it has shown that revision.</p>
+        <h3>${t.scrAllScreens}</h3>
+        <p class="hint">${t.scrRevisionHint(store.revision)}</p>
         <p role="status" class=${classMap({ error: this.outcome?.error === true, ok: this.outcome?.error === false })}>
           ${this.outcome?.text ?? ''}
         </p>
         ${this.renderForgetOffline(displays)}
         ${
           displays.length === 0
-            ? html`<p>No screen has connected yet.</p>`
-            : html`<table aria-label="All screens">
-                ${tableHead(['Screen', 'Shows', 'Connection', 'Revision', 'Device', 'Actions'])}
+            ? html`<p>${t.scrNoneYet}</p>`
+            : html`<table aria-label=${t.scrAllScreens}>
+                ${tableHead([t.scrColScreen, t.scrColShows, t.scrColConnection, t.scrColRevision, t.scrColDevice, t.scrColActions])}
                 <tbody>
                   ${displays.map((d) => this.renderRow(d))}
                 </tbody>
@@ -118,19 +122,15 @@ export class ScreensPanel extends LitElement {
   private renderForgetOffline(displays: DisplayStatus[]) {
     const offline = displays.filter((d) => !d.connected).length;
     if (offline === 0) return nothing;
+    const t = this.locale.t;
     if (!this.forgettingOffline) {
-      return html`<button @click=${() => (this.forgettingOffline = true)}>
-        Forget offline screens (${offline})…
-      </button>`;
+      return html`<button @click=${() => (this.forgettingOffline = true)}>${t.scrForgetOffline(offline)}</button>`;
     }
     return html`<div class="notice" role="alertdialog" aria-labelledby="forget-offline-question">
-      <p id="forget-offline-question">
-        Forget the ${offline} offline ${offline === 1 ? 'screen' : 'screens'}? A forgotten screen that comes back shows
-        a pairing code (or registers again from its URL).
-      </p>
+      <p id="forget-offline-question">${t.scrForgetOfflineQuestion(offline)}</p>
       <div class="row">
-        <button class="danger" @click=${this.forgetOffline}>Yes, forget ${offline}</button>
-        <button @click=${() => (this.forgettingOffline = false)}>Keep them</button>
+        <button class="danger" @click=${this.forgetOffline}>${t.scrYesForgetCount(offline)}</button>
+        <button @click=${() => (this.forgettingOffline = false)}>${t.scrKeepThem}</button>
       </div>
     </div>`;
   }
@@ -139,7 +139,7 @@ export class ScreensPanel extends LitElement {
     this.forgettingOffline = false;
     try {
       const forgotten = await this.fleet!.forgetOffline();
-      this.outcome = { text: `Forgot ${forgotten} offline ${forgotten === 1 ? 'screen' : 'screens'}.`, error: false };
+      this.outcome = { text: this.locale.t.scrForgotCount(forgotten), error: false };
     } catch (error) {
       this.outcome = { text: error instanceof Error ? error.message : String(error), error: true };
     }
@@ -147,16 +147,17 @@ export class ScreensPanel extends LitElement {
 
   private renderRow(d: DisplayStatus) {
     const store = this.data!.store;
-    const shows = d.view === 'lobby' ? 'Lobby overview' : `Door of ${venueName(store.schedule!, d.venueId ?? '?')}`;
+    const t = this.locale.t;
+    const shows = d.view === 'lobby' ? t.scrLobby : t.scrDoorOf(venueName(store.schedule!, d.venueId ?? '?'));
     const behind = store.revision - d.revision;
     return html`<tr>
         <th scope="row">
-          ${d.name}${d.counted === false ? html`<br /><span class="hint">Not counted yet: not paired (counted once paired or after 10 min connected)</span>` : nothing}
+          ${d.name}${d.counted === false ? html`<br /><span class="hint">${t.scrNotCounted}</span>` : nothing}
         </th>
         <td>${shows}</td>
         <td>${this.renderConnection(d)}</td>
         <td class=${behind > 0 ? 'behind' : ''}>
-          ${d.revision} — ${behind > 0 ? `behind by ${behind}` : 'up to date'}
+          ${d.revision} — ${behind > 0 ? t.scrBehindBy(behind) : t.scrUpToDate}
         </td>
         <td>${deviceSummary(d)}</td>
         <td>${this.forgetting === d.id ? this.renderForgetConfirm(d) : this.renderActions(d)}</td>
@@ -181,49 +182,55 @@ export class ScreensPanel extends LitElement {
     const store = this.data!.store;
     const seen = Date.parse(d.lastSeen);
     const silentFor = offlineFor(store.clockOffset + Date.now() - seen);
-    if (d.connected && d.stale) return html`<span class="state stale">Connected, silent for ${silentFor}</span>`;
-    if (d.connected) return html`<span class="state connected">Connected</span>`;
+    const t = this.locale.t;
+    if (d.connected && d.stale) return html`<span class="state stale">${t.scrSilentFor(silentFor)}</span>`;
+    if (d.connected) return html`<span class="state connected">${t.scrConnected}</span>`;
     const zone = store.timezone;
-    return html`<span class="state offline">Offline for ${silentFor}</span>
-      <span class="hint">(last seen ${shortDay(seen, zone)} ${formatClockSeconds(seen, zone)}, real time)</span>`;
+    const lastSeen = `${panelShortDay(seen, zone, this.locale.language)} ${formatClockSeconds(seen, zone)}`;
+    return html`<span class="state offline">${t.scrOfflineFor(silentFor)}</span>
+      <span class="hint">${t.scrLastSeen(lastSeen)}</span>`;
   }
 
   private renderActions(d: DisplayStatus) {
     const target = d.view === 'lobby' ? 'lobby' : (d.venueId ?? 'lobby');
+    const t = this.locale.t;
+    const label = (action: string) => t.scrActionLabel(action.replace('…', ''), d.name);
     return html`<div class="actions">
-      <button aria-label="Identify ${d.name}" ?disabled=${!d.connected} @click=${() => this.command(d, 'identify')}>
-        Identify
+      <button aria-label=${label(t.scrIdentify)} ?disabled=${!d.connected} @click=${() => this.command(d, 'identify')}>
+        ${t.scrIdentify}
       </button>
-      <button aria-label="Reload ${d.name}" ?disabled=${!d.connected} @click=${() => this.command(d, 'reload')}>
-        Reload
+      <button aria-label=${label(t.scrReload)} ?disabled=${!d.connected} @click=${() => this.command(d, 'reload')}>
+        ${t.scrReload}
       </button>
       <button
-        aria-label="Change ${d.name}"
+        aria-label=${label(t.scrChange)}
         aria-expanded=${this.editing === d.id ? 'true' : 'false'}
         @click=${() => (this.editing = this.editing === d.id ? null : d.id)}
       >
-        Change…
+        ${t.scrChange}
       </button>
-      <button aria-label="Forget ${d.name}" class="danger" @click=${() => (this.forgetting = d.id)}>Forget…</button>
-      <button aria-label="Preview ${d.name}" @click=${() => (this.preview = target)}>Preview</button>
+      <button aria-label=${label(t.scrForget)} class="danger" @click=${() => (this.forgetting = d.id)}>
+        ${t.scrForget}
+      </button>
+      <button aria-label=${label(t.scrPreview)} @click=${() => (this.preview = target)}>${t.scrPreview}</button>
     </div>`;
   }
 
   private renderForgetConfirm(d: DisplayStatus) {
-    return html`<div class="actions" role="group" aria-label="Forget ${d.name}?">
-      <span>Forget it? ${d.connected ? 'It will show a pairing code.' : ''}</span>
-      <button class="danger primary" @click=${() => this.forget(d)}>Yes, forget ${d.name}</button>
-      <button @click=${() => (this.forgetting = null)}>Keep it</button>
+    const t = this.locale.t;
+    return html`<div class="actions" role="group" aria-label=${t.scrForgetQuestion(d.name)}>
+      <span>${t.scrForgetIt} ${d.connected ? t.scrWillPair : ''}</span>
+      <button class="danger primary" @click=${() => this.forget(d)}>${t.scrYesForget(d.name)}</button>
+      <button @click=${() => (this.forgetting = null)}>${t.scrKeepIt}</button>
     </div>`;
   }
 
   private async command(d: DisplayStatus, command: 'identify' | 'reload'): Promise<void> {
     try {
       const sent = await (command === 'identify' ? this.fleet!.identify(d.id) : this.fleet!.reload(d.id));
-      const done = command === 'identify' ? `“${d.name}” shows its name now.` : `“${d.name}” is reloading.`;
-      this.outcome = sent
-        ? { text: done, error: false }
-        : { text: `“${d.name}” is not connected: nothing was sent.`, error: true };
+      const t = this.locale.t;
+      const done = command === 'identify' ? t.scrShowsName(d.name) : t.scrReloading(d.name);
+      this.outcome = sent ? { text: done, error: false } : { text: t.scrNotConnected(d.name), error: true };
     } catch (error) {
       this.outcome = { text: classifyError(error).message, error: true };
     }
@@ -233,7 +240,7 @@ export class ScreensPanel extends LitElement {
     this.forgetting = null;
     try {
       await this.fleet!.forget(d.id);
-      this.outcome = { text: `Forgot “${d.name}”.`, error: false };
+      this.outcome = { text: this.locale.t.scrForgot(d.name), error: false };
     } catch (error) {
       this.outcome = { text: classifyError(error).message, error: true };
     }

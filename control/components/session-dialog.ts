@@ -7,7 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
-import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
+import { formatClock, parseInstant } from '../../shared/time.ts';
 import { slotLabel, venueName } from '../data/schedule-queries.ts';
 import { changeBadges } from './session-chip.ts';
 import { baseStyles } from './styles.ts';
@@ -19,6 +19,8 @@ import './status-actions.ts';
 import './agenda-picker.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { panelDay } from '../i18n/format.ts';
 
 @customElement('session-dialog')
 export class SessionDialog extends LitElement {
@@ -46,15 +48,17 @@ export class SessionDialog extends LitElement {
   @property({ attribute: false }) sessionId: string | null = null;
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly dialog = new DialogController(this);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const store = this.data?.store;
     const schedule = store?.schedule;
     const id = this.sessionId;
     const session = id ? store?.session(id) : undefined;
+    const t = this.locale.t;
     return this.dialog.render({
       open: id !== null,
-      heading: session ? session.title : 'Session',
+      heading: session ? session.title : t.sesHeading,
       onClose: this.close,
       hasUnsavedEdits: () =>
         [...this.renderRoot.querySelectorAll('place-time-form, details-form')].some(
@@ -64,18 +68,18 @@ export class SessionDialog extends LitElement {
         id === null || !schedule
           ? nothing
           : !session
-            ? html`<p role="status">This session no longer exists (it was deleted).</p>`
+            ? html`<p role="status">${t.sesGone}</p>`
             : keyed(
                 id,
                 html`<div class="summary">
                     <p>
                       <strong
-                        >${formatDay(parseInstant(session.start, schedule.timezone), schedule.timezone)}
-                        ${slotLabel(session, schedule.timezone)}</strong
+                        >${panelDay(parseInstant(session.start, schedule.timezone), schedule.timezone, this.locale.language)}
+                        <bdi>${slotLabel(session, schedule.timezone)}</bdi></strong
                       >
                       · ${venueName(schedule, session.venueId)} ${changeBadges(schedule, session)}
                     </p>
-                    ${session.organizers.lead ? html`<p>Organised by ${session.organizers.lead}</p>` : nothing}
+                    ${session.organizers.lead ? html`<p>${t.sesOrganisedBy(session.organizers.lead)}</p>` : nothing}
                     ${this.lastChange(session.id)}
                   </div>
                   <place-time-form .session=${session}></place-time-form>
@@ -84,7 +88,7 @@ export class SessionDialog extends LitElement {
                   ${
                     session.agendaItems?.length
                       ? html`<fieldset>
-                          <legend>Agenda</legend>
+                          <legend>${t.sesAgenda}</legend>
                           <agenda-picker .session=${session}></agenda-picker>
                         </fieldset>`
                       : nothing
@@ -100,7 +104,7 @@ export class SessionDialog extends LitElement {
     const entry = [...store.journal].reverse().find((e) => e.sessionId === sessionId);
     if (!entry) return nothing;
     const at = formatClock(parseInstant(entry.at, store.timezone), store.timezone);
-    return html`<p class="last" role="status">Last change ${at} by ${entry.actor}: ${entry.summary}</p>`;
+    return html`<p class="last" role="status">${this.locale.t.sesLastChange(at, entry.actor, entry.summary)}</p>`;
   }
 
   private readonly close = () => {

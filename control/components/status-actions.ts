@@ -10,6 +10,7 @@ import { WriteController, type WriteOptions } from '../controllers/write-control
 import { baseStyles } from './styles.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
 type Confirming = 'cancel' | 'delete' | null;
 
@@ -25,33 +26,27 @@ export class StatusActions extends LitElement {
   @property({ attribute: false }) onDeleted: () => void = () => undefined;
   @state() private confirming: Confirming = null;
   private readonly write = new WriteController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const s = this.session;
     if (!s) return nothing;
+    const t = this.locale.t;
     return html`<fieldset>
-      <legend>Status</legend>
+      <legend>${t.stStatus}</legend>
       ${
         this.confirming === 'cancel'
-          ? this.confirm(
-              `Cancel “${s.title}”? Screens will show it struck through as cancelled. You can reinstate it later.`,
-              'Yes, cancel it',
-              () => this.setStatus('cancelled'),
-            )
+          ? this.confirm(t.stCancelQuestion(s.title), t.stYesCancel, () => this.setStatus('cancelled'))
           : this.confirming === 'delete'
-            ? this.confirm(
-                `Delete “${s.title}” for good? It disappears from every screen (the journal can undo it).`,
-                'Yes, delete it',
-                () => this.removeSession(),
-              )
+            ? this.confirm(t.stDeleteQuestion(s.title), t.stYesDelete, () => this.removeSession())
             : html`<div class="row">
                 ${
                   s.status === 'cancelled'
-                    ? html`<p style="margin:0">This session is cancelled.</p>
-                        <button class="primary" @click=${() => this.setStatus('scheduled')}>Reinstate</button>`
-                    : html`<button class="danger" @click=${() => this.ask('cancel')}>Cancel session</button>`
+                    ? html`<p style="margin:0">${t.stIsCancelled}</p>
+                        <button class="primary" @click=${() => this.setStatus('scheduled')}>${t.stReinstate}</button>`
+                    : html`<button class="danger" @click=${() => this.ask('cancel')}>${t.stCancelSession}</button>`
                 }
-                <button class="danger" @click=${() => this.ask('delete')}>Delete session</button>
+                <button class="danger" @click=${() => this.ask('delete')}>${t.stDeleteSession}</button>
               </div>`
       }
       ${this.write.render()}
@@ -63,7 +58,7 @@ export class StatusActions extends LitElement {
       <p id="question">${question}</p>
       <div class="row">
         <button class="danger primary" ?disabled=${this.write.busy} @click=${action}>${yes}</button>
-        <button @click=${() => this.ask(null)}>Keep it</button>
+        <button @click=${() => this.ask(null)}>${this.locale.t.stKeepIt}</button>
       </div>
     </div>`;
   }

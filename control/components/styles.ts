@@ -190,7 +190,7 @@ export const dataTable = css`
   }
   th,
   td {
-    text-align: left;
+    text-align: start;
     vertical-align: top;
     padding: 0.3rem 0.5rem;
     border-bottom: 1px solid var(--line);

@@ -1,6 +1,7 @@
 /** The panel's client for account management (admins; the server refuses others with 403). */
 import type { AccountView, MeView, Role } from '../../shared/staff.ts';
 import type { ApiClient } from './api.ts';
+import type { Language } from '../../shared/languages.ts';
 
 export interface NewAccountInput {
   username: string;
@@ -14,6 +15,11 @@ export class AccountsApi {
 
   me(): Promise<MeView> {
     return this.api.get<MeView>('/api/me');
+  }
+
+  /** Keeps the panel language on the person's account, so every device they sign in on follows it. */
+  setLanguage(language: Language): Promise<unknown> {
+    return this.api.patch('/api/me', { language });
   }
 
   async list(): Promise<AccountView[]> {

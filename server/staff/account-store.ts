@@ -84,6 +84,8 @@ export class AccountStore {
          WHERE username = @username`,
       ),
       touchLogin: db.prepare('UPDATE accounts SET last_login_at = ? WHERE username = ?'),
+      language: db.prepare<[string], { language: string | null }>('SELECT language FROM accounts WHERE username = ?'),
+      setLanguage: db.prepare('UPDATE accounts SET language = ? WHERE username = ?'),
       isRevoked: db.prepare<[string], { sid: string }>('SELECT sid FROM revoked_sessions WHERE sid = ?'),
       revoke: db.prepare('INSERT INTO revoked_sessions (sid, expires_at) VALUES (?, ?) ON CONFLICT (sid) DO NOTHING'),
       queueAudit: db.prepare('INSERT INTO account_audit (actor, actor_name, operation, summary) VALUES (?, ?, ?, ?)'),
@@ -121,6 +123,15 @@ export class AccountStore {
 
   touchLogin(username: string, at: string): void {
     this.statements.touchLogin.run(at, username);
+  }
+
+  /** The panel language the person chose, null when they never chose one (migration 12). */
+  language(username: string): string | null {
+    return this.statements.language.get(username)?.language ?? null;
+  }
+
+  setLanguage(username: string, language: string): void {
+    this.statements.setLanguage.run(language, username);
   }
 
   isRevoked(sid: string): boolean {

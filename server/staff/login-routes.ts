@@ -1,6 +1,6 @@
 /**
  * POST /api/login { username?, password } → 204 with the session cookie (no username = admin);
- * POST /api/logout; GET /api/me; POST /api/me/password. Wrong guesses are slowed per address and
+ * POST /api/logout; GET /api/me; PATCH /api/me { language }; POST /api/me/password. Wrong guesses are slowed per address and
  * per account (server/staff/login-limiter.ts); the answer to an unknown user and to a wrong
  * password is the same, and takes as long.
  */
@@ -14,6 +14,7 @@ import { ADMIN_USERNAME } from './accounts.ts';
 import { DEFAULT_LOGIN_RATE_LIMIT, LoginLimiter, type LoginRateLimit } from './login-limiter.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 import { validate } from '../platform/errors.ts';
+import { LANGUAGES, isLanguage } from '../../shared/languages.ts';
 
 export { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit };
 
@@ -22,6 +23,10 @@ const LoginSchema = z.strictObject({
   password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX),
   /** Sent by panels of the single-password version (their journal label); ignored now. */
   name: z.string().max(100).optional(),
+});
+
+const MeChangeSchema = z.strictObject({
+  language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
 });
 
 const PasswordChangeSchema = z.strictObject({
@@ -93,7 +98,17 @@ export function authRouter(
       emergency: session.emergency,
       mustChangePassword: session.mustChangePassword,
     };
+    const language = auth.accounts.store.language(session.actor);
+    if (isLanguage(language)) me.language = language;
     res.json(me);
+  });
+
+  // The person's own preferences; only the language for now. Not journalled: it changes nobody's screen.
+  router.patch('/me', (req, res) => {
+    const session = staffSession(res)!;
+    const { language } = validate(MeChangeSchema, req.body);
+    auth.accounts.store.setLanguage(session.actor, language);
+    res.status(204).end();
   });
 
   router.post('/me/password', async (req, res) => {

@@ -29,6 +29,7 @@ export const ROUTE_PERMISSIONS: readonly RouteRule[] = [
   { method: 'GET', path: '/sso/callback', permission: 'public' },
   // Anyone signed in, also with a one-time password still to change.
   { method: 'GET', path: '/me', permission: 'signed-in' },
+  { method: 'PATCH', path: '/me', permission: 'signed-in' },
   { method: 'POST', path: '/me/password', permission: 'signed-in' },
   // The panel, read-only.
   { method: 'GET', path: '/changes', permission: 'read' },

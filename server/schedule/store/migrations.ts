@@ -181,6 +181,10 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE displays ADD COLUMN language TEXT');
   },
+  // 13: the panel language each staff member chose (shared/languages.ts code); NULL = the browser's.
+  (db) => {
+    db.exec('ALTER TABLE accounts ADD COLUMN language TEXT');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */

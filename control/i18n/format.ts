@@ -1,0 +1,23 @@
+/** Dates for the panel in the reader's language, always in the venue's zone; clock times stay 24-hour. */
+import { DateTime } from 'luxon';
+import type { Instant } from '../../shared/time.ts';
+import type { Language } from '../../shared/languages.ts';
+
+/** UN English is British: "Monday 14 October", not "Monday, October 14". */
+function intlLocale(language: Language): string {
+  return language === 'en' ? 'en-GB' : language;
+}
+
+/** "Monday 14 October" / "lundi 14 octobre" / "понедельник, 14 октября". */
+export function panelDay(instant: Instant, zone: string, language: Language): string {
+  return DateTime.fromMillis(instant, { zone })
+    .setLocale(intlLocale(language))
+    .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+/** "Mon 14 Oct" in the reader's language, for the journal's when-column. */
+export function panelShortDay(instant: Instant, zone: string, language: Language): string {
+  return DateTime.fromMillis(instant, { zone })
+    .setLocale(intlLocale(language))
+    .toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' });
+}
