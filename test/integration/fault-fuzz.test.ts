@@ -270,6 +270,13 @@ const ROUTES: Route[] = [
     valid: { username: 'fuzzed', role: 'viewer', displayName: 'Fuzzed', emergency: false },
   },
   {
+    name: 'PATCH my own settings (panel language)',
+    route: 'PATCH /api/me',
+    method: 'PATCH',
+    path: () => fc.constant('/api/me'),
+    valid: { language: 'fr' },
+  },
+  {
     name: 'PATCH an account',
     route: 'PATCH /api/accounts/:username',
     method: 'PATCH',
