@@ -1,22 +1,14 @@
 // Issue 15 (2): the import routes take the same read options as `npm run import`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureServerPerFile } from './fixture-server.ts';
 
-let server: TestServer;
-let cookie: string;
-
-beforeAll(async () => {
-  server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
-  cookie = await server.login('Ann');
-});
-afterAll(() => server.close());
+const world = fixtureServerPerFile();
 
 const SHEET = 'Session,From,Until,Day,Where\nKeynote,09:00,10:00,2024-10-15,CR3\n';
 
 describe('import routes: timezone, from, to, columns', () => {
   it('reads a spreadsheet with its own columns and another zone', async () => {
-    const preview = await server.request(
+    const preview = await world.server.request(
       'POST',
       '/api/import/preview',
       {
@@ -25,7 +17,7 @@ describe('import routes: timezone, from, to, columns', () => {
         columns: 'title=Session,start=From,end=Until,date=Day,room=Where',
         timezone: 'UTC',
       },
-      cookie,
+      world.cookie,
     );
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.added).toHaveLength(1);
@@ -42,10 +34,15 @@ describe('import routes: timezone, from, to, columns', () => {
       [{ columns: 'title' }, 'columns', /^columns: "title" is not FIELD=Header/],
     ];
     for (const [options, field, message] of cases) {
-      const answer = await server.request('POST', '/api/import/preview', { text: SHEET, ...options }, cookie);
+      const answer = await world.server.request(
+        'POST',
+        '/api/import/preview',
+        { text: SHEET, ...options },
+        world.cookie,
+      );
       expect([answer.status, answer.body.field]).toEqual([400, field]);
       expect(answer.body.error).toMatch(message);
     }
-    expect(server.service.revision()).toBe(0);
+    expect(world.server.service.revision()).toBe(0);
   });
 });
