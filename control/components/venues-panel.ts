@@ -13,6 +13,7 @@ import type { ControlData } from '../data/control-data.ts';
 import { classifyError } from '../data/outcome.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { baseStyles } from './styles.ts';
+import { radioChoice } from './choice-inputs.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 
@@ -107,26 +108,13 @@ export class VenuesPanel extends LitElement {
     const choose = (next: TitleStyle) => () => void this.chooseStyle(next);
     return html`<fieldset>
       <legend>Titles on the screens</legend>
-      <label
-        ><input
-          type="radio"
-          name="title-style"
-          value="title-case"
-          .checked=${style === 'title-case'}
-          @change=${choose('title-case')}
-        />
-        Title case for titles written in capitals (“${displayTitle(EXAMPLE, 'title-case')}”)</label
-      >
-      <label
-        ><input
-          type="radio"
-          name="title-style"
-          value="as-written"
-          .checked=${style === 'as-written'}
-          @change=${choose('as-written')}
-        />
-        As written (“${EXAMPLE}”)</label
-      >
+      ${radioChoice(
+        'title-style',
+        `Title case for titles written in capitals (“${displayTitle(EXAMPLE, 'title-case')}”)`,
+        style === 'title-case',
+        choose('title-case'),
+      )}
+      ${radioChoice('title-style', `As written (“${EXAMPLE}”)`, style === 'as-written', choose('as-written'))}
       ${this.styleMessage ? html`<p class="ok" role="status">${this.styleMessage}</p>` : nothing}
     </fieldset>`;
   }

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
 import {
+  anaMovesToM7,
   openAnaAndBen,
   openSession,
   panelWorldPerTest,
@@ -59,14 +60,7 @@ describe('two staff members editing the same session', () => {
     const benDialog = await openSession(ben, 'GUARDIANS OF THE EARTH');
     await benDialog.getByLabel('Start (24-hour)').fill('16:00');
 
-    const cookie = await world.server.login('Ana');
-    const moved = await world.server.request(
-      'PATCH',
-      `/api/sessions/${session.id}`,
-      { venueId: 'M7', expectedVersion: session.version },
-      cookie,
-    );
-    expect(moved.status).toBe(200);
+    await anaMovesToM7(world.server, session);
 
     await benDialog.getByRole('button', { name: 'Save place and time' }).click();
     const conflict = benDialog.getByRole('alert').filter({ hasText: 'Someone else changed this session' });

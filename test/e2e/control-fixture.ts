@@ -3,7 +3,7 @@
  * the simulated 2024-10-14 12:55 (Vienna), a real Chromium, and a logged-in panel page.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Schedule, Session } from '../../shared/model.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -90,6 +90,18 @@ export async function openPanel(
 export async function openAnaAndBen(world: PanelWorld): Promise<{ ana: Page; ben: Page }> {
   const [ana, ben] = await Promise.all([openPanel(world, 'Ana'), openPanel(world, 'Ben')]);
   return { ana: ana.page, ben: ben.page };
+}
+
+/** Ana moves the session to M7 over REST, from the version Ben's open dialog was based on. */
+export async function anaMovesToM7(server: TestServer, session: Session): Promise<void> {
+  const cookie = await server.login('Ana');
+  const moved = await server.request(
+    'PATCH',
+    `/api/sessions/${session.id}`,
+    { venueId: 'M7', expectedVersion: session.version },
+    cookie,
+  );
+  expect(moved.status).toBe(200);
 }
 
 export async function schedule(server: TestServer): Promise<Schedule> {

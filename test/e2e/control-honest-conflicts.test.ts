@@ -6,7 +6,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
-import { openAnaAndBen, openSession, panelWorldPerTest, schedule, sessionTitled } from './control-fixture.ts';
+import {
+  anaMovesToM7,
+  openAnaAndBen,
+  openSession,
+  panelWorldPerTest,
+  schedule,
+  sessionTitled,
+} from './control-fixture.ts';
 
 const world = panelWorldPerTest();
 let ana: Page;
@@ -57,14 +64,7 @@ describe('honest conflicts', () => {
     const benDialog = await openSession(ben, 'GUARDIANS OF THE EARTH');
     await benDialog.getByLabel('Start (24-hour)').fill('14:10');
 
-    const cookie = await world.server.login('Ana');
-    const moved = await world.server.request(
-      'PATCH',
-      `/api/sessions/${session.id}`,
-      { venueId: 'M7', expectedVersion: session.version },
-      cookie,
-    );
-    expect(moved.status).toBe(200);
+    await anaMovesToM7(world.server, session);
 
     await benDialog.getByRole('button', { name: 'Save place and time' }).click();
     const conflict = benDialog.getByRole('alert').filter({ hasText: 'Someone else changed this session' });
