@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PAGE_PERIOD_MS } from '../../display/logic/paging.ts';
 import { displayTitle, isAllCaps } from '../../shared/title-case.ts';
-import { openPanel, schedule, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { escape, openPanel, schedule, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
 import { closeAll, openDisplay, setClock, staff, type OpenOptions } from './display-helpers.ts';
 
 const WITHIN_A_SECOND = { timeout: 1000 };
@@ -45,13 +45,17 @@ describe('title style', () => {
       .poll(() => title.textContent())
       .toContain(displayTitle(session.title, 'title-case', session.organizers));
 
+    // hasText with a string ignores case, and the two styles differ only in case: match it exactly.
+    const exactly = (text: string) => new RegExp(escape(text));
     await panel.getByRole('radio', { name: /As written/ }).check();
-    await door.locator('door-display now-panel h2', { hasText: session.title }).waitFor(WITHIN_A_SECOND);
+    await door.locator('door-display now-panel h2', { hasText: exactly(session.title) }).waitFor(WITHIN_A_SECOND);
     expect((await schedule(world.server)).settings).toEqual({ titleStyle: 'as-written' });
 
     await panel.getByRole('radio', { name: /Title case/ }).check();
     await door
-      .locator('door-display now-panel h2', { hasText: displayTitle(session.title, 'title-case', session.organizers) })
+      .locator('door-display now-panel h2', {
+        hasText: exactly(displayTitle(session.title, 'title-case', session.organizers)),
+      })
       .waitFor(WITHIN_A_SECOND);
   });
 });

@@ -231,12 +231,16 @@ const ROUTES: Route[] = [
     route: 'POST /api/displays/:id/identify',
     method: 'POST',
     path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}/identify`),
+    // Reads no body: a real screen's id is accepted whatever is sent, so no share of refusals is expected.
+    noBody: true,
   },
   {
     name: 'POST reload',
     route: 'POST /api/displays/:id/reload',
     method: 'POST',
     path: (ids) => hostileId(ids.displays).map((id) => `/api/displays/${id}/reload`),
+    // Reads no body: a real screen's id is accepted whatever is sent, so no share of refusals is expected.
+    noBody: true,
   },
   {
     name: 'DELETE a display',
