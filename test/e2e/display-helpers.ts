@@ -51,6 +51,24 @@ export async function openDisplay(browser: Browser, url: string, options: OpenOp
   return page;
 }
 
+/**
+ * The service worker controls the page and holds the page and every asset of the display build
+ * (display-shell.json, lazy chunks included): what an offline reboot needs. Poll it before
+ * stopping the server.
+ */
+export function wholeShellCached(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    const paths = new Set<string>();
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) paths.add(new URL(request.url).pathname);
+    }
+    const { assets } = (await (await fetch('/display-shell.json')).json()) as { assets: string[] };
+    return paths.has(location.pathname) && assets.every((asset) => paths.has(asset));
+  });
+}
+
 export async function closeAll(pages: Page[]): Promise<void> {
   await Promise.all(pages.map((page) => page.context().close()));
 }

@@ -19,7 +19,7 @@ import { spkiHash } from '../../server/platform/tls/tls-files.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startServerProcess, stopProcess } from '../support/server-process.ts';
 import { writeVenueCert, type VenueCertFiles } from '../support/venue-cert-files.ts';
-import { closeAll, openDisplay } from './display-helpers.ts';
+import { closeAll, openDisplay, wholeShellCached } from './display-helpers.ts';
 
 const HOST = 'signage.venue.test';
 let certs: VenueCertFiles;
@@ -57,23 +57,6 @@ afterAll(async () => {
   rmSync(certs.dir, { recursive: true, force: true });
 });
 
-/**
- * The service worker controls the page and has stored it with every asset of the display build
- * (display-shell.json lists them, the lazy check of the saved state included): what an offline
- * reboot needs. A real screen gets there within a second of its first visit.
- */
-function shellCached(page: Page): Promise<boolean> {
-  return page.evaluate(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const names = await caches.keys();
-    if (names.length === 0) return false;
-    const cache = await caches.open(names[0]!);
-    const paths = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
-    const { assets } = (await (await fetch('/display-shell.json')).json()) as { assets: string[] };
-    return paths.has(location.pathname) && assets.every((asset) => paths.has(asset));
-  });
-}
-
 it('a door display on https://signage.venue.test cold-starts from its service worker while the server is down', async () => {
   page = await openDisplay(browser, `https://${HOST}:${port}/display/room/CR3`);
   expect(await page.evaluate(() => [location.protocol, location.hostname, isSecureContext])).toEqual([
@@ -81,7 +64,7 @@ it('a door display on https://signage.venue.test cold-starts from its service wo
     HOST,
     true,
   ]);
-  await expect.poll(() => shellCached(page!), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => wholeShellCached(page!), { timeout: 20_000 }).toBe(true);
   const title = (await page.locator('now-panel h2').textContent())?.trim();
   expect(title).toBeTruthy();
 

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { displayTitle } from '../../shared/title-case.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { closeAll, openDisplay, sessionAt } from './display-helpers.ts';
+import { closeAll, openDisplay, sessionAt, wholeShellCached } from './display-helpers.ts';
 
 const STORAGE_KEY = 'signage:last-state:v1';
 const CHECK_CHUNK = /\/assets\/stored-state-check-[^/]+\.js$/;
@@ -63,6 +63,8 @@ it('checks the saved state with the schema from the cached chunk on an offline r
   await expect
     .poll(async () => (await cachedPaths(page)).some((path) => CHECK_CHUNK.test(path)), { timeout: 10_000 })
     .toBe(true);
+  // ...with the chunks it imports: the whole shell, before the server goes.
+  await expect.poll(() => wholeShellCached(page), { timeout: 20_000 }).toBe(true);
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) !== null, STORAGE_KEY)).toBe(true);
 
   // Reboot without the server: the shell and the check come from the cache, the schedule from storage.
