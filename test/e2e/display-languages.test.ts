@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../shared/i18n/en.ts';
 import { fr } from '../../shared/i18n/fr.ts';
-import type { Messages } from '../../shared/i18n/messages.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { englishWordsShown } from './chrome-text.ts';
 import { bandWord, closeAll, openDisplay } from './display-helpers.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
@@ -38,57 +38,12 @@ async function open(path: string, language: string): Promise<Page> {
   return page;
 }
 
-/** Every word (3 letters or more) a catalogue can print, lower-cased. */
-function catalogueWords(messages: Messages): Set<string> {
-  const texts = Object.values(messages).map((value) =>
-    typeof value === 'function' ? (value as (...args: unknown[]) => string)('', 2) : String(value),
-  );
-  return new Set(
-    texts
-      .join(' ')
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter((word) => word.length >= 3),
-  );
-}
-
-/** The text on screen outside the data (titles, names, rooms are isolated with bdi or dir=auto). */
-function chromeText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
-    const isData = (element: Element | null): boolean => {
-      for (let node: Element | null = element; node;) {
-        if (node.localName === 'bdi' || node.getAttribute('dir') === 'auto') return true;
-        node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
-      }
-      return false;
-    };
-    const visit = (root: Document | ShadowRoot) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-        if (!isData(text.parentElement)) parts.push(text.textContent ?? '');
-      }
-      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
-    };
-    visit(document);
-    return parts.join(' ');
-  });
-}
-
 describe('display languages', () => {
   it('the door in French shows French status words and no English word of the catalogue', async () => {
     const page = await open('/display/room/CR7', 'fr');
     await bandWord(page).filter({ hasText: fr.inSession }).waitFor();
     expect(await page.locator('door-display now-panel .label').first().textContent()).toBe(fr.now);
-    const french = catalogueWords(fr);
-    const englishOnly = [...catalogueWords(en)].filter((word) => !french.has(word));
-    const shown = new Set(
-      (await chromeText(page))
-        .toLowerCase()
-        .split(/[^\p{L}]+/u)
-        .filter(Boolean),
-    );
-    expect(englishOnly.filter((word) => shown.has(word))).toEqual([]);
+    expect(await englishWordsShown(page, en, fr)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
   });
 
