@@ -11,6 +11,8 @@ import {
   OrganizersSchema,
   SessionKind,
   SessionStatus,
+  SessionTranslationsSchema,
+  TextTranslationsSchema,
   TitleStyleSchema,
   VenueId,
   VenueSchema,
@@ -60,6 +62,8 @@ const Version = z.int().min(1);
 /** The fields of a session staff may edit; null clears an optional one. */
 const editableSessionFields = {
   title: Title.optional(),
+  /** Replaces the whole set; null or {} removes every translation. */
+  translations: z.nullable(SessionTranslationsSchema).optional(),
   venueId: z.optional(VenueId),
   start: TimeInput.optional(),
   end: TimeInput.optional(),
@@ -93,6 +97,7 @@ export const NewSessionInputSchema = z.strictObject({
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'must be letters, digits, - or _')
     .optional(),
   title: Title,
+  translations: z.optional(SessionTranslationsSchema),
   venueId: VenueId,
   start: TimeInput,
   end: TimeInput,
@@ -127,6 +132,7 @@ export type UndoInput = z.infer<typeof UndoInputSchema>;
 export const AnnouncementInputSchema = z
   .strictObject({
     text: z.string().trim().min(1, 'must not be empty').max(1000),
+    translations: z.optional(TextTranslationsSchema),
     severity: z.enum(['info', 'urgent']).default('info'),
     /** Venue ids or "lobby"; absent means every screen. */
     venueIds: z.array(VenueId).min(1).max(200).optional(),

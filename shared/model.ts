@@ -12,6 +12,7 @@
  */
 import * as z from 'zod/mini';
 import { LOBBY, SCHEDULE_ID_PATTERN, VENUE_ID_PATTERN } from './id-rules.ts';
+import { LANGUAGES, isLanguage, type Language } from './languages.ts';
 
 export { LOBBY };
 
@@ -53,6 +54,42 @@ export const AgendaItemSchema = z.strictObject({
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
+/** A translated title or text, with the original's limits (trimmed, 1–1000 characters). */
+const TranslatedText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(1000));
+
+/**
+ * Content in several languages: `{ fr: {...}, ar: {...} }`, keyed by our language codes. A key
+ * that is not one of them is named in the error ("translations.xx: is not one of …"), which the
+ * enum-keyed record alone would report as an unknown key of the whole object.
+ */
+function translationsOf<T extends z.ZodMiniType>(entry: T) {
+  const languageKeys = z.record(z.string(), z.unknown()).check(
+    z.superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (isLanguage(key)) continue;
+        ctx.issues.push({
+          code: 'custom',
+          path: [key],
+          message: `is not one of the languages ${LANGUAGES.join(', ')}`,
+          input: key,
+        });
+      }
+    }),
+  );
+  return z.pipe(languageKeys, z.partialRecord(z.enum(LANGUAGES), entry));
+}
+
+/** What a session says in another language; a field left out is shown as the original. */
+export const SessionTranslationSchema = z.strictObject({ title: TranslatedText });
+export type SessionTranslation = z.infer<typeof SessionTranslationSchema>;
+export const SessionTranslationsSchema = translationsOf(SessionTranslationSchema);
+
+export const TextTranslationSchema = z.strictObject({ text: TranslatedText });
+export const TextTranslationsSchema = translationsOf(TextTranslationSchema);
+
+/** `{ fr: { title } }`: only some languages, each as the entry's schema. */
+export type Translations<T> = Partial<Record<Language, T>>;
+
 export const SessionKind = z.enum(['plenary', 'side-event', 'exhibition', 'other']);
 export const SessionStatus = z.enum(['scheduled', 'cancelled']);
 
@@ -68,6 +105,8 @@ export const SessionSchema = z.strictObject({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   kind: SessionKind,
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+  /** The title in other languages, where staff or the source give one (shared/translations.ts chooses). */
+  translations: z.optional(SessionTranslationsSchema),
   start: IsoDateTime,
   end: IsoDateTime,
   venueId: VenueId,
@@ -86,6 +125,7 @@ export type Session = z.infer<typeof SessionSchema>;
 export const AnnouncementSchema = z.strictObject({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+  translations: z.optional(TextTranslationsSchema),
   severity: z.enum(['info', 'urgent']),
   /** No venueIds: every screen. The lobby is addressed with the pseudo-venue id "lobby". */
   venueIds: z.optional(z.array(VenueId).check(z.maxLength(200))),

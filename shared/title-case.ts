@@ -9,7 +9,9 @@
  * - Acronyms stay in capitals: the list below, any word with a digit (I2LEC, COP12), and any word
  *   the organiser field writes in capitals (INTERPOL, HEUNI). Possessives keep a lower-case s.
  */
-import type { Organizers, Schedule } from './model.ts';
+import type { Language } from './languages.ts';
+import type { Organizers, Schedule, Session } from './model.ts';
+import { localizedTitle, type LocalizedText } from './translations.ts';
 
 export type TitleStyle = 'as-written' | 'title-case';
 
@@ -100,6 +102,20 @@ const SMALL_WORDS = new Set([
 
 /** Shares of capitals among the letters from which a title counts as written in capitals. */
 const ALL_CAPS_SHARE = 0.8;
+
+/**
+ * A session's title as a screen in `language` shows it: its translation when it has one, else the
+ * original (the one choice, localizedTitle), under the chosen style. `language` is set only for a
+ * translation, for the `lang` of the element holding it.
+ */
+export function shownTitle(
+  session: Pick<Session, 'title' | 'translations' | 'organizers'>,
+  style: TitleStyle,
+  language: Language,
+): LocalizedText {
+  const chosen = localizedTitle(session, language);
+  return { ...chosen, text: displayTitle(chosen.text, style, session.organizers) };
+}
 
 /** What a screen shows for a title under the chosen style. */
 export function displayTitle(title: string, style: TitleStyle, organizers?: Organizers): string {

@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Announcement } from '../../shared/model.ts';
+import { localizedText } from '../../shared/translations.ts';
 import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
@@ -71,15 +72,15 @@ export class AnnouncementBanner extends LitElement {
     const shown = this.announcements.slice(0, MAX_SHOWN);
     // Urgent ones are alerts for assistive technology; the others are polite status messages.
     return html`<section aria-label=${this.m.announcements}>
-      ${shown.map(
-        (a) =>
-          html`<p class=${a.severity} role=${a.severity === 'urgent' ? 'alert' : 'status'}>
-            <span class="body"
-              ><span class="kind">${a.severity === 'urgent' ? this.m.important : this.m.info}</span
-              ><bdi dir="auto">${a.text}</bdi></span
-            >
-          </p>`,
-      )}
+      ${shown.map((a) => {
+        const text = localizedText(a, this.m.language);
+        return html`<p class=${a.severity} role=${a.severity === 'urgent' ? 'alert' : 'status'}>
+          <span class="body"
+            ><span class="kind">${a.severity === 'urgent' ? this.m.important : this.m.info}</span
+            ><bdi dir="auto" lang=${text.language ?? nothing}>${text.text}</bdi></span
+          >
+        </p>`;
+      })}
     </section>`;
   }
 }

@@ -3,9 +3,13 @@
  * moved away or were cancelled in the current slot. Shows only the whole rows that fit.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { en } from '../../shared/i18n/en.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
 import { formatClock } from '../../shared/time.ts';
-import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
+import { shownTitle, type TitleStyle } from '../../shared/title-case.ts';
+import { messagesContext } from '../i18n/messages-context.ts';
 import type { DoorEntry } from '../logic/door-sections.ts';
 import { column, shared } from '../styles/theme.ts';
 import './change-badge.ts';
@@ -19,6 +23,8 @@ export class DayTimeline extends LitElement {
   /** Heading shown above the list; none when empty. */
   @property() heading = '';
   @property({ type: Boolean, reflect: true }) prominent = false;
+  /** The screen's words; its language picks translated titles. */
+  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
 
   static override styles = [
     shared,
@@ -76,8 +82,11 @@ export class DayTimeline extends LitElement {
     `,
   ];
 
-  private shownTitle(entry: DoorEntry): string {
-    return displayTitle(entry.session.title, this.titleStyle, entry.session.organizers);
+  private renderTitle(entry: DoorEntry) {
+    const title = shownTitle(entry.session, this.titleStyle, this.m.language);
+    return html`<span class="title clamp-2" dir="auto" lang=${title.language ?? nothing}
+      >${entry.struck ? html`<s>${title.text}</s>` : title.text}</span
+    >`;
   }
 
   override render() {
@@ -92,9 +101,7 @@ export class DayTimeline extends LitElement {
               ${index === 0 && this.heading ? html`<span class="label heading" aria-hidden="true">${this.heading}</span>` : nothing}
               <span class="time">${formatClock(entry.start, this.timezone)}</span>
               <span class="what">
-                <span class="title clamp-2" dir="auto"
-                  >${entry.struck ? html`<s>${this.shownTitle(entry)}</s>` : this.shownTitle(entry)}</span
-                >
+                ${this.renderTitle(entry)}
                 ${entry.labels.length ? html`<change-badge .labels=${entry.labels}></change-badge>` : nothing}
               </span>
             </li>`,

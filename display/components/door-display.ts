@@ -5,11 +5,11 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Schedule } from '../../shared/model.ts';
+import type { Schedule, Session } from '../../shared/model.ts';
 import { formatClock, formatDay } from '../../shared/time.ts';
 import { roomView, type RoomView } from '../../shared/views/index.ts';
 import { doorSections, onlineDetail, statusDetail, type DoorEntry } from '../logic/door-sections.ts';
-import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
+import { shownTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { firstSessionAfterToday } from '../logic/later-days.ts';
 import { screenHeader, shared } from '../styles/theme.ts';
 import './day-timeline.ts';
@@ -282,6 +282,11 @@ export class DoorDisplay extends LitElement {
     `;
   }
 
+  private renderUpcomingTitle(session: Session) {
+    const title = shownTitle(session, this.titleStyle, this.m.language);
+    return html`<bdi dir="auto" lang=${title.language ?? nothing}>${title.text}</bdi>`;
+  }
+
   private renderDayOver(zone: string) {
     const schedule = this.schedule!;
     const upcoming = firstSessionAfterToday(schedule.sessions, this.venueId, this.now, zone);
@@ -293,9 +298,7 @@ export class DoorDisplay extends LitElement {
         upcoming
           ? html`<p class="tomorrow">
               ${this.m.next}: ${day(upcoming.start)}, <bdi class="time">${clock(upcoming.start)}</bdi> ·
-              <bdi dir="auto"
-                >${displayTitle(upcoming.session.title, this.titleStyle, upcoming.session.organizers)}</bdi
-              >
+${this.renderUpcomingTitle(upcoming.session)}
             </p>`
           : nothing
       }

@@ -9,7 +9,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Schedule, Venue } from '../../shared/model.ts';
 import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
 import { lobbyStatus, lobbyView, type LobbyRow } from '../../shared/views/index.ts';
-import { displayTitle, titleStyleOf } from '../../shared/title-case.ts';
+import { shownTitle, titleStyleOf } from '../../shared/title-case.ts';
 import { isHighlighted, trackVersions, type SeenVersions } from '../logic/change-tracker.ts';
 import { fitTitles } from '../logic/fit-text.ts';
 import { boardDirections } from '../logic/format.ts';
@@ -339,7 +339,8 @@ export class LobbyBoard extends LitElement {
     const venues = this.schedule!.venues;
     const changed = isHighlighted(this.seen, session.id, this.realNow);
     const status = lobbyStatus(row, this.now, venues, zone, this.m);
-    const title = displayTitle(session.title, titleStyleOf(this.schedule), session.organizers);
+    const title = shownTitle(session, titleStyleOf(this.schedule), this.m.language);
+    const lang = title.language ?? nothing;
     const delayed = (row.change.startShiftMinutes ?? 0) !== 0 && row.state !== 'cancelled';
     const discussing = session.agendaItems?.find((item) => item.code === session.currentAgendaItem);
     return html`<tr class=${changed ? 'changed' : ''} data-session=${session.id}>
@@ -355,12 +356,12 @@ export class LobbyBoard extends LitElement {
         <div class="cell">
           ${
             discussing && row.state === 'running'
-              ? html`<span class="title clamp-1" dir="auto">${title}</span>
+              ? html`<span class="title clamp-1" dir="auto" lang=${lang}>${title.text}</span>
                   <span class="discussing clamp-1" dir="auto"
                     >${this.m.nowDiscussingItem(discussing.code, discussing.title)}</span
                   >`
-              : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto"
-                  >${row.state === 'cancelled' ? html`<s>${title}</s>` : title}</span
+              : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto" lang=${lang}
+                  >${row.state === 'cancelled' ? html`<s>${title.text}</s>` : title.text}</span
                 >`
           }
         </div>

@@ -68,13 +68,14 @@ export class NowPanel extends SessionPanel {
   override render() {
     const item = this.item;
     if (!item) return nothing;
+    const title = this.titleOf(item);
     const { session } = item;
     const labels = this.labelsOf(item);
     const left = minutesLeft(item.end, this.now);
     return html`
       <span class="label">${this.m.now}</span>
       <div class="title-box">
-        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">${this.titleOf(item)}</h2>
+        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto" lang=${title.language ?? nothing}>${title.text}</h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       ${organizerLines(session.organizers, this.m)}

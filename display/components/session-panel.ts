@@ -10,7 +10,8 @@ import type { Venue } from '../../shared/model.ts';
 import type { ViewSession } from '../../shared/views/index.ts';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
-import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
+import { shownTitle, type TitleStyle } from '../../shared/title-case.ts';
+import type { LocalizedText } from '../../shared/translations.ts';
 import { changeLabels, type ChangeLabel } from '../logic/format.ts';
 import { fitTitles } from '../logic/fit-text.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
@@ -46,7 +47,8 @@ export abstract class SessionPanel extends LitElement {
     return changeLabels(item.change, item.start, this.venues, this.timezone, this.m);
   }
 
-  protected titleOf(item: ViewSession): string {
-    return displayTitle(item.session.title, this.titleStyle, item.session.organizers);
+  /** The title in this screen's language where the session has one; `language` marks a translation. */
+  protected titleOf(item: ViewSession): LocalizedText {
+    return shownTitle(item.session, this.titleStyle, this.m.language);
   }
 }

@@ -2,6 +2,7 @@
 import { AnnouncementInputSchema, type AnnouncementInput } from '../../shared/commands.ts';
 import { hasExpired } from '../../shared/announcements.ts';
 import { LOBBY, type Announcement } from '../../shared/model.ts';
+import { withTranslations } from '../../shared/translations.ts';
 import { MINUTE, parseInstant, toVenueIso } from '../../shared/time.ts';
 import type { Context, PendingChange } from './change.ts';
 import { NotFoundError, ValidationError, validate } from '../platform/errors.ts';
@@ -45,6 +46,7 @@ export function createAnnouncement(ctx: Context, raw: AnnouncementInput): Pendin
   const announcement: Announcement = {
     id: uniqueId('ann', 'ann', (x) => schedule.announcements.some((a) => a.id === x)),
     text: input.text,
+    ...withTranslations(input.translations),
     severity: input.severity,
     ...(venueIds && { venueIds }),
     ...(startsAt && parseInstant(startsAt, zone) > now && { startsAt }),

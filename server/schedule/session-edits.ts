@@ -8,6 +8,7 @@ import { quote, sameDay, slot } from './summaries.ts';
 
 /** The other fields staff may edit, as the summary words them. */
 const FIELD_WORDS: Partial<Record<keyof Session, string>> = {
+  translations: 'translations',
   kind: 'kind',
   organizers: 'organisers',
   online: 'online details',

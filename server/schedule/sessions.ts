@@ -2,6 +2,7 @@
 import { NewSessionInputSchema, SessionPatchSchema } from '../../shared/commands.ts';
 import type { NewSessionInput, SessionPatch } from '../../shared/commands.ts';
 import { SessionSchema, type Session } from '../../shared/model.ts';
+import { withTranslations } from '../../shared/translations.ts';
 import type { Context, PendingChange } from './change.ts';
 import { assertNoClash } from './clash.ts';
 import { ConflictError, ValidationError, validate } from '../platform/errors.ts';
@@ -32,6 +33,7 @@ export function createSession(ctx: Context, raw: NewSessionInput): PendingChange
     id,
     kind: input.kind ?? 'other',
     title: input.title,
+    ...withTranslations(input.translations),
     start,
     end,
     venueId: input.venueId,
@@ -93,6 +95,10 @@ export function updateSession(ctx: Context, id: string, raw: SessionPatch): Pend
   // `planned` is copied untouched: it records the first publication, never the edits.
   const after: Session = { ...before, version: before.version + 1 };
   if (patch.title !== undefined) after.title = patch.title;
+  if (patch.translations !== undefined) {
+    delete after.translations;
+    Object.assign(after, withTranslations(patch.translations));
+  }
   if (patch.venueId !== undefined) after.venueId = patch.venueId;
   if (patch.start !== undefined) after.start = inputTime(patch.start, zone, 'start');
   if (patch.end !== undefined) after.end = inputTime(patch.end, zone, 'end');
