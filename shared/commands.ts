@@ -191,8 +191,9 @@ export const SettingsPatchSchema = z.strictObject({ titleStyle: TitleStyleSchema
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** The message of the first problem of one field's value under its schema, or null when it is fine. */
-export function fieldProblem(schema: z.ZodType, value: unknown): string | null {
-  const result = schema.safeParse(value);
+export function fieldProblem(schema: z.core.$ZodType, value: unknown): string | null {
+  // z.safeParse, not schema.safeParse: the model's schemas are zod/mini ones.
+  const result = z.safeParse(schema, value);
   return result.success ? null : (result.error.issues[0]?.message ?? 'is not valid');
 }
 

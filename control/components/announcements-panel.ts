@@ -1,4 +1,7 @@
-/** Compose an announcement (text, which screens, info or urgent, expiry), and list and withdraw active ones. */
+/**
+ * Compose an announcement (text and its translations, which screens, info or urgent, expiry), and
+ * list and withdraw active ones.
+ */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Announcement } from '../../shared/model.ts';
@@ -17,6 +20,15 @@ import { LocaleController } from '../controllers/locale-controller.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import { textAreaField, wholeNumberInput } from './field-inputs.ts';
+import {
+  textTranslations,
+  translatedInto,
+  translationProblems,
+  type TranslationDraft,
+  type TranslationProblems,
+} from '../data/translation-draft.ts';
+import type { TranslationsChangeEvent } from './translation-fields.ts';
+import './translation-fields.ts';
 
 @customElement('announcements-panel')
 export class AnnouncementsPanel extends LitElement {
@@ -64,6 +76,8 @@ export class AnnouncementsPanel extends LitElement {
   @property({ attribute: false })
   data?: ControlData;
   @state() private text = '';
+  @state() private translations: TranslationDraft = {};
+  @state() private translationProblems: TranslationProblems = {};
   @state() private target: 'all' | 'some' = 'all';
   @state() private chosen = new Set<string>();
   /** "14:00", today in venue time; empty: at once. */
@@ -100,6 +114,15 @@ export class AnnouncementsPanel extends LitElement {
             maxLength: 1000,
             onInput: (text) => (this.text = text),
           })}
+          <translation-fields
+            field="text"
+            .draft=${this.translations}
+            .problems=${this.translationProblems}
+            @translations-change=${(e: TranslationsChangeEvent) => (
+              (this.translations = e.detail),
+              (this.translationProblems = {})
+            )}
+          ></translation-fields>
           <fieldset>
             <legend>${t.annScreens}</legend>
             ${radioChoice('target', t.annAllScreens, this.target === 'all', () => (this.target = 'all'))}
@@ -178,7 +201,12 @@ export class AnnouncementsPanel extends LitElement {
       : t.annAllScreens;
     return html`<li>
       <div>
-        <p>${a.severity === 'urgent' ? html`<span class="badge urgent">${t.annUrgent}</span> ` : nothing}${a.text}</p>
+        <p>
+          ${a.severity === 'urgent' ? html`<span class="badge urgent">${t.annUrgent}</span> ` : nothing}<bdi dir="auto"
+            >${a.text}</bdi
+          >
+        </p>
+        ${a.translations ? html`<p class="hint">${t.trTranslatedInto(translatedInto(a.translations))}</p>` : nothing}
         <p class="hint">
           ${where} ·
           ${a.startsAt && !hasStarted(a, this.data!.store.now(), zone) ? t.annFrom(formatClock(parseInstant(a.startsAt, zone), zone)) : ''}${a.expiresAt ? t.annUntil(formatClock(parseInstant(a.expiresAt, zone), zone)) : t.annUntilWithdrawn}
@@ -205,6 +233,10 @@ export class AnnouncementsPanel extends LitElement {
     this.message = '';
     const input: AnnouncementInput = { text: this.text.trim(), severity: this.severity };
     if (!input.text) return void (this.error = this.locale.t.annTextMissing);
+    this.translationProblems = translationProblems(this.translations, 'text', this.locale.t.trEmpty);
+    if (Object.keys(this.translationProblems).length > 0) return;
+    const translations = textTranslations(this.translations);
+    if (Object.keys(translations).length > 0) input.translations = translations;
     if (this.target === 'some') {
       if (this.chosen.size === 0) return void (this.error = this.locale.t.annScreensMissing);
       input.venueIds = [...this.chosen];
@@ -230,6 +262,7 @@ export class AnnouncementsPanel extends LitElement {
     try {
       await this.data!.actions.announce(input);
       this.text = '';
+      this.translations = {};
       this.expiry = '';
       this.startsAt = '';
       // The next message starts from "All screens": a room-only target must never be inherited unseen.

@@ -1,4 +1,7 @@
-/** Title, organisers and online details (meeting ID, passcode, link, and whether screens show the passcode). */
+/**
+ * Title and its translations, organisers and online details (meeting ID, passcode, link, and
+ * whether screens show the passcode).
+ */
 import { css, html, nothing } from 'lit';
 import { SessionDraftForm } from './session-draft-form.ts';
 import { customElement, state } from 'lit/decorators.js';
@@ -6,6 +9,16 @@ import { sameJson } from '../../shared/json.ts';
 import type { OnlineDetails, Session } from '../../shared/model.ts';
 import { baseStyles, formColumns } from './styles.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
+import {
+  sessionTranslationDraft,
+  sessionTranslations,
+  translationProblems,
+  type TranslationDraft,
+  type TranslationProblems,
+} from '../data/translation-draft.ts';
+import type { TranslationsChangeEvent } from './translation-fields.ts';
+import './translation-fields.ts';
 
 interface Draft {
   title: string;
@@ -15,6 +28,7 @@ interface Draft {
   passcode: string;
   url: string;
   showPasscode: boolean;
+  translations: TranslationDraft;
 }
 
 function draftOf(session: Session): Draft {
@@ -26,6 +40,7 @@ function draftOf(session: Session): Draft {
     passcode: session.online?.passcode ?? '',
     url: session.online?.url ?? '',
     showPasscode: session.online?.showPasscode ?? false,
+    translations: sessionTranslationDraft(session.translations),
   };
 }
 
@@ -54,6 +69,7 @@ export class DetailsForm extends SessionDraftForm {
   ];
 
   @state() private draft: Draft | null = null;
+  @state() private translationProblems: TranslationProblems = {};
   private readonly locale = new LocaleController(this);
 
   override render() {
@@ -67,6 +83,12 @@ export class DetailsForm extends SessionDraftForm {
           <label for="title">${t.detTitle}</label>
           <input id="title" required .value=${d.title} @input=${this.edit('title')} />
         </div>
+        <translation-fields
+          field="title"
+          .draft=${d.translations}
+          .problems=${this.translationProblems}
+          @translations-change=${this.editTranslations}
+        ></translation-fields>
         <div class="field">
           <label for="lead">${t.detLead}</label>
           <input id="lead" .value=${d.lead} @input=${this.edit('lead')} />
@@ -108,8 +130,15 @@ export class DetailsForm extends SessionDraftForm {
     };
   }
 
+  private readonly editTranslations = (event: TranslationsChangeEvent) => {
+    this.draft = { ...this.draft!, translations: event.detail };
+    this.translationProblems = {};
+    this.edited();
+  };
+
   protected fillDraft(session: Session): void {
     this.draft = draftOf(session);
+    this.translationProblems = {};
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -118,9 +147,19 @@ export class DetailsForm extends SessionDraftForm {
     const data = this.data;
     const draft = this.draft;
     if (!session || !data || !draft) return;
+    const t = this.locale.t;
     if (!draft.title.trim()) {
-      this.write.problem = { kind: 'error', message: 'Title: must not be empty.', field: 'title' };
+      this.write.problem = { kind: 'error', message: t.detTitleEmpty, field: 'title' };
       this.requestUpdate();
+      return;
+    }
+    this.translationProblems = translationProblems(draft.translations, 'title', t.trEmpty);
+    if (Object.keys(this.translationProblems).length > 0) {
+      await this.updateComplete;
+      this.renderRoot
+        .querySelector('translation-fields')
+        ?.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')
+        ?.focus();
       return;
     }
     const wanted = {
@@ -133,12 +172,14 @@ export class DetailsForm extends SessionDraftForm {
           .filter(Boolean),
       },
       online: onlineOf(draft),
+      translations: sessionTranslations(draft.translations),
     };
     // Only what differs from the version edited, so an untouched field never overwrites anyone.
     const patch: Partial<typeof wanted> = {};
     if (wanted.title !== session.title) patch.title = wanted.title;
     if (!sameJson(wanted.organizers, session.organizers)) patch.organizers = wanted.organizers;
     if (!sameJson(wanted.online, onlineOf(draftOf(session)))) patch.online = wanted.online;
+    if (!sameJson(wanted.translations, session.translations ?? {})) patch.translations = wanted.translations;
     if (Object.keys(patch).length === 0) {
       this.saved = this.locale.t.detNothing;
       return;
@@ -146,7 +187,7 @@ export class DetailsForm extends SessionDraftForm {
     await this.write.run({
       sessionId: session.id,
       version: session.version,
-      description: describe(patch),
+      description: describe(patch, t),
       send: (options) => data.actions.patchSession(session.id, { ...patch, ...options }),
       done: () => {
         this.dirty = false;
@@ -156,11 +197,15 @@ export class DetailsForm extends SessionDraftForm {
   }
 }
 
-function describe(patch: { title?: string; organizers?: { lead: string }; online?: OnlineDetails | null }): string {
+function describe(
+  patch: { title?: string; organizers?: { lead: string }; online?: OnlineDetails | null; translations?: object },
+  t: PanelMessages,
+): string {
   const parts: string[] = [];
-  if (patch.title !== undefined) parts.push(`title “${patch.title}”`);
-  if (patch.organizers) parts.push(`organised by ${patch.organizers.lead || '—'}`);
-  if (patch.online !== undefined) parts.push(patch.online ? 'new online details' : 'online details removed');
+  if (patch.title !== undefined) parts.push(t.detChangeTitle(patch.title));
+  if (patch.organizers) parts.push(t.detChangeOrganisers(patch.organizers.lead || '—'));
+  if (patch.online !== undefined) parts.push(patch.online ? t.detChangeOnline : t.detChangeOnlineRemoved);
+  if (patch.translations !== undefined) parts.push(t.detChangeTranslations);
   return parts.join(', ');
 }
 

@@ -21,6 +21,7 @@ import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import { panelDay } from '../i18n/format.ts';
+import { translatedInto } from '../data/translation-draft.ts';
 
 @customElement('session-dialog')
 export class SessionDialog extends LitElement {
@@ -80,6 +81,11 @@ export class SessionDialog extends LitElement {
                       · ${venueName(schedule, session.venueId)} ${changeBadges(schedule, session)}
                     </p>
                     ${session.organizers.lead ? html`<p>${t.sesOrganisedBy(session.organizers.lead)}</p>` : nothing}
+                    ${
+                      session.translations
+                        ? html`<p>${t.trTranslatedInto(translatedInto(session.translations))}</p>`
+                        : nothing
+                    }
                     ${this.lastChange(session.id)}
                   </div>
                   <place-time-form .session=${session}></place-time-form>

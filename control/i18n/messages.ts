@@ -253,4 +253,23 @@ export interface PanelMessages {
   newChangeRoomOrTime: string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
+  // Translations.
+  /** The fieldset of a session's or an announcement's translations. */
+  trLegend: string;
+  /** The first entry of the menu that adds a language. */
+  trAdd: string;
+  trTitleIn: (language: string) => string;
+  trTextIn: (language: string) => string;
+  trRemove: string;
+  trRemoveLabel: (language: string) => string;
+  trEmpty: string;
+  /** The session dialog's line naming the languages a session has. */
+  trTranslatedInto: (languages: string) => string;
+  detTitleEmpty: string;
+  /** The parts of a details edit, named back in a conflict notice. */
+  detChangeTitle: (title: string) => string;
+  detChangeOrganisers: (lead: string) => string;
+  detChangeOnline: string;
+  detChangeOnlineRemoved: string;
+  detChangeTranslations: string;
 }
