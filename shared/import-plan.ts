@@ -9,7 +9,7 @@ import type { JournalEntry } from './protocol.ts';
 /** Session fields an import may change on a session that already exists. */
 export type ImportedField = Extract<
   keyof Session,
-  'title' | 'kind' | 'start' | 'end' | 'venueId' | 'organizers' | 'online' | 'agendaItems' | 'status'
+  'title' | 'translations' | 'kind' | 'start' | 'end' | 'venueId' | 'organizers' | 'online' | 'agendaItems' | 'status'
 >;
 
 /** What happens to live sessions the file does not have. */
@@ -37,6 +37,8 @@ export interface ImportPlan {
   changed: PlanChange[];
   unchanged: number;
   venuesAdded: Venue[];
+  /** Sessions of the file that carry titles in other languages (counted for the preview). */
+  translated: number;
   /**
    * When the file names a conference (title, acronym, day change-over) other than the live one:
    * the import sets it, in the same revision (the file's own zone is not taken: its times are

@@ -142,7 +142,9 @@ export class ImportPanel extends LitElement {
           ${this.fileName} (${preview.format}):
           ${rows.length === 0 ? 'no changes' : `${rows.length} ${rows.length === 1 ? 'change' : 'changes'}`},
           ${preview.unchanged}
-          unchanged${preview.venuesAdded.length ? `, new rooms: ${preview.venuesAdded.map((v) => v.name).join(', ')}` : ''}
+          unchanged${preview.venuesAdded.length ? `, new rooms: ${preview.venuesAdded.map((v) => v.name).join(', ')}` : ''}${
+            preview.translated ? `, ${preview.translated} with translated titles` : ''
+          }
         </caption>
         ${tableHead(['Change', 'Session', 'Details'])}
         <tbody>

@@ -124,6 +124,15 @@ export const FORMATS: readonly ScheduleFormat[] = [
   },
 ];
 
+/**
+ * Translations count as a field only for a file that carries some (a title_fr column, a SUMMARY
+ * with LANGUAGE): importing a file without any must not wipe the translations staff typed.
+ */
+function withTranslationField(fields: readonly ImportedField[], programme: Programme): readonly ImportedField[] {
+  if (fields.includes('translations') || !programme.sessions.some((s) => s.translations)) return fields;
+  return [...fields, 'translations'];
+}
+
 /** What the content looks like, for the refusal when no format takes it. */
 function seen(text: string): string {
   const start = text.replace(/^\uFEFF/, '').trimStart();
@@ -156,5 +165,5 @@ export function readSchedule(
   const { programme, warnings, fields, sessionLines } = format.parse(text, options);
   const unit = format.name === 'csv' || format.name === 'spreadsheet' ? 'row' : 'line';
   checkImportWindow(text, programme, sessionLines, unit, live);
-  return { format: format.name, programme, warnings, fields: fields ?? format.fields };
+  return { format: format.name, programme, warnings, fields: withTranslationField(fields ?? format.fields, programme) };
 }

@@ -124,6 +124,7 @@ export function planImport(
     changed: [],
     unchanged: 0,
     venuesAdded: venues.added,
+    translated: files.filter((f) => f.translations !== undefined).length,
     missing,
     warnings,
   };

@@ -14,6 +14,7 @@ import { parseInstant, venueDay } from '../../../shared/time.ts';
 import { ProblemList } from '../import-error.ts';
 import { CSV_COLUMNS, headerName, isScheduleHeader, unguardCell, type CsvColumn } from './csv-format.ts';
 import { readCsvRow, type CsvCells, type CsvRow } from './csv-rows.ts';
+import { rowTranslations, translatedTitleLanguage, translationColumns } from './translation-columns.ts';
 import type { ImportedField } from '../../../shared/import-plan.ts';
 import { assignIds, eventIdRequest } from './stable-ids.ts';
 import { headerLine } from './text.ts';
@@ -73,6 +74,8 @@ function readHeader(header: CsvRecord, problems: ProblemList): Array<CsvColumn |
   const columns = header.cells.map((raw) => {
     const name = headerName(raw);
     if (name === '') return null;
+    // Translated titles (title_fr) are read apart, by translationColumns.
+    if (translatedTitleLanguage(raw) !== undefined) return null;
     if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
       problems.add(header.line, `unknown column "${raw.trim()}" (the columns are: ${CSV_COLUMNS.join(', ')})`);
       return null;
@@ -134,8 +137,9 @@ const FIELD_COLUMNS: Array<[ImportedField, CsvColumn[]]> = [
   ['agendaItems', ['agenda_items']],
 ];
 
-function fieldsOf(columns: Array<CsvColumn | null>): ImportedField[] {
-  return FIELD_COLUMNS.filter(([, names]) => names.some((n) => columns.includes(n))).map(([field]) => field);
+function fieldsOf(columns: Array<CsvColumn | null>, translated: boolean): ImportedField[] {
+  const fields = FIELD_COLUMNS.filter(([, names]) => names.some((n) => columns.includes(n))).map(([field]) => field);
+  return translated ? [...fields, 'translations'] : fields;
 }
 
 export function parseScheduleCsv(text: string, options: ImportOptions = {}): ParseResult & { fields: ImportedField[] } {
@@ -146,6 +150,7 @@ export function parseScheduleCsv(text: string, options: ImportOptions = {}): Par
   const problems = new ProblemList('row');
   const columns = readHeader(header, problems);
   problems.throwIfAny();
+  const translated = translationColumns(header.cells);
 
   const rows: CsvRow[] = [];
   const warnings: ImportWarning[] = [];
@@ -160,6 +165,7 @@ export function parseScheduleCsv(text: string, options: ImportOptions = {}): Par
       continue;
     }
     const { row } = result;
+    Object.assign(row.session, rowTranslations(translated, record.cells.map(unguardCell)));
     if (row.id !== undefined) {
       const first = firstRowOfId.get(row.id);
       if (first !== undefined) problems.add(row.line, `id: "${row.id}" is already used on row ${first}`);
@@ -181,7 +187,12 @@ export function parseScheduleCsv(text: string, options: ImportOptions = {}): Par
 
   const sessionLines = new Map<string, number>();
   const programme = toProgramme(rows, [...venues.values()], zone, sessionLines);
-  return { programme, warnings: warnings.sort((a, b) => a.line - b.line), fields: fieldsOf(columns), sessionLines };
+  return {
+    programme,
+    warnings: warnings.sort((a, b) => a.line - b.line),
+    fields: fieldsOf(columns, translated.size > 0),
+    sessionLines,
+  };
 }
 
 function toProgramme(rows: CsvRow[], venues: Venue[], zone: string, lines: Map<string, number>): Programme {

@@ -16,6 +16,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { OnlineDetailsSchema, type OnlineDetails } from '../../../shared/model.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { contentLines } from './ical-lines.ts';
+import { eventTitles } from './ical-summaries.ts';
 import { optionWindow, spanOf, type Window } from './ical-window.ts';
 import { buildSourceProgramme, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
 
@@ -262,7 +263,7 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
   const sessions: SourceSession[] = [];
   for (const o of occurrences) {
     if (window && (o.end <= window.start || o.start >= window.end)) continue;
-    const title = text(o.item, 'summary');
+    const { title, translations } = eventTitles(o.item);
     if (!title) {
       untitled += 1;
       continue;
@@ -282,6 +283,7 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
       organizers: organiser(o.item),
       cancelled: text(o.item, 'status').toUpperCase() === 'CANCELLED',
       ...(online && { online }),
+      ...(translations && { translations }),
     });
   }
   if (allDay)

@@ -33,6 +33,7 @@ export interface SourceSession {
   kind?: Session['kind'];
   cancelled?: boolean;
   online?: OnlineDetails;
+  translations?: Session['translations'];
 }
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
@@ -140,6 +141,7 @@ export function buildSourceProgramme(
       venueId,
       organizers: { lead: item.organizers[0] ?? '', partners: item.organizers.slice(1, 200) },
       ...(item.online ? { online: item.online } : {}),
+      ...(item.translations ? { translations: item.translations } : {}),
       status: item.cancelled ? 'cancelled' : 'scheduled',
       planned: { start, end, venueId },
       version: 1,

@@ -14,6 +14,7 @@ import { DEFAULT_TIMEZONE } from './zones.ts';
 import { headerLine } from './text.ts';
 import { buildSourceProgramme, optionZone, type SourceSession } from './source-programme.ts';
 import { columnsFromHeaders, columnsFromMapping, type ColumnMap } from './spreadsheet-columns.ts';
+import { rowTranslations, translationColumns } from './translation-columns.ts';
 
 const DATE_FORMS: [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
   [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
@@ -100,6 +101,7 @@ export function parseSpreadsheet(text: string, options: ImportOptions = {}): Par
       1,
     );
 
+  const translated = translationColumns(header);
   const zone = optionZone(options.timezone) ?? DEFAULT_TIMEZONE;
   const warnings: ImportWarning[] = [];
   if (!options.timezone)
@@ -145,6 +147,7 @@ export function parseSpreadsheet(text: string, options: ImportOptions = {}): Par
       line,
       key: `${DateTime.fromMillis(start, { zone }).toISODate()}|${normaliseTitle(title)}`,
       title,
+      ...rowTranslations(translated, record),
       start,
       end,
       venueName: cell(record, 'room') || 'Unassigned room',

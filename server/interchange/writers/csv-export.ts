@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Schedule, Session } from '../../../shared/model.ts';
 import { CSV_COLUMNS, encodePartners, guardCell, type CsvColumn } from '../readers/csv-format.ts';
 import { byStartThenVenue } from './export-order.ts';
+import { LANGUAGES } from '../../../shared/languages.ts';
 
 function row(session: Session, schedule: Schedule): Record<CsvColumn, string> {
   const venue = schedule.venues.find((v) => v.id === session.venueId);
@@ -37,10 +38,19 @@ function row(session: Session, schedule: Schedule): Record<CsvColumn, string> {
   };
 }
 
+/**
+ * Translated titles follow the fixed columns, one `title_<language>` column per language any
+ * session has (readers/translation-columns.ts reads them back).
+ */
 export function scheduleCsv(schedule: Schedule): string {
+  const languages = LANGUAGES.filter((language) => schedule.sessions.some((s) => s.translations?.[language]));
   const records = [...schedule.sessions].sort(byStartThenVenue(schedule)).map((session) => {
     const cells = row(session, schedule);
-    return CSV_COLUMNS.map((column) => guardCell(cells[column]));
+    return [
+      ...CSV_COLUMNS.map((column) => guardCell(cells[column])),
+      ...languages.map((language) => guardCell(session.translations?.[language]?.title ?? '')),
+    ];
   });
-  return stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: 'windows' });
+  const header = [...CSV_COLUMNS, ...languages.map((language) => `title_${language}`)];
+  return stringify([header, ...records], { bom: true, record_delimiter: 'windows' });
 }
