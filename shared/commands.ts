@@ -62,8 +62,6 @@ const Version = z.int().min(1);
 /** The fields of a session staff may edit; null clears an optional one. */
 const editableSessionFields = {
   title: Title.optional(),
-  /** Replaces the whole set; null or {} removes every translation. */
-  translations: z.nullable(SessionTranslationsSchema).optional(),
   venueId: z.optional(VenueId),
   start: TimeInput.optional(),
   end: TimeInput.optional(),
@@ -73,6 +71,8 @@ const editableSessionFields = {
   online: z.nullable(OnlineDetailsSchema).optional(),
   agendaItems: z.array(AgendaItemSchema).max(100).nullable().optional(),
   currentAgendaItem: z.string().max(50).nullable().optional(),
+  /** Replaces the whole set; null or {} removes every translation. */
+  translations: z.nullable(SessionTranslationsSchema).optional(),
 };
 
 const EDITABLE_KEYS = Object.keys(editableSessionFields);
