@@ -49,6 +49,8 @@ export function translatedLanguages(translations: Translations<unknown> | undefi
  * `{ translations }` when there are some, else nothing: `{}` and none read the same on every
  * screen, so the data never holds an empty set (spread it into the session or announcement).
  */
-export function withTranslations<T>(translations: Translations<T> | null | undefined): { translations?: Translations<T> } {
+export function withTranslations<T>(translations: Translations<T> | null | undefined): {
+  translations?: Translations<T>;
+} {
   return translations && Object.keys(translations).length > 0 ? { translations } : {};
 }

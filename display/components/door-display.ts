@@ -298,7 +298,7 @@ export class DoorDisplay extends LitElement {
         upcoming
           ? html`<p class="tomorrow">
               ${this.m.next}: ${day(upcoming.start)}, <bdi class="time">${clock(upcoming.start)}</bdi> ·
-${this.renderUpcomingTitle(upcoming.session)}
+              ${this.renderUpcomingTitle(upcoming.session)}
             </p>`
           : nothing
       }

@@ -73,9 +73,14 @@ export class UpNext extends SessionPanel {
     return html`
       <span class="label">${this.m.next}</span>
       <div class="title-box" style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}">
-        <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} data-fit="0.75 1.1" dir="auto" lang=${title.language ?? nothing}
-          >${title.text}</h2
+        <h2
+          class=${this.prominent ? 'clamp-4' : 'clamp-3'}
+          data-fit="0.75 1.1"
+          dir="auto"
+          lang=${title.language ?? nothing}
         >
+          ${title.text}
+        </h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       <span class="start time">
