@@ -66,6 +66,8 @@ export class UpNext extends SessionPanel {
     const item = this.item;
     if (!item) return nothing;
     const title = this.titleOf(item);
+    const lang = title.language ?? nothing;
+    const clamp = this.prominent ? 'clamp-4' : 'clamp-3';
     const relative = relativeStart(item.start, this.now, this.timezone, this.m);
     // Within the quarter hour it says "In 8 min"; otherwise it is the start time, shown once.
     const soon = relative !== this.m.now && relative !== formatClock(item.start, this.timezone);
@@ -73,14 +75,7 @@ export class UpNext extends SessionPanel {
     return html`
       <span class="label">${this.m.next}</span>
       <div class="title-box" style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}">
-        <h2
-          class=${this.prominent ? 'clamp-4' : 'clamp-3'}
-          data-fit="0.75 1.1"
-          dir="auto"
-          lang=${title.language ?? nothing}
-        >
-          ${title.text}
-        </h2>
+        <h2 class=${clamp} data-fit="0.75 1.1" dir="auto" lang=${lang}>${title.text}</h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       <span class="start time">
