@@ -10,6 +10,7 @@ import { readSchedule } from '../../server/interchange/detect-format.ts';
 import { scheduleFromProgramme } from '../../server/schedule/seed.ts';
 import { scheduleCsv } from '../../server/interchange/writers/csv-export.ts';
 import { translatedTitleLanguage } from '../../server/interchange/readers/translation-columns.ts';
+import { planImport } from '../../server/interchange/import-plan.ts';
 
 const problem = (value: unknown) => {
   const result = SessionPatchSchema.safeParse(value);
@@ -121,6 +122,22 @@ describe('reading translated titles', () => {
     expect(back.format).toBe('csv');
     expect(back.programme.sessions[0]!.translations).toEqual({ ar: { title: 'افتتاح' } });
     expect(back.fields).toContain('translations');
+  });
+
+  it('an import plan counts the sessions with translations and changes them as a field', () => {
+    const options = { timezone: 'Europe/Vienna' };
+    const live = scheduleFromProgramme(
+      readSchedule('Title,Date,Start,End,Room\nOpening,2024-10-14,10:00,11:00,Room A\n', options).programme,
+    );
+    const file = readSchedule(
+      'Title,Date,Start,End,Room,title_fr\nOpening,2024-10-14,10:00,11:00,Room A,Ouverture\n',
+      options,
+    );
+    const plan = planImport(live, file);
+    expect(plan.translated).toBe(1);
+    expect(plan.changed.map((c) => [c.fields, c.after.translations])).toEqual([
+      [['translations'], { fr: { title: 'Ouverture' } }],
+    ]);
   });
 
   it('leaves the field out of a file that carries none, so an import keeps what staff typed', () => {
