@@ -141,7 +141,7 @@ export class ScreensPanel extends LitElement {
       const forgotten = await this.fleet!.forgetOffline();
       this.outcome = { text: this.locale.t.scrForgotCount(forgotten), error: false };
     } catch (error) {
-      this.outcome = { text: error instanceof Error ? error.message : String(error), error: true };
+      this.outcome = { text: classifyError(error).message, error: true };
     }
   };
 
@@ -152,14 +152,15 @@ export class ScreensPanel extends LitElement {
     const behind = store.revision - d.revision;
     return html`<tr>
         <th scope="row">
-          ${d.name}${d.counted === false ? html`<br /><span class="hint">${t.scrNotCounted}</span>` : nothing}
+          <bdi>${d.name}</bdi
+          >${d.counted === false ? html`<br /><span class="hint">${t.scrNotCounted}</span>` : nothing}
         </th>
         <td>${shows}</td>
         <td>${this.renderConnection(d)}</td>
         <td class=${behind > 0 ? 'behind' : ''}>
           ${d.revision} — ${behind > 0 ? t.scrBehindBy(behind) : t.scrUpToDate}
         </td>
-        <td>${deviceSummary(d)}</td>
+        <td>${deviceSummary(d, t)}</td>
         <td>${this.forgetting === d.id ? this.renderForgetConfirm(d) : this.renderActions(d)}</td>
       </tr>
       ${
@@ -181,8 +182,8 @@ export class ScreensPanel extends LitElement {
   private renderConnection(d: DisplayStatus) {
     const store = this.data!.store;
     const seen = Date.parse(d.lastSeen);
-    const silentFor = offlineFor(store.clockOffset + Date.now() - seen);
     const t = this.locale.t;
+    const silentFor = offlineFor(store.clockOffset + Date.now() - seen, t);
     if (d.connected && d.stale) return html`<span class="state stale">${t.scrSilentFor(silentFor)}</span>`;
     if (d.connected) return html`<span class="state connected">${t.scrConnected}</span>`;
     const zone = store.timezone;
