@@ -65,7 +65,7 @@ export class DisplayPreview extends LitElement {
           <label for="preview-target">${t.prevTarget}</label>
           <select id="preview-target" @change=${this.onTarget}>
             <option value=${LOBBY} ?selected=${this.target === LOBBY}>${t.annLobby}</option>
-            ${rooms.map((v) => html`<option value=${v.id} ?selected=${v.id === this.target}>${t.scrDoorOf(v.name)}</option>`)}
+            ${rooms.map((v) => html`<option value=${v.id} data-name=${v.name} ?selected=${v.id === this.target}>${t.scrDoorOf(v.name)}</option>`)}
           </select>
         </div>
         <div class="field">

@@ -7,13 +7,13 @@
  *   events: import-applied  { revision, counts, summary }   (bubbles, composed)
  *           import-cancelled
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ImportPreview, PlanChange } from '../../shared/import-plan.ts';
 import type { Conference, Session } from '../../shared/model.ts';
 import { formatClock, parseInstant } from '../../shared/time.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
-import { panelShortDay } from '../i18n/format.ts';
+import { panelDay } from '../i18n/format.ts';
 import type { PanelMessages } from '../i18n/messages.ts';
 import {
   ImportApi,
@@ -28,7 +28,7 @@ import { tableHead } from './field-inputs.ts';
 interface Row {
   change: string;
   session: Session;
-  detail: string;
+  detail: TemplateResult;
 }
 
 @customElement('import-panel')
@@ -177,21 +177,28 @@ export class ImportPanel extends LitElement {
     const language = this.locale.language;
     const clock = (iso: string) => formatClock(parseInstant(iso, zone), zone);
     const when = (s: Session) =>
-      `${panelShortDay(parseInstant(s.start, zone), zone, language)} ${clock(s.start)}–${clock(s.end)}`;
+      `${panelDay(parseInstant(s.start, zone), zone, language)} ${clock(s.start)}–${clock(s.end)}`;
+    // Room ids are data (an "Online" room is not our word): isolated like titles.
+    const room = (venueId: string) => html`<bdi>${venueId}</bdi>`;
     const changed =
-      (label: string, detail: (c: PlanChange) => string) =>
+      (label: string, detail: (c: PlanChange) => TemplateResult) =>
       (c: PlanChange): Row => ({ change: label, session: c.after, detail: detail(c) });
     return [
-      ...preview.added.map((s) => ({ change: t.impAdded, session: s, detail: `${s.venueId}, ${when(s)}` })),
+      ...preview.added.map((s) => ({ change: t.impAdded, session: s, detail: html`${room(s.venueId)}, ${when(s)}` })),
       ...preview.removed.map((s) => ({
         change: preview.missing === 'cancel' ? t.impCancelled : t.impKept,
         session: s,
-        detail: t.impNotInFile(`${s.venueId}, ${when(s)}`),
+        detail: html`${t.impNotInFile} (${room(s.venueId)}, ${when(s)})`,
       })),
-      ...preview.moved.map(changed(t.impMoved, (c) => `${c.before.venueId} → ${c.after.venueId}, ${when(c.after)}`)),
-      ...preview.retimed.map(changed(t.impNewTime, (c) => `${when(c.before)} → ${when(c.after)}`)),
+      ...preview.moved.map(
+        changed(t.impMoved, (c) => html`${room(c.before.venueId)} → ${room(c.after.venueId)}, ${when(c.after)}`),
+      ),
+      ...preview.retimed.map(changed(t.impNewTime, (c) => html`${when(c.before)} → ${when(c.after)}`)),
       ...preview.changed.map(
-        changed(t.impEdited, (c) => t.impChangedFields(t.listAnd(c.fields.map((f) => t.impFieldWords[f] ?? f)))),
+        changed(
+          t.impEdited,
+          (c) => html`${t.impChangedFields(t.listAnd(c.fields.map((f) => t.impFieldWords[f] ?? f)))}`,
+        ),
       ),
     ];
   }

@@ -47,7 +47,9 @@ export class PairScreenForm extends LitElement {
     const [hintBefore, hintAfter] = t.pairHint;
     return html`<form aria-labelledby="pair-heading" @submit=${this.submit}>
       <h3 id="pair-heading">${t.pairHeading}</h3>
-      <p class="hint">${hintBefore} <code>/display</code> ${hintAfter}</p>
+      <p class="hint">
+        ${hintBefore} <bdi><code>/display</code></bdi> ${hintAfter}
+      </p>
       <div class="row">
         <div class="field">
           <label for="pair-code">${t.pairCode}</label>
@@ -68,7 +70,7 @@ export class PairScreenForm extends LitElement {
             .value=${this.choice}
             @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}
           >
-            ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === this.choice}>${c.label}</option>`)}
+            ${choices.map((c) => html`<option value=${c.value} data-name=${c.name ?? nothing} ?selected=${c.value === this.choice}>${c.label}</option>`)}
           </select>
         </div>
         <div class="field">

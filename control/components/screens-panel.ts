@@ -13,7 +13,7 @@ import { StoreController } from '../controllers/store-controller.ts';
 import { formatClockSeconds } from '../../shared/time.ts';
 import { venueName } from '../data/schedule-queries.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
-import { panelShortDay } from '../i18n/format.ts';
+import { aroundData, panelShortDay } from '../i18n/format.ts';
 import { offlineFor } from '../data/fleet.ts';
 import { FleetActions } from '../data/fleet-actions.ts';
 import { classifyError } from '../data/outcome.ts';
@@ -148,7 +148,8 @@ export class ScreensPanel extends LitElement {
   private renderRow(d: DisplayStatus) {
     const store = this.data!.store;
     const t = this.locale.t;
-    const shows = d.view === 'lobby' ? t.scrLobby : t.scrDoorOf(venueName(store.schedule!, d.venueId ?? '?'));
+    const shows =
+      d.view === 'lobby' ? t.scrLobby : aroundData(t.scrDoorOf, venueName(store.schedule!, d.venueId ?? '?'));
     const behind = store.revision - d.revision;
     return html`<tr>
         <th scope="row">

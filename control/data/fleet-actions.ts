@@ -12,14 +12,15 @@ import type { PanelMessages } from '../i18n/messages.ts';
 import { panelLocale } from '../i18n/panel-locale.ts';
 
 /** The choices of a "Shows" menu: the lobby, then each room's door. */
+/** `name` is the room's name inside the label: data, which an <option> cannot isolate with markup. */
 export function assignmentChoices(
   schedule: Schedule,
   t: PanelMessages = panelLocale.messages,
-): Array<{ value: string; label: string }> {
+): Array<{ value: string; label: string; name?: string }> {
   const rooms = schedule.venues.filter((venue) => venue.kind === 'room');
   return [
     { value: 'lobby', label: t.scrLobby },
-    ...rooms.map((venue) => ({ value: `room:${venue.id}`, label: t.scrDoorOf(venue.name) })),
+    ...rooms.map((venue) => ({ value: `room:${venue.id}`, label: t.scrDoorOf(venue.name), name: venue.name })),
   ];
 }
 

@@ -300,7 +300,7 @@ export const ar: PanelMessages = {
   impMoved: 'نُقلت',
   impNewTime: 'موعد جديد',
   impEdited: 'عُدّلت',
-  impNotInFile: (where) => `غير واردة في الملف (${where})`,
+  impNotInFile: 'غير واردة في الملف',
   impChangedFields: (fields) => `تغيّر: ${fields}`,
   impFieldWords: {
     title: 'العنوان',

@@ -293,7 +293,7 @@ export const de: PanelMessages = {
   impMoved: 'Verlegt',
   impNewTime: 'Neue Zeit',
   impEdited: 'Bearbeitet',
-  impNotInFile: (where) => `nicht in der Datei (${where})`,
+  impNotInFile: 'nicht in der Datei',
   impChangedFields: (fields) => `Geändert: ${fields}`,
   impFieldWords: {
     title: 'Titel',

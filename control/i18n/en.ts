@@ -289,7 +289,7 @@ export const en: PanelMessages = {
   impMoved: 'Moved',
   impNewTime: 'New time',
   impEdited: 'Edited',
-  impNotInFile: (where) => `not in the file (${where})`,
+  impNotInFile: 'not in the file',
   impChangedFields: (fields) => `Changed: ${fields}`,
   impFieldWords: {
     title: 'title',

@@ -294,7 +294,7 @@ export const es: PanelMessages = {
   impMoved: 'Trasladada',
   impNewTime: 'Nuevo horario',
   impEdited: 'Editada',
-  impNotInFile: (where) => `no figura en el archivo (${where})`,
+  impNotInFile: 'no figura en el archivo',
   impChangedFields: (fields) => `Cambiado: ${fields}`,
   impFieldWords: {
     title: 'título',

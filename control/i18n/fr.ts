@@ -297,7 +297,7 @@ export const fr: PanelMessages = {
   impMoved: 'Déplacée',
   impNewTime: 'Nouvel horaire',
   impEdited: 'Modifiée',
-  impNotInFile: (where) => `absente du fichier (${where})`,
+  impNotInFile: 'absente du fichier',
   impChangedFields: (fields) => `Modifié : ${fields}`,
   impFieldWords: {
     title: 'titre',

@@ -306,7 +306,7 @@ export interface PanelMessages {
   impMoved: string;
   impNewTime: string;
   impEdited: string;
-  impNotInFile: (where: string) => string;
+  impNotInFile: string;
   impChangedFields: (fields: string) => string;
   impFieldWords: Readonly<Record<ImportedField, string>>;
   impWarnings: string;

@@ -307,7 +307,7 @@ export const ru: PanelMessages = {
   impMoved: 'Перенесено',
   impNewTime: 'Новое время',
   impEdited: 'Изменено',
-  impNotInFile: (where) => `нет в файле (${where})`,
+  impNotInFile: 'нет в файле',
   impChangedFields: (fields) => `Изменено: ${fields}`,
   impFieldWords: {
     title: 'название',

@@ -283,7 +283,7 @@ export const zh: PanelMessages = {
   impMoved: '已移动',
   impNewTime: '新时间',
   impEdited: '已编辑',
-  impNotInFile: (where) => `文件中没有（${where}）`,
+  impNotInFile: '文件中没有',
   impChangedFields: (fields) => `已更改：${fields}`,
   impFieldWords: {
     title: '标题',
