@@ -144,8 +144,8 @@ export class ImportPanel extends LitElement {
     return html`${preview.conference ? html`<p class="conference">${conferenceLine(preview.conference, t)}</p>` : nothing}
       <table>
         <caption>
-          <bdi>${this.fileName}</bdi>
-          (${preview.format}): ${t.impSummary(rows.length, preview.unchanged)}${rooms ? t.impNewRooms(rooms) : ''}
+          <bdi>${this.fileName}</bdi
+          >${` (${preview.format}): `}${t.impSummary(rows.length, preview.unchanged)}${rooms ? t.impNewRooms(rooms) : ''}
         </caption>
         ${tableHead([t.impColChange, t.impColSession, t.impColDetails])}
         <tbody>

@@ -356,7 +356,7 @@ export const de: PanelMessages = {
     }),
   dlvNotYetOn: (screens) => `noch nicht auf ${screens}`,
   dlvOffline: (name) => `${name} (offline)`,
-  dlvAndMore: (names, more) => `${names} und ${more} weitere`,
+  dlvAndMore: (names, more) => `${names} und ${plural('de', more, { one: '# weiterer', other: '# weitere' })}`,
   dlvDismiss: 'Zustellbericht schließen',
   dlvHeading: 'Hat jeder Bildschirm die Änderung erhalten?',
   dlvListLabel: 'Zustellung der letzten Änderungen, neueste zuerst',

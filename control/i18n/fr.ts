@@ -356,7 +356,7 @@ export const fr: PanelMessages = {
     plural('fr', total, { one: `reçue par ${delivered}/# écran`, other: `reçue par ${delivered}/# écrans` }),
   dlvNotYetOn: (screens) => `pas encore sur ${screens}`,
   dlvOffline: (name) => `${name} (hors ligne)`,
-  dlvAndMore: (names, more) => `${names} et ${more} autres`,
+  dlvAndMore: (names, more) => `${names} et ${plural('fr', more, { one: '# autre', other: '# autres' })}`,
   dlvDismiss: 'Fermer le rapport de diffusion',
   dlvHeading: 'Chaque écran a-t-il reçu la modification ?',
   dlvListLabel: 'Diffusion des dernières modifications, les plus récentes d’abord',
