@@ -17,7 +17,7 @@ import { aroundData, panelShortDay } from '../i18n/format.ts';
 import { offlineFor } from '../data/fleet.ts';
 import { FleetActions } from '../data/fleet-actions.ts';
 import { classifyError } from '../data/outcome.ts';
-import { deviceSummary } from '../data/screen-info.ts';
+import { deviceParts } from '../data/screen-info.ts';
 import { baseStyles, dataTable, sectionCard } from './styles.ts';
 import './delivery-report.ts';
 import './display-preview.ts';
@@ -161,7 +161,7 @@ export class ScreensPanel extends LitElement {
         <td class=${behind > 0 ? 'behind' : ''}>
           ${d.revision} — ${behind > 0 ? t.scrBehindBy(behind) : t.scrUpToDate}
         </td>
-        <td>${deviceSummary(d, t)}</td>
+        <td>${this.renderDevice(d)}</td>
         <td>${this.forgetting === d.id ? this.renderForgetConfirm(d) : this.renderActions(d)}</td>
       </tr>
       ${
@@ -191,6 +191,17 @@ export class ScreensPanel extends LitElement {
     const lastSeen = `${panelShortDay(seen, zone, this.locale.language)} ${formatClockSeconds(seen, zone)}`;
     return html`<span class="state offline">${t.scrOfflineFor(silentFor)}</span>
       <span class="hint">${t.scrLastSeen(lastSeen)}</span>`;
+  }
+
+  /** "Chrome 130 · 1920×1080 landscape · clock on time", the device's words isolated so "1920×1080" reads whole in Arabic. */
+  private renderDevice(d: DisplayStatus) {
+    const { browser, size, orientation, clock } = deviceParts(d, this.locale.t);
+    const parts = [
+      browser ? html`<bdi>${browser}</bdi>` : '',
+      size ? html`<bdi>${size}</bdi> ${orientation}` : '',
+      clock,
+    ].filter((part) => part !== '');
+    return parts.map((part, index) => html`${index > 0 ? ' · ' : ''}${part}`);
   }
 
   private renderActions(d: DisplayStatus) {

@@ -31,8 +31,16 @@ export function skewText(skewMs: number | undefined, t: PanelMessages = panelLoc
   return skewMs > 0 ? t.devClockBehind(rounded) : t.devClockAhead(rounded);
 }
 
-export function deviceSummary(display: DisplayStatus, t: PanelMessages = panelLocale.messages): string {
-  const size = display.screen;
-  const screen = size ? `${size.width}×${size.height} ${t.devOrientations[size.orientation]}` : '';
-  return [browserName(display.userAgent), screen, skewText(display.clockSkewMs, t)].filter(Boolean).join(' · ');
+/** What a screen said about itself, in parts: the browser and size are the device's own words (data). */
+export function deviceParts(
+  display: DisplayStatus,
+  t: PanelMessages = panelLocale.messages,
+): { browser: string; size: string; orientation: string; clock: string } {
+  const screen = display.screen;
+  return {
+    browser: browserName(display.userAgent),
+    size: screen ? `${screen.width}×${screen.height}` : '',
+    orientation: screen ? t.devOrientations[screen.orientation] : '',
+    clock: skewText(display.clockSkewMs, t),
+  };
 }

@@ -15,7 +15,7 @@ import { zh } from '../../control/i18n/zh.ts';
 import { panelLocale } from '../../control/i18n/panel-locale.ts';
 import { deliveryOf, deliveryText, laggingText } from '../../control/data/delivery.ts';
 import { fleetSummary, offlineFor } from '../../control/data/fleet.ts';
-import { deviceSummary, skewText } from '../../control/data/screen-info.ts';
+import { deviceParts, skewText } from '../../control/data/screen-info.ts';
 import { explainUndoRefusal, undoEffect } from '../../control/data/undo-effects.ts';
 import { assignmentChoices } from '../../control/data/fleet-actions.ts';
 import { ApiClient } from '../../control/data/api.ts';
@@ -95,7 +95,7 @@ describe('delivery and fleet words', () => {
       ...display('a', true, 1),
       screen: { width: 1080, height: 1920, orientation: 'portrait' as const },
     };
-    expect(deviceSummary(device, es)).toContain('1080×1920 vertical');
+    expect(deviceParts(device, es)).toMatchObject({ size: '1080×1920', orientation: 'vertical', clock: '' });
   });
 
   it('offers the lobby and each room’s door in the reader’s words', () => {
