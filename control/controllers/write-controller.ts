@@ -10,6 +10,7 @@ import type { ControlData } from '../data/control-data.ts';
 import { classifyError, type WriteProblem } from '../data/outcome.ts';
 import { slotLabel, venueName } from '../data/schedule-queries.ts';
 import { panelLocale } from '../i18n/panel-locale.ts';
+import { aroundData } from '../i18n/format.ts';
 import '../components/conflict-notice.ts';
 
 export interface WriteOptions {
@@ -98,7 +99,11 @@ export class WriteController {
       case 'clash': {
         const venue = venueName(store.schedule, request.venueId ?? store.session(request.sessionId)?.venueId ?? '');
         return html`<div class="notice" role="alert">
-          <p><strong>${t.wrTaken(venue, problem.clash.title, slotLabel(problem.clash, store.timezone))}</strong></p>
+          <p>
+            <strong
+              >${aroundData(t.wrTaken, venue, problem.clash.title, slotLabel(problem.clash, store.timezone))}</strong
+            >
+          </p>
           <div class="row">
             ${request.offerShift ? html`<button class="primary" @click=${this.shift}>${t.delShift}</button>` : nothing}
             <button class=${request.offerShift ? '' : 'primary'} @click=${this.force}>

@@ -194,4 +194,16 @@ describe.each(LANGUAGES)('the panel in %s', { timeout: 90_000 }, (language, t) =
     expect(await englishWordsShown(notice, en, t)).toEqual([]);
     expect(await page.locator('control-app').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
   });
+
+  it('a clash: the room is taken, the notice says by what and offers to move anyway', async () => {
+    const page = await openIn(language, 'schedule');
+    await sessionButton(page, 'Opening talk').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(t.ptVenue, { exact: true }).selectOption('M7');
+    await dialog.getByRole('button', { name: t.ptSave }).click();
+    const notice = dialog.getByRole('alert').filter({ has: page.getByRole('button', { name: t.ptMoveAnyway }) });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('13:00–13:50');
+    expect(await englishWordsShown(notice, en, t)).toEqual([]);
+  });
 });
