@@ -1,7 +1,8 @@
 /** The labelled radio buttons and check boxes the panel's forms are made of. */
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 
-export function radioChoice(name: string, label: string, checked: boolean, choose: () => void) {
+/** A label may hold markup, such as a <bdi> around an example title. */
+export function radioChoice(name: string, label: string | TemplateResult, checked: boolean, choose: () => void) {
   return html`<label class="check"
     ><input type="radio" name=${name} .checked=${checked} @change=${choose} /> ${label}</label
   >`;

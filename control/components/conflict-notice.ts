@@ -6,8 +6,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Schedule, Session } from '../../shared/model.ts';
-import { formatDay, parseInstant } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time.ts';
 import { slotLabel, venueName } from '../data/schedule-queries.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { panelDay } from '../i18n/format.ts';
 import { baseStyles } from './styles.ts';
 
 @customElement('conflict-notice')
@@ -35,36 +37,38 @@ export class ConflictNotice extends LitElement {
   @property({ attribute: false }) current?: Session;
   /** What this staff member tried to do, in words. */
   @property() mine = '';
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const schedule = this.schedule;
     const s = this.current;
+    const t = this.locale.t;
     return html`<div class="notice" role="alert">
-      <strong>Someone else changed this session while you were working on it.</strong>
+      <strong>${t.cflHeading}</strong>
       ${
         s && schedule
-          ? html`<p>It now reads:</p>
+          ? html`<p>${t.cflNowReads}</p>
               <dl>
-                <dt>Title</dt>
-                <dd>${s.title}</dd>
-                <dt>When</dt>
+                <dt>${t.detTitle}</dt>
+                <dd><bdi>${s.title}</bdi></dd>
+                <dt>${t.cflWhen}</dt>
                 <dd>
-                  ${formatDay(parseInstant(s.start, schedule.timezone), schedule.timezone)}
-                  ${slotLabel(s, schedule.timezone)}
+                  ${panelDay(parseInstant(s.start, schedule.timezone), schedule.timezone, this.locale.language)}
+                  <bdi>${slotLabel(s, schedule.timezone)}</bdi>
                 </dd>
-                <dt>Where</dt>
-                <dd>${venueName(schedule, s.venueId)}</dd>
-                <dt>Status</dt>
-                <dd>${s.status === 'cancelled' ? 'Cancelled' : 'Scheduled'}</dd>
-                <dt>Organisers</dt>
-                <dd>${[s.organizers.lead, ...s.organizers.partners].filter(Boolean).join(', ') || '—'}</dd>
+                <dt>${t.cflWhere}</dt>
+                <dd><bdi>${venueName(schedule, s.venueId)}</bdi></dd>
+                <dt>${t.stStatus}</dt>
+                <dd>${s.status === 'cancelled' ? t.cflCancelled : t.cflScheduled}</dd>
+                <dt>${t.cflOrganisers}</dt>
+                <dd><bdi>${[s.organizers.lead, ...s.organizers.partners].filter(Boolean).join(', ') || '—'}</bdi></dd>
               </dl>`
-          : html`<p>It no longer exists.</p>`
+          : html`<p>${t.cflGone}</p>`
       }
-      ${this.mine ? html`<p>Your change: ${this.mine}</p>` : nothing}
+      ${this.mine ? html`<p>${t.cflYourChange(this.mine)}</p>` : nothing}
       <div class="row">
-        ${s ? html`<button class="primary" @click=${() => this.emit('retry')}>Retry with my change</button>` : nothing}
-        <button @click=${() => this.emit('discard')}>Discard</button>
+        ${s ? html`<button class="primary" @click=${() => this.emit('retry')}>${t.cflRetry}</button>` : nothing}
+        <button @click=${() => this.emit('discard')}>${t.cflDiscard}</button>
       </div>
     </div>`;
   }

@@ -10,6 +10,7 @@ import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { deliveryOf, deliveryText, laggingText } from '../data/delivery.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 
@@ -62,6 +63,7 @@ export class DeliveryBadge extends LitElement {
   private baseline: number | null = null;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly storeController = new StoreController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -98,12 +100,13 @@ export class DeliveryBadge extends LitElement {
     if (!store || !entry) return nothing;
     const delivery = deliveryOf(store.displays, entry.revision);
     const lagging = delivery.lagging.length > 0;
+    const t = this.locale.t;
     return html`<div class="box ${lagging ? 'lagging' : ''}">
       <span>
-        Change #${entry.revision}
-        ${deliveryText(delivery)}${lagging ? html`; not yet on ${laggingText(delivery)}` : nothing}
+        ${t.dlvChange(entry.revision)}
+        ${deliveryText(delivery, t)}${lagging ? html`; ${t.dlvNotYetOn(laggingText(delivery, t))}` : nothing}
       </span>
-      <button aria-label="Dismiss the delivery report" @click=${this.dismiss}>×</button>
+      <button aria-label=${t.dlvDismiss} @click=${this.dismiss}>×</button>
     </div>`;
   }
 

@@ -8,6 +8,8 @@ import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { deliveryOf, deliveryText, laggingText } from '../data/delivery.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { JOURNAL_OPERATIONS, type JournalOperation } from '../i18n/messages.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 
@@ -47,24 +49,29 @@ export class DeliveryReport extends LitElement {
   @property({ attribute: false })
   data?: ControlData;
   private readonly storeController = new StoreController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const store = this.data?.store;
     if (!store) return nothing;
     const recent = store.journal.slice(-RECENT).reverse();
+    const t = this.locale.t;
+    const operation = (name: string) =>
+      (JOURNAL_OPERATIONS as readonly string[]).includes(name) ? t.journalOperations[name as JournalOperation] : '';
     return html`<section aria-labelledby="delivery-heading">
-      <h3 id="delivery-heading">Did every screen get the change?</h3>
+      <h3 id="delivery-heading">${t.dlvHeading}</h3>
       ${
         recent.length === 0
-          ? html`<p class="hint">No changes yet.</p>`
-          : html`<ol aria-label="Delivery of the latest changes, newest first">
+          ? html`<p class="hint">${t.journalEmpty}</p>`
+          : html`<ol aria-label=${t.dlvListLabel}>
               ${recent.map((entry) => {
                 const delivery = deliveryOf(store.displays, entry.revision);
                 const complete = delivery.lagging.length === 0;
+                // As in the journal: the operation in the reader's words, the server's English summary isolated.
                 return html`<li data-revision=${entry.revision}>
-                  <span>#${entry.revision} ${entry.summary}:</span>
-                  <span class="count ${complete ? 'complete' : 'lagging'}">${deliveryText(delivery)}</span>
-                  ${complete ? nothing : html`<span> — not yet on ${laggingText(delivery)}</span>`}
+                  <span>#${entry.revision} ${operation(entry.operation)} <bdi lang="en">${entry.summary}</bdi>:</span>
+                  <span class="count ${complete ? 'complete' : 'lagging'}">${deliveryText(delivery, t)}</span>
+                  ${complete ? nothing : html`<span> — ${t.dlvNotYetOn(laggingText(delivery, t))}</span>`}
                 </li>`;
               })}
             </ol>`

@@ -7,10 +7,11 @@ import { LOBBY } from '../../shared/model.ts';
 import { baseStyles, sectionCard } from './styles.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
 const SHAPES = {
-  landscape: { width: 1920, height: 1080, label: 'Landscape (16:9)' },
-  portrait: { width: 1080, height: 1920, label: 'Portrait (9:16)' },
+  landscape: { width: 1920, height: 1080, label: 'prevLandscape' },
+  portrait: { width: 1080, height: 1920, label: 'prevPortrait' },
 } as const;
 type Shape = keyof typeof SHAPES;
 
@@ -45,6 +46,7 @@ export class DisplayPreview extends LitElement {
   /** "lobby" or a venue id. */
   @property() target = LOBBY;
   @state() private shape: Shape = 'landscape';
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const schedule = this.data?.store.schedule;
@@ -54,30 +56,31 @@ export class DisplayPreview extends LitElement {
     // ?preview=1 asks the display not to count itself in the fleet (a preview is not a screen).
     const path = this.target === LOBBY ? '/display/lobby' : `/display/room/${encodeURIComponent(this.target)}`;
     const src = `${path}?preview=1`;
-    const name = this.target === LOBBY ? 'lobby display' : `${this.target} door display`;
+    const t = this.locale.t;
+    const title = this.target === LOBBY ? t.prevFrameLobby : t.prevFrameDoor(this.target);
     return html`<section aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview</h2>
+      <h2 id="preview-heading">${t.scrPreview}</h2>
       <div class="row">
         <div class="field">
-          <label for="preview-target">Screen to preview</label>
+          <label for="preview-target">${t.prevTarget}</label>
           <select id="preview-target" @change=${this.onTarget}>
-            <option value=${LOBBY} ?selected=${this.target === LOBBY}>Lobby</option>
-            ${rooms.map((v) => html`<option value=${v.id} ?selected=${v.id === this.target}>Door of ${v.name}</option>`)}
+            <option value=${LOBBY} ?selected=${this.target === LOBBY}>${t.annLobby}</option>
+            ${rooms.map((v) => html`<option value=${v.id} data-name=${v.name} ?selected=${v.id === this.target}>${t.scrDoorOf(v.name)}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="preview-shape">Screen shape</label>
+          <label for="preview-shape">${t.prevShape}</label>
           <select
             id="preview-shape"
             @change=${(e: Event) => (this.shape = (e.target as HTMLSelectElement).value as Shape)}
           >
-            ${Object.entries(SHAPES).map(([id, s]) => html`<option value=${id} ?selected=${id === this.shape}>${s.label}</option>`)}
+            ${Object.entries(SHAPES).map(([id, s]) => html`<option value=${id} ?selected=${id === this.shape}>${t[s.label]}</option>`)}
           </select>
         </div>
       </div>
       <div class="frame" style=${styleMap({ width: `${size.width * SCALE}px`, height: `${size.height * SCALE}px` })}>
         <iframe
-          title="Live preview of the ${name}"
+          title=${title}
           src=${src}
           width=${size.width}
           height=${size.height}

@@ -8,10 +8,11 @@ import { customElement, state } from 'lit/decorators.js';
 import { FeedsApiError, feedsApi } from '../data/feeds-api.ts';
 import type { FeedStatus, KeptEdit } from '../../shared/feeds.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
-/** Times as the server sends them (venue offset), shown as "2024-10-14 13:05". */
-function shortTime(iso: string | null): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : 'never';
+/** Times as the server sends them (venue offset, 24-hour), shown as "2024-10-14 13:05" in any language. */
+function shortTime(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
 }
 
 function shortValue(field: string, value: string): string {
@@ -36,6 +37,7 @@ export class FeedsPanel extends LitElement {
   @state() private url = '';
   @state() private error = '';
   @state() private busy = false;
+  private readonly locale = new LocaleController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -43,15 +45,13 @@ export class FeedsPanel extends LitElement {
   }
 
   override render() {
+    const t = this.locale.t;
     return html`<section aria-labelledby="feeds-heading">
-      <h2 id="feeds-heading">Live feeds</h2>
-      <p class="hint">
-        A schedule URL (pretalx, frab, Indico, a room calendar .ics) polled by the server. Staff edits win over the
-        feed.
-      </p>
+      <h2 id="feeds-heading">${t.feedHeading}</h2>
+      <p class="hint">${t.feedHint}</p>
       <form @submit=${this.add}>
         <span class="field">
-          <label for="feed-url">Feed URL</label>
+          <label for="feed-url">${t.feedUrl}</label>
           <input
             id="feed-url"
             type="url"
@@ -61,15 +61,15 @@ export class FeedsPanel extends LitElement {
             aria-invalid=${this.error ? 'true' : 'false'}
             @input=${(e: Event) => (this.url = (e.target as HTMLInputElement).value)}
           />
-          ${this.error ? html`<span class="field-error" role="alert">${this.error}</span>` : nothing}
+          ${this.error ? html`<span class="field-error" role="alert"><bdi>${this.error}</bdi></span>` : nothing}
         </span>
-        <button class="primary" type="submit" ?disabled=${this.busy}>Add feed</button>
-        <button type="button" ?disabled=${this.busy} @click=${this.refresh}>Refresh</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t.feedAdd}</button>
+        <button type="button" ?disabled=${this.busy} @click=${this.refresh}>${t.feedRefresh}</button>
       </form>
       ${
         this.feeds.length === 0
-          ? html`<p>No feeds.</p>`
-          : html`<ul aria-label="Feeds">
+          ? html`<p>${t.feedNone}</p>`
+          : html`<ul aria-label=${t.feedList}>
               ${this.feeds.map((f) => this.renderFeed(f))}
             </ul>`
       }
@@ -77,15 +77,24 @@ export class FeedsPanel extends LitElement {
   }
 
   private renderFeed(feed: FeedStatus) {
+    const t = this.locale.t;
+    // The feed's last error is the server's English message: quoted as sent, isolated.
     return html`<li>
-      <strong>${feed.url}</strong> — last sync ${shortTime(feed.lastSyncAt)}
-      ${feed.failingSince ? html`<span class="failing">failing since ${shortTime(feed.failingSince)}: ${feed.lastError}</span>` : nothing}
-      <button ?disabled=${this.busy} aria-label="Remove feed ${feed.url}" @click=${() => this.removeFeed(feed)}>
-        Remove
+      <strong><bdi>${feed.url}</bdi></strong> —
+      ${t.feedLastSync(feed.lastSyncAt ? shortTime(feed.lastSyncAt) : t.feedNever)}
+      ${
+        feed.failingSince
+          ? html`<span class="failing"
+              >${t.feedFailingSince(shortTime(feed.failingSince))} <bdi>${feed.lastError}</bdi></span
+            >`
+          : nothing
+      }
+      <button ?disabled=${this.busy} aria-label=${t.feedRemoveLabel(feed.url)} @click=${() => this.removeFeed(feed)}>
+        ${t.feedRemove}
       </button>
       ${
         feed.kept.length
-          ? html`<ul aria-label="Edits kept over the feed">
+          ? html`<ul aria-label=${t.feedKeptList}>
               ${feed.kept.map((k) => this.renderKept(feed, k))}
             </ul>`
           : nothing
@@ -94,10 +103,11 @@ export class FeedsPanel extends LitElement {
   }
 
   private renderKept(feed: FeedStatus, kept: KeptEdit) {
+    const t = this.locale.t;
+    const says = shortValue(kept.field, kept.feedSays);
     return html`<li>
-      ${kept.title}: feed says ${shortValue(kept.field, kept.feedSays)}, kept ${shortValue(kept.field, kept.kept)} set
-      by ${kept.keptBy}
-      <button ?disabled=${this.busy} @click=${() => this.accept(feed, kept)}>Accept the feed's</button>
+      <bdi>${kept.title}</bdi>: ${t.feedKept(says, shortValue(kept.field, kept.kept), kept.keptBy)}
+      <button ?disabled=${this.busy} @click=${() => this.accept(feed, kept)}>${t.feedAccept}</button>
     </li>`;
   }
 

@@ -7,11 +7,14 @@
  *   events: import-applied  { revision, counts, summary }   (bubbles, composed)
  *           import-cancelled
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ImportPreview, PlanChange } from '../../shared/import-plan.ts';
 import type { Conference, Session } from '../../shared/model.ts';
-import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
+import { formatClock, parseInstant } from '../../shared/time.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { panelDay } from '../i18n/format.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
 import {
   ImportApi,
   ImportApiError,
@@ -22,22 +25,10 @@ import {
 import { baseStyles, dataTable } from './styles.ts';
 import { tableHead } from './field-inputs.ts';
 
-const FIELD_WORDS: Record<string, string> = {
-  title: 'title',
-  kind: 'kind',
-  start: 'start',
-  end: 'end',
-  venueId: 'room',
-  organizers: 'organisers',
-  online: 'online details',
-  agendaItems: 'agenda',
-  status: 'status',
-};
-
 interface Row {
   change: string;
   session: Session;
-  detail: string;
+  detail: TemplateResult;
 }
 
 @customElement('import-panel')
@@ -78,17 +69,18 @@ export class ImportPanel extends LitElement {
   @state() private error = '';
   @state() private problems: ImportProblem[] = [];
   @state() private notice = '';
+  /** The last import applied: its revision and the server's (English) summary of it. */
+  @state() private applied: { revision: number; summary: string } | null = null;
   @state() private busy = false;
+  private readonly locale = new LocaleController(this);
 
   override render() {
+    const t = this.locale.t;
     return html`<section aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a schedule</h2>
-      <p class="hint">
-        UN programme text, our CSV export, or a c3voc schedule.json from pretalx or frab. Nothing changes until you
-        press Apply.
-      </p>
+      <h2 id="import-heading">${t.impHeading}</h2>
+      <p class="hint">${t.impHint}</p>
       <div class="field">
-        <label for="import-file">Schedule file</label>
+        <label for="import-file">${t.impFile}</label>
         <input
           id="import-file"
           type="file"
@@ -98,36 +90,47 @@ export class ImportPanel extends LitElement {
         />
       </div>
       <fieldset class="read-options" ?disabled=${this.busy}>
-        <legend>How to read the file (optional)</legend>
-        ${this.readField('timezone', 'Time zone', 'Europe/Vienna')}
-        ${this.readField('from', 'Repeat events from', 'YYYY-MM-DD')} ${this.readField('to', 'to', 'YYYY-MM-DD')}
-        ${this.readField('columns', 'Spreadsheet columns', 'title=Session,start=From')}
+        <legend>${t.impReadLegend}</legend>
+        ${this.readField('timezone', t.impTimezone, 'Europe/Vienna')}
+        ${this.readField('from', t.impRepeatFrom, t.impDatePlaceholder)}
+        ${this.readField('to', t.impRepeatTo, t.impDatePlaceholder)}
+        ${this.readField('columns', t.impColumns, t.impColumnsPlaceholder)}
       </fieldset>
       <label
-        ><input type="checkbox" .checked=${this.keepMissing} ?disabled=${this.busy} @change=${this.toggleKeep} /> Keep
-        sessions the file does not list (otherwise they are cancelled)</label
+        ><input type="checkbox" .checked=${this.keepMissing} ?disabled=${this.busy} @change=${this.toggleKeep} />
+        ${t.impKeep}</label
       >
-      ${this.busy ? html`<p role="status">Working…</p>` : nothing}
-      ${this.error && !this.isReadField(this.errorField) ? this.renderError() : nothing}
-      ${this.notice ? html`<p role="status" class="notice">${this.notice}</p>` : nothing}
+      ${this.busy ? html`<p role="status">${t.impWorking}</p>` : nothing}
+      ${this.error && !this.isReadField(this.errorField) ? this.renderError() : nothing} ${this.renderNotice()}
       ${this.preview ? this.renderPreview(this.preview) : nothing}
       <div class="row">
-        <button class="primary" ?disabled=${!this.canApply()} @click=${this.apply}>Apply</button>
+        <button class="primary" ?disabled=${!this.canApply()} @click=${this.apply}>${t.impApply}</button>
         <button ?disabled=${this.busy || (!this.preview && !this.error && !this.fileName)} @click=${this.cancel}>
-          Cancel
+          ${t.impCancel}
         </button>
       </div>
     </section>`;
   }
 
+  /** What the last Apply did; the server's summary is English data, isolated as the journal does. */
+  private renderNotice() {
+    const applied = this.applied;
+    if (!this.notice && !applied) return nothing;
+    return html`<p role="status" class="notice">
+      ${applied ? html`${this.locale.t.impApplied(applied.revision)} <bdi lang="en">${applied.summary}</bdi>` : this.notice}
+    </p>`;
+  }
+
   private renderError() {
-    const unit = this.fileName.toLowerCase().endsWith('.csv') ? 'Row' : 'Line';
+    const t = this.locale.t;
+    const at = this.fileName.toLowerCase().endsWith('.csv') ? t.impRowAt : t.impLineAt;
+    // The server names the problems in English: they are quoted as sent, after our own row/line words.
     return html`<div role="alert" class="problems">
-      <p class="error">${this.error}</p>
+      <p class="error"><bdi>${this.error}</bdi></p>
       ${
         this.problems.length > 1 || (this.problems[0] && this.problems[0].message !== this.error)
           ? html`<ul>
-              ${this.problems.map((p) => html`<li>${p.line ? `${unit} ${p.line}: ` : ''}${p.message}</li>`)}
+              ${this.problems.map((p) => html`<li>${p.line ? at(p.line) : ''}<bdi>${p.message}</bdi></li>`)}
             </ul>`
           : nothing
       }
@@ -136,23 +139,23 @@ export class ImportPanel extends LitElement {
 
   private renderPreview(preview: ImportPreview) {
     const rows = this.rowsOf(preview);
-    return html`${preview.conference ? html`<p class="conference">${conferenceLine(preview.conference)}</p>` : nothing}
+    const t = this.locale.t;
+    const rooms = preview.venuesAdded.map((v) => v.name).join(', ');
+    return html`${preview.conference ? html`<p class="conference">${conferenceLine(preview.conference, t)}</p>` : nothing}
       <table>
         <caption>
-          ${this.fileName} (${preview.format}):
-          ${rows.length === 0 ? 'no changes' : `${rows.length} ${rows.length === 1 ? 'change' : 'changes'}`},
-          ${preview.unchanged}
-          unchanged${preview.venuesAdded.length ? `, new rooms: ${preview.venuesAdded.map((v) => v.name).join(', ')}` : ''}${
-            preview.translated ? `, ${preview.translated} with translated titles` : ''
+          <bdi>${this.fileName}</bdi
+          >${` (${preview.format}): `}${t.impSummary(rows.length, preview.unchanged)}${rooms ? t.impNewRooms(rooms) : ''}${
+            preview.translated ? t.impTranslated(preview.translated) : ''
           }
         </caption>
-        ${tableHead(['Change', 'Session', 'Details'])}
+        ${tableHead([t.impColChange, t.impColSession, t.impColDetails])}
         <tbody>
           ${rows.map(
             (r) =>
               html`<tr>
                 <td>${r.change}</td>
-                <td>${r.session.title}</td>
+                <td><bdi>${r.session.title}</bdi></td>
                 <td>${r.detail}</td>
               </tr>`,
           )}
@@ -161,9 +164,9 @@ export class ImportPanel extends LitElement {
       ${
         preview.warnings.length
           ? html`<div class="notice">
-              <p>Warnings:</p>
+              <p>${t.impWarnings}</p>
               <ul>
-                ${preview.warnings.map((w) => html`<li>${w.line ? `Line ${w.line}: ` : ''}${w.message}</li>`)}
+                ${preview.warnings.map((w) => html`<li>${w.line ? t.impLineAt(w.line) : ''}<bdi>${w.message}</bdi></li>`)}
               </ul>
             </div>`
           : nothing
@@ -172,30 +175,33 @@ export class ImportPanel extends LitElement {
 
   private rowsOf(preview: ImportPreview): Row[] {
     const zone = preview.timezone;
+    const t = this.locale.t;
+    const language = this.locale.language;
+    const clock = (iso: string) => formatClock(parseInstant(iso, zone), zone);
     const when = (s: Session) =>
-      `${formatDay(parseInstant(s.start, zone), zone)} ${formatClock(parseInstant(s.start, zone), zone)}–${formatClock(parseInstant(s.end, zone), zone)}`;
+      `${panelDay(parseInstant(s.start, zone), zone, language)} ${clock(s.start)}–${clock(s.end)}`;
+    // Room ids are data (an "Online" room is not our word): isolated like titles.
+    const room = (venueId: string) => html`<bdi>${venueId}</bdi>`;
     const changed =
-      (label: string) =>
-      (c: PlanChange): Row => ({
-        change: label,
-        session: c.after,
-        detail:
-          label === 'Moved'
-            ? `${c.before.venueId} → ${c.after.venueId}, ${when(c.after)}`
-            : label === 'New time'
-              ? `${when(c.before)} → ${when(c.after)}`
-              : `Changed: ${c.fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`,
-      });
+      (label: string, detail: (c: PlanChange) => TemplateResult) =>
+      (c: PlanChange): Row => ({ change: label, session: c.after, detail: detail(c) });
     return [
-      ...preview.added.map((s) => ({ change: 'Added', session: s, detail: `${s.venueId}, ${when(s)}` })),
+      ...preview.added.map((s) => ({ change: t.impAdded, session: s, detail: html`${room(s.venueId)}, ${when(s)}` })),
       ...preview.removed.map((s) => ({
-        change: preview.missing === 'cancel' ? 'Cancelled' : 'Kept',
+        change: preview.missing === 'cancel' ? t.impCancelled : t.impKept,
         session: s,
-        detail: `not in the file (${s.venueId}, ${when(s)})`,
+        detail: html`${t.impNotInFile} (${room(s.venueId)}, ${when(s)})`,
       })),
-      ...preview.moved.map(changed('Moved')),
-      ...preview.retimed.map(changed('New time')),
-      ...preview.changed.map(changed('Edited')),
+      ...preview.moved.map(
+        changed(t.impMoved, (c) => html`${room(c.before.venueId)} → ${room(c.after.venueId)}, ${when(c.after)}`),
+      ),
+      ...preview.retimed.map(changed(t.impNewTime, (c) => html`${when(c.before)} → ${when(c.after)}`)),
+      ...preview.changed.map(
+        changed(
+          t.impEdited,
+          (c) => html`${t.impChangedFields(t.listAnd(c.fields.map((f) => t.impFieldWords[f] ?? f)))}`,
+        ),
+      ),
     ];
   }
 
@@ -259,7 +265,7 @@ export class ImportPanel extends LitElement {
         const applied = await this.api.apply(this.text, preview.revision, preview.missing, this.read);
         this.reset();
         this.clearInput();
-        this.notice = `Applied as revision ${applied.revision}: ${applied.entry.summary}`;
+        this.applied = { revision: applied.revision, summary: applied.entry.summary };
         this.dispatchEvent(
           new CustomEvent('import-applied', {
             detail: { revision: applied.revision, counts: applied.counts, summary: applied.entry.summary },
@@ -271,7 +277,7 @@ export class ImportPanel extends LitElement {
         if (!(error instanceof ImportApiError) || error.status !== 409) throw error;
         // Someone changed the schedule meanwhile: show what the file would change now.
         await this.refresh();
-        this.notice = 'The schedule changed since the preview. Check the updated preview, then apply again.';
+        this.notice = this.locale.t.impStale;
       }
     });
   };
@@ -306,6 +312,7 @@ export class ImportPanel extends LitElement {
     this.error = '';
     this.problems = [];
     this.notice = '';
+    this.applied = null;
   }
 
   private clearInput(): void {
@@ -314,12 +321,13 @@ export class ImportPanel extends LitElement {
   }
 }
 
-/** "Conference: “CCPCJ 33” → “CrimeCOP 12”, day ends at 04:00" — what applying sets besides the sessions. */
-function conferenceLine(change: NonNullable<ImportPreview['conference']>): string {
-  const name = (c: Conference | null) => c?.title ?? c?.acronym ?? 'unnamed';
-  const before = change.before ? `“${name(change.before)}”` : 'none';
-  const dayChange = change.after.dayChange ? `, days change at ${change.after.dayChange}` : '';
-  return `Conference: ${before} → “${name(change.after)}”${dayChange}`;
+/** "Conference: “CCPCJ 33” → “CrimeCOP 12”, days change at 04:00" — what applying sets besides the sessions. */
+function conferenceLine(change: NonNullable<ImportPreview['conference']>, t: PanelMessages) {
+  const name = (c: Conference) => ((c.title ?? c.acronym) ? `“${c.title ?? c.acronym}”` : t.impConferenceUnnamed);
+  const before = change.before ? name(change.before) : t.impConferenceNone;
+  const dayChange = change.after.dayChange ? t.impDayChange(change.after.dayChange) : '';
+  // The conference's names are data, each isolated so the arrow stays between them in Arabic.
+  return html`${t.impConference} <bdi>${before}</bdi> → <bdi>${name(change.after)}</bdi>${dayChange}`;
 }
 
 declare global {

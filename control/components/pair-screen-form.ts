@@ -8,6 +8,7 @@ import type { Schedule } from '../../shared/model.ts';
 import { assignmentChoices, assignmentOf, type FleetActions } from '../data/fleet-actions.ts';
 import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 
 @customElement('pair-screen-form')
 export class PairScreenForm extends LitElement {
@@ -37,16 +38,21 @@ export class PairScreenForm extends LitElement {
     fleet.pair(this.code.trim(), assignmentOf(this.choice), this.name.trim()),
   );
   @state() private paired = '';
+  private readonly locale = new LocaleController(this);
 
   override render() {
     if (!this.schedule) return nothing;
-    const choices = assignmentChoices(this.schedule);
+    const t = this.locale.t;
+    const choices = assignmentChoices(this.schedule, t);
+    const [hintBefore, hintAfter] = t.pairHint;
     return html`<form aria-labelledby="pair-heading" @submit=${this.submit}>
-      <h3 id="pair-heading">Pair a screen</h3>
-      <p class="hint">Open <code>/display</code> on the new screen: it shows a six-character code. Enter it here.</p>
+      <h3 id="pair-heading">${t.pairHeading}</h3>
+      <p class="hint">
+        ${hintBefore} <bdi><code>/display</code></bdi> ${hintAfter}
+      </p>
       <div class="row">
         <div class="field">
-          <label for="pair-code">Code shown on the screen</label>
+          <label for="pair-code">${t.pairCode}</label>
           <input
             id="pair-code"
             class="code"
@@ -58,31 +64,31 @@ export class PairScreenForm extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="pair-shows">Shows</label>
+          <label for="pair-shows">${t.scrColShows}</label>
           <select
             id="pair-shows"
             .value=${this.choice}
             @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}
           >
-            ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === this.choice}>${c.label}</option>`)}
+            ${choices.map((c) => html`<option value=${c.value} data-name=${c.name ?? nothing} ?selected=${c.value === this.choice}>${c.label}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="pair-name">Name</label>
+          <label for="pair-name">${t.pairName}</label>
           <input
             id="pair-name"
             required
             maxlength="100"
-            placeholder="e.g. CR3 entrance, left"
+            placeholder=${t.pairNamePlaceholder}
             .value=${this.name}
             @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
           />
         </div>
         <div class="field">
-          <button class="primary" type="submit" ?disabled=${this.pairing.busy}>Pair</button>
+          <button class="primary" type="submit" ?disabled=${this.pairing.busy}>${t.pairSubmit}</button>
         </div>
       </div>
-      ${this.pairing.errorText ? html`<p class="error" role="alert">${this.pairing.errorText}</p>` : nothing}
+      ${this.pairing.errorText ? html`<p class="error" role="alert"><bdi>${this.pairing.errorText}</bdi></p>` : nothing}
       ${this.paired ? html`<p class="ok" role="status">${this.paired}</p>` : nothing}
     </form>`;
   }
@@ -93,8 +99,9 @@ export class PairScreenForm extends LitElement {
     this.paired = '';
     if (!(await this.pairing.perform(this.fleet))) return;
     const display = this.pairing.value!;
-    const shows = assignmentChoices(this.schedule!).find((c) => c.value === this.choice)?.label ?? this.choice;
-    this.paired = `Paired: “${display.name}” now shows ${shows}.`;
+    const t = this.locale.t;
+    const shows = assignmentChoices(this.schedule!, t).find((c) => c.value === this.choice)?.label ?? this.choice;
+    this.paired = t.pairDone(display.name, shows);
     this.code = '';
     this.name = '';
   };

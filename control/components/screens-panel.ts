@@ -13,11 +13,11 @@ import { StoreController } from '../controllers/store-controller.ts';
 import { formatClockSeconds } from '../../shared/time.ts';
 import { venueName } from '../data/schedule-queries.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
-import { panelShortDay } from '../i18n/format.ts';
+import { aroundData, panelShortDay } from '../i18n/format.ts';
 import { offlineFor } from '../data/fleet.ts';
 import { FleetActions } from '../data/fleet-actions.ts';
 import { classifyError } from '../data/outcome.ts';
-import { deviceSummary } from '../data/screen-info.ts';
+import { deviceParts } from '../data/screen-info.ts';
 import { baseStyles, dataTable, sectionCard } from './styles.ts';
 import './delivery-report.ts';
 import './display-preview.ts';
@@ -141,25 +141,27 @@ export class ScreensPanel extends LitElement {
       const forgotten = await this.fleet!.forgetOffline();
       this.outcome = { text: this.locale.t.scrForgotCount(forgotten), error: false };
     } catch (error) {
-      this.outcome = { text: error instanceof Error ? error.message : String(error), error: true };
+      this.outcome = { text: classifyError(error).message, error: true };
     }
   };
 
   private renderRow(d: DisplayStatus) {
     const store = this.data!.store;
     const t = this.locale.t;
-    const shows = d.view === 'lobby' ? t.scrLobby : t.scrDoorOf(venueName(store.schedule!, d.venueId ?? '?'));
+    const shows =
+      d.view === 'lobby' ? t.scrLobby : aroundData(t.scrDoorOf, venueName(store.schedule!, d.venueId ?? '?'));
     const behind = store.revision - d.revision;
     return html`<tr>
         <th scope="row">
-          ${d.name}${d.counted === false ? html`<br /><span class="hint">${t.scrNotCounted}</span>` : nothing}
+          <bdi>${d.name}</bdi
+          >${d.counted === false ? html`<br /><span class="hint">${t.scrNotCounted}</span>` : nothing}
         </th>
         <td>${shows}</td>
         <td>${this.renderConnection(d)}</td>
         <td class=${behind > 0 ? 'behind' : ''}>
           ${d.revision} — ${behind > 0 ? t.scrBehindBy(behind) : t.scrUpToDate}
         </td>
-        <td>${deviceSummary(d)}</td>
+        <td>${this.renderDevice(d)}</td>
         <td>${this.forgetting === d.id ? this.renderForgetConfirm(d) : this.renderActions(d)}</td>
       </tr>
       ${
@@ -181,14 +183,25 @@ export class ScreensPanel extends LitElement {
   private renderConnection(d: DisplayStatus) {
     const store = this.data!.store;
     const seen = Date.parse(d.lastSeen);
-    const silentFor = offlineFor(store.clockOffset + Date.now() - seen);
     const t = this.locale.t;
+    const silentFor = offlineFor(store.clockOffset + Date.now() - seen, t);
     if (d.connected && d.stale) return html`<span class="state stale">${t.scrSilentFor(silentFor)}</span>`;
     if (d.connected) return html`<span class="state connected">${t.scrConnected}</span>`;
     const zone = store.timezone;
     const lastSeen = `${panelShortDay(seen, zone, this.locale.language)} ${formatClockSeconds(seen, zone)}`;
     return html`<span class="state offline">${t.scrOfflineFor(silentFor)}</span>
       <span class="hint">${t.scrLastSeen(lastSeen)}</span>`;
+  }
+
+  /** "Chrome 130 · 1920×1080 landscape · clock on time", the device's words isolated so "1920×1080" reads whole in Arabic. */
+  private renderDevice(d: DisplayStatus) {
+    const { browser, size, orientation, clock } = deviceParts(d, this.locale.t);
+    const parts = [
+      browser ? html`<bdi>${browser}</bdi>` : '',
+      size ? html`<bdi>${size}</bdi> ${orientation}` : '',
+      clock,
+    ].filter((part) => part !== '');
+    return parts.map((part, index) => html`${index > 0 ? ' · ' : ''}${part}`);
   }
 
   private renderActions(d: DisplayStatus) {

@@ -5,28 +5,36 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { VenuePatchSchema, fieldProblem, type VenuePatch } from '../../shared/commands.ts';
+import { VenuePatchSchema, type VenuePatch } from '../../shared/commands.ts';
 import type { Venue } from '../../shared/model.ts';
 import { displayTitle, titleStyleOf, type TitleStyle } from '../../shared/title-case.ts';
 import { ApiError } from '../data/api.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { classifyError } from '../data/outcome.ts';
 import { StoreController } from '../controllers/store-controller.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import type { PanelMessages, VenueField } from '../i18n/messages.ts';
 import { baseStyles } from './styles.ts';
 import { radioChoice } from './choice-inputs.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 
-const FIELDS = [
-  { key: 'name', label: 'Name' },
-  { key: 'building', label: 'Building' },
-  { key: 'floor', label: 'Floor' },
-  { key: 'directions', label: 'Directions (shown on the lobby board and on "Moved to" notices)' },
-] as const;
-type FieldKey = (typeof FIELDS)[number]['key'];
-type Draft = Record<FieldKey, string>;
+const FIELDS: readonly VenueField[] = ['name', 'building', 'floor', 'directions'];
+type Draft = Record<VenueField, string>;
 
+/** A real title of the reference programme: the style choice shows what it does to one. */
 const EXAMPLE = 'BEYOND LOOTING AND TRAFFICKING: THE ROLE OF THE UN';
+
+/** The shared schema's rule for one field, told in the reader's words (zod's own are English). */
+function venueFieldProblem(field: VenueField, value: unknown, t: PanelMessages): string | null {
+  const result = VenuePatchSchema.shape[field].safeParse(value);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  const name = t.venFieldNames[field];
+  if (issue?.code === 'too_small') return t.venEmpty(name);
+  if (issue?.code === 'too_big') return t.venTooLong(name, Number(issue.maximum));
+  return t.venInvalid(name);
+}
 
 function draftOf(venue: Venue): Draft {
   return {
@@ -74,19 +82,21 @@ export class VenuesPanel extends LitElement {
   data?: ControlData;
   @state() private selected: string | null = null;
   @state() private draft: Draft | null = null;
-  @state() private errors: Partial<Record<FieldKey, string>> = {};
+  @state() private errors: Partial<Record<VenueField, string>> = {};
   @state() private message = '';
   @state() private styleMessage = '';
   private readonly storeController = new StoreController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const schedule = this.data?.store.schedule;
     if (!schedule) return nothing;
+    const t = this.locale.t;
     return html`${this.renderTitleStyle(titleStyleOf(schedule))}
       <section aria-labelledby="venues-heading">
-        <h2 id="venues-heading">Venues</h2>
+        <h2 id="venues-heading">${t.venHeading}</h2>
         <div class="venues">
-          <ul aria-label="Venues">
+          <ul aria-label=${t.venHeading}>
             ${schedule.venues.map(
               (venue) =>
                 html`<li>
@@ -94,7 +104,8 @@ export class VenuesPanel extends LitElement {
                     aria-pressed=${venue.id === this.selected ? 'true' : 'false'}
                     @click=${() => this.select(venue)}
                   >
-                    ${venue.name} <span class="where">${[venue.id, venue.floor].filter(Boolean).join(' · ')}</span>
+                    <bdi>${venue.name}</bdi>
+                    <bdi class="where">${[venue.id, venue.floor].filter(Boolean).join(' · ')}</bdi>
                   </button>
                 </li>`,
             )}
@@ -106,28 +117,32 @@ export class VenuesPanel extends LitElement {
 
   private renderTitleStyle(style: TitleStyle) {
     const choose = (next: TitleStyle) => () => void this.chooseStyle(next);
+    const t = this.locale.t;
+    // The example is a title (data), isolated so it reads whole inside right-to-left words.
+    const example = (title: string) => html`(<bdi lang="en">“${title}”</bdi>)`;
     return html`<fieldset>
-      <legend>Titles on the screens</legend>
+      <legend>${t.venTitlesLegend}</legend>
       ${radioChoice(
         'title-style',
-        `Title case for titles written in capitals (“${displayTitle(EXAMPLE, 'title-case')}”)`,
+        html`${t.venTitleCase} ${example(displayTitle(EXAMPLE, 'title-case'))}`,
         style === 'title-case',
         choose('title-case'),
       )}
-      ${radioChoice('title-style', `As written (“${EXAMPLE}”)`, style === 'as-written', choose('as-written'))}
+      ${radioChoice('title-style', html`${t.venAsWritten} ${example(EXAMPLE)}`, style === 'as-written', choose('as-written'))}
       ${this.styleMessage ? html`<p class="ok" role="status">${this.styleMessage}</p>` : nothing}
     </fieldset>`;
   }
 
   private renderForm(venue: Venue | undefined) {
-    if (!venue || !this.draft) return html`<p>Choose a venue to edit its name and directions.</p>`;
+    const t = this.locale.t;
+    if (!venue || !this.draft) return html`<p>${t.venChoose}</p>`;
     const draft = this.draft;
-    return html`<form @submit=${(e: Event) => this.save(e, venue)} novalidate aria-label="Edit ${venue.name}">
-      <h3>${venue.name} <span class="where">(${venue.id})</span></h3>
-      ${FIELDS.map(({ key, label }) => {
+    return html`<form @submit=${(e: Event) => this.save(e, venue)} novalidate aria-label=${t.venEditLabel(venue.name)}>
+      <h3><bdi>${venue.name}</bdi> <span class="where">(<bdi>${venue.id}</bdi>)</span></h3>
+      ${FIELDS.map((key) => {
         const error = this.errors[key];
         return html`<div class="field">
-          <label for="venue-${key}">${label}</label>
+          <label for="venue-${key}">${t.venFieldLabels[key]}</label>
           <input
             id="venue-${key}"
             name=${key}
@@ -139,7 +154,7 @@ export class VenuesPanel extends LitElement {
           ${error ? html`<p class="field-error" id="venue-${key}-error">${error}</p>` : nothing}
         </div>`;
       })}
-      <button type="submit">Save ${venue.id}</button>
+      <button type="submit">${t.venSave(venue.id)}</button>
       ${this.message ? html`<p class="ok" role="status">${this.message}</p>` : nothing}
     </form>`;
   }
@@ -155,7 +170,7 @@ export class VenuesPanel extends LitElement {
   private patchFrom(venue: Venue, draft: Draft): VenuePatch {
     const before = draftOf(venue);
     const patch: Record<string, string | null> = {};
-    for (const { key } of FIELDS) {
+    for (const key of FIELDS) {
       const value = draft[key].trim();
       if (value === before[key]) continue;
       patch[key] = value === '' && key !== 'name' ? null : value;
@@ -167,27 +182,29 @@ export class VenuesPanel extends LitElement {
     event.preventDefault();
     const patch = this.patchFrom(venue, this.draft!);
     this.message = '';
-    const errors: Partial<Record<FieldKey, string>> = {};
-    for (const { key, label } of FIELDS) {
+    const t = this.locale.t;
+    const errors: Partial<Record<VenueField, string>> = {};
+    for (const key of FIELDS) {
       const value = (patch as Record<string, unknown>)[key];
       if (value === undefined) continue;
-      const problem = fieldProblem(VenuePatchSchema.shape[key], value);
-      if (problem) errors[key] = `${label.split(' (')[0]} ${problem}.`;
+      const problem = venueFieldProblem(key, value, t);
+      if (problem) errors[key] = problem;
     }
     this.errors = errors;
     if (Object.keys(errors).length > 0) return this.focusFirstError();
     if (Object.keys(patch).length === 0) {
-      this.message = 'Nothing to save: the venue already reads like that.';
+      this.message = t.venNothing;
       return;
     }
     try {
       const saved = await this.data!.actions.patchVenue(venue.id, patch);
       this.draft = draftOf(saved);
-      this.message = `Saved. Screens show the new ${Object.keys(patch).join(', ')} now.`;
+      const changed = FIELDS.filter((key) => key in patch).map((key) => this.locale.t.venFieldNames[key]);
+      this.message = this.locale.t.venSaved(this.locale.t.listAnd(changed));
     } catch (error) {
-      const field = error instanceof ApiError ? (error.body.field as FieldKey | undefined) : undefined;
+      const field = error instanceof ApiError ? (error.body.field as VenueField | undefined) : undefined;
       const text = classifyError(error).message;
-      if (field && FIELDS.some((f) => f.key === field)) {
+      if (field && FIELDS.includes(field)) {
         this.errors = { [field]: text };
         await this.focusFirstError();
       } else this.message = text;
@@ -203,10 +220,8 @@ export class VenuesPanel extends LitElement {
     this.styleMessage = '';
     try {
       await this.data!.actions.updateSettings({ titleStyle });
-      this.styleMessage =
-        titleStyle === 'as-written'
-          ? 'Screens show titles as written.'
-          : 'Screens show capitalised titles in title case.';
+      const t = this.locale.t;
+      this.styleMessage = titleStyle === 'as-written' ? t.venStyleAsWritten : t.venStyleTitleCase;
     } catch (error) {
       this.styleMessage = classifyError(error).message;
     }

@@ -8,7 +8,9 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { classifyError, type WriteProblem } from '../data/outcome.ts';
-import { clashText, venueName } from '../data/schedule-queries.ts';
+import { slotLabel, venueName } from '../data/schedule-queries.ts';
+import { panelLocale } from '../i18n/panel-locale.ts';
+import { aroundData } from '../i18n/format.ts';
 import '../components/conflict-notice.ts';
 
 export interface WriteOptions {
@@ -72,15 +74,17 @@ export class WriteController {
     const request = this.request;
     const store = this.data()?.store;
     if (!problem || !request || !store?.schedule) return nothing;
+    // Its hosts follow the panel language (LocaleController), so reading the messages here is current.
+    const t = panelLocale.messages;
     switch (problem.kind) {
       case 'stale': {
         const current = store.session(request.sessionId) ?? problem.current;
         if (request.relative && current) {
           return html`<div class="notice" role="alert">
-            <p><strong>${request.relative.explain(current, problem.changedBy ?? 'a colleague')}</strong></p>
+            <p><strong>${request.relative.explain(current, problem.changedBy ?? t.wrColleague)}</strong></p>
             <div class="row">
               <button class="primary" @click=${this.retryStale}>${request.relative.againLabel}</button>
-              <button @click=${this.discard}>Leave it as it is</button>
+              <button @click=${this.discard}>${t.wrLeave}</button>
             </div>
           </div>`;
         }
@@ -95,17 +99,17 @@ export class WriteController {
       case 'clash': {
         const venue = venueName(store.schedule, request.venueId ?? store.session(request.sessionId)?.venueId ?? '');
         return html`<div class="notice" role="alert">
-          <p><strong>${clashText(venue, problem.clash, store.timezone)}.</strong></p>
+          <p>
+            <strong
+              >${aroundData(t.wrTaken, venue, problem.clash.title, slotLabel(problem.clash, store.timezone))}</strong
+            >
+          </p>
           <div class="row">
-            ${
-              request.offerShift
-                ? html`<button class="primary" @click=${this.shift}>Shift the rest of the room's day</button>`
-                : nothing
-            }
+            ${request.offerShift ? html`<button class="primary" @click=${this.shift}>${t.delShift}</button>` : nothing}
             <button class=${request.offerShift ? '' : 'primary'} @click=${this.force}>
-              ${request.forceLabel ?? 'Go ahead anyway'}
+              ${request.forceLabel ?? t.wrGoAhead}
             </button>
-            <button @click=${() => this.clear()}>${request.keepLabel ?? 'Keep as it was'}</button>
+            <button @click=${() => this.clear()}>${request.keepLabel ?? t.wrKeepAsItWas}</button>
           </div>
         </div>`;
       }

@@ -6,13 +6,15 @@
  * write whose answer was lost (network cut, server restart) never commits it twice.
  */
 
+import { panelLocale } from '../i18n/panel-locale.ts';
+
 /** A refused request, with the server's JSON body `{ error, field?, ...details }`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
   ) {
-    super(body.error || `Request failed (${status})`);
+    super(body.error || panelLocale.messages.errRefused(status));
     this.name = 'ApiError';
   }
 }
@@ -73,7 +75,7 @@ export class ApiClient {
     try {
       response = await fetch(this.base + path, init);
     } catch {
-      throw new ApiError(0, { error: 'The server cannot be reached. Check the network and try again.' });
+      throw new ApiError(0, { error: panelLocale.messages.errNetwork });
     }
     if (response.ok) {
       const text = await response.text();
@@ -127,5 +129,5 @@ async function readErrorBody(response: Response): Promise<ApiErrorBody> {
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic message.
   }
-  return { error: `The server refused the request (${response.status} ${response.statusText}).` };
+  return { error: panelLocale.messages.errRefused(response.status) };
 }

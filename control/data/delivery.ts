@@ -3,6 +3,8 @@
  * a revision (or a later one), and which ones lag — offline, or connected but not there yet.
  */
 import type { DisplayStatus } from '../../shared/protocol.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
+import { panelLocale } from '../i18n/panel-locale.ts';
 
 export interface Delivery {
   revision: number;
@@ -26,15 +28,13 @@ export function deliveryOf(all: DisplayStatus[], revision: number): Delivery {
 }
 
 /** "delivered to 38/40 screens" */
-export function deliveryText(delivery: Delivery): string {
-  return `delivered to ${delivery.delivered}/${delivery.total} ${delivery.total === 1 ? 'screen' : 'screens'}`;
+export function deliveryText(delivery: Delivery, t: PanelMessages = panelLocale.messages): string {
+  return t.dlvDelivered(delivery.delivered, delivery.total);
 }
 
 /** "Lobby (offline), CR3 door and 2 more" — who is still missing the change. */
-export function laggingText(delivery: Delivery, limit = 3): string {
-  const names = delivery.lagging.slice(0, limit).map((d) => (d.connected ? d.name : `${d.name} (offline)`));
+export function laggingText(delivery: Delivery, t: PanelMessages = panelLocale.messages, limit = 3): string {
+  const names = delivery.lagging.slice(0, limit).map((d) => (d.connected ? d.name : t.dlvOffline(d.name)));
   const more = delivery.lagging.length - names.length;
-  if (more > 0) return `${names.join(', ')} and ${more} more`;
-  if (names.length < 2) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return more > 0 ? t.dlvAndMore(names.join(', '), more) : t.listAnd(names);
 }

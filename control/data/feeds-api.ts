@@ -1,5 +1,6 @@
 /** The live feeds routes (staff): list, add, remove, accept what a feed wanted. */
 import type { FeedStatus } from '../../shared/feeds.ts';
+import { panelLocale } from '../i18n/panel-locale.ts';
 
 export class FeedsApiError extends Error {
   constructor(
@@ -21,11 +22,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new FeedsApiError('The server cannot be reached. Check the network and try again.');
+    throw new FeedsApiError(panelLocale.messages.errNetwork);
   }
   if (response.status === 204) return undefined as T;
   const answer = (await response.json().catch(() => ({}))) as { error?: string; field?: string };
-  if (!response.ok) throw new FeedsApiError(answer.error ?? `The request failed (${response.status}).`, answer.field);
+  if (!response.ok) {
+    throw new FeedsApiError(answer.error ?? panelLocale.messages.feedFailed(response.status), answer.field);
+  }
   return answer as T;
 }
 

@@ -8,14 +8,19 @@ import type { Schedule } from '../../shared/model.ts';
 import type { Assignment, DisplayStatus } from '../../shared/protocol.ts';
 import type { ApiClient } from './api.ts';
 import type { ControlStore } from './store.ts';
-
+import type { PanelMessages } from '../i18n/messages.ts';
+import { panelLocale } from '../i18n/panel-locale.ts';
 
 /** The choices of a "Shows" menu: the lobby, then each room's door. */
-export function assignmentChoices(schedule: Schedule): Array<{ value: string; label: string }> {
+/** `name` is the room's name inside the label: data, which an <option> cannot isolate with markup. */
+export function assignmentChoices(
+  schedule: Schedule,
+  t: PanelMessages = panelLocale.messages,
+): Array<{ value: string; label: string; name?: string }> {
   const rooms = schedule.venues.filter((venue) => venue.kind === 'room');
   return [
-    { value: 'lobby', label: 'Lobby overview' },
-    ...rooms.map((venue) => ({ value: `room:${venue.id}`, label: `Door of ${venue.name}` })),
+    { value: 'lobby', label: t.scrLobby },
+    ...rooms.map((venue) => ({ value: `room:${venue.id}`, label: t.scrDoorOf(venue.name), name: venue.name })),
   ];
 }
 

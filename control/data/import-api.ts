@@ -7,9 +7,11 @@
  */
 import type { ImportApplied, ImportPreview, MissingSessions } from '../../shared/import-plan.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/limits.ts';
+import { panelLocale } from '../i18n/panel-locale.ts';
 
-const TOO_LARGE = `The file is too large (at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB).`;
-
+/** Our own messages are in the reader's language at the moment of the refusal. */
+const messages = () => panelLocale.messages;
+const tooLarge = () => messages().impTooLarge(MAX_IMPORT_BYTES / (1024 * 1024));
 
 export interface ImportProblem {
   line?: number;
@@ -70,23 +72,23 @@ export class ImportApi {
         body: JSON.stringify(body),
       });
     } catch {
-      throw new ImportApiError(0, 'The server cannot be reached. Check the network and try again.');
+      throw new ImportApiError(0, messages().errNetwork);
     }
     const answer = (await response.json().catch(() => ({}))) as { error?: string; errors?: ImportProblem[]; field?: string };
     if (response.ok) return answer as T;
     const message =
       response.status === 401
-        ? 'Your staff session has ended: log in again, then retry.'
+        ? messages().impSessionEnded
         : response.status === 413
-          ? TOO_LARGE
-          : (answer.error ?? `The import failed (${response.status}).`);
+          ? tooLarge()
+          : (answer.error ?? messages().impFailed(response.status));
     throw new ImportApiError(response.status, message, answer.errors ?? [], answer.field);
   }
 }
 
 /** The text of a chosen file, refusing what the server would refuse anyway. */
 export async function readScheduleFile(file: Blob): Promise<string> {
-  if (file.size === 0) throw new ImportApiError(400, 'The file is empty.');
-  if (file.size > MAX_IMPORT_BYTES) throw new ImportApiError(413, TOO_LARGE);
+  if (file.size === 0) throw new ImportApiError(400, messages().impEmpty);
+  if (file.size > MAX_IMPORT_BYTES) throw new ImportApiError(413, tooLarge());
   return file.text();
 }

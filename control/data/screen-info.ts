@@ -1,5 +1,7 @@
 /** Plain words for what a screen reported about itself: browser, screen size, clock skew. */
 import type { DisplayStatus } from '../../shared/protocol.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
+import { panelLocale } from '../i18n/panel-locale.ts';
 
 /** Checked in this order: Edge and Opera also call themselves Chrome, and Chrome calls itself Safari. */
 const BROWSERS: Array<[name: string, pattern: RegExp]> = [
@@ -20,15 +22,25 @@ export function browserName(userAgent: string | undefined): string {
 }
 
 /** "clock 0.4 s behind", "clock on time": how far the screen's own clock is off (it corrects for it). */
-export function skewText(skewMs: number | undefined): string {
+export function skewText(skewMs: number | undefined, t: PanelMessages = panelLocale.messages): string {
   if (skewMs === undefined) return '';
   const seconds = Math.abs(skewMs) / 1000;
-  if (seconds < 0.1) return 'clock on time';
+  if (seconds < 0.1) return t.devClockOnTime;
+  const rounded = seconds < 10 ? Math.round(seconds * 10) / 10 : Math.round(seconds);
   // skew = server - device: a positive skew means the device clock is behind.
-  return `clock ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s ${skewMs > 0 ? 'behind' : 'ahead'}`;
+  return skewMs > 0 ? t.devClockBehind(rounded) : t.devClockAhead(rounded);
 }
 
-export function deviceSummary(display: DisplayStatus): string {
-  const screen = display.screen ? `${display.screen.width}×${display.screen.height} ${display.screen.orientation}` : '';
-  return [browserName(display.userAgent), screen, skewText(display.clockSkewMs)].filter(Boolean).join(' · ');
+/** What a screen said about itself, in parts: the browser and size are the device's own words (data). */
+export function deviceParts(
+  display: DisplayStatus,
+  t: PanelMessages = panelLocale.messages,
+): { browser: string; size: string; orientation: string; clock: string } {
+  const screen = display.screen;
+  return {
+    browser: browserName(display.userAgent),
+    size: screen ? `${screen.width}×${screen.height}` : '',
+    orientation: screen ? t.devOrientations[screen.orientation] : '',
+    clock: skewText(display.clockSkewMs, t),
+  };
 }

@@ -7,6 +7,8 @@ import type { Schedule } from '../../shared/model.ts';
 import type { JournalEntry } from '../../shared/protocol.ts';
 import { formatClock, parseInstant } from '../../shared/time.ts';
 import type { ApiErrorBody } from './api.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
+import { panelLocale } from '../i18n/panel-locale.ts';
 
 /** The text an "Emergency message on: …" entry put up (its summary carries it). */
 function emergencyTextBefore(journal: readonly JournalEntry[], revision: number): string | undefined {
@@ -14,9 +16,8 @@ function emergencyTextBefore(journal: readonly JournalEntry[], revision: number)
   return set?.summary.replace(/^Emergency message (on|changed): /, '');
 }
 
-function screens(count: number): string {
-  if (count === 0) return 'every screen';
-  return count === 1 ? 'the 1 screen' : `all ${count} screens`;
+function screens(count: number, t: PanelMessages): string {
+  return count === 0 ? t.undoEveryScreen : t.undoScreens(count);
 }
 
 /**
@@ -29,20 +30,21 @@ export function undoEffect(
   schedule: Schedule,
   screenCount: number,
   now: number,
+  t: PanelMessages = panelLocale.messages,
 ): string | null {
   // Undoing an undo re-does the original: judge it by what the original did, inverted.
   const original = entry.operation === 'undo' ? journal.find((e) => e.revision === entry.undoes) : undefined;
   const effectively = original ? redoOf(original.operation) : entry.operation;
   if (effectively === 'emergency.clear') {
     const text = emergencyTextBefore(journal, original?.revision ?? entry.revision);
-    return `This shows the emergency message${text ? ` “${text}”` : ''} on ${screens(screenCount)} again.`;
+    return t.undoShowsEmergency(text ?? '', screens(screenCount, t));
   }
   if (effectively === 'emergency.redo-set') {
     const text = original?.summary.replace(/^Emergency message (on|changed): /, '');
-    return `This shows the emergency message${text ? ` “${text}”` : ''} on ${screens(screenCount)} again.`;
+    return t.undoShowsEmergency(text ?? '', screens(screenCount, t));
   }
   if (effectively === 'announcement.delete' && /^Removed urgent announcement: /.test(entry.summary)) {
-    return `This shows the urgent announcement “${entry.summary.replace(/^Removed urgent announcement: /, '')}” on screens again.`;
+    return t.undoShowsUrgent(entry.summary.replace(/^Removed urgent announcement: /, ''));
   }
   const session = entry.sessionId ? schedule.sessions.find((s) => s.id === entry.sessionId) : undefined;
   if (session && session.status !== 'cancelled') {
@@ -50,7 +52,7 @@ export function undoEffect(
     const start = parseInstant(session.start, zone);
     const end = parseInstant(session.end, zone);
     if (start <= now && now < end) {
-      return `“${session.title}” is running now (until ${formatClock(end, zone)}): this changes it on its door and the lobby while delegates are in the room.`;
+      return t.undoRunningNow(session.title, formatClock(end, zone));
     }
   }
   return null;
@@ -72,28 +74,33 @@ export interface UndoRefusal {
   forceable?: boolean;
 }
 
-/** The server's refusal ("cannot undo revision 4: …") told without revision numbers, with a way forward. */
-export function explainUndoRefusal(body: ApiErrorBody, entry: JournalEntry): UndoRefusal {
+/**
+ * The server's refusal ("cannot undo revision 4: …") told without revision numbers, with a way
+ * forward. The server's reason is English and quoted as sent; the words around it are the reader's.
+ */
+export function explainUndoRefusal(
+  body: ApiErrorBody,
+  entry: JournalEntry,
+  t: PanelMessages = panelLocale.messages,
+): UndoRefusal {
   const reason = body.error.replace(/^cannot undo revision \d+: /, '');
-  const text = `Can’t undo this: ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
+  const text = t.undoCant(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}`);
   if (body.clash) {
     return {
       text,
       blockingSessionId: body.clash.id,
-      next: body.forceable
-        ? `Move or shorten “${body.clash.title}” first, then undo again — or undo anyway and keep both in the room.`
-        : `Move or shorten “${body.clash.title}” first, then undo again.`,
+      next: body.forceable ? t.undoMoveFirstOrForce(body.clash.title) : t.undoMoveFirst(body.clash.title),
       ...(body.forceable === true && { forceable: true }),
     };
   }
-  if (typeof body.undoneBy === 'number') return { text: 'This change was already undone.', next: 'Nothing to do.' };
+  if (typeof body.undoneBy === 'number') return { text: t.undoAlreadyUndone, next: t.undoNothingToDo };
   if (/changed again since|deleted since|exists again/.test(reason)) {
     return {
       text,
       ...(entry.sessionId ? { blockingSessionId: entry.sessionId } : {}),
-      next: 'Undo the later changes first (newest first), or open the session and set it by hand.',
+      next: t.undoLaterFirst,
     };
   }
-  if (/expired/.test(reason)) return { text, next: 'Post it again from Announcements if it is still needed.' };
-  return { text, next: 'Look at the newer changes above; undo those first if they are in the way.' };
+  if (/expired/.test(reason)) return { text, next: t.undoPostAgain };
+  return { text, next: t.undoLookNewer };
 }

@@ -8,6 +8,7 @@
 /** The operations the server writes into the journal (JournalEntry.operation). */
 import type { Role } from '../../shared/staff.ts';
 import type { Session } from '../../shared/model.ts';
+import type { ImportedField } from '../../shared/import-plan.ts';
 
 export const JOURNAL_OPERATIONS = [
   'session.create',
@@ -33,6 +34,9 @@ export const JOURNAL_OPERATIONS = [
   'account.password',
 ] as const;
 export type JournalOperation = (typeof JOURNAL_OPERATIONS)[number];
+
+/** The venue fields staff edit in the Venues section. */
+export type VenueField = 'name' | 'building' | 'floor' | 'directions';
 
 export interface PanelMessages {
   // The page root and the login.
@@ -272,4 +276,144 @@ export interface PanelMessages {
   detChangeOnline: string;
   detChangeOnlineRemoved: string;
   detChangeTranslations: string;
+  // Part A: venues, import, feeds, screens, delivery, conflicts.
+  /** "A, B and C" in the reader's language (Intl.ListFormat). */
+  listAnd: (items: readonly string[]) => string;
+  errNetwork: string;
+  errRefused: (status: number) => string;
+  venHeading: string;
+  venTitlesLegend: string;
+  venTitleCase: string;
+  venAsWritten: string;
+  venChoose: string;
+  venEditLabel: (name: string) => string;
+  venSave: (id: string) => string;
+  venFieldLabels: Readonly<Record<VenueField, string>>;
+  /** The field's name alone, inside a sentence ("the new name and directions"). */
+  venFieldNames: Readonly<Record<VenueField, string>>;
+  venEmpty: (field: string) => string;
+  venTooLong: (field: string, max: number) => string;
+  venInvalid: (field: string) => string;
+  venNothing: string;
+  venSaved: (fields: string) => string;
+  venStyleAsWritten: string;
+  venStyleTitleCase: string;
+  impHeading: string;
+  impHint: string;
+  impFile: string;
+  impReadLegend: string;
+  impTimezone: string;
+  impRepeatFrom: string;
+  impRepeatTo: string;
+  impDatePlaceholder: string;
+  impColumns: string;
+  impColumnsPlaceholder: string;
+  impKeep: string;
+  impWorking: string;
+  impApply: string;
+  impCancel: string;
+  impRowAt: (row: number) => string;
+  impLineAt: (line: number) => string;
+  impSummary: (changes: number, unchanged: number) => string;
+  impNewRooms: (names: string) => string;
+  impTranslated: (count: number) => string;
+  impColChange: string;
+  impColSession: string;
+  impColDetails: string;
+  impAdded: string;
+  impCancelled: string;
+  impKept: string;
+  impMoved: string;
+  impNewTime: string;
+  impEdited: string;
+  impNotInFile: string;
+  impChangedFields: (fields: string) => string;
+  impFieldWords: Readonly<Record<ImportedField, string>>;
+  impWarnings: string;
+  impApplied: (revision: number) => string;
+  impStale: string;
+  impConference: string;
+  impConferenceNone: string;
+  impConferenceUnnamed: string;
+  impDayChange: (time: string) => string;
+  impSessionEnded: string;
+  impTooLarge: (megabytes: number) => string;
+  impEmpty: string;
+  impFailed: (status: number) => string;
+  feedHeading: string;
+  feedHint: string;
+  feedUrl: string;
+  feedAdd: string;
+  feedRefresh: string;
+  feedNone: string;
+  feedList: string;
+  feedLastSync: (when: string) => string;
+  feedNever: string;
+  feedFailingSince: (when: string) => string;
+  feedRemove: string;
+  feedRemoveLabel: (url: string) => string;
+  feedKeptList: string;
+  feedKept: (feedSays: string, kept: string, keptBy: string) => string;
+  feedAccept: string;
+  feedFailed: (status: number) => string;
+  pairHeading: string;
+  /** The hint around the path "/display": [before, after]. */
+  pairHint: readonly [string, string];
+  pairCode: string;
+  pairName: string;
+  pairNamePlaceholder: string;
+  pairSubmit: string;
+  pairDone: (name: string, shows: string) => string;
+  prevTarget: string;
+  prevShape: string;
+  prevLandscape: string;
+  prevPortrait: string;
+  prevFrameLobby: string;
+  prevFrameDoor: (venueId: string) => string;
+  dlvChange: (revision: number) => string;
+  dlvDelivered: (delivered: number, total: number) => string;
+  dlvNotYetOn: (screens: string) => string;
+  dlvOffline: (name: string) => string;
+  dlvAndMore: (names: string, more: number) => string;
+  dlvDismiss: string;
+  dlvHeading: string;
+  dlvListLabel: string;
+  fleetBehind: (count: number) => string;
+  fleetOffline: (count: number) => string;
+  fleetUnderAMinute: string;
+  fleetMinutes: (minutes: number) => string;
+  fleetHoursMinutes: (hours: number, minutes: number) => string;
+  devClockOnTime: string;
+  devClockBehind: (seconds: number) => string;
+  devClockAhead: (seconds: number) => string;
+  devOrientations: Readonly<Record<'portrait' | 'landscape', string>>;
+  cflHeading: string;
+  cflNowReads: string;
+  cflWhen: string;
+  cflWhere: string;
+  cflOrganisers: string;
+  cflCancelled: string;
+  cflScheduled: string;
+  cflGone: string;
+  cflYourChange: (change: string) => string;
+  cflRetry: string;
+  cflDiscard: string;
+  wrColleague: string;
+  wrLeave: string;
+  wrTaken: (venue: string, title: string, slot: string) => string;
+  wrGoAhead: string;
+  wrKeepAsItWas: string;
+  undoEveryScreen: string;
+  undoScreens: (count: number) => string;
+  undoShowsEmergency: (text: string, screens: string) => string;
+  undoShowsUrgent: (text: string) => string;
+  undoRunningNow: (title: string, until: string) => string;
+  undoCant: (reason: string) => string;
+  undoMoveFirst: (title: string) => string;
+  undoMoveFirstOrForce: (title: string) => string;
+  undoAlreadyUndone: string;
+  undoNothingToDo: string;
+  undoLaterFirst: string;
+  undoPostAgain: string;
+  undoLookNewer: string;
 }

@@ -41,6 +41,8 @@ export class PanelLocale extends EventTarget {
     if (request !== this.requested) return;
     this.language = language;
     this.messages = messages;
+    // The browser tab speaks the reader's language too (index.html starts it in English).
+    if (typeof document !== 'undefined') document.title = messages.appLoginHeading;
     this.dispatchEvent(new Event('change'));
   }
 }

@@ -3,17 +3,21 @@
  * names or rooms, which screens and the panel isolate with <bdi> or dir="auto"), compared with
  * the words only the English catalogue has. Used by the screen and the panel language tests.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 type Catalogue = object;
 
+/** Every text a catalogue entry can print: strings, functions (called with sample values), nested records and lists. */
+function texts(value: unknown): string[] {
+  if (typeof value === 'function') return [String((value as (...args: unknown[]) => unknown)('', 2))];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(texts);
+  return [String(value)];
+}
+
 /** Every word (3 letters or more) a catalogue can print, lower-cased. */
 export function catalogueWords(messages: Catalogue): Set<string> {
-  const texts = Object.values(messages).map((value) =>
-    typeof value === 'function' ? (value as (...args: unknown[]) => string)('', 2) : String(value),
-  );
   return new Set(
-    texts
+    texts(messages)
       .join(' ')
       .toLowerCase()
       .split(/[^\p{L}]+/u)
@@ -21,9 +25,12 @@ export function catalogueWords(messages: Catalogue): Set<string> {
   );
 }
 
-/** The text on the page outside the data, walking every shadow root. */
-export function chromeText(page: Page): Promise<string> {
-  return page.evaluate(() => {
+/**
+ * The text outside the data, walking every shadow root: of the whole page, or of one element
+ * (its light and shadow DOM) when a locator is given.
+ */
+export function chromeText(target: Page | Locator): Promise<string> {
+  const collect = (start: Element | undefined): string => {
     const parts: string[] = [];
     const isData = (element: Element | null): boolean => {
       for (let node: Element | null = element; node;) {
@@ -32,24 +39,34 @@ export function chromeText(page: Page): Promise<string> {
       }
       return false;
     };
-    const visit = (root: Document | ShadowRoot) => {
+    const visit = (root: Document | ShadowRoot | Element) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-        if (!isData(text.parentElement)) parts.push(text.textContent ?? '');
+        if (isData(text.parentElement)) continue;
+        // An <option> cannot hold a <bdi>: it names the data in its text by data-name instead.
+        const name = text.parentElement?.localName === 'option' ? text.parentElement.dataset.name : undefined;
+        const words = text.textContent ?? '';
+        parts.push(name ? words.replace(name, ' ') : words);
       }
       for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
     };
-    visit(document);
+    visit(start ?? document);
+    if (start?.shadowRoot) visit(start.shadowRoot);
     return parts.join(' ');
-  });
+  };
+  return 'goto' in target ? target.evaluate(collect, undefined) : target.evaluate(collect);
 }
 
-/** The English-only catalogue words the page shows in its chrome: [] when it speaks `language`. */
-export async function englishWordsShown(page: Page, english: Catalogue, translated: Catalogue): Promise<string[]> {
+/** The English-only catalogue words shown in the chrome (of the page, or of one element): [] when it speaks `translated`'s language. */
+export async function englishWordsShown(
+  target: Page | Locator,
+  english: Catalogue,
+  translated: Catalogue,
+): Promise<string[]> {
   const own = catalogueWords(translated);
   const englishOnly = [...catalogueWords(english)].filter((word) => !own.has(word));
   const shown = new Set(
-    (await chromeText(page))
+    (await chromeText(target))
       .toLowerCase()
       .split(/[^\p{L}]+/u)
       .filter(Boolean),

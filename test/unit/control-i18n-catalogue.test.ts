@@ -37,6 +37,13 @@ describe('the panel catalogue', () => {
       if (typeof value === 'function') expect(String(value('X', 'Y')).trim(), key).not.toBe('');
     }
     expect(Object.keys(messages.journalOperations).sort()).toEqual([...JOURNAL_OPERATIONS].sort());
+    // Records (field labels, kinds, roles) and pairs (a hint around a path) are complete too.
+    for (const [key, value] of Object.entries(messages)) {
+      const english = (en as unknown as Record<string, unknown>)[key];
+      if (typeof value !== 'object' || value === null) continue;
+      expect(Object.keys(value).sort(), key).toEqual(Object.keys(english as object).sort());
+      for (const text of Object.values(value)) expect(String(text).trim(), key).not.toBe('');
+    }
   });
 
   it('the non-English catalogues translate the words rather than copy the English', async () => {
