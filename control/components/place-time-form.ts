@@ -12,7 +12,7 @@ import {
   checkSlot,
   focusFirstInvalid,
   followStart,
-  readSlot,
+  slotTimes,
   slotFields,
   type SlotDraft,
   type SlotErrors,
@@ -45,8 +45,8 @@ export class PlaceTimeForm extends SessionDraftForm {
     const schedule = this.data?.store.schedule;
     if (!session || !schedule) return nothing;
     const zone = schedule.timezone;
-    const slot = readSlot(this.when, zone);
-    const choices = 'error' in slot ? [] : venueChoices(schedule, session, slot.start, slot.end);
+    const slot = slotTimes(this.when, zone);
+    const choices = slot ? venueChoices(schedule, session, slot.start, slot.end) : [];
     const free = choices.filter((c) => !c.clash);
     const busy = choices.filter((c) => c.clash);
     const t = this.locale.t;
@@ -66,6 +66,8 @@ export class PlaceTimeForm extends SessionDraftForm {
           zone,
           errors: this.errors ?? {},
           onChange: (draft) => this.changeSlot(draft),
+          t,
+          language: this.locale.language,
         })}
         <div class="field">
           <label for="venue">${t.ptVenue}</label>
@@ -98,7 +100,7 @@ export class PlaceTimeForm extends SessionDraftForm {
     const zone = this.data!.store.timezone;
     this.when = followStart(this.when, draft, zone);
     if (this.errors) {
-      const slot = checkSlot(this.when, zone);
+      const slot = checkSlot(this.when, zone, this.locale.t);
       this.errors = 'errors' in slot ? slot.errors : null;
     }
     this.edited();
@@ -111,7 +113,7 @@ export class PlaceTimeForm extends SessionDraftForm {
     if (!session || !data) return;
     this.saved = '';
     const zone = data.store.timezone;
-    const slot = checkSlot(this.when, zone);
+    const slot = checkSlot(this.when, zone, this.locale.t);
     if ('errors' in slot) {
       this.errors = slot.errors;
       this.write.clear();
@@ -139,7 +141,7 @@ export class PlaceTimeForm extends SessionDraftForm {
     await this.write.run({
       sessionId: session.id,
       version: session.version,
-      description: `${patch.venueId ? `move to ${target}` : `stay in ${target}`}, ${when}`,
+      description: patch.venueId ? this.locale.t.ptDoMove(target, when) : this.locale.t.ptDoStay(target, when),
       venueId: this.venueId,
       forceLabel: this.locale.t.ptMoveAnyway,
       send: (options) => {

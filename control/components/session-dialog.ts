@@ -21,6 +21,7 @@ import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import { panelDay } from '../i18n/format.ts';
+import { journalSentence } from '../data/journal-sentence.ts';
 
 @customElement('session-dialog')
 export class SessionDialog extends LitElement {
@@ -77,7 +78,7 @@ export class SessionDialog extends LitElement {
                         >${panelDay(parseInstant(session.start, schedule.timezone), schedule.timezone, this.locale.language)}
                         <bdi>${slotLabel(session, schedule.timezone)}</bdi></strong
                       >
-                      · ${venueName(schedule, session.venueId)} ${changeBadges(schedule, session)}
+                      · ${venueName(schedule, session.venueId)} ${changeBadges(schedule, session, t)}
                     </p>
                     ${session.organizers.lead ? html`<p>${t.sesOrganisedBy(session.organizers.lead)}</p>` : nothing}
                     ${this.lastChange(session.id)}
@@ -104,7 +105,9 @@ export class SessionDialog extends LitElement {
     const entry = [...store.journal].reverse().find((e) => e.sessionId === sessionId);
     if (!entry) return nothing;
     const at = formatClock(parseInstant(entry.at, store.timezone), store.timezone);
-    return html`<p class="last" role="status">${this.locale.t.sesLastChange(at, entry.actor, entry.summary)}</p>`;
+    const { t, language } = this.locale;
+    const summary = journalSentence(entry, { t, language, zone: store.timezone });
+    return html`<p class="last" role="status">${t.sesLastChange(at, entry.actor, summary.text)}</p>`;
   }
 
   private readonly close = () => {
