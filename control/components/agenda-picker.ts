@@ -59,7 +59,7 @@ export class AgendaPicker extends LitElement {
         ${items.map((item) => {
           const current = item.code === s.currentAgendaItem;
           return html`<li aria-current=${current ? 'true' : 'false'}>
-            <span><span class="code">${item.code}</span> ${item.title}</span>
+            <span><bdi class="code">${item.code}</bdi> <bdi>${item.title}</bdi></span>
             ${
               current
                 ? html`<span class="current">${t.agUnderDiscussion}</span>`

@@ -115,7 +115,7 @@ export class NewSessionDialog extends LitElement {
                 <div class="field">
                   <label for="new-venue">${t.ptVenue}</label>
                   <select id="new-venue" @change=${this.edit('venueId')}>
-                    ${venues.map((v) => html`<option value=${v.id} ?selected=${v.id === d.venueId}>${v.name}</option>`)}
+                    ${venues.map((v) => html`<option value=${v.id} dir="auto" ?selected=${v.id === d.venueId}>${v.name}</option>`)}
                   </select>
                 </div>
               </div>

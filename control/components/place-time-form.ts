@@ -51,7 +51,8 @@ export class PlaceTimeForm extends SessionDraftForm {
     const busy = choices.filter((c) => c.clash);
     const t = this.locale.t;
     const option = (c: (typeof choices)[number]) =>
-      html`<option value=${c.venue.id} ?selected=${c.venue.id === this.venueId}>
+      // An option holds text only: dir="auto" reads it from the venue's name, which leads it.
+      html`<option value=${c.venue.id} dir="auto" ?selected=${c.venue.id === this.venueId}>
         ${c.venue.name}${c.venue.id === session.venueId ? ` ${t.ptCurrent}` : ''}${c.venue.kind === 'online' ? ` — ${t.ptOnline}` : ''}${
           c.clash ? ` — ${t.ptBusyWith(c.clash.title, slotLabel(c.clash, zone))}` : ''
         }
@@ -72,7 +73,7 @@ export class PlaceTimeForm extends SessionDraftForm {
         <div class="field">
           <label for="venue">${t.ptVenue}</label>
           <select id="venue" @change=${this.onVenue}>
-            ${choices.length === 0 ? html`<option value=${this.venueId} selected>${venueName(schedule, this.venueId)}</option>` : nothing}
+            ${choices.length === 0 ? html`<option value=${this.venueId} dir="auto" selected>${venueName(schedule, this.venueId)}</option>` : nothing}
             ${free.length ? html`<optgroup label=${t.ptFree}>${free.map(option)}</optgroup>` : nothing}
             ${busy.length ? html`<optgroup label=${t.ptBusy}>${busy.map(option)}</optgroup>` : nothing}
           </select>

@@ -46,7 +46,7 @@ export class PlenaryAgenda extends LitElement {
         (s) =>
           html`<h3>
               ${slotLabel(s, schedule.timezone)} ·
-              ${venueName(schedule, s.venueId)}${s.status === 'cancelled' ? ` ${t.dayCancelled}` : ''}
+              <bdi>${venueName(schedule, s.venueId)}</bdi>${s.status === 'cancelled' ? ` ${t.dayCancelled}` : ''}
             </h3>
             <agenda-picker .session=${s}></agenda-picker>`,
       )}

@@ -235,7 +235,7 @@ export class ScheduleGrid extends LitElement {
     const laneHeight = 100 / count;
     return html`<div class="room-row" role="group" aria-labelledby="room-${venue.id}">
       <div class="room" id="room-${venue.id}">
-        ${venue.name}${venue.kind === 'online' ? html`<small>${this.locale.t.ptOnline}</small>` : nothing}
+        <bdi>${venue.name}</bdi>${venue.kind === 'online' ? html`<small>${this.locale.t.ptOnline}</small>` : nothing}
       </div>
       <div class="track" style="height:${count * LANE_REM}rem">
         ${repeat(

@@ -28,8 +28,8 @@ export function isChanged(session: Session): boolean {
 export function chipContent(schedule: Schedule, session: Session, t: PanelMessages, options: { venue?: boolean } = {}) {
   const zone = schedule.timezone;
   return html`<span class="time"
-      >${slotLabel(session, zone)}${options.venue ? ` · ${venueName(schedule, session.venueId)}` : ''}</span
+      >${slotLabel(session, zone)}${options.venue ? html` · <bdi>${venueName(schedule, session.venueId)}</bdi>` : ''}</span
     >
-    <span class="title">${session.title}</span>
+    <bdi class="title">${session.title}</bdi>
     <span class="badges">${changeBadges(schedule, session, t)}</span>`;
 }

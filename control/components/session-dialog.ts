@@ -59,7 +59,7 @@ export class SessionDialog extends LitElement {
     const t = this.locale.t;
     return this.dialog.render({
       open: id !== null,
-      heading: session ? session.title : t.sesHeading,
+      heading: session ? html`<bdi>${session.title}</bdi>` : t.sesHeading,
       onClose: this.close,
       hasUnsavedEdits: () =>
         [...this.renderRoot.querySelectorAll('place-time-form, details-form')].some(
@@ -78,7 +78,7 @@ export class SessionDialog extends LitElement {
                         >${panelDay(parseInstant(session.start, schedule.timezone), schedule.timezone, this.locale.language)}
                         <bdi>${slotLabel(session, schedule.timezone)}</bdi></strong
                       >
-                      · ${venueName(schedule, session.venueId)} ${changeBadges(schedule, session, t)}
+                      · <bdi>${venueName(schedule, session.venueId)}</bdi> ${changeBadges(schedule, session, t)}
                     </p>
                     ${session.organizers.lead ? html`<p>${t.sesOrganisedBy(session.organizers.lead)}</p>` : nothing}
                     ${this.lastChange(session.id)}
@@ -107,7 +107,9 @@ export class SessionDialog extends LitElement {
     const at = formatClock(parseInstant(entry.at, store.timezone), store.timezone);
     const { t, language } = this.locale;
     const summary = journalSentence(entry, { t, language, zone: store.timezone });
-    return html`<p class="last" role="status">${t.sesLastChange(at, entry.actor, summary.text)}</p>`;
+    return html`<p class="last" role="status">
+      ${t.sesLastChange(at, entry.actor)} <bdi lang=${summary.language}>${summary.text}</bdi>
+    </p>`;
   }
 
   private readonly close = () => {

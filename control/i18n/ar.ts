@@ -156,7 +156,7 @@ export const ar: PanelMessages = {
   sesGone: 'لم تعد هذه الجلسة موجودة (حُذفت).',
   sesOrganisedBy: (lead) => `تنظيم ${lead}`,
   sesAgenda: 'جدول الأعمال',
-  sesLastChange: (at, who, summary) => `آخر تغيير ${at} بواسطة ${who}: ${summary}`,
+  sesLastChange: (at, who) => `آخر تغيير ${at} بواسطة ${who}:`,
   stStatus: 'الحالة',
   stCancelQuestion: (title) => `إلغاء «${title}»؟ ستعرضها الشاشات مشطوبة كملغاة. يمكنك إعادتها لاحقًا.`,
   stYesCancel: 'نعم، ألغها',

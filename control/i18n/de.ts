@@ -146,7 +146,7 @@ export const de: PanelMessages = {
   sesGone: 'Diese Sitzung gibt es nicht mehr (sie wurde gelöscht).',
   sesOrganisedBy: (lead) => `Veranstaltet von ${lead}`,
   sesAgenda: 'Tagesordnung',
-  sesLastChange: (at, who, summary) => `Letzte Änderung ${at} von ${who}: ${summary}`,
+  sesLastChange: (at, who) => `Letzte Änderung ${at} von ${who}:`,
   stStatus: 'Status',
   stCancelQuestion: (title) =>
     `„${title}“ absagen? Die Bildschirme zeigen sie durchgestrichen als abgesagt. Sie können sie später wieder ansetzen.`,

@@ -144,7 +144,7 @@ export const en: PanelMessages = {
   sesGone: 'This session no longer exists (it was deleted).',
   sesOrganisedBy: (lead) => `Organised by ${lead}`,
   sesAgenda: 'Agenda',
-  sesLastChange: (at, who, summary) => `Last change ${at} by ${who}: ${summary}`,
+  sesLastChange: (at, who) => `Last change ${at} by ${who}:`,
   stStatus: 'Status',
   stCancelQuestion: (title) =>
     `Cancel “${title}”? Screens will show it struck through as cancelled. You can reinstate it later.`,

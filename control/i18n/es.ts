@@ -147,7 +147,7 @@ export const es: PanelMessages = {
   sesGone: 'Esta sesión ya no existe (se eliminó).',
   sesOrganisedBy: (lead) => `Organizada por ${lead}`,
   sesAgenda: 'Orden del día',
-  sesLastChange: (at, who, summary) => `Último cambio ${at} por ${who}: ${summary}`,
+  sesLastChange: (at, who) => `Último cambio ${at} por ${who}:`,
   stStatus: 'Estado',
   stCancelQuestion: (title) =>
     `¿Cancelar «${title}»? Las pantallas la mostrarán tachada como cancelada. Puede restablecerla después.`,

@@ -148,7 +148,7 @@ export const fr: PanelMessages = {
   sesGone: 'Cette séance n’existe plus (elle a été supprimée).',
   sesOrganisedBy: (lead) => `Organisée par ${lead}`,
   sesAgenda: 'Ordre du jour',
-  sesLastChange: (at, who, summary) => `Dernière modification ${at} par ${who} : ${summary}`,
+  sesLastChange: (at, who) => `Dernière modification ${at} par ${who} :`,
   stStatus: 'Statut',
   stCancelQuestion: (title) =>
     `Annuler « ${title} » ? Les écrans l’afficheront barrée comme annulée. Vous pourrez la rétablir plus tard.`,

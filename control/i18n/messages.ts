@@ -180,7 +180,8 @@ export interface PanelMessages {
   sesGone: string;
   sesOrganisedBy: (lead: string) => string;
   sesAgenda: string;
-  sesLastChange: (at: string, who: string, summary: string) => string;
+  /** Followed by the change's sentence, isolated (it carries titles). */
+  sesLastChange: (at: string, who: string) => string;
   stStatus: string;
   stCancelQuestion: (title: string) => string;
   stYesCancel: string;

@@ -156,7 +156,7 @@ export const ru: PanelMessages = {
   sesGone: 'Этого заседания больше нет (оно удалено).',
   sesOrganisedBy: (lead) => `Организатор: ${lead}`,
   sesAgenda: 'Повестка дня',
-  sesLastChange: (at, who, summary) => `Последнее изменение ${at}, ${who}: ${summary}`,
+  sesLastChange: (at, who) => `Последнее изменение ${at}, ${who}:`,
   stStatus: 'Статус',
   stCancelQuestion: (title) =>
     `Отменить «${title}»? Экраны покажут его зачёркнутым как отменённое. Позже его можно восстановить.`,

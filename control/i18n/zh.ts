@@ -140,7 +140,7 @@ export const zh: PanelMessages = {
   sesGone: '此会议已不存在（已被删除）。',
   sesOrganisedBy: (lead) => `组织者：${lead}`,
   sesAgenda: '议程',
-  sesLastChange: (at, who, summary) => `最近更改 ${at}，由 ${who}：${summary}`,
+  sesLastChange: (at, who) => `最近更改 ${at}，由 ${who}：`,
   stStatus: '状态',
   stCancelQuestion: (title) => `取消“${title}”？屏幕将以删除线显示为已取消。之后可以恢复。`,
   stYesCancel: '是，取消',

@@ -7,11 +7,23 @@ import type { Page } from 'playwright-core';
 
 type Catalogue = object;
 
+/** What a message prints: a function called with blanks (a list for one that takes a list), a record's every entry. */
+function messageTexts(value: unknown): string[] {
+  if (typeof value === 'function') {
+    const message = value as (...args: unknown[]) => string;
+    try {
+      return [message('', 2)];
+    } catch {
+      return [message([''], 2)];
+    }
+  }
+  if (value && typeof value === 'object') return Object.values(value).flatMap(messageTexts);
+  return [String(value)];
+}
+
 /** Every word (3 letters or more) a catalogue can print, lower-cased. */
 export function catalogueWords(messages: Catalogue): Set<string> {
-  const texts = Object.values(messages).map((value) =>
-    typeof value === 'function' ? (value as (...args: unknown[]) => string)('', 2) : String(value),
-  );
+  const texts = Object.values(messages).flatMap(messageTexts);
   return new Set(
     texts
       .join(' ')
@@ -28,6 +40,8 @@ export function chromeText(page: Page): Promise<string> {
     const isData = (element: Element | null): boolean => {
       for (let node: Element | null = element; node;) {
         if (node.localName === 'bdi' || node.getAttribute('dir') === 'auto') return true;
+        // Style sheets and scripts print nothing.
+        if (node.localName === 'style' || node.localName === 'script') return true;
         node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
       }
       return false;
