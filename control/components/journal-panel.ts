@@ -201,6 +201,7 @@ export class JournalPanel extends LitElement {
       store.schedule!,
       countedDisplays(store.displays).length,
       store.now(),
+      this.locale.t,
     );
     if (effect) {
       this.confirming = { revision: entry.revision, effect, force };
@@ -223,7 +224,7 @@ export class JournalPanel extends LitElement {
     } catch (error) {
       const body =
         error instanceof ApiError ? error.body : { error: error instanceof Error ? error.message : String(error) };
-      this.refusals = new Map(this.refusals).set(entry.revision, explainUndoRefusal(body, entry));
+      this.refusals = new Map(this.refusals).set(entry.revision, explainUndoRefusal(body, entry, this.locale.t));
     } finally {
       this.busy = null;
     }

@@ -7,16 +7,26 @@ import type { Schedule } from '../../shared/model.ts';
 import type { JournalEntry } from '../../shared/protocol.ts';
 import { formatClock, parseInstant } from '../../shared/time.ts';
 import type { ApiErrorBody } from './api.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
+import { en } from '../i18n/en.ts';
 
-/** The text an "Emergency message on: …" entry put up (its summary carries it). */
-function emergencyTextBefore(journal: readonly JournalEntry[], revision: number): string | undefined {
-  const set = [...journal].reverse().find((e) => e.revision < revision && e.operation === 'emergency.set');
-  return set?.summary.replace(/^Emergency message (on|changed): /, '');
+/** The text an "Emergency message on: …" entry put up: its parameters carry it, an older entry's summary does. */
+function emergencyTextOf(entry: JournalEntry | undefined): string | undefined {
+  if (entry?.params?.op === 'emergency.set') return entry.params.text;
+  return entry?.summary.replace(/^Emergency message (on|changed): /, '');
 }
 
-function screens(count: number): string {
-  if (count === 0) return 'every screen';
-  return count === 1 ? 'the 1 screen' : `all ${count} screens`;
+function emergencyTextBefore(journal: readonly JournalEntry[], revision: number): string | undefined {
+  return emergencyTextOf([...journal].reverse().find((e) => e.revision < revision && e.operation === 'emergency.set'));
+}
+
+/** The text an urgent announcement's removal took down, or undefined when it was not urgent. */
+function urgentTextRemoved(entry: JournalEntry): string | undefined {
+  if (entry.params?.op === 'announcement.delete') {
+    return entry.params.severity === 'urgent' ? entry.params.text : undefined;
+  }
+  const match = /^Removed urgent announcement: (.*)$/.exec(entry.summary);
+  return match?.[1];
 }
 
 /**
@@ -29,28 +39,24 @@ export function undoEffect(
   schedule: Schedule,
   screenCount: number,
   now: number,
+  t: PanelMessages = en,
 ): string | null {
   // Undoing an undo re-does the original: judge it by what the original did, inverted.
   const original = entry.operation === 'undo' ? journal.find((e) => e.revision === entry.undoes) : undefined;
   const effectively = original ? redoOf(original.operation) : entry.operation;
   if (effectively === 'emergency.clear') {
-    const text = emergencyTextBefore(journal, original?.revision ?? entry.revision);
-    return `This shows the emergency message${text ? ` “${text}”` : ''} on ${screens(screenCount)} again.`;
+    return t.undoShowsEmergency(emergencyTextBefore(journal, original?.revision ?? entry.revision), screenCount);
   }
-  if (effectively === 'emergency.redo-set') {
-    const text = original?.summary.replace(/^Emergency message (on|changed): /, '');
-    return `This shows the emergency message${text ? ` “${text}”` : ''} on ${screens(screenCount)} again.`;
-  }
-  if (effectively === 'announcement.delete' && /^Removed urgent announcement: /.test(entry.summary)) {
-    return `This shows the urgent announcement “${entry.summary.replace(/^Removed urgent announcement: /, '')}” on screens again.`;
-  }
+  if (effectively === 'emergency.redo-set') return t.undoShowsEmergency(emergencyTextOf(original), screenCount);
+  const urgent = effectively === 'announcement.delete' ? urgentTextRemoved(entry) : undefined;
+  if (urgent !== undefined) return t.undoShowsUrgent(urgent);
   const session = entry.sessionId ? schedule.sessions.find((s) => s.id === entry.sessionId) : undefined;
   if (session && session.status !== 'cancelled') {
     const zone = schedule.timezone;
     const start = parseInstant(session.start, zone);
     const end = parseInstant(session.end, zone);
     if (start <= now && now < end) {
-      return `“${session.title}” is running now (until ${formatClock(end, zone)}): this changes it on its door and the lobby while delegates are in the room.`;
+      return t.undoRunningNow(session.title, formatClock(end, zone));
     }
   }
   return null;
@@ -73,27 +79,26 @@ export interface UndoRefusal {
 }
 
 /** The server's refusal ("cannot undo revision 4: …") told without revision numbers, with a way forward. */
-export function explainUndoRefusal(body: ApiErrorBody, entry: JournalEntry): UndoRefusal {
+export function explainUndoRefusal(body: ApiErrorBody, entry: JournalEntry, t: PanelMessages = en): UndoRefusal {
   const reason = body.error.replace(/^cannot undo revision \d+: /, '');
-  const text = `Can’t undo this: ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
+  // The server's reason is its own English sentence; the frame and the way forward are the reader's.
+  const text = t.undoCant(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}`);
   if (body.clash) {
     return {
       text,
       blockingSessionId: body.clash.id,
-      next: body.forceable
-        ? `Move or shorten “${body.clash.title}” first, then undo again — or undo anyway and keep both in the room.`
-        : `Move or shorten “${body.clash.title}” first, then undo again.`,
+      next: t.undoClearTheWay(body.clash.title, body.forceable === true),
       ...(body.forceable === true && { forceable: true }),
     };
   }
-  if (typeof body.undoneBy === 'number') return { text: 'This change was already undone.', next: 'Nothing to do.' };
+  if (typeof body.undoneBy === 'number') return { text: t.undoAlreadyUndone, next: t.undoNothingToDo };
   if (/changed again since|deleted since|exists again/.test(reason)) {
     return {
       text,
       ...(entry.sessionId ? { blockingSessionId: entry.sessionId } : {}),
-      next: 'Undo the later changes first (newest first), or open the session and set it by hand.',
+      next: t.undoLaterFirst,
     };
   }
-  if (/expired/.test(reason)) return { text, next: 'Post it again from Announcements if it is still needed.' };
-  return { text, next: 'Look at the newer changes above; undo those first if they are in the way.' };
+  if (/expired/.test(reason)) return { text, next: t.undoPostAgain };
+  return { text, next: t.undoNewerFirst };
 }

@@ -346,4 +346,19 @@ export const ar: PanelMessages = {
   sumVenueCleared: (field) => `حُذف ${field}`,
   sumUndid: (sentence) => `تم التراجع: ${sentence}`,
   sumKeptBoth: (sentence, venue, title) => `${sentence} (أُبقيت الجلستان في ${venue} مع ${title})`,
+  undoShowsEmergency: (text, screens) =>
+    `سيؤدي هذا إلى عرض رسالة الطوارئ${text ? ` «${text}»` : ''} مجددًا على ${
+      screens === 0 ? 'كل الشاشات' : screens === 1 ? 'الشاشة' : `الشاشات الـ ${screens}`
+    }.`,
+  undoShowsUrgent: (text) => `سيؤدي هذا إلى عرض الإعلان العاجل «${text}» على الشاشات مجددًا.`,
+  undoRunningNow: (title, until) =>
+    `«${title}» منعقدة الآن (حتى ${until}): سيغيّرها هذا على شاشة بابها وفي البهو بينما المندوبون في القاعة.`,
+  undoCant: (reason) => `لا يمكن التراجع: ${reason}.`,
+  undoClearTheWay: (title, forceable) =>
+    `انقل «${title}» أو اختصرها أولًا، ثم تراجع مجددًا${forceable ? '، أو تراجع على أي حال وأبقِ الجلستين في القاعة' : ''}.`,
+  undoAlreadyUndone: 'سبق التراجع عن هذا التغيير.',
+  undoNothingToDo: 'لا حاجة إلى أي إجراء.',
+  undoLaterFirst: 'تراجع أولًا عن التغييرات اللاحقة (الأحدث أولًا)، أو افتح الجلسة واضبطها يدويًا.',
+  undoPostAgain: 'انشره مجددًا من قسم الإعلانات إن كان لا يزال مطلوبًا.',
+  undoNewerFirst: 'اطّلع على التغييرات الأحدث أعلاه؛ وتراجع عنها أولًا إن كانت تعترض الطريق.',
 };

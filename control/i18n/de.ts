@@ -347,4 +347,21 @@ export const de: PanelMessages = {
   sumVenueCleared: (field) => `${field} entfernt`,
   sumUndid: (sentence) => `Rückgängig gemacht: ${sentence}`,
   sumKeptBoth: (sentence, venue, title) => `${sentence} (beide in ${venue} belassen, mit ${title})`,
+  undoShowsEmergency: (text, screens) =>
+    `Damit erscheint die Notfallmeldung${text ? ` „${text}“` : ''} wieder auf ${
+      screens === 0 ? 'allen Bildschirmen' : screens === 1 ? 'dem Bildschirm' : `allen ${screens} Bildschirmen`
+    }.`,
+  undoShowsUrgent: (text) => `Damit erscheint die dringende Durchsage „${text}“ wieder auf den Bildschirmen.`,
+  undoRunningNow: (title, until) =>
+    `„${title}“ läuft gerade (bis ${until}): Das ändert sie an ihrer Tür und in der Lobby, während die Delegierten im Raum sind.`,
+  undoCant: (reason) => `Nicht rückgängig zu machen: ${reason}.`,
+  undoClearTheWay: (title, forceable) =>
+    `Verlegen oder kürzen Sie zuerst „${title}“ und machen Sie es dann erneut rückgängig${forceable ? ' – oder trotzdem rückgängig machen und beide im Raum lassen' : ''}.`,
+  undoAlreadyUndone: 'Diese Änderung wurde bereits rückgängig gemacht.',
+  undoNothingToDo: 'Nichts zu tun.',
+  undoLaterFirst:
+    'Machen Sie zuerst die späteren Änderungen rückgängig (die neueste zuerst) oder öffnen Sie die Sitzung und stellen Sie sie von Hand ein.',
+  undoPostAgain: 'Veröffentlichen Sie sie erneut unter Durchsagen, falls sie noch gebraucht wird.',
+  undoNewerFirst:
+    'Sehen Sie sich die neueren Änderungen oben an; machen Sie diese zuerst rückgängig, falls sie im Weg sind.',
 };

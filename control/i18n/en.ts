@@ -333,4 +333,19 @@ export const en: PanelMessages = {
   sumVenueCleared: (field) => `${field} cleared`,
   sumUndid: (sentence) => `Undid: ${sentence}`,
   sumKeptBoth: (sentence, venue, title) => `${sentence} (kept both in ${venue} with ${title})`,
+  undoShowsEmergency: (text, screens) =>
+    `This shows the emergency message${text ? ` “${text}”` : ''} on ${
+      screens === 0 ? 'every screen' : screens === 1 ? 'the 1 screen' : `all ${screens} screens`
+    } again.`,
+  undoShowsUrgent: (text) => `This shows the urgent announcement “${text}” on screens again.`,
+  undoRunningNow: (title, until) =>
+    `“${title}” is running now (until ${until}): this changes it on its door and the lobby while delegates are in the room.`,
+  undoCant: (reason) => `Can’t undo this: ${reason}.`,
+  undoClearTheWay: (title, forceable) =>
+    `Move or shorten “${title}” first, then undo again${forceable ? ' — or undo anyway and keep both in the room' : ''}.`,
+  undoAlreadyUndone: 'This change was already undone.',
+  undoNothingToDo: 'Nothing to do.',
+  undoLaterFirst: 'Undo the later changes first (newest first), or open the session and set it by hand.',
+  undoPostAgain: 'Post it again from Announcements if it is still needed.',
+  undoNewerFirst: 'Look at the newer changes above; undo those first if they are in the way.',
 };

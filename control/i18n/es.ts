@@ -344,4 +344,20 @@ export const es: PanelMessages = {
   sumVenueCleared: (field) => `${field} borrado`,
   sumUndid: (sentence) => `Deshecho: ${sentence}`,
   sumKeptBoth: (sentence, venue, title) => `${sentence} (se mantienen ambas en ${venue} con ${title})`,
+  undoShowsEmergency: (text, screens) =>
+    `El mensaje de emergencia${text ? ` «${text}»` : ''} volverá a mostrarse en ${
+      screens === 0 ? 'todas las pantallas' : screens === 1 ? 'la pantalla' : `las ${screens} pantallas`
+    }.`,
+  undoShowsUrgent: (text) => `El aviso urgente «${text}» volverá a mostrarse en las pantallas.`,
+  undoRunningNow: (title, until) =>
+    `«${title}» está en curso (hasta las ${until}): esto la cambia en su puerta y en el vestíbulo mientras los delegados están en la sala.`,
+  undoCant: (reason) => `No se puede deshacer: ${reason}.`,
+  undoClearTheWay: (title, forceable) =>
+    `Traslade o acorte primero «${title}» y vuelva a deshacer${forceable ? ', o deshaga de todos modos y mantenga ambas en la sala' : ''}.`,
+  undoAlreadyUndone: 'Este cambio ya se deshizo.',
+  undoNothingToDo: 'No hay nada que hacer.',
+  undoLaterFirst:
+    'Deshaga primero los cambios posteriores (el más reciente primero), o abra la sesión y ajústela a mano.',
+  undoPostAgain: 'Publíquelo de nuevo desde Avisos si todavía hace falta.',
+  undoNewerFirst: 'Revise los cambios más recientes de arriba; deshágalos primero si estorban.',
 };

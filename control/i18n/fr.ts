@@ -347,4 +347,20 @@ export const fr: PanelMessages = {
   sumVenueCleared: (field) => `${field} effacé`,
   sumUndid: (sentence) => `Annulé : ${sentence}`,
   sumKeptBoth: (sentence, venue, title) => `${sentence} (les deux gardées en ${venue} avec ${title})`,
+  undoShowsEmergency: (text, screens) =>
+    `Le message d’urgence${text ? ` « ${text} »` : ''} s’affichera de nouveau sur ${
+      screens === 0 ? 'tous les écrans' : screens === 1 ? 'l’écran' : `les ${screens} écrans`
+    }.`,
+  undoShowsUrgent: (text) => `L’annonce urgente « ${text} » s’affichera de nouveau sur les écrans.`,
+  undoRunningNow: (title, until) =>
+    `« ${title} » est en cours (jusqu’à ${until}) : ceci la modifie sur sa porte et dans le hall pendant que les délégués sont dans la salle.`,
+  undoCant: (reason) => `Impossible d’annuler : ${reason}.`,
+  undoClearTheWay: (title, forceable) =>
+    `Déplacez ou raccourcissez d’abord « ${title} », puis annulez de nouveau${forceable ? ', ou annulez quand même et gardez les deux dans la salle' : ''}.`,
+  undoAlreadyUndone: 'Cette modification a déjà été annulée.',
+  undoNothingToDo: 'Rien à faire.',
+  undoLaterFirst:
+    'Annulez d’abord les modifications ultérieures (la plus récente en premier), ou ouvrez la séance et corrigez-la à la main.',
+  undoPostAgain: 'Publiez-la de nouveau depuis Annonces si elle est toujours utile.',
+  undoNewerFirst: 'Voyez les modifications plus récentes ci-dessus ; annulez-les d’abord si elles gênent.',
 };

@@ -350,4 +350,15 @@ export interface PanelMessages {
   sumVenueCleared: (field: string) => string;
   sumUndid: (sentence: string) => string;
   sumKeptBoth: (sentence: string, venue: string, title: string) => string;
+  // What an undo would do, asked before it; why one was refused, and the way forward.
+  undoShowsEmergency: (text: string | undefined, screens: number) => string;
+  undoShowsUrgent: (text: string) => string;
+  undoRunningNow: (title: string, until: string) => string;
+  undoCant: (reason: string) => string;
+  undoClearTheWay: (title: string, forceable: boolean) => string;
+  undoAlreadyUndone: string;
+  undoNothingToDo: string;
+  undoLaterFirst: string;
+  undoPostAgain: string;
+  undoNewerFirst: string;
 }

@@ -361,4 +361,24 @@ export const ru: PanelMessages = {
   sumVenueCleared: (field) => `${field}: удалено`,
   sumUndid: (sentence) => `Отменено: ${sentence}`,
   sumKeptBoth: (sentence, venue, title) => `${sentence} (оба оставлены в ${venue} вместе с ${title})`,
+  undoShowsEmergency: (text, screens) =>
+    `Экстренное сообщение${text ? ` «${text}»` : ''} снова появится ${
+      screens === 0
+        ? 'на всех экранах'
+        : screens === 1
+          ? 'на экране'
+          : plural('ru', screens, { one: 'на # экране', other: 'на всех # экранах' })
+    }.`,
+  undoShowsUrgent: (text) => `Срочное объявление «${text}» снова появится на экранах.`,
+  undoRunningNow: (title, until) =>
+    `«${title}» идёт сейчас (до ${until}): изменение появится у двери зала и в фойе, пока делегаты в зале.`,
+  undoCant: (reason) => `Отменить нельзя: ${reason}.`,
+  undoClearTheWay: (title, forceable) =>
+    `Сначала перенесите или сократите «${title}», затем отмените снова${forceable ? ' — или всё равно отмените и оставьте оба в зале' : ''}.`,
+  undoAlreadyUndone: 'Это изменение уже отменено.',
+  undoNothingToDo: 'Делать ничего не нужно.',
+  undoLaterFirst:
+    'Сначала отмените более поздние изменения (начиная с последнего) или откройте заседание и исправьте вручную.',
+  undoPostAgain: 'Если оно ещё нужно, опубликуйте его снова в разделе объявлений.',
+  undoNewerFirst: 'Посмотрите более новые изменения выше; если они мешают, сначала отмените их.',
 };

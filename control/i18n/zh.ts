@@ -325,4 +325,19 @@ export const zh: PanelMessages = {
   sumVenueCleared: (field) => `${field}已清除`,
   sumUndid: (sentence) => `已撤销：${sentence}`,
   sumKeptBoth: (sentence, venue, title) => `${sentence}（与${title}同时保留在 ${venue}）`,
+  undoShowsEmergency: (text, screens) =>
+    `这将在${screens === 0 ? '所有屏幕' : screens === 1 ? '该屏幕' : `全部 ${screens} 块屏幕`}上再次显示紧急信息${
+      text ? `“${text}”` : ''
+    }。`,
+  undoShowsUrgent: (text) => `这将在屏幕上再次显示紧急通知“${text}”。`,
+  undoRunningNow: (title, until) =>
+    `“${title}”正在进行（至 ${until}）：此操作会在代表们在场时更改其门口屏幕和大厅屏幕上的内容。`,
+  undoCant: (reason) => `无法撤销：${reason}。`,
+  undoClearTheWay: (title, forceable) =>
+    `请先移动或缩短“${title}”，然后再次撤销${forceable ? '；或者仍然撤销，让两场会议同在该会议室' : ''}。`,
+  undoAlreadyUndone: '此更改已被撤销。',
+  undoNothingToDo: '无需操作。',
+  undoLaterFirst: '请先撤销之后的更改（从最新的开始），或打开该会议手动调整。',
+  undoPostAgain: '如仍需要，请在“通知”中重新发布。',
+  undoNewerFirst: '请查看上方较新的更改；如有妨碍，请先撤销它们。',
 };
