@@ -92,6 +92,31 @@ const VenueUpdateParams = z.object({
   fields: z.array(z.object({ field: z.enum(EDITED_VENUE_FIELDS), value: z.nullable(z.string()) })),
 });
 
+const Role = z.enum(['viewer', 'editor', 'admin']);
+
+/** An account added by an admin, or at a person's first single sign-on (`sso`). */
+const AccountAddParams = z.object({
+  op: z.literal('account.add'),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  emergency: z.boolean(),
+  sso: z.boolean(),
+});
+
+/** An account's grant, name or enabled state changed (by an admin, or by the sign-in provider: `sso`). */
+const AccountChangeParams = z.object({
+  op: z.literal('account.change'),
+  username: z.string(),
+  grant: z.optional(z.object({ role: Role, emergency: z.boolean() })),
+  displayName: z.optional(z.string()),
+  disabled: z.optional(z.boolean()),
+  sso: z.boolean(),
+});
+
+const AccountResetParams = z.object({ op: z.literal('account.reset'), username: z.string() });
+const AccountPasswordParams = z.object({ op: z.literal('account.password'), username: z.string() });
+
 /** Every sentence but "Undid: …", which wraps one of these. */
 const CHANGE_PARAMS = [
   SessionCreateParams,
@@ -106,6 +131,10 @@ const CHANGE_PARAMS = [
   ScheduleImportParams,
   SettingsUpdateParams,
   VenueUpdateParams,
+  AccountAddParams,
+  AccountChangeParams,
+  AccountResetParams,
+  AccountPasswordParams,
 ] as const;
 export const ChangeParamsSchema = z.discriminatedUnion('op', [...CHANGE_PARAMS]);
 export type ChangeParams = z.infer<typeof ChangeParamsSchema>;

@@ -82,6 +82,14 @@ function importSentence(p: JournalParamsOf<'schedule.import'>, context: Sentence
   return t.sumImported(parts.length > 0 ? parts.join(', ') : t.sumImportNothing);
 }
 
+function accountChangeSentence(p: JournalParamsOf<'account.change'>, t: PanelMessages): string {
+  const parts: string[] = [];
+  if (p.grant) parts.push(t.sumAccountGrant(p.username, t.sumGrant(t.accRoles[p.grant.role], p.grant.emergency), p.sso));
+  if (p.displayName !== undefined) parts.push(t.sumAccountRenamed(p.username, p.displayName));
+  if (p.disabled !== undefined) parts.push(t.sumAccountEnabled(p.username, !p.disabled));
+  return parts.join(t.sumSeparator);
+}
+
 /** The sentence of one change (anything but an undo). */
 export function changeSentence(p: ChangeParams, context: SentenceContext): string {
   const { t, zone } = context;
@@ -133,6 +141,15 @@ export function changeSentence(p: ChangeParams, context: SentenceContext): strin
           context.language,
         ),
       );
+    case 'account.add':
+      // At a first single sign-on the role comes from the directory, never with emergency rights.
+      return t.sumAccountAdded(p.username, p.displayName, t.sumGrant(t.accRoles[p.role], p.emergency), p.sso);
+    case 'account.change':
+      return accountChangeSentence(p, t);
+    case 'account.reset':
+      return t.sumAccountReset(p.username);
+    case 'account.password':
+      return t.sumAccountPassword(p.username);
   }
 }
 

@@ -361,4 +361,12 @@ export const ar: PanelMessages = {
   undoLaterFirst: 'تراجع أولًا عن التغييرات اللاحقة (الأحدث أولًا)، أو افتح الجلسة واضبطها يدويًا.',
   undoPostAgain: 'انشره مجددًا من قسم الإعلانات إن كان لا يزال مطلوبًا.',
   undoNewerFirst: 'اطّلع على التغييرات الأحدث أعلاه؛ وتراجع عنها أولًا إن كانت تعترض الطريق.',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role} مع صلاحيات الطوارئ` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `أُضيف ${username} (${displayName}) بدور ${grant}${sso ? ' عند أول دخول موحد له' : ''}`,
+  sumAccountGrant: (username, grant, sso) => `${username} الآن ${grant}${sso ? ' (من مزود تسجيل الدخول)' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username} اسمه الآن ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `${enabled ? 'فُعِّل' : 'عُطِّل'} ${username}`,
+  sumAccountReset: (username) => `أُعيد تعيين كلمة مرور ${username}`,
+  sumAccountPassword: (username) => `غيّر ${username} كلمة المرور`,
 };

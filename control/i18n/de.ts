@@ -364,4 +364,12 @@ export const de: PanelMessages = {
   undoPostAgain: 'Veröffentlichen Sie sie erneut unter Durchsagen, falls sie noch gebraucht wird.',
   undoNewerFirst:
     'Sehen Sie sich die neueren Änderungen oben an; machen Sie diese zuerst rückgängig, falls sie im Weg sind.',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role} mit Notfallrechten` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `${username} (${displayName}) als ${grant} hinzugefügt${sso ? ', bei der ersten einmaligen Anmeldung' : ''}`,
+  sumAccountGrant: (username, grant, sso) => `${username} ist jetzt ${grant}${sso ? ' (laut Anmeldedienst)' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username} heißt jetzt ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `${username} ${enabled ? 'aktiviert' : 'deaktiviert'}`,
+  sumAccountReset: (username) => `Passwort von ${username} zurückgesetzt`,
+  sumAccountPassword: (username) => `${username} hat das Passwort geändert`,
 };

@@ -272,8 +272,8 @@ export const en: PanelMessages = {
   stDoReinstate: 'reinstate the session',
   stDoDelete: 'delete the session',
   newDoAdd: (title) => `add “${title}”`,
-  newTitleMissing: 'Title: write the session’s title.',
-  newTitleTooLong: (max) => `Title: at most ${max} characters.`,
+  newTitleMissing: 'Title must not be empty.',
+  newTitleTooLong: (max) => `Title must be at most ${max} characters.`,
   tplEditHeading: 'Edit the prepared messages',
   tplLanguage: 'Language of the wording',
   tplLabel: 'Button label',
@@ -348,4 +348,12 @@ export const en: PanelMessages = {
   undoLaterFirst: 'Undo the later changes first (newest first), or open the session and set it by hand.',
   undoPostAgain: 'Post it again from Announcements if it is still needed.',
   undoNewerFirst: 'Look at the newer changes above; undo those first if they are in the way.',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role} with emergency rights` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `Added ${username} (${displayName}) as ${grant}${sso ? ' at their first single sign-on' : ''}`,
+  sumAccountGrant: (username, grant, sso) => `${username} is now ${grant}${sso ? ' (from the sign-in provider)' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username} is now called ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `${enabled ? 'Enabled' : 'Disabled'} ${username}`,
+  sumAccountReset: (username) => `Reset the password of ${username}`,
+  sumAccountPassword: (username) => `${username} changed their password`,
 };

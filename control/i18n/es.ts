@@ -360,4 +360,13 @@ export const es: PanelMessages = {
     'Deshaga primero los cambios posteriores (el más reciente primero), o abra la sesión y ajústela a mano.',
   undoPostAgain: 'Publíquelo de nuevo desde Avisos si todavía hace falta.',
   undoNewerFirst: 'Revise los cambios más recientes de arriba; deshágalos primero si estorban.',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role} con permisos de emergencia` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `Añadido ${username} (${displayName}) como ${grant}${sso ? ' en su primer inicio de sesión único' : ''}`,
+  sumAccountGrant: (username, grant, sso) =>
+    `${username} es ahora ${grant}${sso ? ' (según el proveedor de inicio de sesión)' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username} se llama ahora ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `${enabled ? 'Activada' : 'Desactivada'} la cuenta ${username}`,
+  sumAccountReset: (username) => `Restablecida la contraseña de ${username}`,
+  sumAccountPassword: (username) => `${username} cambió su contraseña`,
 };

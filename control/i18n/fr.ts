@@ -363,4 +363,13 @@ export const fr: PanelMessages = {
     'Annulez d’abord les modifications ultérieures (la plus récente en premier), ou ouvrez la séance et corrigez-la à la main.',
   undoPostAgain: 'Publiez-la de nouveau depuis Annonces si elle est toujours utile.',
   undoNewerFirst: 'Voyez les modifications plus récentes ci-dessus ; annulez-les d’abord si elles gênent.',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role} avec droits d’urgence` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `${username} (${displayName}) ajouté comme ${grant}${sso ? ' à sa première connexion unique' : ''}`,
+  sumAccountGrant: (username, grant, sso) =>
+    `${username} est désormais ${grant}${sso ? ' (selon le fournisseur de connexion)' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username} s’appelle désormais ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `${username} ${enabled ? 'activé' : 'désactivé'}`,
+  sumAccountReset: (username) => `Mot de passe de ${username} réinitialisé`,
+  sumAccountPassword: (username) => `${username} a changé son mot de passe`,
 };

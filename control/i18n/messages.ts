@@ -361,4 +361,12 @@ export interface PanelMessages {
   undoLaterFirst: string;
   undoPostAgain: string;
   undoNewerFirst: string;
+  // Account changes in the journal (the role's name from accRoles).
+  sumGrant: (role: string, emergency: boolean) => string;
+  sumAccountAdded: (username: string, displayName: string, grant: string, sso: boolean) => string;
+  sumAccountGrant: (username: string, grant: string, sso: boolean) => string;
+  sumAccountRenamed: (username: string, displayName: string) => string;
+  sumAccountEnabled: (username: string, enabled: boolean) => string;
+  sumAccountReset: (username: string) => string;
+  sumAccountPassword: (username: string) => string;
 }

@@ -381,4 +381,13 @@ export const ru: PanelMessages = {
     'Сначала отмените более поздние изменения (начиная с последнего) или откройте заседание и исправьте вручную.',
   undoPostAgain: 'Если оно ещё нужно, опубликуйте его снова в разделе объявлений.',
   undoNewerFirst: 'Посмотрите более новые изменения выше; если они мешают, сначала отмените их.',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role} с правами на экстренные сообщения` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `Добавлен ${username} (${displayName}), роль: ${grant}${sso ? ', при первом входе через единый вход' : ''}`,
+  sumAccountGrant: (username, grant, sso) =>
+    `${username}: новая роль — ${grant}${sso ? ' (по данным службы входа)' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username}: новое имя — ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `Учётная запись ${username} ${enabled ? 'включена' : 'отключена'}`,
+  sumAccountReset: (username) => `Пароль ${username} сброшен`,
+  sumAccountPassword: (username) => `${username} сменил(а) пароль`,
 };

@@ -340,4 +340,12 @@ export const zh: PanelMessages = {
   undoLaterFirst: '请先撤销之后的更改（从最新的开始），或打开该会议手动调整。',
   undoPostAgain: '如仍需要，请在“通知”中重新发布。',
   undoNewerFirst: '请查看上方较新的更改；如有妨碍，请先撤销它们。',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role}（含紧急权限）` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `添加了 ${username}（${displayName}），角色为${grant}${sso ? '，于其首次单点登录时' : ''}`,
+  sumAccountGrant: (username, grant, sso) => `${username} 现为${grant}${sso ? '（来自登录服务）' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username} 现名为 ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `${enabled ? '启用了' : '停用了'} ${username}`,
+  sumAccountReset: (username) => `重置了 ${username} 的密码`,
+  sumAccountPassword: (username) => `${username} 更改了密码`,
 };

@@ -5,7 +5,7 @@
  * changes are made through the real service on a temporary data directory, so what is tested is
  * what the server stores and reads back.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { JournalEntry } from '../../shared/protocol.ts';
 import { importSummary } from '../../server/interchange/import-plan.ts';
@@ -14,6 +14,8 @@ import type { Language } from '../../shared/languages.ts';
 import { en } from '../../control/i18n/en.ts';
 import { loadMessages } from '../../control/i18n/panel-locale.ts';
 import { journalSentence } from '../../control/data/journal-sentence.ts';
+import { Accounts } from '../../server/staff/accounts.ts';
+import { openAccountStore } from '../../server/staff/staff-auth.ts';
 import { ZONE, openService, removeDir, staff, tempDataDir, testClock } from './domain-fixture.ts';
 
 let dir: string;
@@ -167,6 +169,38 @@ describe('journal sentences from parameters', () => {
         expect(text.replace(data, ' ').match(/[A-Za-z]{2,}/g) ?? [], `${language}: ${text}`).toEqual([]);
       }
     }
+  });
+
+  it('words account changes from their parameters, as the server does in English', async () => {
+    const accountStore = openAccountStore(dir);
+    onTestFinished(() => accountStore.close());
+    const accounts = new Accounts(accountStore, (operation, summary, actor, params) =>
+      service.recordAudit(operation, summary, actor, params),
+    );
+    await accounts.add({ username: 'bob', displayName: 'Bob', role: 'editor', emergency: true }, staff);
+    accounts.change({ username: 'bob', role: 'viewer', displayName: 'Robert', disabled: true }, staff);
+    accounts.change({ username: 'bob', disabled: false }, staff);
+    await accounts.reset('bob', staff);
+    const person = { issuer: 'https://id.example', subject: 's1', displayName: 'Ada', role: 'editor' as const };
+    accounts.signInFromDirectory({ ...person, usernameHint: 'ada' });
+    accounts.signInFromDirectory({ ...person, usernameHint: 'ada', role: 'admin' });
+    const entries = service.journalSince(0);
+    expect(entries.map((e) => e.operation)).toEqual([
+      'account.add',
+      'account.disable',
+      'account.change',
+      'account.reset',
+      'account.add',
+      'account.change',
+    ]);
+    for (const entry of entries) {
+      expect(entry.params, entry.summary).toBeDefined();
+      expect(sentence(entry).text).toBe(entry.summary);
+    }
+    const ru = await loadMessages('ru');
+    expect(sentence(entries[1]!, ru, 'ru').text).toBe(
+      'bob: новая роль — просмотр с правами на экстренные сообщения; bob: новое имя — Robert; Учётная запись bob отключена',
+    );
   });
 
   it('keeps the English summary for entries without parameters, and drops parameters that do not fit', () => {
