@@ -5,6 +5,7 @@
  * clashes, versions) and turns times into canonical venue ISO.
  */
 import { z } from 'zod';
+import { LANGUAGES, type Language } from './languages.ts';
 import {
   AgendaItemSchema,
   OnlineDetailsSchema,
@@ -56,7 +57,8 @@ export const TimeInput = z
   .refine(isIsoDateTime, 'is not a real date and time');
 
 /** A session title: the panel checks it with this same schema as the server, so they never disagree. */
-export const Title = z.string().trim().min(1, 'must not be empty').max(1000);
+export const TITLE_MAX_LENGTH = 1000;
+export const Title = z.string().trim().min(1, 'must not be empty').max(TITLE_MAX_LENGTH);
 const Version = z.int().min(1);
 
 /** The fields of a session staff may edit; null clears an optional one. */
@@ -163,11 +165,20 @@ export type EmergencyInput = z.infer<typeof EmergencyInputSchema>;
 export const EmergencyTemplateInputSchema = z.strictObject({
   label: z.string().trim().min(1, 'must not be empty').max(60),
   text: z.string().trim().min(1, 'must not be empty').max(1000),
+  /** Which language's wording this is; English (the template's own label and text) when absent. */
+  language: z.optional(z.enum(LANGUAGES)),
 });
-export interface EmergencyTemplate {
-  id: string;
+export interface TemplateWording {
   label: string;
   text: string;
+}
+export interface EmergencyTemplate {
+  id: string;
+  /** The English wording (what migration 5 seeded, or what staff made of it). */
+  label: string;
+  text: string;
+  /** The wording in every language it has one: staff's edit, else the built-in; `en` is label and text. */
+  wording: Partial<Record<Language, TemplateWording>>;
 }
 
 /** The venue fields staff may edit (`PATCH /api/venues/:id`); null clears an optional one. */

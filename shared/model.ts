@@ -152,6 +152,7 @@ export type Conference = z.infer<typeof ConferenceSchema>;
 
 /** How screens and the panel show titles: as the source wrote them, or all-caps ones in title case. */
 export const TitleStyleSchema = z.enum(['as-written', 'title-case']);
+export type TitleStyle = z.infer<typeof TitleStyleSchema>;
 
 /** Schedule-wide display settings staff choose in the panel (journalled like any change). */
 export const ScheduleSettingsSchema = z.strictObject({

@@ -5,6 +5,7 @@
  */
 import type { Announcement, Conference, Emergency, Schedule, ScheduleSettings, Session, Venue } from './model.ts';
 import type { Language } from './languages.ts';
+import type { JournalParams } from './journal-params.ts';
 
 export type DisplayView = 'room' | 'lobby';
 
@@ -92,8 +93,10 @@ export interface JournalEntry {
   actorName?: string;
   /** Operation name, e.g. "session.move", "announcement.create", "undo". */
   operation: string;
-  /** Human summary for the panel: "Moved 'X' from CR3 to M7". */
+  /** The English sentence, for logs, the CLI and entries written before `params`: "Moved 'X' from CR3 to M7". */
   summary: string;
+  /** The sentence's values, so the panel words it in the reader's language (shared/journal-params.ts). */
+  params?: JournalParams;
   /** The session the change concerns, when it concerns one. */
   sessionId?: string;
   /** Revision of the entry that undid this one. */

@@ -5,6 +5,7 @@ import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { WriteController } from '../controllers/write-controller.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 
@@ -47,25 +48,27 @@ export class AgendaPicker extends LitElement {
   data?: ControlData;
   @property({ attribute: false }) session?: Session;
   private readonly write = new WriteController(this, () => this.data);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const s = this.session;
     const items = s?.agendaItems ?? [];
     if (!s || items.length === 0) return nothing;
-    return html`<ol aria-label="Agenda of ${s.title}">
+    const t = this.locale.t;
+    return html`<ol aria-label=${t.agAgendaOf(s.title)}>
         ${items.map((item) => {
           const current = item.code === s.currentAgendaItem;
           return html`<li aria-current=${current ? 'true' : 'false'}>
-            <span><span class="code">${item.code}</span> ${item.title}</span>
+            <span><bdi class="code">${item.code}</bdi> <bdi>${item.title}</bdi></span>
             ${
               current
-                ? html`<span class="current">Under discussion</span>`
+                ? html`<span class="current">${t.agUnderDiscussion}</span>`
                 : html`<button
-                    aria-label="Mark under discussion: ${item.code}"
+                    aria-label=${t.agMarkLabel(item.code)}
                     ?disabled=${this.write.busy}
                     @click=${() => this.mark(item.code)}
                   >
-                    Mark under discussion
+                    ${t.agMark}
                   </button>`
             }
           </li>`;
@@ -73,7 +76,7 @@ export class AgendaPicker extends LitElement {
       </ol>
       ${
         s.currentAgendaItem
-          ? html`<button ?disabled=${this.write.busy} @click=${() => this.mark(null)}>Clear the current item</button>`
+          ? html`<button ?disabled=${this.write.busy} @click=${() => this.mark(null)}>${t.agClear}</button>`
           : nothing
       }
       ${this.write.render()}`;
@@ -86,7 +89,7 @@ export class AgendaPicker extends LitElement {
     void this.write.run({
       sessionId: s.id,
       version: s.version,
-      description: code ? `mark ${code} as under discussion` : 'clear the current agenda item',
+      description: code ? this.locale.t.agDoMark(code) : this.locale.t.agDoClear,
       send: (options) => data.actions.patchSession(s.id, { currentAgendaItem: code, ...options }),
     });
   }

@@ -73,6 +73,7 @@ export class ControlApp extends LitElement {
     this.setAttribute('dir', this.locale.direction);
     this.setAttribute('lang', this.locale.language);
     document.documentElement.lang = this.locale.language;
+    document.title = this.locale.t.appLoginHeading;
   }
 
   override render() {

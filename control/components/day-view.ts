@@ -170,9 +170,9 @@ export class DayView extends LitElement {
               <button @click=${() => (this.openSessionId = s.id)}>
                 <span class="meta"
                   >${panelDay(parseInstant(s.start, zone), zone, this.locale.language)}
-                  <bdi>${slotLabel(s, zone)}</bdi> · ${venueName(schedule, s.venueId)}</span
+                  <bdi>${slotLabel(s, zone)}</bdi> · <bdi>${venueName(schedule, s.venueId)}</bdi></span
                 >
-                — ${s.title}${s.status === 'cancelled' ? ` ${t.dayCancelled}` : ''}
+                — <bdi>${s.title}</bdi>${s.status === 'cancelled' ? ` ${t.dayCancelled}` : ''}
               </button>
             </li>`,
         )}

@@ -10,13 +10,13 @@ import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import { wholeNumberInput } from './field-inputs.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
 
-/** "delayed to 13:10" / "brought forward to 12:50" / "moved to 13:00", from the planned start. */
-function describeTiming(session: Session, zone: string): string {
+/** "delayed to 13:10" / "brought forward to 12:50" / "moved back to 13:00", from the planned start. */
+function describeTiming(session: Session, zone: string, t: PanelMessages): string {
   const start = parseInstant(session.start, zone);
   const planned = parseInstant(session.planned.start, zone);
-  const verb = start > planned ? 'delayed' : start < planned ? 'brought forward' : 'moved back';
-  return `${verb} to ${formatClock(start, zone)}`;
+  return t.delTiming(start > planned ? 'delayed' : start < planned ? 'forward' : 'back', formatClock(start, zone));
 }
 
 const QUICK_DELAYS = [5, 10, 15];
@@ -112,16 +112,16 @@ export class DelayForm extends LitElement {
     const shiftFollowing = this.shiftFollowing;
     let sentVersion = this.basedOn?.version ?? session.version;
     let shifted = shiftFollowing;
+    const t = this.locale.t;
     await this.write.run({
       sessionId: session.id,
       version: sentVersion,
-      description: `delay by ${minutes} min${shiftFollowing ? ', with the rest of the room’s day' : ''}`,
-      forceLabel: 'Delay anyway',
+      description: t.delDo(minutes, shiftFollowing),
+      forceLabel: t.delAnyway,
       offerShift: !shiftFollowing,
       relative: {
-        explain: (current, by) =>
-          `Already ${describeTiming(current, data.store.timezone)} by ${by}. Delay ${minutes} min more?`,
-        againLabel: `Delay ${minutes} min more`,
+        explain: (current, by) => t.delAlready(describeTiming(current, data.store.timezone, t), by, minutes),
+        againLabel: t.delMore(minutes),
       },
       send: (options) => {
         sentVersion = options.expectedVersion;

@@ -11,6 +11,7 @@ import './emergency-templates.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import { textAreaField } from './field-inputs.ts';
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from '../../shared/languages.ts';
 
 @customElement('emergency-panel')
 export class EmergencyPanel extends LitElement {
@@ -37,6 +38,12 @@ export class EmergencyPanel extends LitElement {
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly locale = new LocaleController(this);
   @state() private templates: EmergencyTemplate[] = [];
+  /** The language of the text put on the screens; until staff choose one, the panel's own. */
+  @state() private chosenLanguage: Language | null = null;
+
+  private get messageLanguage(): Language {
+    return this.chosenLanguage ?? this.locale.language;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -56,7 +63,7 @@ export class EmergencyPanel extends LitElement {
 
   /** First click: the prepared text goes in, the confirmation opens; the second click takes over. */
   private useTemplate(template: EmergencyTemplate): void {
-    this.text = template.text;
+    this.text = template.wording[this.messageLanguage]?.text ?? template.text;
     this.problem = '';
     void this.setConfirming(true);
   }
@@ -74,22 +81,44 @@ export class EmergencyPanel extends LitElement {
               ${
                 this.templates.length
                   ? html`<div class="row" role="group" aria-label=${t.emergencyPrepared}>
-                      ${this.templates.map((t) => html`<button class="danger" @click=${() => this.useTemplate(t)}>${t.label}…</button>`)}
+                      ${this.templates.map(
+                        (template) =>
+                          html`<button class="danger" @click=${() => this.useTemplate(template)}>
+                            ${template.wording[this.locale.language]?.label ?? template.label}…
+                          </button>`,
+                      )}
                     </div>`
                   : nothing
               }
+              <div class="field">
+                <label for="emergency-language">${t.emergencyLanguage}</label>
+                <select
+                  id="emergency-language"
+                  aria-describedby="emergency-language-hint"
+                  @change=${this.chooseLanguage}
+                >
+                  ${LANGUAGES.map(
+                    (code) =>
+                      html`<option value=${code} lang=${code} ?selected=${code === this.messageLanguage}>
+                        ${LANGUAGE_NAMES[code]}
+                      </option>`,
+                  )}
+                </select>
+                <p class="hint" id="emergency-language-hint">${t.emergencyLanguageHint}</p>
+              </div>
               ${textAreaField({
                 id: 'emergency-text',
                 label: t.emergencyMessage,
                 value: this.text,
                 maxLength: 1000,
                 onInput: (text) => (this.text = text),
+                lang: this.messageLanguage,
               })}
               ${
                 this.confirming
                   ? html`<div class="notice" role="group" aria-labelledby="emergency-question">
                       <p id="emergency-question">${t.emergencyQuestion}</p>
-                      <blockquote>${this.text}</blockquote>
+                      <blockquote lang=${this.messageLanguage} dir="auto">${this.text}</blockquote>
                       <div class="row">
                         <button class="danger primary" ?disabled=${this.setEmergency.busy} @click=${this.turnOn}>
                           ${t.emergencyYes}
@@ -101,6 +130,7 @@ export class EmergencyPanel extends LitElement {
               }
               <emergency-templates
                 .templates=${this.templates}
+                .language=${this.messageLanguage}
                 @templates-changed=${() => this.loadTemplates()}
               ></emergency-templates>`
       }
@@ -111,6 +141,17 @@ export class EmergencyPanel extends LitElement {
       }
     </section>`;
   }
+
+  private readonly chooseLanguage = (event: Event) => {
+    const code = (event.target as HTMLSelectElement).value;
+    if (!isLanguage(code)) return;
+    // A prepared message already in the box follows the choice; typed text stays as it is.
+    const prepared = this.templates.find((template) =>
+      Object.values(template.wording).some((words) => words.text === this.text),
+    );
+    this.chosenLanguage = code;
+    if (prepared) this.text = prepared.wording[code]?.text ?? prepared.text;
+  };
 
   private readonly ask = () => {
     this.problem = '';

@@ -17,11 +17,20 @@ export function textAreaField(options: {
   value: string;
   maxLength: number;
   onInput: (text: string) => void;
+  /** The language of the text typed (it may differ from the panel's), for spelling and the script's direction. */
+  lang?: string;
 }) {
-  const { id, label, value, maxLength, onInput } = options;
+  const { id, label, value, maxLength, onInput, lang } = options;
   return html`<div class="field">
     <label for=${id}>${label}</label>
-    <textarea id=${id} maxlength=${maxLength} .value=${value} @input=${(e: Event) => onInput(typed(e))}></textarea>
+    <textarea
+      id=${id}
+      maxlength=${maxLength}
+      lang=${lang ?? nothing}
+      dir=${lang ? 'auto' : nothing}
+      .value=${value}
+      @input=${(e: Event) => onInput(typed(e))}
+    ></textarea>
   </div>`;
 }
 

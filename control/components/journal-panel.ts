@@ -12,6 +12,7 @@ import './session-dialog.ts';
 import { formatClockSeconds, parseInstant } from '../../shared/time.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import { panelShortDay } from '../i18n/format.ts';
+import { journalSentence } from '../data/journal-sentence.ts';
 import { JOURNAL_OPERATIONS, type JournalOperation } from '../i18n/messages.ts';
 import { baseStyles, sectionCard } from './styles.ts';
 import { consume } from '@lit/context';
@@ -122,6 +123,7 @@ export class JournalPanel extends LitElement {
     const operation = (JOURNAL_OPERATIONS as readonly string[]).includes(entry.operation)
       ? t.journalOperations[entry.operation as JournalOperation]
       : entry.operation;
+    const summary = journalSentence(entry, { t, language: this.locale.language, zone });
     return html`<li class=${entry.undoneBy ? 'undone' : ''}>
       <span class="when"
         >${panelShortDay(at, zone, this.locale.language)} <bdi>${formatClockSeconds(at, zone)}</bdi></span
@@ -129,15 +131,15 @@ export class JournalPanel extends LitElement {
       <span>
         <span class="who" title=${entry.actor}>${entry.actorName ?? entry.actor}</span>
         <span class="operation">${operation}</span>
-        <!-- The server writes summaries in English; they are data here, isolated so they read whole in Arabic. -->
-        <bdi class="what" lang="en">${entry.summary}</bdi>
+        <!-- Worded from the entry's parameters; an older entry keeps the server's English (lang says which). -->
+        <bdi class="what" lang=${summary.language}>${summary.text}</bdi>
         ${entry.undoneBy ? html`<span> ${t.journalUndoneBy(entry.undoneBy)}</span>` : nothing}
       </span>
       ${
         entry.undoneBy || entry.operation.startsWith('account.')
           ? html`<span></span>`
           : html`<button
-              aria-label=${t.journalUndoLabel(entry.summary)}
+              aria-label=${t.journalUndoLabel(summary.text)}
               ?disabled=${this.busy === entry.revision}
               @click=${() => this.askUndo(entry)}
             >
@@ -148,7 +150,7 @@ export class JournalPanel extends LitElement {
         this.confirming?.revision === entry.revision
           ? html`<div class="notice confirm" role="alertdialog" aria-labelledby="confirm-${entry.revision}">
               <p id="confirm-${entry.revision}">
-                <strong>${t.journalConfirmUndo(entry.summary)}</strong> ${this.confirming.effect}
+                <strong>${t.journalConfirmUndo(summary.text)}</strong> ${this.confirming.effect}
               </p>
               <div class="row">
                 <button class="danger" @click=${() => this.undo(entry, this.confirming?.force)}>
@@ -199,6 +201,7 @@ export class JournalPanel extends LitElement {
       store.schedule!,
       countedDisplays(store.displays).length,
       store.now(),
+      this.locale.t,
     );
     if (effect) {
       this.confirming = { revision: entry.revision, effect, force };
@@ -221,7 +224,7 @@ export class JournalPanel extends LitElement {
     } catch (error) {
       const body =
         error instanceof ApiError ? error.body : { error: error instanceof Error ? error.message : String(error) };
-      this.refusals = new Map(this.refusals).set(entry.revision, explainUndoRefusal(body, entry));
+      this.refusals = new Map(this.refusals).set(entry.revision, explainUndoRefusal(body, entry, this.locale.t));
     } finally {
       this.busy = null;
     }

@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Session } from '../../shared/model.ts';
-import { Title, fieldProblem, type NewSessionInput } from '../../shared/commands.ts';
+import { TITLE_MAX_LENGTH, Title, fieldProblem, type NewSessionInput } from '../../shared/commands.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { toVenueIso } from '../../shared/time.ts';
 import { WriteController } from '../controllers/write-controller.ts';
@@ -115,7 +115,7 @@ export class NewSessionDialog extends LitElement {
                 <div class="field">
                   <label for="new-venue">${t.ptVenue}</label>
                   <select id="new-venue" @change=${this.edit('venueId')}>
-                    ${venues.map((v) => html`<option value=${v.id} ?selected=${v.id === d.venueId}>${v.name}</option>`)}
+                    ${venues.map((v) => html`<option value=${v.id} dir="auto" ?selected=${v.id === d.venueId}>${v.name}</option>`)}
                   </select>
                 </div>
               </div>
@@ -127,6 +127,8 @@ export class NewSessionDialog extends LitElement {
                 errors: this.errors ?? {},
                 onChange: (slot) =>
                   this.update_({ ...d, slot: followStart(d.slot, slot, this.data?.store.timezone ?? 'UTC') }),
+                t,
+                language: this.locale.language,
               })}
               <div class="field">
                 <label for="new-lead">${t.detLead}</label>
@@ -167,11 +169,13 @@ export class NewSessionDialog extends LitElement {
     errors: (SlotErrors & { title?: string; venueId?: string }) | null;
     slot?: { start: number; end: number };
   } {
-    const slot = checkSlot(d.slot, this.data?.store.timezone ?? 'UTC');
+    const t = this.locale.t;
+    const slot = checkSlot(d.slot, this.data?.store.timezone ?? 'UTC', t);
     const errors: SlotErrors & { title?: string; venueId?: string } = 'errors' in slot ? { ...slot.errors } : {};
-    const title = fieldProblem(Title, d.title);
-    if (title) errors.title = `Title ${title}.`;
-    if (!d.venueId) errors.venueId = this.locale.t.newVenueMissing;
+    if (fieldProblem(Title, d.title)) {
+      errors.title = d.title.trim() === '' ? t.newTitleMissing : t.newTitleTooLong(TITLE_MAX_LENGTH);
+    }
+    if (!d.venueId) errors.venueId = t.newVenueMissing;
     return Object.keys(errors).length || 'errors' in slot ? { errors } : { errors: null, slot };
   }
 
@@ -207,7 +211,7 @@ export class NewSessionDialog extends LitElement {
     await this.write.run({
       sessionId: '',
       version: 0,
-      description: `add “${input.title}”`,
+      description: this.locale.t.newDoAdd(input.title),
       venueId: input.venueId,
       forceLabel: this.locale.t.newAddAnyway,
       // Nothing existed yet, so there is nothing to keep: the choice is to change the form.

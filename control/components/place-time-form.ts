@@ -12,7 +12,7 @@ import {
   checkSlot,
   focusFirstInvalid,
   followStart,
-  readSlot,
+  slotTimes,
   slotFields,
   type SlotDraft,
   type SlotErrors,
@@ -45,13 +45,14 @@ export class PlaceTimeForm extends SessionDraftForm {
     const schedule = this.data?.store.schedule;
     if (!session || !schedule) return nothing;
     const zone = schedule.timezone;
-    const slot = readSlot(this.when, zone);
-    const choices = 'error' in slot ? [] : venueChoices(schedule, session, slot.start, slot.end);
+    const slot = slotTimes(this.when, zone);
+    const choices = slot ? venueChoices(schedule, session, slot.start, slot.end) : [];
     const free = choices.filter((c) => !c.clash);
     const busy = choices.filter((c) => c.clash);
     const t = this.locale.t;
     const option = (c: (typeof choices)[number]) =>
-      html`<option value=${c.venue.id} ?selected=${c.venue.id === this.venueId}>
+      // An option holds text only: dir="auto" reads it from the venue's name, which leads it.
+      html`<option value=${c.venue.id} dir="auto" ?selected=${c.venue.id === this.venueId}>
         ${c.venue.name}${c.venue.id === session.venueId ? ` ${t.ptCurrent}` : ''}${c.venue.kind === 'online' ? ` — ${t.ptOnline}` : ''}${
           c.clash ? ` — ${t.ptBusyWith(c.clash.title, slotLabel(c.clash, zone))}` : ''
         }
@@ -66,11 +67,13 @@ export class PlaceTimeForm extends SessionDraftForm {
           zone,
           errors: this.errors ?? {},
           onChange: (draft) => this.changeSlot(draft),
+          t,
+          language: this.locale.language,
         })}
         <div class="field">
           <label for="venue">${t.ptVenue}</label>
           <select id="venue" @change=${this.onVenue}>
-            ${choices.length === 0 ? html`<option value=${this.venueId} selected>${venueName(schedule, this.venueId)}</option>` : nothing}
+            ${choices.length === 0 ? html`<option value=${this.venueId} dir="auto" selected>${venueName(schedule, this.venueId)}</option>` : nothing}
             ${free.length ? html`<optgroup label=${t.ptFree}>${free.map(option)}</optgroup>` : nothing}
             ${busy.length ? html`<optgroup label=${t.ptBusy}>${busy.map(option)}</optgroup>` : nothing}
           </select>
@@ -98,7 +101,7 @@ export class PlaceTimeForm extends SessionDraftForm {
     const zone = this.data!.store.timezone;
     this.when = followStart(this.when, draft, zone);
     if (this.errors) {
-      const slot = checkSlot(this.when, zone);
+      const slot = checkSlot(this.when, zone, this.locale.t);
       this.errors = 'errors' in slot ? slot.errors : null;
     }
     this.edited();
@@ -111,7 +114,7 @@ export class PlaceTimeForm extends SessionDraftForm {
     if (!session || !data) return;
     this.saved = '';
     const zone = data.store.timezone;
-    const slot = checkSlot(this.when, zone);
+    const slot = checkSlot(this.when, zone, this.locale.t);
     if ('errors' in slot) {
       this.errors = slot.errors;
       this.write.clear();
@@ -139,7 +142,7 @@ export class PlaceTimeForm extends SessionDraftForm {
     await this.write.run({
       sessionId: session.id,
       version: session.version,
-      description: `${patch.venueId ? `move to ${target}` : `stay in ${target}`}, ${when}`,
+      description: patch.venueId ? this.locale.t.ptDoMove(target, when) : this.locale.t.ptDoStay(target, when),
       venueId: this.venueId,
       forceLabel: this.locale.t.ptMoveAnyway,
       send: (options) => {

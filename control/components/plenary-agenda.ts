@@ -5,6 +5,7 @@ import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { slotLabel, venueName } from '../data/schedule-queries.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 import './agenda-picker.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
@@ -32,18 +33,20 @@ export class PlenaryAgenda extends LitElement {
   @property({ attribute: false })
   data?: ControlData;
   @property({ attribute: false }) sessions: Session[] = [];
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const schedule = this.data?.store.schedule;
     const plenaries = this.sessions.filter((s) => s.kind === 'plenary' && (s.agendaItems?.length ?? 0) > 0);
     if (!schedule || plenaries.length === 0) return nothing;
+    const t = this.locale.t;
     return html`<section aria-labelledby="plenary-heading">
-      <h2 id="plenary-heading">Plenary agenda</h2>
+      <h2 id="plenary-heading">${t.plenHeading}</h2>
       ${plenaries.map(
         (s) =>
           html`<h3>
               ${slotLabel(s, schedule.timezone)} ·
-              ${venueName(schedule, s.venueId)}${s.status === 'cancelled' ? ' (cancelled)' : ''}
+              <bdi>${venueName(schedule, s.venueId)}</bdi>${s.status === 'cancelled' ? ` ${t.dayCancelled}` : ''}
             </h3>
             <agenda-picker .session=${s}></agenda-picker>`,
       )}

@@ -10,10 +10,12 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Session, Venue } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { PeriodicRerender } from '../controllers/periodic-rerender.ts';
-import { formatClock, formatDay, parseInstant, venueWallTime } from '../../shared/time.ts';
+import { formatClock, parseInstant, venueWallTime } from '../../shared/time.ts';
 import { assignLanes, dayRange, matchesSearch } from '../data/schedule-queries.ts';
 import { chipContent, isChanged } from './session-chip.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { panelDay } from '../i18n/format.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 
@@ -182,6 +184,7 @@ export class ScheduleGrid extends LitElement {
   @property() day = '';
   @property() query = '';
   private readonly rerender = new PeriodicRerender(this, 10_000);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const schedule = this.data?.store.schedule;
@@ -195,7 +198,7 @@ export class ScheduleGrid extends LitElement {
     const venues = this.venues(schedule.venues);
     return html`<section
       class="scroller"
-      aria-label="Rooms and sessions on ${formatDay(venueWallTime(this.day, 12, 0, zone), zone)}"
+      aria-label=${this.locale.t.gridLabel(panelDay(venueWallTime(this.day, 12, 0, zone), zone, this.locale.language))}
     >
       <div class="grid" style=${styleMap({ '--hour-width': `${100 / hours}%`, '--hours': String(hours) })}>
         <div class="scale" aria-hidden="true">
@@ -216,7 +219,7 @@ export class ScheduleGrid extends LitElement {
                 class="now-line"
                 style="inset-inline-start: calc(var(--label) + (100% - var(--label)) * ${nowFraction})"
               >
-                <span>Now ${formatClock(now, zone)}</span>
+                <span>${this.locale.t.gridNow(formatClock(now, zone))}</span>
               </div>`
             : nothing
         }
@@ -232,7 +235,7 @@ export class ScheduleGrid extends LitElement {
     const laneHeight = 100 / count;
     return html`<div class="room-row" role="group" aria-labelledby="room-${venue.id}">
       <div class="room" id="room-${venue.id}">
-        ${venue.name}${venue.kind === 'online' ? html`<small>online</small>` : nothing}
+        <bdi>${venue.name}</bdi>${venue.kind === 'online' ? html`<small>${this.locale.t.ptOnline}</small>` : nothing}
       </div>
       <div class="track" style="height:${count * LANE_REM}rem">
         ${repeat(
@@ -259,7 +262,7 @@ export class ScheduleGrid extends LitElement {
               title=${s.title}
               @click=${() => this.open(s.id)}
             >
-              ${chipContent(this.data!.store.schedule!, s)}
+              ${chipContent(this.data!.store.schedule!, s, this.locale.t)}
             </button>`;
           },
         )}

@@ -10,6 +10,7 @@ import { parseInstant } from '../../shared/time.ts';
 import { matchesSearch } from '../data/schedule-queries.ts';
 import { chipContent, isChanged } from './session-chip.ts';
 import { baseStyles } from './styles.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
 import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 
@@ -65,6 +66,7 @@ export class ScheduleList extends LitElement {
   @property({ attribute: false }) sessions: Session[] = [];
   @property() query = '';
   private readonly rerender = new PeriodicRerender(this, 10_000);
+  private readonly locale = new LocaleController(this);
 
   override render() {
     const schedule = this.data?.store.schedule;
@@ -72,8 +74,9 @@ export class ScheduleList extends LitElement {
     const zone = schedule.timezone;
     const now = this.data!.store.now();
     const shown = this.query.trim() ? this.sessions.filter((s) => matchesSearch(s, this.query)) : this.sessions;
-    if (shown.length === 0) return html`<p>No sessions on this day${this.query.trim() ? ' match the search' : ''}.</p>`;
-    return html`<ul aria-label="Sessions of the day">
+    const t = this.locale.t;
+    if (shown.length === 0) return html`<p>${this.query.trim() ? t.listNoneMatch : t.listNone}</p>`;
+    return html`<ul aria-label=${t.listLabel}>
       ${repeat(
         shown,
         (s) => s.id,
@@ -87,8 +90,8 @@ export class ScheduleList extends LitElement {
               class=${classMap(classes)}
               @click=${() => this.dispatchEvent(new CustomEvent('open-session', { detail: s.id }))}
             >
-              ${running ? html`<span class="now-marker">Now</span>` : nothing}
-              ${chipContent(schedule, s, { venue: true })}
+              ${running ? html`<span class="now-marker">${t.listNow}</span>` : nothing}
+              ${chipContent(schedule, s, t, { venue: true })}
             </button>
           </li>`;
         },

@@ -6,14 +6,15 @@ import { html, nothing } from 'lit';
 import type { Schedule, Session } from '../../shared/model.ts';
 import { sessionChange } from '../../shared/views/change.ts';
 import { slotLabel, venueName } from '../data/schedule-queries.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
 
-export function changeBadges(schedule: Schedule, session: Session) {
+export function changeBadges(schedule: Schedule, session: Session, t: PanelMessages) {
   const change = sessionChange(session);
   const badges: string[] = [];
-  if (change.movedFrom) badges.push(`Moved from ${venueName(schedule, change.movedFrom)}`);
-  if (change.startShiftMinutes && change.startShiftMinutes > 0) badges.push(`Delayed ${change.startShiftMinutes} min`);
-  else if (change.retimed) badges.push('New time');
-  return html`${change.cancelled ? html`<span class="badge cancelled">Cancelled</span> ` : nothing}${badges.map(
+  if (change.movedFrom) badges.push(t.chipMovedFrom(venueName(schedule, change.movedFrom)));
+  if (change.startShiftMinutes && change.startShiftMinutes > 0) badges.push(t.chipDelayed(change.startShiftMinutes));
+  else if (change.retimed) badges.push(t.chipNewTime);
+  return html`${change.cancelled ? html`<span class="badge cancelled">${t.chipCancelled}</span> ` : nothing}${badges.map(
     (b) => html`<span class="badge">${b}</span> `,
   )}`;
 }
@@ -24,11 +25,11 @@ export function isChanged(session: Session): boolean {
   return change.cancelled || change.retimed || change.movedFrom !== undefined;
 }
 
-export function chipContent(schedule: Schedule, session: Session, options: { venue?: boolean } = {}) {
+export function chipContent(schedule: Schedule, session: Session, t: PanelMessages, options: { venue?: boolean } = {}) {
   const zone = schedule.timezone;
   return html`<span class="time"
-      >${slotLabel(session, zone)}${options.venue ? ` · ${venueName(schedule, session.venueId)}` : ''}</span
+      >${slotLabel(session, zone)}${options.venue ? html` · <bdi>${venueName(schedule, session.venueId)}</bdi>` : ''}</span
     >
-    <span class="title">${session.title}</span>
-    <span class="badges">${changeBadges(schedule, session)}</span>`;
+    <bdi class="title">${session.title}</bdi>
+    <span class="badges">${changeBadges(schedule, session, t)}</span>`;
 }

@@ -22,6 +22,7 @@ import { controlDataContext } from '../data/data-context.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import { panelDay } from '../i18n/format.ts';
 import { translatedInto } from '../data/translation-draft.ts';
+import { journalSentence } from '../data/journal-sentence.ts';
 
 @customElement('session-dialog')
 export class SessionDialog extends LitElement {
@@ -59,7 +60,7 @@ export class SessionDialog extends LitElement {
     const t = this.locale.t;
     return this.dialog.render({
       open: id !== null,
-      heading: session ? session.title : t.sesHeading,
+      heading: session ? html`<bdi>${session.title}</bdi>` : t.sesHeading,
       onClose: this.close,
       hasUnsavedEdits: () =>
         [...this.renderRoot.querySelectorAll('place-time-form, details-form')].some(
@@ -78,7 +79,7 @@ export class SessionDialog extends LitElement {
                         >${panelDay(parseInstant(session.start, schedule.timezone), schedule.timezone, this.locale.language)}
                         <bdi>${slotLabel(session, schedule.timezone)}</bdi></strong
                       >
-                      · ${venueName(schedule, session.venueId)} ${changeBadges(schedule, session)}
+                      · <bdi>${venueName(schedule, session.venueId)}</bdi> ${changeBadges(schedule, session, t)}
                     </p>
                     ${session.organizers.lead ? html`<p>${t.sesOrganisedBy(session.organizers.lead)}</p>` : nothing}
                     ${
@@ -110,7 +111,11 @@ export class SessionDialog extends LitElement {
     const entry = [...store.journal].reverse().find((e) => e.sessionId === sessionId);
     if (!entry) return nothing;
     const at = formatClock(parseInstant(entry.at, store.timezone), store.timezone);
-    return html`<p class="last" role="status">${this.locale.t.sesLastChange(at, entry.actor, entry.summary)}</p>`;
+    const { t, language } = this.locale;
+    const summary = journalSentence(entry, { t, language, zone: store.timezone });
+    return html`<p class="last" role="status">
+      ${t.sesLastChange(at, entry.actor)} <bdi lang=${summary.language}>${summary.text}</bdi>
+    </p>`;
   }
 
   private readonly close = () => {

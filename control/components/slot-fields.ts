@@ -5,8 +5,11 @@
  * Each bad field gets its own message next to it (aria-describedby, aria-invalid).
  */
 import { html, nothing } from 'lit';
-import { formatClock, formatDay, venueWallTime } from '../../shared/time.ts';
+import { formatClock, venueWallTime } from '../../shared/time.ts';
 import { fromDayAndTime } from '../data/schedule-queries.ts';
+import type { PanelMessages } from '../i18n/messages.ts';
+import type { Language } from '../../shared/languages.ts';
+import { panelDay } from '../i18n/format.ts';
 
 export interface SlotDraft {
   day: string;
@@ -21,22 +24,25 @@ export interface SlotDraft {
 export type SlotErrors = Partial<Record<'day' | 'start' | 'end', string>>;
 
 /** Epoch ms of the draft's start and end in venue time, or a message for each bad field. */
-export function checkSlot(draft: SlotDraft, zone: string): { start: number; end: number } | { errors: SlotErrors } {
+export function checkSlot(
+  draft: SlotDraft,
+  zone: string,
+  t: PanelMessages,
+): { start: number; end: number } | { errors: SlotErrors } {
   const start = fromDayAndTime(draft.day, draft.start, zone);
   const end = fromDayAndTime(draft.day, draft.end, zone);
   const errors: SlotErrors = {};
-  if (start === null) errors.start = 'Enter a 24-hour time from 00:00 to 23:59, such as 13:00.';
-  if (end === null) errors.end = 'Enter a 24-hour time from 00:00 to 23:59, such as 13:50.';
-  else if (start !== null && end <= start) errors.end = `Must be after the start (${draft.start.trim()}).`;
+  if (start === null) errors.start = t.slotStartInvalid;
+  if (end === null) errors.end = t.slotEndInvalid;
+  else if (start !== null && end <= start) errors.end = t.slotEndBeforeStart(draft.start.trim());
   return start !== null && end !== null && end > start ? { start, end } : { errors };
 }
 
-/** Epoch ms of the draft's start and end, or one message naming the first bad field. */
-export function readSlot(draft: SlotDraft, zone: string): { start: number; end: number } | { error: string } {
-  const slot = checkSlot(draft, zone);
-  if (!('errors' in slot)) return slot;
-  if (slot.errors.start) return { error: `Start: ${slot.errors.start}` };
-  return { error: `End: ${slot.errors.end ?? 'check the time.'}` };
+/** Epoch ms of the draft's start and end when both are times and the end comes later; null otherwise. */
+export function slotTimes(draft: SlotDraft, zone: string): { start: number; end: number } | null {
+  const start = fromDayAndTime(draft.day, draft.start, zone);
+  const end = fromDayAndTime(draft.day, draft.end, zone);
+  return start !== null && end !== null && end > start ? { start, end } : null;
 }
 
 /**
@@ -44,8 +50,8 @@ export function readSlot(draft: SlotDraft, zone: string): { start: number; end: 
  * 50 minutes, just later) unless the staff member has edited the end themselves.
  */
 export function followStart(before: SlotDraft, after: SlotDraft, zone: string): SlotDraft {
-  const previous = checkSlot(before, zone);
-  const lengthMs = 'errors' in previous ? before.lengthMs : previous.end - previous.start;
+  const previous = slotTimes(before, zone);
+  const lengthMs = previous ? previous.end - previous.start : before.lengthMs;
   const next: SlotDraft = { ...after, endEdited: before.endEdited || after.end !== before.end, lengthMs };
   if (after.start === before.start || next.endEdited || lengthMs === undefined) return next;
   const start = fromDayAndTime(after.day, after.start, zone);
@@ -59,8 +65,10 @@ export function slotFields(options: {
   zone: string;
   errors?: SlotErrors;
   onChange: (draft: SlotDraft) => void;
+  t: PanelMessages;
+  language: Language;
 }) {
-  const { idPrefix: id, draft, zone, onChange } = options;
+  const { idPrefix: id, draft, zone, onChange, t } = options;
   const errors = options.errors ?? {};
   const days = options.days.includes(draft.day) ? options.days : [...options.days, draft.day].sort();
   const set = (key: 'day' | 'start' | 'end') => (event: Event) =>
@@ -85,14 +93,14 @@ export function slotFields(options: {
     </div>`;
   return html`<div class="row">
       <div class="field">
-        <label for="${id}-day">Day</label>
+        <label for="${id}-day">${t.dayLegend}</label>
         <select id="${id}-day" @change=${set('day')}>
-          ${days.map((d) => html`<option value=${d} ?selected=${d === draft.day}>${formatDay(venueWallTime(d, 12, 0, zone), zone)}</option>`)}
+          ${days.map((d) => html`<option value=${d} ?selected=${d === draft.day}>${panelDay(venueWallTime(d, 12, 0, zone), zone, options.language)}</option>`)}
         </select>
       </div>
-      ${timeField('start', 'Start (24-hour)', '13:00')} ${timeField('end', 'End (24-hour)', '13:50')}
+      ${timeField('start', t.slotStart, '13:00')} ${timeField('end', t.slotEnd, '13:50')}
     </div>
-    <p class="hint" id="${id}-zone-hint">Venue time (${zone}), whatever this computer's clock is set to.</p>`;
+    <p class="hint" id="${id}-zone-hint">${t.slotZoneHint(zone)}</p>`;
 }
 
 /** Moves focus to the first field marked invalid, so a keyboard user lands where the problem is. */

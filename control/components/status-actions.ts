@@ -73,7 +73,7 @@ export class StatusActions extends LitElement {
   }
 
   private setStatus(status: Session['status']): Promise<void> {
-    const description = status === 'cancelled' ? 'cancel the session' : 'reinstate the session';
+    const description = status === 'cancelled' ? this.locale.t.stDoCancel : this.locale.t.stDoReinstate;
     return this.send(
       description,
       (data, s, options) => data.actions.patchSession(s.id, { status, ...options }),
@@ -83,7 +83,7 @@ export class StatusActions extends LitElement {
 
   private removeSession(): Promise<void> {
     return this.send(
-      'delete the session',
+      this.locale.t.stDoDelete,
       (data, s, options) => data.actions.deleteSession(s.id, options.expectedVersion),
       () => {
         this.confirming = null;

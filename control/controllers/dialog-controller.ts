@@ -4,7 +4,7 @@
  * browser makes the rest of the page inert; Escape asks to close; focus returns to whatever had it
  * before the dialog opened.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 /** The focused element, looking inside shadow roots (document.activeElement stops at the host). */
 export function deepActiveElement(): HTMLElement | null {
@@ -15,7 +15,8 @@ export function deepActiveElement(): HTMLElement | null {
 
 export interface DialogOptions {
   open: boolean;
-  heading: string;
+  /** A string, or a template that isolates data in it (a session's title in <bdi>). */
+  heading: string | TemplateResult;
   /** False for a dialog that must be completed (the re-login): no Close button, Escape ignored. */
   dismissible?: boolean;
   onClose: () => void;

@@ -8,16 +8,25 @@ import type { JournalEntry } from '../../shared/protocol.ts';
 import { formatClock, parseInstant } from '../../shared/time.ts';
 import type { ApiErrorBody } from './api.ts';
 import type { PanelMessages } from '../i18n/messages.ts';
-import { panelLocale } from '../i18n/panel-locale.ts';
+import { en } from '../i18n/en.ts';
 
-/** The text an "Emergency message on: …" entry put up (its summary carries it). */
-function emergencyTextBefore(journal: readonly JournalEntry[], revision: number): string | undefined {
-  const set = [...journal].reverse().find((e) => e.revision < revision && e.operation === 'emergency.set');
-  return set?.summary.replace(/^Emergency message (on|changed): /, '');
+/** The text an "Emergency message on: …" entry put up: its parameters carry it, an older entry's summary does. */
+function emergencyTextOf(entry: JournalEntry | undefined): string | undefined {
+  if (entry?.params?.op === 'emergency.set') return entry.params.text;
+  return entry?.summary.replace(/^Emergency message (on|changed): /, '');
 }
 
-function screens(count: number, t: PanelMessages): string {
-  return count === 0 ? t.undoEveryScreen : t.undoScreens(count);
+function emergencyTextBefore(journal: readonly JournalEntry[], revision: number): string | undefined {
+  return emergencyTextOf([...journal].reverse().find((e) => e.revision < revision && e.operation === 'emergency.set'));
+}
+
+/** The text an urgent announcement's removal took down, or undefined when it was not urgent. */
+function urgentTextRemoved(entry: JournalEntry): string | undefined {
+  if (entry.params?.op === 'announcement.delete') {
+    return entry.params.severity === 'urgent' ? entry.params.text : undefined;
+  }
+  const match = /^Removed urgent announcement: (.*)$/.exec(entry.summary);
+  return match?.[1];
 }
 
 /**
@@ -30,22 +39,17 @@ export function undoEffect(
   schedule: Schedule,
   screenCount: number,
   now: number,
-  t: PanelMessages = panelLocale.messages,
+  t: PanelMessages = en,
 ): string | null {
   // Undoing an undo re-does the original: judge it by what the original did, inverted.
   const original = entry.operation === 'undo' ? journal.find((e) => e.revision === entry.undoes) : undefined;
   const effectively = original ? redoOf(original.operation) : entry.operation;
   if (effectively === 'emergency.clear') {
-    const text = emergencyTextBefore(journal, original?.revision ?? entry.revision);
-    return t.undoShowsEmergency(text ?? '', screens(screenCount, t));
+    return t.undoShowsEmergency(emergencyTextBefore(journal, original?.revision ?? entry.revision), screenCount);
   }
-  if (effectively === 'emergency.redo-set') {
-    const text = original?.summary.replace(/^Emergency message (on|changed): /, '');
-    return t.undoShowsEmergency(text ?? '', screens(screenCount, t));
-  }
-  if (effectively === 'announcement.delete' && /^Removed urgent announcement: /.test(entry.summary)) {
-    return t.undoShowsUrgent(entry.summary.replace(/^Removed urgent announcement: /, ''));
-  }
+  if (effectively === 'emergency.redo-set') return t.undoShowsEmergency(emergencyTextOf(original), screenCount);
+  const urgent = effectively === 'announcement.delete' ? urgentTextRemoved(entry) : undefined;
+  if (urgent !== undefined) return t.undoShowsUrgent(urgent);
   const session = entry.sessionId ? schedule.sessions.find((s) => s.id === entry.sessionId) : undefined;
   if (session && session.status !== 'cancelled') {
     const zone = schedule.timezone;
@@ -74,22 +78,16 @@ export interface UndoRefusal {
   forceable?: boolean;
 }
 
-/**
- * The server's refusal ("cannot undo revision 4: …") told without revision numbers, with a way
- * forward. The server's reason is English and quoted as sent; the words around it are the reader's.
- */
-export function explainUndoRefusal(
-  body: ApiErrorBody,
-  entry: JournalEntry,
-  t: PanelMessages = panelLocale.messages,
-): UndoRefusal {
+/** The server's refusal ("cannot undo revision 4: …") told without revision numbers, with a way forward. */
+export function explainUndoRefusal(body: ApiErrorBody, entry: JournalEntry, t: PanelMessages = en): UndoRefusal {
   const reason = body.error.replace(/^cannot undo revision \d+: /, '');
+  // The server's reason is its own English sentence; the frame and the way forward are the reader's.
   const text = t.undoCant(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}`);
   if (body.clash) {
     return {
       text,
       blockingSessionId: body.clash.id,
-      next: body.forceable ? t.undoMoveFirstOrForce(body.clash.title) : t.undoMoveFirst(body.clash.title),
+      next: t.undoClearTheWay(body.clash.title, body.forceable === true),
       ...(body.forceable === true && { forceable: true }),
     };
   }
@@ -102,5 +100,5 @@ export function explainUndoRefusal(
     };
   }
   if (/expired/.test(reason)) return { text, next: t.undoPostAgain };
-  return { text, next: t.undoLookNewer };
+  return { text, next: t.undoNewerFirst };
 }

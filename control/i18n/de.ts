@@ -146,7 +146,7 @@ export const de: PanelMessages = {
   sesGone: 'Diese Sitzung gibt es nicht mehr (sie wurde gelöscht).',
   sesOrganisedBy: (lead) => `Veranstaltet von ${lead}`,
   sesAgenda: 'Tagesordnung',
-  sesLastChange: (at, who, summary) => `Letzte Änderung ${at} von ${who}: ${summary}`,
+  sesLastChange: (at, who) => `Letzte Änderung ${at} von ${who}:`,
   stStatus: 'Status',
   stCancelQuestion: (title) =>
     `„${title}“ absagen? Die Bildschirme zeigen sie durchgestrichen als abgesagt. Sie können sie später wieder ansetzen.`,
@@ -403,22 +403,137 @@ export const de: PanelMessages = {
   wrTaken: (venue, title, slot) => `${venue} ist belegt durch „${title}“ ${slot}.`,
   wrGoAhead: 'Trotzdem fortfahren',
   wrKeepAsItWas: 'Wie bisher lassen',
-  undoEveryScreen: 'jedem Bildschirm',
-  undoScreens: (count) => plural('de', count, { one: 'dem einen Bildschirm', other: 'allen # Bildschirmen' }),
+  // Part B: schedule, agenda, templates, journal.
+  gridLabel: (day) => `Räume und Sitzungen am ${day}`,
+  gridNow: (time) => `Jetzt ${time}`,
+  listLabel: 'Sitzungen des Tages',
+  listNow: 'Jetzt',
+  listNone: 'An diesem Tag gibt es keine Sitzungen.',
+  listNoneMatch: 'Keine Sitzung dieses Tages passt zur Suche.',
+  chipMovedFrom: (venue) => `Verlegt aus ${venue}`,
+  chipDelayed: (minutes) => `${minutes} Min. später`,
+  chipNewTime: 'Neue Zeit',
+  chipCancelled: 'Abgesagt',
+  plenHeading: 'Tagesordnung des Plenums',
+  agAgendaOf: (title) => `Tagesordnung von ${title}`,
+  agUnderDiscussion: 'In Beratung',
+  agMark: 'Als in Beratung markieren',
+  agMarkLabel: (code) => `Als in Beratung markieren: ${code}`,
+  agClear: 'Aktuellen Punkt zurücksetzen',
+  agDoMark: (code) => `${code} als in Beratung markieren`,
+  agDoClear: 'den aktuellen Tagesordnungspunkt zurücksetzen',
+  slotStart: 'Beginn (24 Std.)',
+  slotEnd: 'Ende (24 Std.)',
+  slotZoneHint: (zone) =>
+    `Ortszeit des Veranstaltungsorts (${zone}), gleich wie die Uhr dieses Computers eingestellt ist.`,
+  slotStartInvalid: 'Geben Sie eine Uhrzeit von 00:00 bis 23:59 ein, etwa 13:00.',
+  slotEndInvalid: 'Geben Sie eine Uhrzeit von 00:00 bis 23:59 ein, etwa 13:50.',
+  slotEndBeforeStart: (start) => `Muss nach dem Beginn liegen (${start}).`,
+  ptDoMove: (venue, when) => `nach ${venue} verlegen, ${when}`,
+  ptDoStay: (venue, when) => `in ${venue} bleiben, ${when}`,
+  delDo: (minutes, shifted) => `um ${minutes} Min. verschieben${shifted ? ', mit dem restlichen Tag des Raums' : ''}`,
+  delAnyway: 'Trotzdem verschieben',
+  delTiming: (how, time) =>
+    `${how === 'delayed' ? 'auf' : how === 'forward' ? 'vorgezogen auf' : 'zurückgesetzt auf'} ${time}${how === 'delayed' ? ' verschoben' : ''}`,
+  delAlready: (timing, by, minutes) => `Bereits ${timing} von ${by}. Um weitere ${minutes} Min. verschieben?`,
+  delMore: (minutes) => `Weitere ${minutes} Min. verschieben`,
+  stDoCancel: 'die Sitzung absagen',
+  stDoReinstate: 'die Sitzung wieder ansetzen',
+  stDoDelete: 'die Sitzung löschen',
+  newDoAdd: (title) => `„${title}“ hinzufügen`,
+  newTitleMissing: 'Titel: Geben Sie den Titel der Sitzung ein.',
+  newTitleTooLong: (max) => `Titel: höchstens ${max} Zeichen.`,
+  tplEditHeading: 'Vorbereitete Meldungen bearbeiten',
+  tplLanguage: 'Sprache des Textes',
+  tplLabel: 'Beschriftung der Schaltfläche',
+  tplText: 'Meldung auf allen Bildschirmen',
+  tplSave: (label) => `„${label}“ speichern`,
+  tplSaved: 'Gespeichert.',
+  tplMissing: 'Geben Sie die Beschriftung und die Meldung ein.',
+  tplLabelTooLong: (max) => `Beschriftung: höchstens ${max} Zeichen.`,
+  emergencyLanguage: 'Sprache der Meldung auf den Bildschirmen',
+  emergencyLanguageHint: 'Eine vorbereitete Meldung erscheint in dieser Sprache.',
+  sumQuote: (text) => `„${text}“`,
+  sumSeparator: '; ',
+  sumAdded: (title, venue, when) => `${title} in ${venue} hinzugefügt, ${when}`,
+  sumDeleted: (title, venue, when) => `${title} gelöscht (${venue}, ${when})`,
+  sumCancelled: (title) => `${title} abgesagt`,
+  sumReinstated: (title) => `${title} wieder angesetzt`,
+  sumMoved: (title, from, to) => `${title} von ${from} nach ${to} verlegt`,
+  sumMovedNow: (title, from, to, when) => `${title} von ${from} nach ${to} verlegt, jetzt ${when}`,
+  sumRescheduled: (title, when, was) => `${title} auf ${when} verlegt (vorher ${was})`,
+  sumRenamed: (before, title) => `${before} umbenannt in ${title}`,
+  sumEdited: (title, fields) => `${title} bearbeitet (${fields})`,
+  sumSessionFields: {
+    kind: 'Art',
+    organizers: 'Veranstalter',
+    online: 'Zugangsdaten',
+    agendaItems: 'Tagesordnung',
+    currentAgendaItem: 'aktueller Tagesordnungspunkt',
+  },
+  sumNoChange: (title) => `${title} gespeichert (keine Änderung)`,
+  sumDelay: (p) =>
+    `${p.title} um ${p.minutes} Min. ${p.forward ? 'vorgezogen' : 'verschoben'} (jetzt ${p.at})${
+      p.following > 0
+        ? plural('de', p.following, {
+            one: `, mit der folgenden Sitzung in ${p.venue}`,
+            other: `, mit den # folgenden Sitzungen in ${p.venue}`,
+          })
+        : ''
+    }`,
+  sumAnnouncement: (p) =>
+    `${p.urgent ? 'Dringende Durchsage' : 'Durchsage'}: ${p.text}${p.where ? ` (${p.where})` : ''}${
+      p.from ? ` ab ${p.from}` : ''
+    }${p.until ? ` bis ${p.until}` : ''}`,
+  sumAnnouncementRemoved: (urgent, text) =>
+    `${urgent ? 'Dringende Durchsage entfernt' : 'Durchsage entfernt'}: ${text}`,
+  sumAnnouncementsExpired: (texts) =>
+    texts.length === 1
+      ? `Durchsage abgelaufen: ${texts[0]}`
+      : `${texts.length} Durchsagen abgelaufen: ${texts.join('; ')}`,
+  sumEmergencyOn: (text) => `Notfallmeldung ein: ${text}`,
+  sumEmergencyChanged: (text) => `Notfallmeldung geändert: ${text}`,
+  sumEmergencyOff: 'Notfallmeldung aus',
+  sumImported: (parts) => `Programm importiert: ${parts}`,
+  sumImportNothing: 'keine Änderungen',
+  sumImportMoved: (count) => `${count} verlegt`,
+  sumImportRetimed: (count) => `${count} zeitlich geändert`,
+  sumImportChanged: (count) => `${count} geändert`,
+  sumImportVenues: (count) => plural('de', count, { one: '# neuer Raum', other: '# neue Räume' }),
+  sumImportConference: 'Angaben zur Konferenz',
+  sumTitleStyles: {
+    'as-written': 'Titel wie geschrieben angezeigt',
+    'title-case': 'Titel mit großen Anfangsbuchstaben angezeigt',
+  },
+  sumVenue: (venue, changes) => `Raum ${venue}: ${changes}`,
+  sumVenueFields: { name: 'Name', building: 'Gebäude', floor: 'Stockwerk', directions: 'Wegbeschreibung' },
+  sumVenueSet: (field, value) => `${field} ${value}`,
+  sumVenueCleared: (field) => `${field} entfernt`,
+  sumUndid: (sentence) => `Rückgängig gemacht: ${sentence}`,
+  sumKeptBoth: (sentence, venue, title) => `${sentence} (beide in ${venue} belassen, mit ${title})`,
   undoShowsEmergency: (text, screens) =>
-    `Damit erscheint die Notfallmeldung${text ? ` „${text}“` : ''} wieder auf ${screens}.`,
+    `Damit erscheint die Notfallmeldung${text ? ` „${text}“` : ''} wieder auf ${
+      screens === 0 ? 'allen Bildschirmen' : screens === 1 ? 'dem Bildschirm' : `allen ${screens} Bildschirmen`
+    }.`,
   undoShowsUrgent: (text) => `Damit erscheint die dringende Durchsage „${text}“ wieder auf den Bildschirmen.`,
   undoRunningNow: (title, until) =>
-    `„${title}“ läuft gerade (bis ${until}): Dies ändert sie an ihrer Tür und im Foyer, während die Delegierten im Raum sind.`,
-  undoCant: (reason) => `Rückgängig machen nicht möglich: ${reason}.`,
-  undoMoveFirst: (title) => `Verlegen oder kürzen Sie zuerst „${title}“ und machen Sie dann erneut rückgängig.`,
-  undoMoveFirstOrForce: (title) =>
-    `Verlegen oder kürzen Sie zuerst „${title}“ und machen Sie dann erneut rückgängig – oder trotzdem rückgängig machen und beide im Raum lassen.`,
+    `„${title}“ läuft gerade (bis ${until}): Das ändert sie an ihrer Tür und in der Lobby, während die Delegierten im Raum sind.`,
+  undoCant: (reason) => `Nicht rückgängig zu machen: ${reason}.`,
+  undoClearTheWay: (title, forceable) =>
+    `Verlegen oder kürzen Sie zuerst „${title}“ und machen Sie es dann erneut rückgängig${forceable ? ' – oder trotzdem rückgängig machen und beide im Raum lassen' : ''}.`,
   undoAlreadyUndone: 'Diese Änderung wurde bereits rückgängig gemacht.',
   undoNothingToDo: 'Nichts zu tun.',
   undoLaterFirst:
-    'Machen Sie zuerst die späteren Änderungen rückgängig (neueste zuerst) oder öffnen Sie die Sitzung und stellen Sie sie von Hand ein.',
-  undoPostAgain: 'Veröffentlichen Sie sie unter Durchsagen erneut, falls sie noch gebraucht wird.',
-  undoLookNewer:
-    'Sehen Sie sich die neueren Änderungen oben an; machen Sie diese zuerst rückgängig, wenn sie im Weg sind.',
+    'Machen Sie zuerst die späteren Änderungen rückgängig (die neueste zuerst) oder öffnen Sie die Sitzung und stellen Sie sie von Hand ein.',
+  undoPostAgain: 'Veröffentlichen Sie sie erneut unter Durchsagen, falls sie noch gebraucht wird.',
+  undoNewerFirst:
+    'Sehen Sie sich die neueren Änderungen oben an; machen Sie diese zuerst rückgängig, falls sie im Weg sind.',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role} mit Notfallrechten` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `${username} (${displayName}) als ${grant} hinzugefügt${sso ? ', bei der ersten einmaligen Anmeldung' : ''}`,
+  sumAccountGrant: (username, grant, sso) => `${username} ist jetzt ${grant}${sso ? ' (laut Anmeldedienst)' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username} heißt jetzt ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `${username} ${enabled ? 'aktiviert' : 'deaktiviert'}`,
+  sumAccountReset: (username) => `Passwort von ${username} zurückgesetzt`,
+  sumAccountPassword: (username) => `${username} hat das Passwort geändert`,
 };

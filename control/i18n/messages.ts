@@ -7,8 +7,9 @@
 
 /** The operations the server writes into the journal (JournalEntry.operation). */
 import type { Role } from '../../shared/staff.ts';
-import type { Session } from '../../shared/model.ts';
 import type { ImportedField } from '../../shared/import-plan.ts';
+import type { Session, TitleStyle } from '../../shared/model.ts';
+import type { EditedSessionField, EditedVenueField } from '../../shared/journal-params.ts';
 
 export const JOURNAL_OPERATIONS = [
   'session.create',
@@ -183,7 +184,8 @@ export interface PanelMessages {
   sesGone: string;
   sesOrganisedBy: (lead: string) => string;
   sesAgenda: string;
-  sesLastChange: (at: string, who: string, summary: string) => string;
+  /** Followed by the change's sentence, isolated (it carries titles). */
+  sesLastChange: (at: string, who: string) => string;
   stStatus: string;
   stCancelQuestion: (title: string) => string;
   stYesCancel: string;
@@ -403,17 +405,118 @@ export interface PanelMessages {
   wrTaken: (venue: string, title: string, slot: string) => string;
   wrGoAhead: string;
   wrKeepAsItWas: string;
-  undoEveryScreen: string;
-  undoScreens: (count: number) => string;
-  undoShowsEmergency: (text: string, screens: string) => string;
+  // Part B: schedule, agenda, templates, journal.
+  // The day's grid and list, and the badges of a changed session.
+  gridLabel: (day: string) => string;
+  gridNow: (time: string) => string;
+  listLabel: string;
+  listNow: string;
+  listNone: string;
+  listNoneMatch: string;
+  chipMovedFrom: (venue: string) => string;
+  chipDelayed: (minutes: number) => string;
+  chipNewTime: string;
+  chipCancelled: string;
+  // The plenary's agenda.
+  plenHeading: string;
+  agAgendaOf: (title: string) => string;
+  agUnderDiscussion: string;
+  agMark: string;
+  agMarkLabel: (code: string) => string;
+  agClear: string;
+  agDoMark: (code: string) => string;
+  agDoClear: string;
+  // Day and time fields (venue time, 24-hour).
+  slotStart: string;
+  slotEnd: string;
+  slotZoneHint: (zone: string) => string;
+  slotStartInvalid: string;
+  slotEndInvalid: string;
+  slotEndBeforeStart: (start: string) => string;
+  // What a change was, as a conflict notice repeats it ("Your change: move to M3, 13:00–13:50").
+  ptDoMove: (venue: string, when: string) => string;
+  ptDoStay: (venue: string, when: string) => string;
+  delDo: (minutes: number, shifted: boolean) => string;
+  delAnyway: string;
+  delTiming: (how: 'delayed' | 'forward' | 'back', time: string) => string;
+  delAlready: (timing: string, by: string, minutes: number) => string;
+  delMore: (minutes: number) => string;
+  stDoCancel: string;
+  stDoReinstate: string;
+  stDoDelete: string;
+  newDoAdd: (title: string) => string;
+  newTitleMissing: string;
+  newTitleTooLong: (max: number) => string;
+  // Prepared emergency messages.
+  tplEditHeading: string;
+  tplLanguage: string;
+  tplLabel: string;
+  tplText: string;
+  tplSave: (label: string) => string;
+  tplSaved: string;
+  tplMissing: string;
+  tplLabelTooLong: (max: number) => string;
+  emergencyLanguage: string;
+  emergencyLanguageHint: string;
+  // Journal sentences, worded from the parameters the server stores with each change.
+  sumQuote: (text: string) => string;
+  sumSeparator: string;
+  sumAdded: (title: string, venue: string, when: string) => string;
+  sumDeleted: (title: string, venue: string, when: string) => string;
+  sumCancelled: (title: string) => string;
+  sumReinstated: (title: string) => string;
+  sumMoved: (title: string, from: string, to: string) => string;
+  sumMovedNow: (title: string, from: string, to: string, when: string) => string;
+  sumRescheduled: (title: string, when: string, was: string) => string;
+  sumRenamed: (before: string, title: string) => string;
+  sumEdited: (title: string, fields: string) => string;
+  sumSessionFields: Readonly<Record<EditedSessionField, string>>;
+  sumNoChange: (title: string) => string;
+  sumDelay: (p: {
+    title: string;
+    minutes: number;
+    forward: boolean;
+    at: string;
+    following: number;
+    venue: string;
+  }) => string;
+  sumAnnouncement: (p: { urgent: boolean; text: string; where?: string; from?: string; until?: string }) => string;
+  sumAnnouncementRemoved: (urgent: boolean, text: string) => string;
+  sumAnnouncementsExpired: (texts: readonly string[]) => string;
+  sumEmergencyOn: (text: string) => string;
+  sumEmergencyChanged: (text: string) => string;
+  sumEmergencyOff: string;
+  sumImported: (parts: string) => string;
+  sumImportNothing: string;
+  sumImportMoved: (count: number) => string;
+  sumImportRetimed: (count: number) => string;
+  sumImportChanged: (count: number) => string;
+  sumImportVenues: (count: number) => string;
+  sumImportConference: string;
+  sumTitleStyles: Readonly<Record<TitleStyle, string>>;
+  sumVenue: (venue: string, changes: string) => string;
+  sumVenueFields: Readonly<Record<EditedVenueField, string>>;
+  sumVenueSet: (field: string, value: string) => string;
+  sumVenueCleared: (field: string) => string;
+  sumUndid: (sentence: string) => string;
+  sumKeptBoth: (sentence: string, venue: string, title: string) => string;
+  // What an undo would do, asked before it; why one was refused, and the way forward.
+  undoShowsEmergency: (text: string | undefined, screens: number) => string;
   undoShowsUrgent: (text: string) => string;
   undoRunningNow: (title: string, until: string) => string;
   undoCant: (reason: string) => string;
-  undoMoveFirst: (title: string) => string;
-  undoMoveFirstOrForce: (title: string) => string;
+  undoClearTheWay: (title: string, forceable: boolean) => string;
   undoAlreadyUndone: string;
   undoNothingToDo: string;
   undoLaterFirst: string;
   undoPostAgain: string;
-  undoLookNewer: string;
+  undoNewerFirst: string;
+  // Account changes in the journal (the role's name from accRoles).
+  sumGrant: (role: string, emergency: boolean) => string;
+  sumAccountAdded: (username: string, displayName: string, grant: string, sso: boolean) => string;
+  sumAccountGrant: (username: string, grant: string, sso: boolean) => string;
+  sumAccountRenamed: (username: string, displayName: string) => string;
+  sumAccountEnabled: (username: string, enabled: boolean) => string;
+  sumAccountReset: (username: string) => string;
+  sumAccountPassword: (username: string) => string;
 }

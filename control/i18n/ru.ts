@@ -156,7 +156,7 @@ export const ru: PanelMessages = {
   sesGone: 'Этого заседания больше нет (оно удалено).',
   sesOrganisedBy: (lead) => `Организатор: ${lead}`,
   sesAgenda: 'Повестка дня',
-  sesLastChange: (at, who, summary) => `Последнее изменение ${at}, ${who}: ${summary}`,
+  sesLastChange: (at, who) => `Последнее изменение ${at}, ${who}:`,
   stStatus: 'Статус',
   stCancelQuestion: (title) =>
     `Отменить «${title}»? Экраны покажут его зачёркнутым как отменённое. Позже его можно восстановить.`,
@@ -418,22 +418,142 @@ export const ru: PanelMessages = {
   wrTaken: (venue, title, slot) => `${venue} занят: «${title}» ${slot}.`,
   wrGoAhead: 'Всё равно продолжить',
   wrKeepAsItWas: 'Оставить как было',
-  undoEveryScreen: 'всех экранах',
-  undoScreens: (count) =>
-    plural('ru', count, { one: '# экране', few: 'всех # экранах', many: 'всех # экранах', other: 'всех # экранах' }),
+  // Part B: schedule, agenda, templates, journal.
+  gridLabel: (day) => `Залы и заседания: ${day}`,
+  gridNow: (time) => `Сейчас ${time}`,
+  listLabel: 'Заседания дня',
+  listNow: 'Сейчас',
+  listNone: 'В этот день заседаний нет.',
+  listNoneMatch: 'Ни одно заседание этого дня не подходит под запрос.',
+  chipMovedFrom: (venue) => `Перенесено из ${venue}`,
+  chipDelayed: (minutes) => `Задержка ${minutes} мин`,
+  chipNewTime: 'Новое время',
+  chipCancelled: 'Отменено',
+  plenHeading: 'Повестка дня пленарного заседания',
+  agAgendaOf: (title) => `Повестка дня: ${title}`,
+  agUnderDiscussion: 'Обсуждается',
+  agMark: 'Отметить как обсуждаемый',
+  agMarkLabel: (code) => `Отметить как обсуждаемый: ${code}`,
+  agClear: 'Снять отметку с текущего пункта',
+  agDoMark: (code) => `отметить пункт ${code} как обсуждаемый`,
+  agDoClear: 'снять отметку с текущего пункта повестки',
+  slotStart: 'Начало (24 ч)',
+  slotEnd: 'Окончание (24 ч)',
+  slotZoneHint: (zone) => `Местное время площадки (${zone}), независимо от часов этого компьютера.`,
+  slotStartInvalid: 'Введите время в 24-часовом формате от 00:00 до 23:59, например 13:00.',
+  slotEndInvalid: 'Введите время в 24-часовом формате от 00:00 до 23:59, например 13:50.',
+  slotEndBeforeStart: (start) => `Должно быть позже начала (${start}).`,
+  ptDoMove: (venue, when) => `перенести в ${venue}, ${when}`,
+  ptDoStay: (venue, when) => `оставить в ${venue}, ${when}`,
+  delDo: (minutes, shifted) => `задержать на ${minutes} мин${shifted ? ' вместе с остатком дня в зале' : ''}`,
+  delAnyway: 'Всё равно задержать',
+  delTiming: (how, time) =>
+    `${how === 'delayed' ? 'задержано до' : how === 'forward' ? 'перенесено на более раннее время,' : 'возвращено на'} ${time}`,
+  delAlready: (timing, by, minutes) => `Уже ${timing} (${by}). Задержать ещё на ${minutes} мин?`,
+  delMore: (minutes) => `Задержать ещё на ${minutes} мин`,
+  stDoCancel: 'отменить заседание',
+  stDoReinstate: 'восстановить заседание',
+  stDoDelete: 'удалить заседание',
+  newDoAdd: (title) => `добавить «${title}»`,
+  newTitleMissing: 'Название: укажите название заседания.',
+  newTitleTooLong: (max) => `Название: не более ${max} символов.`,
+  tplEditHeading: 'Изменить готовые сообщения',
+  tplLanguage: 'Язык текста',
+  tplLabel: 'Надпись на кнопке',
+  tplText: 'Сообщение на всех экранах',
+  tplSave: (label) => `Сохранить «${label}»`,
+  tplSaved: 'Сохранено.',
+  tplMissing: 'Укажите надпись на кнопке и текст сообщения.',
+  tplLabelTooLong: (max) => `Надпись на кнопке: не более ${max} символов.`,
+  emergencyLanguage: 'Язык сообщения на экранах',
+  emergencyLanguageHint: 'Готовое сообщение выводится на этом языке.',
+  sumQuote: (text) => `«${text}»`,
+  sumSeparator: '; ',
+  sumAdded: (title, venue, when) => `Добавлено ${title} в ${venue}, ${when}`,
+  sumDeleted: (title, venue, when) => `Удалено ${title} (${venue}, ${when})`,
+  sumCancelled: (title) => `Отменено ${title}`,
+  sumReinstated: (title) => `Восстановлено ${title}`,
+  sumMoved: (title, from, to) => `${title} перенесено из ${from} в ${to}`,
+  sumMovedNow: (title, from, to, when) => `${title} перенесено из ${from} в ${to}, теперь ${when}`,
+  sumRescheduled: (title, when, was) => `${title} перенесено на ${when} (было ${was})`,
+  sumRenamed: (before, title) => `${before} переименовано в ${title}`,
+  sumEdited: (title, fields) => `Изменено ${title} (${fields})`,
+  sumSessionFields: {
+    kind: 'тип',
+    organizers: 'организаторы',
+    online: 'данные для подключения',
+    agendaItems: 'повестка дня',
+    currentAgendaItem: 'текущий пункт повестки',
+  },
+  sumNoChange: (title) => `Сохранено ${title} (без изменений)`,
+  sumDelay: (p) =>
+    `${p.title} ${p.forward ? 'перенесено на более раннее время' : 'задержано'} на ${p.minutes} мин (теперь ${p.at})${
+      p.following > 0
+        ? plural('ru', p.following, {
+            one: ` вместе с # следующим заседанием в ${p.venue}`,
+            other: ` вместе с # следующими заседаниями в ${p.venue}`,
+          })
+        : ''
+    }`,
+  sumAnnouncement: (p) =>
+    `${p.urgent ? 'Срочное объявление' : 'Объявление'}: ${p.text}${p.where ? ` (${p.where})` : ''}${
+      p.from ? ` с ${p.from}` : ''
+    }${p.until ? ` до ${p.until}` : ''}`,
+  sumAnnouncementRemoved: (urgent, text) => `${urgent ? 'Снято срочное объявление' : 'Снято объявление'}: ${text}`,
+  sumAnnouncementsExpired: (texts) =>
+    texts.length === 1
+      ? `Срок объявления истёк: ${texts[0]}`
+      : `${plural('ru', texts.length, {
+          one: 'Истёк срок # объявления',
+          other: 'Истёк срок # объявлений',
+        })}: ${texts.join('; ')}`,
+  sumEmergencyOn: (text) => `Экстренное сообщение включено: ${text}`,
+  sumEmergencyChanged: (text) => `Экстренное сообщение изменено: ${text}`,
+  sumEmergencyOff: 'Экстренное сообщение выключено',
+  sumImported: (parts) => `Программа импортирована: ${parts}`,
+  sumImportNothing: 'без изменений',
+  sumImportMoved: (count) => `перенесено: ${count}`,
+  sumImportRetimed: (count) => `новое время: ${count}`,
+  sumImportChanged: (count) => `изменено: ${count}`,
+  sumImportVenues: (count) => `новых залов: ${count}`,
+  sumImportConference: 'сведения о конференции',
+  sumTitleStyles: {
+    'as-written': 'Названия показываются как написаны',
+    'title-case': 'Названия показываются с заглавной буквы',
+  },
+  sumVenue: (venue, changes) => `Зал ${venue}: ${changes}`,
+  sumVenueFields: { name: 'название', building: 'здание', floor: 'этаж', directions: 'как пройти' },
+  sumVenueSet: (field, value) => `${field} ${value}`,
+  sumVenueCleared: (field) => `${field}: удалено`,
+  sumUndid: (sentence) => `Отменено: ${sentence}`,
+  sumKeptBoth: (sentence, venue, title) => `${sentence} (оба оставлены в ${venue} вместе с ${title})`,
   undoShowsEmergency: (text, screens) =>
-    `Экстренное сообщение${text ? ` «${text}»` : ''} снова появится на ${screens}.`,
+    `Экстренное сообщение${text ? ` «${text}»` : ''} снова появится ${
+      screens === 0
+        ? 'на всех экранах'
+        : screens === 1
+          ? 'на экране'
+          : plural('ru', screens, { one: 'на # экране', other: 'на всех # экранах' })
+    }.`,
   undoShowsUrgent: (text) => `Срочное объявление «${text}» снова появится на экранах.`,
   undoRunningNow: (title, until) =>
-    `«${title}» идёт сейчас (до ${until}): это изменит его на двери зала и в холле, пока делегаты находятся в зале.`,
+    `«${title}» идёт сейчас (до ${until}): изменение появится у двери зала и в фойе, пока делегаты в зале.`,
   undoCant: (reason) => `Отменить нельзя: ${reason}.`,
-  undoMoveFirst: (title) => `Сначала перенесите или сократите «${title}», затем отмените снова.`,
-  undoMoveFirstOrForce: (title) =>
-    `Сначала перенесите или сократите «${title}», затем отмените снова — или всё равно отмените и оставьте оба в зале.`,
+  undoClearTheWay: (title, forceable) =>
+    `Сначала перенесите или сократите «${title}», затем отмените снова${forceable ? ' — или всё равно отмените и оставьте оба в зале' : ''}.`,
   undoAlreadyUndone: 'Это изменение уже отменено.',
   undoNothingToDo: 'Делать ничего не нужно.',
   undoLaterFirst:
-    'Сначала отмените более поздние изменения (начиная с новых) или откройте заседание и исправьте его вручную.',
-  undoPostAgain: 'Опубликуйте его снова в разделе «Объявления», если оно ещё нужно.',
-  undoLookNewer: 'Посмотрите более новые изменения выше; если они мешают, сначала отмените их.',
+    'Сначала отмените более поздние изменения (начиная с последнего) или откройте заседание и исправьте вручную.',
+  undoPostAgain: 'Если оно ещё нужно, опубликуйте его снова в разделе объявлений.',
+  undoNewerFirst: 'Посмотрите более новые изменения выше; если они мешают, сначала отмените их.',
+  sumGrant: (role, emergency) => (emergency && role !== 'admin' ? `${role} с правами на экстренные сообщения` : role),
+  sumAccountAdded: (username, displayName, grant, sso) =>
+    `Добавлен ${username} (${displayName}), роль: ${grant}${sso ? ', при первом входе через единый вход' : ''}`,
+  sumAccountGrant: (username, grant, sso) =>
+    `${username}: новая роль — ${grant}${sso ? ' (по данным службы входа)' : ''}`,
+  sumAccountRenamed: (username, displayName) => `${username}: новое имя — ${displayName}`,
+  sumAccountEnabled: (username, enabled) => `Учётная запись ${username} ${enabled ? 'включена' : 'отключена'}`,
+  sumAccountReset: (username) => `Пароль ${username} сброшен`,
+  sumAccountPassword: (username) => `${username} сменил(а) пароль`,
 };

@@ -263,5 +263,11 @@ export function importChange(ctx: Context, plan: ImportPlan): PendingChange<Impo
   const ops = opsOf(schedule, plan);
   if (ops.length === 0) throw new ValidationError('nothing to import: the file matches the live schedule');
   const counts = countsOf(plan);
-  return { operation: 'schedule.import', summary: importSummary(counts), ops, value: counts };
+  const { added, cancelled, moved, retimed, changed, venuesAdded } = counts;
+  const params = {
+    op: 'schedule.import' as const,
+    ...{ added, cancelled, moved, retimed, changed, venuesAdded },
+    conference: counts.conference === true,
+  };
+  return { operation: 'schedule.import', summary: importSummary(counts), params, ops, value: counts };
 }

@@ -55,6 +55,14 @@ export function createAnnouncement(ctx: Context, raw: AnnouncementInput): Pendin
   return {
     operation: 'announcement.create',
     summary: describe(announcement, zone),
+    params: {
+      op: 'announcement.create',
+      severity: announcement.severity,
+      text: excerpt(announcement.text),
+      ...(announcement.venueIds && { venueIds: announcement.venueIds }),
+      ...(announcement.startsAt && { startsAt: announcement.startsAt }),
+      ...(announcement.expiresAt && { expiresAt: announcement.expiresAt }),
+    },
     ops: [{ type: 'announcement', announcement }],
     value: announcement,
   };
@@ -66,6 +74,7 @@ export function deleteAnnouncement(ctx: Context, id: string): PendingChange<{ id
   return {
     operation: 'announcement.delete',
     summary: `Removed ${announcement.severity === 'urgent' ? 'urgent ' : ''}announcement: ${excerpt(announcement.text)}`,
+    params: { op: 'announcement.delete', severity: announcement.severity, text: excerpt(announcement.text) },
     ops: [{ type: 'announcement-removed', id }],
     value: { id },
   };
@@ -83,6 +92,7 @@ export function expireAnnouncements(ctx: Context): PendingChange<string[]> | nul
   return {
     operation: 'announcement.expire',
     summary,
+    params: { op: 'announcement.expire', texts: expired.map((a) => excerpt(a.text, expired.length === 1 ? 80 : 40)) },
     ops: expired.map((a) => ({ type: 'announcement-removed' as const, id: a.id })),
     value: expired.map((a) => a.id),
   };

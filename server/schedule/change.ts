@@ -6,6 +6,7 @@
 import { applyDelta } from '../../shared/apply.ts';
 import type { Schedule } from '../../shared/model.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
+import type { JournalParams } from '../../shared/journal-params.ts';
 
 /** What an operation may look at: the live schedule and the server clock. */
 export interface Context {
@@ -17,7 +18,9 @@ export interface Context {
 export interface PendingChange<T> {
   /** e.g. "session.move", "announcement.create", "undo". */
   operation: string;
+  /** The English sentence; `params` carries its values for the panel to word in its reader's language. */
   summary: string;
+  params?: JournalParams;
   sessionId?: string;
   ops: DeltaOp[];
   value: T;

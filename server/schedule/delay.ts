@@ -55,6 +55,14 @@ export function delaySession(ctx: Context, id: string, raw: DelayInput): Pending
   return {
     operation: 'session.delay',
     summary: `${verb} ${quote(session.title)} by ${Math.abs(input.minutes)} min (now ${clock(delayed.start, zone)})${others}`,
+    params: {
+      op: 'session.delay',
+      title: session.title,
+      minutes: input.minutes,
+      start: delayed.start,
+      venueId: session.venueId,
+      following: following.length,
+    },
     sessionId: id,
     ops: moved.map((s) => ({ type: 'session' as const, session: s })),
     value: moved,

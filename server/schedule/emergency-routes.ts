@@ -30,7 +30,7 @@ export function emergencyRouter({ service }: ApiContext): Router {
     const templates = service.emergencyTemplates?.();
     if (!templates?.update(req.params.id, changes))
       throw new NotFoundError(`no emergency template with id ${req.params.id}`);
-    res.json({ template: { id: req.params.id, ...changes } });
+    res.json({ template: templates.list().find((template) => template.id === req.params.id) });
   });
 
   return router;

@@ -14,6 +14,7 @@ export function setEmergency(ctx: Context, text: string): PendingChange<Emergenc
   return {
     operation: 'emergency.set',
     summary: `${verb}: ${excerpt(emergency.text)}`,
+    params: { op: 'emergency.set', text: excerpt(emergency.text), changed: ctx.schedule.emergency !== null },
     ops: [{ type: 'emergency', emergency }],
     value: emergency,
   };
@@ -26,6 +27,7 @@ export function clearEmergency(ctx: Context): PendingChange<null> {
   return {
     operation: 'emergency.clear',
     summary: 'Emergency message off',
+    params: { op: 'emergency.clear' },
     ops: [{ type: 'emergency', emergency: null }],
     value: null,
   };

@@ -21,6 +21,7 @@ export function newEntry(
     ...(actor.displayName !== undefined && { actorName: actor.displayName }),
     operation: change.operation,
     summary: change.summary,
+    ...(change.params !== undefined && { params: change.params }),
     ...(change.sessionId !== undefined && { sessionId: change.sessionId }),
     ...(change.undoes !== undefined && { undoes: change.undoes }),
   };

@@ -6,6 +6,7 @@
 import type { ImportCounts, ImportPlan } from '../../shared/import-plan.ts';
 import type { Announcement, Emergency, Schedule, ScheduleSettings, Session, Venue } from '../../shared/model.ts';
 import type { Delta, JournalEntry } from '../../shared/protocol.ts';
+import type { JournalParams } from '../../shared/journal-params.ts';
 import type {
   AnnouncementInput,
   DelayInput,
@@ -71,7 +72,7 @@ export interface ScheduleService {
    * Records a change that is not to the schedule (an account added, a role changed) as a journal
    * entry of its own: a revision with no schedule ops, which cannot be undone.
    */
-  recordAudit(operation: string, summary: string, actor: Actor): ChangeResult<null>;
+  recordAudit(operation: string, summary: string, actor: Actor, params?: JournalParams): ChangeResult<null>;
 
   /**
    * Reverts the change recorded at this revision, as a new change; 409 when it no longer applies.

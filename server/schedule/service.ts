@@ -141,7 +141,8 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
 
     applyImport: (plan, actor) => run(actor, (ctx) => importChange(ctx, plan)),
 
-    recordAudit: (operation, summary, actor) => run(actor, () => ({ operation, summary, ops: [], value: null })),
+    recordAudit: (operation, summary, actor, params) =>
+      run(actor, () => ({ operation, summary, ...(params && { params }), ops: [], value: null })),
 
     undo: (revision, actor, options) => run(actor, (ctx) => undoChange(ctx, revision, store.entry(revision), options)),
 

@@ -4,6 +4,7 @@
  */
 import { sameJson } from '../../shared/json.ts';
 import type { Session } from '../../shared/model.ts';
+import { EDITED_SESSION_FIELDS, type JournalParamsOf } from '../../shared/journal-params.ts';
 import { quote, sameDay, slot } from './summaries.ts';
 
 /** The other fields staff may edit, as the summary words them. */
@@ -70,4 +71,18 @@ export function editSummary(before: Session, after: Session, zone: string): stri
     .map(([, word]) => word);
   if (others.length > 0) parts.push(`Edited ${title} (${others.join(', ')})`);
   return parts.length > 0 ? parts.join('; ') : `Saved ${title} (no change)`;
+}
+
+/** The values of editSummary's sentence, for the panel to word in its reader's language. */
+export function editParams(before: Session, after: Session): JournalParamsOf<'session.edit'> {
+  const retimed = before.start !== after.start || before.end !== after.end;
+  return {
+    op: 'session.edit',
+    title: after.title,
+    ...(before.status !== after.status && { status: after.status }),
+    ...(before.venueId !== after.venueId && { move: { from: before.venueId, to: after.venueId } }),
+    ...(retimed && { slot: { start: after.start, end: after.end, wasStart: before.start, wasEnd: before.end } }),
+    ...(before.title !== after.title && { renamedFrom: before.title }),
+    fields: EDITED_SESSION_FIELDS.filter((key) => changed(before, after, key)),
+  };
 }

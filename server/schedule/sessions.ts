@@ -7,9 +7,14 @@ import type { Context, PendingChange } from './change.ts';
 import { assertNoClash } from './clash.ts';
 import { ConflictError, ValidationError, validate } from '../platform/errors.ts';
 import { uniqueId } from './new-ids.ts';
-import { editOperation, editSummary } from './session-edits.ts';
+import { editOperation, editParams, editSummary } from './session-edits.ts';
 import { checkOrder, checkWindow, checkVersion, inputTime, requireSession, requireVenue } from './rules.ts';
 import { quote, slot } from './summaries.ts';
+
+/** A session's title, room and slot, as the journal's parameters name them. */
+function placed(session: Session) {
+  return { title: session.title, venueId: session.venueId, start: session.start, end: session.end };
+}
 
 /** Last line of defence: the session we are about to store is a valid model Session. */
 function checked(session: Session): Session {
@@ -48,6 +53,7 @@ export function createSession(ctx: Context, raw: NewSessionInput): PendingChange
   return {
     operation: 'session.create',
     summary: `Added ${quote(session.title)} in ${session.venueId}, ${slot(session, zone, true)}`,
+    params: { op: 'session.create', ...placed(session) },
     sessionId: id,
     ops: [{ type: 'session', session }],
     value: session,
@@ -125,6 +131,7 @@ export function updateSession(ctx: Context, id: string, raw: SessionPatch): Pend
   return {
     operation: editOperation(before, after),
     summary: editSummary(before, after, zone),
+    params: editParams(before, after),
     sessionId: id,
     ops: [{ type: 'session', session: after }],
     value: after,
@@ -137,6 +144,7 @@ export function deleteSession(ctx: Context, id: string, expectedVersion?: number
   return {
     operation: 'session.delete',
     summary: `Deleted ${quote(session.title)} (${session.venueId}, ${slot(session, ctx.schedule.timezone, true)})`,
+    params: { op: 'session.delete', ...placed(session) },
     sessionId: id,
     ops: [{ type: 'session-removed', id }],
     value: { id },

@@ -9,6 +9,7 @@
  * and staff can fix it next. It never overrides a later change to the same thing (forcing would
  * silently throw that colleague's work away), an entry already undone, or an expired announcement.
  */
+import type { JournalParams } from '../../shared/journal-params.ts';
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
 import type { StoredJournalEntry } from './store/store-interface.ts';
@@ -95,6 +96,19 @@ function refuse(revision: number, reason: string, details: Record<string, unknow
   throw new ConflictError(`cannot undo revision ${revision}: ${reason}`, { reason, ...details });
 }
 
+/**
+ * "Undid: …" as parameters, wrapping what the undone entry said; none when that entry has none
+ * (older than parameters, or an audit line), so the panel falls back to the English summary.
+ */
+function undoParams(
+  undone: JournalParams | undefined,
+  keptWith: { venueId: string; title: string } | undefined,
+): { params: JournalParams } | undefined {
+  if (!undone) return undefined;
+  const wrapped = undone.op === 'undo' ? { times: undone.times + 1, undone: undone.undone } : { times: 1, undone };
+  return { params: { op: 'undo', ...wrapped, ...(keptWith && { keptWith }) } };
+}
+
 export interface UndoOptions {
   /** Keep both sessions in the room when the restored one clashes (the only refusal it lifts). */
   force?: boolean;
@@ -147,6 +161,7 @@ export function undoChange(
     operation: 'undo',
     // The journal says a forced undo double-booked a room, so the audit log shows who chose it.
     summary: `Undid: ${entry.summary}${first ? ` (kept both in ${first.session.venueId} with ${quote(first.clash.title)})` : ''}`,
+    ...(undoParams(entry.params, first && { venueId: first.session.venueId, title: first.clash.title }) ?? {}),
     ...(entry.sessionId !== undefined && { sessionId: entry.sessionId }),
     ops,
     value: { undone: revision },

@@ -28,6 +28,11 @@ export function updateVenue(ctx: Context, id: string, raw: VenuePatch): PendingC
   return {
     operation: 'venue.update',
     summary: `Venue ${id}: ${changed.map((field) => `${field} ${venue[field] ? `“${venue[field]}”` : 'cleared'}`).join(', ')}`,
+    params: {
+      op: 'venue.update',
+      venueId: id,
+      fields: changed.map((field) => ({ field, value: venue[field] ?? null })),
+    },
     ops: [{ type: 'venue', venue: validate(VenueSchema, venue) }],
     value: venue,
   };
@@ -44,6 +49,7 @@ export function updateSettings(ctx: Context, raw: SettingsPatch): PendingChange<
   return {
     operation: 'settings.update',
     summary: `Titles shown ${STYLE_WORDS[patch.titleStyle]}`,
+    params: { op: 'settings.update', titleStyle: patch.titleStyle },
     ops: [{ type: 'settings', settings }],
     value: settings,
   };

@@ -16,12 +16,14 @@ import {
 import { generatePassword, hashPassword, verifyPassword, type PasswordRecord } from './password.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import type { Actor } from '../schedule/service-types.ts';
+import type { JournalParams, JournalParamsOf } from '../../shared/journal-params.ts';
 import type { AccountRecord, AccountStore } from './account-store.ts';
 
 export const ADMIN_USERNAME = 'admin';
 
 /** Where account changes are recorded: the journal (server), or the queue the server drains (CLI). */
-export type AuditSink = (operation: string, summary: string, actor: Actor) => void;
+/** Journals an account change: its English sentence and, for the panel to word it, its parameters. */
+export type AuditSink = (operation: string, summary: string, actor: Actor, params?: JournalParams) => void;
 
 export interface NewAccount {
   username: string;
@@ -168,6 +170,14 @@ export class Accounts {
       'account.add',
       `Added ${record.username} (${record.displayName}) as ${describeGrant(role, record.emergency)}`,
       actor,
+      {
+        op: 'account.add',
+        username: record.username,
+        displayName: record.displayName,
+        role,
+        emergency: record.emergency,
+        sso: false,
+      },
     );
     return oneTimePassword === undefined
       ? { account: accountView(record) }
@@ -179,6 +189,7 @@ export class Accounts {
     const role = input.role === undefined ? undefined : checkRole(input.role);
     const displayName = input.displayName === undefined ? undefined : checkDisplayName(input.displayName);
     const summaries: string[] = [];
+    let params: JournalParamsOf<'account.change'> | undefined;
     const updated = this.store.transaction(() => {
       const account = this.require(input.username);
       const next = { ...account };
@@ -195,13 +206,23 @@ export class Accounts {
         summaries.push(`${account.username} is now called ${next.displayName}`);
       if (next.disabled !== account.disabled)
         summaries.push(`${next.disabled ? 'Disabled' : 'Enabled'} ${account.username}`);
+      params = {
+        op: 'account.change',
+        username: account.username,
+        ...((next.role !== account.role || next.emergency !== account.emergency) && {
+          grant: { role: next.role, emergency: next.emergency },
+        }),
+        ...(next.displayName !== account.displayName && { displayName: next.displayName }),
+        ...(next.disabled !== account.disabled && { disabled: next.disabled }),
+        sso: false,
+      };
       const endsSessions = next.role !== account.role || next.emergency !== account.emergency || next.disabled;
       if (endsSessions && summaries.length > 0) next.sessionEpoch += 1;
       this.store.update(next);
       return next;
     });
     if (summaries.length > 0) {
-      this.audit(`account.${input.disabled === true ? 'disable' : 'change'}`, summaries.join('; '), actor);
+      this.audit(`account.${input.disabled === true ? 'disable' : 'change'}`, summaries.join('; '), actor, params);
       this.notify(updated.username);
     }
     return accountView(updated);
@@ -215,7 +236,7 @@ export class Accounts {
       const account = this.require(username);
       this.store.update({ ...account, password, mustChangePassword: true, sessionEpoch: account.sessionEpoch + 1 });
     });
-    this.audit('account.reset', `Reset the password of ${username}`, actor);
+    this.audit('account.reset', `Reset the password of ${username}`, actor, { op: 'account.reset', username });
     this.notify(username);
     return oneTimePassword;
   }
@@ -231,10 +252,12 @@ export class Accounts {
     const password = await hashPassword(next);
     const updated = { ...account, password, mustChangePassword: false, sessionEpoch: account.sessionEpoch + 1 };
     this.store.update(updated);
-    this.audit('account.password', `${username} changed their password`, {
-      name: username,
-      displayName: account.displayName,
-    });
+    this.audit(
+      'account.password',
+      `${username} changed their password`,
+      { name: username, displayName: account.displayName },
+      { op: 'account.password', username },
+    );
     this.notify(username);
     return updated;
   }
@@ -262,7 +285,7 @@ export class Accounts {
    */
   signInFromDirectory(person: DirectoryPerson): AccountRecord | null {
     const link = ssoLink(person.issuer, person.subject);
-    let summary: { operation: string; text: string } | undefined;
+    let summary: { operation: string; text: string; params: JournalParams } | undefined;
     const account = this.store.transaction((): AccountRecord | null => {
       const existing = this.store.bySubject(link);
       if (existing?.disabled) return null;
@@ -278,6 +301,12 @@ export class Accounts {
         summary = {
           operation: 'account.change',
           text: `${existing.username} is now ${describeGrant(next.role, next.emergency)} (from the sign-in provider)`,
+          params: {
+            op: 'account.change',
+            username: existing.username,
+            grant: { role: next.role, emergency: next.emergency },
+            sso: true,
+          },
         };
         return next;
       }
@@ -298,11 +327,24 @@ export class Accounts {
       summary = {
         operation: 'account.add',
         text: `Added ${record.username} (${record.displayName}) as ${record.role} at their first single sign-on`,
+        params: {
+          op: 'account.add',
+          username: record.username,
+          displayName: record.displayName,
+          role: record.role,
+          emergency: false,
+          sso: true,
+        },
       };
       return record;
     });
     if (account && summary) {
-      this.audit(summary.operation, summary.text, { name: account.username, displayName: account.displayName });
+      this.audit(
+        summary.operation,
+        summary.text,
+        { name: account.username, displayName: account.displayName },
+        summary.params,
+      );
       this.notify(account.username);
     }
     return account;

@@ -192,7 +192,7 @@ export async function createStaffAuth(options: {
   const store = openAccountStore(options.dataDir);
   try {
     const audit: AuditSink = options.service
-      ? (operation, summary, actor) => options.service!.recordAudit(operation, summary, actor)
+      ? (operation, summary, actor, params) => options.service!.recordAudit(operation, summary, actor, params)
       : () => {};
     const accounts = new Accounts(store, audit);
     const legacy = store.count() === 0 ? readLegacyPassword(options.dataDir) : undefined;

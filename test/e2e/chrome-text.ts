@@ -7,9 +7,16 @@ import type { Locator, Page } from 'playwright-core';
 
 type Catalogue = object;
 
-/** Every text a catalogue entry can print: strings, functions (called with sample values), nested records and lists. */
+/** What a message prints: a function called with blanks (a list for one that takes a list), a record's every entry. */
 function texts(value: unknown): string[] {
-  if (typeof value === 'function') return [String((value as (...args: unknown[]) => unknown)('', 2))];
+  if (typeof value === 'function') {
+    const message = value as (...args: unknown[]) => string;
+    try {
+      return [message('', 2)];
+    } catch {
+      return [message([''], 2)];
+    }
+  }
   if (value && typeof value === 'object') return Object.values(value).flatMap(texts);
   return [String(value)];
 }
@@ -35,6 +42,8 @@ export function chromeText(target: Page | Locator): Promise<string> {
     const isData = (element: Element | null): boolean => {
       for (let node: Element | null = element; node;) {
         if (node.localName === 'bdi' || node.getAttribute('dir') === 'auto') return true;
+        // Style sheets and scripts print nothing.
+        if (node.localName === 'style' || node.localName === 'script') return true;
         node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
       }
       return false;

@@ -114,10 +114,10 @@ describe('undo in the reader’s language', () => {
     ];
     const now = Date.parse('2024-10-14T10:00:00Z');
     expect(undoEffect(journal[1]!, journal, schedule, 3, now, fr)).toBe(
-      'Cela réaffiche le message d’urgence « Leave the building » sur les 3 écrans.',
+      'Le message d’urgence « Leave the building » s’affichera de nouveau sur les 3 écrans.',
     );
     expect(undoEffect(journal[1]!, journal, schedule, 2, now, ar)).toBe(
-      'سيعيد هذا عرض رسالة الطوارئ «Leave the building» على الشاشتين.',
+      'سيؤدي هذا إلى عرض رسالة الطوارئ «Leave the building» مجددًا على الشاشات الـ 2.',
     );
     expect(undoEffect(journal[1]!, journal, schedule, 0, now, en)).toBe(
       'This shows the emergency message “Leave the building” on every screen again.',
@@ -137,8 +137,8 @@ describe('undo in the reader’s language', () => {
       fr,
     );
     expect(refusal).toEqual({
-      text: 'Impossible d’annuler cette modification : The announcement “Lunch” has expired.',
-      next: 'Publiez-la de nouveau depuis Annonces si elle est toujours nécessaire.',
+      text: 'Impossible d’annuler : The announcement “Lunch” has expired.',
+      next: 'Publiez-la de nouveau depuis Annonces si elle est toujours utile.',
     });
     const undone = explainUndoRefusal(
       { error: 'cannot undo revision 4: already', undoneBy: 5 },

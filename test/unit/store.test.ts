@@ -156,6 +156,8 @@ describe('sqlite store', () => {
     // ...and the display settings (10), screens' own directions (11) and their language (12).
     db.exec('ALTER TABLE meta DROP COLUMN settings; ALTER TABLE displays DROP COLUMN directions');
     db.exec('ALTER TABLE displays DROP COLUMN language');
+    // ...and the journal's sentence parameters (16; the templates' translations went with their table).
+    db.exec('ALTER TABLE journal DROP COLUMN params');
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));

@@ -185,6 +185,17 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE accounts ADD COLUMN language TEXT');
   },
+  // 14 and 15 are taken by work merged alongside this one; until then they change nothing.
+  () => undefined,
+  () => undefined,
+  // 16: a journal entry's sentence as parameters (shared/journal-params.ts, JSON), so the panel words
+  // it in its reader's language; NULL for entries written before (their English summary is shown).
+  // Emergency templates' wording in the other languages staff edited (JSON language → { label, text });
+  // NULL = the built-in wording (server/schedule/emergency-wording.ts).
+  (db) => {
+    db.exec('ALTER TABLE journal ADD COLUMN params TEXT');
+    db.exec('ALTER TABLE emergency_templates ADD COLUMN translations TEXT');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/model.ts';
 import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
 import type { StoredJournalEntry } from './store-interface.ts';
+import { readJournalParams, type JournalParams } from '../../../shared/journal-params.ts';
 
 export interface JournalRow {
   revision: number;
@@ -23,6 +24,7 @@ export interface JournalRow {
   actor_name: string | null;
   operation: string;
   summary: string;
+  params: string | null;
   session_id: string | null;
   delta: string;
   inverse: string;
@@ -89,6 +91,19 @@ function parseRow<T>(table: string, id: string, schema: z.core.$ZodType<T>, valu
   throw new Error(`damaged database: ${table} row ${id}: ${formatZodError(result.error).error}`);
 }
 
+/** Parameters that do not parse (a newer server's, say) are left out: the English summary stands in. */
+function storedParams(text: string | null): { params?: JournalParams } {
+  if (text === null) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const params = readJournalParams(value);
+  return params ? { params } : {};
+}
+
 export function entryFromRow(row: JournalRow): StoredJournalEntry {
   return {
     revision: row.revision,
@@ -97,6 +112,7 @@ export function entryFromRow(row: JournalRow): StoredJournalEntry {
     ...(row.actor_name !== null && { actorName: row.actor_name }),
     operation: row.operation,
     summary: row.summary,
+    ...storedParams(row.params),
     ...(row.session_id !== null && { sessionId: row.session_id }),
     ...(row.undone_by !== null && { undoneBy: row.undone_by }),
     ...(row.undoes !== null && { undoes: row.undoes }),

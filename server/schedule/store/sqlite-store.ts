@@ -128,8 +128,8 @@ export function openSqliteStore(source: string | Database.Database): ScheduleSto
     setConference: db.prepare('UPDATE meta SET conference = ? WHERE id = 1'),
     setSettings: db.prepare('UPDATE meta SET settings = ? WHERE id = 1'),
     insertEntry: db.prepare(
-      `INSERT INTO journal (revision, at, actor, actor_name, operation, summary, session_id, delta, inverse, undoes)
-       VALUES (@revision, @at, @actor, @actorName, @operation, @summary, @sessionId, @delta, @inverse, @undoes)`,
+      `INSERT INTO journal (revision, at, actor, actor_name, operation, summary, params, session_id, delta, inverse, undoes)
+       VALUES (@revision, @at, @actor, @actorName, @operation, @summary, @params, @sessionId, @delta, @inverse, @undoes)`,
     ),
     markUndone: db.prepare('UPDATE journal SET undone_by = ? WHERE revision = ? AND undone_by IS NULL'),
     entry: db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE revision = ?'),
@@ -202,6 +202,7 @@ export function openSqliteStore(source: string | Database.Database): ScheduleSto
       actorName: entry.actorName ?? null,
       operation: entry.operation,
       summary: entry.summary,
+      params: entry.params === undefined ? null : JSON.stringify(entry.params),
       sessionId: entry.sessionId ?? null,
       delta: JSON.stringify(delta),
       inverse: JSON.stringify(inverse),
