@@ -21,7 +21,7 @@ export class NowPanel extends SessionPanel {
       :host {
         gap: 1.4vh;
       }
-      /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
+      /* Parts keep their size (the title's box aside, see panelStyles); never cut mid-line. */
       :host > * {
         flex: none;
       }
@@ -32,10 +32,14 @@ export class NowPanel extends SessionPanel {
         margin: 0;
         line-height: 1.12;
       }
-      /* Portrait has the height: the whole title, however long. */
+      /* Portrait has the height: the whole title, however long; but beside an agenda, which
+         lists what the meeting is about, one line so the agenda gets the height. */
       @media (orientation: portrait) {
         h2.clamp-4 {
           -webkit-line-clamp: 9;
+        }
+        h2.clamp-4.beside-agenda {
+          -webkit-line-clamp: 1;
         }
       }
       .lead {
@@ -57,9 +61,10 @@ export class NowPanel extends SessionPanel {
         font-size: var(--text-lead);
         font-weight: 700;
       }
-      /* Takes the room left and shows the items that fit (auto: counts in the portrait sizing). */
+      /* Takes the room the other parts leave (basis 0: it never squeezes the title) and shows
+         the whole items that fit there. */
       :host > agenda-list {
-        flex: 1 1 auto;
+        flex: 1 1 0;
         min-height: 0;
       }
     `,
@@ -73,8 +78,10 @@ export class NowPanel extends SessionPanel {
     const left = minutesLeft(item.end, this.now);
     return html`
       <span class="label">${this.m.now}</span>
-      <div class="title-box">
-        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto">${this.titleOf(item)}</h2>
+      <div class="title-box" data-fit-box>
+        <h2 class="clamp-4 ${session.agendaItems?.length ? 'beside-agenda' : ''}" data-fit="0.7 1.15" dir="auto">
+          ${this.titleOf(item)}
+        </h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       ${organizerLines(session.organizers, this.m)}

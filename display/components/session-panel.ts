@@ -16,13 +16,22 @@ import { fitTitles } from '../logic/fit-text.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
 import { column, organizers, shared } from '../styles/theme.ts';
 
-/** The panels' common styles: a column that cuts what does not fit rather than overflow. */
+/**
+ * The panels' common styles: a column that cuts what does not fit rather than overflow. Its
+ * parts keep their size except the title's box, which gets the height the others leave (the
+ * title is then fitted to it), so the times and the time bar below it always stay on screen.
+ */
 export const panelStyles = [
   shared,
   organizers,
   column,
   css`
     :host {
+      overflow: hidden;
+    }
+    :host > .title-box {
+      flex: 0 1 auto;
+      min-height: 0;
       overflow: hidden;
     }
   `,
@@ -37,6 +46,19 @@ export abstract class SessionPanel extends LitElement {
   @property({ attribute: false }) venues: Venue[] = [];
   /** The panel's title setting, from the schedule (title case until staff choose otherwise). */
   @property() titleStyle: TitleStyle = 'title-case';
+
+  /** The title is refitted when the panel's room changes without a render (screen turned, banner). */
+  private readonly resizeObserver = new ResizeObserver(() => fitTitles(this.renderRoot));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
 
   override updated(): void {
     fitTitles(this.renderRoot);

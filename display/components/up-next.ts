@@ -24,7 +24,7 @@ export class UpNext extends SessionPanel {
       :host {
         gap: 1.2vh;
       }
-      /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
+      /* Parts keep their size (the title's box aside, see panelStyles); never cut mid-line. */
       :host > * {
         flex: none;
       }
@@ -52,8 +52,21 @@ export class UpNext extends SessionPanel {
         .partners {
           -webkit-line-clamp: 1;
         }
+        /* "Next" and its time on one line, the title under them. */
         :host([compact]) {
-          gap: 0.6vh;
+          display: grid;
+          grid-template-columns: auto minmax(0, 1fr);
+          align-items: baseline;
+          gap: 0.6vh 2vmin;
+        }
+        :host([compact]) > * {
+          grid-column: 1 / -1;
+        }
+        :host([compact]) > .label {
+          grid-area: 1 / 1;
+        }
+        :host([compact]) > .start {
+          grid-area: 1 / 2;
         }
         :host([compact]) h2.clamp-3 {
           -webkit-line-clamp: 1;
@@ -71,7 +84,11 @@ export class UpNext extends SessionPanel {
     const labels = this.labelsOf(item);
     return html`
       <span class="label">${this.m.next}</span>
-      <div class="title-box" style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}">
+      <div
+        class="title-box"
+        data-fit-box
+        style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}"
+      >
         <h2 class=${this.prominent ? 'clamp-4' : 'clamp-3'} data-fit="0.75 1.1" dir="auto">${this.titleOf(item)}</h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
