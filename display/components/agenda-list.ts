@@ -105,8 +105,25 @@ export class AgendaList extends LitElement {
       ${this.notShown > 0 ? html`<span class="more">${this.m.andMore(this.notShown)}</span>` : nothing}`;
   }
 
-  /** Counts the items the fit-list moved to its hidden column (beside the first, on either side). */
+  /** Recounts when the list's room changes without a render (title refitted, banner, screen turned). */
+  private readonly resizeObserver = new ResizeObserver(() => this.countHidden());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
+
   override updated(): void {
+    this.countHidden();
+  }
+
+  /** Counts the items the fit-list moved to its hidden column (beside the first, on either side). */
+  private countHidden(): void {
     const items = [...this.renderRoot.querySelectorAll<HTMLElement>('li:not(.spacer)')];
     const column = items[0]?.offsetLeft ?? 0;
     const hidden = items.filter((item) => item.offsetLeft !== column).length;
