@@ -26,7 +26,10 @@ export class ChangeBadge extends LitElement {
       padding: 0.2vh 0.8vmin;
       border: 0.3vh solid currentColor;
       border-radius: var(--radius);
-      white-space: nowrap;
+      /* One line when it fits; a long one ("Moved to M7, M-Building, 1st floor, turn left") wraps
+         inside the screen rather than run off a portrait door. */
+      max-width: 100%;
+      box-sizing: border-box;
     }
     :host([plain]) span {
       padding: 0;

@@ -95,6 +95,11 @@ export class DoorDisplay extends LitElement {
         flex: 1 1 auto;
         min-height: 0;
       }
+      /* Yields height when the column is short (its title refits), so its times stay shown. */
+      .column > .shrink {
+        flex: 0 1 auto;
+        min-height: 0;
+      }
       .day-over {
         margin: 0;
         font-size: var(--text-title);
@@ -221,6 +226,7 @@ export class DoorDisplay extends LitElement {
         view.next
           ? html`<up-next
               .titleStyle=${this.titleStyle}
+              class="shrink"
               .item=${view.next}
               .now=${this.now}
               .timezone=${zone}
