@@ -35,6 +35,8 @@ export function chromeText(page: Page): Promise<string> {
     const visit = (root: Document | ShadowRoot) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        // Scripts are no text on screen (axe's, injected by the accessibility checks, holds English).
+        if (text.parentElement?.closest('script, style')) continue;
         if (!isData(text.parentElement)) parts.push(text.textContent ?? '');
       }
       for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
