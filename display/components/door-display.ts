@@ -36,6 +36,7 @@ export class DoorDisplay extends LitElement {
     return titleStyleOf(this.schedule);
   }
 
+  // .shrink yields height when the column is short (its title refits), so its times stay shown.
   static override styles = [
     shared,
     screenHeader,
@@ -95,7 +96,6 @@ export class DoorDisplay extends LitElement {
         flex: 1 1 auto;
         min-height: 0;
       }
-      /* Yields height when the column is short (its title refits), so its times stay shown. */
       .column > .shrink {
         flex: 0 1 auto;
         min-height: 0;

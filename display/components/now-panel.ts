@@ -15,13 +15,17 @@ import './progress-bar.ts';
 
 @customElement('now-panel')
 export class NowPanel extends SessionPanel {
+  // Portrait: beside an agenda, which lists what the meeting is about, the title is one line so
+  // the agenda gets the height; the agenda takes the room the other parts leave (basis 0: it never
+  // squeezes the title) and shows the whole items that fit there.
+  // Every part keeps its size but the title's box, which gets what the others leave (panelStyles).
   static override styles = [
     ...panelStyles,
     css`
       :host {
         gap: 1.4vh;
       }
-      /* Parts keep their size (the title's box aside, see panelStyles); never cut mid-line. */
+      /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
       :host > * {
         flex: none;
       }
@@ -32,8 +36,7 @@ export class NowPanel extends SessionPanel {
         margin: 0;
         line-height: 1.12;
       }
-      /* Portrait has the height: the whole title, however long; but beside an agenda, which
-         lists what the meeting is about, one line so the agenda gets the height. */
+      /* Portrait has the height: the whole title, however long. */
       @media (orientation: portrait) {
         h2.clamp-4 {
           -webkit-line-clamp: 9;
@@ -61,8 +64,6 @@ export class NowPanel extends SessionPanel {
         font-size: var(--text-lead);
         font-weight: 700;
       }
-      /* Takes the room the other parts leave (basis 0: it never squeezes the title) and shows
-         the whole items that fit there. */
       :host > agenda-list {
         flex: 1 1 0;
         min-height: 0;

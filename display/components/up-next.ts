@@ -18,13 +18,15 @@ export class UpNext extends SessionPanel {
   /** Beside a plenary's agenda on a portrait door: one line of title, the height goes to the agenda. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
+  // Compact (portrait, beside an agenda): "Next" and its time on one line, the title under them.
+  // Every part keeps its size but the title's box, which gets what the others leave (panelStyles).
   static override styles = [
     ...panelStyles,
     css`
       :host {
         gap: 1.2vh;
       }
-      /* Parts keep their size (the title's box aside, see panelStyles); never cut mid-line. */
+      /* Parts keep their size; whatever does not fit is cut at the bottom, never mid-line. */
       :host > * {
         flex: none;
       }
@@ -52,7 +54,6 @@ export class UpNext extends SessionPanel {
         .partners {
           -webkit-line-clamp: 1;
         }
-        /* "Next" and its time on one line, the title under them. */
         :host([compact]) {
           display: grid;
           grid-template-columns: auto minmax(0, 1fr);
