@@ -36,7 +36,8 @@ export class DoorDisplay extends LitElement {
     return titleStyleOf(this.schedule);
   }
 
-  // .shrink yields height when the column is short (its title refits), so its times stay shown.
+  // .shrink yields height when the column is short (its title refits), so its times stay shown;
+  // beside it the rest of the day takes only what is left (basis 0: whole rows that fit, or none).
   static override styles = [
     shared,
     screenHeader,
@@ -99,6 +100,9 @@ export class DoorDisplay extends LitElement {
       .column > .shrink {
         flex: 0 1 auto;
         min-height: 0;
+      }
+      .secondary > .grow {
+        flex-basis: 0;
       }
       .day-over {
         margin: 0;
