@@ -7,6 +7,7 @@ import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import { ResizeWatch } from '../controllers/resize-watch.ts';
 
 @customElement('agenda-list')
 export class AgendaList extends LitElement {
@@ -106,17 +107,7 @@ export class AgendaList extends LitElement {
   }
 
   /** Recounts when the list's room changes without a render (title refitted, banner, screen turned). */
-  private readonly resizeObserver = new ResizeObserver(() => this.countHidden());
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver.disconnect();
-  }
+  protected readonly resizeWatch = new ResizeWatch(this, () => this.countHidden());
 
   override updated(): void {
     this.countHidden();

@@ -14,6 +14,7 @@ import { displayTitle, type TitleStyle } from '../../shared/title-case.ts';
 import { changeLabels, type ChangeLabel } from '../logic/format.ts';
 import { fitTitles } from '../logic/fit-text.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import { ResizeWatch } from '../controllers/resize-watch.ts';
 import { column, organizers, shared } from '../styles/theme.ts';
 
 /**
@@ -48,17 +49,7 @@ export abstract class SessionPanel extends LitElement {
   @property() titleStyle: TitleStyle = 'title-case';
 
   /** The title is refitted when the panel's room changes without a render (screen turned, banner). */
-  private readonly resizeObserver = new ResizeObserver(() => fitTitles(this.renderRoot));
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver.disconnect();
-  }
+  protected readonly resizeWatch = new ResizeWatch(this, () => fitTitles(this.renderRoot));
 
   override updated(): void {
     fitTitles(this.renderRoot);
