@@ -149,6 +149,10 @@ export function markdown(results: BenchResults): string {
     `| Server restart (kill → listening) | ${round(results.reconnect.displayDefaults.restartMs)} ms |`,
     `| Door display first render (fresh profile, p50 / max) | ${results.display.load.firstRenderMs.p50} / ${results.display.load.firstRenderMs.max} ms |`,
     `| Door display JavaScript | ${results.display.load.scripts.length} files, ${round(results.display.load.jsBytes / KB, 1)} KB raw; service worker ${round((results.display.load.serviceWorkerGzipBytes ?? 0) / KB, 1)} KB gzip more |`,
+    ...results.display.load.languages.map(
+      (load) =>
+        `| Door display in ${load.language}: JavaScript gzip / fonts | ${round(load.jsGzipBytes / KB, 1)} KB / ${load.fontFiles} woff2, ${round(load.fontBytes / KB, 1)} KB |`,
+    ),
     `| Display heap after 100 / 10,000 changes | ${round(results.display.heap.heapAfter100 / MB, 2)} / ${round(results.display.heap.heapAfterAll / MB, 2)} MB (${results.display.heap.changesPerSecond} changes/s applied) |`,
     `| Import bundled programme (${results.importer.bundled.sessions} sessions) | ${results.importer.bundled.ms.p50} ms (first: ${results.importer.bundled.firstMs} ms) |`,
     `| Import synthetic programme (${results.importer.synthetic.sessions.toLocaleString('en')} sessions, ${round(results.importer.synthetic.bytes / MB, 2)} MB) | ${results.importer.synthetic.ms.p50} ms |`,

@@ -7,6 +7,7 @@ import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import { ResizeWatch } from '../controllers/resize-watch.ts';
 
 @customElement('agenda-list')
 export class AgendaList extends LitElement {
@@ -105,8 +106,15 @@ export class AgendaList extends LitElement {
       ${this.notShown > 0 ? html`<span class="more">${this.m.andMore(this.notShown)}</span>` : nothing}`;
   }
 
-  /** Counts the items the fit-list moved to its hidden column (beside the first, on either side). */
+  /** Recounts when the list's room changes without a render (title refitted, banner, screen turned). */
+  protected readonly resizeWatch = new ResizeWatch(this, () => this.countHidden());
+
   override updated(): void {
+    this.countHidden();
+  }
+
+  /** Counts the items the fit-list moved to its hidden column (beside the first, on either side). */
+  private countHidden(): void {
     const items = [...this.renderRoot.querySelectorAll<HTMLElement>('li:not(.spacer)')];
     const column = items[0]?.offsetLeft ?? 0;
     const hidden = items.filter((item) => item.offsetLeft !== column).length;

@@ -12,6 +12,8 @@ export class ChangeBadge extends LitElement {
   /** Text only, no frame: for fixed-height rows such as the lobby board's. */
   @property({ type: Boolean, reflect: true }) plain = false;
 
+  // A badge is one line when it fits; a long one ("Moved to M7, M-Building, 1st floor, turn left")
+  // wraps inside the screen (max-width) rather than run off a portrait door.
   static override styles = css`
     :host {
       display: inline-flex;
@@ -26,7 +28,8 @@ export class ChangeBadge extends LitElement {
       padding: 0.2vh 0.8vmin;
       border: 0.3vh solid currentColor;
       border-radius: var(--radius);
-      white-space: nowrap;
+      max-width: 100%;
+      box-sizing: border-box;
     }
     :host([plain]) span {
       padding: 0;

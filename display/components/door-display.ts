@@ -36,6 +36,8 @@ export class DoorDisplay extends LitElement {
     return titleStyleOf(this.schedule);
   }
 
+  // .shrink yields height when the column is short (its title refits), so its times stay shown;
+  // beside it the rest of the day takes only what is left (basis 0: whole rows that fit, or none).
   static override styles = [
     shared,
     screenHeader,
@@ -94,6 +96,13 @@ export class DoorDisplay extends LitElement {
       .column > .grow {
         flex: 1 1 auto;
         min-height: 0;
+      }
+      .column > .shrink {
+        flex: 0 1 auto;
+        min-height: 0;
+      }
+      .secondary > .grow {
+        flex-basis: 0;
       }
       .day-over {
         margin: 0;
@@ -221,6 +230,7 @@ export class DoorDisplay extends LitElement {
         view.next
           ? html`<up-next
               .titleStyle=${this.titleStyle}
+              class="shrink"
               .item=${view.next}
               .now=${this.now}
               .timezone=${zone}

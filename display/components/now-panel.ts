@@ -15,6 +15,10 @@ import './progress-bar.ts';
 
 @customElement('now-panel')
 export class NowPanel extends SessionPanel {
+  // Portrait: beside an agenda, which lists what the meeting is about, the title is one line so
+  // the agenda gets the height; the agenda takes the room the other parts leave (basis 0: it never
+  // squeezes the title) and shows the whole items that fit there.
+  // Every part keeps its size but the title's box, which gets what the others leave (panelStyles).
   static override styles = [
     ...panelStyles,
     css`
@@ -37,6 +41,9 @@ export class NowPanel extends SessionPanel {
         h2.clamp-4 {
           -webkit-line-clamp: 9;
         }
+        h2.clamp-4.beside-agenda {
+          -webkit-line-clamp: 1;
+        }
       }
       .lead {
         font-weight: 600;
@@ -57,9 +64,8 @@ export class NowPanel extends SessionPanel {
         font-size: var(--text-lead);
         font-weight: 700;
       }
-      /* Takes the room left and shows the items that fit (auto: counts in the portrait sizing). */
       :host > agenda-list {
-        flex: 1 1 auto;
+        flex: 1 1 0;
         min-height: 0;
       }
     `,
@@ -74,8 +80,15 @@ export class NowPanel extends SessionPanel {
     const left = minutesLeft(item.end, this.now);
     return html`
       <span class="label">${this.m.now}</span>
-      <div class="title-box">
-        <h2 class="clamp-4" data-fit="0.7 1.15" dir="auto" lang=${title.language ?? nothing}>${title.text}</h2>
+      <div class="title-box" data-fit-box>
+        <h2
+          class="clamp-4 ${session.agendaItems?.length ? 'beside-agenda' : ''}"
+          data-fit="0.7 1.15"
+          dir="auto"
+          lang=${title.language ?? nothing}
+        >
+          ${title.text}
+        </h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
       ${organizerLines(session.organizers, this.m)}

@@ -15,15 +15,25 @@ import type { LocalizedText } from '../../shared/translations.ts';
 import { changeLabels, type ChangeLabel } from '../logic/format.ts';
 import { fitTitles } from '../logic/fit-text.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import { ResizeWatch } from '../controllers/resize-watch.ts';
 import { column, organizers, shared } from '../styles/theme.ts';
 
-/** The panels' common styles: a column that cuts what does not fit rather than overflow. */
+/**
+ * The panels' common styles: a column that cuts what does not fit rather than overflow. Its
+ * parts keep their size except the title's box, which gets the height the others leave (the
+ * title is then fitted to it), so the times and the time bar below it always stay on screen.
+ */
 export const panelStyles = [
   shared,
   organizers,
   column,
   css`
     :host {
+      overflow: hidden;
+    }
+    :host > .title-box {
+      flex: 0 1 auto;
+      min-height: 0;
       overflow: hidden;
     }
   `,
@@ -38,6 +48,9 @@ export abstract class SessionPanel extends LitElement {
   @property({ attribute: false }) venues: Venue[] = [];
   /** The panel's title setting, from the schedule (title case until staff choose otherwise). */
   @property() titleStyle: TitleStyle = 'title-case';
+
+  /** The title is refitted when the panel's room changes without a render (screen turned, banner). */
+  protected readonly resizeWatch = new ResizeWatch(this, () => fitTitles(this.renderRoot));
 
   override updated(): void {
     fitTitles(this.renderRoot);

@@ -12,7 +12,7 @@ import { en } from '../../shared/i18n/en.ts';
 import { loadMessages } from '../../shared/i18n/load.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { isLanguage, isRightToLeft, type Language } from '../../shared/languages.ts';
-import { fontStack, loadFonts } from '../i18n/fonts.ts';
+import { fontStack, lineHeight, loadFonts } from '../i18n/fonts.ts';
 import { screenLanguage } from '../i18n/language.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
 import { cacheLoadedAssets } from '../service-worker.ts';
@@ -142,6 +142,7 @@ export class SignageApp extends LitElement {
     const dir = isRightToLeft(language) ? 'rtl' : 'ltr';
     this.dir = dir;
     this.style.setProperty('--script-font', fontStack(language));
+    this.style.setProperty('--script-line-height', lineHeight(language));
     document.documentElement.lang = language;
     document.documentElement.dir = dir;
     storeLanguage(this.data?.state.language);

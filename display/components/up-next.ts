@@ -18,6 +18,8 @@ export class UpNext extends SessionPanel {
   /** Beside a plenary's agenda on a portrait door: one line of title, the height goes to the agenda. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
+  // Compact (portrait, beside an agenda): "Next" and its time on one line, the title under them.
+  // Every part keeps its size but the title's box, which gets what the others leave (panelStyles).
   static override styles = [
     ...panelStyles,
     css`
@@ -53,7 +55,19 @@ export class UpNext extends SessionPanel {
           -webkit-line-clamp: 1;
         }
         :host([compact]) {
-          gap: 0.6vh;
+          display: grid;
+          grid-template-columns: auto minmax(0, 1fr);
+          align-items: baseline;
+          gap: 0.6vh 2vmin;
+        }
+        :host([compact]) > * {
+          grid-column: 1 / -1;
+        }
+        :host([compact]) > .label {
+          grid-area: 1 / 1;
+        }
+        :host([compact]) > .start {
+          grid-area: 1 / 2;
         }
         :host([compact]) h2.clamp-3 {
           -webkit-line-clamp: 1;
@@ -74,7 +88,11 @@ export class UpNext extends SessionPanel {
     const labels = this.labelsOf(item);
     return html`
       <span class="label">${this.m.next}</span>
-      <div class="title-box" style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}">
+      <div
+        class="title-box"
+        data-fit-box
+        style="font-size: ${this.prominent ? 'var(--text-title)' : 'var(--text-lead)'}"
+      >
         <h2 class=${clamp} data-fit="0.75 1.1" dir="auto" lang=${lang}>${title.text}</h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}

@@ -36,6 +36,7 @@ export const theme = css`
 
     /* --script-font: the Noto faces of the screen's language (display/i18n/fonts.ts). */
     font-family: var(--script-font, system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif);
+    line-height: var(--script-line-height, normal);
     color: var(--fg);
     background: var(--bg);
   }

@@ -51,6 +51,8 @@ export function chromeText(target: Page | Locator): Promise<string> {
     const visit = (root: Document | ShadowRoot | Element) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        // Scripts are no text on screen (axe's, injected by the accessibility checks, holds English).
+        if (text.parentElement?.closest('script, style')) continue;
         if (isData(text.parentElement)) continue;
         // An <option> cannot hold a <bdi>: it names the data in its text by data-name instead.
         const name = text.parentElement?.localName === 'option' ? text.parentElement.dataset.name : undefined;

@@ -1,9 +1,10 @@
 /**
- * Accessibility of the screens (axe-core: no serious or critical violations, which includes
- * colour contrast) and the screenshots the README shows (docs/screenshots/).
+ * Accessibility of the screens on a day with changes (axe-core: no serious or critical
+ * violations, which includes colour contrast) and the screenshots the README shows
+ * (docs/screenshots/). Every view in every language, the emergency takeover included, is checked
+ * by display-screens.test.ts.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -11,36 +12,14 @@ import { ROOT } from '../../server/platform/vite-build.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { closeAll, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
+import { describeViolations, seriousViolations } from './screen-checks.ts';
 
 const CLOCK = '2024-10-14T13:40';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 
 let server: TestServer;
 let browser: Browser;
 const pages: Page[] = [];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations as Violation[];
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-function describeViolations(violations: Violation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    .join('\n');
-}
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ clock: CLOCK, speed: 0 }), launchChromium()]);
@@ -92,18 +71,6 @@ describe('accessibility', () => {
       expect(violations, describeViolations(violations)).toEqual([]);
     });
   }
-
-  it('the emergency takeover has none either', async () => {
-    const page = await open('room/CR3');
-    await staff(server, 'PUT', '/api/emergency', { text: 'Leave the building by the nearest exit' });
-    try {
-      await page.locator('emergency-overlay [role=alert]').waitFor();
-      const violations = await seriousViolations(page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-    } finally {
-      await staff(server, 'DELETE', '/api/emergency');
-    }
-  });
 
   it('marks user text for right-to-left scripts', async () => {
     const session = await sessionAt(server, 'CR7', '2024-10-14T14:00');

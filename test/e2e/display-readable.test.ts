@@ -50,13 +50,18 @@ function lobbyReport(page: Page) {
       fullyVisible: rows.every((row) => row.getBoundingClientRect().bottom <= window.innerHeight),
       smallest: Math.min(...sizes),
       height: window.innerHeight,
-      // A title cut with an ellipsis while a legible size would still fit it: none allowed.
-      cutTitles: titles.filter(
-        (t) =>
-          t.scrollHeight > t.clientHeight + 1 &&
-          parseFloat(t.style.fontSize || '0') > 0 &&
-          parseFloat(t.style.fontSize) > parseFloat(getComputedStyle(t.parentElement!).fontSize) * 0.97,
-      ).length,
+      // A title cut with an ellipsis while a legible size would still fit it: none allowed. Lines
+      // are counted without the clamp (scrollHeight also counts the glyph box below the last line).
+      cutTitles: titles.filter((t) => {
+        const style = getComputedStyle(t);
+        const clamp = Number(style.getPropertyValue('-webkit-line-clamp')) || Infinity;
+        t.style.setProperty('display', 'block');
+        const lines = Math.round(t.getBoundingClientRect().height / parseFloat(style.lineHeight));
+        t.style.removeProperty('display');
+        return (
+          lines > clamp && parseFloat(style.fontSize) > parseFloat(getComputedStyle(t.parentElement!).fontSize) * 0.97
+        );
+      }).length,
       page: board.querySelector('footer .page')?.textContent ?? '',
       statuses: [...board.querySelectorAll('.status')].map((s) => s.textContent),
       tomorrow: board.querySelector('.tomorrow')?.textContent ?? '',

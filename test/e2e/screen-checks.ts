@@ -1,0 +1,170 @@
+/**
+ * In-page checks of a screen as a reader sees it, walking every shadow root: its chrome (text
+ * outside the data, which screens isolate with <bdi> or dir="auto") neither overflows nor is cut,
+ * and every glyph it shows comes from the face meant for it, not a fallback. Used by the test that
+ * walks every screen view in every language (display-screens.test.ts).
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Resolves once the page has rendered twice more: resize observers ran, and what they changed. */
+export function rendered(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    // A new ResizeObserver reports at the next rendering step (page.clock does not hold it back).
+    for (let step = 0; step < 2; step++) {
+      await new Promise<void>((resolve) => {
+        const observer = new ResizeObserver(() => {
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document.documentElement);
+      });
+    }
+  });
+}
+
+/**
+ * What a reader would see as broken in the chrome: the page scrolls; a text element lies outside
+ * the viewport, sticks out of its own box (more lines than shown, or wider), or is cut by a box
+ * around it that hides overflow. Whole items a fit-list moved to its hidden column are its design,
+ * not a cut (the "and N more" counts them). Each problem is one line naming the element and text.
+ */
+export function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1 || doc.scrollHeight > doc.clientHeight + 1) {
+      problems.push(
+        `the page scrolls: ${doc.scrollWidth}×${doc.scrollHeight} in ${doc.clientWidth}×${doc.clientHeight}`,
+      );
+    }
+    const up = (node: Element): Element | null =>
+      node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    const isData = (element: Element) => {
+      for (let node: Element | null = element; node; node = up(node)) {
+        if (node.localName === 'bdi' || node.getAttribute('dir') === 'auto') return true;
+      }
+      return false;
+    };
+    const inHiddenColumn = (element: Element, clip: Element) => {
+      if (!clip.classList.contains('fit-list')) return false;
+      const a = element.getBoundingClientRect();
+      const b = clip.getBoundingClientRect();
+      return a.right <= b.left + 1 || a.left >= b.right - 1 || a.top >= b.bottom - 1;
+    };
+    // Lines counted without the clamp: scrollHeight also counts the glyph box below the last line.
+    const hiddenLines = (element: HTMLElement, style: CSSStyleDeclaration) => {
+      const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+      const clamp = Number(style.getPropertyValue('-webkit-line-clamp'));
+      if (!clamp) return element.scrollHeight - element.clientHeight > line / 2;
+      element.style.setProperty('display', 'block');
+      const lines = Math.round(element.getBoundingClientRect().height / line);
+      element.style.removeProperty('display');
+      return lines > clamp;
+    };
+    const describe = (element: Element) =>
+      `${element.localName}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+    const check = (element: HTMLElement) => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') return;
+      for (let clip = up(element); clip; clip = up(clip)) if (inHiddenColumn(element, clip)) return;
+      if (box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1) {
+        problems.push(
+          `${describe(element)} outside the viewport (${Math.round(box.left)},${Math.round(box.top)})–(${Math.round(box.right)},${Math.round(box.bottom)})`,
+        );
+        return;
+      }
+      const inline = style.display === 'inline';
+      if (!inline && style.overflow !== 'visible') {
+        if (element.scrollWidth > element.clientWidth + 1) problems.push(`${describe(element)} is wider than its box`);
+        if (hiddenLines(element, style)) problems.push(`${describe(element)} has hidden lines`);
+      }
+      for (let clip = up(element); clip; clip = up(clip)) {
+        if (getComputedStyle(clip).overflow === 'visible') continue;
+        const around = clip.getBoundingClientRect();
+        // An inline's box is its font's glyph box, taller than its line (twice the em in Noto Sans
+        // Arabic): its block, checked itself, says whether its line is shown.
+        // Two pixels of slack: sub-pixel line heights round, and no stroke is thinner than that.
+        const cutVertically = !inline && (box.top < around.top - 2 || box.bottom > around.bottom + 2);
+        if (cutVertically || box.left < around.left - 2 || box.right > around.right + 2) {
+          const edges = (r: DOMRect) => [r.left, r.top, r.right, r.bottom].map(Math.round).join(',');
+          problems.push(
+            `${describe(element)} (${edges(box)}) cut by ${describe(clip).split(' ')[0]} (${edges(around)})`,
+          );
+          return;
+        }
+      }
+    };
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll<HTMLElement>('*')) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        if (element.closest('[aria-hidden="true"]') || isData(element)) continue;
+        const ownText = [...element.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim(),
+        );
+        if (ownText) check(element);
+      }
+    };
+    visit(document);
+    return problems;
+  });
+}
+
+/**
+ * Characters of the chrome that the screen's own faces do not draw: each visible text is measured
+ * in its weight with the language's faces and then two different generic fallbacks; a glyph the
+ * faces lack comes from the fallback, so the widths differ. `faces` is the CSS family list the
+ * screen puts first ("'Noto Sans Arabic', 'Noto Sans'").
+ */
+export function missingGlyphs(page: Page, faces: string): Promise<string[]> {
+  return page.evaluate((faces) => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    const missing = new Set<string>();
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll<HTMLElement>('*')) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        if (element.getClientRects().length === 0) continue;
+        const weight = getComputedStyle(element).fontWeight;
+        for (const node of element.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE) continue;
+          for (const char of new Set(node.textContent!.replace(/\s/g, ''))) {
+            context.font = `${weight} 40px ${faces}, monospace`;
+            const monospace = context.measureText(char).width;
+            context.font = `${weight} 40px ${faces}, serif`;
+            if (Math.abs(context.measureText(char).width - monospace) > 0.01)
+              missing.add(`${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase()}, ${weight})`);
+          }
+        }
+      }
+    };
+    visit(document);
+    return [...missing];
+  }, faces);
+}
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core's serious and critical violations (the page needs bypassCSP for the injected script). */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations as Violation[];
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(violations: Violation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`)
+    .join('\n');
+}
