@@ -4,6 +4,7 @@
  * fetches only the faces of the language it shows.
  */
 import type { Language } from '../../shared/languages.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
 
 const SYSTEM_STACK = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
 
@@ -41,4 +42,24 @@ export async function loadFonts(language: Language): Promise<void> {
     default:
       await import('./fonts/latin.ts');
   }
+}
+
+/** The weights the screens' styles use (400 text, 600/700/800 headings and status words). */
+const WEIGHTS = [400, 600, 700, 800];
+
+/**
+ * Fetches now the faces a language's words need, instead of when they first show: a bilingual
+ * screen then has both languages' fonts (and the service worker a copy) before the first switch,
+ * so a screen that goes offline never turns to boxes when the other language comes round.
+ */
+export async function preloadFaces(language: Language, sample: string): Promise<void> {
+  if (language === 'en') return;
+  await Promise.all(WEIGHTS.map((weight) => document.fonts.load(`${weight} 1em ${fontStack(language)}`, sample)));
+}
+
+/** Every character a catalogue's words can print (a message with a number is filled with one). */
+export function catalogueText(messages: Messages): string {
+  return Object.values(messages)
+    .map((word: unknown) => (typeof word === 'function' ? String(word(2, 2)) : String(word)))
+    .join(' ');
 }

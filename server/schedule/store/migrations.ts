@@ -185,6 +185,12 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE accounts ADD COLUMN language TEXT');
   },
+  // 14: a bilingual screen's second language, alternating with `language` every rotation_seconds
+  // (NULL: one language; NULL seconds: the default, shared/language-rotation.ts).
+  (db) => {
+    db.exec('ALTER TABLE displays ADD COLUMN rotation_language TEXT');
+    db.exec('ALTER TABLE displays ADD COLUMN rotation_seconds INTEGER');
+  },
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
