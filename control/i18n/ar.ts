@@ -246,4 +246,12 @@ export const ar: PanelMessages = {
     'account.reset': 'إعادة تعيين كلمة المرور',
     'account.password': 'تغيير كلمة المرور',
   },
+  // Rotation.
+  rotAlternatesWith: 'بالتناوب مع',
+  rotNoSecond: 'بدون لغة ثانية',
+  rotEvery: 'التبديل كل (ثانية)',
+  rotEveryHint: (min, max) =>
+    `من ${min} إلى ${max} ثانية لكل لغة على شاشة الباب؛ شاشة الردهة ذات الصفحات المتعددة تبدّل اللغة مع كل صفحة.`,
+  rotSecondsProblem: (min, max) => `أدخل عددًا صحيحًا من الثواني بين ${min} و${max}.`,
+  rotLanguagesProblem: 'اختر لغة واحدة، أو لغتين مختلفتين.',
 };

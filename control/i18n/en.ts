@@ -235,4 +235,12 @@ export const en: PanelMessages = {
     'account.reset': 'Password reset',
     'account.password': 'Password changed',
   },
+  // Rotation.
+  rotAlternatesWith: 'Alternates with',
+  rotNoSecond: 'No second language',
+  rotEvery: 'Switch every (seconds)',
+  rotEveryHint: (min, max) =>
+    `${min}–${max} s per language on a door; a lobby of several pages switches with each page.`,
+  rotSecondsProblem: (min, max) => `Give a whole number of seconds from ${min} to ${max}.`,
+  rotLanguagesProblem: 'Choose one language, or two different ones.',
 };

@@ -240,4 +240,12 @@ export const es: PanelMessages = {
     'account.reset': 'Contraseña restablecida',
     'account.password': 'Contraseña cambiada',
   },
+  // Rotation.
+  rotAlternatesWith: 'Alterna con',
+  rotNoSecond: 'Sin segundo idioma',
+  rotEvery: 'Cambiar cada (segundos)',
+  rotEveryHint: (min, max) =>
+    `De ${min} a ${max} s por idioma en una puerta; un vestíbulo de varias páginas cambia con cada página.`,
+  rotSecondsProblem: (min, max) => `Indique un número entero de segundos entre ${min} y ${max}.`,
+  rotLanguagesProblem: 'Elija un idioma, o dos distintos.',
 };

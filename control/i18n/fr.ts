@@ -243,4 +243,12 @@ export const fr: PanelMessages = {
     'account.reset': 'Mot de passe réinitialisé',
     'account.password': 'Mot de passe changé',
   },
+  // Rotation.
+  rotAlternatesWith: 'Alterne avec',
+  rotNoSecond: 'Pas de deuxième langue',
+  rotEvery: 'Changer toutes les (secondes)',
+  rotEveryHint: (min, max) =>
+    `${min} à ${max} s par langue sur une porte ; un écran d’accueil de plusieurs pages change à chaque page.`,
+  rotSecondsProblem: (min, max) => `Indiquez un nombre entier de secondes entre ${min} et ${max}.`,
+  rotLanguagesProblem: 'Choisissez une langue, ou deux langues différentes.',
 };

@@ -253,4 +253,12 @@ export interface PanelMessages {
   newChangeRoomOrTime: string;
   /** The operation's name in the reader's language, shown next to the server's English summary. */
   journalOperations: Readonly<Record<JournalOperation, string>>;
+  // Rotation.
+  /** The second language of a bilingual screen, taking turns with the first. */
+  rotAlternatesWith: string;
+  rotNoSecond: string;
+  rotEvery: string;
+  rotEveryHint: (min: number, max: number) => string;
+  rotSecondsProblem: (min: number, max: number) => string;
+  rotLanguagesProblem: string;
 }

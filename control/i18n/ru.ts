@@ -252,4 +252,12 @@ export const ru: PanelMessages = {
     'account.reset': 'Пароль сброшен',
     'account.password': 'Пароль изменён',
   },
+  // Rotation.
+  rotAlternatesWith: 'Чередуется с',
+  rotNoSecond: 'Без второго языка',
+  rotEvery: 'Смена каждые (секунд)',
+  rotEveryHint: (min, max) =>
+    `${min}–${max} с на язык на двери; табло в холле из нескольких страниц меняет язык с каждой страницей.`,
+  rotSecondsProblem: (min, max) => `Укажите целое число секунд от ${min} до ${max}.`,
+  rotLanguagesProblem: 'Выберите один язык или два разных.',
 };

@@ -61,7 +61,7 @@ export class EmergencyOverlay extends LitElement {
             html`<h1
               lang=${m.language}
               dir=${languageDirection(m.language)}
-              style="font-family: ${fontStack(m.language)}"
+              style="font-family: ${fontStack([m.language])}"
             >
               ${m.emergency}
             </h1>`,

@@ -185,7 +185,7 @@ export class SignageApp extends LitElement {
     const { language } = messages;
     const dir = languageDirection(language);
     this.dir = dir;
-    this.style.setProperty('--script-font', fontStack(language));
+    this.style.setProperty('--script-font', fontStack(languages.languages));
     document.documentElement.lang = language;
     document.documentElement.dir = dir;
     this.dataset.language = language;

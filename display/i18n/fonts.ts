@@ -8,21 +8,29 @@ import type { Messages } from '../../shared/i18n/messages.ts';
 
 const SYSTEM_STACK = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
 
-/**
- * The font stack of a language's screens (the theme's --script-font). English keeps the system
- * stack the screens always had; the others put the bundled Noto faces first.
- */
-export function fontStack(language: Language): string {
+/** The bundled Noto faces of a language, in the order they are tried. */
+function notoFaces(language: Language): string[] {
   switch (language) {
     case 'en':
-      return SYSTEM_STACK;
+      return [];
     case 'ar':
-      return `'Noto Sans Arabic', 'Noto Sans', ${SYSTEM_STACK}`;
+      return ['Noto Sans Arabic', 'Noto Sans'];
     case 'zh':
-      return `'Noto Sans', 'Noto Sans SC', ${SYSTEM_STACK}`;
+      return ['Noto Sans', 'Noto Sans SC'];
     default:
-      return `'Noto Sans', ${SYSTEM_STACK}`;
+      return ['Noto Sans'];
   }
+}
+
+/**
+ * The font stack of a screen's languages (the theme's --script-font). English alone keeps the
+ * system stack the screens always had; the others put the bundled Noto faces first. A bilingual
+ * screen uses one stack for both, so a switch changes the words, never the letters' metrics the
+ * layout rests on.
+ */
+export function fontStack(languages: readonly Language[]): string {
+  const faces = [...new Set(languages.flatMap(notoFaces))].map((face) => `'${face}', `);
+  return `${faces.join('')}${SYSTEM_STACK}`;
 }
 
 export async function loadFonts(language: Language): Promise<void> {
@@ -54,7 +62,7 @@ const WEIGHTS = [400, 600, 700, 800];
  */
 export async function preloadFaces(language: Language, sample: string): Promise<void> {
   if (language === 'en') return;
-  await Promise.all(WEIGHTS.map((weight) => document.fonts.load(`${weight} 1em ${fontStack(language)}`, sample)));
+  await Promise.all(WEIGHTS.map((weight) => document.fonts.load(`${weight} 1em ${fontStack([language])}`, sample)));
 }
 
 /** Every character a catalogue's words can print (a message with a number is filled with one). */
