@@ -3,8 +3,8 @@
  * with its directions, title, lead organiser, and ONE status column carrying the news in words
  * and colour). Rows have a fixed height so paging is exact; the whole cycle through the pages
  * takes at most LOBBY_CYCLE_MS. After the last session it lists tomorrow's under a heading.
- * Fires `lobby-pages` (detail: the page count) when that changes: a bilingual lobby turns its
- * language with its pages.
+ * Fires `lobby-turn` (detail: ms per page, 0 for a single page) when that changes: a bilingual
+ * lobby turns its language with its pages.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -35,9 +35,9 @@ export class LobbyBoard extends LitElement {
   @property({ attribute: false }) directions: Record<string, string> = {};
 
   @state() private perPage = 1;
-  /** The page count last announced with `lobby-pages`. */
-  private announcedPages = 1;
-  private pages = 1;
+  /** The time per page last announced with `lobby-turn` (0: one page, no turns). */
+  private announcedPeriod = 0;
+  private period = 0;
   private seen: SeenVersions = new Map();
   private resizeObserver: ResizeObserver | undefined;
   @query('.viewport') private viewport!: HTMLElement;
@@ -282,9 +282,9 @@ export class LobbyBoard extends LitElement {
 
   override updated(): void {
     fitTitles(this.renderRoot);
-    if (this.pages !== this.announcedPages) {
-      this.announcedPages = this.pages;
-      this.dispatchEvent(new CustomEvent('lobby-pages', { detail: this.pages }));
+    if (this.period !== this.announcedPeriod) {
+      this.announcedPeriod = this.period;
+      this.dispatchEvent(new CustomEvent('lobby-turn', { detail: this.period }));
     }
   }
 
@@ -306,7 +306,7 @@ export class LobbyBoard extends LitElement {
     const tomorrow = view.rows.length === 0 && view.tomorrow.length > 0;
     const rows = tomorrow ? view.tomorrow : view.rows;
     const pages = pageCount(rows.length, this.perPage);
-    this.pages = pages;
+    this.period = pages > 1 ? cyclePeriod(pages) : 0;
     const page = pageAt(this.realNow, pages, cyclePeriod(pages));
     return html`
       <header>

@@ -19,9 +19,8 @@ import {
   screenLanguagesQuery,
   type ScreenLanguages,
 } from '../../shared/language-rotation.ts';
-import { catalogueText, fontStack, loadFonts, preloadFaces } from '../i18n/fonts.ts';
+import { fontStack, loadFonts } from '../i18n/fonts.ts';
 import { screenLanguages } from '../i18n/language.ts';
-import { cyclePeriod } from '../logic/paging.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
 import { cacheLoadedAssets } from '../service-worker.ts';
 import { SecondTicker } from '../controllers/second-ticker.ts';
@@ -86,8 +85,8 @@ export class SignageApp extends LitElement {
   private wanted: string | null = null;
   /** The screen's languages once every one of them is loaded with its fonts: a switch is then instant. */
   @state() private shown: { languages: ScreenLanguages; catalogues: Messages[] } | null = null;
-  /** The lobby's page count: a lobby of several pages changes language with each page turn. */
-  @state() private lobbyPages = 1;
+  /** Ms per lobby page (0: one page): a lobby of several pages changes language with each page turn. */
+  @state() private lobbyTurn = 0;
 
   static override styles = [
     theme,
@@ -154,8 +153,8 @@ export class SignageApp extends LitElement {
     this.wanted = wanted;
     const catalogues = await Promise.all(
       languages.languages.map(async (language) => {
-        const [messages] = await Promise.all([loadMessages(language), loadFonts(language)]);
-        await preloadFaces(language, catalogueText(messages));
+        const messages = await loadMessages(language);
+        await loadFonts(messages);
         return messages;
       }),
     );
@@ -177,8 +176,8 @@ export class SignageApp extends LitElement {
     if (!this.shown) return;
     const { languages, catalogues } = this.shown;
     // A lobby of several pages turns language with its page; a door (or a one-page lobby) on the interval.
-    const lobbyTurns = this.data?.state.route?.view === 'lobby' && this.lobbyPages > 1;
-    const period = lobbyTurns ? cyclePeriod(this.lobbyPages) : languages.seconds * 1000;
+    const lobbyTurns = this.data?.state.route?.view === 'lobby' && this.lobbyTurn > 0;
+    const period = lobbyTurns ? this.lobbyTurn : languages.seconds * 1000;
     const messages = catalogues[languageIndexAt(this.clock.deviceNow, period, catalogues.length)]!;
     if (messages === this.messages && this.dataset.language === messages.language) return;
     this.messages = messages;
@@ -261,7 +260,7 @@ export class SignageApp extends LitElement {
           route.view === 'room'
             ? html`<door-display .schedule=${schedule} .venueId=${route.venueId} .now=${now}></door-display>`
             : html`<lobby-board
-                @lobby-pages=${(event: CustomEvent<number>) => (this.lobbyPages = event.detail)}
+                @lobby-turn=${(event: CustomEvent<number>) => (this.lobbyTurn = event.detail)}
                 .schedule=${schedule}
                 .now=${now}
                 .realNow=${this.clock.deviceNow}

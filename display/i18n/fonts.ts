@@ -33,41 +33,20 @@ export function fontStack(languages: readonly Language[]): string {
   return `${faces.join('')}${SYSTEM_STACK}`;
 }
 
-export async function loadFonts(language: Language): Promise<void> {
-  switch (language) {
-    case 'ar':
-      await import('./fonts/arabic.ts');
-      return;
-    case 'zh':
-      await import('./fonts/chinese.ts');
-      return;
-    case 'ru':
-      await import('./fonts/cyrillic.ts');
-      return;
-    case 'en':
-      // The system stack the screens always had: nothing to fetch.
-      return;
-    default:
-      await import('./fonts/latin.ts');
-  }
-}
-
-/** The weights the screens' styles use (400 text, 600/700/800 headings and status words). */
-const WEIGHTS = [400, 600, 700, 800];
-
 /**
- * Fetches now the faces a language's words need, instead of when they first show: a bilingual
- * screen then has both languages' fonts (and the service worker a copy) before the first switch,
- * so a screen that goes offline never turns to boxes when the other language comes round.
+ * Loads a language's faces with its words: the CSS of its chunk, then (preload.ts, in the chunk
+ * too) the faces every word of its catalogue needs, before any of them shows.
  */
-export async function preloadFaces(language: Language, sample: string): Promise<void> {
+export async function loadFonts(messages: Messages): Promise<void> {
+  const { language } = messages;
+  // English keeps the system stack the screens always had: nothing to fetch.
   if (language === 'en') return;
-  await Promise.all(WEIGHTS.map((weight) => document.fonts.load(`${weight} 1em ${fontStack([language])}`, sample)));
-}
-
-/** Every character a catalogue's words can print (a message with a number is filled with one). */
-export function catalogueText(messages: Messages): string {
-  return Object.values(messages)
-    .map((word: unknown) => (typeof word === 'function' ? String(word(2, 2)) : String(word)))
-    .join(' ');
+  const chunk = await (language === 'ar'
+    ? import('./fonts/arabic.ts')
+    : language === 'zh'
+      ? import('./fonts/chinese.ts')
+      : language === 'ru'
+        ? import('./fonts/cyrillic.ts')
+        : import('./fonts/latin.ts'));
+  await chunk.preloadFaces(fontStack([language]), messages);
 }
