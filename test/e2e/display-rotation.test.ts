@@ -42,6 +42,12 @@ async function openAtTurn(path: string, period: number, cycle = 2 * period): Pro
   return page;
 }
 
+/**
+ * A screen re-renders on the ticks of its (server-synced) clock's seconds, so a turn shows within
+ * a second of its boundary: each step starts this far past one, with a tick always in between.
+ */
+const PAST_THE_TICK = 1_100;
+
 /** The render after a clock step can lag on a loaded machine: wait for it rather than for a fixed time. */
 const SHOWN = { timeout: 10_000 };
 
@@ -51,7 +57,7 @@ const htmlLanguage = (page: Page) =>
 describe('a bilingual door', () => {
   it('shows French words after one interval and English after two, the data where it was', async () => {
     const page = await openAtTurn('/display/room/CR7?lang=en,fr', 10_000);
-    await page.clock.runFor(500);
+    await page.clock.runFor(PAST_THE_TICK);
     await expect.poll(() => bandLanguage(page), SHOWN).toBe('en');
     expect(await htmlLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
     const title = page.locator('door-display .main');
@@ -85,7 +91,7 @@ describe('a bilingual door', () => {
 
   it('takes its interval from &every= on the URL', async () => {
     const page = await openAtTurn('/display/room/CR7?lang=en,fr&every=15', 15_000);
-    await page.clock.runFor(500);
+    await page.clock.runFor(PAST_THE_TICK);
     await expect.poll(() => bandLanguage(page), SHOWN).toBe('en');
     await page.clock.runFor(10_000);
     expect(await bandLanguage(page)).toBe('en');
@@ -95,7 +101,7 @@ describe('a bilingual door', () => {
 
   it('flips dir with an Arabic half: right to left in Arabic, left to right in English', async () => {
     const page = await openAtTurn('/display/room/CR7?lang=ar,en', 10_000);
-    await page.clock.runFor(500);
+    await page.clock.runFor(PAST_THE_TICK);
     await expect.poll(() => bandLanguage(page), SHOWN).toBe('ar');
     expect(await htmlLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(await page.locator('signage-app').getAttribute('dir')).toBe('rtl');
@@ -141,7 +147,7 @@ describe('a bilingual lobby', () => {
     // Paused where a whole cycle of pages and languages begins: page 1, first language.
     const period = cyclePeriod(pages);
     const page = await openAtTurn('/display/lobby?lang=en,fr', period, period * pages * 2);
-    await page.clock.runFor(500);
+    await page.clock.runFor(PAST_THE_TICK);
     const label = page.locator('lobby-board footer .page');
     await label.filter({ hasText: `1/${pages}` }).waitFor();
     await page.locator('lobby-board th', { hasText: en.columnRoom }).waitFor();
