@@ -127,8 +127,12 @@ export interface DisplayStatus {
   clockSkewMs?: number;
   /** Staff-set directions from this screen to rooms (venue id → text). */
   directions?: Record<string, string>;
-  /** The language staff chose for this screen (a `?lang=` on its URL wins). */
+  /** The language staff chose for this screen, the first of two on a bilingual one (a `?lang=` on its URL wins). */
   language?: Language;
+  /** Both languages of a bilingual screen, in the order they take turns (or the one). */
+  languages?: Language[];
+  /** Seconds per language on a bilingual screen. */
+  rotationSeconds?: number;
   /** Connected but silent for longer than the fleet's threshold (a hung page or a dead link). */
   stale?: boolean;
 }
@@ -148,6 +152,9 @@ export interface DisplayAssignment extends Assignment {
   directions?: Record<string, string>;
   /** The language staff chose for this screen; a `?lang=` on the page's URL wins over it. */
   language?: Language;
+  /** A bilingual screen's two languages, taking turns every `rotationSeconds`. */
+  languages?: Language[];
+  rotationSeconds?: number;
 }
 
 /** A display no one has assigned yet: it shows this code so staff can pair it. */

@@ -41,9 +41,11 @@ export function wholeNumberInput(options: {
   min: number;
   max?: number;
   describedBy?: string;
+  /** Marks the input for assistive technology when the message next to it says what is wrong. */
+  invalid?: boolean;
   onInput: (text: string) => void;
 }) {
-  const { id, value, min, max, describedBy, onInput } = options;
+  const { id, value, min, max, describedBy, invalid, onInput } = options;
   return html`<input
     id=${id}
     type="number"
@@ -51,6 +53,7 @@ export function wholeNumberInput(options: {
     max=${max ?? nothing}
     step="1"
     aria-describedby=${describedBy ?? nothing}
+    aria-invalid=${invalid ? 'true' : nothing}
     .value=${value}
     @input=${(e: Event) => onInput(typed(e))}
   />`;

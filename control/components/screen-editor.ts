@@ -2,14 +2,18 @@
  * Renaming and reassigning one screen, inline in the Screens table. A reassigned screen switches
  * at once (when connected) or as soon as it reconnects; staff's choice then wins over its URL.
  * A lobby screen can also have its own directions to rooms ("M7 ↑ 1st floor" by the M-Building
- * entrance), shown on its rows instead of the venue's, and every screen a language.
- * Fires `done` when saved or cancelled.
+ * entrance), shown on its rows instead of the venue's, and every screen a language — or two that
+ * take turns on a bilingual venue's screens, with how long each stays. Fires `done` when saved or cancelled.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Schedule } from '../../shared/model.ts';
 import type { DisplayStatus } from '../../shared/protocol.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from '../../shared/languages.ts';
+import { ROTATION_SECONDS } from '../../shared/language-rotation.ts';
+import { ScreenLanguagesSchema } from '../../shared/screen-languages-schema.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { wholeNumberInput } from './field-inputs.ts';
 import { assignmentChoices, assignmentOf, choiceOf, type FleetActions } from '../data/fleet-actions.ts';
 import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
@@ -31,6 +35,12 @@ export class ScreenEditor extends LitElement {
   @state() private name = '';
   @state() private choice = '';
   @state() private language: Language = DEFAULT_LANGUAGE;
+  /** The language taking turns with `language`; '' for a screen in one language. */
+  @state() private secondLanguage: Language | '' = '';
+  @state() private rotationSeconds = String(ROTATION_SECONDS.default);
+  /** Field → what is wrong with it, shown next to it. */
+  @state() private problems: Partial<Record<'languages' | 'rotationSeconds', string>> = {};
+  private readonly locale = new LocaleController(this);
   /** Venue id → this screen's way there, as typed (empty: the venue's own directions). */
   @state() private directions: Record<string, string> = {};
   private readonly saving = new ActionTask(
@@ -45,6 +55,8 @@ export class ScreenEditor extends LitElement {
       this.choice = choiceOf(this.display);
       this.directions = { ...this.display.directions };
       this.language = this.display.language ?? DEFAULT_LANGUAGE;
+      this.secondLanguage = this.display.languages?.[1] ?? '';
+      this.rotationSeconds = String(this.display.rotationSeconds ?? ROTATION_SECONDS.default);
     }
   }
 
@@ -52,7 +64,7 @@ export class ScreenEditor extends LitElement {
     const display = this.display;
     if (!display || !this.schedule) return nothing;
     const id = `edit-${display.id}`;
-    return html`<form aria-label="Change ${display.name}" @submit=${this.save}>
+    return html`<form aria-label="Change ${display.name}" novalidate @submit=${this.save}>
       <div class="row">
         <div class="field">
           <label for="${id}-name">Name</label>
@@ -82,7 +94,9 @@ export class ScreenEditor extends LitElement {
             id="${id}-language"
             @change=${(e: Event) => {
               const value = (e.target as HTMLSelectElement).value;
-              if (isLanguage(value)) this.language = value;
+              if (!isLanguage(value)) return;
+              this.language = value;
+              if (this.secondLanguage === value) this.secondLanguage = '';
             }}
           >
             ${LANGUAGES.map(
@@ -93,6 +107,7 @@ export class ScreenEditor extends LitElement {
             )}
           </select>
         </div>
+        ${this.renderRotation(id)}
         <div class="field row">
           <button class="primary" type="submit" ?disabled=${this.saving.busy}>Save</button>
           <button type="button" @click=${this.done}>Cancel</button>
@@ -101,6 +116,80 @@ export class ScreenEditor extends LitElement {
       ${this.choice === 'lobby' ? this.renderDirections(id) : nothing}
       ${this.saving.errorText ? html`<p class="error" role="alert">${this.saving.errorText}</p>` : nothing}
     </form>`;
+  }
+
+  private renderRotation(id: string) {
+    const t = this.locale.t;
+    const { languages: languagesProblem, rotationSeconds: secondsProblem } = this.problems;
+    return html`<div class="field">
+        <label for="${id}-second">${t.rotAlternatesWith}</label>
+        <select
+          id="${id}-second"
+          aria-invalid=${languagesProblem ? 'true' : 'false'}
+          aria-describedby=${languagesProblem ? `${id}-second-error` : nothing}
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            this.secondLanguage = isLanguage(value) ? value : '';
+          }}
+        >
+          <option value="" ?selected=${this.secondLanguage === ''}>${t.rotNoSecond}</option>
+          ${LANGUAGES.filter((code) => code !== this.language).map(
+            (code) =>
+              html`<option value=${code} lang=${code} ?selected=${code === this.secondLanguage}>
+                ${LANGUAGE_NAMES[code]}
+              </option>`,
+          )}
+        </select>
+        ${languagesProblem ? html`<p class="field-error" id="${id}-second-error">${languagesProblem}</p>` : nothing}
+      </div>
+      ${
+        this.secondLanguage === ''
+          ? nothing
+          : html`<div class="field">
+              <label for="${id}-every">${t.rotEvery}</label>
+              ${wholeNumberInput({
+                id: `${id}-every`,
+                value: this.rotationSeconds,
+                min: ROTATION_SECONDS.min,
+                max: ROTATION_SECONDS.max,
+                describedBy: secondsProblem ? `${id}-every-error` : `${id}-every-hint`,
+                invalid: secondsProblem !== undefined,
+                onInput: (text) => (this.rotationSeconds = text),
+              })}
+              ${
+                secondsProblem
+                  ? html`<p class="field-error" id="${id}-every-error">${secondsProblem}</p>`
+                  : html`<p class="hint" id="${id}-every-hint">
+                      ${t.rotEveryHint(ROTATION_SECONDS.min, ROTATION_SECONDS.max)}
+                    </p>`
+              }
+            </div>`
+      }`;
+  }
+
+  /**
+   * The languages as the fleet route takes them, checked by the route's own schema; null (with the
+   * problem shown next to its field) when they would be refused.
+   */
+  private checkedLanguages(): { languages: Language[]; rotationSeconds?: number } | null {
+    const t = this.locale.t;
+    const choice = {
+      languages: this.secondLanguage === '' ? [this.language] : [this.language, this.secondLanguage],
+      ...(this.secondLanguage !== '' && { rotationSeconds: Number(this.rotationSeconds.trim() || Number.NaN) }),
+    };
+    const result = ScreenLanguagesSchema.safeParse(choice);
+    if (result.success) {
+      this.problems = {};
+      return result.data;
+    }
+    const field = result.error.issues[0]?.path[0] === 'rotationSeconds' ? 'rotationSeconds' : 'languages';
+    this.problems = {
+      [field]:
+        field === 'rotationSeconds'
+          ? t.rotSecondsProblem(ROTATION_SECONDS.min, ROTATION_SECONDS.max)
+          : t.rotLanguagesProblem,
+    };
+    return null;
   }
 
   private renderDirections(id: string) {
@@ -140,10 +229,21 @@ export class ScreenEditor extends LitElement {
     event.preventDefault();
     const display = this.display;
     if (!display || !this.fleet || this.saving.busy) return;
+    const languages = this.checkedLanguages();
+    if (!languages) {
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    const before = display.languages ?? [display.language ?? DEFAULT_LANGUAGE];
+    const languagesChanged = languages.languages.join(',') !== before.join(',');
+    const secondsChanged =
+      languages.rotationSeconds !== undefined &&
+      languages.rotationSeconds !== (display.rotationSeconds ?? ROTATION_SECONDS.default);
     const change = {
       ...(this.name.trim() !== display.name && { name: this.name.trim() }),
       ...(this.choice !== choiceOf(display) && assignmentOf(this.choice)),
-      ...(this.language !== (display.language ?? DEFAULT_LANGUAGE) && { language: this.language }),
+      ...(languagesChanged && { languages: languages.languages }),
+      ...(secondsChanged && { rotationSeconds: languages.rotationSeconds }),
       ...(this.choice === 'lobby' &&
         JSON.stringify(this.typedDirections()) !== JSON.stringify(display.directions ?? {}) && {
           directions: this.typedDirections(),

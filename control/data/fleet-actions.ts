@@ -46,7 +46,13 @@ export class FleetActions {
 
   async update(
     id: string,
-    change: { name?: string; directions?: Record<string, string>; language?: Language } & Partial<Assignment>,
+    change: {
+      name?: string;
+      directions?: Record<string, string>;
+      language?: Language;
+      languages?: Language[];
+      rotationSeconds?: number;
+    } & Partial<Assignment>,
   ): Promise<DisplayStatus> {
     const display = await this.api.patch<DisplayStatus>(displayPath(id), change);
     this.keep(display);

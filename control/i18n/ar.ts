@@ -527,4 +527,12 @@ export const ar: PanelMessages = {
   sumAccountEnabled: (username, enabled) => `${enabled ? 'فُعِّل' : 'عُطِّل'} ${username}`,
   sumAccountReset: (username) => `أُعيد تعيين كلمة مرور ${username}`,
   sumAccountPassword: (username) => `غيّر ${username} كلمة المرور`,
+  // Rotation.
+  rotAlternatesWith: 'بالتناوب مع',
+  rotNoSecond: 'بدون لغة ثانية',
+  rotEvery: 'التبديل كل (ثانية)',
+  rotEveryHint: (min, max) =>
+    `من ${min} إلى ${max} ثانية لكل لغة على شاشة الباب؛ شاشة الردهة ذات الصفحات المتعددة تبدّل اللغة مع كل صفحة.`,
+  rotSecondsProblem: (min, max) => `أدخل عددًا صحيحًا من الثواني بين ${min} و${max}.`,
+  rotLanguagesProblem: 'اختر لغة واحدة، أو لغتين مختلفتين.',
 };

@@ -536,4 +536,12 @@ export const de: PanelMessages = {
   sumAccountEnabled: (username, enabled) => `${username} ${enabled ? 'aktiviert' : 'deaktiviert'}`,
   sumAccountReset: (username) => `Passwort von ${username} zurückgesetzt`,
   sumAccountPassword: (username) => `${username} hat das Passwort geändert`,
+  // Rotation.
+  rotAlternatesWith: 'Im Wechsel mit',
+  rotNoSecond: 'Keine zweite Sprache',
+  rotEvery: 'Wechsel alle (Sekunden)',
+  rotEveryHint: (min, max) =>
+    `${min}–${max} s je Sprache an der Tür; eine Übersicht mit mehreren Seiten wechselt mit jeder Seite.`,
+  rotSecondsProblem: (min, max) => `Geben Sie eine ganze Zahl von ${min} bis ${max} Sekunden ein.`,
+  rotLanguagesProblem: 'Wählen Sie eine Sprache oder zwei verschiedene.',
 };

@@ -516,4 +516,12 @@ export const en: PanelMessages = {
   sumAccountEnabled: (username, enabled) => `${enabled ? 'Enabled' : 'Disabled'} ${username}`,
   sumAccountReset: (username) => `Reset the password of ${username}`,
   sumAccountPassword: (username) => `${username} changed their password`,
+  // Rotation.
+  rotAlternatesWith: 'Alternates with',
+  rotNoSecond: 'No second language',
+  rotEvery: 'Switch every (seconds)',
+  rotEveryHint: (min, max) =>
+    `${min}–${max} s per language on a door; a lobby of several pages switches with each page.`,
+  rotSecondsProblem: (min, max) => `Give a whole number of seconds from ${min} to ${max}.`,
+  rotLanguagesProblem: 'Choose one language, or two different ones.',
 };

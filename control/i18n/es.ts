@@ -529,4 +529,12 @@ export const es: PanelMessages = {
   sumAccountEnabled: (username, enabled) => `${enabled ? 'Activada' : 'Desactivada'} la cuenta ${username}`,
   sumAccountReset: (username) => `Restablecida la contraseña de ${username}`,
   sumAccountPassword: (username) => `${username} cambió su contraseña`,
+  // Rotation.
+  rotAlternatesWith: 'Alterna con',
+  rotNoSecond: 'Sin segundo idioma',
+  rotEvery: 'Cambiar cada (segundos)',
+  rotEveryHint: (min, max) =>
+    `De ${min} a ${max} s por idioma en una puerta; un vestíbulo de varias páginas cambia con cada página.`,
+  rotSecondsProblem: (min, max) => `Indique un número entero de segundos entre ${min} y ${max}.`,
+  rotLanguagesProblem: 'Elija un idioma, o dos distintos.',
 };

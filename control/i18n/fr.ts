@@ -532,4 +532,12 @@ export const fr: PanelMessages = {
   sumAccountEnabled: (username, enabled) => `${username} ${enabled ? 'activé' : 'désactivé'}`,
   sumAccountReset: (username) => `Mot de passe de ${username} réinitialisé`,
   sumAccountPassword: (username) => `${username} a changé son mot de passe`,
+  // Rotation.
+  rotAlternatesWith: 'Alterne avec',
+  rotNoSecond: 'Pas de deuxième langue',
+  rotEvery: 'Changer toutes les (secondes)',
+  rotEveryHint: (min, max) =>
+    `${min} à ${max} s par langue sur une porte ; un écran d’accueil de plusieurs pages change à chaque page.`,
+  rotSecondsProblem: (min, max) => `Indiquez un nombre entier de secondes entre ${min} et ${max}.`,
+  rotLanguagesProblem: 'Choisissez une langue, ou deux langues différentes.',
 };

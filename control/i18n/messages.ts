@@ -519,4 +519,12 @@ export interface PanelMessages {
   sumAccountEnabled: (username: string, enabled: boolean) => string;
   sumAccountReset: (username: string) => string;
   sumAccountPassword: (username: string) => string;
+  // Rotation.
+  /** The second language of a bilingual screen, taking turns with the first. */
+  rotAlternatesWith: string;
+  rotNoSecond: string;
+  rotEvery: string;
+  rotEveryHint: (min: number, max: number) => string;
+  rotSecondsProblem: (min: number, max: number) => string;
+  rotLanguagesProblem: string;
 }

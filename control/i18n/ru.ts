@@ -556,4 +556,12 @@ export const ru: PanelMessages = {
   sumAccountEnabled: (username, enabled) => `Учётная запись ${username} ${enabled ? 'включена' : 'отключена'}`,
   sumAccountReset: (username) => `Пароль ${username} сброшен`,
   sumAccountPassword: (username) => `${username} сменил(а) пароль`,
+  // Rotation.
+  rotAlternatesWith: 'Чередуется с',
+  rotNoSecond: 'Без второго языка',
+  rotEvery: 'Смена каждые (секунд)',
+  rotEveryHint: (min, max) =>
+    `${min}–${max} с на язык на двери; табло в холле из нескольких страниц меняет язык с каждой страницей.`,
+  rotSecondsProblem: (min, max) => `Укажите целое число секунд от ${min} до ${max}.`,
+  rotLanguagesProblem: 'Выберите один язык или два разных.',
 };

@@ -504,4 +504,11 @@ export const zh: PanelMessages = {
   sumAccountEnabled: (username, enabled) => `${enabled ? '启用了' : '停用了'} ${username}`,
   sumAccountReset: (username) => `重置了 ${username} 的密码`,
   sumAccountPassword: (username) => `${username} 更改了密码`,
+  // Rotation.
+  rotAlternatesWith: '交替显示',
+  rotNoSecond: '无第二语言',
+  rotEvery: '切换间隔（秒）',
+  rotEveryHint: (min, max) => `门牌每种语言显示 ${min}–${max} 秒；多页的大厅屏随翻页切换。`,
+  rotSecondsProblem: (min, max) => `请输入 ${min} 到 ${max} 之间的整数秒。`,
+  rotLanguagesProblem: '请选择一种语言，或两种不同的语言。',
 };

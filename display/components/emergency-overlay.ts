@@ -1,16 +1,19 @@
-/** Takes over the whole screen the moment staff declare an emergency, and nothing else shows. */
+/**
+ * Takes over the whole screen the moment staff declare an emergency, and nothing else shows. A
+ * bilingual screen shows its heading in both languages at once, stacked, instead of taking turns.
+ */
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { Emergency } from '../../shared/model.ts';
-import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
-import { messagesContext } from '../i18n/messages-context.ts';
+import { languageDirection } from '../../shared/languages.ts';
+import { fontStack } from '../i18n/fonts.ts';
 
 @customElement('emergency-overlay')
 export class EmergencyOverlay extends LitElement {
-  /** The screen's words, in its language. */
-  @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
+  /** The screen's words in each of its languages (two on a bilingual screen). */
+  @property({ attribute: false }) catalogues: readonly Messages[] = [en];
   @property({ attribute: false }) emergency: Emergency | null = null;
 
   static override styles = css`
@@ -31,6 +34,11 @@ export class EmergencyOverlay extends LitElement {
       padding: 6vmin;
       box-sizing: border-box;
     }
+    hgroup {
+      display: flex;
+      flex-direction: column;
+      gap: 1vh;
+    }
     h1 {
       margin: 0;
       font-size: var(--text-huge);
@@ -47,7 +55,18 @@ export class EmergencyOverlay extends LitElement {
 
   override render() {
     return html`<section role="alert" aria-labelledby="title">
-      <h1 id="title">${this.m.emergency}</h1>
+      <hgroup id="title">
+        ${this.catalogues.map(
+          (m) =>
+            html`<h1
+              lang=${m.language}
+              dir=${languageDirection(m.language)}
+              style="font-family: ${fontStack([m.language])}"
+            >
+              ${m.emergency}
+            </h1>`,
+        )}
+      </hgroup>
       <p dir="auto">${this.emergency?.text ?? ''}</p>
     </section>`;
   }

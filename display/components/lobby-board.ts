@@ -3,6 +3,8 @@
  * with its directions, title, lead organiser, and ONE status column carrying the news in words
  * and colour). Rows have a fixed height so paging is exact; the whole cycle through the pages
  * takes at most LOBBY_CYCLE_MS. After the last session it lists tomorrow's under a heading.
+ * Fires `lobby-turn` (detail: ms per page, 0 for a single page) when that changes: a bilingual
+ * lobby turns its language with its pages.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -33,6 +35,9 @@ export class LobbyBoard extends LitElement {
   @property({ attribute: false }) directions: Record<string, string> = {};
 
   @state() private perPage = 1;
+  /** The time per page last announced with `lobby-turn` (0: one page, no turns). */
+  private announcedPeriod = 0;
+  private period = 0;
   private seen: SeenVersions = new Map();
   private resizeObserver: ResizeObserver | undefined;
   @query('.viewport') private viewport!: HTMLElement;
@@ -90,6 +95,11 @@ export class LobbyBoard extends LitElement {
       th {
         text-align: start;
         padding: 0.4vh 1vmin;
+        /* One line in every language: a heading that wraps in one of a bilingual lobby's two would
+           take a row's height from the pages at each switch. */
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
         font-size: var(--row-text);
         border-bottom: 0.3vh solid var(--muted);
       }
@@ -272,6 +282,10 @@ export class LobbyBoard extends LitElement {
 
   override updated(): void {
     fitTitles(this.renderRoot);
+    if (this.period !== this.announcedPeriod) {
+      this.announcedPeriod = this.period;
+      this.dispatchEvent(new CustomEvent('lobby-turn', { detail: this.period }));
+    }
   }
 
   /** Whole rows that fit below the column headings, from the real rendered sizes. */
@@ -292,6 +306,7 @@ export class LobbyBoard extends LitElement {
     const tomorrow = view.rows.length === 0 && view.tomorrow.length > 0;
     const rows = tomorrow ? view.tomorrow : view.rows;
     const pages = pageCount(rows.length, this.perPage);
+    this.period = pages > 1 ? cyclePeriod(pages) : 0;
     const page = pageAt(this.realNow, pages, cyclePeriod(pages));
     return html`
       <header>

@@ -7,13 +7,20 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import { loadMessages } from '../../shared/i18n/load.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
-import { isLanguage, isRightToLeft, type Language } from '../../shared/languages.ts';
+import { languageDirection } from '../../shared/languages.ts';
+import {
+  languageIndexAt,
+  parseScreenLanguages,
+  screenLanguagesQuery,
+  type ScreenLanguages,
+} from '../../shared/language-rotation.ts';
 import { fontStack, lineHeight, loadFonts } from '../i18n/fonts.ts';
-import { screenLanguage } from '../i18n/language.ts';
+import { screenLanguages } from '../i18n/language.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
 import { cacheLoadedAssets } from '../service-worker.ts';
 import { SecondTicker } from '../controllers/second-ticker.ts';
@@ -40,16 +47,19 @@ function browserStorage(): Storage | undefined {
 
 const LANGUAGE_KEY = 'signage-language';
 
-/** The staff-chosen language, kept so a screen that restarts offline comes up in it. */
-function storedLanguage(): Language | undefined {
-  const value = browserStorage()?.getItem(LANGUAGE_KEY);
-  return isLanguage(value) ? value : undefined;
+/**
+ * The staff-chosen languages, kept (as `lang=en,fr&every=10`) so a screen that restarts offline
+ * comes up in them; a bare code is what screens stored before rotations.
+ */
+function storedLanguages(): ScreenLanguages | undefined {
+  const value = browserStorage()?.getItem(LANGUAGE_KEY) ?? '';
+  return parseScreenLanguages(value) ?? parseScreenLanguages(`lang=${value}`);
 }
 
-function storeLanguage(language: Language | undefined): void {
+function storeLanguages(languages: ScreenLanguages | undefined): void {
   const storage = browserStorage();
-  if (!storage || language === undefined) return;
-  storage.setItem(LANGUAGE_KEY, language);
+  if (!storage || languages === undefined) return;
+  storage.setItem(LANGUAGE_KEY, screenLanguagesQuery(languages));
 }
 
 /** The control panel's preview iframe (?preview=1): not a screen, and keeps no state of its own. */
@@ -69,10 +79,14 @@ export class SignageApp extends LitElement {
   private readonly client = createClient();
   private readonly data = this.client ? new ScheduleController(this, this.client) : null;
   private readonly clock = new SecondTicker(this, this.client ?? { now: () => Date.now(), msToNextTick: () => 1000 });
-  /** The catalogue on screen: English until the screen's language (and its fonts) have loaded. */
+  /** The catalogue on screen: English until the screen's languages (and their fonts) have loaded. */
   @provide({ context: messagesContext }) @state() private messages: Messages = en;
-  /** The language being loaded or shown; null before the first one. */
-  private wanted: Language | null = null;
+  /** The languages being loaded or shown (as a query); null before the first. */
+  private wanted: string | null = null;
+  /** The screen's languages once every one of them is loaded with its fonts: a switch is then instant. */
+  @state() private shown: { languages: ScreenLanguages; catalogues: Messages[] } | null = null;
+  /** Ms per lobby page (0: one page): a lobby of several pages changes language with each page turn. */
+  @state() private lobbyTurn = 0;
 
   static override styles = [
     theme,
@@ -128,27 +142,52 @@ export class SignageApp extends LitElement {
   ];
 
   protected override willUpdate(): void {
-    const assigned = this.data?.state.language ?? storedLanguage();
-    const language = screenLanguage(location.search, assigned);
-    if (language !== this.wanted) void this.showLanguage(language);
+    const assigned = this.data?.state.languages ?? storedLanguages();
+    const languages = screenLanguages(location.search, assigned);
+    if (screenLanguagesQuery(languages) !== this.wanted) void this.loadLanguages(languages);
   }
 
-  /** Loads a language's words and fonts together, so the screen never shows it in boxes. */
-  private async showLanguage(language: Language): Promise<void> {
-    this.wanted = language;
-    const [messages] = await Promise.all([loadMessages(language), loadFonts(language)]);
-    if (this.wanted !== language) return;
+  /** Loads every language's words and fonts before any shows, so no switch shows boxes or waits. */
+  private async loadLanguages(languages: ScreenLanguages): Promise<void> {
+    const wanted = screenLanguagesQuery(languages);
+    this.wanted = wanted;
+    const catalogues = await Promise.all(
+      languages.languages.map(async (language) => {
+        const messages = await loadMessages(language);
+        await loadFonts(messages);
+        return messages;
+      }),
+    );
+    if (this.wanted !== wanted) return;
+    storeLanguages(this.data?.state.languages);
+    await document.fonts.ready;
+    // The language chunks and their fonts arrived after the service worker got the shell's list.
+    cacheLoadedAssets();
+    this.shown = { languages, catalogues };
+  }
+
+  /** The clock ticker has just read the time (hostUpdate): the language of this instant shows with it. */
+  protected override update(changed: PropertyValues): void {
+    this.showLanguageOfTheTurn();
+    super.update(changed);
+  }
+
+  private showLanguageOfTheTurn(): void {
+    if (!this.shown) return;
+    const { languages, catalogues } = this.shown;
+    // A lobby of several pages turns language with its page; a door (or a one-page lobby) on the interval.
+    const lobbyTurns = this.data?.state.route?.view === 'lobby' && this.lobbyTurn > 0;
+    const period = lobbyTurns ? this.lobbyTurn : languages.seconds * 1000;
+    const messages = catalogues[languageIndexAt(this.clock.deviceNow, period, catalogues.length)]!;
+    if (messages === this.messages && this.dataset.language === messages.language) return;
     this.messages = messages;
-    const dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+    const { language } = messages;
+    const dir = languageDirection(language);
     this.dir = dir;
-    this.style.setProperty('--script-font', fontStack(language));
-    this.style.setProperty('--script-line-height', lineHeight(language));
+    this.style.setProperty('--script-font', fontStack(languages.languages));
+    this.style.setProperty('--script-line-height', lineHeight(languages.languages));
     document.documentElement.lang = language;
     document.documentElement.dir = dir;
-    storeLanguage(this.data?.state.language);
-    await document.fonts.ready;
-    // The language chunk and its fonts arrived after the service worker got the shell's list.
-    cacheLoadedAssets();
     this.dataset.language = language;
   }
 
@@ -178,7 +217,7 @@ export class SignageApp extends LitElement {
           ? html`<pairing-code class="screen" .code=${pairingCode} .origin=${location.origin}></pairing-code>`
           : html`<p class="message" role="status">${this.messages.connectingToServer}</p>`
       }
-      ${emergency ? html`<emergency-overlay .emergency=${emergency}></emergency-overlay>` : nothing}`;
+      ${this.renderEmergency(emergency)}`;
     }
     // Without the server's clock model a simulated day would flash up at the device's real time;
     // only a screen cut off from its server falls back to that.
@@ -195,8 +234,17 @@ export class SignageApp extends LitElement {
       <div class="content" ?inert=${emergency !== null} aria-hidden=${emergency ? 'true' : nothing}>
         ${this.renderScreen(route, schedule, now)}
       </div>
-      ${emergency ? html`<emergency-overlay .emergency=${emergency}></emergency-overlay>` : nothing}
+      ${this.renderEmergency(emergency)}
     `;
+  }
+
+  /** Every language of the screen at once: nobody waits for their turn to read an evacuation order. */
+  private renderEmergency(emergency: Schedule['emergency'] | undefined) {
+    if (!emergency) return nothing;
+    return html`<emergency-overlay
+      .emergency=${emergency}
+      .catalogues=${this.shown?.catalogues ?? [this.messages]}
+    ></emergency-overlay>`;
   }
 
   private renderScreen(route: DisplayRoute, schedule: Schedule, now: number) {
@@ -213,6 +261,7 @@ export class SignageApp extends LitElement {
           route.view === 'room'
             ? html`<door-display .schedule=${schedule} .venueId=${route.venueId} .now=${now}></door-display>`
             : html`<lobby-board
+                @lobby-turn=${(event: CustomEvent<number>) => (this.lobbyTurn = event.detail)}
                 .schedule=${schedule}
                 .now=${now}
                 .realNow=${this.clock.deviceNow}

@@ -5,7 +5,8 @@
  * follows staff commands (identify, reload), and tells subscribers when anything changed.
  * Components never see a socket.
  */
-import type { Language } from '../../shared/languages.ts';
+import type { ScreenLanguages } from '../../shared/language-rotation.ts';
+import { assignedLanguages } from '../i18n/language.ts';
 import { io, type Socket } from 'socket.io-client';
 import { applyDelta } from '../../shared/apply.ts';
 import { RESYNC_RETRY_MS } from '../../shared/limits.ts';
@@ -48,8 +49,8 @@ export interface ScreenState {
   identify: string | null;
   /** Staff-set directions from this screen to rooms (venue id → "M7 ↑ 1st floor"). */
   directions: Record<string, string>;
-  /** The language staff chose for this screen, if any (a `?lang=` on the URL wins over it). */
-  language?: Language | undefined;
+  /** The language(s) staff chose for this screen, if any (a `?lang=` on the URL wins over them). */
+  languages?: ScreenLanguages | undefined;
 }
 
 export interface ScheduleClientOptions {
@@ -278,8 +279,9 @@ export class ScheduleClient {
     if (schedule && revision > schedule.revision) this.requestResync(schedule.revision);
   }
 
-  private onAssign({ displayId, view, venueId, directions, language }: DisplayAssignment): void {
-    this.update({ directions: directions ?? {}, language });
+  private onAssign(assignment: DisplayAssignment): void {
+    const { displayId, view, venueId, directions } = assignment;
+    this.update({ directions: directions ?? {}, languages: assignedLanguages(assignment) });
     this.identity.adopt(displayId);
     const route: DisplayRoute = view === 'room' ? { view, venueId: venueId ?? '' } : { view: 'lobby' };
     // A URL screen shown something else than its URL says has been taken over by staff.

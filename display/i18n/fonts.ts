@@ -4,23 +4,21 @@
  * fetches only the faces of the language it shows.
  */
 import type { Language } from '../../shared/languages.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
 
 const SYSTEM_STACK = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
 
-/**
- * The font stack of a language's screens (the theme's --script-font). English keeps the system
- * stack the screens always had; the others put the bundled Noto faces first.
- */
-export function fontStack(language: Language): string {
+/** The bundled Noto faces of a language, in the order they are tried. */
+function notoFaces(language: Language): string[] {
   switch (language) {
     case 'en':
-      return SYSTEM_STACK;
+      return [];
     case 'ar':
-      return `'Noto Sans Arabic', 'Noto Sans', ${SYSTEM_STACK}`;
+      return ['Noto Sans Arabic', 'Noto Sans'];
     case 'zh':
-      return `'Noto Sans', 'Noto Sans SC', ${SYSTEM_STACK}`;
+      return ['Noto Sans', 'Noto Sans SC'];
     default:
-      return `'Noto Sans', ${SYSTEM_STACK}`;
+      return ['Noto Sans'];
   }
 }
 
@@ -29,27 +27,46 @@ export function fontStack(language: Language): string {
  * Noto Sans Arabic's own "normal" line is 2.1 em tall while its glyphs span 1.4 em (measured:
  * ascent 0.98, descent 0.40 at weight 700), so left to the font an Arabic screen spent a third of
  * its height on empty line boxes and squeezed the title; 1.5 holds every glyph without clipping.
- * The other faces' own line (1.2–1.45 em) fits their glyphs and stays.
+ * The other faces' own line (1.2–1.45 em) fits their glyphs and stays. A bilingual screen with
+ * Arabic keeps Arabic's line in both halves, so a switch never moves the layout.
  */
-export function lineHeight(language: Language): string {
-  return language === 'ar' ? '1.5' : 'normal';
+export function lineHeight(languages: readonly Language[]): string {
+  return languages.includes('ar') ? '1.5' : 'normal';
 }
 
-export async function loadFonts(language: Language): Promise<void> {
+/**
+ * The font stack of a screen's languages (the theme's --script-font). English alone keeps the
+ * system stack the screens always had; the others put the bundled Noto faces first. A bilingual
+ * screen uses one stack for both, so a switch changes the words, never the letters' metrics the
+ * layout rests on.
+ */
+export function fontStack(languages: readonly Language[]): string {
+  const faces = [...new Set(languages.flatMap(notoFaces))].map((face) => `'${face}', `);
+  return `${faces.join('')}${SYSTEM_STACK}`;
+}
+
+/** One import() per statement: Vite then preloads each chunk's own CSS (a ternary got one list for all). */
+function fontChunk(language: Exclude<Language, 'en'>) {
   switch (language) {
     case 'ar':
-      await import('./fonts/arabic.ts');
-      return;
+      return import('./fonts/arabic.ts');
     case 'zh':
-      await import('./fonts/chinese.ts');
-      return;
+      return import('./fonts/chinese.ts');
     case 'ru':
-      await import('./fonts/cyrillic.ts');
-      return;
-    case 'en':
-      // The system stack the screens always had: nothing to fetch.
-      return;
+      return import('./fonts/cyrillic.ts');
     default:
-      await import('./fonts/latin.ts');
+      return import('./fonts/latin.ts');
   }
+}
+
+/**
+ * Loads a language's faces with its words: the CSS of its chunk, then (preload.ts, in the chunk
+ * too) the faces every word of its catalogue needs, before any of them shows.
+ */
+export async function loadFonts(messages: Messages): Promise<void> {
+  const { language } = messages;
+  // English keeps the system stack the screens always had: nothing to fetch.
+  if (language === 'en') return;
+  const chunk = await fontChunk(language);
+  await chunk.preloadFaces(fontStack([language]), messages);
 }

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DisplayScreen, DisplayView } from '../../shared/protocol.ts';
 import { isLanguage, type Language } from '../../shared/languages.ts';
+import { clampSeconds } from '../../shared/language-rotation.ts';
 
 export interface DisplayRecord {
   id: string;
@@ -26,6 +27,9 @@ export interface DisplayRecord {
   clockSkewMs?: number | undefined;
   directions?: Record<string, string> | undefined;
   language?: Language | undefined;
+  /** The language that alternates with `language` on a bilingual screen. */
+  secondLanguage?: Language | undefined;
+  rotationSeconds?: number | undefined;
 }
 
 export interface DisplayRecordStore {
@@ -54,6 +58,9 @@ interface DisplayRow {
   directions: string | null;
   /** One of LANGUAGES; NULL when staff chose none (the screen shows English or its URL's ?lang=). */
   language: string | null;
+  /** The second language of a bilingual screen (migration 14); NULL for one language. */
+  rotation_language: string | null;
+  rotation_seconds: number | null;
 }
 
 function recordFromRow(row: DisplayRow): DisplayRecord {
@@ -80,6 +87,9 @@ function recordFromRow(row: DisplayRow): DisplayRecord {
     clockSkewMs: row.clock_skew_ms ?? undefined,
     directions: parseDirections(row.directions),
     language: isLanguage(row.language) ? row.language : undefined,
+    // A second language is only meaningful beside a first one.
+    secondLanguage: isLanguage(row.language) && isLanguage(row.rotation_language) ? row.rotation_language : undefined,
+    rotationSeconds: row.rotation_seconds === null ? undefined : clampSeconds(row.rotation_seconds),
   };
 }
 
@@ -101,6 +111,8 @@ function rowFromRecord(record: DisplayRecord): DisplayRow {
     clock_skew_ms: record.clockSkewMs === undefined ? null : Math.round(record.clockSkewMs),
     directions: record.directions && Object.keys(record.directions).length ? JSON.stringify(record.directions) : null,
     language: record.language ?? null,
+    rotation_language: record.secondLanguage ?? null,
+    rotation_seconds: record.rotationSeconds ?? null,
   };
 }
 
@@ -123,9 +135,11 @@ export function openDisplayRecords(db: Database): DisplayRecordStore {
   const upsert = db.prepare<DisplayRow>(
     `INSERT OR REPLACE INTO displays
        (id, name, view, venue_id, token_hash, managed, staff_touched, last_seen, revision, user_agent,
-        screen_width, screen_height, orientation, clock_skew_ms, directions, language)
+        screen_width, screen_height, orientation, clock_skew_ms, directions, language,
+        rotation_language, rotation_seconds)
      VALUES (@id, @name, @view, @venue_id, @token_hash, @managed, @staff_touched, @last_seen, @revision, @user_agent,
-        @screen_width, @screen_height, @orientation, @clock_skew_ms, @directions, @language)`,
+        @screen_width, @screen_height, @orientation, @clock_skew_ms, @directions, @language,
+        @rotation_language, @rotation_seconds)`,
   );
   const remove = db.prepare<[string]>('DELETE FROM displays WHERE id = ?');
   const saveAll = db.transaction((records: DisplayRecord[]) => {

@@ -198,6 +198,9 @@ export class DisplayRegistry {
       assignment?: Assignment | undefined;
       directions?: Record<string, string> | undefined;
       language?: Language | undefined;
+      /** Replaces both languages: a second one, or null for a single-language screen. */
+      secondLanguage?: Language | null | undefined;
+      rotationSeconds?: number | undefined;
     },
   ): DisplayStatus {
     const entry = this.assignedEntry(id);
@@ -205,6 +208,8 @@ export class DisplayRegistry {
     if (change.name !== undefined) entry.name = change.name;
     if (change.directions !== undefined) entry.directions = change.directions;
     if (change.language !== undefined) entry.language = change.language;
+    if (change.secondLanguage !== undefined) entry.secondLanguage = change.secondLanguage ?? undefined;
+    if (change.rotationSeconds !== undefined) entry.rotationSeconds = change.rotationSeconds;
     if (change.assignment !== undefined) {
       entry.assignment = change.assignment;
       entry.managed = true;

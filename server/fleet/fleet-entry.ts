@@ -5,6 +5,7 @@
 import type { Assignment, DisplayAssignment, DisplayScreen, DisplayStatus } from '../../shared/protocol.ts';
 import type { DisplayRecord } from './display-records.ts';
 import type { Language } from '../../shared/languages.ts';
+import { ROTATION_SECONDS } from '../../shared/language-rotation.ts';
 
 export type { Assignment };
 
@@ -36,8 +37,11 @@ export interface FleetEntry {
   proven?: boolean;
   /** Staff-set directions from this screen to rooms (venue id → text). */
   directions?: Record<string, string> | undefined;
-  /** Staff-chosen language of this screen. */
+  /** Staff-chosen language of this screen (the first, on a bilingual one). */
   language?: Language | undefined;
+  /** The language alternating with `language`, every `rotationSeconds`. */
+  secondLanguage?: Language | undefined;
+  rotationSeconds?: number | undefined;
 }
 
 /**
@@ -95,6 +99,8 @@ export function entryFromRecord(record: DisplayRecord): FleetEntry {
     clockSkewMs: record.clockSkewMs,
     directions: record.directions,
     language: record.language,
+    secondLanguage: record.secondLanguage,
+    rotationSeconds: record.rotationSeconds,
   };
 }
 
@@ -116,6 +122,22 @@ export function recordFromEntry(entry: FleetEntry): DisplayRecord | undefined {
     clockSkewMs: entry.clockSkewMs,
     directions: entry.directions,
     language: entry.language,
+    secondLanguage: entry.secondLanguage,
+    rotationSeconds: entry.rotationSeconds,
+  };
+}
+
+/**
+ * A screen's languages as the screen and the panel see them: `language` (the first, as before
+ * rotations existed), `languages` with both and `rotationSeconds` on a bilingual screen.
+ */
+function languageFields(entry: FleetEntry): Pick<DisplayStatus, 'language' | 'languages' | 'rotationSeconds'> {
+  if (entry.language === undefined) return {};
+  if (entry.secondLanguage === undefined) return { language: entry.language, languages: [entry.language] };
+  return {
+    language: entry.language,
+    languages: [entry.language, entry.secondLanguage],
+    rotationSeconds: entry.rotationSeconds ?? ROTATION_SECONDS.default,
   };
 }
 
@@ -125,7 +147,7 @@ export function assignmentMessage(entry: FleetEntry & { assignment: Assignment }
   if (entry.assignment.view === 'room' && entry.assignment.venueId !== undefined)
     message.venueId = entry.assignment.venueId;
   if (entry.directions && Object.keys(entry.directions).length) message.directions = { ...entry.directions };
-  if (entry.language !== undefined) message.language = entry.language;
+  Object.assign(message, languageFields(entry));
   return message;
 }
 
@@ -155,6 +177,6 @@ export function statusOf(
   if (entry.screen !== undefined) status.screen = { ...entry.screen };
   if (entry.clockSkewMs !== undefined) status.clockSkewMs = entry.clockSkewMs;
   if (entry.directions && Object.keys(entry.directions).length) status.directions = { ...entry.directions };
-  if (entry.language !== undefined) status.language = entry.language;
+  Object.assign(status, languageFields(entry));
   return status;
 }

@@ -4,8 +4,11 @@
  *                                         connected but silent), last rendered revision, what it
  *                                         reported about itself (user agent, screen size, clock skew)
  *   POST   /api/displays/pair          { code, view, venueId?, name? } → 201 the display
- *   PATCH  /api/displays/:id           { name?, view?, venueId?, directions?, language? } → 200 the display
- *                                         (directions: venue id → this screen's own way there; replaces the set)
+ *   PATCH  /api/displays/:id           { name?, view?, venueId?, directions?, language?, languages?,
+ *                                           rotationSeconds? } → 200 the display
+ *                                         (directions: venue id → this screen's own way there; replaces the set;
+ *                                         languages: one, or two taking turns every rotationSeconds, 5–60;
+ *                                         language: one, as before rotations — either field, not both)
  *   POST   /api/displays/:id/identify  → 200 { sent }   (the screen shows its name for a few seconds)
  *   POST   /api/displays/:id/reload    → 200 { sent }   (the screen reloads its page)
  *   DELETE /api/displays/:id           → 204            (a connected screen shows a pairing code again)
@@ -14,7 +17,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { VenueId, type Schedule } from '../../shared/model.ts';
-import { LANGUAGES } from '../../shared/languages.ts';
+import { RotationSeconds, ScreenLanguage, ScreenLanguageList } from '../../shared/screen-languages-schema.ts';
 import { NotFoundError, ValidationError } from '../platform/errors.ts';
 import { defaultDisplayName } from './display-names.ts';
 import type { Assignment } from './fleet-entry.ts';
@@ -42,11 +45,24 @@ const UpdateSchema = z
     view: View.optional(),
     venueId: z.optional(VenueId),
     directions: Directions.optional(),
-    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
+    language: ScreenLanguage.optional(),
+    languages: ScreenLanguageList.optional(),
+    rotationSeconds: RotationSeconds.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, {
-    message: 'must change at least one of: name, view, venueId, directions, language',
+    message: 'must change at least one of: name, view, venueId, directions, language, languages, rotationSeconds',
+  })
+  .refine((body) => body.language === undefined || body.languages === undefined, {
+    message: 'give either language or languages, not both',
+    path: ['languages'],
   });
+
+/** `language` alone (one language, as before rotations) or `languages`: both set the first and the second. */
+function languageChange(body: z.infer<typeof UpdateSchema>) {
+  const languages = body.languages ?? (body.language !== undefined ? [body.language] : undefined);
+  if (!languages) return { rotationSeconds: body.rotationSeconds };
+  return { language: languages[0], secondLanguage: languages[1] ?? null, rotationSeconds: body.rotationSeconds };
+}
 
 /** A room assignment needs a venue of this schedule; the lobby takes none. */
 function assignmentFor(schedule: Schedule, view: 'room' | 'lobby', venueId: string | undefined): Assignment {
@@ -93,7 +109,7 @@ export function fleetRouter({ service, displays }: ApiContext): Router {
         name: body.name,
         assignment,
         directions: body.directions,
-        language: body.language,
+        ...languageChange(body),
       }),
     );
   });

@@ -101,7 +101,7 @@ async function showIn(path: string, language: Language): Promise<Page> {
 /** The language's own faces, first in its font stack (English keeps the system's). */
 function ownFaces(language: Language): string | null {
   if (language === 'en') return null;
-  const stack = fontStack(language).split(', ');
+  const stack = fontStack([language]).split(', ');
   return stack.slice(0, stack.indexOf('system-ui')).join(', ');
 }
 

@@ -78,7 +78,7 @@ describe('reassign and rename', () => {
   });
 
   it.each([
-    [{}, 400, 'must change at least one of: name, view, venueId, directions, language'],
+    [{}, 400, 'must change at least one of: name, view, venueId, directions, language, languages, rotationSeconds'],
     [{ directions: { Atlantis: 'Swim' } }, 404, 'directions.Atlantis: no venue with id Atlantis'],
     [{ directions: { CR3: ' ' } }, 400, 'directions.CR3: must not be empty'],
     [{ view: 'lobby', venueId: 'CR3' }, 400, 'venueId: is only for the room view'],

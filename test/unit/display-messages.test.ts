@@ -16,7 +16,7 @@ import type { Messages } from '../../shared/i18n/messages.ts';
 import { ru } from '../../shared/i18n/ru.ts';
 import { zh } from '../../shared/i18n/zh.ts';
 import { LANGUAGES } from '../../shared/languages.ts';
-import { screenLanguage } from '../../display/i18n/language.ts';
+import { screenLanguages } from '../../display/i18n/language.ts';
 
 const catalogues: Record<string, Messages> = { en, fr, es, ru, zh, ar, de };
 const root = join(import.meta.dirname, '../..');
@@ -59,10 +59,11 @@ describe('message catalogue', () => {
   });
 
   it('takes the URL’s ?lang= over the staff-assigned language, and English otherwise', () => {
-    expect(screenLanguage('?lang=ar', 'fr')).toBe('ar');
-    expect(screenLanguage('', 'fr')).toBe('fr');
-    expect(screenLanguage('?lang=xx', undefined)).toBe('en');
-    expect(screenLanguage('?preview=1', undefined)).toBe('en');
+    const french = { languages: ['fr'] as const, seconds: 10 };
+    expect(screenLanguages('?lang=ar', french).languages).toEqual(['ar']);
+    expect(screenLanguages('', french)).toBe(french);
+    expect(screenLanguages('?lang=xx', undefined).languages).toEqual(['en']);
+    expect(screenLanguages('?preview=1', undefined).languages).toEqual(['en']);
   });
 });
 

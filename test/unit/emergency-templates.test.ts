@@ -1,6 +1,6 @@
 /**
  * The prepared emergency messages in seven languages: the built-in wording for each, staff edits
- * per language kept in the database (migration 16) without touching the other languages, and a
+ * per language kept in the database (migration 15) without touching the other languages, and a
  * built-in template added after migration 5 ("meetings suspended") listed and stored on its first edit.
  */
 import fs from 'node:fs';

@@ -153,10 +153,11 @@ describe('sqlite store', () => {
     for (const column of ['building', 'floor', 'directions']) db.exec(`ALTER TABLE venues DROP COLUMN ${column}`);
     db.exec('DROP TABLE idempotency_keys; ALTER TABLE displays DROP COLUMN staff_touched');
     db.exec('DROP TABLE feeds; ALTER TABLE meta DROP COLUMN conference');
-    // ...and the display settings (10), screens' own directions (11) and their language (12).
+    // ...and the display settings (10), screens' own directions (11), their language (12) and rotation (14).
     db.exec('ALTER TABLE meta DROP COLUMN settings; ALTER TABLE displays DROP COLUMN directions');
     db.exec('ALTER TABLE displays DROP COLUMN language');
-    // ...and the journal's sentence parameters (16; the templates' translations went with their table).
+    db.exec('ALTER TABLE displays DROP COLUMN rotation_language; ALTER TABLE displays DROP COLUMN rotation_seconds');
+    // ...and the journal's sentence parameters (15; the templates' translations went with their table).
     db.exec('ALTER TABLE journal DROP COLUMN params');
     db.pragma('user_version = 2');
     db.close();

@@ -2,4 +2,4 @@
 import '@fontsource/noto-sans-arabic/arabic-400.css';
 import '@fontsource/noto-sans-arabic/arabic-700.css';
 import '@fontsource/noto-sans-arabic/arabic-800.css';
-import './latin.ts';
+export { preloadFaces } from './latin.ts';

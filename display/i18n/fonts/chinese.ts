@@ -2,4 +2,4 @@
 // the slices of the characters it shows. Two weights keep the set small; Latin for room codes.
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
-import './latin.ts';
+export { preloadFaces } from './latin.ts';

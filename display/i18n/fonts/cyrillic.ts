@@ -3,4 +3,4 @@ import '@fontsource/noto-sans/cyrillic-400.css';
 import '@fontsource/noto-sans/cyrillic-600.css';
 import '@fontsource/noto-sans/cyrillic-700.css';
 import '@fontsource/noto-sans/cyrillic-800.css';
-import './latin.ts';
+export { preloadFaces } from './latin.ts';

@@ -5,3 +5,4 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-800.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
 import '@fontsource/noto-sans/latin-ext-700.css';
+export { preloadFaces } from './preload.ts';

@@ -2,7 +2,7 @@
  * Prepared emergency messages (migration 4): the wording staff agreed on beforehand, so taking
  * over every screen under pressure is two clicks and no typing. Editable, kept in the database:
  * the English wording in label and text, the other languages staff edited in `translations`
- * (migration 16); a language nobody edited reads the built-in wording (emergency-wording.ts).
+ * (migration 15); a language nobody edited reads the built-in wording (emergency-wording.ts).
  * A built-in template the database lacks (added after migration 5) is listed from the code and
  * stored on its first edit.
  */

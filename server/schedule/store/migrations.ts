@@ -185,10 +185,13 @@ const migrations: Migration[] = [
   (db) => {
     db.exec('ALTER TABLE accounts ADD COLUMN language TEXT');
   },
-  // 14 and 15 are taken by work merged alongside this one; until then they change nothing.
-  () => undefined,
-  () => undefined,
-  // 16: a journal entry's sentence as parameters (shared/journal-params.ts, JSON), so the panel words
+  // 14: a bilingual screen's second language, alternating with `language` every rotation_seconds
+  // (NULL: one language; NULL seconds: the default, shared/language-rotation.ts).
+  (db) => {
+    db.exec('ALTER TABLE displays ADD COLUMN rotation_language TEXT');
+    db.exec('ALTER TABLE displays ADD COLUMN rotation_seconds INTEGER');
+  },
+  // 15: a journal entry's sentence as parameters (shared/journal-params.ts, JSON), so the panel words
   // it in its reader's language; NULL for entries written before (their English summary is shown).
   // Emergency templates' wording in the other languages staff edited (JSON language → { label, text });
   // NULL = the built-in wording (server/schedule/emergency-wording.ts).

@@ -1,0 +1,245 @@
+/**
+ * Bilingual screens (issue 19 §2): a door on `?lang=en,fr` alternates every interval, a lobby
+ * with each page turn, an Arabic half flips `dir`, the emergency shows both languages at once;
+ * the rotation set in the panel's screen editor reaches a paired screen live, and bad input is
+ * refused naming the field (REST) or with a message next to it (the form). The screens' time
+ * runs on page.clock, paused on a turn boundary so each step is exactly one interval.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { en } from '../../shared/i18n/en.ts';
+import { fr } from '../../shared/i18n/fr.ts';
+import { ar } from '../../shared/i18n/ar.ts';
+import type { Messages } from '../../shared/i18n/messages.ts';
+import { cyclePeriod } from '../../display/logic/paging.ts';
+import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { bandWord, openDisplay, staff } from './display-helpers.ts';
+import { doorHeading, openBareScreen, openScreensSection, pairFromPanel, pairingCode } from './fleet-helpers.ts';
+
+let world: PanelWorld;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterEach(async () => {
+  await Promise.all(world.browser.contexts().map((context) => context.close()));
+});
+afterAll(() => stopWorld(world));
+
+const statusWords = (m: Messages) => [m.free, m.startingSoon, m.inSession, m.moved, m.online];
+
+/** Which catalogue the door's status band speaks right now. */
+async function bandLanguage(page: Page): Promise<string | undefined> {
+  const word = (await bandWord(page).textContent())?.trim() ?? '';
+  return [en, fr, ar].find((m) => statusWords(m).includes(word))?.language;
+}
+
+/** Opens a screen on page.clock and pauses it on the next boundary of `period` that starts a cycle of `cycle`. */
+async function openAtTurn(path: string, period: number, cycle = 2 * period): Promise<Page> {
+  const page = await openDisplay(world.browser, `${world.server.url}${path}`, { fakeClock: true });
+  await page.locator('signage-app[data-language]').waitFor({ timeout: 30_000 });
+  const deviceNow = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(Math.ceil(deviceNow / cycle) * cycle + cycle);
+  return page;
+}
+
+/**
+ * A screen re-renders on the ticks of its (server-synced) clock's seconds, so a turn shows within
+ * a second of its boundary: each step starts this far past one, with a tick always in between.
+ */
+const PAST_THE_TICK = 1_100;
+
+/** The render after a clock step can lag on a loaded machine: wait for it rather than for a fixed time. */
+const SHOWN = { timeout: 10_000 };
+
+const htmlLanguage = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+describe('a bilingual door', () => {
+  it('shows French words after one interval and English after two, the data where it was', async () => {
+    const page = await openAtTurn('/display/room/CR7?lang=en,fr', 10_000);
+    await page.clock.runFor(PAST_THE_TICK);
+    await expect.poll(() => bandLanguage(page), SHOWN).toBe('en');
+    expect(await htmlLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
+    const title = page.locator('door-display .main');
+    const titleBox = await title.boundingBox();
+    const headingTop = await doorHeading(page)
+      .boundingBox()
+      .then((box) => [box?.y, box?.height]);
+    // Both languages' faces are in before the first switch (Noto Sans for French).
+    expect(
+      await page.evaluate(() =>
+        [...document.fonts].some((f) => f.family.includes('Noto Sans') && f.status === 'loaded'),
+      ),
+    ).toBe(true);
+
+    await page.clock.runFor(10_000);
+    await expect.poll(() => bandLanguage(page), SHOWN).toBe('fr');
+    expect(await htmlLanguage(page)).toEqual({ lang: 'fr', dir: 'ltr' });
+    await page.locator('signage-app[data-language="fr"]').waitFor();
+    // Only the chrome words changed: the room name and the sessions' area did not move.
+    expect(
+      await doorHeading(page)
+        .boundingBox()
+        .then((box) => [box?.y, box?.height]),
+    ).toEqual(headingTop);
+    expect(await title.boundingBox()).toEqual(titleBox);
+
+    await page.clock.runFor(10_000);
+    await expect.poll(() => bandLanguage(page), SHOWN).toBe('en');
+    expect((await htmlLanguage(page)).lang).toBe('en');
+  });
+
+  it('takes its interval from &every= on the URL', async () => {
+    const page = await openAtTurn('/display/room/CR7?lang=en,fr&every=15', 15_000);
+    await page.clock.runFor(PAST_THE_TICK);
+    await expect.poll(() => bandLanguage(page), SHOWN).toBe('en');
+    await page.clock.runFor(10_000);
+    expect(await bandLanguage(page)).toBe('en');
+    await page.clock.runFor(5_000);
+    await expect.poll(() => bandLanguage(page), SHOWN).toBe('fr');
+  });
+
+  it('flips dir with an Arabic half: right to left in Arabic, left to right in English', async () => {
+    const page = await openAtTurn('/display/room/CR7?lang=ar,en', 10_000);
+    await page.clock.runFor(PAST_THE_TICK);
+    await expect.poll(() => bandLanguage(page), SHOWN).toBe('ar');
+    expect(await htmlLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(await page.locator('signage-app').getAttribute('dir')).toBe('rtl');
+    const band = (await page.locator('door-display .band').boundingBox())!;
+    // Mirrored: the status word sits at the band's right end in Arabic…
+    expect((await bandWord(page).boundingBox())!.x).toBeGreaterThan(band.x + band.width / 2);
+
+    await page.clock.runFor(10_000);
+    await expect.poll(() => bandLanguage(page), SHOWN).toBe('en');
+    expect(await htmlLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
+    // …and at its left end in English.
+    expect((await bandWord(page).boundingBox())!.x).toBeLessThan(band.x + band.width / 2);
+  });
+
+  it('shows an emergency in both languages at once, not one after the other', async () => {
+    const page = await openAtTurn('/display/room/CR7?lang=en,fr', 10_000);
+    await staff(world.server, 'PUT', '/api/emergency', { text: 'Evacuate / Évacuez' });
+    try {
+      const headings = page.locator('emergency-overlay h1');
+      await expect.poll(() => headings.count(), SHOWN).toBe(2);
+      expect(await headings.allTextContents().then((texts) => texts.map((t) => t.trim()))).toEqual([
+        en.emergency,
+        fr.emergency,
+      ]);
+      expect(await headings.evaluateAll((all) => all.map((h) => h.getAttribute('lang')))).toEqual(['en', 'fr']);
+      await page.clock.runFor(10_000);
+      expect(await headings.count()).toBe(2);
+    } finally {
+      await staff(world.server, 'DELETE', '/api/emergency');
+    }
+  });
+});
+
+describe('a bilingual lobby', () => {
+  it('shows page 1 in English and page 2 in French', async () => {
+    const probe = await openDisplay(world.browser, `${world.server.url}/display/lobby?lang=en,fr`);
+    const indicator = probe.locator('lobby-board footer .page');
+    await expect.poll(() => indicator.textContent(), { timeout: 10_000 }).toMatch(/\d\/\d/);
+    const pages = Number(/\/(\d+)/.exec((await indicator.textContent())!)![1]);
+    expect(pages).toBeGreaterThan(1);
+    await probe.context().close();
+
+    // Paused where a whole cycle of pages and languages begins: page 1, first language.
+    const period = cyclePeriod(pages);
+    const page = await openAtTurn('/display/lobby?lang=en,fr', period, period * pages * 2);
+    await page.clock.runFor(PAST_THE_TICK);
+    const label = page.locator('lobby-board footer .page');
+    await label.filter({ hasText: `1/${pages}` }).waitFor();
+    await page.locator('lobby-board th', { hasText: en.columnRoom }).waitFor();
+    expect((await htmlLanguage(page)).lang).toBe('en');
+    const rowsOnPage1 = await page.locator('lobby-board tbody tr').count();
+
+    await page.clock.runFor(period);
+    await label.filter({ hasText: `2/${pages}` }).waitFor();
+    await page.locator('lobby-board th', { hasText: fr.columnRoom }).waitFor();
+    expect((await htmlLanguage(page)).lang).toBe('fr');
+    // The French headings took no row from the page.
+    if (pages > 2) expect(await page.locator('lobby-board tbody tr').count()).toBe(rowsOnPage1);
+  });
+});
+
+describe('a rotation from the panel', () => {
+  it('set in the screen editor, reaches the paired screen live', async () => {
+    const { page: panel } = await openPanel(world);
+    await openScreensSection(panel);
+    // The screen's own time on page.clock, so its turn is one step of it rather than a real wait.
+    const screen = await (await world.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await screen.clock.install();
+    await screen.goto(`${world.server.url}/display`);
+    await pairFromPanel(panel, await pairingCode(screen), 'Door of CR7', 'CR7 bilingual');
+    await doorHeading(screen).filter({ hasText: 'CR7' }).waitFor({ timeout: 30_000 });
+
+    const row = panel.getByRole('row').filter({ has: panel.getByRole('rowheader', { name: 'CR7 bilingual' }) });
+    await row.getByRole('button', { name: 'Change CR7 bilingual' }).click();
+    const editor = panel.getByRole('form', { name: 'Change CR7 bilingual' });
+    await editor.getByLabel('Language', { exact: true }).selectOption({ label: 'English' });
+    await editor.getByLabel('Alternates with').selectOption({ label: 'Français' });
+    await editor.getByLabel('Switch every (seconds)').fill('12');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+
+    // Both languages are loaded on the screen, kept for an offline restart, and it shows one of them.
+    await expect
+      .poll(() => screen.evaluate(() => localStorage.getItem('signage-language')), { timeout: 10_000 })
+      .toBe('lang=en,fr&every=12');
+    const cookie = await world.server.login('Ana');
+    const { body } = await world.server.request('GET', '/api/displays', undefined, cookie);
+    expect(body.find((d: { name: string }) => d.name === 'CR7 bilingual')).toMatchObject({
+      language: 'en',
+      languages: ['en', 'fr'],
+      rotationSeconds: 12,
+    });
+    const shown = await screen.locator('signage-app').getAttribute('data-language');
+    expect(['en', 'fr']).toContain(shown);
+    // One interval later the other language shows.
+    await screen.clock.runFor(12_000);
+    await screen.locator(`signage-app[data-language="${shown === 'en' ? 'fr' : 'en'}"]`).waitFor();
+  });
+
+  it('refuses three languages, an unknown code or 1 s naming the field, and says so next to the field', async () => {
+    const { page: panel } = await openPanel(world);
+    await openScreensSection(panel);
+    const { code } = await openBareScreen(world.browser, world.server.url);
+    await pairFromPanel(panel, code, 'Door of CR7', 'CR7 refusals');
+    const cookie = await world.server.login('Ana');
+    const list = await world.server.request('GET', '/api/displays', undefined, cookie);
+    const id = list.body.find((d: { name: string }) => d.name === 'CR7 refusals').id;
+    const patch = (body: unknown) => world.server.request('PATCH', `/api/displays/${id}`, body, cookie);
+
+    const three = await patch({ languages: ['en', 'fr', 'de'] });
+    expect(three.status).toBe(400);
+    expect(three.body.field).toBe('languages');
+    const unknown = await patch({ languages: ['en', 'xx'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.field).toBe('languages.1');
+    const tooFast = await patch({ languages: ['en', 'fr'], rotationSeconds: 1 });
+    expect(tooFast.status).toBe(400);
+    expect(tooFast.body).toEqual({ error: 'rotationSeconds: must be at least 5 seconds', field: 'rotationSeconds' });
+    const both = await patch({ language: 'fr', languages: ['en'] });
+    expect(both.body.field).toBe('languages');
+    // Nothing of it was kept.
+    const after = await world.server.request('GET', '/api/displays', undefined, cookie);
+    expect(after.body.find((d: { id: string }) => d.id === id).languages).toBeUndefined();
+
+    const row = panel.getByRole('row').filter({ has: panel.getByRole('rowheader', { name: 'CR7 refusals' }) });
+    await row.getByRole('button', { name: 'Change CR7 refusals' }).click();
+    const editor = panel.getByRole('form', { name: 'Change CR7 refusals' });
+    await editor.getByLabel('Alternates with').selectOption({ label: 'Français' });
+    const every = editor.getByLabel('Switch every (seconds)');
+    await every.fill('1');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    const message = editor.locator('.field-error');
+    await message.filter({ hasText: 'Give a whole number of seconds from 5 to 60.' }).waitFor();
+    expect(await every.getAttribute('aria-invalid')).toBe('true');
+    expect(await every.getAttribute('aria-describedby')).toBe(await message.getAttribute('id'));
+    // The form stays open and nothing was sent.
+    expect(await editor.isVisible()).toBe(true);
+    const unchanged = await world.server.request('GET', '/api/displays', undefined, cookie);
+    expect(unchanged.body.find((d: { id: string }) => d.id === id).languages).toBeUndefined();
+  });
+});
