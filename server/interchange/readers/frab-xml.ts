@@ -17,13 +17,7 @@ import { changeOverOf, isObject, readEvent, type Json } from './c3voc-events.ts'
 import { ZoneTimes } from './zone-times.ts';
 import { ProblemList } from '../import-error.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
-import {
-  buildSourceProgramme,
-  LineIndex,
-  optionZone,
-  resolveZoneName,
-  type SourceSession,
-} from './source-programme.ts';
+import { finishReading, LineIndex, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
 
 const LISTS = new Set(['day', 'room', 'event', 'person']);
 const str = (v: unknown): string =>
@@ -157,15 +151,12 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
       }
     }
   }
-  problems.throwIfAny();
-  return {
-    programme: buildSourceProgramme(
-      sessions,
-      zone,
-      'c3voc',
-      warnings,
-      'This is a frab schedule.xml, but it has no events',
-    ),
+  return finishReading(
+    problems,
+    sessions,
+    zone,
+    'c3voc',
     warnings,
-  };
+    'This is a frab schedule.xml, but it has no events',
+  );
 }

@@ -12,7 +12,7 @@ import { ProblemList } from '../import-error.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { DEFAULT_TIMEZONE } from './zones.ts';
 import { headerLine } from './text.ts';
-import { buildSourceProgramme, optionZone, type SourceSession } from './source-programme.ts';
+import { finishReading, optionZone, type SourceSession } from './source-programme.ts';
 import { columnsFromHeaders, columnsFromMapping, type ColumnMap } from './spreadsheet-columns.ts';
 
 const DATE_FORMS: [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
@@ -156,15 +156,12 @@ export function parseSpreadsheet(text: string, options: ImportOptions = {}): Par
       ),
     });
   }
-  problems.throwIfAny();
-  return {
-    programme: buildSourceProgramme(
-      sessions,
-      zone,
-      'sheet',
-      warnings,
-      'This looks like a spreadsheet, but it has no rows below its header',
-    ),
+  return finishReading(
+    problems,
+    sessions,
+    zone,
+    'sheet',
     warnings,
-  };
+    'This looks like a spreadsheet, but it has no rows below its header',
+  );
 }
