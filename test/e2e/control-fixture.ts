@@ -86,19 +86,20 @@ export async function logIn(page: Page, password: string, name?: string): Promis
 }
 
 /**
- * A logged-in panel showing the schedule grid. The login is made over the API and handed to a fresh
- * context as what the login form leaves behind (the session cookie, the remembered name): the form
- * itself is tested in control-login, and here it cost a second per panel.
+ * A fresh context signed in as `name`, on `path` of the server. The login is made over the API and
+ * handed to the context as what the login form leaves behind (the session cookie, the remembered
+ * name): the form itself is tested in control-login, and typing it cost a second per panel.
  */
-export async function openPanel(
-  world: PanelWorld,
-  name = 'Ana',
+export async function openSignedIn(
+  browser: Browser,
+  server: TestServer,
+  name: string,
+  path: string,
   viewport = { width: 1400, height: 1000 },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const { server } = world;
+): Promise<Page> {
   const cookie = await server.login(name);
   const separator = cookie.indexOf('=');
-  const context = await world.browser.newContext({
+  const context = await browser.newContext({
     viewport,
     storageState: {
       cookies: [
@@ -118,9 +119,19 @@ export async function openPanel(
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`${server.url}/control`);
+  await page.goto(server.url + path);
+  return page;
+}
+
+/** A logged-in panel showing the schedule grid. */
+export async function openPanel(
+  world: PanelWorld,
+  name = 'Ana',
+  viewport?: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const page = await openSignedIn(world.browser, world.server, name, '/control', viewport);
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-  return { context, page };
+  return { context: page.context(), page };
 }
 
 /** Ana's and Ben's panels side by side (two contexts, two logins), opened at once. */
