@@ -134,10 +134,20 @@ export async function openPanel(
   return { context: page.context(), page };
 }
 
-/** Ana's and Ben's panels side by side (two contexts, two logins), opened at once. */
-export async function openAnaAndBen(world: PanelWorld): Promise<{ ana: Page; ben: Page }> {
-  const [ana, ben] = await Promise.all([openPanel(world, 'Ana'), openPanel(world, 'Ben')]);
-  return { ana: ana.page, ben: ben.page };
+/**
+ * Ana's and Ben's panels side by side (two contexts, two logins), opened at once, and the session
+ * of the bundled programme both of them are about to edit (by the start of its title).
+ */
+export async function openAnaAndBen(
+  world: PanelWorld,
+  sessionTitle: string,
+): Promise<{ ana: Page; ben: Page; session: Session }> {
+  const [ana, ben, session] = await Promise.all([
+    openPanel(world, 'Ana'),
+    openPanel(world, 'Ben'),
+    sessionTitled(world.server, sessionTitle),
+  ]);
+  return { ana: ana.page, ben: ben.page, session };
 }
 
 /** Ana moves the session to M7 over REST, from the version Ben's open dialog was based on. */
