@@ -25,6 +25,8 @@ function nameOf(value: unknown): string {
   return isObject(value) ? str(value.name) || str(value.public_name) : str(value);
 }
 
+const NO_EVENTS = 'This looks like c3voc schedule v2 JSON, but schedule.events is empty';
+
 export function parseC3vocV2(text: string, options: ImportOptions = {}): ParseResult {
   const doc = tryJson(text) as Json;
   const schedule = doc.schedule as Json;
@@ -89,12 +91,5 @@ export function parseC3vocV2(text: string, options: ImportOptions = {}): ParseRe
       cancelled: CANCELLED.has(str(event.status).toLowerCase()),
     });
   });
-  return finishReading(
-    problems,
-    sessions,
-    zone,
-    'c3voc',
-    warnings,
-    'This looks like c3voc schedule v2 JSON, but schedule.events is empty',
-  );
+  return finishReading(problems, sessions, zone, 'c3voc', warnings, NO_EVENTS);
 }

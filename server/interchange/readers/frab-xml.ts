@@ -64,6 +64,8 @@ function parseXml(text: string): Json {
   return parser.parse(text) as Json;
 }
 
+const NO_EVENTS = 'This is a frab schedule.xml, but it has no events';
+
 export function parseFrabXml(text: string, options: ImportOptions = {}): ParseResult {
   const doc = parseXml(text.replace(/^\uFEFF/, ''));
   const schedule = doc.schedule;
@@ -151,12 +153,5 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
       }
     }
   }
-  return finishReading(
-    problems,
-    sessions,
-    zone,
-    'c3voc',
-    warnings,
-    'This is a frab schedule.xml, but it has no events',
-  );
+  return finishReading(problems, sessions, zone, 'c3voc', warnings, NO_EVENTS);
 }

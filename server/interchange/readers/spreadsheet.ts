@@ -74,6 +74,8 @@ function readWhen(cell: string, day: ReturnType<typeof readDate>, zone: string):
   ).toMillis();
 }
 
+const NO_ROWS = 'This looks like a spreadsheet, but it has no rows below its header';
+
 export function parseSpreadsheet(text: string, options: ImportOptions = {}): ParseResult {
   const body = text.replace(/^\uFEFF/, '');
   const delimiter = delimiterOf(headerLine(body));
@@ -156,12 +158,5 @@ export function parseSpreadsheet(text: string, options: ImportOptions = {}): Par
       ),
     });
   }
-  return finishReading(
-    problems,
-    sessions,
-    zone,
-    'sheet',
-    warnings,
-    'This looks like a spreadsheet, but it has no rows below its header',
-  );
+  return finishReading(problems, sessions, zone, 'sheet', warnings, NO_ROWS);
 }
