@@ -32,7 +32,8 @@ export async function startBrowserRig(options: RigOptions = {}): Promise<Browser
   let browser: Browser | undefined;
   try {
     const { port } = await server.ready;
-    browser = await launchChromium();
+    // The full browser, as on a screen (the tests take the lighter headless shell).
+    browser = await launchChromium({ headlessShell: false });
     const url = `http://127.0.0.1:${port}`;
     const login = await fetch(`${url}/api/login`, {
       method: 'POST',

@@ -1,6 +1,6 @@
 /** العربية (تُحمَّل عند الطلب). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../shared/i18n/plural.ts';
 
 export const ar: PanelMessages = {
   appLoading: 'جارٍ التحميل…',

@@ -1,6 +1,6 @@
 /** Deutsch (bei Bedarf geladen). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../shared/i18n/plural.ts';
 
 export const de: PanelMessages = {
   appLoading: 'Wird geladen…',

@@ -1,6 +1,6 @@
 /** English: the panel's default and fallback language, in the main bundle. */
 import type { PanelMessages } from './messages.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../shared/i18n/plural.ts';
 
 export const en: PanelMessages = {
   appLoading: 'Loading…',

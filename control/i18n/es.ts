@@ -1,6 +1,6 @@
 /** Español (se carga bajo demanda). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../shared/i18n/plural.ts';
 
 export const es: PanelMessages = {
   appLoading: 'Cargando…',

@@ -1,6 +1,6 @@
 /** Français (chargé à la demande). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../shared/i18n/plural.ts';
 
 export const fr: PanelMessages = {
   appLoading: 'Chargement…',

@@ -1,6 +1,6 @@
 /** Русский (загружается по требованию). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../shared/i18n/plural.ts';
 
 export const ru: PanelMessages = {
   appLoading: 'Загрузка…',

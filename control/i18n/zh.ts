@@ -1,6 +1,6 @@
 /** 中文（按需加载）。 */
 import type { PanelMessages } from './messages.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../shared/i18n/plural.ts';
 
 export const zh: PanelMessages = {
   appLoading: '正在加载…',

@@ -6,7 +6,7 @@
  * update as it happens.
  */
 import type { ControlHandshake } from '../../shared/protocol.ts';
-import type { Namespace, Socket } from 'socket.io';
+import type { ProtocolNamespace, ProtocolSocket } from './typed-namespace.ts';
 import type { ControlClientToServer, ControlServerToClient } from '../../shared/protocol.ts';
 import { staffSocketDoor } from '../staff/staff-door.ts';
 import type { StaffAuth, StaffSession } from '../staff/staff-auth.ts';
@@ -23,13 +23,8 @@ interface ControlSocketData {
   staff: StaffSession;
 }
 
-export type ControlNamespace = Namespace<
-  ControlClientToServer,
-  ControlServerToClient,
-  Record<string, never>,
-  ControlSocketData
->;
-type ControlSocket = Socket<ControlClientToServer, ControlServerToClient, Record<string, never>, ControlSocketData>;
+export type ControlNamespace = ProtocolNamespace<ControlClientToServer, ControlServerToClient, ControlSocketData>;
+type ControlSocket = ProtocolSocket<ControlClientToServer, ControlServerToClient, ControlSocketData>;
 
 export function setupControlNamespace(
   namespace: ControlNamespace,

@@ -6,7 +6,7 @@
  * ask for time, report what it rendered and how it is, and ask to be caught up.
  */
 import type { ClientAddressRule } from '../platform/client-address.ts';
-import type { Namespace, Socket } from 'socket.io';
+import type { ProtocolNamespace, ProtocolSocket } from './typed-namespace.ts';
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
 import { SCHEDULE_ID_PATTERN } from '../../shared/id-rules.ts';
@@ -91,13 +91,8 @@ interface DisplaySocketData extends BudgetState {
 }
 
 type DisplayToClient = DisplayServerToClient & DisplayFleetToClient;
-export type DisplayNamespace = Namespace<
-  DisplayClientToServer,
-  DisplayToClient,
-  Record<string, never>,
-  DisplaySocketData
->;
-type DisplaySocket = Socket<DisplayClientToServer, DisplayToClient, Record<string, never>, DisplaySocketData>;
+export type DisplayNamespace = ProtocolNamespace<DisplayClientToServer, DisplayToClient, DisplaySocketData>;
+type DisplaySocket = ProtocolSocket<DisplayClientToServer, DisplayToClient, DisplaySocketData>;
 
 const Revision = z.int().min(0);
 const MAX_USER_AGENT = 300;

@@ -1,4 +1,8 @@
-/** ICU-like plural choice through Intl.PluralRules: the catalogue gives a form per CLDR category. */
+/**
+ * Plural forms through the platform's CLDR rules (Intl.PluralRules), so Russian's one/few/many and
+ * Arabic's six forms need no table of our own; screens and panel catalogues both use it. `#` in a
+ * form is the number, formatted for the language.
+ */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 const rulesByLocale = new Map<string, Intl.PluralRules>();

@@ -12,17 +12,13 @@ import {
   panelWorldPerTest,
   schedule,
   sessionButton,
-  sessionTitled,
 } from './control-fixture.ts';
 
 const world = panelWorldPerTest();
 let ana: Page;
 let ben: Page;
 let session: Session;
-beforeEach(async () => {
-  ({ ana, ben } = await openAnaAndBen(world));
-  session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
-});
+beforeEach(async () => ({ ana, ben, session } = await openAnaAndBen(world, 'GUARDIANS OF THE EARTH')));
 
 async function titleNow(): Promise<string | undefined> {
   return (await schedule(world.server)).sessions.find((s) => s.id === session.id)?.title;

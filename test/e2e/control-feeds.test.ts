@@ -1,18 +1,18 @@
 // The control panel's live feeds in a real Chromium: add a feed, see a kept staff edit, accept the feed's value.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
-import { createFeedPoller, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
+import type { TestServer } from '../support/server.ts';
+import type { FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
+import { serveFeed, type FeedSource } from '../support/feed-source.ts';
+import { startFeedFixtureServer } from '../integration/fixture-server.ts';
+import { openSignedIn } from './control-fixture.ts';
 import { sessionOf } from '../support/session-of.ts';
 
 let browser: Browser;
 let server: TestServer;
 let poller: FeedPoller;
-let source: Server;
+let source: FeedSource;
 let feedText: string;
 let feedUrl: string;
 let page: Page;
@@ -30,26 +30,16 @@ afterAll(async () => {
 
 beforeEach(async () => {
   feedText = csv('16:00');
-  source = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end(feedText));
-  await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
-  feedUrl = `http://127.0.0.1:${(source.address() as AddressInfo).port}/feed.csv`;
-  server = await startTestServer({
-    programme: FIXTURE,
-    clock: FIXTURE_CLOCK,
-    speed: 0,
-    feeds: (service, clock) => (poller = createFeedPoller({ service, intervalMs: 60_000, now: () => clock.now() })),
-  });
+  source = await serveFeed((_req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end(feedText));
+  feedUrl = source.url('/feed.csv');
+  ({ server, poller } = await startFeedFixtureServer());
   cookie = await server.login('Ann');
-  const [name, value] = cookie.split('=') as [string, string];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.addCookies([{ name, value, url: server.url }]);
-  page = await context.newPage();
-  await page.goto(`${server.url}/control#import`);
+  page = await openSignedIn(browser, server, 'Ann', '/control#import');
 });
 afterEach(async () => {
   await page.context().close();
   await server.close();
-  await new Promise((resolve) => source.close(resolve));
+  await source.close();
 });
 
 describe('<feeds-panel>', { timeout: 60_000 }, () => {
@@ -77,9 +67,7 @@ describe('<feeds-panel>', { timeout: 60_000 }, () => {
   });
 
   it('lists a feed that cannot be reached as failing, with why', async () => {
-    source.closeAllConnections();
-    await new Promise((resolve) => source.close(resolve));
-    source = createServer();
+    await source.close();
     await page.getByLabel('Feed URL').fill(feedUrl);
     await page.getByRole('button', { name: 'Add feed' }).click();
     const feeds = page.getByRole('list', { name: 'Feeds' });

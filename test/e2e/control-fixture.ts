@@ -2,6 +2,9 @@
  * Shared set-up for the control panel's browser tests: a real server on the bundled programme at
  * the simulated 2024-10-14 12:55 (Vienna), a real Chromium, and a logged-in panel page.
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Schedule, Session } from '../../shared/model.ts';
@@ -15,8 +18,8 @@ export interface PanelWorld {
   server: TestServer;
 }
 
-async function startPanelServer(): Promise<TestServer> {
-  const server = await startTestServer({ clock: START });
+async function startPanelServer(dataDir?: string): Promise<TestServer> {
+  const server = await startTestServer({ clock: START, dataDir });
   // The staff the panel tests sign in as (admins, with the test password).
   for (const name of ['Ana', 'Ben']) await server.loginAs(name, 'admin');
   return server;
@@ -34,17 +37,24 @@ export async function stopWorld(world: PanelWorld | undefined): Promise<void> {
 
 /**
  * For a file whose tests change the schedule: one Chromium for the whole file (a launch costs
- * seconds) and a fresh server per test (milliseconds, in-process), so no test sees another's
- * edits. Every browser context a test opened is closed after it. Call it at the top of the file;
- * `world.browser` and `world.server` are set once the hooks have run.
+ * seconds) and a fresh server per test, so no test sees another's edits. The first server's data
+ * directory (programme seeded, Ana and Ben created: scrypt hashes, the slow part) is copied for
+ * each test instead of being made again; the copy keeps the session secret, so it is the same
+ * server to the browser. Every browser context a test opened is closed after it. Call it at the
+ * top of the file; `world.browser` and `world.server` are set once the hooks have run.
  */
 export function panelWorldPerTest(): PanelWorld {
   const world = {} as PanelWorld;
+  const template = mkdtempSync(join(tmpdir(), 'signage-panel-template-'));
   beforeAll(async () => {
-    world.browser = await launchChromium();
+    const [browser, first] = await Promise.all([launchChromium(), startPanelServer(join(template, 'data'))]);
+    world.browser = browser;
+    await first.stop();
   });
   beforeEach(async () => {
-    world.server = await startPanelServer();
+    const dataDir = mkdtempSync(join(tmpdir(), 'signage-test-'));
+    cpSync(join(template, 'data'), dataDir, { recursive: true });
+    world.server = await startTestServer({ clock: START, dataDir });
   });
   afterEach(async () => {
     await Promise.all(world.browser.contexts().map((context) => context.close()));
@@ -52,6 +62,7 @@ export function panelWorldPerTest(): PanelWorld {
   });
   afterAll(async () => {
     await world.browser?.close();
+    rmSync(template, { recursive: true, force: true });
   });
   return world;
 }
@@ -74,22 +85,69 @@ export async function logIn(page: Page, password: string, name?: string): Promis
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/**
+ * A fresh context signed in as `name`, on `path` of the server. The login is made over the API and
+ * handed to the context as what the login form leaves behind (the session cookie, the remembered
+ * name): the form itself is tested in control-login, and typing it cost a second per panel.
+ */
+export async function openSignedIn(
+  browser: Browser,
+  server: TestServer,
+  name: string,
+  path: string,
+  viewport = { width: 1400, height: 1000 },
+): Promise<Page> {
+  const cookie = await server.login(name);
+  const separator = cookie.indexOf('=');
+  const context = await browser.newContext({
+    viewport,
+    storageState: {
+      cookies: [
+        {
+          name: cookie.slice(0, separator),
+          value: cookie.slice(separator + 1),
+          domain: new URL(server.url).hostname,
+          path: '/',
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: 'Strict',
+        },
+      ],
+      origins: [{ origin: server.url, localStorage: [{ name: 'signage.staffName', value: name }] }],
+    },
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(server.url + path);
+  return page;
+}
+
 /** A logged-in panel showing the schedule grid. */
 export async function openPanel(
   world: PanelWorld,
   name = 'Ana',
   viewport?: { width: number; height: number },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const opened = await openLoginPage(world, viewport);
-  await logIn(opened.page, world.server.password, name);
-  await opened.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-  return opened;
+  const page = await openSignedIn(world.browser, world.server, name, '/control', viewport);
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  return { context: page.context(), page };
 }
 
-/** Ana's and Ben's panels side by side (two contexts, two logins), opened at once. */
-export async function openAnaAndBen(world: PanelWorld): Promise<{ ana: Page; ben: Page }> {
-  const [ana, ben] = await Promise.all([openPanel(world, 'Ana'), openPanel(world, 'Ben')]);
-  return { ana: ana.page, ben: ben.page };
+/**
+ * Ana's and Ben's panels side by side (two contexts, two logins), opened at once, and the session
+ * of the bundled programme both of them are about to edit (by the start of its title).
+ */
+export async function openAnaAndBen(
+  world: PanelWorld,
+  sessionTitle: string,
+): Promise<{ ana: Page; ben: Page; session: Session }> {
+  const [ana, ben, session] = await Promise.all([
+    openPanel(world, 'Ana'),
+    openPanel(world, 'Ben'),
+    sessionTitled(world.server, sessionTitle),
+  ]);
+  return { ana: ana.page, ben: ben.page, session };
 }
 
 /** Ana moves the session to M7 over REST, from the version Ben's open dialog was based on. */

@@ -6,23 +6,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
-import {
-  anaMovesToM7,
-  openAnaAndBen,
-  openSession,
-  panelWorldPerTest,
-  schedule,
-  sessionTitled,
-} from './control-fixture.ts';
+import { anaMovesToM7, openAnaAndBen, openSession, panelWorldPerTest, schedule } from './control-fixture.ts';
 
 const world = panelWorldPerTest();
 let ana: Page;
 let ben: Page;
 let session: Session;
-beforeEach(async () => {
-  ({ ana, ben } = await openAnaAndBen(world));
-  session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
-});
+beforeEach(async () => ({ ana, ben, session } = await openAnaAndBen(world, 'GUARDIANS OF THE EARTH')));
 
 async function current(): Promise<Session> {
   return (await schedule(world.server)).sessions.find((s) => s.id === session.id)!;

@@ -6,6 +6,7 @@ import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
 import { sessionOf } from '../support/session-of.ts';
+import { openSignedIn } from './control-fixture.ts';
 
 let browser: Browser;
 let server: TestServer;
@@ -20,11 +21,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
-  const [name, value] = (await server.login('Ann')).split('=') as [string, string];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.addCookies([{ name, value, url: server.url }]);
-  page = await context.newPage();
-  await page.goto(`${server.url}/control#import`);
+  page = await openSignedIn(browser, server, 'Ann', '/control#import');
 });
 afterEach(async () => {
   await page.context().close();

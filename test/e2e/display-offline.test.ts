@@ -2,14 +2,15 @@
  * A door display without its server: it keeps its clock and turns over to the next session on
  * time, survives a reload from the service worker's cache and localStorage, and once the server
  * is back it catches up with a change made while it was cut off, without a reload.
- * The simulated clock runs at 15× so the 13:00 turnover comes some seconds into the test.
+ * The screen runs on Playwright's clock, which the test moves on to the 13:00 turnover once the
+ * server is gone (no real minutes waited).
  */
 import { displayTitle } from '../../shared/title-case.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { bandWord, closeAll, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
+import { bandWord, closeAll, openDisplay, sessionAt, setClock, staff, wholeShellCached } from './display-helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -25,30 +26,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The service worker has stored the page and its built assets. */
-function shellCached(page: Page): Promise<boolean> {
-  return page.evaluate(async () => {
-    const names = await caches.keys();
-    if (names.length === 0) return false;
-    const cache = await caches.open(names[0]!);
-    const paths = (await cache.keys()).map((request) => new URL(request.url).pathname);
-    return paths.includes(location.pathname) && paths.some((path) => path.startsWith('/assets/'));
-  });
-}
-
 it('turns over on time without its server, restarts offline, and catches up when the server is back', async () => {
   const session = await sessionAt(server, 'CR3', '2024-10-14T13:00');
-  page = await openDisplay(browser, `${server.url}/display/room/CR3`);
-  await expect.poll(() => shellCached(page), { timeout: 10_000 }).toBe(true);
+  page = await openDisplay(browser, `${server.url}/display/room/CR3`, { fakeClock: true });
+  await expect.poll(() => wholeShellCached(page), { timeout: 10_000 }).toBe(true);
 
-  // 12:57 at 15×: 13:00 comes twelve real seconds from now. Cut the server off before that.
-  await setClock(server, '2024-10-14T12:57', 15);
+  // 12:59 at real speed: the screen takes the clock, then the server goes before 13:00.
+  await setClock(server, '2024-10-14T12:59', 1);
+  await page.locator('door-display .clock time', { hasText: '12:59' }).waitFor();
   await expect.poll(() => bandWord(page).textContent()).toBe('Starting soon');
   await server.stop();
   await page.locator('offline-indicator p', { hasText: /Offline since 12:5\d/ }).waitFor({ timeout: 5000 });
   expect(await bandWord(page).textContent()).toBe('Starting soon');
 
-  // 13:00 on the server's clock: the door turns over by itself.
+  // A minute on, on the screen's own clock: 13:00, and the door turns over by itself.
+  await page.clock.fastForward('01:00');
   await page.locator('door-display .band .word', { hasText: 'In session' }).waitFor({ timeout: 25_000 });
   expect(await page.locator('now-panel h2').textContent()).toContain(
     displayTitle(session.title, 'title-case', session.organizers).slice(0, 30),

@@ -7,17 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
 import { doorHeading, openBareScreen, openScreensSection, pairFromPanel } from './fleet-helpers.ts';
-
-/** The service worker has stored the display shell and its built assets. */
-function shellCached(page: Page): Promise<boolean> {
-  return page.evaluate(async () => {
-    const names = await caches.keys();
-    if (names.length === 0) return false;
-    const cache = await caches.open(names[0]!);
-    const paths = (await cache.keys()).map((request) => new URL(request.url).pathname);
-    return paths.includes('/display') && paths.some((path) => path.startsWith('/assets/'));
-  });
-}
+import { wholeShellCached } from './display-helpers.ts';
 
 let world: PanelWorld;
 let panel: Page;
@@ -112,7 +102,7 @@ describe('pairing a screen', () => {
     await openScreensSection(panel);
     await pairFromPanel(panel, code, 'Door of M3', 'M3 door');
     await expect.poll(() => doorHeading(screen).textContent(), { timeout: 30_000 }).toBe('M3');
-    await expect.poll(() => shellCached(screen), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => wholeShellCached(screen), { timeout: 10_000 }).toBe(true);
 
     await world.server.stop();
     await screen.reload();

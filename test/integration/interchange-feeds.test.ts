@@ -1,14 +1,13 @@
 // Issue 15 (3): live feeds. A feed served by a local HTTP server changes and the screens follow; a
 // staff edit survives the next sync and is listed as kept; a failing, garbage or empty feed keeps
 // the schedule and reports failing (a far date too); a sync that changes nothing writes no revision.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { serveFeed, type FeedSource } from '../support/feed-source.ts';
+import { startFeedFixtureServer } from './fixture-server.ts';
 import { connectDisplay, type Client } from './clients.ts';
-import { FIXTURE, FIXTURE_CLOCK } from './fixture.ts';
-import { createFeedPoller, feedActor, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
+import { feedActor, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
 
 const HEADER = 'id,title,start,end,venue_id';
 const KEYNOTE = 'feed-keynote,Feed keynote,2024-10-14T16:00,2024-10-14T16:50,CR3';
@@ -17,7 +16,7 @@ const CLOSING = 'feed-closing,Feed closing,2024-10-14T17:00,2024-10-14T17:30,CR3
 let server: TestServer;
 let cookie: string;
 let poller: FeedPoller;
-let source: Server;
+let source: FeedSource;
 let body: { status: number; text: string };
 let requests: Array<Record<string, string | string[] | undefined>>;
 let feedUrl: string;
@@ -26,26 +25,20 @@ const clients: Client[] = [];
 beforeEach(async () => {
   body = { status: 200, text: `${HEADER}\n${KEYNOTE}\n${CLOSING}\n` };
   requests = [];
-  source = createServer((req, res) => {
+  source = await serveFeed((req, res) => {
     requests.push(req.headers);
     const etag = `"${createHash('sha256').update(body.text).digest('hex').slice(0, 16)}"`;
     if (body.status === 200 && req.headers['if-none-match'] === etag) return void res.writeHead(304).end();
     res.writeHead(body.status, { 'content-type': 'text/csv', ...(body.status === 200 && { etag }) }).end(body.text);
   });
-  await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
-  feedUrl = `http://127.0.0.1:${(source.address() as AddressInfo).port}/schedule.csv`;
-  server = await startTestServer({
-    programme: FIXTURE,
-    clock: FIXTURE_CLOCK,
-    speed: 0,
-    feeds: (service, clock) => (poller = createFeedPoller({ service, intervalMs: 60_000, now: () => clock.now() })),
-  });
+  feedUrl = source.url('/schedule.csv');
+  ({ server, poller } = await startFeedFixtureServer());
   cookie = await server.login('Ann');
 });
 afterEach(async () => {
   for (const client of clients.splice(0)) client.socket.close();
   await server.close();
-  await new Promise((resolve) => source.close(resolve));
+  await source.close();
 });
 
 const session = (id: string) => server.service.schedule().sessions.find((s) => s.id === id);

@@ -10,7 +10,7 @@ import { LANGUAGES, LANGUAGE_NAMES, languageDirection, matchLanguage } from '../
 import { en } from '../../control/i18n/en.ts';
 import { JOURNAL_OPERATIONS } from '../../control/i18n/messages.ts';
 import { loadMessages } from '../../control/i18n/panel-locale.ts';
-import { plural } from '../../control/i18n/plural.ts';
+import { plural } from '../../shared/i18n/plural.ts';
 
 /** Every .ts file of the panel outside the catalogue itself. */
 function panelSources(): string {

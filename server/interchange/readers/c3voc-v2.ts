@@ -9,7 +9,7 @@ import { kindOfTrack } from './c3voc-format.ts';
 import { ProblemList } from '../import-error.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { JsonLines, tryJson } from './json-lines.ts';
-import { buildSourceProgramme, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
+import { finishReading, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
 
 const CANCELLED = new Set(['cancelled', 'canceled', 'withdrawn', 'rejected', 'deleted']);
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
@@ -24,6 +24,8 @@ export function looksLikeC3vocV2(text: string): boolean {
 function nameOf(value: unknown): string {
   return isObject(value) ? str(value.name) || str(value.public_name) : str(value);
 }
+
+const NO_EVENTS = 'This looks like c3voc schedule v2 JSON, but schedule.events is empty';
 
 export function parseC3vocV2(text: string, options: ImportOptions = {}): ParseResult {
   const doc = tryJson(text) as Json;
@@ -89,15 +91,5 @@ export function parseC3vocV2(text: string, options: ImportOptions = {}): ParseRe
       cancelled: CANCELLED.has(str(event.status).toLowerCase()),
     });
   });
-  problems.throwIfAny();
-  return {
-    programme: buildSourceProgramme(
-      sessions,
-      zone,
-      'c3voc',
-      warnings,
-      'This looks like c3voc schedule v2 JSON, but schedule.events is empty',
-    ),
-    warnings,
-  };
+  return finishReading(problems, sessions, zone, 'c3voc', warnings, NO_EVENTS);
 }

@@ -17,13 +17,7 @@ import { changeOverOf, isObject, readEvent, type Json } from './c3voc-events.ts'
 import { ZoneTimes } from './zone-times.ts';
 import { ProblemList } from '../import-error.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
-import {
-  buildSourceProgramme,
-  LineIndex,
-  optionZone,
-  resolveZoneName,
-  type SourceSession,
-} from './source-programme.ts';
+import { finishReading, LineIndex, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
 
 const LISTS = new Set(['day', 'room', 'event', 'person']);
 const str = (v: unknown): string =>
@@ -69,6 +63,8 @@ function parseXml(text: string): Json {
   });
   return parser.parse(text) as Json;
 }
+
+const NO_EVENTS = 'This is a frab schedule.xml, but it has no events';
 
 export function parseFrabXml(text: string, options: ImportOptions = {}): ParseResult {
   const doc = parseXml(text.replace(/^\uFEFF/, ''));
@@ -157,15 +153,5 @@ export function parseFrabXml(text: string, options: ImportOptions = {}): ParseRe
       }
     }
   }
-  problems.throwIfAny();
-  return {
-    programme: buildSourceProgramme(
-      sessions,
-      zone,
-      'c3voc',
-      warnings,
-      'This is a frab schedule.xml, but it has no events',
-    ),
-    warnings,
-  };
+  return finishReading(problems, sessions, zone, 'c3voc', warnings, NO_EVENTS);
 }

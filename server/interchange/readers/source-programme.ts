@@ -16,7 +16,8 @@ import {
 import { toVenueIso } from '../../../shared/time.ts';
 import { shortHash } from './stable-ids.ts';
 import { slug } from './venues.ts';
-import { ImportError, type ImportWarning } from '../import-types.ts';
+import { ImportError, type ImportWarning, type ParseResult } from '../import-types.ts';
+import type { ProblemList } from '../import-error.ts';
 import { WINDOWS_ZONES } from './windows-zones.ts';
 
 export interface SourceSession {
@@ -102,6 +103,22 @@ export function optionZone(timezone: string | undefined): string | undefined {
   if (!IANAZone.isValidZone(timezone))
     throw new ImportError(`--timezone: unknown time zone "${timezone}" (expected an IANA name such as Europe/Vienna)`);
   return timezone;
+}
+
+/**
+ * How a reader of events ends once every event is read: all the problems it found at once, or the
+ * programme with the warnings it collected.
+ */
+export function finishReading(
+  problems: ProblemList,
+  items: SourceSession[],
+  zone: string,
+  idPrefix: string,
+  warnings: ImportWarning[],
+  emptyMessage: string,
+): ParseResult {
+  problems.throwIfAny();
+  return { programme: buildSourceProgramme(items, zone, idPrefix, warnings, emptyMessage), warnings };
 }
 
 /**

@@ -12,7 +12,7 @@ import { ProblemList } from '../import-error.ts';
 import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
 import { DEFAULT_TIMEZONE } from './zones.ts';
 import { headerLine } from './text.ts';
-import { buildSourceProgramme, optionZone, type SourceSession } from './source-programme.ts';
+import { finishReading, optionZone, type SourceSession } from './source-programme.ts';
 import { columnsFromHeaders, columnsFromMapping, type ColumnMap } from './spreadsheet-columns.ts';
 import { rowTranslations, translationColumns } from './translation-columns.ts';
 
@@ -74,6 +74,8 @@ function readWhen(cell: string, day: ReturnType<typeof readDate>, zone: string):
     { zone },
   ).toMillis();
 }
+
+const NO_ROWS = 'This looks like a spreadsheet, but it has no rows below its header';
 
 export function parseSpreadsheet(text: string, options: ImportOptions = {}): ParseResult {
   const body = text.replace(/^\uFEFF/, '');
@@ -159,15 +161,5 @@ export function parseSpreadsheet(text: string, options: ImportOptions = {}): Par
       ),
     });
   }
-  problems.throwIfAny();
-  return {
-    programme: buildSourceProgramme(
-      sessions,
-      zone,
-      'sheet',
-      warnings,
-      'This looks like a spreadsheet, but it has no rows below its header',
-    ),
-    warnings,
-  };
+  return finishReading(problems, sessions, zone, 'sheet', warnings, NO_ROWS);
 }
