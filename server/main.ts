@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   try {
     // One database per data directory, opened here and handed to each store that keeps rows in it.
     database = openSignageDatabase(config.dataDir);
-    service = openScheduleService({
+    service = await openScheduleService({
       dataDir: config.dataDir,
       store: openSqliteStore(database),
       seed: () =>
@@ -235,7 +235,7 @@ async function main(): Promise<void> {
     // The id, not the URL: a feed's query string may carry the source's access token.
     onError: (feed) => log.warn('feed poll failed', { feed: feed.id, error: feed.lastError }),
   });
-  for (const url of config.feeds) feeds.add(url);
+  for (const url of config.feeds) await feeds.add(url);
   const monitoring = await startMetrics(config.metricsPort, log);
   monitoring?.metrics.watchFeeds(() => feeds.list());
   const httpServer = createWebServer(config.tls);
@@ -278,7 +278,7 @@ async function main(): Promise<void> {
     await application.close();
     await monitoring?.close();
     auth.close();
-    service.close();
+    await service.close();
     log.info('stopped');
     process.exit(0);
   };
