@@ -27,7 +27,10 @@ interface Node {
   close(): Promise<void>;
 }
 
-const now = () => Date.parse('2024-10-14T09:00:00+02:00');
+const START = Date.parse('2024-10-14T09:00:00+02:00');
+/** The cluster's one clock (frozen; tests move it), as every node reads the same real time. */
+const clock = new ServerClock();
+const now = () => clock.now();
 
 async function startNode(url: string, seed: () => Programme = programme, retryMs = 100): Promise<Node> {
   const pool = await openPostgres(url);
@@ -88,6 +91,7 @@ describe.skipIf(!postgres.available)('two nodes on one PostgreSQL database', () 
   let b: Node;
 
   beforeEach(async () => {
+    clock.set({ time: START, speed: 0 });
     url = await postgres.freshDatabase();
     // Both start on the empty database at once: one seeds, the other loads that seed.
     [a, b] = await Promise.all([startNode(url), startNode(url)]);
@@ -169,14 +173,12 @@ describe.skipIf(!postgres.available)('two nodes on one PostgreSQL database', () 
   });
 
   it('expire an announcement once for the whole cluster', async () => {
-    const clock = new ServerClock();
-    clock.set({ time: now(), speed: 0 });
     const timers = [a, b].map((node) => startExpiryTimer(node.service, clock, silentLogger));
     try {
       await Promise.race([becomesLeader(a.leadership), becomesLeader(b.leadership)]);
       await a.service.createAnnouncement({ text: 'Short', expiresInMinutes: 1 }, alice);
       await reached(b, 1);
-      clock.set({ time: now() + 2 * 60_000, speed: 0 });
+      clock.set({ time: START + 2 * 60_000, speed: 0 });
       await Promise.all([reached(a, 2), reached(b, 2)]);
       expect(a.service.schedule().announcements).toEqual([]);
       // Give a second expiry every chance to happen: a further change would follow revision 2.
