@@ -6,6 +6,7 @@ import type { DisplayLoadResults } from './browser/display-load.ts';
 import type { HeapResults } from './browser/display-heap.ts';
 import type { LobbyUpdateResults } from './browser/lobby-update.ts';
 import type { ImporterResults } from './importer.ts';
+import type { WriteAckResults } from './write-ack.ts';
 import type { ImportStallResults } from './import-stall.ts';
 import type { LatencyResults } from './latency.ts';
 import type { Machine } from './lib/machine.ts';
@@ -20,6 +21,7 @@ export interface BenchResults {
   display: { load: DisplayLoadResults; lobbyUpdate: LobbyUpdateResults; heap: HeapResults };
   importer: ImporterResults;
   importStall?: ImportStallResults;
+  writeAck?: WriteAckResults;
   targets: Verdict[];
 }
 
@@ -100,6 +102,13 @@ export function verdicts(results: Omit<BenchResults, 'targets'>): Verdict[] {
       (v) => `${round(v / MB, 2)} MB`,
     ),
     check('GET /api/clock p99 during a 2 MB import', '< 50 ms', results.importStall?.clockMs.p99, 49.999, ms),
+    check(
+      'Write acknowledgement on PostgreSQL, p99',
+      '< 20 ms',
+      results.writeAck?.postgres?.p99,
+      19.999,
+      (v) => `${ms(v)} (SQLite in the same run: ${ms(results.writeAck!.sqlite.p99)})`,
+    ),
   ];
 }
 

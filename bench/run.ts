@@ -8,6 +8,7 @@
  *   npm run bench -- --only import-stall   just the 2 MB import under clock polling (prints, writes nothing)
  *   npm run bench -- --only importer       just the importer figures, 2 MB feeds included (prints, writes nothing)
  *   npm run bench -- --only display-load   just the door display's JavaScript size and first render (prints, writes nothing)
+ *   npm run bench -- --only write-ack      just a write's acknowledgement on SQLite and PostgreSQL (prints, writes nothing)
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -23,6 +24,7 @@ import { machine } from './lib/machine.ts';
 import { markdown, verdicts, type BenchResults } from './report.ts';
 import { RECONNECTION } from '../display/data/reconnection.ts';
 import { reconnectBenchmark } from './reconnect.ts';
+import { writeAckBenchmark } from './write-ack.ts';
 
 const quick = process.argv.includes('--quick');
 const log = (line: string) => console.log(line);
@@ -51,7 +53,9 @@ if (process.argv.includes('--only')) {
     await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
   else if (only === 'importer') await step('Importer', () => importerBenchmark(log));
   else if (only === 'display-load') await step('Door display load', () => displayLoadBenchmark(log));
-  else throw new Error(`--only knows: import-stall, importer, display-load (got "${only}")`);
+  else if (only === 'write-ack')
+    await step('Write acknowledgement, SQLite and PostgreSQL', () => writeAckBenchmark(log));
+  else throw new Error(`--only knows: import-stall, importer, display-load, write-ack (got "${only}")`);
   process.exit(0);
 }
 const importer = await step('Importer', () => importerBenchmark(log));
@@ -68,6 +72,7 @@ const load = await step('Door display load', () => displayLoadBenchmark(log));
 const lobbyUpdate = await step('Lobby update', () => lobbyUpdateBenchmark(log));
 const heap = await step('Display heap over 10,000 changes', () => displayHeapBenchmark(log));
 const importStall = await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
+const writeAck = await step('Write acknowledgement, SQLite and PostgreSQL', () => writeAckBenchmark(log));
 
 const partial: Omit<BenchResults, 'targets'> = {
   machine: { ...machine(), loadAverageBefore, loadAverageAfter: loadavg() },
@@ -77,6 +82,7 @@ const partial: Omit<BenchResults, 'targets'> = {
   display: { load, lobbyUpdate, heap },
   importer,
   importStall,
+  writeAck,
 };
 const results: BenchResults = { ...partial, targets: verdicts(partial) };
 const summary = markdown(results);

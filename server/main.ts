@@ -22,8 +22,7 @@ import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './plat
 import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMetrics, metricsServer, type Metrics } from './platform/metrics.ts';
-import { openSignageDatabase, openSqliteStore, type SignageDatabase } from './schedule/store/sqlite-store.ts';
-import { openDisplayRecords } from './fleet/display-records.ts';
+import { openNodeStores, type NodeStores } from './platform/stores.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -39,6 +38,7 @@ function lanAddresses(): string[] {
 }
 
 function printUrls(
+  where: string,
   service: ScheduleService,
   config: Config,
   port: number,
@@ -50,7 +50,7 @@ function printUrls(
   const base = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const rooms = service.schedule().venues.filter((venue) => venue.kind === 'room');
   const lines = [
-    `Venue signage is running (data in ${config.dataDir}).`,
+    `Venue signage is running (data in ${where}).`,
     '',
     `Control panel:  ${base}/control`,
     `Lobby board:    ${base}/display/lobby`,
@@ -199,13 +199,13 @@ async function main(): Promise<void> {
   // and warp to --clock once the schedule is open.
   const clock = new ServerClock();
   let service: ScheduleService;
-  let database: SignageDatabase;
+  let stores: NodeStores;
   try {
-    // One database per data directory, opened here and handed to each store that keeps rows in it.
-    database = openSignageDatabase(config.dataDir);
-    service = openScheduleService({
+    stores = await openNodeStores(config);
+    service = await openScheduleService({
       dataDir: config.dataDir,
-      store: openSqliteStore(database),
+      store: stores.store,
+      leadership: stores.leadership,
       seed: () =>
         loadProgrammeFile(config.programme, {
           ...config.programmeOptions,
@@ -235,13 +235,13 @@ async function main(): Promise<void> {
     // The id, not the URL: a feed's query string may carry the source's access token.
     onError: (feed) => log.warn('feed poll failed', { feed: feed.id, error: feed.lastError }),
   });
-  for (const url of config.feeds) feeds.add(url);
+  for (const url of config.feeds) await feeds.add(url);
   const monitoring = await startMetrics(config.metricsPort, log);
   monitoring?.metrics.watchFeeds(() => feeds.list());
   const httpServer = createWebServer(config.tls);
   const application = createApplication(httpServer, {
     service,
-    displayRecords: openDisplayRecords(database),
+    displayRecords: stores.displayRecords,
     clock,
     auth,
     feeds,
@@ -259,9 +259,9 @@ async function main(): Promise<void> {
   });
   httpServer.listen(config.port, config.host, () => {
     const { port } = httpServer.address() as AddressInfo;
-    printUrls(service, config, port, auth.generatedPassword, monitoring?.port);
+    printUrls(stores.where, service, config, port, auth.generatedPassword, monitoring?.port);
     if (config.httpRedirectPort !== undefined) redirectPlainHttp(config, port);
-    log.info('server started', { port, dataDir: config.dataDir, revision: service.revision() });
+    log.info('server started', { port, data: stores.where, revision: service.revision() });
   });
 
   let stopping = false;
@@ -278,7 +278,8 @@ async function main(): Promise<void> {
     await application.close();
     await monitoring?.close();
     auth.close();
-    service.close();
+    await service.close();
+    await stores.close();
     log.info('stopped');
     process.exit(0);
   };

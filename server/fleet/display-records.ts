@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { DisplayScreen, DisplayView } from '../../shared/protocol.ts';
 import { isLanguage, type Language } from '../../shared/languages.ts';
 import { clampSeconds } from '../../shared/language-rotation.ts';
+import { inTransaction, type PostgresPool } from '../platform/postgres/database.ts';
 
 export interface DisplayRecord {
   id: string;
@@ -33,13 +34,17 @@ export interface DisplayRecord {
 }
 
 export interface DisplayRecordStore {
+  /**
+   * Every stored record. Synchronous: a networked store reads them when it is opened, since the
+   * fleet is loaded once, at start, before any screen connects.
+   */
   load(): DisplayRecord[];
   /** Inserts or replaces these records in one transaction. */
-  save(records: DisplayRecord[]): void;
-  remove(ids: string[]): void;
+  save(records: DisplayRecord[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
 }
 
-interface DisplayRow {
+export interface DisplayRow {
   id: string;
   name: string;
   view: DisplayView;
@@ -63,7 +68,7 @@ interface DisplayRow {
   rotation_seconds: number | null;
 }
 
-function recordFromRow(row: DisplayRow): DisplayRecord {
+export function recordFromRow(row: DisplayRow): DisplayRecord {
   const lastSeen = Date.parse(row.last_seen);
   return {
     id: row.id,
@@ -93,7 +98,7 @@ function recordFromRow(row: DisplayRow): DisplayRecord {
   };
 }
 
-function rowFromRecord(record: DisplayRecord): DisplayRow {
+export function rowFromRecord(record: DisplayRecord): DisplayRow {
   return {
     id: record.id,
     name: record.name,
@@ -151,11 +156,81 @@ export function openDisplayRecords(db: Database): DisplayRecordStore {
 
   return {
     load: () => (db.prepare('SELECT * FROM displays ORDER BY last_seen').all() as DisplayRow[]).map(recordFromRow),
-    save(records) {
+    async save(records) {
       if (db.open && records.length > 0) saveAll(records);
     },
-    remove(ids) {
+    async remove(ids) {
       if (db.open && ids.length > 0) removeAll(ids);
+    },
+  };
+}
+
+const DISPLAY_COLUMNS: (keyof DisplayRow)[] = [
+  'id',
+  'name',
+  'view',
+  'venue_id',
+  'token_hash',
+  'managed',
+  'staff_touched',
+  'last_seen',
+  'revision',
+  'user_agent',
+  'screen_width',
+  'screen_height',
+  'orientation',
+  'clock_skew_ms',
+  'directions',
+  'language',
+  'rotation_language',
+  'rotation_seconds',
+];
+
+/**
+ * The fleet in PostgreSQL, shared by every node (a screen may reconnect to any of them). The
+ * records are read once here, when the node starts; drain() waits for the writes in flight, so
+ * the composition root can end the pool without losing the last flush.
+ */
+export async function openPostgresDisplayRecords(
+  pool: PostgresPool,
+): Promise<DisplayRecordStore & { drain(): Promise<void> }> {
+  const loaded = (await pool.query<DisplayRow>('SELECT * FROM displays ORDER BY last_seen')).rows.map(recordFromRow);
+  const inFlight = new Set<Promise<void>>();
+  const track = (write: Promise<void>) => {
+    inFlight.add(write);
+    void write.catch(() => undefined).finally(() => inFlight.delete(write));
+    return write;
+  };
+  const placeholders = DISPLAY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+  const updates = DISPLAY_COLUMNS.slice(1)
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ');
+  const upsert = `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${placeholders})
+    ON CONFLICT (id) DO UPDATE SET ${updates}`;
+  return {
+    load: () => loaded,
+    save: (records) =>
+      track(
+        records.length === 0
+          ? Promise.resolve()
+          : inTransaction(pool, async (client) => {
+              for (const record of records) {
+                const row = rowFromRecord(record);
+                await client.query(
+                  upsert,
+                  DISPLAY_COLUMNS.map((column) => row[column]),
+                );
+              }
+            }),
+      ),
+    remove: (ids) =>
+      track(
+        ids.length === 0
+          ? Promise.resolve()
+          : pool.query('DELETE FROM displays WHERE id = ANY($1)', [ids]).then(() => undefined),
+      ),
+    async drain() {
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -17,6 +17,7 @@ import { TlsFileError, loadTlsCredentials, type TlsCredentials } from './tls/tls
 import type { ImportOptions } from '../interchange/import-types.ts';
 import { ssoSettings, type SsoSettings } from '../staff/sso-config.ts';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
+import { isPostgresUrl } from './postgres/url.ts';
 
 export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
 export const DEMO_DATA_DIR = 'data/demo';
@@ -66,6 +67,11 @@ export interface Config {
   metricsPort: number | undefined;
   /** --log-level or LOG_LEVEL: the least severe level written. */
   logLevel: LogLevel;
+  /**
+   * --database or DATABASE_URL: a PostgreSQL URL whose database holds everything nodes share
+   * (several nodes on one database form a cluster); undefined = the data directory's SQLite file.
+   */
+  database: string | undefined;
 }
 
 const PORT_RANGE = 'must be a whole number between 0 and 65535';
@@ -208,6 +214,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         'http-redirect-port': { type: 'string' },
         'metrics-port': { type: 'string' },
         'log-level': { type: 'string' },
+        database: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -283,7 +290,20 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     tls,
     httpRedirectPort,
     ...monitoring(values, env),
+    database: databaseUrl(values.database, env.DATABASE_URL),
   };
+}
+
+/** --database / DATABASE_URL: only a PostgreSQL URL naming a database is taken. */
+function databaseUrl(option: string | undefined, variable: string | undefined): string | undefined {
+  const value = option ?? (variable === '' ? undefined : variable);
+  if (value === undefined) return undefined;
+  const name = option !== undefined ? '--database' : 'DATABASE_URL';
+  if (!isPostgresUrl(value)) {
+    // The URL may carry a password: say what is wrong without echoing it.
+    throw new ConfigError(`${name} must be a PostgreSQL URL such as postgres://USER@HOST:5432/DB`);
+  }
+  return value;
 }
 
 /** --metrics-port and --log-level (LOG_LEVEL): what the operator watches the server with. */

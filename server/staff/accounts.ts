@@ -23,7 +23,12 @@ export const ADMIN_USERNAME = 'admin';
 
 /** Where account changes are recorded: the journal (server), or the queue the server drains (CLI). */
 /** Journals an account change: its English sentence and, for the panel to word it, its parameters. */
-export type AuditSink = (operation: string, summary: string, actor: Actor, params?: JournalParams) => void;
+export type AuditSink = (
+  operation: string,
+  summary: string,
+  actor: Actor,
+  params?: JournalParams,
+) => void | Promise<unknown>;
 
 export interface NewAccount {
   username: string;
@@ -166,7 +171,7 @@ export class Accounts {
         throw new ConflictError(`the username "${input.username}" is taken`, {}, 'username');
       this.store.insert(record);
     });
-    this.audit(
+    await this.audit(
       'account.add',
       `Added ${record.username} (${record.displayName}) as ${describeGrant(role, record.emergency)}`,
       actor,
@@ -185,7 +190,7 @@ export class Accounts {
   }
 
   /** Role, emergency grant, display name, disabled flag. A new grant or disabling ends the sessions. */
-  change(input: AccountChange, actor: Actor): AccountView {
+  async change(input: AccountChange, actor: Actor): Promise<AccountView> {
     const role = input.role === undefined ? undefined : checkRole(input.role);
     const displayName = input.displayName === undefined ? undefined : checkDisplayName(input.displayName);
     const summaries: string[] = [];
@@ -222,7 +227,7 @@ export class Accounts {
       return next;
     });
     if (summaries.length > 0) {
-      this.audit(`account.${input.disabled === true ? 'disable' : 'change'}`, summaries.join('; '), actor, params);
+      await this.audit(`account.${input.disabled === true ? 'disable' : 'change'}`, summaries.join('; '), actor, params);
       this.notify(updated.username);
     }
     return accountView(updated);
@@ -236,7 +241,7 @@ export class Accounts {
       const account = this.require(username);
       this.store.update({ ...account, password, mustChangePassword: true, sessionEpoch: account.sessionEpoch + 1 });
     });
-    this.audit('account.reset', `Reset the password of ${username}`, actor, { op: 'account.reset', username });
+    await this.audit('account.reset', `Reset the password of ${username}`, actor, { op: 'account.reset', username });
     this.notify(username);
     return oneTimePassword;
   }
@@ -252,7 +257,7 @@ export class Accounts {
     const password = await hashPassword(next);
     const updated = { ...account, password, mustChangePassword: false, sessionEpoch: account.sessionEpoch + 1 };
     this.store.update(updated);
-    this.audit(
+    await this.audit(
       'account.password',
       `${username} changed their password`,
       { name: username, displayName: account.displayName },
@@ -283,7 +288,7 @@ export class Accounts {
    * directory calls that), its role refreshed from the claim each time. Null when it is disabled.
    * Both are journalled as account changes, signed by the person.
    */
-  signInFromDirectory(person: DirectoryPerson): AccountRecord | null {
+  async signInFromDirectory(person: DirectoryPerson): Promise<AccountRecord | null> {
     const link = ssoLink(person.issuer, person.subject);
     let summary: { operation: string; text: string; params: JournalParams } | undefined;
     const account = this.store.transaction((): AccountRecord | null => {
@@ -339,7 +344,7 @@ export class Accounts {
       return record;
     });
     if (account && summary) {
-      this.audit(
+      await this.audit(
         summary.operation,
         summary.text,
         { name: account.username, displayName: account.displayName },

@@ -80,6 +80,17 @@ describe('a good configuration', () => {
     });
   });
 
+  it('--database or DATABASE_URL: a PostgreSQL URL, else one line that does not echo it', () => {
+    const url = 'postgres://signage@db.venue.lan:5432/signage';
+    expect(parseConfig(['--database', url], { DATABASE_URL: 'postgres://other@x/y' }).database).toBe(url);
+    expect(parseConfig([], { DATABASE_URL: url }).database).toBe(url);
+    expect(parseConfig([], { DATABASE_URL: '' }).database).toBeUndefined();
+    expect(configError(['--database', 'mysql://root:secret@db/x']).message).toBe(
+      '--database must be a PostgreSQL URL such as postgres://USER@HOST:5432/DB',
+    );
+    expect(configError([], { DATABASE_URL: 'postgres://db.venue.lan' }).message).toMatch(/^DATABASE_URL must be/);
+  });
+
   it('options win over the environment, which wins over the defaults', () => {
     const env = { PORT: '9000', SIGNAGE_DATA_DIR: '/srv/signage', SIGNAGE_STAFF_PASSWORD: 'plenty-long-enough' };
     expect(parseConfig([], env)).toMatchObject({

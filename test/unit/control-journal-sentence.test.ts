@@ -23,42 +23,42 @@ let dir: string;
 let clock: { now: number };
 let service: ScheduleService;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDataDir();
   clock = testClock();
-  service = openService(dir, clock);
+  service = await openService(dir, clock);
 });
-afterEach(() => {
-  service.close();
+afterEach(async () => {
+  await service.close();
   removeDir(dir);
 });
 
 /** One change of every kind the schedule service journals, and the entries it wrote, read back from the store. */
-function everyKindOfChange(): JournalEntry[] {
-  service.createSession(
+async function everyKindOfChange(): Promise<JournalEntry[]> {
+  await service.createSession(
     { title: 'Water', kind: 'side-event', venueId: 'M7', start: '2024-10-14T15:00', end: '2024-10-14T15:50' },
     staff,
   );
-  service.updateSession('lunch', { venueId: 'M7', start: '2024-10-14T16:00', end: '2024-10-14T17:00' }, staff);
-  service.updateSession('cyber', { start: '2024-10-15T12:00', end: '2024-10-15T13:00' }, staff);
-  service.updateSession(
+  await service.updateSession('lunch', { venueId: 'M7', start: '2024-10-14T16:00', end: '2024-10-14T17:00' }, staff);
+  await service.updateSession('cyber', { start: '2024-10-15T12:00', end: '2024-10-15T13:00' }, staff);
+  await service.updateSession(
     'opening',
     { venueId: 'M7', start: '2024-10-14T11:00', end: '2024-10-14T12:00', force: true },
     staff,
   );
-  service.updateSession('firearms', { status: 'cancelled' }, staff);
-  service.updateSession('firearms', { status: 'scheduled' }, staff);
-  service.updateSession(
+  await service.updateSession('firearms', { status: 'cancelled' }, staff);
+  await service.updateSession('firearms', { status: 'scheduled' }, staff);
+  await service.updateSession(
     'webinar',
     { title: 'Webinar on firearms', organizers: { lead: 'UNODC', partners: ['OSCE'] } },
     staff,
   );
-  service.updateSession('webinar', { kind: 'other' }, staff);
-  service.delaySession('tuesday', { minutes: 10 }, staff);
-  service.delaySession('tuesday', { minutes: -5 }, staff);
-  service.delaySession('firearms', { minutes: 15, shiftFollowing: true, force: true }, staff);
-  const info = service.createAnnouncement({ text: 'Coffee in the lobby', severity: 'info' }, staff);
-  service.createAnnouncement(
+  await service.updateSession('webinar', { kind: 'other' }, staff);
+  await service.delaySession('tuesday', { minutes: 10 }, staff);
+  await service.delaySession('tuesday', { minutes: -5 }, staff);
+  await service.delaySession('firearms', { minutes: 15, shiftFollowing: true, force: true }, staff);
+  const info = await service.createAnnouncement({ text: 'Coffee in the lobby', severity: 'info' }, staff);
+  await service.createAnnouncement(
     {
       text: 'Room change',
       severity: 'urgent',
@@ -68,20 +68,20 @@ function everyKindOfChange(): JournalEntry[] {
     },
     staff,
   );
-  service.deleteAnnouncement(info.value.id, staff);
-  service.createAnnouncement({ text: 'Short one', severity: 'info', expiresInMinutes: 5 }, staff);
+  await service.deleteAnnouncement(info.value.id, staff);
+  await service.createAnnouncement({ text: 'Short one', severity: 'info', expiresInMinutes: 5 }, staff);
   clock.now += 60 * 60_000;
-  service.expireAnnouncements();
-  service.setEmergency('EVACUATE THE BUILDING NOW.', staff);
-  service.setEmergency('Leave by the nearest exit.', staff);
-  service.clearEmergency(staff);
-  service.updateSettings({ titleStyle: 'as-written' }, staff);
-  service.updateVenue('CR3', { name: 'Conference Room 3A', floor: '1st floor' }, staff);
-  service.updateVenue('CR3', { floor: null }, staff);
-  const deleted = service.deleteSession('dropped', staff);
-  const undo = service.undo(deleted.revision, staff);
-  service.undo(undo.revision, staff);
-  service.recordAudit('account.add', 'Added bob (Bob) as editor', staff);
+  await service.expireAnnouncements();
+  await service.setEmergency('EVACUATE THE BUILDING NOW.', staff);
+  await service.setEmergency('Leave by the nearest exit.', staff);
+  await service.clearEmergency(staff);
+  await service.updateSettings({ titleStyle: 'as-written' }, staff);
+  await service.updateVenue('CR3', { name: 'Conference Room 3A', floor: '1st floor' }, staff);
+  await service.updateVenue('CR3', { floor: null }, staff);
+  const deleted = await service.deleteSession('dropped', staff);
+  const undo = await service.undo(deleted.revision, staff);
+  await service.undo(undo.revision, staff);
+  await service.recordAudit('account.add', 'Added bob (Bob) as editor', staff);
   return service.journalSince(0);
 }
 
@@ -90,8 +90,8 @@ function sentence(entry: JournalEntry, t = en, language: Language = 'en') {
 }
 
 describe('journal sentences from parameters', () => {
-  it('every schedule change carries parameters, and in English they give back the stored summary', () => {
-    const entries = everyKindOfChange();
+  it('every schedule change carries parameters, and in English they give back the stored summary', async () => {
+    const entries = (await everyKindOfChange());
     const operations = new Set(entries.map((e) => e.operation));
     // Every operation the panel names, but the import (its own test below) and accounts (theirs).
     const scheduleOperations = JOURNAL_OPERATIONS.filter(
@@ -131,9 +131,9 @@ describe('journal sentences from parameters', () => {
 
   it('words a move, a delay and an undo in French, with French quotes and the day in French', async () => {
     const fr = await loadMessages('fr');
-    service.updateSession('lunch', { venueId: 'M7', start: '2024-10-15T16:00', end: '2024-10-15T17:00' }, staff);
-    service.delaySession('tuesday', { minutes: 10 }, staff);
-    const undo = service.undo(2, staff);
+    await service.updateSession('lunch', { venueId: 'M7', start: '2024-10-15T16:00', end: '2024-10-15T17:00' }, staff);
+    await service.delaySession('tuesday', { minutes: 10 }, staff);
+    const undo = await service.undo(2, staff);
     const [move, delay] = service.journalSince(0);
     expect(sentence(move!, fr, 'fr')).toEqual({
       text: '« Lunch talk » déplacée de CR3 à M7, désormais mardi 15 octobre 16:00–17:00',
@@ -144,7 +144,7 @@ describe('journal sentences from parameters', () => {
   });
 
   it('leaves no Latin word but the data in Russian, Chinese and Arabic sentences', async () => {
-    const entries = everyKindOfChange().filter((e) => e.params);
+    const entries = (await everyKindOfChange()).filter((e) => e.params);
     // Data that stays as typed: the titles, texts and room codes of the fixture.
     const data =
       /Water|Lunch talk|Cybercrime|Opening|Firearms|Webinar on firearms|Webinar|Tuesday early|Dropped talk|Coffee in the lobby|Room change|Short one|EVACUATE THE BUILDING NOW|Leave by the nearest exit|Conference Room 3A|1st floor|CR3|M7|ONLINE/g;
@@ -164,8 +164,8 @@ describe('journal sentences from parameters', () => {
       service.recordAudit(operation, summary, actor, params),
     );
     await accounts.add({ username: 'bob', displayName: 'Bob', role: 'editor', emergency: true }, staff);
-    accounts.change({ username: 'bob', role: 'viewer', displayName: 'Robert', disabled: true }, staff);
-    accounts.change({ username: 'bob', disabled: false }, staff);
+    await accounts.change({ username: 'bob', role: 'viewer', displayName: 'Robert', disabled: true }, staff);
+    await accounts.change({ username: 'bob', disabled: false }, staff);
     await accounts.reset('bob', staff);
     const person = { issuer: 'https://id.example', subject: 's1', displayName: 'Ada', role: 'editor' as const };
     accounts.signInFromDirectory({ ...person, usernameHint: 'ada' });
@@ -189,7 +189,7 @@ describe('journal sentences from parameters', () => {
     );
   });
 
-  it('keeps the English summary for entries without parameters, and drops parameters that do not fit', () => {
+  it('keeps the English summary for entries without parameters, and drops parameters that do not fit', async () => {
     const old: JournalEntry = {
       revision: 3,
       at: '2024-10-14T09:00:00+02:00',

@@ -25,46 +25,47 @@ afterEach(() => {
 
 const templates = () => store.emergencyTemplates!.list();
 
+
 describe('emergency templates', () => {
-  it('lists evacuation, shelter, all clear and meetings suspended, each worded in all seven languages', () => {
-    expect(templates().map((t) => t.id)).toEqual(['evacuation', 'shelter', 'all-clear', 'suspended']);
-    for (const template of templates()) {
+  it('lists evacuation, shelter, all clear and meetings suspended, each worded in all seven languages', async () => {
+    expect((await templates()).map((t) => t.id)).toEqual(['evacuation', 'shelter', 'all-clear', 'suspended']);
+    for (const template of (await templates())) {
       expect(Object.keys(template.wording).sort(), template.id).toEqual([...LANGUAGES].sort());
       expect(template.wording.en).toEqual({ label: template.label, text: template.text });
       const texts = new Set(Object.values(template.wording).map((words) => words.text));
       expect(texts.size, `${template.id}: every language its own text`).toBe(LANGUAGES.length);
     }
-    const evacuation = templates()[0]!;
+    const evacuation = (await templates())[0]!;
     expect(evacuation.text).toBe('EVACUATE THE BUILDING NOW. Leave by the nearest exit. Do not use the lifts.');
     expect(evacuation.wording.ar?.text).toMatch(/^أخلوا المبنى الآن/);
     expect(evacuation.wording.zh?.text).toMatch(/^请立即撤离大楼/);
   });
 
-  it('keeps an edit of one language, leaving English and the others as they were, across a restart', () => {
+  it('keeps an edit of one language, leaving English and the others as they were, across a restart', async () => {
     expect(
-      store.emergencyTemplates!.update('shelter', { label: 'Abri', text: 'Restez dans la salle.', language: 'fr' }),
+      await store.emergencyTemplates!.update('shelter', { label: 'Abri', text: 'Restez dans la salle.', language: 'fr' }),
     ).toBe(true);
     store.close();
     store = openSqliteStore(path.join(dir, 'data'));
-    const shelter = templates().find((t) => t.id === 'shelter')!;
+    const shelter = (await templates()).find((t) => t.id === 'shelter')!;
     expect(shelter.wording.fr).toEqual({ label: 'Abri', text: 'Restez dans la salle.' });
     expect(shelter.text).toBe('SHELTER IN PLACE. Stay inside, away from windows, and follow staff instructions.');
     expect(shelter.wording.ru?.text).toMatch(/^ОСТАВАЙТЕСЬ В ЗДАНИИ/);
 
-    store.emergencyTemplates!.update('shelter', { label: 'Shelter', text: 'Stay in your room.' });
-    const edited = templates().find((t) => t.id === 'shelter')!;
+    await store.emergencyTemplates!.update('shelter', { label: 'Shelter', text: 'Stay in your room.' });
+    const edited = (await templates()).find((t) => t.id === 'shelter')!;
     expect(edited.wording.en).toEqual({ label: 'Shelter', text: 'Stay in your room.' });
     expect(edited.wording.fr?.label).toBe('Abri');
   });
 
-  it('stores a built-in template the database lacks on its first edit; an unknown id is refused', () => {
+  it('stores a built-in template the database lacks on its first edit; an unknown id is refused', async () => {
     expect(
-      store.emergencyTemplates!.update('suspended', { label: 'تعليق', text: 'عُلِّقت الجلسات.', language: 'ar' }),
+      await store.emergencyTemplates!.update('suspended', { label: 'تعليق', text: 'عُلِّقت الجلسات.', language: 'ar' }),
     ).toBe(true);
-    const suspended = templates().find((t) => t.id === 'suspended')!;
+    const suspended = (await templates()).find((t) => t.id === 'suspended')!;
     expect(suspended.wording.ar).toEqual({ label: 'تعليق', text: 'عُلِّقت الجلسات.' });
     expect(suspended.label).toBe('Meetings suspended');
-    expect(templates().map((t) => t.id)).toEqual(['evacuation', 'shelter', 'all-clear', 'suspended']);
-    expect(store.emergencyTemplates!.update('flood', { label: 'Flood', text: 'Go upstairs.' })).toBe(false);
+    expect((await templates()).map((t) => t.id)).toEqual(['evacuation', 'shelter', 'all-clear', 'suspended']);
+    expect(await store.emergencyTemplates!.update('flood', { label: 'Flood', text: 'Go upstairs.' })).toBe(false);
   });
 });
