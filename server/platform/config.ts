@@ -66,6 +66,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** --log-level or LOG_LEVEL: the least severe level written. */
   logLevel: LogLevel;
+  /** --redis or REDIS_URL: the Redis that joins this node to the others (fan-out, fleet); undefined = one node. */
+  redis: string | undefined;
 }
 
 const PORT_RANGE = 'must be a whole number between 0 and 65535';
@@ -208,6 +210,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         'http-redirect-port': { type: 'string' },
         'metrics-port': { type: 'string' },
         'log-level': { type: 'string' },
+        redis: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -283,7 +286,25 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     tls,
     httpRedirectPort,
     ...monitoring(values, env),
+    redis: redisUrl(values.redis, env.REDIS_URL),
   };
+}
+
+/** redis://[user:password@]host[:port][/db] or rediss:// (TLS); reachability is checked at start by main.ts. */
+function redisUrl(option: string | undefined, variable: string | undefined): string | undefined {
+  const text = option ?? (variable || undefined);
+  if (text === undefined) return undefined;
+  const name = option !== undefined ? '--redis' : 'REDIS_URL';
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new ConfigError(`${name} must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 (got "${text}")`);
+  }
+  return url.href;
 }
 
 /** --metrics-port and --log-level (LOG_LEVEL): what the operator watches the server with. */
