@@ -216,7 +216,7 @@ async function main(): Promise<void> {
   try {
     // One database per data directory, opened here and handed to each store that keeps rows in it.
     database = openSignageDatabase(config.dataDir);
-    service = openScheduleService({
+    service = await openScheduleService({
       dataDir: config.dataDir,
       store: openSqliteStore(database),
       seed: () =>
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
     // The id, not the URL: a feed's query string may carry the source's access token.
     onError: (feed) => log.warn('feed poll failed', { feed: feed.id, error: feed.lastError }),
   });
-  for (const url of config.feeds) feeds.add(url);
+  for (const url of config.feeds) await feeds.add(url);
   const redis = config.redis === undefined ? undefined : await joinRedis(config.redis, log);
   const monitoring = await startMetrics(config.metricsPort, log);
   monitoring?.metrics.watchFeeds(() => feeds.list());
@@ -294,7 +294,7 @@ async function main(): Promise<void> {
     await monitoring?.close();
     await redis?.close().catch(() => undefined);
     auth.close();
-    service.close();
+    await service.close();
     log.info('stopped');
     process.exit(0);
   };

@@ -28,7 +28,7 @@ if (!dataDir) throw new Error('--data-dir is required');
 
 const clock = new ServerClock();
 const database = openSignageDatabase(dataDir);
-const service = openScheduleService({
+const service = await openScheduleService({
   dataDir,
   store: openSqliteStore(database),
   seed: () => loadProgrammeFile(options.programme ?? BUNDLED_PROGRAMME, { onWarning: () => {} }),

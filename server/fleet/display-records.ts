@@ -29,13 +29,17 @@ export interface DisplayRecord {
 }
 
 export interface DisplayRecordStore {
+  /**
+   * Every stored record. Synchronous: a networked store reads them when it is opened, since the
+   * fleet is loaded once, at start, before any screen connects.
+   */
   load(): DisplayRecord[];
   /** Inserts or replaces these records in one transaction. */
-  save(records: DisplayRecord[]): void;
-  remove(ids: string[]): void;
+  save(records: DisplayRecord[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
 }
 
-interface DisplayRow {
+export interface DisplayRow {
   id: string;
   name: string;
   view: DisplayView;
@@ -56,7 +60,7 @@ interface DisplayRow {
   language: string | null;
 }
 
-function recordFromRow(row: DisplayRow): DisplayRecord {
+export function recordFromRow(row: DisplayRow): DisplayRecord {
   const lastSeen = Date.parse(row.last_seen);
   return {
     id: row.id,
@@ -83,7 +87,7 @@ function recordFromRow(row: DisplayRow): DisplayRecord {
   };
 }
 
-function rowFromRecord(record: DisplayRecord): DisplayRow {
+export function rowFromRecord(record: DisplayRecord): DisplayRow {
   return {
     id: record.id,
     name: record.name,
@@ -137,10 +141,10 @@ export function openDisplayRecords(db: Database): DisplayRecordStore {
 
   return {
     load: () => (db.prepare('SELECT * FROM displays ORDER BY last_seen').all() as DisplayRow[]).map(recordFromRow),
-    save(records) {
+    async save(records) {
       if (db.open && records.length > 0) saveAll(records);
     },
-    remove(ids) {
+    async remove(ids) {
       if (db.open && ids.length > 0) removeAll(ids);
     },
   };

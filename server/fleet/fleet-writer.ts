@@ -52,7 +52,7 @@ export class FleetWriter {
     this.guard(() => this.store.remove(ids));
   }
 
-  /** Writes everything pending at once, synchronously (on close: nothing may be left behind). */
+  /** Starts writing everything pending at once (on close: nothing may be left behind). */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -98,12 +98,9 @@ export class FleetWriter {
     this.guard(() => this.store.save(records));
   }
 
-  private guard(write: () => void): void {
-    try {
-      write();
-    } catch (error) {
-      // The fleet is bookkeeping: a failed write must never take a screen's connection down.
-      this.onError(error);
-    }
+  private guard(write: () => Promise<void>): void {
+    // The fleet is bookkeeping: a failed write must never take a screen's connection down.
+    // (The SQLite store writes before its promise settles; a networked one finishes later.)
+    write().catch(this.onError);
   }
 }

@@ -101,7 +101,8 @@ export function importRouter({ service }: ApiContext, options: PlanOptions = {})
   };
 
   router.post('/import/preview', textBody, jsonBody, async (req, res) => {
-    const revision = service.revision();
+    // In a cluster another node may have changed the schedule a moment ago: plan on the latest.
+    const revision = await service.catchUp();
     const importPlan = await plan(readRequest(req));
     // revision: what to send back as expectedRevision (the one the plan was made at); timezone: to show the times in.
     const preview: ImportPreview = { ...importPlan, revision, timezone: service.schedule().timezone };
@@ -119,12 +120,12 @@ export function importRouter({ service }: ApiContext, options: PlanOptions = {})
         { reason: 'stale', revision: service.revision() },
         'expectedRevision',
       );
-    if (request.expectedRevision !== service.revision()) throw stale();
+    if (request.expectedRevision !== (await service.catchUp())) throw stale();
     const importPlan = await plan(request);
     // A large file is planned off the event loop: the schedule may have moved on meanwhile.
     if (request.expectedRevision !== service.revision()) throw stale();
     const counts = countsOf(importPlan);
-    const { revision, entry } = service.applyImport(importPlan, staffActor(res));
+    const { revision, entry } = await service.applyImport(importPlan, staffActor(res));
     const applied: ImportApplied = { revision, entry, counts };
     res.json(applied);
   });

@@ -7,7 +7,7 @@
  * not kept: a retry after a 5xx is tried again.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { IdempotencyClaim, IdempotencyStore } from '../schedule/store/idempotency-keys.ts';
+import type { IdempotencyClaim, IdempotencyStore, StoredAnswer } from '../schedule/store/idempotency-keys.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -37,8 +37,25 @@ export function idempotentWrites(
       return;
     }
     const request = `${req.method} ${req.baseUrl}${req.path}`;
-    const stored = store.find(key, now());
-    if (stored) {
+    if (inFlight.has(key)) {
+      res.status(409).json({
+        error: 'Idempotency-Key: a request with this key is still being answered; retry shortly',
+        field: 'Idempotency-Key',
+      });
+      return;
+    }
+    // Held from here: a parallel retry must not pass while the stored answer is being read.
+    inFlight.add(key);
+    store.find(key, now()).then(
+      (stored) => (stored ? replay(stored) : proceed()),
+      (error: unknown) => {
+        inFlight.delete(key);
+        next(error);
+      },
+    );
+
+    function replay(stored: StoredAnswer): void {
+      inFlight.delete(key!);
       if (stored.request !== request) {
         res.status(422).json({
           error: `Idempotency-Key: this key was used for ${stored.request}; use a new key per request`,
@@ -51,36 +68,27 @@ export function idempotentWrites(
       if (stored.status === undefined) res.status(200).json({ revision: stored.revision, replayed: true });
       else if (stored.body === undefined) res.status(stored.status).end();
       else res.status(stored.status).json(stored.body);
-      return;
     }
-    if (inFlight.has(key)) {
-      res.status(409).json({
-        error: 'Idempotency-Key: a request with this key is still being answered; retry shortly',
-        field: 'Idempotency-Key',
-      });
-      return;
-    }
-    inFlight.add(key);
-    const claim: IdempotencyClaim = { key, request, at: now() };
-    res.locals.idempotency = claim;
-    let body: unknown;
-    const json = res.json.bind(res);
-    res.json = (value: unknown) => {
-      body = value;
-      return json(value);
-    };
-    const settle = () => {
-      inFlight.delete(key);
-      if (res.statusCode >= 500) return;
-      try {
-        store.answer(claim, res.statusCode, body);
-      } catch (error) {
+
+    function proceed(): void {
+      const claim: IdempotencyClaim = { key: key!, request, at: now() };
+      res.locals.idempotency = claim;
+      let body: unknown;
+      const json = res.json.bind(res);
+      res.json = (value: unknown) => {
+        body = value;
+        return json(value);
+      };
+      const settle = () => {
         // The answer was sent; a change it made keeps its claim, so a retry still commits nothing.
-        onError(error);
-      }
-    };
-    res.once('finish', settle);
-    res.once('close', () => inFlight.delete(key));
-    next();
+        const recorded = res.statusCode >= 500 ? Promise.resolve() : store!.answer(claim, res.statusCode, body);
+        recorded.catch(onError).finally(() => inFlight.delete(key!));
+      };
+      res.once('finish', settle);
+      res.once('close', () => {
+        if (!res.writableFinished) inFlight.delete(key!);
+      });
+      next();
+    }
   };
 }

@@ -35,7 +35,7 @@ export interface Metrics {
   /** Follows the schedule and the fleet; returns the function that stops following. */
   watch(service: ScheduleService, displays: DisplayRegistry): () => void;
   /** Where the feeds' status comes from (the poller is made after the application). */
-  watchFeeds(list: () => FeedStatus[]): void;
+  watchFeeds(list: () => Promise<FeedStatus[]>): void;
 }
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
@@ -43,7 +43,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
   let sources: { service: ScheduleService; displays: DisplayRegistry } | undefined;
-  let feeds: () => FeedStatus[] = () => [];
+  let feeds: () => Promise<FeedStatus[]> = async () => [];
 
   new Gauge({
     name: METRIC_NAMES.screens,
@@ -95,8 +95,8 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     help: 'Live feeds by state (ok: last poll succeeded or none yet; failing: last poll failed)',
     labelNames: ['state'],
     registers,
-    collect() {
-      const list = feeds();
+    async collect() {
+      const list = await feeds();
       const failing = list.filter((feed) => feed.lastError !== null).length;
       this.set({ state: 'ok' }, list.length - failing);
       this.set({ state: 'failing' }, failing);
@@ -107,9 +107,10 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     help: 'When each live feed last synced successfully (Unix seconds)',
     labelNames: ['feed'],
     registers,
-    collect() {
+    async collect() {
+      const list = await feeds();
       this.reset();
-      for (const feed of feeds())
+      for (const feed of list)
         if (feed.lastSyncAt !== null) this.set({ feed: feed.id }, Date.parse(feed.lastSyncAt) / 1000);
     },
   });

@@ -8,14 +8,14 @@ import { validate } from '../platform/errors.ts';
 export function announcementsRouter({ service }: ApiContext): Router {
   const router = Router();
 
-  router.post('/announcements', (req, res) => {
+  router.post('/announcements', async (req, res) => {
     const input = validate(AnnouncementInputSchema, req.body);
-    const { value, revision } = service.createAnnouncement(input, staffActor(res));
+    const { value, revision } = await service.createAnnouncement(input, staffActor(res));
     res.status(201).json({ announcement: value, revision });
   });
 
-  router.delete('/announcements/:id', (req, res) => {
-    const { value, revision } = service.deleteAnnouncement(req.params.id, staffActor(res));
+  router.delete('/announcements/:id', async (req, res) => {
+    const { value, revision } = await service.deleteAnnouncement(req.params.id, staffActor(res));
     res.json({ id: value.id, revision });
   });
 

@@ -9,26 +9,26 @@ import { validate } from '../platform/errors.ts';
 export function emergencyRouter({ service }: ApiContext): Router {
   const router = Router();
 
-  router.put('/emergency', (req, res) => {
+  router.put('/emergency', async (req, res) => {
     const { text } = validate(EmergencyInputSchema, req.body);
-    const { value, revision } = service.setEmergency(text, staffActor(res));
+    const { value, revision } = await service.setEmergency(text, staffActor(res));
     res.json({ emergency: value, revision });
   });
 
-  router.delete('/emergency', (_req, res) => {
-    const { revision } = service.clearEmergency(staffActor(res));
+  router.delete('/emergency', async (_req, res) => {
+    const { revision } = await service.clearEmergency(staffActor(res));
     res.json({ emergency: null, revision });
   });
 
   // Prepared messages: a takeover is "pick one, confirm". Read by staff; edited by staff.
-  router.get('/emergency/templates', (_req, res) => {
-    res.json({ templates: service.emergencyTemplates?.()?.list() ?? [] });
+  router.get('/emergency/templates', async (_req, res) => {
+    res.json({ templates: (await service.emergencyTemplates?.()?.list()) ?? [] });
   });
 
-  router.put('/emergency/templates/:id', (req, res) => {
+  router.put('/emergency/templates/:id', async (req, res) => {
     const changes = validate(EmergencyTemplateInputSchema, req.body);
     const templates = service.emergencyTemplates?.();
-    if (!templates?.update(req.params.id, changes))
+    if (!(await templates?.update(req.params.id, changes)))
       throw new NotFoundError(`no emergency template with id ${req.params.id}`);
     res.json({ template: { id: req.params.id, ...changes } });
   });

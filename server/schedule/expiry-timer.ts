@@ -1,7 +1,8 @@
 /**
  * Takes announcements down when they expire, on the server clock: one timer armed for the next
  * expiry, converted to real milliseconds at the clock's speed, and re-armed after every change
- * and every clock change (a time warp may jump past an expiry, or move away from it).
+ * and every clock change (a time warp may jump past an expiry, or move away from it). In a
+ * cluster it fires on the leader only (service.leadership()).
  */
 import type { ServerClock } from '../platform/server-clock.ts';
 import type { ScheduleService } from './service-types.ts';
@@ -32,18 +33,24 @@ export function startExpiryTimer(service: ScheduleService, clock: ServerClock, l
 
   function fire(): void {
     timer = undefined;
-    try {
-      service.expireAnnouncements();
-    } catch (error) {
-      logger.error('could not expire announcements; retrying in a minute', error);
-      if (!stopped) timer = setTimeout(fire, RETRY_DELAY);
-      return;
-    }
-    arm();
+    // In a cluster only the leader expires (once for everyone); the others re-arm when the
+    // leader's change reaches them, or take over when they become the leader.
+    if (stopped || !service.leadership().isLeader()) return;
+    service.expireAnnouncements().then(
+      // The expiry's own change re-arms through onChange; nothing expired re-arms here.
+      (result) => {
+        if (!result) arm();
+      },
+      (error: unknown) => {
+        logger.error('could not expire announcements; retrying in a minute', error);
+        if (!stopped) timer = setTimeout(fire, RETRY_DELAY);
+      },
+    );
   }
 
   const unsubscribeService = service.onChange(arm);
   const unsubscribeClock = clock.onChange(arm);
+  const unsubscribeLeader = service.leadership().onChange(arm);
   arm();
 
   return {
@@ -51,6 +58,7 @@ export function startExpiryTimer(service: ScheduleService, clock: ServerClock, l
       stopped = true;
       unsubscribeService();
       unsubscribeClock();
+      unsubscribeLeader();
       if (timer) clearTimeout(timer);
     },
   };

@@ -21,15 +21,16 @@ export function changesRouter({ service }: ApiContext): Router {
   const router = Router();
 
   // A client pages through a long journal by asking again with since = the last revision it got.
-  router.get('/changes', (req, res) => {
+  router.get('/changes', async (req, res) => {
     const { since, limit } = validate(ChangesQuerySchema, req.query);
-    res.json({ revision: service.revision(), changes: service.journalSince(since, limit) });
+    const changes = await service.readJournal(since, limit);
+    res.json({ revision: service.revision(), changes });
   });
 
-  router.post('/changes/:revision/undo', (req, res) => {
+  router.post('/changes/:revision/undo', async (req, res) => {
     const { revision: target } = validate(UndoParamsSchema, req.params);
     const { force } = validate(UndoInputSchema, req.body);
-    const { revision, entry } = service.undo(target, staffActor(res), { force });
+    const { revision, entry } = await service.undo(target, staffActor(res), { force });
     res.json({ revision, undoes: target, entry });
   });
 

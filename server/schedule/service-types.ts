@@ -31,6 +31,11 @@ export interface ChangeResult<T> {
   value: T;
   delta: Delta;
   entry: JournalEntry;
+  /**
+   * True for a change this node committed; false for one another node of the cluster committed
+   * and this node learnt from the shared journal (its value is then unknown here).
+   */
+  local: boolean;
 }
 
 export type ChangeListener = (change: ChangeResult<unknown>) => void;
@@ -40,24 +45,24 @@ export interface ScheduleService {
   schedule(): Schedule;
   revision(): number;
 
-  createSession(input: NewSessionInput, actor: Actor): ChangeResult<Session>;
-  updateSession(id: string, patch: SessionPatch, actor: Actor): ChangeResult<Session>;
+  createSession(input: NewSessionInput, actor: Actor): Promise<ChangeResult<Session>>;
+  updateSession(id: string, patch: SessionPatch, actor: Actor): Promise<ChangeResult<Session>>;
   /** Delay by N minutes, optionally shifting the later sessions of the same room that day. */
-  delaySession(id: string, input: DelayInput, actor: Actor): ChangeResult<Session[]>;
-  deleteSession(id: string, actor: Actor, expectedVersion?: number): ChangeResult<{ id: string }>;
+  delaySession(id: string, input: DelayInput, actor: Actor): Promise<ChangeResult<Session[]>>;
+  deleteSession(id: string, actor: Actor, expectedVersion?: number): Promise<ChangeResult<{ id: string }>>;
 
   /** Edits a venue's name, building, floor or directions; 404 for an unknown venue. */
-  updateVenue(id: string, patch: VenuePatch, actor: Actor): ChangeResult<Venue>;
+  updateVenue(id: string, patch: VenuePatch, actor: Actor): Promise<ChangeResult<Venue>>;
   /** Changes the schedule-wide display settings (the title style). */
-  updateSettings(patch: SettingsPatch, actor: Actor): ChangeResult<ScheduleSettings>;
+  updateSettings(patch: SettingsPatch, actor: Actor): Promise<ChangeResult<ScheduleSettings>>;
 
-  createAnnouncement(input: AnnouncementInput, actor: Actor): ChangeResult<Announcement>;
-  deleteAnnouncement(id: string, actor: Actor): ChangeResult<{ id: string }>;
-  setEmergency(text: string, actor: Actor): ChangeResult<Emergency>;
-  clearEmergency(actor: Actor): ChangeResult<null>;
+  createAnnouncement(input: AnnouncementInput, actor: Actor): Promise<ChangeResult<Announcement>>;
+  deleteAnnouncement(id: string, actor: Actor): Promise<ChangeResult<{ id: string }>>;
+  setEmergency(text: string, actor: Actor): Promise<ChangeResult<Emergency>>;
+  clearEmergency(actor: Actor): Promise<ChangeResult<null>>;
 
   /** Removes announcements whose expiresAt has passed on the clock; null when none had. */
-  expireAnnouncements(): ChangeResult<string[]> | null;
+  expireAnnouncements(): Promise<ChangeResult<string[]> | null>;
   /** Epoch ms of the next announcement expiry, for the timer that calls expireAnnouncements. */
   nextExpiry(): number | null;
 
@@ -65,27 +70,40 @@ export interface ScheduleService {
    * Applies an import plan (interchange/import-plan.ts) as one change: one revision, one journal
    * entry. 409 when the schedule has moved on since the plan was made.
    */
-  applyImport(plan: ImportPlan, actor: Actor): ChangeResult<ImportCounts>;
+  applyImport(plan: ImportPlan, actor: Actor): Promise<ChangeResult<ImportCounts>>;
 
   /**
    * Records a change that is not to the schedule (an account added, a role changed) as a journal
    * entry of its own: a revision with no schedule ops, which cannot be undone.
    */
-  recordAudit(operation: string, summary: string, actor: Actor): ChangeResult<null>;
+  recordAudit(operation: string, summary: string, actor: Actor): Promise<ChangeResult<null>>;
 
   /**
    * Reverts the change recorded at this revision, as a new change; 409 when it no longer applies.
    * `force` lifts the room-clash refusal only (see undo.ts).
    */
-  undo(revision: number, actor: Actor, options?: UndoOptions): ChangeResult<unknown>;
+  undo(revision: number, actor: Actor, options?: UndoOptions): Promise<ChangeResult<unknown>>;
 
-  /** Journal entries after the given revision, oldest first. */
-  journalSince(revision: number, limit?: number): JournalEntry[];
   /**
-   * Deltas after the given revision, oldest first; null when the journal no longer covers it or
-   * when more than `limit` changes were missed (then nothing is read: a snapshot is cheaper).
+   * Journal entries after the given revision, oldest first, from the recent journal the service
+   * keeps in memory (the last RECENT_CHANGES changes, what a reconnecting panel needs); older
+   * entries through readJournal.
+   */
+  journalSince(revision: number, limit?: number): JournalEntry[];
+  /** Journal entries after the given revision, oldest first, read from the store (the whole journal). */
+  readJournal(revision: number, limit?: number): Promise<JournalEntry[]>;
+  /**
+   * Deltas after the given revision, oldest first, from the recent journal in memory; null when
+   * it no longer covers them or when more than `limit` changes were missed (a snapshot is cheaper).
    */
   deltasSince(revision: number, limit?: number): Delta[] | null;
+  /**
+   * Brings the in-memory schedule up to the store's latest revision (changes other nodes
+   * committed), handing each to the onChange listeners in revision order. Resolves with the revision.
+   */
+  catchUp(): Promise<number>;
+  /** Whether this node runs the once-per-cluster work (expiry, feed polling). */
+  leadership(): import('../platform/leadership.ts').Leadership;
 
   emergencyTemplates?(): import('./store/emergency-templates.ts').EmergencyTemplateStore | undefined;
 
@@ -93,9 +111,13 @@ export interface ScheduleService {
   idempotency?(): import('./store/idempotency-keys.ts').IdempotencyStore | undefined;
   feedRecords?(): import('../interchange/feeds/feed-records.ts').FeedRecordStore | undefined;
 
-  /** Called after each committed change, in revision order. Returns an unsubscribe function. */
+  /**
+   * Called after each committed change, in revision order: this node's own and (in a cluster)
+   * those of other nodes, told apart by ChangeResult.local. Returns an unsubscribe function.
+   */
   onChange(listener: ChangeListener): () => void;
-  close(): void;
+  /** Stops watching the store and closes it (and the leadership). */
+  close(): Promise<void>;
 }
 
 export interface ScheduleServiceOptions {
@@ -112,4 +134,6 @@ export interface ScheduleServiceOptions {
   store?: import('./store/store-interface.ts').ScheduleStore;
   /** Where a failing change listener is reported (the server's logger; silent when left out). */
   logger?: import('../platform/logger.ts').Logger;
+  /** Who runs the once-per-cluster work; default: this process alone (soleLeader). Closed with the service. */
+  leadership?: import('../platform/leadership.ts').Leadership;
 }

@@ -5,11 +5,15 @@
  *   → the in-memory schedule (through applyDelta, exactly as screens apply it)
  *   → onChange listeners (realtime broadcast, control panel)
  * so nothing is acknowledged or broadcast before it is on disk, and a failed commit leaves
- * memory untouched.
+ * memory untouched. Writes run one at a time. On a store other nodes also write (PostgreSQL), each
+ * operation first catches up from the shared journal, so its checks (expectedVersion, clashes) see
+ * the latest state; a commit that loses the race for its revision catches up and runs again.
  */
 import { applyDelta } from '../../shared/apply.ts';
 import type { Schedule } from '../../shared/model.ts';
 import type { Delta } from '../../shared/protocol.ts';
+import { soleLeader } from '../platform/leadership.ts';
+import { RevisionTakenError, type StoredJournalEntry } from './store/store-interface.ts';
 import { toVenueIso } from '../../shared/time.ts';
 import { newScheduleId } from './store/schedule-id.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -26,24 +30,44 @@ import { undoChange } from './undo.ts';
 import { updateSettings, updateVenue } from './venues.ts';
 import { ConflictError } from '../platform/errors.ts';
 
-/** How far back a stale refusal looks for the colleague's change (it is nearly always the last few). */
-const RECENT_JOURNAL = 200;
+/**
+ * How many recent changes the service keeps in memory with their deltas: at least what a
+ * reconnecting screen replays (realtime/catch-up.ts MAX_REPLAY) and a panel gets (RECENT_JOURNAL
+ * in control-namespace.ts), so neither waits for the database.
+ */
+export const RECENT_CHANGES = 250;
+/** A commit that keeps losing its revision to other nodes gives up after this many tries (a 503-free 500). */
+export const MAX_COMMIT_ATTEMPTS = 8;
+/** A missed notification costs at most this much latency: the journal is read again this often. */
+export const GAP_FILL_MS = 2_000;
+/** Journal entries read per query while catching up. */
+const CATCH_UP_PAGE = 200;
 
-export function openScheduleService(options: ScheduleServiceOptions): ScheduleService {
+export async function openScheduleService(options: ScheduleServiceOptions): Promise<ScheduleService> {
   const store = options.store ?? openSqliteStore(options.dataDir);
+  const leadership = options.leadership ?? soleLeader();
   let schedule: Schedule;
+  let recent: StoredJournalEntry[];
   try {
-    schedule = store.load() ?? seedStore();
+    schedule = (await store.load()) ?? (await seedStore());
+    recent = await store.journalSince(Math.max(0, schedule.revision - RECENT_CHANGES));
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 
-  function seedStore(): Schedule {
+  async function seedStore(): Promise<Schedule> {
     // Seeding is revision 0 and not a journal entry: the journal records what staff changed.
     // The fresh id tells screens that revisions of any earlier schedule mean nothing here.
     const initial: Schedule = { ...scheduleFromProgramme(options.seed()), scheduleId: newScheduleId() };
-    store.seed(initial);
+    try {
+      await store.seed(initial);
+    } catch (error) {
+      // Another node seeded the shared database first: its schedule is the one.
+      const seeded = await store.load();
+      if (seeded) return seeded;
+      throw error;
+    }
     return initial;
   }
 
@@ -51,6 +75,14 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
   const pendingNotifications: ChangeResult<unknown>[] = [];
   let notifying = false;
   let closed = false;
+  /** The write (or catch-up) in progress: each waits for the one before. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = queue.then(work);
+    queue = result.catch(() => undefined);
+    return result;
+  }
 
   /** Delivers changes in revision order, even when a listener itself makes a change. */
   function notify(result: ChangeResult<unknown>): void {
@@ -73,31 +105,105 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     }
   }
 
+  /** The committed change becomes the live schedule and joins the recent journal. */
+  function remember(stored: StoredJournalEntry): void {
+    schedule = applyDelta(schedule, stored.delta);
+    if (stored.undoes !== undefined) {
+      const undone = recent.find((entry) => entry.revision === stored.undoes);
+      if (undone) undone.undoneBy = stored.revision;
+    }
+    recent.push(stored);
+    if (recent.length > RECENT_CHANGES) recent.splice(0, recent.length - RECENT_CHANGES);
+  }
+
+  /** Applies what other nodes committed since this node's revision, in order. */
+  async function pullCommitted(): Promise<void> {
+    for (;;) {
+      const entries = await store.journalSince(schedule.revision, CATCH_UP_PAGE);
+      for (const stored of entries) {
+        // Revisions are assigned under the meta row's lock, so what is visible has no holes.
+        if (stored.revision !== schedule.revision + 1) {
+          throw new Error(`the journal skips from revision ${schedule.revision} to ${stored.revision}`);
+        }
+        remember(stored);
+        notify({
+          revision: stored.revision,
+          value: undefined,
+          delta: stored.delta,
+          entry: publicEntry(stored),
+          local: false,
+        });
+      }
+      if (entries.length < CATCH_UP_PAGE) return;
+    }
+  }
+
+  const shared = store.watch !== undefined;
+  function catchUp(): Promise<number> {
+    return exclusive(async () => {
+      if (!closed && shared) await pullCommitted();
+      return schedule.revision;
+    });
+  }
+  const reportCatchUp = (error: unknown) => options.logger?.error('cannot catch up from the journal', error);
+  const stopWatching = store.watch?.(
+    (revision) => {
+      if (revision > schedule.revision) catchUp().catch(reportCatchUp);
+    },
+    () => catchUp().catch(reportCatchUp),
+  );
+  const gapFill = shared ? setInterval(() => catchUp().catch(reportCatchUp), GAP_FILL_MS) : undefined;
+  gapFill?.unref();
+
   function context(): Context {
     if (closed) throw new Error('the schedule service is closed');
     return { schedule, now: options.now() };
   }
 
-  function commit<T>(ctx: Context, change: PendingChange<T>, actor: Actor): ChangeResult<T> {
+  async function commit<T>(ctx: Context, change: PendingChange<T>, actor: Actor): Promise<ChangeResult<T>> {
     const revision = schedule.revision + 1;
     const delta: Delta = { revision, ops: change.ops };
     const entry = newEntry(revision, toVenueIso(ctx.now, schedule.timezone), actor, change);
-    store.commit({ delta, entry, inverse: inverseOf(schedule, change.ops), idempotency: actor.idempotency });
-    schedule = applyDelta(schedule, delta);
-    const result: ChangeResult<T> = { revision, value: change.value, delta, entry };
+    const inverse = inverseOf(schedule, change.ops);
+    await store.commit({ delta, entry, inverse, idempotency: actor.idempotency });
+    remember({ ...entry, delta, inverse });
+    const result: ChangeResult<T> = { revision, value: change.value, delta, entry, local: true };
     notify(result);
     return result;
   }
 
-  function run<T>(actor: Actor, operation: (ctx: Context) => PendingChange<T>): ChangeResult<T> {
-    const ctx = context();
-    let change: PendingChange<T>;
-    try {
-      change = operation(ctx);
-    } catch (error) {
-      throw withLastEditor(error);
-    }
-    return commit(ctx, change, actor);
+  /**
+   * Runs one operation on the latest state and commits it. `operation` may return null when
+   * there is nothing to change (expiry with nothing expired).
+   */
+  function run<T>(
+    actor: Actor,
+    operation: (ctx: Context) => PendingChange<T> | null | Promise<PendingChange<T> | null>,
+  ): Promise<ChangeResult<T> | null> {
+    return exclusive(async () => {
+      for (let attempt = 1; ; attempt++) {
+        context();
+        if (shared) await pullCommitted();
+        const ctx = context();
+        let change: PendingChange<T> | null;
+        try {
+          change = await operation(ctx);
+        } catch (error) {
+          throw withLastEditor(error);
+        }
+        if (!change) return null;
+        try {
+          return await commit(ctx, change, actor);
+        } catch (error) {
+          // Another node took this revision: catch up and decide again on the state it left.
+          if (!(error instanceof RevisionTakenError) || attempt >= MAX_COMMIT_ATTEMPTS) throw error;
+        }
+      }
+    });
+  }
+
+  async function change<T>(actor: Actor, operation: (ctx: Context) => PendingChange<T> | Promise<PendingChange<T>>) {
+    return (await run(actor, operation))!;
   }
 
   /**
@@ -107,7 +213,6 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
   function withLastEditor(error: unknown): unknown {
     if (!(error instanceof ConflictError) || error.details?.reason !== 'stale') return error;
     const session = error.details.session as { id?: string } | undefined;
-    const recent = store.journalSince(Math.max(0, schedule.revision - RECENT_JOURNAL), RECENT_JOURNAL);
     const last = [...recent].reverse().find((entry) => entry.sessionId === session?.id);
     if (last) Object.assign(error.details, { changedBy: last.actor, changedAt: last.at, change: last.summary });
     return error;
@@ -119,43 +224,49 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
     schedule: () => schedule,
     revision: () => schedule.revision,
 
-    createSession: (input, actor) => run(actor, (ctx) => createSession(ctx, input)),
-    updateSession: (id, patch, actor) => run(actor, (ctx) => updateSession(ctx, id, patch)),
-    delaySession: (id, input, actor) => run(actor, (ctx) => delaySession(ctx, id, input)),
-    deleteSession: (id, actor, expectedVersion) => run(actor, (ctx) => deleteSession(ctx, id, expectedVersion)),
+    createSession: (input, actor) => change(actor, (ctx) => createSession(ctx, input)),
+    updateSession: (id, patch, actor) => change(actor, (ctx) => updateSession(ctx, id, patch)),
+    delaySession: (id, input, actor) => change(actor, (ctx) => delaySession(ctx, id, input)),
+    deleteSession: (id, actor, expectedVersion) => change(actor, (ctx) => deleteSession(ctx, id, expectedVersion)),
 
-    createAnnouncement: (input, actor) => run(actor, (ctx) => announcements.createAnnouncement(ctx, input)),
-    deleteAnnouncement: (id, actor) => run(actor, (ctx) => announcements.deleteAnnouncement(ctx, id)),
-    updateVenue: (id, patch, actor) => run(actor, (ctx) => updateVenue(ctx, id, patch)),
-    updateSettings: (patch, actor) => run(actor, (ctx) => updateSettings(ctx, patch)),
+    createAnnouncement: (input, actor) => change(actor, (ctx) => announcements.createAnnouncement(ctx, input)),
+    deleteAnnouncement: (id, actor) => change(actor, (ctx) => announcements.deleteAnnouncement(ctx, id)),
+    updateVenue: (id, patch, actor) => change(actor, (ctx) => updateVenue(ctx, id, patch)),
+    updateSettings: (patch, actor) => change(actor, (ctx) => updateSettings(ctx, patch)),
 
-    setEmergency: (text, actor) => run(actor, (ctx) => setEmergency(ctx, text)),
-    clearEmergency: (actor) => run(actor, (ctx) => clearEmergency(ctx)),
+    setEmergency: (text, actor) => change(actor, (ctx) => setEmergency(ctx, text)),
+    clearEmergency: (actor) => change(actor, (ctx) => clearEmergency(ctx)),
 
-    expireAnnouncements() {
-      const ctx = context();
-      const change = announcements.expireAnnouncements(ctx);
-      return change && commit(ctx, change, SYSTEM);
-    },
+    expireAnnouncements: () => run(SYSTEM, (ctx) => announcements.expireAnnouncements(ctx)),
     nextExpiry: () => announcements.nextExpiry({ schedule }),
 
-    applyImport: (plan, actor) => run(actor, (ctx) => importChange(ctx, plan)),
+    applyImport: (plan, actor) => change(actor, (ctx) => importChange(ctx, plan)),
 
-    recordAudit: (operation, summary, actor) => run(actor, () => ({ operation, summary, ops: [], value: null })),
+    recordAudit: (operation, summary, actor) => change(actor, () => ({ operation, summary, ops: [], value: null })),
 
-    undo: (revision, actor, options) => run(actor, (ctx) => undoChange(ctx, revision, store.entry(revision), options)),
+    // The entry is read on each attempt: after a catch-up it may have been undone meanwhile.
+    undo: (revision, actor, options) =>
+      change(actor, async (ctx) => undoChange(ctx, revision, await store.entry(revision), options)),
 
-    journalSince: (revision, limit) => store.journalSince(revision, limit).map(publicEntry),
+    journalSince(revision, limit = Infinity) {
+      return recent
+        .filter((entry) => entry.revision > revision)
+        .slice(0, limit)
+        .map(publicEntry);
+    },
+    readJournal: async (revision, limit) => (await store.journalSince(revision, limit)).map(publicEntry),
     deltasSince(revision, limit = Infinity) {
       if (!Number.isInteger(revision) || revision < 0 || revision > schedule.revision) return null;
       // Revisions are gapless, so what was missed is counted before anything is read.
       const missed = schedule.revision - revision;
       if (missed > limit) return null;
       if (missed === 0) return [];
-      const deltas = store.deltasSince(revision, missed);
-      // A journal that no longer holds every one of them cannot replay them.
-      return deltas.length === missed && deltas[0]!.revision === revision + 1 ? deltas : null;
+      const first = recent.length - missed;
+      // A recent journal that no longer holds every one of them cannot replay them.
+      return first < 0 ? null : recent.slice(first).map((entry) => entry.delta);
     },
+    catchUp,
+    leadership: () => leadership,
 
     emergencyTemplates: () => store.emergencyTemplates,
     idempotency: () => store.idempotency,
@@ -165,11 +276,16 @@ export function openScheduleService(options: ScheduleServiceOptions): ScheduleSe
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close() {
+    async close() {
       if (closed) return;
       closed = true;
       listeners.clear();
-      store.close();
+      stopWatching?.();
+      clearInterval(gapFill);
+      // A write in progress finishes (it may already be durable) before the store goes.
+      await queue;
+      await leadership.close();
+      await store.close();
     },
   };
 }

@@ -13,29 +13,29 @@ const DeleteQuerySchema = z.object({ expectedVersion: z.coerce.number().int().mi
 export function sessionsRouter({ service }: ApiContext): Router {
   const router = Router();
 
-  router.post('/sessions', (req, res) => {
+  router.post('/sessions', async (req, res) => {
     const input = validate(NewSessionInputSchema, req.body);
-    const { value, revision } = service.createSession(input, staffActor(res));
+    const { value, revision } = await service.createSession(input, staffActor(res));
     res.status(201).json({ session: value, revision });
   });
 
-  router.patch('/sessions/:id', (req, res) => {
+  router.patch('/sessions/:id', async (req, res) => {
     const patch = validate(SessionPatchSchema, req.body);
-    const { value, revision } = service.updateSession(req.params.id, patch, staffActor(res));
+    const { value, revision } = await service.updateSession(req.params.id, patch, staffActor(res));
     res.json({ session: value, revision });
   });
 
-  router.post('/sessions/:id/delay', (req, res) => {
+  router.post('/sessions/:id/delay', async (req, res) => {
     const input = validate(DelayInputSchema, req.body);
-    const { value, revision } = service.delaySession(req.params.id, input, staffActor(res));
+    const { value, revision } = await service.delaySession(req.params.id, input, staffActor(res));
     res.json({ sessions: value, revision });
   });
 
   // expectedVersion may come as ?expectedVersion=N or in a JSON body; query wins when both are given.
-  router.delete('/sessions/:id', (req, res) => {
+  router.delete('/sessions/:id', async (req, res) => {
     const fromBody = validate(DeleteBodySchema, req.body).expectedVersion;
     const expectedVersion = validate(DeleteQuerySchema, req.query).expectedVersion ?? fromBody;
-    const { value, revision } = service.deleteSession(req.params.id, staffActor(res), expectedVersion);
+    const { value, revision } = await service.deleteSession(req.params.id, staffActor(res), expectedVersion);
     res.json({ id: value.id, revision });
   });
 

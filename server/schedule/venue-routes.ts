@@ -8,15 +8,15 @@ import { validate } from '../platform/errors.ts';
 export function venuesRouter({ service }: ApiContext): Router {
   const router = Router();
 
-  router.patch('/venues/:id', (req, res) => {
+  router.patch('/venues/:id', async (req, res) => {
     const patch = validate(VenuePatchSchema, req.body);
-    const { value, revision } = service.updateVenue(req.params.id, patch, staffActor(res));
+    const { value, revision } = await service.updateVenue(req.params.id, patch, staffActor(res));
     res.json({ venue: value, revision });
   });
 
-  router.patch('/settings', (req, res) => {
+  router.patch('/settings', async (req, res) => {
     const patch = validate(SettingsPatchSchema, req.body);
-    const { value, revision } = service.updateSettings(patch, staffActor(res));
+    const { value, revision } = await service.updateSettings(patch, staffActor(res));
     res.json({ settings: value, revision });
   });
 

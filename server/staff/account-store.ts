@@ -169,9 +169,9 @@ export class AccountStore {
   }
 
   /** Hands each queued CLI change to `record`, deleting it once recorded. */
-  drainAudit(record: (entry: QueuedAudit) => void): void {
+  async drainAudit(record: (entry: QueuedAudit) => void | Promise<unknown>): Promise<void> {
     for (const entry of this.statements.queuedAudit.all()) {
-      record(entry);
+      await record(entry);
       this.statements.dropAudit.run(entry.id);
     }
   }

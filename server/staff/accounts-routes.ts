@@ -40,10 +40,11 @@ export function accountsRouter({ auth, service }: ApiContext): Router {
     res.status(201).json({ ...result, revision: service.revision() });
   });
 
-  router.patch('/accounts/:username', (req, res) => {
+  router.patch('/accounts/:username', async (req, res) => {
     const { username } = validate(UsernameParamsSchema, req.params);
     const change = validate(AccountChangeSchema, req.body);
-    res.json({ account: accounts.change({ username, ...change }, staffActor(res)), revision: service.revision() });
+    const account = await accounts.change({ username, ...change }, staffActor(res));
+    res.json({ account, revision: service.revision() });
   });
 
   router.post('/accounts/:username/reset', async (req, res) => {

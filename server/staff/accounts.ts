@@ -21,7 +21,7 @@ import type { AccountRecord, AccountStore } from './account-store.ts';
 export const ADMIN_USERNAME = 'admin';
 
 /** Where account changes are recorded: the journal (server), or the queue the server drains (CLI). */
-export type AuditSink = (operation: string, summary: string, actor: Actor) => void;
+export type AuditSink = (operation: string, summary: string, actor: Actor) => void | Promise<unknown>;
 
 export interface NewAccount {
   username: string;
@@ -164,7 +164,7 @@ export class Accounts {
         throw new ConflictError(`the username "${input.username}" is taken`, {}, 'username');
       this.store.insert(record);
     });
-    this.audit(
+    await this.audit(
       'account.add',
       `Added ${record.username} (${record.displayName}) as ${describeGrant(role, record.emergency)}`,
       actor,
@@ -175,7 +175,7 @@ export class Accounts {
   }
 
   /** Role, emergency grant, display name, disabled flag. A new grant or disabling ends the sessions. */
-  change(input: AccountChange, actor: Actor): AccountView {
+  async change(input: AccountChange, actor: Actor): Promise<AccountView> {
     const role = input.role === undefined ? undefined : checkRole(input.role);
     const displayName = input.displayName === undefined ? undefined : checkDisplayName(input.displayName);
     const summaries: string[] = [];
@@ -201,7 +201,7 @@ export class Accounts {
       return next;
     });
     if (summaries.length > 0) {
-      this.audit(`account.${input.disabled === true ? 'disable' : 'change'}`, summaries.join('; '), actor);
+      await this.audit(`account.${input.disabled === true ? 'disable' : 'change'}`, summaries.join('; '), actor);
       this.notify(updated.username);
     }
     return accountView(updated);
@@ -215,7 +215,7 @@ export class Accounts {
       const account = this.require(username);
       this.store.update({ ...account, password, mustChangePassword: true, sessionEpoch: account.sessionEpoch + 1 });
     });
-    this.audit('account.reset', `Reset the password of ${username}`, actor);
+    await this.audit('account.reset', `Reset the password of ${username}`, actor);
     this.notify(username);
     return oneTimePassword;
   }
@@ -231,7 +231,7 @@ export class Accounts {
     const password = await hashPassword(next);
     const updated = { ...account, password, mustChangePassword: false, sessionEpoch: account.sessionEpoch + 1 };
     this.store.update(updated);
-    this.audit('account.password', `${username} changed their password`, {
+    await this.audit('account.password', `${username} changed their password`, {
       name: username,
       displayName: account.displayName,
     });
@@ -260,7 +260,7 @@ export class Accounts {
    * directory calls that), its role refreshed from the claim each time. Null when it is disabled.
    * Both are journalled as account changes, signed by the person.
    */
-  signInFromDirectory(person: DirectoryPerson): AccountRecord | null {
+  async signInFromDirectory(person: DirectoryPerson): Promise<AccountRecord | null> {
     const link = ssoLink(person.issuer, person.subject);
     let summary: { operation: string; text: string } | undefined;
     const account = this.store.transaction((): AccountRecord | null => {
@@ -302,7 +302,7 @@ export class Accounts {
       return record;
     });
     if (account && summary) {
-      this.audit(summary.operation, summary.text, { name: account.username, displayName: account.displayName });
+      await this.audit(summary.operation, summary.text, { name: account.username, displayName: account.displayName });
       this.notify(account.username);
     }
     return account;

@@ -87,11 +87,14 @@ export async function runUsersCli(argv: string[], env: NodeJS.ProcessEnv, stdin:
       }
       case 'disable':
       case 'enable':
-        accounts.change({ username: need(username, command), disabled: command === 'disable' }, actor);
+        await accounts.change({ username: need(username, command), disabled: command === 'disable' }, actor);
         return `${command}d ${username}`;
       case 'role': {
         const emergency = values.emergency ? true : values['no-emergency'] ? false : undefined;
-        const account = accounts.change({ username: need(username, 'role'), role: values.role, emergency }, actor);
+        const account = await accounts.change(
+          { username: need(username, 'role'), role: values.role, emergency },
+          actor,
+        );
         return `${account.username} is now ${account.role}${account.emergency ? ' with emergency rights' : ''}`;
       }
       case 'reset':

@@ -74,7 +74,7 @@ export function ssoRouter({ auth, logger }: ApiContext, sso: SingleSignOn | unde
     const query = new URL(req.originalUrl, 'http://callback.invalid').searchParams;
     try {
       const person = await sso.finish(flowId, query);
-      const account = auth.accounts.signInFromDirectory(person);
+      const account = await auth.accounts.signInFromDirectory(person);
       if (!account) throw new SsoError(403, 'this account is disabled; ask an admin to enable it');
       auth.accounts.recordLogin(account.username);
       setSessionCookie(req, res, auth, auth.issue(account.username));

@@ -208,16 +208,24 @@ export async function createStaffAuth(options: {
       store.drainAudit((entry) =>
         audit(entry.operation, entry.summary, { name: entry.actor, displayName: entry.actor_name }),
       );
-    drain();
+    await drain();
     // The CLI writes the same tables from another process: notice it, journal it, and recheck
     // every open live channel (the listeners get '' = "anyone may have changed").
     let version = store.dataVersion();
+    let draining = false;
     const poll = setInterval(() => {
       const current = store.dataVersion();
-      if (current === version) return;
+      // One drain at a time, or a queued change could be journalled twice.
+      if (current === version || draining) return;
       version = current;
-      drain();
-      accounts.notify('');
+      draining = true;
+      // A failed journal write leaves the queued change for the next poll.
+      drain()
+        .then(
+          () => accounts.notify(''),
+          () => undefined,
+        )
+        .finally(() => (draining = false));
     }, ACCOUNT_POLL_MS);
     poll.unref();
     const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;

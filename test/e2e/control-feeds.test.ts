@@ -63,7 +63,7 @@ describe('<feeds-panel>', { timeout: 60_000 }, () => {
 
     await server.request('PATCH', '/api/sessions/feed-keynote', { start: '2024-10-14T16:15' }, cookie);
     feedText = csv('16:05');
-    await poller.syncNow(poller.list()[0]!.id);
+    await poller.syncNow((await poller.list())[0]!.id);
     await page.getByRole('button', { name: 'Refresh' }).click();
     const kept = page.getByRole('list', { name: 'Edits kept over the feed' });
     await expect.poll(() => kept.count()).toBe(1);

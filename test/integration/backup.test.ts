@@ -41,12 +41,12 @@ function expectRefusal(result: { code: number | null; stderr: string }, message:
 describe('backup under a write stream, then restore', () => {
   it('holds every write acknowledged before the backup started, and the restore gets a new schedule id', async () => {
     const live = dir();
-    const service = openService(live);
+    const service = await openService(live);
     const acknowledged: string[] = [];
     let writing = true;
     const stream = (async () => {
       while (writing) {
-        acknowledged.push(service.createAnnouncement({ text: `note ${acknowledged.length}` }, staff).value.id);
+        acknowledged.push((await service.createAnnouncement({ text: `note ${acknowledged.length}` }, staff)).value.id);
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
@@ -60,15 +60,15 @@ describe('backup under a write stream, then restore', () => {
     // The writes went on while the copy was made.
     expect(acknowledged.length).toBeGreaterThan(beforeBackup.length);
     const liveScheduleId = service.schedule().scheduleId;
-    service.close();
+    await service.close();
 
     const restored = dir();
     const restore = await cli('restore', restored, file);
     expect(restore).toMatchObject({ code: 0, stderr: '' });
     expect(restore.stdout).toMatch(/new schedule id [0-9a-f]{16}/);
     const store = openSqliteStore(restored);
-    const schedule = store.load()!;
-    store.close();
+    const schedule = (await store.load())!;
+    await store.close();
     const ids = new Set(schedule.announcements.map((announcement) => announcement.id));
     for (const id of beforeBackup) expect(ids.has(id)).toBe(true);
     expect(schedule.scheduleId).not.toBe(liveScheduleId);
@@ -79,7 +79,7 @@ describe('backup under a write stream, then restore', () => {
 describe('bad input: one line, exit 2, nothing changed', () => {
   it('a backup target that exists', async () => {
     const live = dir();
-    openService(live).close();
+    await (await openService(live)).close();
     const file = join(dir(), 'taken.db');
     writeFileSync(file, 'keep me');
     expectRefusal(await cli('backup', live, file), /taken\.db already exists/);
@@ -88,7 +88,7 @@ describe('bad input: one line, exit 2, nothing changed', () => {
 
   it('a backup target in a folder that does not exist', async () => {
     const live = dir();
-    openService(live).close();
+    await (await openService(live)).close();
     expectRefusal(
       await cli('backup', live, join(dir(), 'no-such-folder', 'b.db')),
       /folder .*no-such-folder is missing or not writable/,
@@ -97,7 +97,7 @@ describe('bad input: one line, exit 2, nothing changed', () => {
 
   it("a restore into a running server's directory", async () => {
     const live = dir();
-    openService(live).close();
+    await (await openService(live)).close();
     const file = join(dir(), 'b.db');
     expect((await cli('backup', live, file)).code).toBe(0);
     const before = statSync(join(live, 'signage.db')).mtimeMs;

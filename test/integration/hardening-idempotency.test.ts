@@ -71,7 +71,7 @@ describe('Idempotency-Key', () => {
   it('a change whose answer was never stored (cut by a crash) is still not committed twice', async () => {
     server = await startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 });
     // As if the process died between the commit and the answer: only the change's claim exists.
-    server.service.createAnnouncement(
+    await server.service.createAnnouncement(
       { text: 'Cut answer' },
       { name: 'Ann', idempotency: { key: 'cut', request: 'POST /api/announcements', at: Date.now() } },
     );

@@ -139,7 +139,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
 
   const clock = new ServerClock();
   const database = openSignageDatabase(dataDir);
-  const service = openScheduleService({
+  const service = await openScheduleService({
     dataDir,
     store: openSqliteStore(database),
     seed: () => resolveProgramme(options.programme),
@@ -190,7 +190,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     stopped = true;
     await application.close();
     auth.close();
-    service.close();
+    await service.close();
   };
 
   const request = async <T = any>(

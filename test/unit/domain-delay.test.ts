@@ -6,12 +6,12 @@ import { sessionOf } from '../support/session-of.ts';
 let dir: string;
 let service: ScheduleService;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDataDir();
-  service = openService(dir);
+  service = await openService(dir);
 });
-afterEach(() => {
-  service.close();
+afterEach(async () => {
+  await service.close();
   removeDir(dir);
 });
 
@@ -19,8 +19,8 @@ const startOf = (id: string) => sessionOf(service, id)!.start;
 const endOf = (id: string) => sessionOf(service, id)!.end;
 
 describe('delaying a session', () => {
-  it('shifts start and end, and says by how much and the new time', () => {
-    const result = service.delaySession('lunch', { minutes: 15 }, staff);
+  it('shifts start and end, and says by how much and the new time', async () => {
+    const result = await service.delaySession('lunch', { minutes: 15 }, staff);
     expect(result.revision).toBe(1);
     expect(result.value).toHaveLength(1);
     expect(startOf('lunch')).toBe('2024-10-14T13:15:00+02:00');
@@ -33,18 +33,18 @@ describe('delaying a session', () => {
     });
   });
 
-  it('refuses a delay that runs into the next session of the room unless forced', () => {
-    const error = thrown(() => service.delaySession('opening', { minutes: 15 }, staff));
+  it('refuses a delay that runs into the next session of the room unless forced', async () => {
+    const error = await thrown(() => service.delaySession('opening', { minutes: 15 }, staff));
     expect(error.status).toBe(409);
     expect(error.details).toMatchObject({ clash: { id: 'cyber' } });
     expect(startOf('opening')).toBe('2024-10-14T10:00:00+02:00');
-    expect(service.delaySession('opening', { minutes: 15, force: true }, staff).value[0]!.start).toBe(
+    expect((await service.delaySession('opening', { minutes: 15, force: true }, staff)).value[0]!.start).toBe(
       '2024-10-14T10:15:00+02:00',
     );
   });
 
-  it('with shiftFollowing moves the rest of the room’s day in one change, not the next day or other rooms', () => {
-    const result = service.delaySession('opening', { minutes: 30, shiftFollowing: true }, staff);
+  it('with shiftFollowing moves the rest of the room’s day in one change, not the next day or other rooms', async () => {
+    const result = await service.delaySession('opening', { minutes: 30, shiftFollowing: true }, staff);
     expect(result.revision).toBe(1);
     expect(result.value.map((s) => s.id)).toEqual(['opening', 'cyber', 'lunch']);
     expect(result.delta.ops).toHaveLength(3);
@@ -59,44 +59,46 @@ describe('delaying a session', () => {
     expect(startOf('firearms')).toBe('2024-10-14T10:00:00+02:00');
   });
 
-  it('leaves earlier and cancelled sessions of the room where they are', () => {
-    service.delaySession('cyber', { minutes: 20, shiftFollowing: true }, staff);
+  it('leaves earlier and cancelled sessions of the room where they are', async () => {
+    await service.delaySession('cyber', { minutes: 20, shiftFollowing: true }, staff);
     expect(startOf('opening')).toBe('2024-10-14T10:00:00+02:00');
     expect(startOf('lunch')).toBe('2024-10-14T13:20:00+02:00');
 
-    service.delaySession('firearms', { minutes: 30, shiftFollowing: true }, staff);
+    await service.delaySession('firearms', { minutes: 30, shiftFollowing: true }, staff);
     expect(startOf('firearms')).toBe('2024-10-14T10:30:00+02:00');
     expect(startOf('dropped')).toBe('2024-10-14T11:00:00+02:00');
   });
 
-  it('brings a session forward, refusing to run into the one before', () => {
-    const result = service.delaySession('lunch', { minutes: -30 }, staff);
+  it('brings a session forward, refusing to run into the one before', async () => {
+    const result = await service.delaySession('lunch', { minutes: -30 }, staff);
     expect(result.entry.summary).toBe('Brought forward “Lunch talk” by 30 min (now 12:30)');
-    const error = thrown(() => service.delaySession('cyber', { minutes: -10, shiftFollowing: true }, staff));
+    const error = await thrown(() => service.delaySession('cyber', { minutes: -10, shiftFollowing: true }, staff));
     expect(error.status).toBe(409);
     expect(error.details).toMatchObject({ clash: { id: 'opening' } });
   });
 
-  it('keeps absolute durations across the autumn daylight-saving change', () => {
-    const created = service.createSession(
+  it('keeps absolute durations across the autumn daylight-saving change', async () => {
+    const created = await service.createSession(
       { id: 'night', title: 'Night owls', venueId: 'M7', start: '2024-10-27T01:30', end: '2024-10-27T02:30+02:00' },
       staff,
     );
     expect(created.value.end).toBe('2024-10-27T02:30:00+02:00');
-    service.delaySession('night', { minutes: 60 }, staff);
+    await service.delaySession('night', { minutes: 60 }, staff);
     // 02:30 CEST + 1 h is 02:30 CET: the wall clock repeats the hour.
     expect(startOf('night')).toBe('2024-10-27T02:30:00+02:00');
     expect(endOf('night')).toBe('2024-10-27T02:30:00+01:00');
   });
 
-  it('refuses cancelled sessions, stale versions, unknown sessions and bad minutes', () => {
-    expect(thrown(() => service.delaySession('dropped', { minutes: 10 }, staff))).toMatchObject({ status: 409 });
-    expect(thrown(() => service.delaySession('lunch', { minutes: 10, expectedVersion: 4 }, staff))).toMatchObject({
-      status: 409,
-      details: { reason: 'stale', currentVersion: 1 },
-    });
-    expect(thrown(() => service.delaySession('nope', { minutes: 10 }, staff))).toMatchObject({ status: 404 });
-    expect(thrown(() => service.delaySession('lunch', { minutes: 0 }, staff))).toMatchObject({
+  it('refuses cancelled sessions, stale versions, unknown sessions and bad minutes', async () => {
+    expect(await thrown(() => service.delaySession('dropped', { minutes: 10 }, staff))).toMatchObject({ status: 409 });
+    expect(await thrown(() => service.delaySession('lunch', { minutes: 10, expectedVersion: 4 }, staff))).toMatchObject(
+      {
+        status: 409,
+        details: { reason: 'stale', currentVersion: 1 },
+      },
+    );
+    expect(await thrown(() => service.delaySession('nope', { minutes: 10 }, staff))).toMatchObject({ status: 404 });
+    expect(await thrown(() => service.delaySession('lunch', { minutes: 0 }, staff))).toMatchObject({
       status: 400,
       field: 'minutes',
     });

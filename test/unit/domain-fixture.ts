@@ -63,16 +63,16 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-export function openService(dataDir: string, clock = testClock()): ScheduleService {
+export function openService(dataDir: string, clock = testClock()): Promise<ScheduleService> {
   return openScheduleService({ dataDir, seed: programme, now: () => clock.now });
 }
 
-/** Runs `fn` and returns the error it throws (fails the test when it does not throw). */
-export function thrown(
+/** Runs `fn` and returns the error it throws or rejects with (fails the test when it does neither). */
+export async function thrown(
   fn: () => unknown,
-): Error & { status?: number; field?: string; details?: Record<string, unknown> } {
+): Promise<Error & { status?: number; field?: string; details?: Record<string, unknown> }> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return error as Error;
   }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyDelta } from '../../shared/apply.ts';
 import type { Schedule } from '../../shared/model.ts';
-import { openScheduleService } from '../../server/schedule/service.ts';
+import { openScheduleService, RECENT_CHANGES } from '../../server/schedule/service.ts';
 import { openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
 import type { ChangeResult, ScheduleService } from '../../server/schedule/service-types.ts';
 import { openService, programme, removeDir, staff, tempDataDir, testClock } from './domain-fixture.ts';
@@ -12,31 +12,31 @@ import { sessionOf } from '../support/session-of.ts';
 let dir: string;
 let service: ScheduleService;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDataDir();
-  service = openService(dir);
+  service = await openService(dir);
 });
-afterEach(() => {
-  service.close();
+afterEach(async () => {
+  await service.close();
   removeDir(dir);
 });
 
 /** A handful of changes of every kind, leaving one of them undone. */
-function makeChanges(): void {
-  service.updateSession('lunch', { venueId: 'M7' }, staff);
-  service.delaySession('opening', { minutes: 30, shiftFollowing: true }, staff);
-  const created = service.createSession(
+async function makeChanges(): Promise<void> {
+  await service.updateSession('lunch', { venueId: 'M7' }, staff);
+  await service.delaySession('opening', { minutes: 30, shiftFollowing: true }, staff);
+  const created = await service.createSession(
     { title: 'Pop-up', venueId: 'ONLINE', start: '2024-10-14T16:00', end: '2024-10-14T17:00' },
     staff,
   );
-  service.createAnnouncement({ text: 'Welcome', venueIds: ['lobby'], expiresInMinutes: 600 }, staff);
-  service.setEmergency('Test alarm', staff);
-  service.updateSession('cyber', { status: 'cancelled' }, staff);
-  service.undo(created.revision, staff);
+  await service.createAnnouncement({ text: 'Welcome', venueIds: ['lobby'], expiresInMinutes: 600 }, staff);
+  await service.setEmergency('Test alarm', staff);
+  await service.updateSession('cyber', { status: 'cancelled' }, staff);
+  await service.undo(created.revision, staff);
 }
 
 describe('seeding', () => {
-  it('starts from the programme at revision 0 with an empty journal', () => {
+  it('starts from the programme at revision 0 with an empty journal', async () => {
     const schedule = service.schedule();
     expect(schedule).toMatchObject({ revision: 0, timezone: 'Europe/Vienna', announcements: [], emergency: null });
     expect(schedule.sessions).toEqual(programme().sessions);
@@ -45,26 +45,26 @@ describe('seeding', () => {
     expect(service.deltasSince(0)).toEqual([]);
   });
 
-  it('gives each seeded schedule its own random id, kept across restarts', () => {
+  it('gives each seeded schedule its own random id, kept across restarts', async () => {
     const id = service.schedule().scheduleId;
     expect(id).toMatch(/^[0-9a-f]{16}$/);
-    service.updateSession('lunch', { title: 'Changed' }, staff);
+    await service.updateSession('lunch', { title: 'Changed' }, staff);
     expect(service.schedule().scheduleId).toBe(id);
-    service.close();
-    service = openService(dir);
+    await service.close();
+    service = await openService(dir);
     expect(service.schedule().scheduleId).toBe(id);
 
     // Same programme, fresh directory (a wiped demo): another schedule, whatever its revisions.
     const other = tempDataDir();
-    const wiped = openService(other);
+    const wiped = await openService(other);
     expect(wiped.schedule().scheduleId).not.toBe(id);
-    wiped.close();
+    await wiped.close();
     removeDir(other);
   });
 
-  it('does not call the seed again once the store holds a schedule', () => {
-    service.close();
-    service = openScheduleService({
+  it('does not call the seed again once the store holds a schedule', async () => {
+    await service.close();
+    service = await openScheduleService({
       dataDir: dir,
       seed: () => {
         throw new Error('seed must not be called');
@@ -74,11 +74,11 @@ describe('seeding', () => {
     expect(service.schedule().sessions).toHaveLength(programme().sessions.length);
   });
 
-  it('refuses a seed whose sessions name unknown venues', () => {
+  it('refuses a seed whose sessions name unknown venues', async () => {
     const other = tempDataDir();
     const broken = programme();
     broken.sessions[0]!.venueId = 'NOWHERE';
-    expect(() => openScheduleService({ dataDir: other, seed: () => broken, now: () => 0 })).toThrow(
+    await expect(openScheduleService({ dataDir: other, seed: () => broken, now: () => 0 })).rejects.toThrow(
       /unknown venue NOWHERE/,
     );
     removeDir(other);
@@ -86,8 +86,8 @@ describe('seeding', () => {
 });
 
 describe('revisions and journal', () => {
-  it('increments the revision by exactly one per change and journals each', () => {
-    makeChanges();
+  it('increments the revision by exactly one per change and journals each', async () => {
+    await makeChanges();
     const journal = service.journalSince(0);
     expect(journal.map((e) => e.revision)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(service.revision()).toBe(7);
@@ -105,9 +105,9 @@ describe('revisions and journal', () => {
     expect(journal[0]).not.toHaveProperty('delta');
   });
 
-  it('gives deltas that rebuild the live schedule from the seed, as screens do', () => {
+  it('gives deltas that rebuild the live schedule from the seed, as screens do', async () => {
     const seed = service.schedule();
-    makeChanges();
+    await makeChanges();
     const deltas = service.deltasSince(0)!;
     expect(deltas.map((d) => d.revision)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(deltas.reduce(applyDelta, seed)).toEqual(service.schedule());
@@ -117,23 +117,38 @@ describe('revisions and journal', () => {
     expect(service.deltasSince(-1)).toBeNull();
   });
 
-  it('gives no deltas beyond a limit, reading at most that many journal entries', () => {
-    service.close();
+  it('gives no deltas beyond a limit, and replays recent ones from memory without reading the store', async () => {
+    await service.close();
     const store = openSqliteStore(dir);
     const asked: number[] = [];
     const counting = {
       ...store,
       deltasSince: (revision: number, limit: number) => (asked.push(limit), store.deltasSince(revision, limit)),
+      journalSince: (revision: number, limit?: number) => (
+        asked.push(limit ?? -1),
+        store.journalSince(revision, limit)
+      ),
     };
-    service = openScheduleService({ dataDir: dir, store: counting, seed: programme, now: () => 0 });
-    makeChanges();
+    service = await openScheduleService({ dataDir: dir, store: counting, seed: programme, now: () => 0 });
+    asked.length = 0;
+    await makeChanges();
     expect(service.deltasSince(0, 3)).toBeNull();
-    expect(asked).toEqual([]);
     expect(service.deltasSince(4, 3)!.map((d) => d.revision)).toEqual([5, 6, 7]);
-    expect(asked).toEqual([3]);
+    expect(service.journalSince(5).map((e) => e.revision)).toEqual([6, 7]);
+    expect(asked).toEqual([]);
   });
 
-  it('notifies listeners after each commit, in order, and survives a failing listener', () => {
+  it('keeps only the last RECENT_CHANGES changes in memory; older ones come from the store', async () => {
+    for (let i = 0; i < RECENT_CHANGES + 5; i++) await service.updateSession('lunch', { title: `T${i}` }, staff);
+    expect(service.deltasSince(0)).toBeNull();
+    expect(service.deltasSince(5)).toHaveLength(RECENT_CHANGES);
+    expect(service.journalSince(0)[0]!.revision).toBe(6);
+    expect((await service.readJournal(0)).map((e) => e.revision)).toEqual(
+      Array.from({ length: RECENT_CHANGES + 5 }, (_, i) => i + 1),
+    );
+  });
+
+  it('notifies listeners after each commit, in order, and survives a failing listener', async () => {
     const seen: [number, number][] = [];
     service.onChange(() => {
       throw new Error('listener bug');
@@ -145,10 +160,10 @@ describe('revisions and journal', () => {
     const originalError = console.error;
     console.error = () => {};
     try {
-      service.updateSession('lunch', { title: 'A' }, staff);
-      service.updateSession('lunch', { title: 'B' }, staff);
+      await service.updateSession('lunch', { title: 'A' }, staff);
+      await service.updateSession('lunch', { title: 'B' }, staff);
       stop();
-      service.updateSession('lunch', { title: 'C' }, staff);
+      await service.updateSession('lunch', { title: 'C' }, staff);
     } finally {
       console.error = originalError;
     }
@@ -159,54 +174,56 @@ describe('revisions and journal', () => {
     expect(sessionOf(service, 'lunch')!.title).toBe('C');
   });
 
-  it('delivers changes in revision order even when a listener makes a change', () => {
+  it('delivers changes in revision order even when a listener makes a change', async () => {
     const first: number[] = [];
     const second: number[] = [];
+    let followUp: Promise<unknown> | undefined;
     service.onChange((change: ChangeResult<unknown>) => {
       first.push(change.revision);
-      if (change.revision === 1) service.setEmergency('Follow-up', staff);
+      if (change.revision === 1) followUp = service.setEmergency('Follow-up', staff);
     });
     service.onChange((change) => second.push(change.revision));
-    service.updateSession('lunch', { title: 'A' }, staff);
+    await service.updateSession('lunch', { title: 'A' }, staff);
+    await followUp;
     expect(first).toEqual([1, 2]);
     expect(second).toEqual([1, 2]);
   });
 });
 
 describe('durability', () => {
-  it('restores exactly the same schedule, revision and journal after a restart', () => {
-    makeChanges();
+  it('restores exactly the same schedule, revision and journal after a restart', async () => {
+    await makeChanges();
     const before: Schedule = service.schedule();
     const journal = service.journalSince(0);
-    service.close();
-    service = openService(dir, testClock('2024-10-14T18:00:00+02:00'));
+    await service.close();
+    service = await openService(dir, testClock('2024-10-14T18:00:00+02:00'));
     expect(service.schedule()).toEqual(before);
     expect(service.journalSince(0)).toEqual(journal);
-    expect(service.updateSession('lunch', { title: 'After restart' }, staff).revision).toBe(8);
+    expect((await service.updateSession('lunch', { title: 'After restart' }, staff)).revision).toBe(8);
   });
 
-  it('leaves memory and disk unchanged when the commit fails, and carries on afterwards', () => {
+  it('leaves memory and disk unchanged when the commit fails, and carries on afterwards', async () => {
     const before = service.schedule();
     // A second connection makes the journal insert fail inside the service's transaction,
     // after the session row has been written: the whole transaction must roll back.
     const saboteur = new Database(path.join(dir, 'signage.db'));
     saboteur.exec(`CREATE TRIGGER no_journal BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
-    expect(() => service.updateSession('lunch', { venueId: 'M7' }, staff)).toThrow(/disk trouble/);
+    await expect(service.updateSession('lunch', { venueId: 'M7' }, staff)).rejects.toThrow(/disk trouble/);
     expect(service.schedule()).toBe(before);
     expect(service.revision()).toBe(0);
     saboteur.exec('DROP TRIGGER no_journal');
     saboteur.close();
 
-    service.close();
-    service = openService(dir);
+    await service.close();
+    service = await openService(dir);
     expect(service.schedule()).toEqual(before);
-    const retry = service.updateSession('lunch', { venueId: 'M7' }, staff);
+    const retry = await service.updateSession('lunch', { venueId: 'M7' }, staff);
     expect(retry.revision).toBe(1);
     expect(retry.value.version).toBe(2);
   });
 
-  it('refuses to work after close', () => {
-    service.close();
-    expect(() => service.updateSession('lunch', { title: 'x' }, staff)).toThrow(/closed/);
+  it('refuses to work after close', async () => {
+    await service.close();
+    await expect(service.updateSession('lunch', { title: 'x' }, staff)).rejects.toThrow(/closed/);
   });
 });

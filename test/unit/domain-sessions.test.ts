@@ -6,18 +6,18 @@ import { sessionOf } from '../support/session-of.ts';
 let dir: string;
 let service: ScheduleService;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDataDir();
-  service = openService(dir);
+  service = await openService(dir);
 });
-afterEach(() => {
-  service.close();
+afterEach(async () => {
+  await service.close();
   removeDir(dir);
 });
 
 describe('moving and retiming sessions', () => {
-  it('moves a session to a free room, bumping its version but keeping planned', () => {
-    const result = service.updateSession('lunch', { venueId: 'M7' }, staff);
+  it('moves a session to a free room, bumping its version but keeping planned', async () => {
+    const result = await service.updateSession('lunch', { venueId: 'M7' }, staff);
     expect(result.revision).toBe(1);
     expect(result.value).toMatchObject({ venueId: 'M7', version: 2 });
     expect(result.value.planned).toEqual({
@@ -37,16 +37,20 @@ describe('moving and retiming sessions', () => {
     expect(sessionOf(service, 'lunch')).toEqual(result.value);
   });
 
-  it('reads times without an offset as venue time and stores them with the venue offset', () => {
-    const result = service.updateSession('lunch', { start: '2024-10-14T15:00', end: '2024-10-14T13:30:00Z' }, staff);
+  it('reads times without an offset as venue time and stores them with the venue offset', async () => {
+    const result = await service.updateSession(
+      'lunch',
+      { start: '2024-10-14T15:00', end: '2024-10-14T13:30:00Z' },
+      staff,
+    );
     expect(result.value.start).toBe('2024-10-14T15:00:00+02:00');
     expect(result.value.end).toBe('2024-10-14T15:30:00+02:00');
     expect(result.entry.operation).toBe('session.retime');
     expect(result.entry.summary).toBe('Rescheduled “Lunch talk” to 15:00–15:30 (was 13:00–14:00)');
   });
 
-  it('refuses a move into a taken room with 409 naming the clashing session, and accepts it forced', () => {
-    const error = thrown(() =>
+  it('refuses a move into a taken room with 409 naming the clashing session, and accepts it forced', async () => {
+    const error = await thrown(() =>
       service.updateSession('lunch', { start: '2024-10-14T11:30', end: '2024-10-14T12:30' }, staff),
     );
     expect(error.status).toBe(409);
@@ -58,7 +62,7 @@ describe('moving and retiming sessions', () => {
     expect(service.revision()).toBe(0);
     expect(sessionOf(service, 'lunch')!.start).toBe('2024-10-14T13:00:00+02:00');
 
-    const forced = service.updateSession(
+    const forced = await service.updateSession(
       'lunch',
       { start: '2024-10-14T11:30', end: '2024-10-14T12:30', force: true },
       staff,
@@ -66,70 +70,77 @@ describe('moving and retiming sessions', () => {
     expect(forced.value.start).toBe('2024-10-14T11:30:00+02:00');
   });
 
-  it('lets sessions touch end to start, share with cancelled sessions, and share online venues', () => {
-    expect(service.updateSession('lunch', { start: '2024-10-14T12:00', end: '2024-10-14T12:45' }, staff).revision).toBe(
-      1,
-    );
+  it('lets sessions touch end to start, share with cancelled sessions, and share online venues', async () => {
+    expect(
+      (await service.updateSession('lunch', { start: '2024-10-14T12:00', end: '2024-10-14T12:45' }, staff)).revision,
+    ).toBe(1);
     // "dropped" is cancelled in M7 at 11:00–12:00.
-    expect(service.updateSession('cyber', { venueId: 'M7' }, staff).value.venueId).toBe('M7');
+    expect((await service.updateSession('cyber', { venueId: 'M7' }, staff)).value.venueId).toBe('M7');
     // "webinar" is online at 10:00–11:00.
-    expect(service.updateSession('firearms', { venueId: 'ONLINE' }, staff).value.venueId).toBe('ONLINE');
+    expect((await service.updateSession('firearms', { venueId: 'ONLINE' }, staff)).value.venueId).toBe('ONLINE');
   });
 
-  it('does not re-check clashes on edits that keep place, time and status', () => {
-    service.updateSession('lunch', { start: '2024-10-14T11:30', end: '2024-10-14T12:30', force: true }, staff);
-    const renamed = service.updateSession('lunch', { title: 'Long lunch talk' }, staff);
+  it('does not re-check clashes on edits that keep place, time and status', async () => {
+    await service.updateSession('lunch', { start: '2024-10-14T11:30', end: '2024-10-14T12:30', force: true }, staff);
+    const renamed = await service.updateSession('lunch', { title: 'Long lunch talk' }, staff);
     expect(renamed.entry.summary).toBe('Renamed “Lunch talk” to “Long lunch talk”');
   });
 
-  it('answers 409 stale for an old expectedVersion and changes nothing', () => {
-    service.updateSession('lunch', { title: 'Lunch' }, staff);
-    const error = thrown(() => service.updateSession('lunch', { venueId: 'M7', expectedVersion: 1 }, staff));
+  it('answers 409 stale for an old expectedVersion and changes nothing', async () => {
+    await service.updateSession('lunch', { title: 'Lunch' }, staff);
+    const error = await thrown(() => service.updateSession('lunch', { venueId: 'M7', expectedVersion: 1 }, staff));
     expect(error.status).toBe(409);
     expect(error.details).toMatchObject({ reason: 'stale', currentVersion: 2, session: { id: 'lunch', version: 2 } });
     expect(service.revision()).toBe(1);
     expect(sessionOf(service, 'lunch')!.venueId).toBe('CR3');
-    expect(service.updateSession('lunch', { venueId: 'M7', expectedVersion: 2 }, staff).value.version).toBe(3);
+    expect((await service.updateSession('lunch', { venueId: 'M7', expectedVersion: 2 }, staff)).value.version).toBe(3);
   });
 
-  it('answers 404 for an unknown session or venue and 400 for an end before the start', () => {
-    expect(thrown(() => service.updateSession('nope', { title: 'x' }, staff))).toMatchObject({ status: 404 });
-    expect(thrown(() => service.updateSession('lunch', { venueId: 'CR99' }, staff))).toMatchObject({
+  it('answers 404 for an unknown session or venue and 400 for an end before the start', async () => {
+    expect(await thrown(() => service.updateSession('nope', { title: 'x' }, staff))).toMatchObject({ status: 404 });
+    expect(await thrown(() => service.updateSession('lunch', { venueId: 'CR99' }, staff))).toMatchObject({
       status: 404,
       field: 'venueId',
     });
-    expect(thrown(() => service.updateSession('lunch', { end: '2024-10-14T13:00' }, staff))).toMatchObject({
+    expect(await thrown(() => service.updateSession('lunch', { end: '2024-10-14T13:00' }, staff))).toMatchObject({
       status: 400,
       field: 'end',
     });
-    expect(thrown(() => service.updateSession('lunch', { start: '2024-10-14T14:30' }, staff))).toMatchObject({
+    expect(await thrown(() => service.updateSession('lunch', { start: '2024-10-14T14:30' }, staff))).toMatchObject({
       status: 400,
       field: 'end',
     });
     expect(service.revision()).toBe(0);
   });
 
-  it('validates the patch itself, naming the field', () => {
+  it('validates the patch itself, naming the field', async () => {
     const patch = { title: 'x', colour: 'red' } as unknown as { title: string };
-    expect(thrown(() => service.updateSession('lunch', patch, staff))).toMatchObject({ status: 400, field: 'colour' });
-    expect(thrown(() => service.updateSession('lunch', { start: 'tomorrow' }, staff))).toMatchObject({
+    expect(await thrown(() => service.updateSession('lunch', patch, staff))).toMatchObject({
+      status: 400,
+      field: 'colour',
+    });
+    expect(await thrown(() => service.updateSession('lunch', { start: 'tomorrow' }, staff))).toMatchObject({
       status: 400,
       field: 'start',
     });
   });
 
-  it('sets and clears optional fields', () => {
-    service.updateSession('lunch', { agendaItems: [{ code: '2 (a)', title: 'Review' }] }, staff);
-    const set = service.updateSession('lunch', { currentAgendaItem: '2 (a)', online: { meetingId: '123' } }, staff);
+  it('sets and clears optional fields', async () => {
+    await service.updateSession('lunch', { agendaItems: [{ code: '2 (a)', title: 'Review' }] }, staff);
+    const set = await service.updateSession(
+      'lunch',
+      { currentAgendaItem: '2 (a)', online: { meetingId: '123' } },
+      staff,
+    );
     expect(set.value).toMatchObject({ currentAgendaItem: '2 (a)', online: { meetingId: '123' } });
     expect(set.entry.summary).toBe('Edited “Lunch talk” (online details, current agenda item)');
-    const cleared = service.updateSession('lunch', { currentAgendaItem: null, online: null }, staff);
+    const cleared = await service.updateSession('lunch', { currentAgendaItem: null, online: null }, staff);
     expect(cleared.value).not.toHaveProperty('currentAgendaItem');
     expect(cleared.value).not.toHaveProperty('online');
   });
 
-  it('takes as current agenda item only a code of the session’s own agenda', () => {
-    const none = thrown(() => service.updateSession('lunch', { currentAgendaItem: '9 (z)' }, staff));
+  it('takes as current agenda item only a code of the session’s own agenda', async () => {
+    const none = await thrown(() => service.updateSession('lunch', { currentAgendaItem: '9 (z)' }, staff));
     expect(none).toMatchObject({
       status: 400,
       field: 'currentAgendaItem',
@@ -141,42 +152,42 @@ describe('moving and retiming sessions', () => {
       { code: '1 (b)', title: 'Officers' },
     ];
     // The agenda and its current item may arrive in the same patch.
-    const set = service.updateSession('lunch', { agendaItems: agenda, currentAgendaItem: '1 (b)' }, staff);
+    const set = await service.updateSession('lunch', { agendaItems: agenda, currentAgendaItem: '1 (b)' }, staff);
     expect(set.value.currentAgendaItem).toBe('1 (b)');
-    const unknown = thrown(() => service.updateSession('lunch', { currentAgendaItem: '1 (c)' }, staff));
+    const unknown = await thrown(() => service.updateSession('lunch', { currentAgendaItem: '1 (c)' }, staff));
     expect(unknown).toMatchObject({ status: 400, field: 'currentAgendaItem' });
     expect(unknown.message).toBe('currentAgendaItem: “1 (c)” is not on the agenda of “Lunch talk” (1 (a), 1 (b))');
     expect(
-      thrown(() => service.updateSession('lunch', { agendaItems: null, currentAgendaItem: '1 (a)' }, staff)),
+      await thrown(() => service.updateSession('lunch', { agendaItems: null, currentAgendaItem: '1 (a)' }, staff)),
     ).toMatchObject({ field: 'currentAgendaItem' });
     expect(sessionOf(service, 'lunch')!.currentAgendaItem).toBe('1 (b)');
 
     // An agenda that no longer has the current item takes the marker away with it.
-    const shortened = service.updateSession('lunch', { agendaItems: [agenda[0]!] }, staff);
+    const shortened = await service.updateSession('lunch', { agendaItems: [agenda[0]!] }, staff);
     expect(shortened.value).not.toHaveProperty('currentAgendaItem');
     expect(shortened.entry.summary).toBe('Edited “Lunch talk” (agenda, current agenda item)');
   });
 });
 
 describe('cancelling and reinstating', () => {
-  it('cancels, frees the slot, and refuses to reinstate into a slot taken since unless forced', () => {
-    const cancelled = service.updateSession('cyber', { status: 'cancelled' }, staff);
+  it('cancels, frees the slot, and refuses to reinstate into a slot taken since unless forced', async () => {
+    const cancelled = await service.updateSession('cyber', { status: 'cancelled' }, staff);
     expect(cancelled.entry).toMatchObject({ operation: 'session.cancel', summary: 'Cancelled “Cybercrime”' });
 
-    service.updateSession('lunch', { start: '2024-10-14T11:00', end: '2024-10-14T12:00' }, staff);
-    const error = thrown(() => service.updateSession('cyber', { status: 'scheduled' }, staff));
+    await service.updateSession('lunch', { start: '2024-10-14T11:00', end: '2024-10-14T12:00' }, staff);
+    const error = await thrown(() => service.updateSession('cyber', { status: 'scheduled' }, staff));
     expect(error.status).toBe(409);
     expect(error.message).toContain('“Lunch talk”');
 
-    const reinstated = service.updateSession('cyber', { status: 'scheduled', force: true }, staff);
+    const reinstated = await service.updateSession('cyber', { status: 'scheduled', force: true }, staff);
     expect(reinstated.entry).toMatchObject({ operation: 'session.reinstate', summary: 'Reinstated “Cybercrime”' });
     expect(reinstated.value.version).toBe(3);
   });
 });
 
 describe('creating and deleting sessions', () => {
-  it('creates a session with a readable generated id, planned as created and version 1', () => {
-    const result = service.createSession(
+  it('creates a session with a readable generated id, planned as created and version 1', async () => {
+    const result = await service.createSession(
       { title: 'Human trafficking & AI', venueId: 'M7', start: '2024-10-14T13:00', end: '2024-10-14T14:30' },
       staff,
     );
@@ -196,29 +207,29 @@ describe('creating and deleting sessions', () => {
     expect(sessionOf(service, result.value.id)).toEqual(result.value);
   });
 
-  it('refuses a taken id, an unknown venue and a clash on creation', () => {
+  it('refuses a taken id, an unknown venue and a clash on creation', async () => {
     const base = { title: 'New', venueId: 'CR3', start: '2024-10-14T15:00', end: '2024-10-14T16:00' };
-    expect(thrown(() => service.createSession({ ...base, id: 'lunch' }, staff))).toMatchObject({
+    expect(await thrown(() => service.createSession({ ...base, id: 'lunch' }, staff))).toMatchObject({
       status: 409,
       field: 'id',
     });
-    expect(thrown(() => service.createSession({ ...base, venueId: 'X1' }, staff))).toMatchObject({
+    expect(await thrown(() => service.createSession({ ...base, venueId: 'X1' }, staff))).toMatchObject({
       status: 404,
       field: 'venueId',
     });
-    const clash = thrown(() => service.createSession({ ...base, start: '2024-10-14T13:30' }, staff));
+    const clash = await thrown(() => service.createSession({ ...base, start: '2024-10-14T13:30' }, staff));
     expect(clash.status).toBe(409);
     expect(clash.details).toMatchObject({ clash: { id: 'lunch' } });
-    expect(service.createSession({ ...base, id: 'custom-1' }, staff).value.id).toBe('custom-1');
+    expect((await service.createSession({ ...base, id: 'custom-1' }, staff)).value.id).toBe('custom-1');
   });
 
-  it('deletes a session, honouring expectedVersion', () => {
-    expect(thrown(() => service.deleteSession('lunch', staff, 5))).toMatchObject({ status: 409 });
-    const result = service.deleteSession('lunch', staff, 1);
+  it('deletes a session, honouring expectedVersion', async () => {
+    expect(await thrown(() => service.deleteSession('lunch', staff, 5))).toMatchObject({ status: 409 });
+    const result = await service.deleteSession('lunch', staff, 1);
     expect(result.value).toEqual({ id: 'lunch' });
     expect(result.delta.ops).toEqual([{ type: 'session-removed', id: 'lunch' }]);
     expect(result.entry.summary).toBe('Deleted “Lunch talk” (CR3, Monday 14 October 13:00–14:00)');
     expect(sessionOf(service, 'lunch')).toBeUndefined();
-    expect(thrown(() => service.deleteSession('lunch', staff))).toMatchObject({ status: 404 });
+    expect(await thrown(() => service.deleteSession('lunch', staff))).toMatchObject({ status: 404 });
   });
 });

@@ -19,11 +19,11 @@ const screen: DisplayRecord = {
 };
 
 describe('display records', () => {
-  it('keep the language staff chose, and drop an unknown one without losing the screen', () => {
+  it('keep the language staff chose, and drop an unknown one without losing the screen', async () => {
     const db = new Database(':memory:');
     migrate(db);
     const records = openDisplayRecords(db);
-    records.save([screen, { ...screen, id: 'd2', language: undefined }]);
+    await records.save([screen, { ...screen, id: 'd2', language: undefined }]);
     db.prepare("INSERT INTO displays (id, name, view, last_seen, language) VALUES ('d3', 'Old', 'lobby', ?, 'xx')").run(
       new Date(0).toISOString(),
     );

@@ -16,8 +16,8 @@ function setup(records: Map<string, DisplayRecord>, chunkRows = 2) {
   const removed: string[][] = [];
   const store: DisplayRecordStore = {
     load: () => [],
-    save: (batch) => void saved.push(batch.map((r) => r.id)),
-    remove: (ids) => void removed.push(ids),
+    save: async (batch) => void saved.push(batch.map((r) => r.id)),
+    remove: async (ids) => void removed.push(ids),
   };
   const writer = new FleetWriter(
     store,

@@ -28,7 +28,7 @@ function validator() {
 }
 
 describe('c3voc export, newest upstream schema', () => {
-  it('is valid, without answers on events, and keeps title, acronym and day change-over', () => {
+  it('is valid, without answers on events, and keeps title, acronym and day change-over', async () => {
     const schedule = scheduleFromProgramme(parseUnProgramme(dstText).programme);
     const doc = c3vocSchedule(schedule, {
       baseUrl: 'https://signage.example.org/',
@@ -46,20 +46,20 @@ describe('c3voc export, newest upstream schema', () => {
     expect(doc.schedule.conference.days[0]!.day_start).toMatch(/T04:00:00/);
   });
 
-  it('keeps an imported conference title, acronym and day change-over through the store into the export', () => {
+  it('keeps an imported conference title, acronym and day change-over through the store into the export', async () => {
     const text = readFileSync(new URL('../fixtures/interchange/pretalx-democon-day1.json', import.meta.url), 'utf8');
     // The file says UTC but its dates say +01:00; the venue (Berlin) is named, as staff would.
     const { programme } = parseC3voc(text, { timezone: 'Europe/Berlin' });
     expect(programme.conference).toEqual({ title: 'DemoCon', acronym: 'democon', dayChange: '04:00' });
     const dir = mkdtempSync(join(tmpdir(), 'signage-conference-'));
     try {
-      const service = openScheduleService({
+      const service = await openScheduleService({
         dataDir: dir,
         seed: () => programme,
         now: () => Date.parse('2020-12-14T09:00:00Z'),
       });
-      service.close();
-      const reopened = openScheduleService({
+      await service.close();
+      const reopened = await openScheduleService({
         dataDir: dir,
         seed: () => {
           throw new Error('seeded twice');
@@ -67,7 +67,7 @@ describe('c3voc export, newest upstream schema', () => {
         now: () => 0,
       });
       const schedule = reopened.schedule();
-      reopened.close();
+      await reopened.close();
       expect(schedule.conference).toEqual(programme.conference);
       const doc = c3vocSchedule(schedule, { baseUrl: 'https://signage.example.org/', now: 0, ...schedule.conference });
       expect(doc.schedule.conference).toMatchObject({ title: 'DemoCon', acronym: 'democon' });

@@ -58,7 +58,7 @@ function parseFeed(ics: string): { calendar: ICAL.Component; events: ParsedEvent
 afterEach(() => ICAL.TimezoneService.reset());
 
 describe('iCalendar feed', () => {
-  it('carries the venue zone as VTIMEZONE and gives the right instants on both sides of the DST change', () => {
+  it('carries the venue zone as VTIMEZONE and gives the right instants on both sides of the DST change', async () => {
     const schedule = scheduleFromProgramme(dstProgramme());
     const ics = calendarIcs(schedule);
     const { calendar, events, zones } = parseFeed(ics);
@@ -82,7 +82,7 @@ describe('iCalendar feed', () => {
     expect(ics).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
   });
 
-  it('has UIDs that depend on the session only, never on the host or the render', () => {
+  it('has UIDs that depend on the session only, never on the host or the render', async () => {
     const schedule = scheduleFromProgramme(dstProgramme());
     const uids = (s: Schedule) =>
       parseFeed(calendarIcs(s))
@@ -97,7 +97,7 @@ describe('iCalendar feed', () => {
     expect(uids(moved)).toEqual(first);
   });
 
-  it('writes SEQUENCE = version − 1, STATUS, location, organisers and the join link', () => {
+  it('writes SEQUENCE = version − 1, STATUS, location, organisers and the join link', async () => {
     const schedule = scheduleFromProgramme(dstProgramme());
     const online = schedule.sessions.find((s) => s.venueId === 'Online' && s.online)!;
     Object.assign(online, {
@@ -121,7 +121,7 @@ describe('iCalendar feed', () => {
     });
   });
 
-  it('shows the passcode when staff chose to show it', () => {
+  it('shows the passcode when staff chose to show it', async () => {
     const schedule = scheduleFromProgramme(dstProgramme());
     const online = schedule.sessions.find((s) => s.online?.passcode)!;
     online.online = { ...online.online, showPasscode: true };
@@ -129,7 +129,7 @@ describe('iCalendar feed', () => {
     expect(event.description).toContain(`Passcode: ${online.online.passcode}`);
   });
 
-  it("lists only one venue's sessions in that venue's feed", () => {
+  it("lists only one venue's sessions in that venue's feed", async () => {
     const schedule = scheduleFromProgramme(dstProgramme());
     const cr1 = schedule.venues.find((v) => v.id === 'CR1')!;
     const { calendar, events } = parseFeed(calendarIcs(schedule, cr1));
@@ -137,9 +137,9 @@ describe('iCalendar feed', () => {
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('CR1 — schedule');
   });
 
-  it('raises SEQUENCE when a session changes through the service', () => {
+  it('raises SEQUENCE when a session changes through the service', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'interchange-ical-'));
-    const service = openScheduleService({
+    const service = await openScheduleService({
       dataDir: dir,
       seed: dstProgramme,
       now: () => Date.parse('2025-10-24T08:00:00Z'),
@@ -151,17 +151,17 @@ describe('iCalendar feed', () => {
           (e) => e.uid === sessionUid({ id }, service.schedule().scheduleId),
         )!.sequence;
       expect(sequence()).toBe(0);
-      service.updateSession(id, { start: '2025-10-24T09:10', end: '2025-10-24T10:00' }, { name: 'alice' });
+      await service.updateSession(id, { start: '2025-10-24T09:10', end: '2025-10-24T10:00' }, { name: 'alice' });
       expect(sequence()).toBe(1);
-      service.updateSession(id, { status: 'cancelled' }, { name: 'alice' });
+      await service.updateSession(id, { status: 'cancelled' }, { name: 'alice' });
       expect(sequence()).toBe(2);
     } finally {
-      service.close();
+      await service.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('writes UTC times without a VTIMEZONE for a venue on UTC', () => {
+  it('writes UTC times without a VTIMEZONE for a venue on UTC', async () => {
     const schedule = { ...scheduleFromProgramme(dstProgramme()), timezone: 'UTC' };
     const ics = calendarIcs(schedule);
     const { events, zones } = parseFeed(ics);

@@ -16,12 +16,12 @@ import { sessionOf } from '../support/session-of.ts';
 let dir: string;
 let service: ScheduleService;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDataDir();
-  service = openService(dir, testClock());
+  service = await openService(dir, testClock());
 });
-afterEach(() => {
-  service.close();
+afterEach(async () => {
+  await service.close();
   removeDir(dir);
 });
 
@@ -68,7 +68,7 @@ function busyFile(): ImportedSchedule {
 }
 
 describe('planImport', () => {
-  it('finds sessions added, missing, moved, retimed and changed, matching by id and then by title', () => {
+  it('finds sessions added, missing, moved, retimed and changed, matching by id and then by title', async () => {
     const plan = planImport(service.schedule(), busyFile());
     expect(plan.baseRevision).toBe(0);
     expect(ids(plan.added)).toEqual(['newbie']);
@@ -91,9 +91,9 @@ describe('planImport', () => {
     expect(planImport(service.schedule(), withoutDropped).removed).toEqual([]);
   });
 
-  it('changes only the fields the format carries: a c3voc file keeps join links and agendas', () => {
+  it('changes only the fields the format carries: a c3voc file keeps join links and agendas', async () => {
     const live = service.schedule();
-    service.updateSession('webinar', { online: { meetingId: '123', url: 'https://meet.example/j/1' } }, staff);
+    await service.updateSession('webinar', { online: { meetingId: '123', url: 'https://meet.example/j/1' } }, staff);
     const text = JSON.stringify(c3vocSchedule(service.schedule(), { baseUrl: 'https://x.example/', now: 0 }));
     const stripped = text.replace(/"links":\[\{[^\]]*\]/g, '"links":[]');
     const plan = planImport(service.schedule(), readSchedule(stripped));
@@ -101,7 +101,7 @@ describe('planImport', () => {
     expect(plan.unchanged).toBe(live.sessions.filter((s) => s.status === 'scheduled').length);
   });
 
-  it('takes from a CSV only the columns it has: a hand-written file keeps kinds and organisers', () => {
+  it('takes from a CSV only the columns it has: a hand-written file keeps kinds and organisers', async () => {
     const text = 'id,title,start,end,venue_id\nopening,Opening,2024-10-14T10:30,2024-10-14T11:00,CR3\n';
     const plan = planImport(service.schedule(), readSchedule(text), 'keep');
     expect(plan.retimed.map((c) => [c.id, c.fields, c.after.kind, c.after.organizers.lead])).toEqual([
@@ -111,7 +111,7 @@ describe('planImport', () => {
     expect(plan.removed).toHaveLength(5);
   });
 
-  it('maps venues by name, adds unknown ones and warns about rooms the file would double-book', () => {
+  it('maps venues by name, adds unknown ones and warns about rooms the file would double-book', async () => {
     const venues = [
       ...service.schedule().venues.map((v) => (v.id === 'CR3' ? { ...v, id: 'Conference-Room-3' } : v)),
       { id: 'M9', name: 'Room M9', kind: 'room' as const },
@@ -154,10 +154,10 @@ describe('planImport', () => {
 });
 
 describe('applyImport', () => {
-  it('applies the plan as one revision with one journal entry, and undo brings everything back', () => {
+  it('applies the plan as one revision with one journal entry, and undo brings everything back', async () => {
     const before = service.schedule();
     const plan = planImport(before, busyFile());
-    const result = service.applyImport(plan, staff);
+    const result = await service.applyImport(plan, staff);
     expect(result.revision).toBe(1);
     expect(result.entry).toMatchObject({
       operation: 'schedule.import',
@@ -183,7 +183,7 @@ describe('applyImport', () => {
     expect(sessionOf(service, 'newbie')).toMatchObject({ version: 1, venueId: 'M7', status: 'scheduled' });
     expect(sessionOf(service, 'webinar')!.version).toBe(1);
 
-    const undo = service.undo(result.revision, { name: 'bob' });
+    const undo = await service.undo(result.revision, { name: 'bob' });
     expect(undo.revision).toBe(2);
     const strip = (s: Session) => ({ ...s, version: 0 });
     expect(
@@ -194,26 +194,26 @@ describe('applyImport', () => {
     ).toEqual(before.sessions.map(strip).sort((a, b) => a.id.localeCompare(b.id)));
   });
 
-  it('keeps missing sessions when asked', () => {
+  it('keeps missing sessions when asked', async () => {
     const plan = planImport(service.schedule(), busyFile(), 'keep');
     expect(ids(plan.removed)).toEqual(['tuesday']);
-    const result = service.applyImport(plan, staff);
+    const result = await service.applyImport(plan, staff);
     expect(result.value.cancelled).toBe(0);
     expect(result.entry.summary).toBe('Imported schedule: +1, 1 moved, 1 retimed, 2 changed');
     expect(sessionOf(service, 'tuesday')!.status).toBe('scheduled');
   });
 
-  it('refuses a plan made against an older revision (409), and one with nothing to change (400)', () => {
+  it('refuses a plan made against an older revision (409), and one with nothing to change (400)', async () => {
     const plan = planImport(service.schedule(), busyFile());
-    service.updateSession('webinar', { title: 'Webinar (moved online)' }, staff);
-    const stale = thrown(() => service.applyImport(plan, staff));
+    await service.updateSession('webinar', { title: 'Webinar (moved online)' }, staff);
+    const stale = await thrown(() => service.applyImport(plan, staff));
     expect(stale).toMatchObject({ status: 409, field: 'expectedRevision' });
     expect(stale.message).toMatch(/changed since the preview \(now revision 1, the preview was of revision 0\)/);
     expect(service.revision()).toBe(1);
 
     const empty = planImport(service.schedule(), readSchedule(scheduleCsv(service.schedule())));
     expect(empty.unchanged).toBe(service.schedule().sessions.length);
-    expect(thrown(() => service.applyImport(empty, staff))).toMatchObject({
+    expect(await thrown(() => service.applyImport(empty, staff))).toMatchObject({
       status: 400,
       message: expect.stringMatching(/nothing to import/),
     });
@@ -225,15 +225,15 @@ describe('re-importing a revised UN programme', () => {
   let programmeService: ScheduleService;
   let programmeDir: string;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     programmeDir = tempDataDir();
-    programmeService = openScheduleService({
+    programmeService = await openScheduleService({
       dataDir: programmeDir,
       seed: () => parseUnProgramme(text).programme,
       now: () => testClock().now,
     });
   });
-  afterEach(() => {
+  afterEach(async () => {
     programmeService.close();
     removeDir(programmeDir);
   });
@@ -250,7 +250,7 @@ describe('re-importing a revised UN programme', () => {
     return lines.join('\n');
   }
 
-  it('reports a session moved to another day as retimed, keeping its id, not as cancelled plus new', () => {
+  it('reports a session moved to another day as retimed, keeping its id, not as cancelled plus new', async () => {
     const live = programmeService.schedule().sessions.find((s) => s.title.startsWith('GUARDIANS OF THE EARTH'))!;
     expect(live.start).toBe('2024-10-14T13:00:00+02:00');
 
@@ -266,7 +266,7 @@ describe('re-importing a revised UN programme', () => {
     ]);
     expect(plan.unchanged).toBe(programmeService.schedule().sessions.length - 1);
 
-    programmeService.applyImport(plan, staff);
+    await programmeService.applyImport(plan, staff);
     expect(sessionOf(programmeService, live.id)).toMatchObject({
       start: '2024-10-15T13:00:00+02:00',
       planned: { start: live.start },
@@ -274,7 +274,7 @@ describe('re-importing a revised UN programme', () => {
     });
   });
 
-  it('matches across days only by a title unique on both sides; otherwise it adds and cancels', () => {
+  it('matches across days only by a title unique on both sides; otherwise it adds and cancels', async () => {
     const onWednesday = (s: Session, id: string): Session => ({
       ...s,
       id,
@@ -282,7 +282,7 @@ describe('re-importing a revised UN programme', () => {
       end: at('11:00', '16'),
     });
     // Two live sessions share a title: the file's one session of that title could be either.
-    service.updateSession('cyber', { title: 'Opening' }, staff);
+    await service.updateSession('cyber', { title: 'Opening' }, staff);
     const liveTwins = fileOf(
       'csv',
       edited((sessions) => [

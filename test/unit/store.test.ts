@@ -12,12 +12,12 @@ import type { ScheduleStore } from '../../server/schedule/store/store-interface.
 let dir: string;
 let store: ScheduleStore;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signage-store-'));
   store = openSqliteStore(path.join(dir, 'data'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -53,7 +53,7 @@ function entry(revision: number, extra: Partial<JournalEntry> = {}): JournalEntr
 }
 
 describe('sqlite store', () => {
-  it('creates the database in the data directory with WAL, durable commits and the schema version', () => {
+  it('creates the database in the data directory with WAL, durable commits and the schema version', async () => {
     const db = openDatabase(path.join(dir, 'data', 'signage.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     // 2 = FULL: each commit is synced to disk before it returns.
@@ -62,17 +62,17 @@ describe('sqlite store', () => {
     db.close();
   });
 
-  it('loads nothing before the seed, and the seed afterwards', () => {
-    expect(store.load()).toBeNull();
-    store.seed(initial);
-    expect(store.load()).toEqual(initial);
-    expect(() => store.seed(initial)).toThrow(/already holds a schedule/);
+  it('loads nothing before the seed, and the seed afterwards', async () => {
+    expect(await store.load()).toBeNull();
+    await store.seed(initial);
+    expect(await store.load()).toEqual(initial);
+    await expect(store.seed(initial)).rejects.toThrow(/already holds a schedule/);
   });
 
-  it('commits state, journal and revision together and keeps insertion order on update', () => {
-    store.seed(initial);
+  it('commits state, journal and revision together and keeps insertion order on update', async () => {
+    await store.seed(initial);
     const renamed = { ...session('a', 'Alpha two'), version: 2 };
-    store.commit({
+    await store.commit({
       delta: {
         revision: 1,
         ops: [
@@ -86,7 +86,7 @@ describe('sqlite store', () => {
         { type: 'session', session: session('a', 'Alpha') },
       ],
     });
-    store.commit({
+    await store.commit({
       delta: {
         revision: 2,
         ops: [{ type: 'emergency', emergency: { text: 'Go', since: '2024-10-14T09:05:00+02:00' } }],
@@ -94,55 +94,55 @@ describe('sqlite store', () => {
       entry: entry(2, { undoes: 1 }),
       inverse: [{ type: 'emergency', emergency: null }],
     });
-    const loaded = store.load()!;
+    const loaded = (await store.load())!;
     expect(loaded.revision).toBe(2);
     expect(loaded.sessions.map((s) => s.title)).toEqual(['Alpha two', 'Beta', 'Gamma']);
     expect(loaded.emergency).toEqual({ text: 'Go', since: '2024-10-14T09:05:00+02:00' });
-    expect(store.entry(1)).toMatchObject({ revision: 1, sessionId: 'a', undoneBy: 2 });
-    expect(store.entry(1)!.inverse).toHaveLength(2);
-    expect(store.journalSince(0).map((e) => e.revision)).toEqual([1, 2]);
-    expect(store.journalSince(0, 1).map((e) => e.revision)).toEqual([1]);
-    expect(store.entry(3)).toBeUndefined();
+    expect(await store.entry(1)).toMatchObject({ revision: 1, sessionId: 'a', undoneBy: 2 });
+    expect((await store.entry(1))!.inverse).toHaveLength(2);
+    expect((await store.journalSince(0)).map((e) => e.revision)).toEqual([1, 2]);
+    expect((await store.journalSince(0, 1)).map((e) => e.revision)).toEqual([1]);
+    expect(await store.entry(3)).toBeUndefined();
   });
 
-  it('refuses a change whose revision does not follow, writing nothing', () => {
-    store.seed(initial);
-    expect(() =>
+  it('refuses a change whose revision does not follow, writing nothing', async () => {
+    await store.seed(initial);
+    await expect(
       store.commit({
         delta: { revision: 2, ops: [{ type: 'session-removed', id: 'a' }] },
         entry: entry(2),
         inverse: [],
       }),
-    ).toThrow(/does not follow/);
-    expect(store.load()).toEqual(initial);
-    expect(store.journalSince(0)).toEqual([]);
+    ).rejects.toThrow(/does not follow/);
+    expect(await store.load()).toEqual(initial);
+    expect(await store.journalSince(0)).toEqual([]);
   });
 
-  it('rolls back the state rows when marking the undone entry fails', () => {
-    store.seed(initial);
-    expect(() =>
+  it('rolls back the state rows when marking the undone entry fails', async () => {
+    await store.seed(initial);
+    await expect(
       store.commit({
         delta: { revision: 1, ops: [{ type: 'session-removed', id: 'a' }] },
         entry: entry(1, { undoes: 99 }),
         inverse: [],
       }),
-    ).toThrow(/cannot be marked as undone/);
-    expect(store.load()).toEqual(initial);
+    ).rejects.toThrow(/cannot be marked as undone/);
+    expect(await store.load()).toEqual(initial);
   });
 
-  it('gives a schedule seeded without an id a random one, kept across reopening', () => {
+  it('gives a schedule seeded without an id a random one, kept across reopening', async () => {
     const { scheduleId: _none, ...unlabelled } = initial;
-    store.seed(unlabelled);
-    const id = store.load()!.scheduleId;
+    await store.seed(unlabelled);
+    const id = (await store.load())!.scheduleId;
     expect(id).toMatch(/^[0-9a-f]{16}$/);
-    store.close();
+    await store.close();
     store = openSqliteStore(path.join(dir, 'data'));
-    expect(store.load()!.scheduleId).toBe(id);
+    expect((await store.load())!.scheduleId).toBe(id);
   });
 
-  it('gives a data directory seeded before schedule ids one on upgrade', () => {
-    store.seed(initial);
-    store.close();
+  it('gives a data directory seeded before schedule ids one on upgrade', async () => {
+    await store.seed(initial);
+    await store.close();
     // The database as the schema before schedule ids left it.
     const db = new Database(path.join(dir, 'data', 'signage.db'));
     // Schema 2: before schedule ids (migration 3), accounts (4), emergency templates (5) and venue directions (6).
@@ -159,13 +159,13 @@ describe('sqlite store', () => {
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));
-    const upgraded = store.load()!;
+    const upgraded = (await store.load())!;
     expect(upgraded.scheduleId).toMatch(/^[0-9a-f]{16}$/);
     expect(upgraded.scheduleId).not.toBe(initial.scheduleId);
     expect({ ...upgraded, scheduleId: initial.scheduleId }).toEqual(initial);
   });
 
-  it('keeps where a venue is (building, floor, directions) and leaves unset ones absent', () => {
+  it('keeps where a venue is (building, floor, directions) and leaves unset ones absent', async () => {
     const placed = {
       ...initial,
       venues: [
@@ -181,16 +181,16 @@ describe('sqlite store', () => {
       ],
       sessions: [],
     };
-    store.seed(placed);
-    store.close();
+    await store.seed(placed);
+    await store.close();
     store = openSqliteStore(path.join(dir, 'data'));
-    expect(store.load()!.venues).toEqual(placed.venues);
+    expect((await store.load())!.venues).toEqual(placed.venues);
   });
 
-  it('reads no more deltas than asked for', () => {
-    store.seed(initial);
+  it('reads no more deltas than asked for', async () => {
+    await store.seed(initial);
     for (let revision = 1; revision <= 5; revision++) {
-      store.commit({
+      await store.commit({
         delta: {
           revision,
           ops: [{ type: 'session', session: { ...session('a', `Alpha ${revision}`), version: revision + 1 } }],
@@ -199,42 +199,42 @@ describe('sqlite store', () => {
         inverse: [],
       });
     }
-    expect(store.deltasSince(1, 2).map((d) => d.revision)).toEqual([2, 3]);
-    expect(store.deltasSince(3, 100).map((d) => d.revision)).toEqual([4, 5]);
-    expect(store.deltasSince(5, 100)).toEqual([]);
+    expect((await store.deltasSince(1, 2)).map((d) => d.revision)).toEqual([2, 3]);
+    expect((await store.deltasSince(3, 100)).map((d) => d.revision)).toEqual([4, 5]);
+    expect(await store.deltasSince(5, 100)).toEqual([]);
   });
 
-  it('keeps the data directory and the database files private to the server user', () => {
-    store.seed(initial);
+  it('keeps the data directory and the database files private to the server user', async () => {
+    await store.seed(initial);
     // A commit while open: the -wal and -shm files exist now.
-    store.commit({ delta: { revision: 1, ops: [] }, entry: entry(1), inverse: [] });
+    await store.commit({ delta: { revision: 1, ops: [] }, entry: entry(1), inverse: [] });
     const mode = (file: string) => fs.statSync(path.join(dir, 'data', file)).mode & 0o777;
     expect(mode('.')).toBe(0o700);
     for (const file of ['signage.db', 'signage.db-wal', 'signage.db-shm'])
       expect([file, mode(file)]).toEqual([file, 0o600]);
   });
 
-  it('makes a database an older version left world-readable private', () => {
-    store.close();
+  it('makes a database an older version left world-readable private', async () => {
+    await store.close();
     const file = path.join(dir, 'data', 'signage.db');
     fs.chmodSync(file, 0o644);
     store = openSqliteStore(path.join(dir, 'data'));
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('refuses a data directory written by a newer schema', () => {
-    store.close();
+  it('refuses a data directory written by a newer schema', async () => {
+    await store.close();
     const db = new Database(path.join(dir, 'data', 'signage.db'));
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => openSqliteStore(path.join(dir, 'data'))).toThrow(/newer version/);
   });
 
-  it('fails loudly on a damaged session row', () => {
-    store.seed(initial);
+  it('fails loudly on a damaged session row', async () => {
+    await store.seed(initial);
     const db = new Database(path.join(dir, 'data', 'signage.db'));
     db.prepare('UPDATE sessions SET doc = \'{"id":"a"}\' WHERE id = \'a\'').run();
     db.close();
-    expect(() => store.load()).toThrow(/damaged database: sessions row a: kind: /);
+    await expect(store.load()).rejects.toThrow(/damaged database: sessions row a: kind: /);
   });
 });

@@ -45,12 +45,12 @@ export interface FeedPollerOptions {
 }
 
 export interface FeedPoller {
-  list(): FeedStatus[];
-  add(url: string): FeedStatus;
-  remove(id: string): void;
+  list(): Promise<FeedStatus[]>;
+  add(url: string): Promise<FeedStatus>;
+  remove(id: string): Promise<void>;
   syncNow(id: string): Promise<SyncOutcome>;
   /** Applies what the feed wanted for a session whose staff edit was kept. */
-  acceptKept(id: string, sessionId: string): void;
+  acceptKept(id: string, sessionId: string): Promise<void>;
   start(): void;
   stop(): void;
 }
@@ -81,9 +81,9 @@ function syncedValues(session: Session): SyncedValues {
 function memoryRecords(): FeedRecordStore {
   const records = new Map<string, FeedRecord>();
   return {
-    all: () => [...records.values()],
-    put: (record) => void records.set(record.id, structuredClone(record)),
-    remove: (id) => records.delete(id),
+    all: async () => [...records.values()],
+    put: async (record) => void records.set(record.id, structuredClone(record)),
+    remove: async (id) => records.delete(id),
   };
 }
 
@@ -118,8 +118,8 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   let started = false;
 
   const stamp = () => toVenueIso(now(), service.schedule().timezone);
-  const find = (id: string): FeedRecord => {
-    const record = records.all().find((r) => r.id === id);
+  const find = async (id: string): Promise<FeedRecord> => {
+    const record = (await records.all()).find((r) => r.id === id);
     if (!record) throw new NotFoundError(`no feed with id ${id}`);
     return record;
   };
@@ -130,12 +130,18 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     const backoff = Math.min(intervalMs * 2 ** (failures.get(id) ?? 0), Math.max(intervalMs, MAX_BACKOFF_MS));
     handles.set(
       id,
-      timers.set(() => void syncNow(id).finally(() => schedulePoll(id)), backoff),
+      timers.set(() => void pollOnce(id).finally(() => schedulePoll(id)), backoff),
     );
   }
 
+  /** In a cluster only the leader polls: every node keeps its timers, so another can take over at once. */
+  async function pollOnce(id: string): Promise<void> {
+    if (!service.leadership().isLeader()) return;
+    if ((await records.all()).some((record) => record.id === id)) await syncNow(id);
+  }
+
   /** Applies the feed's text; returns 'unchanged' when the schedule already says it all. */
-  function apply(record: FeedRecord, text: string): SyncOutcome {
+  async function apply(record: FeedRecord, text: string): Promise<SyncOutcome> {
     if (text.trim() === '') throw new Error('the feed returned nothing');
     const schedule = service.schedule();
     const result = readSchedule(text, { timezone: schedule.timezone }, schedule.sessions);
@@ -179,12 +185,12 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       plan.changed.length +
       plan.venuesAdded.length +
       (plan.conference ? 1 : 0);
-    if (changes > 0) service.applyImport(plan, { name: feedActor(record.url) });
-    records.put({ ...record, synced, kept, lastSyncAt: stamp(), lastError: null, failingSince: null });
+    if (changes > 0) await service.applyImport(plan, { name: feedActor(record.url) });
+    await records.put({ ...record, synced, kept, lastSyncAt: stamp(), lastError: null, failingSince: null });
     return changes > 0 ? 'applied' : 'unchanged';
   }
 
-  /** Who last changed a session, from the journal (newest first). */
+  /** Who last changed a session, from the recent journal (newest first). */
   function lastEditor(sessionId: string): string {
     const entries = service.journalSince(0);
     for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.sessionId === sessionId) return entries[i]!.actor;
@@ -192,7 +198,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   }
 
   async function sync(id: string): Promise<SyncOutcome> {
-    const record = find(id);
+    const record = await find(id);
     try {
       const headers: Record<string, string> = {
         accept: 'application/json, text/calendar, application/xml, text/csv, */*;q=0.5',
@@ -201,15 +207,15 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       if (record.lastModified) headers['if-modified-since'] = record.lastModified;
       const response = await fetchFeed(record.url, { headers, signal: AbortSignal.timeout(timeoutMs) });
       if (response.status === 304) {
-        records.put({ ...record, lastSyncAt: stamp(), lastError: null, failingSince: null });
+        await records.put({ ...record, lastSyncAt: stamp(), lastError: null, failingSince: null });
         failures.delete(id);
         return 'not-modified';
       }
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
       const text = await limitedText(response);
-      const outcome = apply(record, text);
-      const after = find(id);
-      records.put({
+      const outcome = await apply(record, text);
+      const after = await find(id);
+      await records.put({
         ...after,
         etag: response.headers.get('etag'),
         lastModified: response.headers.get('last-modified'),
@@ -217,7 +223,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       failures.delete(id);
       return outcome;
     } catch (error) {
-      const current = records.all().find((r) => r.id === id);
+      const current = (await records.all()).find((r) => r.id === id);
       if (!current) return 'failed';
       const message =
         error instanceof Error
@@ -226,7 +232,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
             : error.message
           : String(error);
       const failed = { ...current, lastError: message.split('\n')[0]!, failingSince: current.failingSince ?? stamp() };
-      records.put(failed);
+      await records.put(failed);
       failures.set(id, (failures.get(id) ?? 0) + 1);
       options.onError?.(statusOf(failed));
       return 'failed';
@@ -243,13 +249,13 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   }
 
   return {
-    list: () => records.all().map(statusOf),
-    add(url) {
+    list: async () => (await records.all()).map(statusOf),
+    async add(url) {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
         throw new AppError('invalid', 'url: must be an http:// or https:// URL', { field: 'url' });
       const id = feedId(parsed.href);
-      const existing = records.all().find((r) => r.id === id);
+      const existing = (await records.all()).find((r) => r.id === id);
       if (existing) return statusOf(existing);
       const record: FeedRecord = {
         id,
@@ -262,30 +268,36 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
         synced: {},
         kept: [],
       };
-      records.put(record);
-      if (started) void syncNow(id).finally(() => schedulePoll(id));
+      await records.put(record);
+      if (started) schedulePoll(id);
       return statusOf(record);
     },
-    remove(id) {
-      find(id);
+    async remove(id) {
+      await find(id);
       timers.clear(handles.get(id));
       handles.delete(id);
-      records.remove(id);
+      await records.remove(id);
     },
     syncNow,
-    acceptKept(id, sessionId) {
-      const record = find(id);
+    async acceptKept(id, sessionId) {
+      const record = await find(id);
       const edits = record.kept.filter((k) => k.sessionId === sessionId);
       if (edits.length === 0) throw new NotFoundError(`feed ${id} kept no edit of session ${sessionId}`);
       const patch = Object.fromEntries(edits.map((k) => [k.field, k.feedSays]));
-      service.updateSession(sessionId, patch, { name: feedActor(record.url) });
+      await service.updateSession(sessionId, patch, { name: feedActor(record.url) });
       const synced = { ...record.synced };
-      records.put({ ...record, synced, kept: record.kept.filter((k) => k.sessionId !== sessionId) });
+      await records.put({ ...record, synced, kept: record.kept.filter((k) => k.sessionId !== sessionId) });
     },
     start() {
       if (started) return;
       started = true;
-      for (const record of records.all()) void syncNow(record.id).finally(() => schedulePoll(record.id));
+      const pollAll = () =>
+        records.all().then(
+          (all) => all.forEach((record) => void pollOnce(record.id).finally(() => schedulePoll(record.id))),
+          // The database is unreachable for now: try the whole list again at the next interval.
+          () => void timers.set(() => started && void pollAll(), intervalMs),
+        );
+      void pollAll();
     },
     stop() {
       started = false;

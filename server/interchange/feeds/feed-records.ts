@@ -20,9 +20,9 @@ export interface FeedRecord {
 }
 
 export interface FeedRecordStore {
-  all(): FeedRecord[];
-  put(record: FeedRecord): void;
-  remove(id: string): boolean;
+  all(): Promise<FeedRecord[]>;
+  put(record: FeedRecord): Promise<void>;
+  remove(id: string): Promise<boolean>;
 }
 
 interface FeedRow {
@@ -62,7 +62,7 @@ export function openFeedRecords(db: Database): FeedRecordStore {
   );
   const remove = db.prepare('DELETE FROM feeds WHERE id = ?');
   return {
-    all: () =>
+    all: async () =>
       all.all().map((row) => ({
         id: row.id,
         url: row.url,
@@ -74,7 +74,7 @@ export function openFeedRecords(db: Database): FeedRecordStore {
         synced: JSON.parse(row.synced) as Record<string, SyncedValues>,
         kept: JSON.parse(row.kept) as KeptEdit[],
       })),
-    put(record) {
+    async put(record) {
       upsert.run({
         id: record.id,
         url: record.url,
@@ -87,6 +87,6 @@ export function openFeedRecords(db: Database): FeedRecordStore {
         kept: JSON.stringify(record.kept),
       });
     },
-    remove: (id) => remove.run(id).changes > 0,
+    remove: async (id) => remove.run(id).changes > 0,
   };
 }

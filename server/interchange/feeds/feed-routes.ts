@@ -14,22 +14,22 @@ const NewFeed = z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2000) 
 
 export function feedsRouter(poller: FeedPoller): Router {
   const router = Router();
-  router.get('/feeds', (_req, res) => {
-    res.json(poller.list());
+  router.get('/feeds', async (_req, res) => {
+    res.json(await poller.list());
   });
   router.post('/feeds', async (req, res) => {
     const { url } = validate(NewFeed, req.body);
-    const feed = poller.add(url);
+    const feed = await poller.add(url);
     await poller.syncNow(feed.id);
-    res.status(201).json(poller.list().find((f) => f.id === feed.id));
+    res.status(201).json((await poller.list()).find((f) => f.id === feed.id));
   });
-  router.delete('/feeds/:id', (req, res) => {
-    poller.remove(req.params.id);
+  router.delete('/feeds/:id', async (req, res) => {
+    await poller.remove(req.params.id);
     res.status(204).end();
   });
-  router.post('/feeds/:id/kept/:sessionId/accept', (req, res) => {
-    poller.acceptKept(req.params.id, req.params.sessionId);
-    res.json(poller.list().find((f) => f.id === req.params.id));
+  router.post('/feeds/:id/kept/:sessionId/accept', async (req, res) => {
+    await poller.acceptKept(req.params.id, req.params.sessionId);
+    res.json((await poller.list()).find((f) => f.id === req.params.id));
   });
   return router;
 }

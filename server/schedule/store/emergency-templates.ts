@@ -6,9 +6,9 @@ import type { Database } from 'better-sqlite3';
 import type { EmergencyTemplate } from '../../../shared/commands.ts';
 
 export interface EmergencyTemplateStore {
-  list(): EmergencyTemplate[];
+  list(): Promise<EmergencyTemplate[]>;
   /** Updates an existing template's wording; false when there is no such template. */
-  update(id: string, changes: { label: string; text: string }): boolean;
+  update(id: string, changes: { label: string; text: string }): Promise<boolean>;
 }
 
 export function openEmergencyTemplates(db: Database): EmergencyTemplateStore {
@@ -17,7 +17,7 @@ export function openEmergencyTemplates(db: Database): EmergencyTemplateStore {
     'UPDATE emergency_templates SET label = ?, text = ? WHERE id = ?',
   );
   return {
-    list: () => list.all(),
-    update: (id, changes) => update.run(changes.label, changes.text, id).changes === 1,
+    list: async () => list.all(),
+    update: async (id, changes) => update.run(changes.label, changes.text, id).changes === 1,
   };
 }

@@ -28,9 +28,9 @@ export interface StoredAnswer {
 }
 
 export interface IdempotencyStore {
-  find(key: string, now: number): StoredAnswer | undefined;
+  find(key: string, now: number): Promise<StoredAnswer | undefined>;
   /** Records the answer sent for this key (after the change, if any, claimed it). */
-  answer(claim: IdempotencyClaim, status: number, body: unknown): void;
+  answer(claim: IdempotencyClaim, status: number, body: unknown): Promise<void>;
 }
 
 interface KeyRow {
@@ -73,7 +73,7 @@ export function openIdempotencyKeys(
     claim(claim, revision) {
       statements.claim.run(claim.key, claim.request, claim.at, revision);
     },
-    find(key, now) {
+    async find(key, now) {
       // Expired keys go in one sweep now and then, not one by one.
       if (now - lastPurge > 60_000) {
         lastPurge = now;
@@ -89,7 +89,7 @@ export function openIdempotencyKeys(
         body: row.body === null ? undefined : (JSON.parse(row.body) as unknown),
       };
     },
-    answer(claim, status, body) {
+    async answer(claim, status, body) {
       statements.answer.run(
         claim.key,
         claim.request,

@@ -14,7 +14,12 @@ import { openIdempotencyKeys } from './idempotency-keys.ts';
 import { openFeedRecords } from '../../interchange/feeds/feed-records.ts';
 import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
 import { newScheduleId } from './schedule-id.ts';
-import type { ScheduleStore, StoredChange, StoredJournalEntry } from './store-interface.ts';
+import {
+  RevisionTakenError,
+  type ScheduleStore,
+  type StoredChange,
+  type StoredJournalEntry,
+} from './store-interface.ts';
 
 export const DATABASE_FILE = 'signage.db';
 
@@ -192,7 +197,7 @@ export function openSqliteStore(source: string | Database.Database): ScheduleSto
     const stored = statements.revision.get()?.revision;
     // Guards against a second writer on the same file: revisions must stay a gapless sequence.
     if (stored === undefined || delta.revision !== stored + 1 || entry.revision !== delta.revision) {
-      throw new Error(`revision ${delta.revision} does not follow the stored revision ${stored}`);
+      throw new RevisionTakenError(delta.revision, stored);
     }
     delta.ops.forEach(writeOp);
     statements.insertEntry.run({
@@ -216,26 +221,27 @@ export function openSqliteStore(source: string | Database.Database): ScheduleSto
   });
 
   let closed = false;
+  // better-sqlite3 is synchronous: each promise settles with the work already durable on disk.
   return {
-    load: () => readSchedule(db),
-    seed: (schedule) => seed.immediate(schedule),
+    load: async () => readSchedule(db),
+    seed: async (schedule) => seed.immediate(schedule),
     // IMMEDIATE takes the write lock up front, so the revision check cannot race another writer.
-    commit: (change) => commit.immediate(change),
-    entry(revision): StoredJournalEntry | undefined {
+    commit: async (change) => commit.immediate(change),
+    async entry(revision): Promise<StoredJournalEntry | undefined> {
       const row = statements.entry.get(revision);
       return row && entryFromRow(row);
     },
-    journalSince(revision, limit = -1) {
+    async journalSince(revision, limit = -1) {
       // LIMIT -1 means no limit in SQLite.
       return statements.journalSince.all(revision, limit).map(entryFromRow);
     },
-    deltasSince(revision, limit) {
+    async deltasSince(revision, limit) {
       return statements.deltasSince.all(revision, limit).map((row) => JSON.parse(row.delta) as Delta);
     },
     emergencyTemplates: openEmergencyTemplates(db),
     idempotency,
     feeds: openFeedRecords(db),
-    close() {
+    async close() {
       if (closed) return;
       closed = true;
       db.close();

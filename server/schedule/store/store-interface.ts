@@ -25,29 +25,53 @@ export interface StoredChange {
   idempotency?: IdempotencyClaim | undefined;
 }
 
+/**
+ * A commit whose revision another writer (another node on the same database) took first: nothing
+ * was written; the service catches up from the journal and runs the operation again.
+ */
+export class RevisionTakenError extends Error {
+  constructor(
+    readonly revision: number,
+    readonly stored: number | undefined,
+  ) {
+    super(`revision ${revision} does not follow the stored revision ${stored}`);
+    this.name = 'RevisionTakenError';
+  }
+}
+
+/**
+ * Asynchronous, so a networked database (PostgreSQL) can sit behind it as well as the embedded
+ * SQLite file. Every method resolves only once its work is durable.
+ */
 export interface ScheduleStore {
   /** The persisted schedule, or null when the store has never been seeded. */
-  load(): Schedule | null;
+  load(): Promise<Schedule | null>;
   /**
    * Writes the initial schedule of an empty store (no journal entry). A schedule without a
    * scheduleId gets a fresh one, which load() returns.
    */
-  seed(schedule: Schedule): void;
+  seed(schedule: Schedule): Promise<void>;
   /**
    * Persists one change in a single durable transaction; when entry.undoes is set, the undone
-   * entry is marked in the same transaction. Throws (and writes nothing) on any failure.
+   * entry is marked in the same transaction. Throws (and writes nothing) on any failure:
+   * RevisionTakenError when delta.revision is not the stored revision + 1.
    */
-  commit(change: StoredChange): void;
-  entry(revision: number): StoredJournalEntry | undefined;
+  commit(change: StoredChange): Promise<void>;
+  entry(revision: number): Promise<StoredJournalEntry | undefined>;
   /** Entries with a revision above the given one, oldest first. */
-  journalSince(revision: number, limit?: number): StoredJournalEntry[];
+  journalSince(revision: number, limit?: number): Promise<StoredJournalEntry[]>;
   /** The deltas of at most `limit` entries above the given revision, oldest first (nothing else is read). */
-  deltasSince(revision: number, limit: number): Delta[];
+  deltasSince(revision: number, limit: number): Promise<Delta[]>;
   /** Prepared emergency messages; a store without them offers none. */
   readonly emergencyTemplates?: EmergencyTemplateStore;
   /** Answers to writes sent with an Idempotency-Key; a store without one does not replay them. */
   readonly idempotency?: IdempotencyStore;
   /** The live feeds' records, in the same database; a store without one keeps them in memory. */
   readonly feeds?: FeedRecordStore;
-  close(): void;
+  /**
+   * Calls back with the revision of each commit another process made (PostgreSQL LISTEN/NOTIFY);
+   * absent on a store only this process writes. Returns a function that stops watching.
+   */
+  watch?(onCommitted: (revision: number) => void, onReconnected: () => void): () => void;
+  close(): Promise<void>;
 }
