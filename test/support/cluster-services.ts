@@ -4,7 +4,7 @@
  * owns and removes. Used by the cluster tests and by `npm run cluster` (scripts/cluster.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from '../../server/platform/vite-build.ts';
@@ -28,10 +28,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Debian installs haproxy in /usr/sbin, which an ordinary user's PATH often lacks. */
+export function programPath(name: string): string {
+  if (spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0) return name;
+  const inSbin = `/usr/sbin/${name}`;
+  return existsSync(inSbin) ? inSbin : name;
+}
+
 /** Which of these programs are not installed (checked by running them, not by guessing paths). */
 export function missingPrograms(programs: Array<{ name: string; args: string[] }>): string[] {
   return programs
-    .filter(({ name, args }) => spawnSync(name, args, { stdio: 'ignore' }).status !== 0)
+    .filter(({ name, args }) => spawnSync(programPath(name), args, { stdio: 'ignore' }).status !== 0)
     .map(({ name }) => name);
 }
 
@@ -110,7 +117,7 @@ export async function startRedis(dir: string): Promise<RunningService & { url: s
       `logfile ${join(dir, 'redis.log')}`,
     ].join('\n') + '\n',
   );
-  const child = spawn('redis-server', [configFile], { stdio: 'ignore' });
+  const child = spawn(programPath('redis-server'), [configFile], { stdio: 'ignore' });
   await waitForPort(port, child, 'redis-server');
   return { ...started(child), url: `redis://127.0.0.1:${port}`, port };
 }
@@ -129,9 +136,9 @@ export async function startHaproxy(
       nodePorts.map((nodePort) => `127.0.0.1:${nodePort}`),
     ),
   );
-  const check = spawnSync('haproxy', ['-c', '-q', '-f', configFile], { encoding: 'utf8' });
+  const check = spawnSync(programPath('haproxy'), ['-c', '-q', '-f', configFile], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`haproxy refused its config: ${check.stderr || check.stdout}`);
-  const child = spawn('haproxy', ['-db', '-f', configFile], { stdio: 'ignore' });
+  const child = spawn(programPath('haproxy'), ['-db', '-f', configFile], { stdio: 'ignore' });
   await waitForPort(port, child, 'haproxy');
   return { ...started(child), url: `http://127.0.0.1:${port}`, port };
 }
