@@ -25,7 +25,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           env,
-          globalSetup: ['test/support/global-setup.ts'],
+          // The pages, and one throw-away PostgreSQL for the files that need it (a database each).
+          globalSetup: ['test/support/global-setup.ts', 'test/support/postgres.ts'],
           // Each file builds its own servers and data directories; the server modules keep no state
           // between applications (only pure caches), so re-importing express, socket.io and the
           // schedule service for every file was wasted time.

@@ -22,8 +22,7 @@ import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './plat
 import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMetrics, metricsServer, type Metrics } from './platform/metrics.ts';
-import { openSignageDatabase, openSqliteStore, type SignageDatabase } from './schedule/store/sqlite-store.ts';
-import { openDisplayRecords } from './fleet/display-records.ts';
+import { openNodeStores, type NodeStores } from './platform/stores.ts';
 import { connectRedis, RedisUnreachableError, type RedisConnection } from './platform/redis.ts';
 
 function fail(message: string, code: number): never {
@@ -40,6 +39,7 @@ function lanAddresses(): string[] {
 }
 
 function printUrls(
+  where: string,
   service: ScheduleService,
   config: Config,
   port: number,
@@ -51,7 +51,7 @@ function printUrls(
   const base = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const rooms = service.schedule().venues.filter((venue) => venue.kind === 'room');
   const lines = [
-    `Venue signage is running (data in ${config.dataDir}).`,
+    `Venue signage is running (data in ${where}).`,
     '',
     `Control panel:  ${base}/control`,
     `Lobby board:    ${base}/display/lobby`,
@@ -212,13 +212,13 @@ async function main(): Promise<void> {
   // and warp to --clock once the schedule is open.
   const clock = new ServerClock();
   let service: ScheduleService;
-  let database: SignageDatabase;
+  let stores: NodeStores;
   try {
-    // One database per data directory, opened here and handed to each store that keeps rows in it.
-    database = openSignageDatabase(config.dataDir);
+    stores = await openNodeStores(config);
     service = await openScheduleService({
       dataDir: config.dataDir,
-      store: openSqliteStore(database),
+      store: stores.store,
+      leadership: stores.leadership,
       seed: () =>
         loadProgrammeFile(config.programme, {
           ...config.programmeOptions,
@@ -255,7 +255,7 @@ async function main(): Promise<void> {
   const httpServer = createWebServer(config.tls);
   const application = createApplication(httpServer, {
     service,
-    displayRecords: openDisplayRecords(database),
+    displayRecords: stores.displayRecords,
     clock,
     auth,
     feeds,
@@ -274,9 +274,9 @@ async function main(): Promise<void> {
   });
   httpServer.listen(config.port, config.host, () => {
     const { port } = httpServer.address() as AddressInfo;
-    printUrls(service, config, port, auth.generatedPassword, monitoring?.port);
+    printUrls(stores.where, service, config, port, auth.generatedPassword, monitoring?.port);
     if (config.httpRedirectPort !== undefined) redirectPlainHttp(config, port);
-    log.info('server started', { port, dataDir: config.dataDir, revision: service.revision() });
+    log.info('server started', { port, data: stores.where, revision: service.revision() });
   });
 
   let stopping = false;
@@ -295,6 +295,7 @@ async function main(): Promise<void> {
     await redis?.close().catch(() => undefined);
     auth.close();
     await service.close();
+    await stores.close();
     log.info('stopped');
     process.exit(0);
   };

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DisplayScreen, DisplayView } from '../../shared/protocol.ts';
 import { isLanguage, type Language } from '../../shared/languages.ts';
+import { inTransaction, type PostgresPool } from '../platform/postgres/database.ts';
 
 export interface DisplayRecord {
   id: string;
@@ -146,6 +147,74 @@ export function openDisplayRecords(db: Database): DisplayRecordStore {
     },
     async remove(ids) {
       if (db.open && ids.length > 0) removeAll(ids);
+    },
+  };
+}
+
+const DISPLAY_COLUMNS: (keyof DisplayRow)[] = [
+  'id',
+  'name',
+  'view',
+  'venue_id',
+  'token_hash',
+  'managed',
+  'staff_touched',
+  'last_seen',
+  'revision',
+  'user_agent',
+  'screen_width',
+  'screen_height',
+  'orientation',
+  'clock_skew_ms',
+  'directions',
+  'language',
+];
+
+/**
+ * The fleet in PostgreSQL, shared by every node (a screen may reconnect to any of them). The
+ * records are read once here, when the node starts; drain() waits for the writes in flight, so
+ * the composition root can end the pool without losing the last flush.
+ */
+export async function openPostgresDisplayRecords(
+  pool: PostgresPool,
+): Promise<DisplayRecordStore & { drain(): Promise<void> }> {
+  const loaded = (await pool.query<DisplayRow>('SELECT * FROM displays ORDER BY last_seen')).rows.map(recordFromRow);
+  const inFlight = new Set<Promise<void>>();
+  const track = (write: Promise<void>) => {
+    inFlight.add(write);
+    void write.catch(() => undefined).finally(() => inFlight.delete(write));
+    return write;
+  };
+  const placeholders = DISPLAY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+  const updates = DISPLAY_COLUMNS.slice(1)
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ');
+  const upsert = `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${placeholders})
+    ON CONFLICT (id) DO UPDATE SET ${updates}`;
+  return {
+    load: () => loaded,
+    save: (records) =>
+      track(
+        records.length === 0
+          ? Promise.resolve()
+          : inTransaction(pool, async (client) => {
+              for (const record of records) {
+                const row = rowFromRecord(record);
+                await client.query(
+                  upsert,
+                  DISPLAY_COLUMNS.map((column) => row[column]),
+                );
+              }
+            }),
+      ),
+    remove: (ids) =>
+      track(
+        ids.length === 0
+          ? Promise.resolve()
+          : pool.query('DELETE FROM displays WHERE id = ANY($1)', [ids]).then(() => undefined),
+      ),
+    async drain() {
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -17,6 +17,7 @@ import { TlsFileError, loadTlsCredentials, type TlsCredentials } from './tls/tls
 import type { ImportOptions } from '../interchange/import-types.ts';
 import { ssoSettings, type SsoSettings } from '../staff/sso-config.ts';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
+import { isPostgresUrl } from './postgres/url.ts';
 
 export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
 export const DEMO_DATA_DIR = 'data/demo';
@@ -68,6 +69,11 @@ export interface Config {
   logLevel: LogLevel;
   /** --redis or REDIS_URL: the Redis that joins this node to the others (fan-out, fleet); undefined = one node. */
   redis: string | undefined;
+  /**
+   * --database or DATABASE_URL: a PostgreSQL URL whose database holds everything nodes share
+   * (several nodes on one database form a cluster); undefined = the data directory's SQLite file.
+   */
+  database: string | undefined;
 }
 
 const PORT_RANGE = 'must be a whole number between 0 and 65535';
@@ -211,6 +217,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         'metrics-port': { type: 'string' },
         'log-level': { type: 'string' },
         redis: { type: 'string' },
+        database: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -268,6 +275,13 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`--http-redirect-port must differ from --port (both ${port})`);
   }
 
+  const redis = redisUrl(values.redis, env.REDIS_URL);
+  const database = databaseUrl(values.database, env.DATABASE_URL);
+  // Nodes on separate SQLite files would each have their own schedule: no cluster at all.
+  if (redis !== undefined && database === undefined) {
+    throw new ConfigError('--redis joins a cluster, whose nodes share one PostgreSQL: give --database too');
+  }
+
   return {
     port,
     host,
@@ -286,7 +300,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     tls,
     httpRedirectPort,
     ...monitoring(values, env),
-    redis: redisUrl(values.redis, env.REDIS_URL),
+    redis,
+    database,
   };
 }
 
@@ -302,9 +317,22 @@ function redisUrl(option: string | undefined, variable: string | undefined): str
     url = undefined;
   }
   if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
-    throw new ConfigError(`${name} must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 (got "${text}")`);
+    // The URL may carry a password: say what is wrong without echoing it.
+    throw new ConfigError(`${name} must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379`);
   }
   return url.href;
+}
+
+/** --database / DATABASE_URL: only a PostgreSQL URL naming a database is taken. */
+function databaseUrl(option: string | undefined, variable: string | undefined): string | undefined {
+  const value = option ?? (variable === '' ? undefined : variable);
+  if (value === undefined) return undefined;
+  const name = option !== undefined ? '--database' : 'DATABASE_URL';
+  if (!isPostgresUrl(value)) {
+    // The URL may carry a password: say what is wrong without echoing it.
+    throw new ConfigError(`${name} must be a PostgreSQL URL such as postgres://USER@HOST:5432/DB`);
+  }
+  return value;
 }
 
 /** --metrics-port and --log-level (LOG_LEVEL): what the operator watches the server with. */

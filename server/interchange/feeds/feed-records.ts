@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { KeptEdit, SyncedValues } from '../../../shared/feeds.ts';
+import type { PostgresPool } from '../../platform/postgres/database.ts';
 
 export interface FeedRecord {
   id: string;
@@ -51,9 +52,37 @@ export const FEEDS_TABLE = `
   );
 `;
 
+function recordOf(row: FeedRow): FeedRecord {
+  return {
+    id: row.id,
+    url: row.url,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    lastSyncAt: row.last_sync_at,
+    lastError: row.last_error,
+    failingSince: row.failing_since,
+    synced: JSON.parse(row.synced) as Record<string, SyncedValues>,
+    kept: JSON.parse(row.kept) as KeptEdit[],
+  };
+}
+
+function rowOf(record: FeedRecord): FeedRow {
+  return {
+    id: record.id,
+    url: record.url,
+    etag: record.etag,
+    last_modified: record.lastModified,
+    last_sync_at: record.lastSyncAt,
+    last_error: record.lastError,
+    failing_since: record.failingSince,
+    synced: JSON.stringify(record.synced),
+    kept: JSON.stringify(record.kept),
+  };
+}
+
 export function openFeedRecords(db: Database): FeedRecordStore {
   const all = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY rowid');
-  const upsert = db.prepare(
+  const upsert = db.prepare<FeedRow>(
     `INSERT INTO feeds (id, url, etag, last_modified, last_sync_at, last_error, failing_since, synced, kept)
      VALUES (@id, @url, @etag, @last_modified, @last_sync_at, @last_error, @failing_since, @synced, @kept)
      ON CONFLICT (id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
@@ -62,31 +91,37 @@ export function openFeedRecords(db: Database): FeedRecordStore {
   );
   const remove = db.prepare('DELETE FROM feeds WHERE id = ?');
   return {
-    all: async () =>
-      all.all().map((row) => ({
-        id: row.id,
-        url: row.url,
-        etag: row.etag,
-        lastModified: row.last_modified,
-        lastSyncAt: row.last_sync_at,
-        lastError: row.last_error,
-        failingSince: row.failing_since,
-        synced: JSON.parse(row.synced) as Record<string, SyncedValues>,
-        kept: JSON.parse(row.kept) as KeptEdit[],
-      })),
-    async put(record) {
-      upsert.run({
-        id: record.id,
-        url: record.url,
-        etag: record.etag,
-        last_modified: record.lastModified,
-        last_sync_at: record.lastSyncAt,
-        last_error: record.lastError,
-        failing_since: record.failingSince,
-        synced: JSON.stringify(record.synced),
-        kept: JSON.stringify(record.kept),
-      });
-    },
+    all: async () => all.all().map(recordOf),
+    put: async (record) => void upsert.run(rowOf(record)),
     remove: async (id) => remove.run(id).changes > 0,
+  };
+}
+
+/** The same records in PostgreSQL (seq keeps the order feeds were added in, as SQLite's rowid does). */
+export function openPostgresFeedRecords(pool: PostgresPool): FeedRecordStore {
+  return {
+    all: async () => (await pool.query<FeedRow>('SELECT * FROM feeds ORDER BY seq')).rows.map(recordOf),
+    async put(record) {
+      const row = rowOf(record);
+      await pool.query(
+        `INSERT INTO feeds (id, url, etag, last_modified, last_sync_at, last_error, failing_since, synced, kept)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
+           last_sync_at = excluded.last_sync_at, last_error = excluded.last_error, failing_since = excluded.failing_since,
+           synced = excluded.synced, kept = excluded.kept`,
+        [
+          row.id,
+          row.url,
+          row.etag,
+          row.last_modified,
+          row.last_sync_at,
+          row.last_error,
+          row.failing_since,
+          row.synced,
+          row.kept,
+        ],
+      );
+    },
+    remove: async (id) => ((await pool.query('DELETE FROM feeds WHERE id = $1', [id])).rowCount ?? 0) > 0,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { EmergencyTemplate } from '../../../shared/commands.ts';
+import type { PostgresPool } from '../../platform/postgres/database.ts';
 
 export interface EmergencyTemplateStore {
   list(): Promise<EmergencyTemplate[]>;
@@ -19,5 +20,20 @@ export function openEmergencyTemplates(db: Database): EmergencyTemplateStore {
   return {
     list: async () => list.all(),
     update: async (id, changes) => update.run(changes.label, changes.text, id).changes === 1,
+  };
+}
+
+export function openPostgresEmergencyTemplates(pool: PostgresPool): EmergencyTemplateStore {
+  return {
+    list: async () =>
+      (await pool.query<EmergencyTemplate>('SELECT id, label, text FROM emergency_templates ORDER BY seq')).rows,
+    update: async (id, changes) =>
+      (
+        await pool.query('UPDATE emergency_templates SET label = $1, text = $2 WHERE id = $3', [
+          changes.label,
+          changes.text,
+          id,
+        ])
+      ).rowCount === 1,
   };
 }

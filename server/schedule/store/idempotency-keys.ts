@@ -5,6 +5,7 @@
  * answer itself is added once it has been sent.
  */
 import type { Database } from 'better-sqlite3';
+import type { PostgresClient, PostgresPool } from '../../platform/postgres/database.ts';
 
 /** Keys are kept this long; a retry later than that is a new request. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +54,18 @@ export const IDEMPOTENCY_TABLE = `
   CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
 `;
 
+/** The stored answer of a key row, or undefined once the key is older than the window. */
+function answerOf(row: KeyRow, now: number): StoredAnswer | undefined {
+  if (row.created_at < now - IDEMPOTENCY_WINDOW_MS) return undefined;
+  return {
+    request: row.request,
+    at: row.created_at,
+    revision: row.revision ?? undefined,
+    status: row.status ?? undefined,
+    body: row.body === null ? undefined : (JSON.parse(row.body) as unknown),
+  };
+}
+
 export function openIdempotencyKeys(
   db: Database,
 ): IdempotencyStore & { claim(claim: IdempotencyClaim, revision: number): void } {
@@ -80,14 +93,7 @@ export function openIdempotencyKeys(
         statements.purge.run(now - IDEMPOTENCY_WINDOW_MS);
       }
       const row = statements.find.get(key);
-      if (!row || row.created_at < now - IDEMPOTENCY_WINDOW_MS) return undefined;
-      return {
-        request: row.request,
-        at: row.created_at,
-        revision: row.revision ?? undefined,
-        status: row.status ?? undefined,
-        body: row.body === null ? undefined : (JSON.parse(row.body) as unknown),
-      };
+      return row && answerOf(row, now);
     },
     async answer(claim, status, body) {
       statements.answer.run(
@@ -96,6 +102,43 @@ export function openIdempotencyKeys(
         claim.at,
         status,
         body === undefined ? null : JSON.stringify(body),
+      );
+    },
+  };
+}
+
+/** The same answers in PostgreSQL; the claim joins the commit's transaction (postgres-store.ts). */
+export function openPostgresIdempotencyKeys(
+  pool: PostgresPool,
+): IdempotencyStore & { claim(client: PostgresClient, claim: IdempotencyClaim, revision: number): Promise<void> } {
+  let lastPurge = 0;
+  return {
+    async claim(client, claim, revision) {
+      await client.query('INSERT INTO idempotency_keys (key, request, created_at, revision) VALUES ($1, $2, $3, $4)', [
+        claim.key,
+        claim.request,
+        claim.at,
+        revision,
+      ]);
+    },
+    async find(key, now) {
+      if (now - lastPurge > 60_000) {
+        lastPurge = now;
+        await pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [now - IDEMPOTENCY_WINDOW_MS]);
+      }
+      const row = (
+        await pool.query<KeyRow>(
+          'SELECT request, created_at, revision, status, body FROM idempotency_keys WHERE key = $1',
+          [key],
+        )
+      ).rows[0];
+      return row && answerOf(row, now);
+    },
+    async answer(claim, status, body) {
+      await pool.query(
+        `INSERT INTO idempotency_keys (key, request, created_at, status, body) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body`,
+        [claim.key, claim.request, claim.at, status, body === undefined ? null : JSON.stringify(body)],
       );
     },
   };

@@ -30,25 +30,44 @@ export interface JournalRow {
   undoes: number | null;
 }
 
+/** The rows a schedule is read from, whichever database they come from. */
+export interface ScheduleRows {
+  meta: {
+    revision: number;
+    timezone: string;
+    schedule_id: string | null;
+    conference: string | null;
+    settings: string | null;
+  };
+  venues: Record<string, unknown>[];
+  sessions: { id: string; doc: string }[];
+  announcements: { id: string; doc: string }[];
+  emergency: { text: string; since: string } | undefined;
+}
+
 export function readSchedule(db: Database): Schedule | null {
   const meta = db
     .prepare('SELECT revision, timezone, schedule_id, conference, settings FROM meta WHERE id = 1')
-    .get() as
-    | {
-        revision: number;
-        timezone: string;
-        schedule_id: string | null;
-        conference: string | null;
-        settings: string | null;
-      }
-    | undefined;
+    .get() as ScheduleRows['meta'] | undefined;
   if (!meta) return null;
-  const docs = <T>(table: string, schema: z.core.$ZodType<T>): T[] =>
-    (db.prepare(`SELECT id, doc FROM ${table} ORDER BY seq`).all() as { id: string; doc: string }[]).map((row) =>
-      parseRow(table, row.id, schema, parseJson(table, row)),
-    );
-  const emergency = db.prepare('SELECT text, since FROM emergency WHERE id = 1').get() as
-    { text: string; since: string } | undefined;
+  const docs = (table: string) =>
+    db.prepare(`SELECT id, doc FROM ${table} ORDER BY seq`).all() as ScheduleRows['sessions'];
+  return scheduleFromRows({
+    meta,
+    venues: db.prepare('SELECT id, name, kind, building, floor, directions FROM venues ORDER BY seq').all() as Record<
+      string,
+      unknown
+    >[],
+    sessions: docs('sessions'),
+    announcements: docs('announcements'),
+    emergency: db.prepare('SELECT text, since FROM emergency WHERE id = 1').get() as ScheduleRows['emergency'],
+  });
+}
+
+/** The schedule the rows describe, each document checked against the model's schema. */
+export function scheduleFromRows({ meta, venues, sessions, announcements, emergency }: ScheduleRows): Schedule {
+  const docs = <T>(table: string, rows: { id: string; doc: string }[], schema: z.core.$ZodType<T>): T[] =>
+    rows.map((row) => parseRow(table, row.id, schema, parseJson(table, row)));
   return {
     revision: meta.revision,
     ...(meta.schedule_id !== null && { scheduleId: meta.schedule_id }),
@@ -56,13 +75,9 @@ export function readSchedule(db: Database): Schedule | null {
     ...(meta.conference !== null && {
       conference: parseRow('meta', 'conference', ConferenceSchema, JSON.parse(meta.conference)),
     }),
-    venues: (
-      db.prepare('SELECT id, name, kind, building, floor, directions FROM venues ORDER BY seq').all() as {
-        id: string;
-      }[]
-    ).map((row) => parseRow('venues', row.id, VenueSchema, withoutNulls(row))),
-    sessions: docs('sessions', SessionSchema),
-    announcements: docs('announcements', AnnouncementSchema),
+    venues: venues.map((row) => parseRow('venues', String(row.id), VenueSchema, withoutNulls(row))),
+    sessions: docs('sessions', sessions, SessionSchema),
+    announcements: docs('announcements', announcements, AnnouncementSchema),
     emergency: emergency ? { text: emergency.text, since: emergency.since } : null,
     ...(meta.settings !== null && {
       settings: parseRow('meta', 'settings', ScheduleSettingsSchema, JSON.parse(meta.settings)),
