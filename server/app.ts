@@ -21,12 +21,22 @@ import { attachRealtime } from './realtime/attach-realtime.ts';
 import type { DisplayCaps } from './realtime/display-namespace.ts';
 import type { PlanOptions } from './interchange/import-planning.ts';
 import { DisplayRegistry } from './fleet/display-registry.ts';
+import { Fleet } from './fleet/fleet.ts';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { RedisConnection } from './platform/redis.ts';
+import { peerChannel } from './realtime/peer-channel.ts';
 import type { DisplayRecordStore } from './fleet/display-records.ts';
 import { healthRouter, type Readiness } from './platform/health.ts';
 import { SingleSignOn } from './staff/sso.ts';
 import type { SsoSettings } from './staff/sso-config.ts';
 import { clientAddressRule } from './platform/client-address.ts';
 import type { FeedPoller } from './interchange/feeds/feed-poller.ts';
+
+/**
+ * The Redis stream between nodes. It only bridges a short Redis outage (the adapter resumes from
+ * where it stopped), so it need not be long; entries can be large (a node's fleet changes).
+ */
+const CLUSTER_STREAM = { streamName: 'signage', maxLen: 2_000 };
 
 export interface ApplicationDeps {
   service: ScheduleService;
@@ -54,12 +64,20 @@ export interface ApplicationDeps {
   importPlanning?: PlanOptions;
   /** OpenID Connect single sign-on (server/staff/sso.ts); without it, passwords only. */
   sso?: SsoSettings | undefined;
+  /**
+   * One node of a cluster (`--redis`): socket.io's Redis Streams adapter joins it to the other
+   * nodes on this Redis, for fleet commands and the fleet view (schedule changes each node learns
+   * from the shared database and sends to its own screens).
+   */
+  redis?: RedisConnection | undefined;
 }
 
 export interface Application {
   app: Express;
   io: Server;
   displays: DisplayRegistry;
+  /** What staff see of the fleet: this node's screens, or every node's in a cluster. */
+  fleet: Fleet;
   /** Stops the timers and the feeds' polls, disconnects every client and closes the HTTP server (not the service). */
   close(): Promise<void>;
 }
@@ -68,6 +86,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   const logger = deps.logger ?? silentLogger;
   const displays = new DisplayRegistry();
   displays.attachStore(deps.displayRecords, (error) => logger.error('cannot store the display fleet', error));
+  const fleet = new Fleet(displays);
   const sso = deps.sso && new SingleSignOn(deps.sso);
   // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
   // that reaches the port directly pick its own address and slip past the login limits and caps.
@@ -77,6 +96,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
     clock: deps.clock,
     auth: deps.auth,
     displays,
+    fleet,
     logger,
     sso,
     feeds: deps.feeds,
@@ -102,7 +122,12 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   httpServer.on('request', app);
 
   // No client bundle from socket.io (the pages bundle socket.io-client) and no CORS: same origin only.
-  const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 100_000,
+    ...(deps.redis && { adapter: createAdapter(deps.redis, CLUSTER_STREAM) }),
+  });
+  if (deps.redis) fleet.joinCluster(peerChannel(io));
   const realtime = attachRealtime(io, { ...context, displayCaps: deps.displayCaps });
   readiness.realtimeUp = true;
   const stopMetrics = deps.metrics?.watch(deps.service, displays);
@@ -111,11 +136,13 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
     app,
     io,
     displays,
+    fleet,
     async close() {
       readiness.closing = true;
       deps.feeds.stop();
       stopMetrics?.();
       realtime.close();
+      fleet.close();
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await io.close();

@@ -23,6 +23,7 @@ import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMetrics, metricsServer, type Metrics } from './platform/metrics.ts';
 import { openNodeStores, type NodeStores } from './platform/stores.ts';
+import { connectRedis, RedisUnreachableError, type RedisConnection } from './platform/redis.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -169,6 +170,18 @@ async function startMetrics(port: number | undefined, logger: Logger) {
   return { metrics, port: bound, close };
 }
 
+/** --redis: this node joins the cluster on that Redis, or does not start at all. */
+async function joinRedis(url: string, logger: Logger): Promise<RedisConnection> {
+  try {
+    const redis = await connectRedis(url, logger);
+    logger.info('joined the cluster through redis');
+    return redis;
+  } catch (error) {
+    if (error instanceof RedisUnreachableError) fail(error.message, 2);
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   // Crashes before the logger exists (a bad option cannot crash, but a build can) go to stderr.
   const crashLog: { logger?: Logger } = {};
@@ -236,6 +249,7 @@ async function main(): Promise<void> {
     onError: (feed) => log.warn('feed poll failed', { feed: feed.id, error: feed.lastError }),
   });
   for (const url of config.feeds) await feeds.add(url);
+  const redis = config.redis === undefined ? undefined : await joinRedis(config.redis, log);
   const monitoring = await startMetrics(config.metricsPort, log);
   monitoring?.metrics.watchFeeds(() => feeds.list());
   const httpServer = createWebServer(config.tls);
@@ -249,6 +263,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     sso: config.sso,
     logger: log,
+    redis,
     ...(monitoring ? { metrics: monitoring.metrics } : {}),
   });
   feeds.start();
@@ -277,6 +292,7 @@ async function main(): Promise<void> {
     // Writes the pending screen reports, then closes the screens' transports (they reconnect).
     await application.close();
     await monitoring?.close();
+    await redis?.close().catch(() => undefined);
     auth.close();
     await service.close();
     await stores.close();

@@ -27,6 +27,7 @@ import { SecondTicker } from '../controllers/second-ticker.ts';
 import { ScheduleController } from '../controllers/schedule-controller.ts';
 import { LOBBY, activeAnnouncements } from '../../shared/announcements.ts';
 import { isManagedPath, parseRoute, type DisplayRoute } from '../data/route.ts';
+import { connectToServers, parseServerList } from '../data/server-list.ts';
 import { ScheduleClient } from '../data/schedule-client.ts';
 import type { Schedule } from '../../shared/model.ts';
 import { theme } from '../styles/theme.ts';
@@ -70,8 +71,10 @@ function isPreview(): boolean {
 function createClient(): ScheduleClient | null {
   const route = parseRoute(location.pathname);
   if (route && isPreview()) return new ScheduleClient({ route, preview: true });
-  if (route || isManagedPath(location.pathname)) return new ScheduleClient({ route, storage: browserStorage() });
-  return null;
+  if (!route && !isManagedPath(location.pathname)) return null;
+  const servers = parseServerList(location.search);
+  const connect = servers.length > 0 ? connectToServers(servers, location.origin) : undefined;
+  return new ScheduleClient({ route, storage: browserStorage(), ...(connect && { connect }) });
 }
 
 @customElement('signage-app')

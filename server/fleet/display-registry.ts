@@ -26,17 +26,19 @@ import {
   newEntry,
   UNPAIRED_TTL_MS,
   isStale,
+  entryFromPeer,
+  peerEntryOf,
   recordFromEntry,
   sameAssignment,
   statusOf,
   type Assignment,
   type FleetEntry,
 } from './fleet-entry.ts';
-import type { Admission, DisplayHello, FleetCommand } from './fleet-messages.ts';
+import type { Admission, DisplayHello, FleetCommand, PeerEntry } from './fleet-messages.ts';
 import { FleetWriter } from './fleet-writer.ts';
 import { PairingCodes } from './pairing-codes.ts';
 
-export type { Admission, DisplayHello, FleetCommand };
+export type { Admission, DisplayHello, FleetCommand, PeerEntry };
 
 /**
  * Beyond this many entries, disconnected screens staff never touched (renamed, assigned, paired)
@@ -57,6 +59,8 @@ export class DisplayRegistry {
   private readonly renderedListeners = new Set<(revision: number, previous: number) => void>();
   private writer: FleetWriter | undefined;
   private staleIds = '';
+  /** In a cluster: whether another node holds this screen connected (see fleet-peers.ts). */
+  private connectedElsewhere: (id: string) => boolean = () => false;
 
   constructor(
     private readonly realNow: () => number = Date.now,
@@ -234,7 +238,7 @@ export class DisplayRegistry {
 
   /** Forgets every screen that is offline now (the bulk "forget offline screens"); returns how many. */
   forgetOffline(): number {
-    const offline = this.assigned().filter((entry) => entry.sockets === 0);
+    const offline = this.assigned().filter((entry) => entry.sockets === 0 && !this.connectedElsewhere(entry.id));
     for (const entry of offline) this.entries.delete(entry.id);
     if (offline.length > 0) {
       this.writer?.remove(offline.map((entry) => entry.id));
@@ -253,6 +257,36 @@ export class DisplayRegistry {
         : { event: 'reload', args: [] },
     );
     return entry.sockets > 0;
+  }
+
+  /** The screens connected to this node, as the other nodes of a cluster hear of them. */
+  connectedHere(): PeerEntry[] {
+    const now = this.realNow();
+    return this.assigned()
+      .filter((entry) => entry.sockets > 0)
+      .map((entry) => peerEntryOf(entry, statusOf(entry, now, this.staleAfterMs)));
+  }
+
+  /**
+   * Keeps a copy of a screen another node holds, so that this node knows it (token, staff's
+   * assignment) when the screen fails over here. Not stored: the node holding it stores it. Never
+   * replaces a screen connected here, which this node knows best.
+   */
+  learn(peer: PeerEntry): void {
+    const local = this.entries.get(peer.status.id);
+    if (!peer.persistent || (local && local.sockets > 0)) return;
+    const entry = entryFromPeer(peer);
+    if (local) {
+      entry.pairingCode = local.pairingCode;
+      entry.proven = local.proven;
+    }
+    this.entries.set(entry.id, entry);
+    this.changed();
+  }
+
+  /** In a cluster, screens other nodes hold are neither pruned nor forgotten as offline here. */
+  setConnectedElsewhere(predicate: (id: string) => boolean): void {
+    this.connectedElsewhere = predicate;
   }
 
   onChange(listener: () => void): () => void {
@@ -294,7 +328,8 @@ export class DisplayRegistry {
         entry.proven = true;
         changed = true;
       }
-      if (!entry.managed && entry.sockets === 0 && now - entry.lastSeen > UNPAIRED_TTL_MS) {
+      const gone = entry.sockets === 0 && !this.connectedElsewhere(entry.id);
+      if (!entry.managed && gone && now - entry.lastSeen > UNPAIRED_TTL_MS) {
         this.codes.release(entry);
         this.entries.delete(entry.id);
         if (entry.persistent) dropped.push(entry.id);
@@ -358,7 +393,7 @@ export class DisplayRegistry {
     const removed: string[] = [];
     for (const entry of this.entries.values()) {
       if (this.entries.size <= this.maxEntries) break;
-      if (entry.sockets > 0 || entry.managed || entry.touched) continue;
+      if (entry.sockets > 0 || entry.managed || entry.touched || this.connectedElsewhere(entry.id)) continue;
       this.codes.release(entry);
       this.entries.delete(entry.id);
       if (entry.persistent) removed.push(entry.id);

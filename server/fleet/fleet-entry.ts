@@ -6,6 +6,7 @@ import type { Assignment, DisplayAssignment, DisplayScreen, DisplayStatus } from
 import type { DisplayRecord } from './display-records.ts';
 import type { Language } from '../../shared/languages.ts';
 import { ROTATION_SECONDS } from '../../shared/language-rotation.ts';
+import type { PeerEntry } from './fleet-messages.ts';
 
 export type { Assignment };
 
@@ -101,6 +102,39 @@ export function entryFromRecord(record: DisplayRecord): FleetEntry {
     language: record.language,
     secondLanguage: record.secondLanguage,
     rotationSeconds: record.rotationSeconds,
+  };
+}
+
+/** What the other nodes of a cluster hear of an entry connected here. */
+export function peerEntryOf(entry: FleetEntry, status: DisplayStatus): PeerEntry {
+  return {
+    status,
+    tokenHash: entry.tokenHash,
+    managed: entry.managed,
+    touched: entry.touched,
+    persistent: entry.persistent,
+  };
+}
+
+/** This node's offline copy of a screen another node holds. */
+export function entryFromPeer({ status, tokenHash, managed, touched }: PeerEntry): FleetEntry {
+  return {
+    id: status.id,
+    name: status.name,
+    assignment: status.view === 'room' ? { view: 'room', venueId: status.venueId } : { view: 'lobby' },
+    pairingCode: null,
+    tokenHash,
+    managed,
+    touched,
+    persistent: true,
+    sockets: 0,
+    lastSeen: Date.parse(status.lastSeen),
+    revision: status.revision,
+    userAgent: status.userAgent,
+    screen: status.screen,
+    clockSkewMs: status.clockSkewMs,
+    directions: status.directions,
+    language: status.language,
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   DisplayPairing,
   DisplayScreen,
   DisplayFleetToClient,
+  DisplayStatus,
 } from '../../shared/protocol.ts';
 import type { Assignment } from './fleet-entry.ts';
 
@@ -39,3 +40,17 @@ export type FleetCommand = {
   [E in FleetEvent]: { event: E; args: Parameters<DisplayFleetToClient[E]> };
 }[FleetEvent];
 type FleetEvent = keyof DisplayFleetToClient;
+
+/**
+ * A screen as one node of a cluster tells the others about it: what the fleet view shows, plus
+ * what another node needs to take the screen over when it fails over there (the hash of its
+ * token, whether staff manage its assignment).
+ */
+export interface PeerEntry {
+  status: DisplayStatus;
+  tokenHash?: string | undefined;
+  managed: boolean;
+  touched: boolean;
+  /** False for a screen without an id of its own (listed, never stored or taken over). */
+  persistent: boolean;
+}

@@ -76,17 +76,17 @@ function assignmentFor(schedule: Schedule, view: 'room' | 'lobby', venueId: stri
   return { view: 'room', venueId };
 }
 
-export function fleetRouter({ service, displays }: ApiContext): Router {
+export function fleetRouter({ service, fleet: displays }: ApiContext): Router {
   const router = Router();
   router.get('/displays', (_req, res) => {
     res.json(displays.list());
   });
 
-  router.post('/displays/pair', (req, res) => {
+  router.post('/displays/pair', async (req, res) => {
     const body = validate(PairSchema, req.body);
     const assignment = assignmentFor(service.schedule(), body.view, body.venueId);
     const name = body.name ?? defaultDisplayName(service.schedule(), assignment);
-    res.status(201).json(displays.pair(body.code, assignment, name));
+    res.status(201).json(await displays.pair(body.code, assignment, name));
   });
 
   router.patch('/displays/:id', (req, res) => {

@@ -67,6 +67,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** --log-level or LOG_LEVEL: the least severe level written. */
   logLevel: LogLevel;
+  /** --redis or REDIS_URL: the Redis that joins this node to the others (fan-out, fleet); undefined = one node. */
+  redis: string | undefined;
   /**
    * --database or DATABASE_URL: a PostgreSQL URL whose database holds everything nodes share
    * (several nodes on one database form a cluster); undefined = the data directory's SQLite file.
@@ -214,6 +216,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         'http-redirect-port': { type: 'string' },
         'metrics-port': { type: 'string' },
         'log-level': { type: 'string' },
+        redis: { type: 'string' },
         database: { type: 'string' },
       },
     }));
@@ -272,6 +275,13 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`--http-redirect-port must differ from --port (both ${port})`);
   }
 
+  const redis = redisUrl(values.redis, env.REDIS_URL);
+  const database = databaseUrl(values.database, env.DATABASE_URL);
+  // Nodes on separate SQLite files would each have their own schedule: no cluster at all.
+  if (redis !== undefined && database === undefined) {
+    throw new ConfigError('--redis joins a cluster, whose nodes share one PostgreSQL: give --database too');
+  }
+
   return {
     port,
     host,
@@ -290,8 +300,27 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     tls,
     httpRedirectPort,
     ...monitoring(values, env),
-    database: databaseUrl(values.database, env.DATABASE_URL),
+    redis,
+    database,
   };
+}
+
+/** redis://[user:password@]host[:port][/db] or rediss:// (TLS); reachability is checked at start by main.ts. */
+function redisUrl(option: string | undefined, variable: string | undefined): string | undefined {
+  const text = option ?? (variable || undefined);
+  if (text === undefined) return undefined;
+  const name = option !== undefined ? '--redis' : 'REDIS_URL';
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    // The URL may carry a password: say what is wrong without echoing it.
+    throw new ConfigError(`${name} must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379`);
+  }
+  return url.href;
 }
 
 /** --database / DATABASE_URL: only a PostgreSQL URL naming a database is taken. */

@@ -13,6 +13,7 @@ import type { Logger } from '../platform/logger.ts';
 import type { ClientAddressRule } from '../platform/client-address.ts';
 import { setupControlNamespace, type ControlNamespace } from './control-namespace.ts';
 import type { DisplayRegistry, FleetCommand } from '../fleet/display-registry.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import { setupDisplayNamespace, type DisplayCaps, type DisplayNamespace } from './display-namespace.ts';
 import { startExpiryTimer } from '../schedule/expiry-timer.ts';
 import { throttle } from './throttle.ts';
@@ -27,6 +28,8 @@ export interface RealtimeDeps {
   clock: ServerClock;
   auth: StaffAuth;
   displays: DisplayRegistry;
+  /** What the panels list: this node's screens, or the whole cluster's. */
+  fleet: Fleet;
   logger: Logger;
   /** Per-address caps of the public namespace (default DISPLAY_CAPS). */
   displayCaps?: DisplayCaps | undefined;
@@ -35,7 +38,7 @@ export interface RealtimeDeps {
 }
 
 export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void } {
-  const { service, clock, displays, logger } = deps;
+  const { service, clock, displays, fleet, logger } = deps;
   const displayNs = io.of(DISPLAY_NAMESPACE) as DisplayNamespace;
   const controlNs = io.of(CONTROL_NAMESPACE) as ControlNamespace;
 
@@ -44,22 +47,24 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
 
   // Namespace-wide emits encode each message once for every socket. Screens are public: they get
   // the change without hidden passcodes (made once per change); staff panels get all of it.
+  // `local`: in a cluster every node learns every change from the database, in revision order,
+  // and tells its own sockets; sending through the adapter as well would deliver each change twice.
   const stopChanges = service.onChange(({ delta, entry }) => {
-    displayNs.emit('delta', publicDelta(delta));
-    controlNs.emit('delta', delta);
-    controlNs.emit('journal', entry);
+    displayNs.local.emit('delta', publicDelta(delta));
+    controlNs.local.emit('delta', delta);
+    controlNs.local.emit('journal', entry);
   });
   const stopClock = clock.onChange((state) => {
     const message = { ...state, revision: service.revision() };
-    displayNs.emit('clock', message);
-    controlNs.emit('clock', message);
+    displayNs.local.emit('clock', message);
+    controlNs.local.emit('clock', message);
   });
   // With no panel open nobody needs the list (a panel gets it when it connects): building it for
   // thousands of screens four times a second during a reconnect storm would be work for nothing.
-  const fleet = throttle(() => {
-    if (controlNs.sockets.size > 0) controlNs.emit('displays', displays.list());
+  const fleetUpdate = throttle(() => {
+    if (controlNs.sockets.size > 0) controlNs.local.emit('displays', fleet.list());
   }, DISPLAYS_THROTTLE_MS);
-  const stopFleet = displays.onChange(() => fleet.call());
+  const stopFleet = fleet.onChange(() => fleetUpdate.call());
   const stopCommands = displays.onCommand((id, command) => sendCommand(displayNs, id, command));
   const staleCheck = setInterval(() => displays.checkStale(), STALE_CHECK_MS);
   staleCheck.unref();
@@ -71,7 +76,7 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): { close(): void 
       stopChanges();
       stopClock();
       stopFleet();
-      fleet.cancel();
+      fleetUpdate.cancel();
       stopCommands();
       clearInterval(staleCheck);
       stopLogoutWatch();

@@ -12,7 +12,7 @@ import { staffSocketDoor } from '../staff/staff-door.ts';
 import type { StaffAuth, StaffSession } from '../staff/staff-auth.ts';
 import type { ServerClock } from '../platform/server-clock.ts';
 import type { ScheduleService } from '../schedule/service-types.ts';
-import type { DisplayRegistry } from '../fleet/display-registry.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 
 /** How much of the journal a panel gets on connect; older entries come from GET /api/changes. */
 export const RECENT_JOURNAL = 100;
@@ -28,9 +28,9 @@ type ControlSocket = ProtocolSocket<ControlClientToServer, ControlServerToClient
 
 export function setupControlNamespace(
   namespace: ControlNamespace,
-  deps: { service: ScheduleService; clock: ServerClock; displays: DisplayRegistry; auth: StaffAuth },
+  deps: { service: ScheduleService; clock: ServerClock; fleet: Fleet; auth: StaffAuth },
 ): () => void {
-  const { service, clock, displays, auth } = deps;
+  const { service, clock, fleet, auth } = deps;
 
   namespace.use(staffSocketDoor(auth));
 
@@ -49,7 +49,7 @@ export function setupControlNamespace(
       socket.emit('snapshot', service.schedule());
     }
     socket.emit('clock', { ...clock.state(), revision: service.revision() });
-    socket.emit('displays', displays.list());
+    socket.emit('displays', fleet.list());
     const since = held !== undefined && missed ? held : Math.max(0, service.revision() - RECENT_JOURNAL);
     for (const entry of service.journalSince(since, RECENT_JOURNAL)) socket.emit('journal', entry);
 

@@ -227,7 +227,12 @@ export class Accounts {
       return next;
     });
     if (summaries.length > 0) {
-      await this.audit(`account.${input.disabled === true ? 'disable' : 'change'}`, summaries.join('; '), actor, params);
+      await this.audit(
+        `account.${input.disabled === true ? 'disable' : 'change'}`,
+        summaries.join('; '),
+        actor,
+        params,
+      );
       this.notify(updated.username);
     }
     return accountView(updated);

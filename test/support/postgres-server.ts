@@ -5,7 +5,7 @@
  * as the `postgres` user (runuser). Used by the test harness (postgres.ts) and the benchmarks.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,8 +105,13 @@ export async function startPostgres(): Promise<RunningPostgres> {
   return {
     url: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`,
     async stop() {
-      // SIGINT: PostgreSQL's fast shutdown (disconnects clients, then exits cleanly).
-      if (server.exitCode === null) server.kill('SIGINT');
+      // SIGINT: PostgreSQL's fast shutdown (disconnects clients, then exits cleanly). Sent to the
+      // postmaster itself (its pid file): runuser, our child when we are root, does not pass it on.
+      if (server.exitCode === null) {
+        const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+        if (pid > 0) process.kill(pid, 'SIGINT');
+        else server.kill('SIGINT');
+      }
       await exited;
       rmSync(root, { recursive: true, force: true });
     },

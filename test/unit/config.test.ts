@@ -66,7 +66,26 @@ describe('a good configuration', () => {
       sso: undefined,
       metricsPort: undefined,
       logLevel: 'info',
+      redis: undefined,
     });
+  });
+
+  it('--redis (or REDIS_URL) joins a cluster; anything but a redis:// or rediss:// URL is refused', () => {
+    const db = { DATABASE_URL: 'postgres://signage@db:5432/signage' };
+    expect(parseConfig(['--redis', 'redis://10.0.0.7:6379'], db)).toMatchObject({ redis: 'redis://10.0.0.7:6379' });
+    expect(parseConfig([], { ...db, REDIS_URL: 'rediss://cache.venue.lan' })).toMatchObject({
+      redis: 'rediss://cache.venue.lan',
+    });
+    expect(parseConfig(['--redis', 'redis://a:6379'], { ...db, REDIS_URL: 'redis://b:6379' })).toMatchObject({
+      redis: 'redis://a:6379',
+    });
+    expect(() => parseConfig(['--redis', 'redis://a:6379'], {})).toThrow(
+      '--redis joins a cluster, whose nodes share one PostgreSQL: give --database too',
+    );
+    expect(() => parseConfig(['--redis', 'localhost:6379'], db)).toThrow(
+      '--redis must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+    );
+    expect(() => parseConfig([], { ...db, REDIS_URL: 'http://cache:6379' })).toThrow(/^REDIS_URL must be a redis:\/\//);
   });
 
   it('--metrics-port and the log level (option over LOG_LEVEL)', () => {

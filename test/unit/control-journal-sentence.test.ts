@@ -91,7 +91,7 @@ function sentence(entry: JournalEntry, t = en, language: Language = 'en') {
 
 describe('journal sentences from parameters', () => {
   it('every schedule change carries parameters, and in English they give back the stored summary', async () => {
-    const entries = (await everyKindOfChange());
+    const entries = await everyKindOfChange();
     const operations = new Set(entries.map((e) => e.operation));
     // Every operation the panel names, but the import (its own test below) and accounts (theirs).
     const scheduleOperations = JOURNAL_OPERATIONS.filter(

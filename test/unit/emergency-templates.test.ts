@@ -25,11 +25,10 @@ afterEach(() => {
 
 const templates = () => store.emergencyTemplates!.list();
 
-
 describe('emergency templates', () => {
   it('lists evacuation, shelter, all clear and meetings suspended, each worded in all seven languages', async () => {
     expect((await templates()).map((t) => t.id)).toEqual(['evacuation', 'shelter', 'all-clear', 'suspended']);
-    for (const template of (await templates())) {
+    for (const template of await templates()) {
       expect(Object.keys(template.wording).sort(), template.id).toEqual([...LANGUAGES].sort());
       expect(template.wording.en).toEqual({ label: template.label, text: template.text });
       const texts = new Set(Object.values(template.wording).map((words) => words.text));
@@ -43,7 +42,11 @@ describe('emergency templates', () => {
 
   it('keeps an edit of one language, leaving English and the others as they were, across a restart', async () => {
     expect(
-      await store.emergencyTemplates!.update('shelter', { label: 'Abri', text: 'Restez dans la salle.', language: 'fr' }),
+      await store.emergencyTemplates!.update('shelter', {
+        label: 'Abri',
+        text: 'Restez dans la salle.',
+        language: 'fr',
+      }),
     ).toBe(true);
     store.close();
     store = openSqliteStore(path.join(dir, 'data'));

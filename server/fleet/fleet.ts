@@ -1,0 +1,293 @@
+/**
+ * The fleet as staff see it: on one node, exactly the display registry; in a cluster, every
+ * node's screens. Each node keeps the registry of the screens connected to it (a screen's socket
+ * lives on one node) and tells the others about them over a PeerChannel (socket.io's
+ * serverSideEmit through the Redis adapter):
+ *
+ * - `entries`: the screens connected here that changed since the last message (throttled), and
+ *   the ones that left. Receivers list them and keep an offline copy (learn) so a screen that
+ *   fails over to them keeps its identity and staff's assignment.
+ * - `alive`: every HEARTBEAT_MS. A node not heard from for PEER_TIMEOUT_MS is gone: its screens
+ *   show offline (from the copies) until they reconnect to a node that is alive.
+ * - `apply`: a staff action (rename, reassign, identify, reload, forget) is applied by the node
+ *   that received it and by every other node, so the node holding the screen's socket delivers it.
+ * - `ask` pair: the pairing code is known only to the node the waiting screen is connected to.
+ *
+ * No per-socket state is added: a single node (no channel) costs nothing more per screen.
+ */
+import type { DisplayStatus } from '../../shared/protocol.ts';
+import { NotFoundError } from '../platform/errors.ts';
+import type { DisplayRegistry, PeerEntry } from './display-registry.ts';
+import type { Assignment } from './fleet-entry.ts';
+import type { Language } from '../../shared/languages.ts';
+
+export const HEARTBEAT_MS = 2_000;
+/** Three heartbeats missed: the node is dead (SIGKILL, power, network). */
+export const PEER_TIMEOUT_MS = 6_000;
+/** Peers hear of fleet changes at most this often (a reconnect storm is one message, not thousands). */
+export const GOSSIP_MS = 250;
+
+export interface DisplayChange {
+  name?: string | undefined;
+  assignment?: Assignment | undefined;
+  directions?: Record<string, string> | undefined;
+  language?: Language | undefined;
+}
+
+export type FleetMutation =
+  | { type: 'update'; id: string; change: DisplayChange }
+  | { type: 'forget'; id: string }
+  | { type: 'forget-offline' }
+  | { type: 'command'; id: string; command: { type: 'identify' } | { type: 'reload' } };
+
+export type PeerMessage =
+  | { kind: 'hello'; node: string }
+  | { kind: 'alive'; node: string }
+  | { kind: 'entries'; node: string; entries: PeerEntry[]; gone: string[] }
+  | { kind: 'apply'; node: string; mutation: FleetMutation };
+
+export interface PairRequest {
+  code: string;
+  assignment: Assignment;
+  name: string;
+}
+
+/** How the nodes of a cluster reach each other (server/realtime/peer-channel.ts). */
+export interface PeerChannel {
+  readonly node: string;
+  /** To every other node, in order. */
+  publish(message: PeerMessage): void;
+  onMessage(listener: (message: PeerMessage) => void): () => void;
+  /** Every other node's answer (those that answered in time). */
+  askPair(request: PairRequest): Promise<Array<DisplayStatus | null>>;
+  onPairAsked(handler: (request: PairRequest) => DisplayStatus | null): () => void;
+}
+
+interface Peer {
+  heard: number;
+  entries: Map<string, PeerEntry>;
+}
+
+export class Fleet {
+  private readonly peers = new Map<string, Peer>();
+  private readonly listeners = new Set<() => void>();
+  /** What the peers last heard of each screen connected here (JSON, to send only what changed). */
+  private published = new Map<string, string>();
+  private readonly stops: Array<() => void> = [];
+  private gossipTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private channel: PeerChannel | undefined;
+
+  constructor(
+    readonly registry: DisplayRegistry,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.stops.push(registry.onChange(() => this.changed()));
+  }
+
+  /** Makes this node one of a cluster's: from now on the fleet is every node's. */
+  joinCluster(channel: PeerChannel): void {
+    this.channel = channel;
+    this.registry.setConnectedElsewhere((id) => this.remoteStatus(id) !== undefined);
+    this.stops.push(
+      channel.onMessage((message) => this.receive(message)),
+      channel.onPairAsked((request) => this.pairHere(request)),
+      this.registry.onChange(() => this.gossipSoon()),
+    );
+    const heartbeat = setInterval(() => {
+      channel.publish({ kind: 'alive', node: channel.node });
+      this.sweep();
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    this.stops.push(() => clearInterval(heartbeat));
+    channel.publish({ kind: 'hello', node: channel.node });
+    this.gossipSoon();
+  }
+
+  close(): void {
+    for (const stop of this.stops) stop();
+    clearTimeout(this.gossipTimer);
+  }
+
+  /** Every screen of the cluster; a screen connected somewhere shows as connected. */
+  list(): DisplayStatus[] {
+    const merged = new Map(this.registry.list().map((status) => [status.id, status]));
+    for (const peer of this.peers.values()) {
+      for (const [id, entry] of peer.entries) {
+        if (!merged.get(id)?.connected) merged.set(id, entry.status);
+      }
+    }
+    return [...merged.values()];
+  }
+
+  get(id: string): DisplayStatus | undefined {
+    const local = this.registry.get(id);
+    if (local?.connected) return local;
+    return this.remoteStatus(id) ?? local;
+  }
+
+  async pair(code: string, assignment: Assignment, name: string): Promise<DisplayStatus> {
+    try {
+      return this.registry.pair(code, assignment, name);
+    } catch (error) {
+      if (!(error instanceof NotFoundError) || !this.channel) throw error;
+      const answers = await this.channel.askPair({ code, assignment, name });
+      const paired = answers.find((answer) => answer !== null);
+      if (!paired) throw error;
+      return paired;
+    }
+  }
+
+  update(id: string, change: DisplayChange): DisplayStatus {
+    const status = this.applyHere({ type: 'update', id, change }) as DisplayStatus;
+    return this.withConnection(status);
+  }
+
+  /** False when the screen is connected to no node (commands are not queued). */
+  command(id: string, command: { type: 'identify' } | { type: 'reload' }): boolean {
+    const sentHere = this.applyHere({ type: 'command', id, command }) as boolean;
+    return sentHere || this.remoteStatus(id) !== undefined;
+  }
+
+  forget(id: string): void {
+    this.applyHere({ type: 'forget', id });
+  }
+
+  forgetOffline(): number {
+    return this.applyHere({ type: 'forget-offline' }) as number;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Applies a staff action here (errors reach the caller), then on every other node. */
+  private applyHere(mutation: FleetMutation): DisplayStatus | boolean | number | undefined {
+    const result = this.apply(mutation, this.remoteStatus('id' in mutation ? mutation.id : '') !== undefined);
+    this.channel?.publish({ kind: 'apply', node: this.channel.node, mutation });
+    return result;
+  }
+
+  /**
+   * One staff action on this node's registry. `heldElsewhere`: another node holds the screen, so
+   * this node's copy may be missing or an offline copy; not knowing it is then no error.
+   */
+  private apply(mutation: FleetMutation, heldElsewhere: boolean): DisplayStatus | boolean | number | undefined {
+    try {
+      switch (mutation.type) {
+        case 'update':
+          return this.registry.update(mutation.id, mutation.change);
+        case 'command':
+          return this.registry.command(mutation.id, mutation.command);
+        case 'forget':
+          this.registry.forget(mutation.id);
+          return undefined;
+        case 'forget-offline':
+          return this.registry.forgetOffline();
+      }
+    } catch (error) {
+      if (!(error instanceof NotFoundError) || !heldElsewhere) throw error;
+      return mutation.type === 'update' ? this.remoteStatus(mutation.id) : false;
+    }
+  }
+
+  private withConnection(status: DisplayStatus): DisplayStatus {
+    if (status.connected) return status;
+    const remote = this.remoteStatus(status.id);
+    return remote ? { ...status, connected: true, lastSeen: remote.lastSeen, revision: remote.revision } : status;
+  }
+
+  private remoteStatus(id: string): DisplayStatus | undefined {
+    for (const peer of this.peers.values()) {
+      const entry = peer.entries.get(id);
+      if (entry) return entry.status;
+    }
+    return undefined;
+  }
+
+  private pairHere({ code, assignment, name }: PairRequest): DisplayStatus | null {
+    try {
+      return this.registry.pair(code, assignment, name);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  private receive(message: PeerMessage): void {
+    const channel = this.channel!;
+    if (message.node === channel.node) return;
+    const peer = this.peers.get(message.node) ?? { heard: 0, entries: new Map<string, PeerEntry>() };
+    const isNew = !this.peers.has(message.node);
+    peer.heard = this.now();
+    this.peers.set(message.node, peer);
+    switch (message.kind) {
+      case 'hello':
+        // A node that just started knows nothing yet: tell it everything.
+        this.published = new Map();
+        this.gossipSoon();
+        break;
+      case 'alive':
+        if (isNew) this.changed();
+        break;
+      case 'entries':
+        for (const entry of message.entries) {
+          if (entry.status.connected) peer.entries.set(entry.status.id, entry);
+          else peer.entries.delete(entry.status.id);
+          this.registry.learn(entry);
+        }
+        for (const id of message.gone) peer.entries.delete(id);
+        this.changed();
+        break;
+      case 'apply':
+        this.apply(message.mutation, true);
+        break;
+    }
+  }
+
+  /** Peers not heard from in time are gone, and so is their screens' connection. */
+  private sweep(): void {
+    const cutoff = this.now() - PEER_TIMEOUT_MS;
+    let changed = false;
+    for (const [node, peer] of this.peers) {
+      if (peer.heard >= cutoff) continue;
+      this.peers.delete(node);
+      changed = true;
+    }
+    if (changed) this.changed();
+  }
+
+  private gossipSoon(): void {
+    if (this.gossipTimer !== undefined) return;
+    this.gossipTimer = setTimeout(() => {
+      this.gossipTimer = undefined;
+      this.gossip();
+    }, GOSSIP_MS);
+    this.gossipTimer.unref();
+  }
+
+  private gossip(): void {
+    const channel = this.channel!;
+    const current = new Map<string, string>();
+    const entries: PeerEntry[] = [];
+    for (const entry of this.registry.connectedHere()) {
+      const text = JSON.stringify(entry);
+      current.set(entry.status.id, text);
+      if (this.published.get(entry.status.id) !== text) entries.push(entry);
+    }
+    const gone: string[] = [];
+    for (const id of this.published.keys()) {
+      if (current.has(id)) continue;
+      const left = this.registry.get(id);
+      if (left) entries.push({ status: left, managed: false, touched: false, persistent: false });
+      else gone.push(id);
+    }
+    this.published = current;
+    if (entries.length > 0 || gone.length > 0) channel.publish({ kind: 'entries', node: channel.node, entries, gone });
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
