@@ -244,17 +244,23 @@ describe.each(kinds)('the $name store', (kind) => {
     },
   );
 
-  it.skipIf(!kind.available)('keeps the prepared emergency messages, editable', async () => {
+  it.skipIf(!kind.available)('keeps the prepared emergency messages, editable per language', async () => {
     const templates = store.emergencyTemplates!;
-    expect((await templates.list()).map((t) => t.id)).toEqual(['evacuation', 'shelter', 'all-clear']);
+    expect((await templates.list()).map((t) => t.id)).toEqual(['evacuation', 'shelter', 'all-clear', 'suspended']);
     expect(await templates.update('shelter', { label: 'Stay in', text: 'Stay inside.' })).toBe(true);
+    expect(await templates.update('shelter', { label: 'Abri', text: 'Restez à l’intérieur.', language: 'fr' })).toBe(
+      true,
+    );
+    // A built-in template the database has no row for yet is stored on its first edit.
+    expect(await templates.update('suspended', { label: 'تعليق', text: 'عُلِّقت الجلسات.', language: 'ar' })).toBe(true);
     expect(await templates.update('nope', { label: 'x', text: 'y' })).toBe(false);
     await reopen();
-    expect((await store.emergencyTemplates!.list())[1]).toEqual({
-      id: 'shelter',
-      label: 'Stay in',
-      text: 'Stay inside.',
-    });
+    const [, shelter, , suspended] = await store.emergencyTemplates!.list();
+    expect(shelter).toMatchObject({ id: 'shelter', label: 'Stay in', text: 'Stay inside.' });
+    expect(shelter!.wording.en).toEqual({ label: 'Stay in', text: 'Stay inside.' });
+    expect(shelter!.wording.fr).toEqual({ label: 'Abri', text: 'Restez à l’intérieur.' });
+    expect(suspended!.wording.ar).toEqual({ label: 'تعليق', text: 'عُلِّقت الجلسات.' });
+    expect(suspended!.label).toBe('Meetings suspended');
   });
 
   it.skipIf(!kind.available)('keeps the live feeds in the order they were added', async () => {

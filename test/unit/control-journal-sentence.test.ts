@@ -168,8 +168,8 @@ describe('journal sentences from parameters', () => {
     await accounts.change({ username: 'bob', disabled: false }, staff);
     await accounts.reset('bob', staff);
     const person = { issuer: 'https://id.example', subject: 's1', displayName: 'Ada', role: 'editor' as const };
-    accounts.signInFromDirectory({ ...person, usernameHint: 'ada' });
-    accounts.signInFromDirectory({ ...person, usernameHint: 'ada', role: 'admin' });
+    await accounts.signInFromDirectory({ ...person, usernameHint: 'ada' });
+    await accounts.signInFromDirectory({ ...person, usernameHint: 'ada', role: 'admin' });
     const entries = service.journalSince(0);
     expect(entries.map((e) => e.operation)).toEqual([
       'account.add',
