@@ -246,14 +246,15 @@ export class LobbyBoard extends LitElement {
         .org {
           display: none;
         }
+        /* Wide enough for the heading in every language ("Heure", "Время"), not only for "14:30". */
         .c-time {
-          width: 15%;
+          width: 17%;
         }
         .c-room {
           width: 19%;
         }
         .c-status {
-          width: 24%;
+          width: 22%;
         }
       }
     `,
