@@ -34,6 +34,7 @@ import './announcement-banner.ts';
 import './door-display.ts';
 import './emergency-overlay.ts';
 import './offline-indicator.ts';
+import './pairing-code.ts';
 import './simulated-marker.ts';
 
 function browserStorage(): Storage | undefined {
@@ -211,8 +212,6 @@ export class SignageApp extends LitElement {
     if (!route) {
       // A screen waiting to be paired already hangs in a public place: an emergency covers it too.
       const emergency = schedule?.emergency;
-      // Only a screen waiting to be paired shows its code: paired doors never load the element.
-      if (pairingCode) void import('./pairing-code.ts');
       return html`${
         pairingCode
           ? html`<pairing-code class="screen" .code=${pairingCode} .origin=${location.origin}></pairing-code>`
