@@ -48,6 +48,9 @@ export default defineConfig({
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser the pages target (es2022) has <link rel=modulepreload>: the polyfill was a
+    // script of its own on each door's first load, doing nothing.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         index: resolve(root, 'index.html'),

@@ -4,7 +4,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { minutesLeft, remainingFraction } from '../../shared/views/index.ts';
+import { minutesLeft, remainingFraction } from '../../shared/views/relative.ts';
 import { timeRange } from '../logic/format.ts';
 import { SessionPanel, panelStyles } from './session-panel.ts';
 import { organizerLines } from './organizer-lines.ts';

@@ -4,7 +4,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { relativeStart } from '../../shared/views/index.ts';
+import { relativeStart } from '../../shared/views/relative.ts';
 import { timeRange } from '../logic/format.ts';
 import { SessionPanel, panelStyles } from './session-panel.ts';
 import { formatClock } from '../../shared/time.ts';

@@ -6,7 +6,8 @@
  */
 import type { Session, Venue } from '../../shared/model.ts';
 import { MINUTE, formatClock } from '../../shared/time.ts';
-import { STARTING_SOON_MINUTES, type RoomView } from '../../shared/views/index.ts';
+import type { RoomView } from '../../shared/views/index.ts';
+import { STARTING_SOON_MINUTES } from '../../shared/views/constants.ts';
 import { changeLabels, movedToLabel, venueLabel, type ChangeLabel } from './format.ts';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { en } from '../../shared/i18n/en.ts';
 import { fr } from '../../shared/i18n/fr.ts';
 import { ar } from '../../shared/i18n/ar.ts';
+import { zh } from '../../shared/i18n/zh.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { cyclePeriod } from '../../display/logic/paging.ts';
 import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
@@ -132,6 +133,31 @@ describe('a bilingual door', () => {
     } finally {
       await staff(world.server, 'DELETE', '/api/emergency');
     }
+  });
+});
+
+describe("a bilingual door's fonts", () => {
+  it('holds the faces of every Chinese word of its catalogue before the first switch', async () => {
+    // The clock stays paused on a turn: the screen shows English and has not switched yet.
+    const page = await openAtTurn('/display/room/CR7?lang=en,zh', 10_000);
+    const words = Object.values(zh)
+      .map((word: unknown) => (typeof word === 'function' ? String(word(2, 2)) : String(word)))
+      .join('');
+    const chinese = [...new Set(words)].filter((character) => character.codePointAt(0)! >= 0x2e80).join('');
+    const fontsNow = () =>
+      page.evaluate((text) => {
+        const sc = [...document.fonts].filter((face) => face.family.replace(/["']/g, '') === 'Noto Sans SC');
+        return {
+          // fonts.check is true only when every face the text needs at that weight has arrived.
+          held: [400, 700].map((weight) => document.fonts.check(`${weight} 1em 'Noto Sans SC'`, text)),
+          loaded: sc.filter((face) => face.status === 'loaded').length,
+        };
+      }, chinese);
+    expect(chinese.length).toBeGreaterThan(20);
+    await expect.poll(async () => (await fontsNow()).held, SHOWN).toEqual([true, true]);
+    expect(await bandLanguage(page)).toBe('en');
+    const fonts = await fontsNow();
+    expect(fonts.loaded).toBeGreaterThan(0);
   });
 });
 
