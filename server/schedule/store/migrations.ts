@@ -18,6 +18,21 @@ interface Migration {
   postgres: string;
 }
 
+/**
+ * A migration that only adds columns, the same SQL for both databases: `addColumns('displays
+ * language TEXT')` is `ALTER TABLE displays ADD COLUMN language TEXT` on each.
+ */
+function addColumns(...columns: string[]): Migration {
+  const statements = columns.map((column) => {
+    const [table, ...definition] = column.split(' ');
+    return `ALTER TABLE ${table} ADD COLUMN ${definition.join(' ')}`;
+  });
+  return {
+    sqlite: (db) => statements.forEach((statement) => db.exec(statement)),
+    postgres: statements.map((statement) => `${statement};`).join('\n'),
+  };
+}
+
 const migrations: Migration[] = [
   // 1: the live schedule and its journal.
   {
@@ -267,18 +282,7 @@ const migrations: Migration[] = [
     `,
   },
   // 6: where a venue is (Venue.building, floor, directions), all optional, for the screens' directions.
-  {
-    sqlite: (db) => {
-      db.exec('ALTER TABLE venues ADD COLUMN building TEXT');
-      db.exec('ALTER TABLE venues ADD COLUMN floor TEXT');
-      db.exec('ALTER TABLE venues ADD COLUMN directions TEXT');
-    },
-    postgres: `
-    ALTER TABLE venues ADD COLUMN building TEXT;
-    ALTER TABLE venues ADD COLUMN floor TEXT;
-    ALTER TABLE venues ADD COLUMN directions TEXT;
-    `,
-  },
+  addColumns('venues building TEXT', 'venues floor TEXT', 'venues directions TEXT'),
   // 7: Idempotency-Key answers (idempotency-keys.ts), claimed in the transaction of the change.
   {
     sqlite: (db) => {
@@ -332,67 +336,21 @@ const migrations: Migration[] = [
     `,
   },
   // 10: display settings staff choose in the panel (Schedule.settings, e.g. the title style), as JSON.
-  {
-    sqlite: (db) => {
-      db.exec('ALTER TABLE meta ADD COLUMN settings TEXT');
-    },
-    postgres: `
-    ALTER TABLE meta ADD COLUMN settings TEXT;
-    `,
-  },
+  addColumns('meta settings TEXT'),
   // 11: a screen's own directions to rooms, set in the panel's screen editor (JSON venue id → text).
-  {
-    sqlite: (db) => {
-      db.exec('ALTER TABLE displays ADD COLUMN directions TEXT');
-    },
-    postgres: `
-    ALTER TABLE displays ADD COLUMN directions TEXT;
-    `,
-  },
+  addColumns('displays directions TEXT'),
   // 12: the language staff chose for a screen (shared/languages.ts), NULL for none (English).
-  {
-    sqlite: (db) => {
-      db.exec('ALTER TABLE displays ADD COLUMN language TEXT');
-    },
-    postgres: `
-    ALTER TABLE displays ADD COLUMN language TEXT;
-    `,
-  },
+  addColumns('displays language TEXT'),
   // 13: the panel language each staff member chose (shared/languages.ts code); NULL = the browser's.
-  {
-    sqlite: (db) => {
-      db.exec('ALTER TABLE accounts ADD COLUMN language TEXT');
-    },
-    postgres: `
-    ALTER TABLE accounts ADD COLUMN language TEXT;
-    `,
-  },
+  addColumns('accounts language TEXT'),
   // 14: a bilingual screen's second language, alternating with `language` every rotation_seconds
   // (NULL: one language; NULL seconds: the default, shared/language-rotation.ts).
-  {
-    sqlite: (db) => {
-      db.exec('ALTER TABLE displays ADD COLUMN rotation_language TEXT');
-      db.exec('ALTER TABLE displays ADD COLUMN rotation_seconds INTEGER');
-    },
-    postgres: `
-    ALTER TABLE displays ADD COLUMN rotation_language TEXT;
-    ALTER TABLE displays ADD COLUMN rotation_seconds INTEGER;
-    `,
-  },
+  addColumns('displays rotation_language TEXT', 'displays rotation_seconds INTEGER'),
   // 15: a journal entry's sentence as parameters (shared/journal-params.ts, JSON), so the panel words
   // it in its reader's language; NULL for entries written before (their English summary is shown).
   // Emergency templates' wording in the other languages staff edited (JSON language → { label, text });
   // NULL = the built-in wording (server/schedule/emergency-wording.ts).
-  {
-    sqlite: (db) => {
-      db.exec('ALTER TABLE journal ADD COLUMN params TEXT');
-      db.exec('ALTER TABLE emergency_templates ADD COLUMN translations TEXT');
-    },
-    postgres: `
-    ALTER TABLE journal ADD COLUMN params TEXT;
-    ALTER TABLE emergency_templates ADD COLUMN translations TEXT;
-    `,
-  },
+  addColumns('journal params TEXT', 'emergency_templates translations TEXT'),
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
