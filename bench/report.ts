@@ -9,9 +9,11 @@ import type { ImporterResults } from './importer.ts';
 import type { WriteAckResults } from './write-ack.ts';
 import type { ImportStallResults } from './import-stall.ts';
 import type { LatencyResults } from './latency.ts';
-import type { Machine } from './lib/machine.ts';
-import { round } from './lib/stats.ts';
+import type { LoadAverages, Machine } from './lib/machine.ts';
+import { round, type Summary } from './lib/stats.ts';
 import type { ReconnectResults } from './reconnect.ts';
+import type { ClusterFanoutResults } from './cluster-fanout.ts';
+import { FAILOVER_TARGET_MS, type FailoverResults } from './failover.ts';
 
 export interface BenchResults {
   machine: Machine & { loadAverageBefore: number[]; loadAverageAfter: number[] };
@@ -22,6 +24,8 @@ export interface BenchResults {
   importer: ImporterResults;
   importStall?: ImportStallResults;
   writeAck?: WriteAckResults;
+  clusterFanout?: ClusterFanoutResults | { skipped: string };
+  failover?: FailoverResults | { skipped: string };
   targets: Verdict[];
 }
 
@@ -102,12 +106,84 @@ export function verdicts(results: Omit<BenchResults, 'targets'>): Verdict[] {
       (v) => `${round(v / MB, 2)} MB`,
     ),
     check('GET /api/clock p99 during a 2 MB import', '< 50 ms', results.importStall?.clockMs.p99, 49.999, ms),
-    check(
-      'Write acknowledgement on PostgreSQL, p99',
-      '< 20 ms',
-      results.writeAck?.postgres?.p99,
-      19.999,
-      (v) => `${ms(v)} (SQLite in the same run: ${ms(results.writeAck!.sqlite.p99)})`,
+    ...clusterVerdicts(results),
+  ];
+}
+
+const loadOf = (load: LoadAverages) => `load average ${round(load.before[0]!, 1)} → ${round(load.after[0]!, 1)}`;
+
+/**
+ * The cluster's targets (issue 18), from whichever of its benches ran: write acknowledgement on
+ * PostgreSQL, two nodes' fan-out against one node's, failover behind the proxy.
+ */
+export function clusterVerdicts({
+  writeAck,
+  clusterFanout: fanout,
+  failover,
+}: Pick<BenchResults, 'writeAck' | 'clusterFanout' | 'failover'>): Verdict[] {
+  const ms = (v: number) => `${round(v, 1)} ms`;
+  const skipped = (name: string, target: string, why: string): Verdict => ({
+    name,
+    target,
+    measured: `not measured (${why})`,
+    pass: null,
+  });
+  const verdicts: Verdict[] = [];
+  if (writeAck) {
+    const name = 'Write acknowledgement on PostgreSQL, p99';
+    verdicts.push(
+      writeAck.postgres
+        ? {
+            name,
+            target: '< 20 ms',
+            measured: `${ms(writeAck.postgres.p99)}, p50 ${ms(writeAck.postgres.p50)} (SQLite in the same run: p99 ${ms(writeAck.sqlite.p99)}, p50 ${ms(writeAck.sqlite.p50)}); ${loadOf(writeAck.loadAverage)}`,
+            pass: writeAck.postgres.p99 < 20,
+          }
+        : skipped(name, '< 20 ms', writeAck.postgresSkipped ?? 'no PostgreSQL'),
+    );
+  }
+  if (fanout) {
+    const name = 'Change-to-screen p99, 2 nodes × 1,000 screens';
+    const target = '≤ 2 × one node × 1,000 (same run)';
+    verdicts.push(
+      'skipped' in fanout
+        ? skipped(name, target, fanout.skipped)
+        : {
+            name,
+            target,
+            measured: `${ms(fanout.cluster.latency.p99)} vs ${ms(fanout.single.latency.p99)} (×${fanout.ratio}); ${loadOf(fanout.loadAverage)}`,
+            pass: fanout.ratio <= 2 && fanout.cluster.missed === 0,
+          },
+    );
+  }
+  if (failover) {
+    const name = "Failover: the killed node's screens current again";
+    const target = `≤ ${FAILOVER_TARGET_MS / 1000} s, no acknowledged write lost`;
+    verdicts.push(
+      'skipped' in failover
+        ? skipped(name, target, failover.skipped)
+        : {
+            name,
+            target,
+            measured: `max ${ms(failover.recovery.max)} (p50 ${ms(failover.recovery.p50)}, p99 ${ms(failover.recovery.p99)}) for ${failover.dropped} of ${failover.screens} screens, ${failover.never} never; ${failover.lost} of ${failover.acknowledged} acknowledged writes lost; ${loadOf(failover.loadAverage)}`,
+            pass:
+              failover.recovery.max <= FAILOVER_TARGET_MS &&
+              failover.never === 0 &&
+              failover.lost === 0 &&
+              failover.dropped > 0,
+          },
+    );
+  }
+  return verdicts;
+}
+
+/** The targets as a markdown table. */
+export function verdictTable(verdicts: Verdict[]): string[] {
+  return [
+    '| Target | Goal | Measured | |',
+    '|---|---|---|---|',
+    ...verdicts.map(
+      (t) => `| ${t.name} | ${t.target} | ${t.measured} | ${t.pass === null ? '—' : t.pass ? 'pass' : '**FAIL**'} |`,
     ),
   ];
 }
@@ -137,11 +213,7 @@ export function markdown(results: BenchResults): string {
   const lines = [
     `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}, node ${m.node} (load average ${m.loadAverageBefore.map((l) => round(l, 1)).join(' / ')} at the start).`,
     '',
-    '| Target | Goal | Measured | |',
-    '|---|---|---|---|',
-    ...results.targets.map(
-      (t) => `| ${t.name} | ${t.target} | ${t.measured} | ${t.pass === null ? '—' : t.pass ? 'pass' : '**FAIL**'} |`,
-    ),
+    ...verdictTable(results.targets),
     '',
     `Change-to-screen latency in ms (${results.latency.messageBytes}-byte delta, ${results.latency.servers[0]?.runs[results.latency.sizes[0]!]?.changes ?? 0} changes per row after warm-up; servers interleaved in blocks of five):`,
     '',
@@ -166,6 +238,59 @@ export function markdown(results: BenchResults): string {
     `| Import bundled programme (${results.importer.bundled.sessions} sessions) | ${results.importer.bundled.ms.p50} ms (first: ${results.importer.bundled.firstMs} ms) |`,
     `| Import synthetic programme (${results.importer.synthetic.sessions.toLocaleString('en')} sessions, ${round(results.importer.synthetic.bytes / MB, 2)} MB) | ${results.importer.synthetic.ms.p50} ms |`,
     '',
+    ...clusterTable(results),
   ];
   return lines.join('\n');
+}
+
+/**
+ * The cluster benches' distributions, one row each, with the load average they ran under
+ * (empty when none of them ran).
+ */
+export function clusterTable({
+  writeAck,
+  clusterFanout: fanout,
+  failover,
+}: Pick<BenchResults, 'writeAck' | 'clusterFanout' | 'failover'>): string[] {
+  const rows: string[] = [];
+  const row = (what: string, s: Summary, extra: string, load: LoadAverages) =>
+    rows.push(
+      `| ${what} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${extra} | ${round(load.before[0]!, 1)} → ${round(load.after[0]!, 1)} |`,
+    );
+  if (writeAck) {
+    row(`write acknowledged, SQLite (${writeAck.writes} in a row)`, writeAck.sqlite, '', writeAck.loadAverage);
+    if (writeAck.postgres)
+      row(`write acknowledged, PostgreSQL (${writeAck.writes} in a row)`, writeAck.postgres, '', writeAck.loadAverage);
+  }
+  if (fanout && !('skipped' in fanout)) {
+    for (const [name, side] of [
+      ['one node (SQLite)', fanout.single],
+      ['two nodes (PostgreSQL + Redis)', fanout.cluster],
+    ] as const) {
+      const rss = side.rssBytes.map((bytes) => `${round(bytes / MB)} MB`).join(' + ');
+      row(
+        `change → screen, ${name}, ${side.nodes} × 1,000 screens, ${side.writes} writes at ${1000 / fanout.writeIntervalMs}/s`,
+        side.latency,
+        `${side.missed} missed; RSS ${rss}, ${round(side.rssPerScreenBytes / KB, 1)} KB per screen`,
+        fanout.loadAverage,
+      );
+    }
+  }
+  if (failover && !('skipped' in failover)) {
+    const extra = `${failover.dropped} of ${failover.screens} screens cut off, ${failover.never} never back`;
+    row('failover: SIGKILL → connected again', failover.reconnected, extra, failover.loadAverage);
+    row(
+      'failover: SIGKILL → holds a revision written after it',
+      failover.recovery,
+      `${failover.lost} of ${failover.acknowledged} acknowledged writes lost`,
+      failover.loadAverage,
+    );
+  }
+  if (rows.length === 0) return [];
+  return [
+    '| Cluster figure, ms | p50 | p95 | p99 | max | | load average |',
+    '|---|---:|---:|---:|---:|---|---|',
+    ...rows,
+    '',
+  ];
 }

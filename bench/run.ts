@@ -9,6 +9,9 @@
  *   npm run bench -- --only importer       just the importer figures, 2 MB feeds included (prints, writes nothing)
  *   npm run bench -- --only display-load   just the door display's JavaScript size and first render (prints, writes nothing)
  *   npm run bench -- --only write-ack      just a write's acknowledgement on SQLite and PostgreSQL (prints, writes nothing)
+ *   npm run bench -- --only cluster-fanout just one node against two on PostgreSQL and Redis, 1,000 screens each
+ *   npm run bench -- --only failover       just a node killed behind HAProxy with 500 screens
+ *   npm run bench -- --only cluster-fanout,failover,write-ack   several, in that order, then their summary table
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,10 +24,12 @@ import { importerBenchmark } from './importer.ts';
 import { importStallBenchmark } from './import-stall.ts';
 import { latencyBenchmark } from './latency.ts';
 import { machine } from './lib/machine.ts';
-import { markdown, verdicts, type BenchResults } from './report.ts';
+import { clusterTable, clusterVerdicts, markdown, verdictTable, verdicts, type BenchResults } from './report.ts';
 import { RECONNECTION } from '../display/data/reconnection.ts';
 import { reconnectBenchmark } from './reconnect.ts';
 import { writeAckBenchmark } from './write-ack.ts';
+import { clusterFanoutBenchmark } from './cluster-fanout.ts';
+import { failoverBenchmark } from './failover.ts';
 
 const quick = process.argv.includes('--quick');
 const log = (line: string) => console.log(line);
@@ -47,15 +52,38 @@ if (busy)
   );
 
 await ensureBuilt({ quiet: true });
+/** What --only can run; `key` is where a result goes in results.json, for the summary lines. */
+const ONLY: Record<string, { title: string; run: () => unknown; key?: keyof BenchResults }> = {
+  'import-stall': { title: '2 MB import while GET /api/clock is polled', run: () => importStallBenchmark(log) },
+  importer: { title: 'Importer', run: () => importerBenchmark(log) },
+  'display-load': { title: 'Door display load', run: () => displayLoadBenchmark(log) },
+  'write-ack': {
+    title: 'Write acknowledgement, SQLite and PostgreSQL',
+    run: () => writeAckBenchmark(log),
+    key: 'writeAck',
+  },
+  'cluster-fanout': {
+    title: 'Change-to-screen, one node × 1,000 screens against two nodes × 1,000 (PostgreSQL, Redis)',
+    run: () => clusterFanoutBenchmark(log),
+    key: 'clusterFanout',
+  },
+  failover: { title: 'Failover: a node killed behind HAProxy', run: () => failoverBenchmark(log), key: 'failover' },
+};
 if (process.argv.includes('--only')) {
-  const only = process.argv[process.argv.indexOf('--only') + 1];
-  if (only === 'import-stall')
-    await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
-  else if (only === 'importer') await step('Importer', () => importerBenchmark(log));
-  else if (only === 'display-load') await step('Door display load', () => displayLoadBenchmark(log));
-  else if (only === 'write-ack')
-    await step('Write acknowledgement, SQLite and PostgreSQL', () => writeAckBenchmark(log));
-  else throw new Error(`--only knows: import-stall, importer, display-load, write-ack (got "${only}")`);
+  const names = (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((name) => !(name in ONLY));
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes a comma list of: ${Object.keys(ONLY).join(', ')} (got "${unknown.join(',')}")`);
+  const results: Partial<BenchResults> = {};
+  for (const name of names) {
+    const { title, run, key } = ONLY[name]!;
+    const result = await step(title, run);
+    if (key) Object.assign(results, { [key]: result });
+  }
+  // The cluster's targets as a table to paste (the other benches print their own lines).
+  const cluster = clusterVerdicts(results);
+  if (cluster.length > 0) log(`\n${[...verdictTable(cluster), '', ...clusterTable(results)].join('\n')}`);
+  log(`\n(${Math.round((performance.now() - started) / 1000)} s in all)`);
   process.exit(0);
 }
 const importer = await step('Importer', () => importerBenchmark(log));
@@ -73,6 +101,8 @@ const lobbyUpdate = await step('Lobby update', () => lobbyUpdateBenchmark(log));
 const heap = await step('Display heap over 10,000 changes', () => displayHeapBenchmark(log));
 const importStall = await step('2 MB import while GET /api/clock is polled', () => importStallBenchmark(log));
 const writeAck = await step('Write acknowledgement, SQLite and PostgreSQL', () => writeAckBenchmark(log));
+const clusterFanout = await step(ONLY['cluster-fanout']!.title, () => clusterFanoutBenchmark(log));
+const failover = await step(ONLY.failover!.title, () => failoverBenchmark(log));
 
 const partial: Omit<BenchResults, 'targets'> = {
   machine: { ...machine(), loadAverageBefore, loadAverageAfter: loadavg() },
@@ -83,6 +113,8 @@ const partial: Omit<BenchResults, 'targets'> = {
   importer,
   importStall,
   writeAck,
+  clusterFanout,
+  failover,
 };
 const results: BenchResults = { ...partial, targets: verdicts(partial) };
 const summary = markdown(results);

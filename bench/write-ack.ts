@@ -11,6 +11,7 @@ import { openScheduleService } from '../server/schedule/service.ts';
 import { createDatabase, startPostgres } from '../test/support/postgres-server.ts';
 import { tempDataDir } from './lib/fixtures.ts';
 import { summarize, type Summary } from './lib/stats.ts';
+import { describeLoad, watchLoad, type LoadAverages } from './lib/machine.ts';
 
 const WRITES = 500;
 const WARM_UP = 20;
@@ -21,6 +22,8 @@ export interface WriteAckResults {
   /** Undefined when no PostgreSQL could be started (the reason is in `postgresSkipped`). */
   postgres?: Summary;
   postgresSkipped?: string;
+  /** The machine's load average before and after (the tails depend on it). */
+  loadAverage: LoadAverages;
 }
 
 async function measure(database: string | undefined): Promise<Summary> {
@@ -50,6 +53,7 @@ async function measure(database: string | undefined): Promise<Summary> {
 }
 
 export async function writeAckBenchmark(log: (line: string) => void): Promise<WriteAckResults> {
+  const load = watchLoad();
   const sqlite = await measure(undefined);
   log(`  SQLite: p50 ${sqlite.p50} ms, p99 ${sqlite.p99} ms over ${WRITES} writes`);
   let server;
@@ -58,12 +62,15 @@ export async function writeAckBenchmark(log: (line: string) => void): Promise<Wr
   } catch (error) {
     const reason = (error as Error).message;
     log(`  PostgreSQL: skipped (${reason})`);
-    return { writes: WRITES, sqlite, postgresSkipped: reason };
+    return { writes: WRITES, sqlite, postgresSkipped: reason, loadAverage: load() };
   }
   try {
     const postgres = await measure(await createDatabase(server.url, 'bench'));
-    log(`  PostgreSQL: p50 ${postgres.p50} ms, p99 ${postgres.p99} ms over ${WRITES} writes`);
-    return { writes: WRITES, sqlite, postgres };
+    const loadAverage = load();
+    log(
+      `  PostgreSQL: p50 ${postgres.p50} ms, p99 ${postgres.p99} ms over ${WRITES} writes; ${describeLoad(loadAverage)}`,
+    );
+    return { writes: WRITES, sqlite, postgres, loadAverage };
   } finally {
     await server.stop();
   }

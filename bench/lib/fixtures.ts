@@ -10,7 +10,7 @@ import type { Session } from '../../shared/model.ts';
 import type { Delta } from '../../shared/protocol.ts';
 import { BUNDLED_PROGRAMME } from '../../server/platform/config.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
-import { benchTitle } from '../load/signage-pool.ts';
+import { benchTitle } from '../load/staff-client.ts';
 
 export const BENCH_PASSWORD = 'bench-password';
 export const SERVER_ENV = { SIGNAGE_STAFF_PASSWORD: BENCH_PASSWORD };

@@ -2,11 +2,14 @@
  * The load generator: a process of its own that holds thousands of real clients of one server
  * and measures, on its own clock, the time from sending a change to each client's receipt of it.
  * Driven by the bench over IPC: setup → connect (repeatable) → rounds | storm → close.
+ * For changes made elsewhere (the bench writing to several nodes, a stream during a failover):
+ * setup → connect → track → allHold → latencies | recovery → close, on epoch times.
  */
 import { announceReady, epochNow, serveParent } from '../lib/ipc.ts';
 import { summarize, type Summary } from '../lib/stats.ts';
-import type { Pool } from './pool.ts';
+import type { Pool, ReceiptSink } from './pool.ts';
 import { Receipts } from './receipts.ts';
+import { RevisionHistory } from './revision-history.ts';
 import { SocketIoPool, WsPool } from './reference-pools.ts';
 import { SignagePool } from './signage-pool.ts';
 
@@ -33,11 +36,77 @@ export interface StormResult {
 }
 
 const receipts = new Receipts();
+let history: RevisionHistory | undefined;
+const sink: ReceiptSink = {
+  saw(index, value) {
+    receipts.saw(index, value);
+    history?.saw(index, value);
+  },
+};
 let pool: Pool | undefined;
 
 function requirePool(): Pool {
   if (!pool) throw new Error('setup first');
   return pool;
+}
+
+function requireHistory(): RevisionHistory {
+  if (!history) throw new Error('track first');
+  return history;
+}
+
+function requireSignage(): SignagePool {
+  if (!(pool instanceof SignagePool)) throw new Error('this needs the signage pool');
+  return pool;
+}
+
+export interface StreamLatencies {
+  /** Receipt minus the write's start, ms, for every client and revision that arrived. */
+  values: number[];
+  missed: number;
+}
+
+/** Each revision's receipts at every client against the epoch time its write started. */
+function latencies({ starts }: { starts: Array<[revision: number, startedAt: number]> }): StreamLatencies {
+  const held = requireHistory();
+  const values: number[] = [];
+  let missed = 0;
+  for (const [revision, startedAt] of starts) {
+    for (let i = 0; i < held.size; i++) {
+      const at = held.heldAt(i, revision);
+      if (at === 0) missed++;
+      else values.push(at - startedAt);
+    }
+  }
+  return { values, missed };
+}
+
+export interface RecoveryResult {
+  /** Clients whose connection broke after `since`. */
+  dropped: number;
+  /** For each of them that came back: ms from `since` until it held `revision`. */
+  values: number[];
+  /** For each of them that came back: ms from `since` until it was connected again. */
+  reconnected: number[];
+  /** Dropped clients that never held it. */
+  never: number;
+}
+
+/** How long the clients cut off after `since` took to hold `revision` (written after `since`). */
+function recovery({ since, revision }: { since: number; revision: number }): RecoveryResult {
+  const clients = requireSignage();
+  const held = requireHistory();
+  const values: number[] = [];
+  const reconnected: number[] = [];
+  let dropped = 0;
+  for (let i = 0; i < clients.size; i++) {
+    if (clients.disconnectedAt[i]! < since) continue;
+    dropped++;
+    const at = held.heldAt(i, revision);
+    if (at > 0) values.push(at - since);
+    if (clients.connectedAt[i]! > since) reconnected.push(clients.connectedAt[i]! - since);
+  }
+  return { dropped, values, reconnected, never: dropped - values.length };
 }
 
 /** Samples of the current series (one client count), accumulated round by round. */
@@ -121,8 +190,10 @@ serveParent({
     reconnection?: boolean;
     reconnectionDelay?: number;
     reconnectionDelayMax?: number;
+    randomizationFactor?: number;
+    confirmEach?: boolean;
   }) {
-    const base = { url: message.url, receipts, concurrency: message.concurrency ?? 100 };
+    const base = { url: message.url, receipts: sink, concurrency: message.concurrency ?? 100 };
     if (message.kind === 'signage') {
       const signage = new SignagePool({
         ...base,
@@ -131,6 +202,8 @@ serveParent({
         reconnection: message.reconnection ?? false,
         reconnectionDelay: message.reconnectionDelay,
         reconnectionDelayMax: message.reconnectionDelayMax,
+        randomizationFactor: message.randomizationFactor,
+        confirmEach: message.confirmEach,
       });
       pool = signage;
       return signage.prepare();
@@ -145,9 +218,18 @@ serveParent({
   round: oneRound,
   report,
   storm,
+  /** From now on, note when each client first holds each revision after `from`. */
+  track({ from }: { from: number }) {
+    history = new RevisionHistory(requirePool().size, from);
+  },
+  allHold: ({ revision, timeoutMs }: { revision: number; timeoutMs: number }) =>
+    requireHistory().allHold(revision, timeoutMs),
+  latencies,
+  recovery,
   close() {
     pool?.close();
     pool = undefined;
+    history = undefined;
   },
 });
 announceReady();

@@ -1,5 +1,9 @@
 /** What the load generator needs from a crowd of clients of one kind of server. */
-import type { Receipts } from './receipts.ts';
+
+/** Where clients report what they received: client `index` got something stamped `value`. */
+export interface ReceiptSink {
+  saw(index: number, value: number): void;
+}
 
 export interface Pool {
   readonly size: number;
@@ -16,7 +20,7 @@ export interface Pool {
 
 export interface PoolOptions {
   url: string;
-  receipts: Receipts;
+  receipts: ReceiptSink;
   /** Concurrent connection attempts while connecting. */
   concurrency: number;
 }

@@ -5,8 +5,8 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
-import { openMany, type Receipts } from './receipts.ts';
-import { mustFetch, type Pool, type PoolOptions } from './pool.ts';
+import { openMany } from './receipts.ts';
+import { mustFetch, type Pool, type PoolOptions, type ReceiptSink } from './pool.ts';
 
 const CONNECT_TIMEOUT_MS = 20_000;
 
@@ -20,7 +20,7 @@ abstract class ReferencePool<Client> implements Pool {
     return this.clients.length;
   }
 
-  protected abstract open(index: number, receipts: Receipts): Promise<Client>;
+  protected abstract open(index: number, receipts: ReceiptSink): Promise<Client>;
   protected abstract closeOne(client: Client): void;
 
   async connect(count: number): Promise<void> {
@@ -48,7 +48,7 @@ abstract class ReferencePool<Client> implements Pool {
 }
 
 export class SocketIoPool extends ReferencePool<Socket> {
-  protected open(index: number, receipts: Receipts): Promise<Socket> {
+  protected open(index: number, receipts: ReceiptSink): Promise<Socket> {
     const socket = io(this.options.url, { forceNew: true, transports: ['websocket'], reconnection: false });
     socket.on('delta', (delta: { revision: number }) => receipts.saw(index, delta.revision));
     return new Promise((resolve, reject) => {
@@ -64,7 +64,7 @@ export class SocketIoPool extends ReferencePool<Socket> {
 }
 
 export class WsPool extends ReferencePool<WebSocket> {
-  protected open(index: number, receipts: Receipts): Promise<WebSocket> {
+  protected open(index: number, receipts: ReceiptSink): Promise<WebSocket> {
     const socket = new WebSocket(this.options.url.replace(/^http/, 'ws'));
     socket.on('message', (data) => {
       // The same work a socket.io client does: find the JSON array and parse it.

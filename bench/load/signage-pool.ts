@@ -13,6 +13,7 @@ import type { Delta, DisplayHandshake } from '../../shared/protocol.ts';
 import { epochNow } from '../lib/ipc.ts';
 import { openMany } from './receipts.ts';
 import { mustFetch, type Pool, type PoolOptions } from './pool.ts';
+import { retitle, signIn } from './staff-client.ts';
 
 const CONNECT_TIMEOUT_MS = 30_000;
 const CLOCK_SYNC_ROUNDS = 5;
@@ -27,11 +28,9 @@ export interface SignagePoolOptions extends PoolOptions {
   /** Override socket.io-client's reconnection delays (to measure a proposed setting). */
   reconnectionDelay?: number;
   reconnectionDelayMax?: number;
-}
-
-/** The title of change N: fixed length, so every delta has the same size. */
-export function benchTitle(revision: number): string {
-  return `Bench change ${String(revision).padStart(6, '0')}`;
+  randomizationFactor?: number;
+  /** Confirm each revision as it arrives, as the display page does (default: after each round). */
+  confirmEach?: boolean;
 }
 
 export class SignagePool implements Pool {
@@ -40,6 +39,8 @@ export class SignagePool implements Pool {
   held = new Int32Array(0);
   /** Epoch ms of each client's latest (re)connection. */
   connectedAt = new Float64Array(0);
+  /** Epoch ms of each client's latest lost connection, 0 for none. */
+  disconnectedAt = new Float64Array(0);
   private venueIds: string[] = [];
   private tokens: string[] = [];
   private scheduleId: string | undefined;
@@ -58,12 +59,7 @@ export class SignagePool implements Pool {
 
   /** Logs in and reads the schedule the clients start from (as if each had its copy already). */
   async prepare(): Promise<void> {
-    const login = await mustFetch(`${this.options.url}/api/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password: this.options.password, name: 'bench' }),
-    });
-    this.cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    this.cookie = await signIn(this.options.url, this.options.password);
     const schedule = (await (await mustFetch(`${this.options.url}/api/schedule`)).json()) as Schedule;
     this.revision = schedule.revision;
     this.scheduleId = schedule.scheduleId;
@@ -82,12 +78,7 @@ export class SignagePool implements Pool {
   }
 
   async change(target: number): Promise<void> {
-    const response = await mustFetch(`${this.options.url}/api/sessions/${encodeURIComponent(this.options.sessionId)}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie: this.cookie },
-      body: JSON.stringify({ title: benchTitle(target) }),
-    });
-    const { revision } = (await response.json()) as { revision: number };
+    const revision = await retitle(this.options.url, this.cookie, this.options.sessionId, target);
     if (revision !== target)
       throw new Error(`the change got revision ${revision}, expected ${target}: another writer?`);
     this.revision = revision;
@@ -109,6 +100,9 @@ export class SignagePool implements Pool {
     const connectedAt = new Float64Array(size);
     connectedAt.set(this.connectedAt);
     this.connectedAt = connectedAt;
+    const disconnectedAt = new Float64Array(size);
+    disconnectedAt.set(this.disconnectedAt);
+    this.disconnectedAt = disconnectedAt;
   }
 
   private handshake(i: number): DisplayHandshake {
@@ -136,12 +130,16 @@ export class SignagePool implements Pool {
       ...(this.options.reconnectionDelayMax === undefined
         ? {}
         : { reconnectionDelayMax: this.options.reconnectionDelayMax }),
+      ...(this.options.randomizationFactor === undefined
+        ? {}
+        : { randomizationFactor: this.options.randomizationFactor }),
       auth: (cb) => cb(this.handshake(i) as unknown as Record<string, unknown>),
     });
     this.sockets[i] = socket;
     const hold = (revision: number) => {
       if (revision > this.held[i]!) this.held[i] = revision;
       receipts.saw(i, revision);
+      if (this.options.confirmEach) socket.emit('rendered', revision);
     };
     socket.on('delta', (delta: Delta) => hold(delta.revision));
     socket.on('snapshot', (schedule: Schedule) => hold(schedule.revision));
@@ -150,6 +148,7 @@ export class SignagePool implements Pool {
       socket.emit('rendered', this.held[i]);
       void this.syncClock(socket);
     });
+    socket.on('disconnect', () => (this.disconnectedAt[i] = epochNow()));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`display client ${i}: not admitted within ${CONNECT_TIMEOUT_MS} ms`)),
