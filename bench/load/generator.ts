@@ -88,6 +88,10 @@ export interface RecoveryResult {
   values: number[];
   /** For each of them that came back: ms from `since` until it was connected again. */
   reconnected: number[];
+  /** For each of them: ms from `since` until it noticed its connection was gone. */
+  noticed: number[];
+  /** For each of them: reconnection attempts it needed (1 = the first one got through). */
+  attempts: number[];
   /** Dropped clients that never held it. */
   never: number;
 }
@@ -98,15 +102,19 @@ function recovery({ since, revision }: { since: number; revision: number }): Rec
   const held = requireHistory();
   const values: number[] = [];
   const reconnected: number[] = [];
+  const noticed: number[] = [];
+  const attempts: number[] = [];
   let dropped = 0;
   for (let i = 0; i < clients.size; i++) {
     if (clients.disconnectedAt[i]! < since) continue;
     dropped++;
+    noticed.push(clients.disconnectedAt[i]! - since);
+    attempts.push(clients.attempts[i]!);
     const at = held.heldAt(i, revision);
     if (at > 0) values.push(at - since);
     if (clients.connectedAt[i]! > since) reconnected.push(clients.connectedAt[i]! - since);
   }
-  return { dropped, values, reconnected, never: dropped - values.length };
+  return { dropped, values, reconnected, noticed, attempts, never: dropped - values.length };
 }
 
 /** Samples of the current series (one client count), accumulated round by round. */

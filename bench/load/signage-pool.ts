@@ -41,6 +41,8 @@ export class SignagePool implements Pool {
   connectedAt = new Float64Array(0);
   /** Epoch ms of each client's latest lost connection, 0 for none. */
   disconnectedAt = new Float64Array(0);
+  /** Reconnection attempts each client made (socket.io-client's reconnect_attempt). */
+  attempts = new Int32Array(0);
   private venueIds: string[] = [];
   private tokens: string[] = [];
   private scheduleId: string | undefined;
@@ -103,6 +105,9 @@ export class SignagePool implements Pool {
     const disconnectedAt = new Float64Array(size);
     disconnectedAt.set(this.disconnectedAt);
     this.disconnectedAt = disconnectedAt;
+    const attempts = new Int32Array(size);
+    attempts.set(this.attempts);
+    this.attempts = attempts;
   }
 
   private handshake(i: number): DisplayHandshake {
@@ -149,6 +154,7 @@ export class SignagePool implements Pool {
       void this.syncClock(socket);
     });
     socket.on('disconnect', () => (this.disconnectedAt[i] = epochNow()));
+    socket.io.on('reconnect_attempt', () => (this.attempts[i]! += 1));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`display client ${i}: not admitted within ${CONNECT_TIMEOUT_MS} ms`)),
