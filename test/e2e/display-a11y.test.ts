@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -19,7 +19,6 @@ const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 
 let server: TestServer;
 let browser: Browser;
-const pages: Page[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ clock: CLOCK, speed: 0 }), launchChromium()]);
@@ -40,17 +39,17 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-// Each test's screens close with it: left open, every door and lobby keeps rendering and
-// reconnecting in the background and slows the tests after it.
-afterEach(() => closeAll(pages.splice(0)));
-
 afterAll(async () => {
-  await closeAll(pages);
   await browser?.close();
   await server?.close();
 });
 
-async function open(path: string, width = 1920, height = 1080, fakeClock = false): Promise<Page> {
+/**
+ * A screen that closes with the test that opened it: left open, every door and lobby keeps
+ * rendering and reconnecting in the background and slows the tests after it. The read-only tests
+ * run concurrently (each screen is its own page), so each closes only its own.
+ */
+async function open(test: TestContext, path: string, width = 1920, height = 1080, fakeClock = false): Promise<Page> {
   // bypassCSP: our CSP rightly refuses the injected axe script.
   const page = await openDisplay(browser, `${server.url}/display/${path}`, {
     width,
@@ -58,24 +57,26 @@ async function open(path: string, width = 1920, height = 1080, fakeClock = false
     bypassCSP: true,
     fakeClock,
   });
-  pages.push(page);
+  test.onTestFinished(() => closeAll([page]));
   return page;
 }
 
 describe('accessibility', () => {
   for (const path of ['room/CR7', 'room/M2', 'room/M0E79', 'lobby']) {
-    it(`${path} has no serious or critical axe violations`, async () => {
-      const page = await open(path);
+    it.concurrent(`${path} has no serious or critical axe violations`, async (test) => {
+      const { expect } = test;
+      const page = await open(test, path);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       const violations = await seriousViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
     });
   }
 
-  it('marks user text for right-to-left scripts', async () => {
+  // It changes a title, the concurrent screens' data: after them.
+  it('marks user text for right-to-left scripts', async (test) => {
     const session = await sessionAt(server, 'CR7', '2024-10-14T14:00');
     await staff(server, 'PATCH', `/api/sessions/${session.id}`, { title: 'مكافحة الجريمة المنظمة عبر الوطنية' });
-    const page = await open('room/CR7');
+    const page = await open(test, 'room/CR7');
     const title = page.getByText('مكافحة الجريمة المنظمة');
     await title.waitFor();
     expect(await title.getAttribute('dir')).toBe('auto');
@@ -85,31 +86,31 @@ describe('accessibility', () => {
 });
 
 describe('screenshots for the README', () => {
-  it('door display, landscape and portrait', async () => {
+  it.concurrent('door display, landscape and portrait', async (test) => {
     for (const [name, width, height] of [
       ['door-landscape', 1920, 1080],
       ['door-portrait', 1080, 1920],
     ] as const) {
-      const page = await open('room/CR7', width, height);
+      const page = await open(test, 'room/CR7', width, height);
       await page.locator('now-panel h2').waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
     }
   });
 
-  it('door display of a room with an online session', async () => {
-    const page = await open('room/M2');
+  it.concurrent('door display of a room with an online session', async (test) => {
+    const page = await open(test, 'room/M2');
     await page.locator('online-join qr-code svg').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'door-online.png') });
   });
 
-  it('lobby board, first page, landscape and portrait', async () => {
+  it.concurrent('lobby board, first page, landscape and portrait', async (test) => {
     for (const [name, width, height] of [
       ['lobby', 1920, 1080],
       ['lobby-portrait', 1080, 1920],
     ] as const) {
       // The board turns pages on its own clock; move that clock on (page.clock) to the first page
       // instead of waiting up to a whole cycle of real time.
-      const page = await open('lobby', width, height, true);
+      const page = await open(test, 'lobby', width, height, true);
       const firstPage = page.locator('lobby-board footer .page', { hasText: /^Page 1\// });
       for (let second = 0; second < 60 && (await firstPage.count()) === 0; second++) await page.clock.runFor(1000);
       await firstPage.waitFor();
@@ -117,12 +118,13 @@ describe('screenshots for the README', () => {
     }
   });
 
-  it('plenary door in portrait, with the item under discussion', async () => {
+  // It moves the server clock, which every screen shows: after the others.
+  it('plenary door in portrait, with the item under discussion', async (test) => {
     const plenary = await sessionAt(server, 'Plenary', '2024-10-14T10:00');
     await staff(server, 'PATCH', `/api/sessions/${plenary.id}`, { currentAgendaItem: '1 (c)' });
     await setClock(server, '2024-10-14T11:00');
     try {
-      const page = await open('room/Plenary', 1080, 1920);
+      const page = await open(test, 'room/Plenary', 1080, 1920);
       await page.locator('agenda-list .discussing').waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'door-plenary-portrait.png') });
     } finally {

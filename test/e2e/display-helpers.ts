@@ -3,7 +3,7 @@
  * the server clock, opening a display and measuring its layout. Playwright's CSS and text locators
  * pierce open shadow roots, so the tests read the Lit components like a person reads the screen.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -30,6 +30,15 @@ export function setClock(server: TestServer, time: string, speed = 0): Promise<u
   return staff(server, 'PUT', '/api/clock', { time, speed });
 }
 
+/**
+ * A fresh context for a screen (another device: its own storage). Its service worker is blocked
+ * unless the test asks for it with `serviceWorkers: 'allow'`: in every fresh context the worker
+ * fetches and stores the whole display shell, a cost only the offline tests need.
+ */
+export function newScreenContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ serviceWorkers: 'block', ...options });
+}
+
 export interface OpenOptions extends BrowserContextOptions {
   width?: number;
   height?: number;
@@ -40,7 +49,7 @@ export interface OpenOptions extends BrowserContextOptions {
 /** Opens a display in its own browser context and waits until it shows the schedule. */
 export async function openDisplay(browser: Browser, url: string, options: OpenOptions = {}): Promise<Page> {
   const { width = 1920, height = 1080, fakeClock = false, ...context } = options;
-  const page = await (await browser.newContext({ viewport: { width, height }, ...context })).newPage();
+  const page = await (await newScreenContext(browser, { viewport: { width, height }, ...context })).newPage();
   if (fakeClock) await page.clock.install();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));

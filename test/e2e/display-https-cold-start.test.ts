@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 it('a door display on https://signage.venue.test cold-starts from its service worker while the server is down', async () => {
-  page = await openDisplay(browser, `https://${HOST}:${port}/display/room/CR3`);
+  page = await openDisplay(browser, `https://${HOST}:${port}/display/room/CR3`, { serviceWorkers: 'allow' });
   expect(await page.evaluate(() => [location.protocol, location.hostname, isSecureContext])).toEqual([
     'https:',
     HOST,

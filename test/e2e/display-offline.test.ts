@@ -28,7 +28,10 @@ afterAll(async () => {
 
 it('turns over on time without its server, restarts offline, and catches up when the server is back', async () => {
   const session = await sessionAt(server, 'CR3', '2024-10-14T13:00');
-  page = await openDisplay(browser, `${server.url}/display/room/CR3`, { fakeClock: true });
+  page = await openDisplay(browser, `${server.url}/display/room/CR3`, {
+    fakeClock: true,
+    serviceWorkers: 'allow',
+  });
   await expect.poll(() => wholeShellCached(page), { timeout: 10_000 }).toBe(true);
 
   // 12:59 at real speed: the screen takes the clock, then the server goes before 13:00.

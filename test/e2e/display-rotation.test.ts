@@ -14,7 +14,7 @@ import { zh } from '../../shared/i18n/zh.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { cyclePeriod } from '../../display/logic/paging.ts';
 import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
-import { bandWord, openDisplay, staff } from './display-helpers.ts';
+import { bandWord, newScreenContext, openDisplay, staff } from './display-helpers.ts';
 import { doorHeading, openBareScreen, openScreensSection, pairFromPanel, pairingCode } from './fleet-helpers.ts';
 
 let world: PanelWorld;
@@ -194,7 +194,7 @@ describe('a rotation from the panel', () => {
     const { page: panel } = await openPanel(world);
     await openScreensSection(panel);
     // The screen's own time on page.clock, so its turn is one step of it rather than a real wait.
-    const screen = await (await world.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const screen = await (await newScreenContext(world.browser, { viewport: { width: 1280, height: 720 } })).newPage();
     await screen.clock.install();
     await screen.goto(`${world.server.url}/display`);
     await pairFromPanel(panel, await pairingCode(screen), 'Door of CR7', 'CR7 bilingual');

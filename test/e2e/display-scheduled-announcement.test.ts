@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { staff } from './display-helpers.ts';
+import { newScreenContext, staff } from './display-helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -28,7 +28,7 @@ it('shows at its start time with the server down', async () => {
     venueIds: ['CR3'],
     startsAt: '2024-10-14T12:55',
   });
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const context = await newScreenContext(browser, { viewport: { width: 1920, height: 1080 } });
   page = await context.newPage();
   await page.clock.install();
   await page.goto(`${server.url}/display/room/CR3`);

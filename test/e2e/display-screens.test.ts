@@ -8,11 +8,11 @@
  *
  * Fast by design: one server and one browser; one page per screen, switched between languages
  * the way staff do it (the screen's language in the fleet, pushed live) and turned with
- * setViewportSize, never reloaded. The Arabic door and the Chinese lobby are the README's
- * screenshots (docs/screenshots/).
+ * setViewportSize, never reloaded; the views seen at one time on different screens are checked
+ * at once. The Arabic door and the Chinese lobby are the README's screenshots (docs/screenshots/).
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../shared/i18n/en.ts';
 import { loadMessages } from '../../shared/i18n/load.ts';
@@ -93,8 +93,14 @@ async function openLobbyOnFirstPage(): Promise<Page> {
 /** The screen in a language, set as staff set it: the screen's language in the fleet. */
 async function showIn(path: string, language: Language): Promise<Page> {
   const { page, displayId } = screens.get(path)!;
+  // Checked at every frame: a locator's wait polls at growing intervals, up to half a second late.
+  const shown = page.waitForFunction(
+    (language) => document.querySelector('signage-app')?.getAttribute('data-language') === language,
+    language,
+    { polling: 'raf', timeout: 30_000 },
+  );
   await staff(server, 'PATCH', `/api/displays/${displayId}`, { language });
-  await page.locator(`signage-app[data-language="${language}"]`).waitFor({ timeout: 30_000 });
+  await shown;
   return page;
 }
 
@@ -181,40 +187,51 @@ async function startsOnTheRight(page: Page, selector: string, where: string): Pr
   return box.x + box.width > width * 0.9 && box.x > width / 2 ? [] : [`${where}: ${selector} is not on the right`];
 }
 
+/**
+ * The views by the server time they are seen at. The views of one time on different screens are
+ * checked at once (each screen is its own page and renderer); views of one screen, and the
+ * emergency, which takes over every screen, are checked one after the other.
+ */
+const VIEWS_BY_CLOCK = new Map<string, View[]>();
+for (const view of VIEWS) VIEWS_BY_CLOCK.set(view.clock, [...(VIEWS_BY_CLOCK.get(view.clock) ?? []), view]);
+
 describe('every screen view in every language, landscape and portrait', () => {
-  for (const view of VIEWS) {
-    it(view.name, async () => {
-      await setClock(server, view.clock);
-      if (view.emergency)
-        await staff(server, 'PUT', '/api/emergency', { text: 'Leave the building by the nearest exit' });
-      try {
-        const problems: string[] = [];
-        for (const language of LANGUAGES) {
-          const page = await showIn(view.path, language);
-          const clock = view.clock.slice(11);
-          await page
-            .locator('door-display .clock .time, lobby-board header time')
-            .filter({ hasText: clock })
-            .first()
-            .waitFor();
-          if (view.emergency) await page.locator('emergency-overlay [role=alert]').waitFor();
-          for (const orientation of ORIENTATIONS) {
-            await page.setViewportSize(orientation);
-            await rendered(page);
-            problems.push(...(await problemsOf(page, view, language, orientation.name)));
-            if (orientation.name === 'landscape') await screenshotFor(view, language, page);
-          }
-        }
-        expect(problems).toEqual([]);
-      } finally {
-        if (view.emergency) await staff(server, 'DELETE', '/api/emergency');
-      }
+  for (const [clock, views] of VIEWS_BY_CLOCK) {
+    const apart = new Set(views.map((view) => view.path)).size === views.length && !views.some((v) => v.emergency);
+    describe(`at ${clock.slice(11)}`, () => {
+      beforeAll(() => setClock(server, clock));
+      for (const view of views) (apart ? it.concurrent : it)(view.name, ({ expect }) => checkView(view, expect));
     });
   }
 });
 
+async function checkView(view: View, expect: ExpectStatic): Promise<void> {
+  if (view.emergency) await staff(server, 'PUT', '/api/emergency', { text: 'Leave the building by the nearest exit' });
+  try {
+    const problems: string[] = [];
+    for (const language of LANGUAGES) {
+      const page = await showIn(view.path, language);
+      await page
+        .locator('door-display .clock .time, lobby-board header time')
+        .filter({ hasText: view.clock.slice(11) })
+        .first()
+        .waitFor();
+      if (view.emergency) await page.locator('emergency-overlay [role=alert]').waitFor();
+      for (const orientation of ORIENTATIONS) {
+        await page.setViewportSize(orientation);
+        await rendered(page);
+        problems.push(...(await problemsOf(page, view, language, orientation.name)));
+        if (orientation.name === 'landscape') await screenshotFor(view, language, page, expect);
+      }
+    }
+    expect(problems).toEqual([]);
+  } finally {
+    if (view.emergency) await staff(server, 'DELETE', '/api/emergency');
+  }
+}
+
 /** What only some views show, and the README's Arabic door and Chinese lobby. */
-async function screenshotFor(view: View, language: Language, page: Page): Promise<void> {
+async function screenshotFor(view: View, language: Language, page: Page, expect: ExpectStatic): Promise<void> {
   if (view.name === 'a room in session' && language === 'ar') {
     // The clock reads left to right inside the Arabic chrome.
     expect(await page.locator('door-display .clock .time').evaluate((e) => getComputedStyle(e).direction)).toBe('ltr');

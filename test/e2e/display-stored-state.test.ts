@@ -53,7 +53,7 @@ async function storedStateChecked(page: Page, check: RegExp): Promise<void> {
 it('checks the saved state with the schema from the cached chunk on an offline reboot, and ignores a refused one', async () => {
   const session = await sessionAt(server, 'CR3', '2024-10-14T13:00');
   const title = displayTitle(session.title, 'title-case', session.organizers).slice(0, 30);
-  page = await openDisplay(browser, `${server.url}/display/room/CR3`);
+  page = await openDisplay(browser, `${server.url}/display/room/CR3`, { serviceWorkers: 'allow' });
   await page.locator('now-panel h2', { hasText: title }).waitFor();
 
   // First visit: nothing was saved at start, so the check was not loaded...

@@ -11,6 +11,7 @@ import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
 import { logIn } from './control-fixture.ts';
+import { newScreenContext } from './display-helpers.ts';
 
 const TITLE_IMG = `<img src=x onerror="window.__xss='title'">Opening & talk`;
 const TITLE_SCRIPT = `<script>window.__xss='script'</script>Workshop`;
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  const page = await (await newScreenContext(browser, { viewport: { width: 1600, height: 1000 } })).newPage();
   pages.push(page);
   page.on('dialog', (dialog) => {
     incidents.push(`${path}: dialog "${dialog.message()}"`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PAGE_PERIOD_MS } from '../../display/logic/paging.ts';
 import { openPanel, schedule, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
-import { setClock } from './display-helpers.ts';
+import { newScreenContext, setClock } from './display-helpers.ts';
 import { openScreensSection, pairFromPanel, pairingCode } from './fleet-helpers.ts';
 
 let world: PanelWorld;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await setClock(world.server, '2024-10-14T12:40');
   ({ page: panel } = await openPanel(world));
   await openScreensSection(panel);
-  const context = await world.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const context = await newScreenContext(world.browser, { viewport: { width: 1920, height: 1080 } });
   entrance = await context.newPage();
   // The board turns pages on the device clock: the test turns them with page.clock.
   await entrance.clock.install();

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPanel, panelWorldPerTest } from './control-fixture.ts';
 import { openBareScreen, openScreensSection, pairFromPanel } from './fleet-helpers.ts';
+import { newScreenContext } from './display-helpers.ts';
 
 const world = panelWorldPerTest();
 let panel: Page;
@@ -18,7 +19,7 @@ describe('ghost screens', () => {
     await openScreensSection(panel);
     const paired = await openBareScreen(world.browser, world.server.url);
     await pairFromPanel(panel, paired.code, 'Door of M7', 'M7 entrance');
-    const preview = await (await world.browser.newContext()).newPage();
+    const preview = await (await newScreenContext(world.browser)).newPage();
     await preview.goto(`${world.server.url}/display/room/CR3`);
     const table = panel.getByRole('table', { name: 'All screens' });
     await table
@@ -36,7 +37,7 @@ describe('ghost screens', () => {
   });
 
   it('"Forget offline screens" asks, and "Keep them" keeps them', async () => {
-    const preview = await world.browser.newContext();
+    const preview = await newScreenContext(world.browser);
     const tab = await preview.newPage();
     await tab.goto(`${world.server.url}/display/room/CR3`);
     await openScreensSection(panel);

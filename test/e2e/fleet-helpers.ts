@@ -2,11 +2,16 @@
  * Steps of the fleet browser tests: a screen in its own browser context (its own localStorage,
  * as a separate device), reading its pairing code, and pairing it from the panel's Screens section.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { newScreenContext } from './display-helpers.ts';
 
 /** A bare /display page in a fresh context; resolves once it shows its pairing code. */
-export async function openBareScreen(browser: Browser, url: string): Promise<{ screen: Page; code: string }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+export async function openBareScreen(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<{ screen: Page; code: string }> {
+  const context = await newScreenContext(browser, { viewport: { width: 1280, height: 720 }, ...options });
   const screen = await context.newPage();
   screen.on('pageerror', (error) => console.error('screen error:', error.message));
   await screen.goto(`${url}/display`);

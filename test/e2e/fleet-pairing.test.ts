@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
 import { doorHeading, openBareScreen, openScreensSection, pairFromPanel } from './fleet-helpers.ts';
-import { wholeShellCached } from './display-helpers.ts';
+import { newScreenContext, wholeShellCached } from './display-helpers.ts';
 
 let world: PanelWorld;
 let panel: Page;
@@ -75,7 +75,7 @@ describe('pairing a screen', () => {
   });
 
   it('a screen opened at a door URL follows staff when they reassign it, and keeps that after a reload', async () => {
-    const context = await world.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await newScreenContext(world.browser, { viewport: { width: 1280, height: 720 } });
     const screen = await context.newPage();
     await screen.goto(`${world.server.url}/display/room/CR7`);
     await expect.poll(() => doorHeading(screen).textContent(), { timeout: 30_000 }).toBe('CR7');
@@ -97,7 +97,7 @@ describe('pairing a screen', () => {
   });
 
   it('a paired screen that reboots while its server is down still shows its room', async () => {
-    const { screen, code } = await openBareScreen(world.browser, world.server.url);
+    const { screen, code } = await openBareScreen(world.browser, world.server.url, { serviceWorkers: 'allow' });
     ({ page: panel } = await openPanel(world));
     await openScreensSection(panel);
     await pairFromPanel(panel, code, 'Door of M3', 'M3 door');
