@@ -130,7 +130,7 @@ describe('npm run venue-cert', { timeout: 120_000 }, () => {
   });
 });
 
-describe('npm start with --tls-cert and --tls-key', () => {
+describe('npm start with --tls-cert and --tls-key', { timeout: 120_000 }, () => {
   let child: ChildProcess;
   let output: string;
   let port: number;
@@ -190,7 +190,7 @@ describe('npm start with --tls-cert and --tls-key', () => {
   });
 });
 
-describe('bad TLS files at boot', () => {
+describe('bad TLS files at boot', { timeout: 120_000 }, () => {
   it('a key that is not the certificate’s → exit 2 with one line', async () => {
     // Another venue's key, made in-process: the CLI that writes such files is tested above.
     const other = writeVenueCert(['other.venue.test']);
