@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/support/longest-first-sequencer.ts';
 
 // The venue is in Vienna; every test runs in another zone so that any code reading the process
 // zone instead of the venue's fails loudly.
@@ -9,6 +10,8 @@ export default defineConfig({
     // Browser and server tests are heavy on a 2-core machine; keep parallelism modest.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Longest files first (recorded in test/durations.json), so both workers end together.
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {

@@ -38,88 +38,96 @@ function expectRefusal(result: { code: number | null; stderr: string }, message:
   expect(result.stderr).toMatch(message);
 }
 
-describe('backup under a write stream, then restore', () => {
-  it('holds every write acknowledged before the backup started, and the restore gets a new schedule id', async () => {
-    const live = dir();
-    const service = await openService(live);
-    const acknowledged: string[] = [];
-    let writing = true;
-    const stream = (async () => {
-      while (writing) {
-        acknowledged.push((await service.createAnnouncement({ text: `note ${acknowledged.length}` }, staff)).value.id);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    })();
-    while (acknowledged.length < 50) await new Promise((resolve) => setImmediate(resolve));
-    const beforeBackup = [...acknowledged];
-    const file = join(dir(), 'signage-backup.db');
-    const backup = await cli('backup', live, file);
-    writing = false;
-    await stream;
-    expect(backup).toMatchObject({ code: 0, stderr: '' });
-    // The writes went on while the copy was made.
-    expect(acknowledged.length).toBeGreaterThan(beforeBackup.length);
-    const liveScheduleId = service.schedule().scheduleId;
-    await service.close();
+/** Real processes side by side: each start is slow on a busy machine. */
+const SPAWN_TIMEOUT_MS = 120_000;
 
-    const restored = dir();
-    const restore = await cli('restore', restored, file);
-    expect(restore).toMatchObject({ code: 0, stderr: '' });
-    expect(restore.stdout).toMatch(/new schedule id [0-9a-f]{16}/);
-    const store = openSqliteStore(restored);
-    const schedule = (await store.load())!;
-    await store.close();
-    const ids = new Set(schedule.announcements.map((announcement) => announcement.id));
-    for (const id of beforeBackup) expect(ids.has(id)).toBe(true);
-    expect(schedule.scheduleId).not.toBe(liveScheduleId);
-    expect(existsSync(join(restored, 'signage.lock'))).toBe(false);
-  });
-});
+// Every test has its own directories: they run at once (their CLI processes' starts overlap).
+describe.concurrent('backup and restore', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  describe('backup under a write stream, then restore', () => {
+    it('holds every write acknowledged before the backup started, and the restore gets a new schedule id', async () => {
+      const live = dir();
+      const service = await openService(live);
+      const acknowledged: string[] = [];
+      let writing = true;
+      const stream = (async () => {
+        while (writing) {
+          acknowledged.push(
+            (await service.createAnnouncement({ text: `note ${acknowledged.length}` }, staff)).value.id,
+          );
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      while (acknowledged.length < 50) await new Promise((resolve) => setImmediate(resolve));
+      const beforeBackup = [...acknowledged];
+      const file = join(dir(), 'signage-backup.db');
+      const backup = await cli('backup', live, file);
+      writing = false;
+      await stream;
+      expect(backup).toMatchObject({ code: 0, stderr: '' });
+      // The writes went on while the copy was made.
+      expect(acknowledged.length).toBeGreaterThan(beforeBackup.length);
+      const liveScheduleId = service.schedule().scheduleId;
+      await service.close();
 
-describe('bad input: one line, exit 2, nothing changed', () => {
-  it('a backup target that exists', async () => {
-    const live = dir();
-    await (await openService(live)).close();
-    const file = join(dir(), 'taken.db');
-    writeFileSync(file, 'keep me');
-    expectRefusal(await cli('backup', live, file), /taken\.db already exists/);
-    expect(readFileSync(file, 'utf8')).toBe('keep me');
+      const restored = dir();
+      const restore = await cli('restore', restored, file);
+      expect(restore).toMatchObject({ code: 0, stderr: '' });
+      expect(restore.stdout).toMatch(/new schedule id [0-9a-f]{16}/);
+      const store = openSqliteStore(restored);
+      const schedule = (await store.load())!;
+      await store.close();
+      const ids = new Set(schedule.announcements.map((announcement) => announcement.id));
+      for (const id of beforeBackup) expect(ids.has(id)).toBe(true);
+      expect(schedule.scheduleId).not.toBe(liveScheduleId);
+      expect(existsSync(join(restored, 'signage.lock'))).toBe(false);
+    });
   });
 
-  it('a backup target in a folder that does not exist', async () => {
-    const live = dir();
-    await (await openService(live)).close();
-    expectRefusal(
-      await cli('backup', live, join(dir(), 'no-such-folder', 'b.db')),
-      /folder .*no-such-folder is missing or not writable/,
-    );
-  });
+  describe('bad input: one line, exit 2, nothing changed', () => {
+    it('a backup target that exists', async () => {
+      const live = dir();
+      await (await openService(live)).close();
+      const file = join(dir(), 'taken.db');
+      writeFileSync(file, 'keep me');
+      expectRefusal(await cli('backup', live, file), /taken\.db already exists/);
+      expect(readFileSync(file, 'utf8')).toBe('keep me');
+    });
 
-  it("a restore into a running server's directory", async () => {
-    const live = dir();
-    await (await openService(live)).close();
-    const file = join(dir(), 'b.db');
-    expect((await cli('backup', live, file)).code).toBe(0);
-    const before = statSync(join(live, 'signage.db')).mtimeMs;
-    // A live process other than the CLI holds the directory (the test runner itself).
-    writeFileSync(
-      join(live, 'signage.lock'),
-      JSON.stringify({ pid: process.pid, startedAt: 'now', command: 'signage server' }),
-    );
-    expectRefusal(
-      await cli('restore', live, file),
-      new RegExp(`in use by another signage process \\(pid ${process.pid}.*restore only into a stopped`),
-    );
-    expect(statSync(join(live, 'signage.db')).mtimeMs).toBe(before);
-  });
+    it('a backup target in a folder that does not exist', async () => {
+      const live = dir();
+      await (await openService(live)).close();
+      expectRefusal(
+        await cli('backup', live, join(dir(), 'no-such-folder', 'b.db')),
+        /folder .*no-such-folder is missing or not writable/,
+      );
+    });
 
-  it('a restore from a file that is not a backup', async () => {
-    const target = dir();
-    mkdirSync(target, { recursive: true });
-    const file = join(dir(), 'notes.db');
-    writeFileSync(file, 'not a database at all '.repeat(100));
-    expectRefusal(await cli('restore', target, file), /notes\.db is not a signage backup/);
-    expect(existsSync(join(target, 'signage.db'))).toBe(false);
-    rmSync(file);
+    it("a restore into a running server's directory", async () => {
+      const live = dir();
+      await (await openService(live)).close();
+      const file = join(dir(), 'b.db');
+      expect((await cli('backup', live, file)).code).toBe(0);
+      const before = statSync(join(live, 'signage.db')).mtimeMs;
+      // A live process other than the CLI holds the directory (the test runner itself).
+      writeFileSync(
+        join(live, 'signage.lock'),
+        JSON.stringify({ pid: process.pid, startedAt: 'now', command: 'signage server' }),
+      );
+      expectRefusal(
+        await cli('restore', live, file),
+        new RegExp(`in use by another signage process \\(pid ${process.pid}.*restore only into a stopped`),
+      );
+      expect(statSync(join(live, 'signage.db')).mtimeMs).toBe(before);
+    });
+
+    it('a restore from a file that is not a backup', async () => {
+      const target = dir();
+      mkdirSync(target, { recursive: true });
+      const file = join(dir(), 'notes.db');
+      writeFileSync(file, 'not a database at all '.repeat(100));
+      expectRefusal(await cli('restore', target, file), /notes\.db is not a signage backup/);
+      expect(existsSync(join(target, 'signage.db'))).toBe(false);
+      rmSync(file);
+    });
   });
 });

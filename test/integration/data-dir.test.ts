@@ -1,13 +1,25 @@
 /** One server per data directory, and unusable data directories refused with one line (issue 14, item 4). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { tsxCommand } from '../support/cli.ts';
 import { startTestServer } from '../support/server.ts';
+import { openNodeStores } from '../../server/platform/stores.ts';
+import { DataDirError, prepareDataDir } from '../../server/platform/data-dir.ts';
 
 // Every test waits on the server's own output or exit, never a fixed sleep; on a busy machine a
 // start takes many seconds, hence the generous budget.
@@ -81,104 +93,136 @@ function expectOneLineRefusal(result: { code: number | null; stderr: string }, m
 }
 
 /**
- * A data directory a server made and stopped cleanly. Made in this process (the same database,
- * migrations and seed as the program's): only the refusals after it need a real process.
+ * A data directory a server made and stopped cleanly. Made once in this process (the same
+ * database, migrations and seed as the program's) and copied for each test: only the refusals
+ * after it need a real process.
  */
-async function usedDataDir(): Promise<string> {
+let cleanDataDir: string;
+beforeAll(async () => {
+  cleanDataDir = join(tempDir(), 'data');
+  await (await startTestServer({ dataDir: cleanDataDir })).stop();
+});
+
+function usedDataDir(): string {
   const dataDir = join(tempDir(), 'data');
-  await (await startTestServer({ dataDir })).stop();
+  cpSync(cleanDataDir, dataDir, { recursive: true });
   return dataDir;
 }
 
-describe('one server per data directory', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  it('a second server on the same directory is refused naming the first, which keeps serving', async () => {
-    const dataDir = join(tempDir(), 'data');
-    const first = start(dataDir);
-    await started(first);
-    try {
-      // The lock names the process that really holds it (read from the file, whatever runs the server).
-      const holder = JSON.parse(readFileSync(join(dataDir, 'signage.lock'), 'utf8')).pid as number;
-      const second = await run(dataDir);
-      expectOneLineRefusal(
-        second,
-        new RegExp(`is in use by another signage process \\(pid ${holder}, signage server, started `),
+/**
+ * main.ts turns every refusal of the stores into "signage: cannot open the schedule: LINE" and exit
+ * 2 (one real run below proves it); the other damages are checked in-process at the same call.
+ */
+async function storesRefusal(dataDir: string): Promise<string> {
+  const refusal = await openNodeStores({ dataDir }).then(
+    (stores) => stores.close().then(() => new Error('the stores opened')),
+    (error: unknown) => error as Error,
+  );
+  return refusal.message.split('\n')[0]!;
+}
+
+// The tests share nothing but the clean data directory they copy, so they run at once: the real
+// processes' starts (mostly imports) overlap.
+describe.concurrent('data directories', () => {
+  describe('one server per data directory', { timeout: SPAWN_TIMEOUT_MS }, () => {
+    it('a second server on the same directory is refused naming the first, which keeps serving; its lock is released at exit, and a dead one taken over', async () => {
+      const dataDir = join(tempDir(), 'data');
+      const first = start(dataDir);
+      await started(first);
+      try {
+        // The lock names the process that really holds it (read from the file, whatever runs the server).
+        const holder = JSON.parse(readFileSync(join(dataDir, 'signage.lock'), 'utf8')).pid as number;
+        const second = await run(dataDir);
+        expectOneLineRefusal(
+          second,
+          new RegExp(`is in use by another signage process \\(pid ${holder}, signage server, started `),
+        );
+        expect((await fetch(`http://127.0.0.1:${await portOf(first)}/api/clock`)).status).toBe(200);
+      } finally {
+        expect(await stop(first)).toBe(0);
+      }
+      // Released at exit: the lock is gone, and the next start works — even over a lock left by a
+      // process that died (no process has pid 2^22 + 1, above Linux's pid_max default).
+      expect(existsSync(join(dataDir, 'signage.lock'))).toBe(false);
+      writeFileSync(
+        join(dataDir, 'signage.lock'),
+        JSON.stringify({ pid: 4194305, startedAt: 'earlier', command: 'signage server' }),
       );
-      expect((await fetch(`http://127.0.0.1:${await portOf(first)}/api/clock`)).status).toBe(200);
-    } finally {
-      expect(await stop(first)).toBe(0);
+      const again = start(dataDir);
+      await started(again);
+      expect(await stop(again)).toBe(0);
+    });
+  });
+
+  describe('damaged databases are refused, never re-seeded over', { timeout: SPAWN_TIMEOUT_MS }, () => {
+    it('a zero-byte signage.db', async () => {
+      const dataDir = usedDataDir();
+      writeFileSync(join(dataDir, 'signage.db'), '');
+      expectOneLineRefusal(
+        await run(dataDir),
+        /signage: cannot open the schedule: .*signage\.db is empty \(zero bytes\)/,
+      );
+      expect(statSync(join(dataDir, 'signage.db')).size).toBe(0);
+    });
+
+    it('a signage.db that is not a database', async () => {
+      const dataDir = usedDataDir();
+      const garbage = 'this is not sqlite '.repeat(400);
+      writeFileSync(join(dataDir, 'signage.db'), garbage);
+      expect(await storesRefusal(dataDir)).toMatch(/signage\.db is not a readable signage database \(damaged\)/);
+      expect(readFileSync(join(dataDir, 'signage.db'), 'utf8')).toBe(garbage);
+    });
+
+    it('a deleted meta row', async () => {
+      const dataDir = usedDataDir();
+      const db = new Database(join(dataDir, 'signage.db'));
+      db.exec('DELETE FROM meta');
+      const venues = (db.prepare('SELECT count(*) AS n FROM venues').get() as { n: number }).n;
+      db.close();
+      expect(await storesRefusal(dataDir)).toMatch(/meta row is missing/);
+      const after = new Database(join(dataDir, 'signage.db'), { readonly: true });
+      expect(after.prepare('SELECT count(*) AS n FROM meta').get()).toEqual({ n: 0 });
+      expect(after.prepare('SELECT count(*) AS n FROM venues').get()).toEqual({ n: venues });
+      after.close();
+    });
+  });
+
+  /** What main.ts prints after "signage: " (with exit 2) for a data directory it cannot use. */
+  function dataDirRefusal(dataDir: string): string {
+    try {
+      prepareDataDir(dataDir);
+    } catch (error) {
+      if (error instanceof DataDirError) return error.message;
+      throw error;
     }
-    // Released at exit: the next start works.
-    const again = start(dataDir);
-    await started(again);
-    expect(await stop(again)).toBe(0);
-  });
+    throw new Error(`${dataDir} was accepted`);
+  }
 
-  it('a lock left by a process that died is taken over', async () => {
-    const dataDir = await usedDataDir();
-    // No process has pid 2^22 + 1 (above Linux's pid_max default).
-    writeFileSync(
-      join(dataDir, 'signage.lock'),
-      JSON.stringify({ pid: 4194305, startedAt: 'earlier', command: 'signage server' }),
-    );
-    const child = start(dataDir);
-    await started(child);
-    expect(await stop(child)).toBe(0);
-  });
-});
+  describe('unusable data directories', { timeout: SPAWN_TIMEOUT_MS }, () => {
+    it('a --data-dir that is a file', async () => {
+      const file = join(tempDir(), 'not-a-dir');
+      writeFileSync(file, 'notes');
+      expectOneLineRefusal(await run(file), /--data-dir .*not-a-dir is a file, not a directory/);
+      expect(readFileSync(file, 'utf8')).toBe('notes');
+    });
 
-describe('damaged databases are refused, never re-seeded over', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  it('a zero-byte signage.db', async () => {
-    const dataDir = await usedDataDir();
-    writeFileSync(join(dataDir, 'signage.db'), '');
-    expectOneLineRefusal(await run(dataDir), /signage\.db is empty \(zero bytes\)/);
-    expect(statSync(join(dataDir, 'signage.db')).size).toBe(0);
-  });
+    it('a --data-dir below a file', () => {
+      const file = join(tempDir(), 'not-a-dir');
+      writeFileSync(file, 'notes');
+      expect(dataDirRefusal(join(file, 'data'))).toMatch(/a part of that path is a file/);
+      expect(readFileSync(file, 'utf8')).toBe('notes');
+    });
 
-  it('a signage.db that is not a database', async () => {
-    const dataDir = await usedDataDir();
-    const garbage = 'this is not sqlite '.repeat(400);
-    writeFileSync(join(dataDir, 'signage.db'), garbage);
-    expectOneLineRefusal(await run(dataDir), /signage\.db is not a readable signage database \(damaged\)/);
-    expect(readFileSync(join(dataDir, 'signage.db'), 'utf8')).toBe(garbage);
-  });
-
-  it('a deleted meta row', async () => {
-    const dataDir = await usedDataDir();
-    const db = new Database(join(dataDir, 'signage.db'));
-    db.exec('DELETE FROM meta');
-    const venues = (db.prepare('SELECT count(*) AS n FROM venues').get() as { n: number }).n;
-    db.close();
-    expectOneLineRefusal(await run(dataDir), /meta row is missing/);
-    const after = new Database(join(dataDir, 'signage.db'), { readonly: true });
-    expect(after.prepare('SELECT count(*) AS n FROM meta').get()).toEqual({ n: 0 });
-    expect(after.prepare('SELECT count(*) AS n FROM venues').get()).toEqual({ n: venues });
-    after.close();
-  });
-});
-
-describe('unusable data directories', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  it('a --data-dir that is a file', async () => {
-    const file = join(tempDir(), 'not-a-dir');
-    writeFileSync(file, 'notes');
-    expectOneLineRefusal(await run(file), /--data-dir .*not-a-dir is a file, not a directory/);
-    expect(readFileSync(file, 'utf8')).toBe('notes');
-  });
-
-  it('a --data-dir below a file', async () => {
-    const file = join(tempDir(), 'not-a-dir');
-    writeFileSync(file, 'notes');
-    expectOneLineRefusal(await run(join(file, 'data')), /a part of that path is a file/);
-  });
-
-  it('a new --data-dir under a read-only parent', async () => {
-    const parent = join(tempDir(), 'read-only');
-    mkdirSync(parent, { mode: 0o555 });
-    chmodSync(parent, 0o555);
-    // root writes anywhere: without its override capability the parent really is read-only.
-    const withoutOverride = process.getuid?.() === 0;
-    expectOneLineRefusal(
-      await run(join(parent, 'data'), { withoutOverride }),
-      /cannot be created or written \(permission denied/,
-    );
+    it('a new --data-dir under a read-only parent', async () => {
+      const parent = join(tempDir(), 'read-only');
+      mkdirSync(parent, { mode: 0o555 });
+      chmodSync(parent, 0o555);
+      // root writes anywhere: without its override capability the parent really is read-only.
+      const withoutOverride = process.getuid?.() === 0;
+      expectOneLineRefusal(
+        await run(join(parent, 'data'), { withoutOverride }),
+        /cannot be created or written \(permission denied/,
+      );
+    });
   });
 });

@@ -1,14 +1,14 @@
 /** server/main.ts as a program: configuration errors fail fast with one line; a good start prints working URLs. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
-import { tsxCommand } from '../support/cli.ts';
+import { runScript, startServerProcess, stopProcess as stop } from '../support/server-process.ts';
 
 // Each test starts `server/main.ts` and waits for what it prints (the "Staff password" line once it
-// listens, or its exit): no fixed sleeps, and a budget that holds when the machine is busy.
+// listens, or its exit): no fixed sleeps, and a budget that holds when the machine is busy. The
+// tests share nothing, so they all run at once: the processes' starts (mostly imports) overlap.
 const SPAWN_TIMEOUT_MS = 120_000;
 const dirs: string[] = [];
 afterAll(() => {
@@ -21,196 +21,153 @@ function tempDir(): string {
   return dir;
 }
 
-function start(args: string[], env: Record<string, string> = {}): ChildProcess {
-  const childEnv = { ...process.env, ...env };
-  delete childEnv.PORT;
-  if (!('SIGNAGE_STAFF_PASSWORD' in env)) delete childEnv.SIGNAGE_STAFF_PASSWORD;
-  return spawn(...tsxCommand('server/main.ts', args), {
-    cwd: ROOT,
-    env: { ...childEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => runScript('server/main.ts', args, { env });
+const startAndRead = (args: string[], env: Record<string, string> = {}) => startServerProcess(args, { env });
 
-function run(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = start(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
-/** Starts the server and resolves with everything it printed up to the password line. */
-function startAndRead(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; output: string }> {
-  const child = start(args, env);
-  let output = '';
-  let errors = '';
-  child.stderr!.on('data', (chunk) => (errors += chunk));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (/Staff password.*\n/.test(output)) resolve({ child, output });
+describe.concurrent('server/main.ts as a program', () => {
+  // The option rules themselves are unit-tested in-process (test/unit/config.test.ts); one bad
+  // option here proves main.ts turns any ConfigError into exit code 2 and one prefixed line.
+  describe('configuration errors', { timeout: SPAWN_TIMEOUT_MS }, () => {
+    it('a bad option → exit 2 with one clear line', async () => {
+      const { code, stdout, stderr } = await run(['--port', 'abc']);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^signage: /);
+      expect(stderr).toMatch(/--port must be a whole number between 0 and 65535 \(got "abc"\)/);
     });
-    child.once('close', (code) => reject(new Error(`server exited with ${code}: ${errors}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('close', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
-
-// The option rules themselves are unit-tested in-process (test/unit/config.test.ts); one bad
-// option here proves main.ts turns any ConfigError into exit code 2 and one prefixed line.
-describe('configuration errors', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  it('a bad option → exit 2 with one clear line', async () => {
-    const { code, stdout, stderr } = await run(['--port', 'abc']);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^signage: /);
-    expect(stderr).toMatch(/--port must be a whole number between 0 and 65535 \(got "abc"\)/);
-  });
-});
-
-describe('unusable data', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  it('a programme file that is not a schedule → exit 2 with one line naming the file', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'notes.txt');
-    writeFileSync(file, 'just some notes\nnothing like a programme\n');
-    const { code, stderr } = await run(['--port', '0', '--data-dir', join(dir, 'data'), '--programme', file]);
-    expect(code).toBe(2);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^signage: cannot open the schedule: .*notes\.txt/);
   });
 
-  it('a damaged password file → exit 2 saying how to recover', async () => {
-    const dataDir = tempDir();
-    writeFileSync(join(dataDir, 'staff-password.json'), '{ not json');
-    const { code, stderr } = await run([
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--programme',
-      join(ROOT, 'programme/crimecop12-programme.txt'),
-    ]);
-    expect(code).toBe(2);
-    expect(stderr.trim().split('\n').at(-1)).toMatch(
-      /^signage: cannot set up staff login: .*staff-password.json is unreadable; delete it/,
-    );
+  describe('unusable data', { timeout: SPAWN_TIMEOUT_MS }, () => {
+    it('a programme file that is not a schedule → exit 2 with one line naming the file', async () => {
+      const dir = tempDir();
+      const file = join(dir, 'notes.txt');
+      writeFileSync(file, 'just some notes\nnothing like a programme\n');
+      const { code, stderr } = await run(['--port', '0', '--data-dir', join(dir, 'data'), '--programme', file]);
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^signage: cannot open the schedule: .*notes\.txt/);
+    });
+
+    it('a damaged password file → exit 2 saying how to recover', async () => {
+      const dataDir = tempDir();
+      writeFileSync(join(dataDir, 'staff-password.json'), '{ not json');
+      const { code, stderr } = await run([
+        '--port',
+        '0',
+        '--data-dir',
+        dataDir,
+        '--programme',
+        join(ROOT, 'programme/crimecop12-programme.txt'),
+      ]);
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n').at(-1)).toMatch(
+        /^signage: cannot set up staff login: .*staff-password.json is unreadable; delete it/,
+      );
+    });
   });
-});
 
-describe('a good start', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  it('prints the URLs of every door display, the lobby and the control panel, and they work', async () => {
-    const dataDir = join(tempDir(), 'data');
-    const { child, output } = await startAndRead(
-      ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--clock', '2024-10-14T13:20', '--speed', '0'],
-      {
-        SIGNAGE_STAFF_PASSWORD: 'from-the-environment',
-      },
-    );
-    try {
-      const urls = [...output.matchAll(/http:\/\/127\.0\.0\.1:\d+\/\S*/g)].map((m) => m[0]);
-      const base = new URL(urls[0]!).origin;
-      expect(urls).toContain(`${base}/control`);
-      expect(urls).toContain(`${base}/display/lobby`);
-      expect(urls).toContain(`${base}/display/room/CR3`);
-      expect(urls).toContain(`${base}/display/room/M0E79`);
-      expect(urls.some((url) => url.endsWith('/display/room/Online'))).toBe(false);
-      for (const url of urls) expect((await fetch(url)).status).toBe(200);
-      expect(output).toMatch(/Staff password: from SIGNAGE_STAFF_PASSWORD/);
+  describe('a good start', { timeout: SPAWN_TIMEOUT_MS }, () => {
+    it('prints the URLs of every door display, the lobby and the control panel, and they work', async () => {
+      const dataDir = join(tempDir(), 'data');
+      const { child, output } = await startAndRead(
+        ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--clock', '2024-10-14T13:20', '--speed', '0'],
+        {
+          SIGNAGE_STAFF_PASSWORD: 'from-the-environment',
+        },
+      );
+      try {
+        const urls = [...output.matchAll(/http:\/\/127\.0\.0\.1:\d+\/\S*/g)].map((m) => m[0]);
+        const base = new URL(urls[0]!).origin;
+        expect(urls).toContain(`${base}/control`);
+        expect(urls).toContain(`${base}/display/lobby`);
+        expect(urls).toContain(`${base}/display/room/CR3`);
+        expect(urls).toContain(`${base}/display/room/M0E79`);
+        expect(urls.some((url) => url.endsWith('/display/room/Online'))).toBe(false);
+        for (const url of urls) expect((await fetch(url)).status).toBe(200);
+        expect(output).toMatch(/Staff password: from SIGNAGE_STAFF_PASSWORD/);
 
-      const clock = await (await fetch(`${base}/api/clock`)).json();
-      expect(clock).toEqual({ now: '2024-10-14T13:20:00+02:00', simulated: true, speed: 0 });
+        const clock = await (await fetch(`${base}/api/clock`)).json();
+        expect(clock).toEqual({ now: '2024-10-14T13:20:00+02:00', simulated: true, speed: 0 });
+        const login = await fetch(`${base}/api/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ password: 'from-the-environment' }),
+        });
+        expect(login.status).toBe(204);
+
+        // The data directory it made holds passcodes and staff names: private to the server's user.
+        const mode = (file: string) => statSync(join(dataDir, file)).mode & 0o777;
+        expect(mode('.')).toBe(0o700);
+        for (const file of ['signage.db', 'session-secret']) expect([file, mode(file)]).toEqual([file, 0o600]);
+      } finally {
+        expect(await stop(child)).toBe(0);
+      }
+    });
+
+    it('generates a password on first start, shows it once, and keeps only its hash', async () => {
+      const dataDir = tempDir();
+      const first = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+      const password = /Staff password \(shown only now; stored as a hash\): (\S+)/.exec(first.output)?.[1];
+      expect(password).toMatch(/^[a-z0-9-]{16,}$/);
+      const base = /(http:\/\/127\.0\.0\.1:\d+)\/control/.exec(first.output)![1];
       const login = await fetch(`${base}/api/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ password: 'from-the-environment' }),
+        body: JSON.stringify({ password }),
       });
       expect(login.status).toBe(204);
+      expect(await stop(first.child)).toBe(0);
 
-      // The data directory it made holds passcodes and staff names: private to the server's user.
-      const mode = (file: string) => statSync(join(dataDir, file)).mode & 0o777;
-      expect(mode('.')).toBe(0o700);
-      for (const file of ['signage.db', 'session-secret']) expect([file, mode(file)]).toEqual([file, 0o600]);
-    } finally {
-      expect(await stop(child)).toBe(0);
-    }
-  });
+      const stored = readFileSync(join(dataDir, 'signage.db'), 'latin1');
+      expect(stored).not.toContain(password!);
+      expect(stored).toContain('"algorithm":"scrypt"');
 
-  it('generates a password on first start, shows it once, and keeps only its hash', async () => {
-    const dataDir = tempDir();
-    const first = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
-    const password = /Staff password \(shown only now; stored as a hash\): (\S+)/.exec(first.output)?.[1];
-    expect(password).toMatch(/^[a-z0-9-]{16,}$/);
-    const base = /(http:\/\/127\.0\.0\.1:\d+)\/control/.exec(first.output)![1];
-    const login = await fetch(`${base}/api/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password }),
+      const second = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+      expect(second.output).not.toContain(password!);
+      expect(second.output).toMatch(/Staff password: set earlier/);
+      expect(await stop(second.child)).toBe(0);
     });
-    expect(login.status).toBe(204);
-    expect(await stop(first.child)).toBe(0);
-
-    const stored = readFileSync(join(dataDir, 'signage.db'), 'latin1');
-    expect(stored).not.toContain(password!);
-    expect(stored).toContain('"algorithm":"scrypt"');
-
-    const second = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
-    expect(second.output).not.toContain(password!);
-    expect(second.output).toMatch(/Staff password: set earlier/);
-    expect(await stop(second.child)).toBe(0);
   });
-});
 
-describe('--programme with the import options', { timeout: SPAWN_TIMEOUT_MS }, () => {
-  it('seeds a server from a file without a zone, read in the --timezone given', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'programme.csv');
-    writeFileSync(
-      file,
-      'Title,Date,Start,End,Room\nOpening,2025-10-06,09:00,10:00,Hall A\nWorkshop,2025-10-06,10:30,12:00,Room 2\n',
-    );
-    const { child, output } = await startAndRead(
-      [
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-        '--data-dir',
-        join(dir, 'data'),
-        '--programme',
+  describe('--programme with the import options', { timeout: SPAWN_TIMEOUT_MS }, () => {
+    it('seeds a server from a file without a zone, read in the --timezone given', async () => {
+      const dir = tempDir();
+      const file = join(dir, 'programme.csv');
+      writeFileSync(
         file,
-        '--timezone',
-        'America/Montreal',
-        '--clock',
-        '2025-10-06T08:00',
-        '--speed',
-        '0',
-      ],
-      { SIGNAGE_STAFF_PASSWORD: 'from-the-environment' },
-    );
-    try {
-      const base = new URL(/http:\/\/127\.0\.0\.1:\d+/.exec(output)![0]).origin;
-      const schedule = await (await fetch(`${base}/api/schedule`)).json();
-      expect(schedule.timezone).toBe('America/Montreal');
-      expect(schedule.sessions.map((s: { title: string; start: string }) => [s.title, s.start])).toEqual([
-        ['Opening', '2025-10-06T09:00:00-04:00'],
-        ['Workshop', '2025-10-06T10:30:00-04:00'],
-      ]);
-    } finally {
-      expect(await stop(child)).toBe(0);
-    }
+        'Title,Date,Start,End,Room\nOpening,2025-10-06,09:00,10:00,Hall A\nWorkshop,2025-10-06,10:30,12:00,Room 2\n',
+      );
+      const { child, output } = await startAndRead(
+        [
+          '--port',
+          '0',
+          '--host',
+          '127.0.0.1',
+          '--data-dir',
+          join(dir, 'data'),
+          '--programme',
+          file,
+          '--timezone',
+          'America/Montreal',
+          '--clock',
+          '2025-10-06T08:00',
+          '--speed',
+          '0',
+        ],
+        { SIGNAGE_STAFF_PASSWORD: 'from-the-environment' },
+      );
+      try {
+        const base = new URL(/http:\/\/127\.0\.0\.1:\d+/.exec(output)![0]).origin;
+        const schedule = await (await fetch(`${base}/api/schedule`)).json();
+        expect(schedule.timezone).toBe('America/Montreal');
+        expect(schedule.sessions.map((s: { title: string; start: string }) => [s.title, s.start])).toEqual([
+          ['Opening', '2025-10-06T09:00:00-04:00'],
+          ['Workshop', '2025-10-06T10:30:00-04:00'],
+        ]);
+      } finally {
+        expect(await stop(child)).toBe(0);
+      }
+    });
   });
 });

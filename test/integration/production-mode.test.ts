@@ -16,7 +16,11 @@ const WITHOUT_VITE = `--import ${join(ROOT, 'test/support/without-vite.mjs')}`;
 const scratch = mkdtempSync(join(tmpdir(), 'signage-production-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('a production install', () => {
+/** Real processes side by side: each start is slow on a busy machine. */
+const SPAWN_TIMEOUT_MS = 120_000;
+
+// Every test runs its own process in its own folder: they run at once.
+describe.concurrent('a production install', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('the hook really hides Vite', async () => {
     const probe = join(ROOT, 'test/support/without-vite.mjs');
     const { code, stdout } = await runScript(

@@ -14,12 +14,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, startServerProcess, stopProcess } from '../support/server-process.ts';
 import type { ChildProcess } from 'node:child_process';
+import { writeVenueCert } from '../support/venue-cert-files.ts';
 
 const CLI = 'server/platform/tls/venue-cert-cli.ts';
 const HOST = 'signage.venue.test';
 const scratch = mkdtempSync(join(tmpdir(), 'signage-tls-it-'));
 const out = join(scratch, 'certs');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const dirs = [scratch];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 async function opensslVerify(ca: string, cert: string): Promise<string> {
   if (!existsSync('/usr/bin/openssl')) throw new Error('/usr/bin/openssl is missing: apt-get install openssl');
@@ -75,7 +77,8 @@ function httpCall(port: number, path: string, host: string): Promise<Answer> {
   });
 }
 
-describe('npm run venue-cert', () => {
+// Real processes, some side by side: a budget that holds on a busy machine.
+describe('npm run venue-cert', { timeout: 120_000 }, () => {
   it('writes a CA and a server certificate for the name and the address', async () => {
     const { code, stdout, stderr } = await runScript(CLI, ['--host', HOST, '--ip', '127.0.0.1', '--out', out]);
     expect(stderr).toBe('');
@@ -103,7 +106,8 @@ describe('npm run venue-cert', () => {
     expect(againCa).not.toBe(ca);
   });
 
-  it.each([
+  // The refusals write nothing and share nothing: they run at once.
+  it.concurrent.each([
     [[], /^venue-cert: --host NAME is required/],
     [['--host', 'bad_name'], /^venue-cert: --host must be a host name .*\(got "bad_name"\)$/],
     [['--host', HOST, '--ip', '10.0.0.300'], /^venue-cert: --ip must be an IPv4 or IPv6 address \(got "10.0.0.300"\)$/],
@@ -117,7 +121,7 @@ describe('npm run venue-cert', () => {
     expect(existsSync(target)).toBe(false);
   });
 
-  it('an --out that is a file → exit 2, one line', async () => {
+  it.concurrent('an --out that is a file → exit 2, one line', async () => {
     const file = join(scratch, 'a-file');
     writeFileSync(file, '');
     const { code, stderr } = await runScript(CLI, ['--host', HOST, '--out', file]);
@@ -126,7 +130,7 @@ describe('npm run venue-cert', () => {
   });
 });
 
-describe('npm start with --tls-cert and --tls-key', () => {
+describe('npm start with --tls-cert and --tls-key', { timeout: 120_000 }, () => {
   let child: ChildProcess;
   let output: string;
   let port: number;
@@ -186,18 +190,19 @@ describe('npm start with --tls-cert and --tls-key', () => {
   });
 });
 
-describe('bad TLS files at boot', () => {
+describe('bad TLS files at boot', { timeout: 120_000 }, () => {
   it('a key that is not the certificate’s → exit 2 with one line', async () => {
-    const other = join(scratch, 'other');
-    await runScript(CLI, ['--host', 'other.venue.test', '--out', other]);
+    // Another venue's key, made in-process: the CLI that writes such files is tested above.
+    const other = writeVenueCert(['other.venue.test']);
+    dirs.push(other.dir);
     const { code, stdout, stderr } = await runScript('server/main.ts', [
       ...['--port', '0', '--data-dir', join(scratch, 'never')],
-      ...['--tls-cert', join(out, 'server.pem'), '--tls-key', join(other, 'server-key.pem')],
+      ...['--tls-cert', join(out, 'server.pem'), '--tls-key', other.key],
     ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      `signage: --tls-key: ${join(other, 'server-key.pem')} is not the key of the certificate in ${join(out, 'server.pem')}\n`,
+      `signage: --tls-key: ${other.key} is not the key of the certificate in ${join(out, 'server.pem')}\n`,
     );
     expect(existsSync(join(scratch, 'never'))).toBe(false);
   });
