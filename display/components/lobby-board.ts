@@ -54,11 +54,17 @@ export class LobbyBoard extends LitElement {
       :host {
         height: 100%;
         overflow: hidden;
-        /* Ten rows and more at 16:9, also under an announcement banner and the simulated-time
-           bar: 2.9vh text on two lines fits a 7.2vh row. */
-        /* Whole pixels: every row the same height, so paging is exact. */
-        --row-h: round(down, 7.2vh, 1px);
+        /* Nine rows and more at 16:9, also under an announcement banner and the simulated-time
+           bar. The board's text is its own floor: the theme's (sized for a door's few lines)
+           made every title larger than the row around it, which cut its last line in half. */
         --row-text: 2.9vh;
+        --text-min: var(--row-text);
+        /* Tight (Noto's glyphs stand 1.36 em) so that ten rows fit under a banner and the simulated-time bar. */
+        --row-line: 1.12;
+        --row-lines: 2;
+        /* A row holds its lines whole, plus the cell's padding and border (.cell); whole pixels,
+           so every row is the same height and paging is exact. */
+        --row-h: round(up, calc(var(--row-lines) * var(--row-line) * var(--row-text) + 0.5vh), 1px);
       }
       header {
         align-items: baseline;
@@ -110,14 +116,14 @@ export class LobbyBoard extends LitElement {
         padding: 0;
         vertical-align: top;
         font-size: var(--row-text);
-        line-height: 1.12;
+        line-height: var(--row-line);
       }
       /* Each cell is exactly one row high whatever it holds (a two-line status, a struck-out
          time): a taller cell would grow its row, and paging counts on every row being equal. */
       .cell {
         box-sizing: border-box;
         height: var(--row-h);
-        padding: 0.3vh 1vmin;
+        padding: 0.15vh 1vmin;
         border-bottom: 0.2vh solid var(--surface);
         overflow: hidden;
         display: flex;
@@ -234,11 +240,11 @@ export class LobbyBoard extends LitElement {
       @media (orientation: portrait) {
         :host {
           --row-text: 2.2vh;
-          --row-h: round(down, 8.2vh, 1px);
+          --row-lines: 3;
         }
         /* The height portrait has goes to a third line of title. */
         .title.clamp-2 {
-          -webkit-line-clamp: 3;
+          -webkit-line-clamp: var(--row-lines);
         }
         h1,
         .clock {
@@ -264,7 +270,12 @@ export class LobbyBoard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
+    // The titles' sizes are pixels fitted to the old size: refit them too, even when the count
+    // of rows per page (and so the render) stays the same.
+    this.resizeObserver = new ResizeObserver(() => {
+      this.measure();
+      fitTitles(this.renderRoot);
+    });
     if (this.hasUpdated) this.resizeObserver.observe(this.viewport);
   }
 

@@ -27,9 +27,10 @@ export function rendered(page: Page): Promise<void> {
 }
 
 /**
- * What a reader would see as broken in the chrome: the page scrolls; a text element lies outside
+ * What a reader would see as broken: the page scrolls; a text element of the chrome lies outside
  * the viewport, sticks out of its own box (more lines than shown, or wider), or is cut by a box
- * around it that hides overflow. Whole items a fit-list moved to its hidden column are its design,
+ * around it that hides overflow; data (names, titles) that is cut through a line, by its own
+ * clamp or by a box around it, instead of between two lines. Whole items a fit-list moved to its hidden column are its design,
  * not a cut (the "and N more" counts them). Each problem is one line naming the element and text.
  */
 export function layoutProblems(page: Page): Promise<string[]> {
@@ -65,20 +66,65 @@ export function layoutProblems(page: Page): Promise<string[]> {
       element.style.removeProperty('display');
       return lines > clamp;
     };
+    // Whether a box that hides overflow ends inside a line, which a reader then half sees.
+    const cutLine = (element: HTMLElement, style: CSSStyleDeclaration) => {
+      // "normal" is the font's own line: the height of the first line's text.
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const line =
+        parseFloat(style.lineHeight) || range.getClientRects()[0]?.height || parseFloat(style.fontSize) * 1.2;
+      const shown = element.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      // Its whole text, laid out unclamped and unsqueezed (a flex column shrinks its items).
+      const unclamped = {
+        display: 'block',
+        '-webkit-line-clamp': 'none',
+        height: 'auto',
+        'max-height': 'none',
+        flex: 'none',
+      };
+      for (const [property, value] of Object.entries(unclamped)) element.style.setProperty(property, value);
+      const full = element.getBoundingClientRect().height;
+      for (const property of Object.keys(unclamped)) element.style.removeProperty(property);
+      if (full <= shown + 1) return false;
+      const lines = shown / line;
+      return lines - Math.floor(lines) > 0.1 && Math.ceil(lines) - lines > 0.1;
+    };
     const describe = (element: Element) =>
       `${element.localName}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
-    const check = (element: HTMLElement) => {
+    const check = (element: HTMLElement, data: boolean) => {
       const box = element.getBoundingClientRect();
       const style = getComputedStyle(element);
       if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') return;
       for (let clip = up(element); clip; clip = up(clip)) if (inHiddenColumn(element, clip)) return;
+      const inline = style.display === 'inline';
+      // An inline's box is its font's glyph box, taller than its line (twice the em in Noto Sans
+      // Arabic): inline data is checked through the block that holds it.
+      if (data && inline) return;
       if (box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1) {
         problems.push(
           `${describe(element)} outside the viewport (${Math.round(box.left)},${Math.round(box.top)})–(${Math.round(box.right)},${Math.round(box.bottom)})`,
         );
         return;
       }
-      const inline = style.display === 'inline';
+      // Data may be cut short (its ellipsis says so) but never through a line: checked on its box
+      // and on the boxes around it.
+      if (data) {
+        if (style.overflow !== 'visible' && cutLine(element, style)) {
+          problems.push(
+            `${describe(element)} shows part of a line (${element.clientHeight}px, lines of ${style.lineHeight})`,
+          );
+          return;
+        }
+        for (let clip = up(element); clip; clip = up(clip)) {
+          if (getComputedStyle(clip).overflow === 'visible') continue;
+          const around = clip.getBoundingClientRect();
+          if (box.top < around.top - 2 || box.bottom > around.bottom + 2) {
+            problems.push(`${describe(element)} is cut through a line by ${describe(clip).split(' ')[0]}`);
+            return;
+          }
+        }
+        return;
+      }
       if (!inline && style.overflow !== 'visible') {
         if (element.scrollWidth > element.clientWidth + 1) problems.push(`${describe(element)} is wider than its box`);
         if (hiddenLines(element, style)) problems.push(`${describe(element)} has hidden lines`);
@@ -102,11 +148,11 @@ export function layoutProblems(page: Page): Promise<string[]> {
     const visit = (root: Document | ShadowRoot) => {
       for (const element of root.querySelectorAll<HTMLElement>('*')) {
         if (element.shadowRoot) visit(element.shadowRoot);
-        if (element.closest('[aria-hidden="true"]') || isData(element)) continue;
+        if (element.closest('[aria-hidden="true"]')) continue;
         const ownText = [...element.childNodes].some(
           (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim(),
         );
-        if (ownText) check(element);
+        if (ownText) check(element, isData(element));
       }
     };
     visit(document);
