@@ -560,5 +560,5 @@ export const en: PanelMessages = {
   undoWhyConferenceChanged: 'the conference has changed since',
   undoWhyVenueChanged: (venue) => `the venue ${venue} has been changed again since`,
   undoWhySettingsChanged: 'the display settings have changed since',
-  undoWhyRoomTaken: (venue, title, slot) => `${venue} is taken by “${title}” ${slot}`,
+  undoWhyRoomTaken: (venue, title, slot) => `${venue} is already taken by “${title}” ${slot}`,
 };
