@@ -208,24 +208,75 @@ export function fieldProblem(schema: z.core.$ZodType, value: unknown): string | 
   return result.success ? null : (result.error.issues[0]?.message ?? 'is not valid');
 }
 
+/**
+ * The codes of the common 400 answers, which the panel words in its reader's language from
+ * `params` (`field`, and `maximum` or `minimum`); any other refusal keeps only its English `error`.
+ */
+export type FieldErrorCode =
+  | 'field.missing'
+  | 'field.wrong-type'
+  | 'field.empty'
+  | 'field.too-long'
+  | 'field.too-short'
+  | 'field.too-large'
+  | 'field.too-small'
+  | 'field.unknown'
+  | 'field.invalid';
+
 /** The body of a 400 answer: the first problem, named by the field it is about. */
 export interface CommandError {
   error: string;
   field?: string;
+  code?: FieldErrorCode;
+  params?: { field: string; maximum?: number; minimum?: number };
+}
+
+const NUMERIC_ORIGINS = new Set(['number', 'int', 'bigint']);
+
+/**
+ * The code of a zod issue, when a generic wording says all it says. A refinement's own message
+ * ("must end after it starts") or a list of allowed values has none: the English text is kept.
+ */
+function issueCode(issue: z.core.$ZodIssue): Pick<CommandError, 'code'> & { bound?: number } {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod reports what it got in its message only; "undefined" means the field was left out.
+      return { code: /received undefined$/.test(issue.message) ? 'field.missing' : 'field.wrong-type' };
+    case 'invalid_format':
+      return { code: 'field.invalid' };
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const bound = Number(big ? issue.maximum : issue.minimum);
+      // "more than 0" is not "at least 0": exclusive bounds keep their English message.
+      if (issue.inclusive === false || !Number.isFinite(bound)) return {};
+      if (issue.origin === 'string') {
+        if (!big && bound === 1) return { code: 'field.empty' };
+        return { code: big ? 'field.too-long' : 'field.too-short', bound };
+      }
+      if (NUMERIC_ORIGINS.has(issue.origin)) return { code: big ? 'field.too-large' : 'field.too-small', bound };
+      return {};
+    }
+    default:
+      return {};
+  }
 }
 
 /**
  * Turns a zod error into one readable message naming the first bad field by its dotted path
- * ("start", "organizers.lead", "agendaItems.0.code").
+ * ("start", "organizers.lead", "agendaItems.0.code"), with a code for the common problems.
  */
 export function formatZodError(error: z.ZodError): CommandError {
   const issue = error.issues[0];
   if (!issue) return { error: 'invalid input' };
   if (issue.code === 'unrecognized_keys') {
     const key = [...issue.path, issue.keys[0]].join('.');
-    return { error: `${key}: unknown field`, field: key };
+    return { error: `${key}: unknown field`, field: key, code: 'field.unknown', params: { field: key } };
   }
   const field = issue.path.map(String).join('.');
   if (!field) return { error: issue.message };
-  return { error: `${field}: ${issue.message}`, field };
+  const { code, bound } = issueCode(issue);
+  if (!code) return { error: `${field}: ${issue.message}`, field };
+  const limit = bound === undefined ? {} : issue.code === 'too_big' ? { maximum: bound } : { minimum: bound };
+  return { error: `${field}: ${issue.message}`, field, code, params: { field, ...limit } };
 }

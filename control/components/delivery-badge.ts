@@ -104,7 +104,11 @@ export class DeliveryBadge extends LitElement {
     return html`<div class="box ${lagging ? 'lagging' : ''}">
       <span>
         ${t.dlvChange(entry.revision)}
-        ${deliveryText(delivery, t)}${lagging ? html`; ${t.dlvNotYetOn(laggingText(delivery, t))}` : nothing}
+        ${
+          lagging
+            ? t.dlvWithLagging(deliveryText(delivery, t), t.dlvNotYetOn(laggingText(delivery, t)))
+            : deliveryText(delivery, t)
+        }
       </span>
       <button aria-label=${t.dlvDismiss} @click=${this.dismiss}>×</button>
     </div>`;

@@ -70,8 +70,13 @@ export class DeliveryReport extends LitElement {
                 // As in the journal: the operation in the reader's words, the server's English summary isolated.
                 return html`<li data-revision=${entry.revision}>
                   <span>#${entry.revision} ${operation(entry.operation)} <bdi lang="en">${entry.summary}</bdi>:</span>
-                  <span class="count ${complete ? 'complete' : 'lagging'}">${deliveryText(delivery, t)}</span>
-                  ${complete ? nothing : html`<span> — ${t.dlvNotYetOn(laggingText(delivery, t))}</span>`}
+                  ${
+                    complete
+                      ? html`<span class="count complete">${deliveryText(delivery, t)}</span>`
+                      : html`<span class="count lagging"
+                          >${t.dlvWithLagging(deliveryText(delivery, t), t.dlvNotYetOn(laggingText(delivery, t)))}</span
+                        >`
+                  }
                 </li>`;
               })}
             </ol>`

@@ -193,9 +193,12 @@ export class ImportPanel extends LitElement {
         detail: html`${t.impNotInFile} (${room(s.venueId)}, ${when(s)})`,
       })),
       ...preview.moved.map(
-        changed(t.impMoved, (c) => html`${room(c.before.venueId)} → ${room(c.after.venueId)}, ${when(c.after)}`),
+        changed(
+          t.impMoved,
+          (c) => html`${room(c.before.venueId)} ${t.impArrow} ${room(c.after.venueId)}, ${when(c.after)}`,
+        ),
       ),
-      ...preview.retimed.map(changed(t.impNewTime, (c) => html`${when(c.before)} → ${when(c.after)}`)),
+      ...preview.retimed.map(changed(t.impNewTime, (c) => html`${when(c.before)} ${t.impArrow} ${when(c.after)}`)),
       ...preview.changed.map(
         changed(
           t.impEdited,
@@ -327,7 +330,7 @@ function conferenceLine(change: NonNullable<ImportPreview['conference']>, t: Pan
   const before = change.before ? name(change.before) : t.impConferenceNone;
   const dayChange = change.after.dayChange ? t.impDayChange(change.after.dayChange) : '';
   // The conference's names are data, each isolated so the arrow stays between them in Arabic.
-  return html`${t.impConference} <bdi>${before}</bdi> → <bdi>${name(change.after)}</bdi>${dayChange}`;
+  return html`${t.impConference} <bdi>${before}</bdi> ${t.impArrow} <bdi>${name(change.after)}</bdi>${dayChange}`;
 }
 
 declare global {

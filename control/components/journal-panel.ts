@@ -224,7 +224,10 @@ export class JournalPanel extends LitElement {
     } catch (error) {
       const body =
         error instanceof ApiError ? error.body : { error: error instanceof Error ? error.message : String(error) };
-      this.refusals = new Map(this.refusals).set(entry.revision, explainUndoRefusal(body, entry, this.locale.t));
+      this.refusals = new Map(this.refusals).set(
+        entry.revision,
+        explainUndoRefusal(body, entry, this.locale.t, this.data!.store.timezone),
+      );
     } finally {
       this.busy = null;
     }

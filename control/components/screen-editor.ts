@@ -17,6 +17,7 @@ import { wholeNumberInput } from './field-inputs.ts';
 import { assignmentChoices, assignmentOf, choiceOf, type FleetActions } from '../data/fleet-actions.ts';
 import { ActionTask } from '../controllers/action-task.ts';
 import { baseStyles } from './styles.ts';
+import { aroundData } from '../i18n/format.ts';
 
 @customElement('screen-editor')
 export class ScreenEditor extends LitElement {
@@ -64,10 +65,11 @@ export class ScreenEditor extends LitElement {
     const display = this.display;
     if (!display || !this.schedule) return nothing;
     const id = `edit-${display.id}`;
-    return html`<form aria-label="Change ${display.name}" novalidate @submit=${this.save}>
+    const t = this.locale.t;
+    return html`<form aria-label=${t.scrEdLabel(display.name)} novalidate @submit=${this.save}>
       <div class="row">
         <div class="field">
-          <label for="${id}-name">Name</label>
+          <label for="${id}-name">${t.pairName}</label>
           <input
             id="${id}-name"
             required
@@ -77,19 +79,22 @@ export class ScreenEditor extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="${id}-shows">Shows</label>
+          <label for="${id}-shows">${t.scrColShows}</label>
           <select
             id="${id}-shows"
             .value=${this.choice}
             @change=${(e: Event) => (this.choice = (e.target as HTMLSelectElement).value)}
           >
             ${assignmentChoices(this.schedule).map(
-              (c) => html`<option value=${c.value} ?selected=${c.value === this.choice}>${c.label}</option>`,
+              (c) =>
+                html`<option value=${c.value} data-name=${c.name ?? nothing} ?selected=${c.value === this.choice}>
+                  ${c.label}
+                </option>`,
             )}
           </select>
         </div>
         <div class="field">
-          <label for="${id}-language">Language</label>
+          <label for="${id}-language">${t.headerLanguage}</label>
           <select
             id="${id}-language"
             @change=${(e: Event) => {
@@ -109,8 +114,8 @@ export class ScreenEditor extends LitElement {
         </div>
         ${this.renderRotation(id)}
         <div class="field row">
-          <button class="primary" type="submit" ?disabled=${this.saving.busy}>Save</button>
-          <button type="button" @click=${this.done}>Cancel</button>
+          <button class="primary" type="submit" ?disabled=${this.saving.busy}>${t.scrEdSave}</button>
+          <button type="button" @click=${this.done}>${t.scrEdCancel}</button>
         </div>
       </div>
       ${this.choice === 'lobby' ? this.renderDirections(id) : nothing}
@@ -194,14 +199,15 @@ export class ScreenEditor extends LitElement {
 
   private renderDirections(id: string) {
     const rooms = this.schedule!.venues.filter((v) => v.kind === 'room');
+    const t = this.locale.t;
     return html`<details ?open=${Object.keys(this.directions).length > 0}>
-      <summary>Directions from this screen</summary>
-      <p>Leave a room empty to show the venue's own directions.</p>
+      <summary>${t.scrEdDirections}</summary>
+      <p>${t.scrEdDirectionsHint}</p>
       <div class="row">
         ${rooms.map(
           (venue) =>
             html`<div class="field">
-              <label for="${id}-way-${venue.id}">Way to ${venue.id}</label>
+              <label for="${id}-way-${venue.id}">${aroundData(t.scrEdWayTo, venue.id)}</label>
               <input
                 id="${id}-way-${venue.id}"
                 maxlength="100"

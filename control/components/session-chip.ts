@@ -7,11 +7,13 @@ import type { Schedule, Session } from '../../shared/model.ts';
 import { sessionChange } from '../../shared/views/change.ts';
 import { slotLabel, venueName } from '../data/schedule-queries.ts';
 import type { PanelMessages } from '../i18n/messages.ts';
+import { aroundData } from '../i18n/format.ts';
 
 export function changeBadges(schedule: Schedule, session: Session, t: PanelMessages) {
   const change = sessionChange(session);
-  const badges: string[] = [];
-  if (change.movedFrom) badges.push(t.chipMovedFrom(venueName(schedule, change.movedFrom)));
+  const badges: unknown[] = [];
+  // The room's name is data: isolated, so "Moved from Conference Room 3" keeps its order in Arabic.
+  if (change.movedFrom) badges.push(aroundData(t.chipMovedFrom, venueName(schedule, change.movedFrom)));
   if (change.startShiftMinutes && change.startShiftMinutes > 0) badges.push(t.chipDelayed(change.startShiftMinutes));
   else if (change.retimed) badges.push(t.chipNewTime);
   return html`${change.cancelled ? html`<span class="badge cancelled">${t.chipCancelled}</span> ` : nothing}${badges.map(

@@ -5,6 +5,7 @@
  * before the dialog opened.
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { panelLocale } from '../i18n/panel-locale.ts';
 
 /** The focused element, looking inside shadow roots (document.activeElement stops at the host). */
 export function deepActiveElement(): HTMLElement | null {
@@ -37,6 +38,8 @@ export class DialogController implements ReactiveController {
   render(options: DialogOptions) {
     this.options = options;
     const dismissible = options.dismissible ?? true;
+    // The owner follows the panel's language (LocaleController), so its re-render brings ours.
+    const t = panelLocale.messages;
     return html`<dialog
       class="modal"
       aria-labelledby="dialog-heading"
@@ -47,17 +50,17 @@ export class DialogController implements ReactiveController {
         options.open
           ? html`<header>
                 <h2 id="dialog-heading">${options.heading}</h2>
-                ${dismissible ? html`<button class="close" @click=${this.requestClose}>Close</button>` : nothing}
+                ${dismissible ? html`<button class="close" @click=${this.requestClose}>${t.dlgClose}</button>` : nothing}
               </header>
               ${
                 this.confirmingDiscard
                   ? html`<div class="notice discard" role="alertdialog" aria-labelledby="discard-question">
                       <p id="discard-question">
-                        <strong>You have changes you have not saved. Close and throw them away?</strong>
+                        <strong>${t.dlgDiscardQuestion}</strong>
                       </p>
                       <div class="row">
-                        <button class="primary" @click=${this.keepEditing}>Keep editing</button>
-                        <button @click=${this.discardAndClose}>Throw away my changes</button>
+                        <button class="primary" @click=${this.keepEditing}>${t.dlgKeepEditing}</button>
+                        <button @click=${this.discardAndClose}>${t.dlgDiscard}</button>
                       </div>
                     </div>`
                   : nothing

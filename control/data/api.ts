@@ -7,14 +7,18 @@
  */
 
 import { panelLocale } from '../i18n/panel-locale.ts';
+import { refusalText } from './server-errors.ts';
 
-/** A refused request, with the server's JSON body `{ error, field?, ...details }`. */
+/**
+ * A refused request, with the server's JSON body `{ error, field?, code?, params?, ...details }`;
+ * its message is in the reader's language when the server coded it.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
   ) {
-    super(body.error || panelLocale.messages.errRefused(status));
+    super(refusalText(body, panelLocale.messages) ?? panelLocale.messages.errRefused(status));
     this.name = 'ApiError';
   }
 }
@@ -28,6 +32,9 @@ export interface ApiErrorBody {
   forceable?: boolean;
   /** Present on a 409 when expectedVersion was stale. */
   currentVersion?: number;
+  /** A stable name of the refusal (`field.too-long`, `undo.changed`) and what it names, for wording it here. */
+  code?: string;
+  params?: Record<string, string | number | boolean>;
   [detail: string]: unknown;
 }
 

@@ -32,9 +32,12 @@ export function deliveryText(delivery: Delivery, t: PanelMessages = panelLocale.
   return t.dlvDelivered(delivery.delivered, delivery.total);
 }
 
-/** "Lobby (offline), CR3 door and 2 more" — who is still missing the change. */
+/**
+ * "Lobby (offline), CR3 door and 2 more" — who is still missing the change. The "2 more" is the
+ * list's last item, so each language's list punctuation (Chinese 、, Arabic و) applies to all of it.
+ */
 export function laggingText(delivery: Delivery, t: PanelMessages = panelLocale.messages, limit = 3): string {
   const names = delivery.lagging.slice(0, limit).map((d) => (d.connected ? d.name : t.dlvOffline(d.name)));
   const more = delivery.lagging.length - names.length;
-  return more > 0 ? t.dlvAndMore(names.join(', '), more) : t.listAnd(names);
+  return t.listAnd(more > 0 ? [...names, t.dlvMore(more)] : names);
 }

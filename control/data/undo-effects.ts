@@ -9,6 +9,7 @@ import { formatClock, parseInstant } from '../../shared/time.ts';
 import type { ApiErrorBody } from './api.ts';
 import type { PanelMessages } from '../i18n/messages.ts';
 import { en } from '../i18n/en.ts';
+import { undoReason } from './server-errors.ts';
 
 /** The text an "Emergency message on: …" entry put up: its parameters carry it, an older entry's summary does. */
 function emergencyTextOf(entry: JournalEntry | undefined): string | undefined {
@@ -78,11 +79,23 @@ export interface UndoRefusal {
   forceable?: boolean;
 }
 
-/** The server's refusal ("cannot undo revision 4: …") told without revision numbers, with a way forward. */
-export function explainUndoRefusal(body: ApiErrorBody, entry: JournalEntry, t: PanelMessages = en): UndoRefusal {
+/**
+ * The server's refusal ("cannot undo revision 4: …") told without revision numbers, with a way
+ * forward: in the reader's words when the server coded its reason, else its English reason quoted.
+ */
+export function explainUndoRefusal(
+  body: ApiErrorBody,
+  entry: JournalEntry,
+  t: PanelMessages = en,
+  zone?: string,
+): UndoRefusal {
   const reason = body.error.replace(/^cannot undo revision \d+: /, '');
-  // The server's reason is its own English sentence; the frame and the way forward are the reader's.
-  const text = t.undoCant(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}`);
+  const slot =
+    body.clash && zone
+      ? `${formatClock(parseInstant(body.clash.start, zone), zone)}–${formatClock(parseInstant(body.clash.end, zone), zone)}`
+      : undefined;
+  const worded = undoReason(body, t, slot);
+  const text = t.undoCant(worded ?? `${reason.charAt(0).toUpperCase()}${reason.slice(1)}`);
   if (body.clash) {
     return {
       text,
@@ -92,13 +105,16 @@ export function explainUndoRefusal(body: ApiErrorBody, entry: JournalEntry, t: P
     };
   }
   if (typeof body.undoneBy === 'number') return { text: t.undoAlreadyUndone, next: t.undoNothingToDo };
-  if (/changed again since|deleted since|exists again/.test(reason)) {
+  if (
+    ['undo.changed', 'undo.deleted', 'undo.exists-again'].includes(body.code ?? '') ||
+    /changed again since|deleted since|exists again/.test(reason)
+  ) {
     return {
       text,
       ...(entry.sessionId ? { blockingSessionId: entry.sessionId } : {}),
       next: t.undoLaterFirst,
     };
   }
-  if (/expired/.test(reason)) return { text, next: t.undoPostAgain };
+  if (body.code === 'undo.expired' || /expired/.test(reason)) return { text, next: t.undoPostAgain };
   return { text, next: t.undoNewerFirst };
 }

@@ -376,7 +376,6 @@ export interface PanelMessages {
   dlvDelivered: (delivered: number, total: number) => string;
   dlvNotYetOn: (screens: string) => string;
   dlvOffline: (name: string) => string;
-  dlvAndMore: (names: string, more: number) => string;
   dlvDismiss: string;
   dlvHeading: string;
   dlvListLabel: string;
@@ -527,4 +526,47 @@ export interface PanelMessages {
   rotEveryHint: (min: number, max: number) => string;
   rotSecondsProblem: (min: number, max: number) => string;
   rotLanguagesProblem: string;
+  // The screen editor, the dialogs' own buttons, separators that differ by language, and the
+  // server's coded refusals worded here (the server's English `error` is the fallback).
+  scrEdLabel: (name: string) => string;
+  scrEdSave: string;
+  scrEdCancel: string;
+  scrEdDirections: string;
+  scrEdDirectionsHint: string;
+  scrEdWayTo: (venue: string) => string;
+  dlgClose: string;
+  dlgDiscardQuestion: string;
+  dlgKeepEditing: string;
+  dlgDiscard: string;
+  /** Old → new in the import preview; it points the reading way (← in Arabic). */
+  impArrow: string;
+  /** "2 more", the last item of a list of lagging screens. */
+  dlvMore: (count: number) => string;
+  /** "delivered to 1/2 screens; not yet on LB1" with the language's own punctuation. */
+  dlvWithLagging: (delivered: string, lagging: string) => string;
+  /** A refused field, named by the API's path (data): "title: at most 200 characters". */
+  errField: (field: string, problem: string) => string;
+  errMissing: string;
+  errWrongType: string;
+  errEmpty: string;
+  errTooLong: (max: number) => string;
+  errTooShort: (min: number) => string;
+  errTooLarge: (max: number) => string;
+  errTooSmall: (min: number) => string;
+  errUnknownField: string;
+  errInvalid: string;
+  undoWhyAccount: string;
+  undoWhyUndoneBy: (revision: number) => string;
+  undoWhyDeleted: (title: string) => string;
+  undoWhyChanged: (title: string) => string;
+  undoWhyExistsAgain: (title: string) => string;
+  undoWhyAnnouncementGone: (text: string) => string;
+  undoWhyAnnouncementChanged: (text: string) => string;
+  undoWhyAnnouncementBack: string;
+  undoWhyAnnouncementExpired: (text: string) => string;
+  undoWhyEmergencyChanged: string;
+  undoWhyConferenceChanged: string;
+  undoWhyVenueChanged: (venue: string) => string;
+  undoWhySettingsChanged: string;
+  undoWhyRoomTaken: (venue: string, title: string, slot: string) => string;
 }

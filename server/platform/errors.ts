@@ -2,7 +2,9 @@
  * The server's one error type. Its kind says what went wrong in terms the client can act on; the
  * HTTP error handler (http-errors.ts) is the only place that maps kinds to status codes, and the
  * CLIs print the message as their one line. Importers add the line they stopped at; bulk
- * refusals add details (every bad row) that reach the client as extra JSON fields.
+ * refusals add details (every bad row) that reach the client as extra JSON fields. A refusal the
+ * panel words in the reader's language also carries a stable `code` and its `params`; the English
+ * `error` stays, for every other client and for codes a panel does not know.
  */
 // zod classic, not mini: importing it installs zod's English messages for every schema, the
 // model's zod/mini ones included (shared/model.ts), and every server path (the import worker
@@ -25,11 +27,19 @@ export interface ErrorOptions {
   field?: string;
   /** Extra JSON fields for the client, e.g. `{ reason: 'stale', revision }`. */
   details?: Record<string, unknown>;
+  /** What went wrong, stable across wordings (`field.too-long`, `undo.changed`), and what it names. */
+  coded?: ErrorCode;
+}
+
+export interface ErrorCode {
+  code: string;
+  params?: Record<string, string | number | boolean>;
 }
 
 export class AppError extends Error {
   readonly field?: string;
   readonly details?: Record<string, unknown>;
+  readonly coded?: ErrorCode;
 
   constructor(
     readonly kind: ErrorKind,
@@ -40,6 +50,7 @@ export class AppError extends Error {
     this.name = new.target.name;
     this.field = options.field;
     this.details = options.details;
+    this.coded = options.coded;
   }
 
   get status(): number {
@@ -48,8 +59,8 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, field?: string) {
-    super('invalid', message, { field });
+  constructor(message: string, field?: string, coded?: ErrorCode) {
+    super('invalid', message, { field, coded });
   }
 }
 
@@ -70,6 +81,6 @@ export function validate<S extends z.core.$ZodType>(schema: S, value: unknown): 
   // z.safeParse, not schema.safeParse: the model's schemas are zod/mini ones (shared/model.ts).
   const result = z.safeParse(schema, value ?? {});
   if (result.success) return result.data;
-  const { error, field } = formatZodError(result.error);
-  throw new ValidationError(error, field);
+  const { error, field, code, params } = formatZodError(result.error);
+  throw new ValidationError(error, field, code ? { code, params } : undefined);
 }

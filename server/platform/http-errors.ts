@@ -61,6 +61,7 @@ export function errorHandler(logger: Logger) {
     if (error instanceof AppError) {
       const body: Record<string, unknown> = { ...error.details, error: error.message };
       if (error.field !== undefined) body.field = error.field;
+      if (error.coded) Object.assign(body, { code: error.coded.code, params: error.coded.params ?? {} });
       res.status(error.status).json(body);
       return;
     }

@@ -16,47 +16,90 @@ import type { StoredJournalEntry } from './store/store-interface.ts';
 import { hasExpired } from '../../shared/announcements.ts';
 import type { Context, PendingChange } from './change.ts';
 import { clashDetails, clashMessage, findClash } from './clash.ts';
-import { ConflictError, NotFoundError } from '../platform/errors.ts';
+import { AppError, NotFoundError } from '../platform/errors.ts';
 import { sameJson } from '../../shared/json.ts';
 import { differingFields } from './session-edits.ts';
 import { excerpt, quote } from './summaries.ts';
+
+/** Why an undo is refused: the English reason, and its code (`undo.…`) and params for the panel. */
+interface Refusal {
+  reason: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
 
 /**
  * Why `op` (what the entry made of one thing) no longer describes the live schedule, if it does
  * not. The test is the content, not the version: an undo raises versions too, so after undoing
  * revision 3 the session is again what revision 2 made of it, and revision 2 can be undone next.
  */
-function divergence(schedule: Schedule, op: DeltaOp): string | undefined {
+function divergence(schedule: Schedule, op: DeltaOp): Refusal | undefined {
   switch (op.type) {
     case 'session': {
       const live = schedule.sessions.find((s) => s.id === op.session.id);
-      if (!live) return `${quote(op.session.title)} has been deleted since`;
+      if (!live) {
+        const title = op.session.title;
+        return { reason: `${quote(title)} has been deleted since`, code: 'undo.deleted', params: { title } };
+      }
       const fields = differingFields(live, op.session);
-      return fields.length > 0 ? `${quote(live.title)} has been changed again since (${fields.join(', ')})` : undefined;
+      if (fields.length === 0) return undefined;
+      return {
+        reason: `${quote(live.title)} has been changed again since (${fields.join(', ')})`,
+        code: 'undo.changed',
+        params: { title: live.title, fields: fields.join(',') },
+      };
     }
     case 'session-removed': {
       const live = schedule.sessions.find((s) => s.id === op.id);
-      return live ? `${quote(live.title)} exists again` : undefined;
+      return live
+        ? { reason: `${quote(live.title)} exists again`, code: 'undo.exists-again', params: { title: live.title } }
+        : undefined;
     }
     case 'announcement': {
       const live = schedule.announcements.find((a) => a.id === op.announcement.id);
-      if (!live) return `the announcement “${excerpt(op.announcement.text, 40)}” is already gone`;
+      if (!live) {
+        const text = excerpt(op.announcement.text, 40);
+        return {
+          reason: `the announcement “${text}” is already gone`,
+          code: 'undo.announcement-gone',
+          params: { text },
+        };
+      }
+      const text = excerpt(live.text, 40);
       return sameJson(live, op.announcement)
         ? undefined
-        : `the announcement “${excerpt(live.text, 40)}” has changed since`;
+        : {
+            reason: `the announcement “${text}” has changed since`,
+            code: 'undo.announcement-changed',
+            params: { text },
+          };
     }
     case 'announcement-removed':
-      return schedule.announcements.some((a) => a.id === op.id) ? 'the announcement exists again' : undefined;
+      return schedule.announcements.some((a) => a.id === op.id)
+        ? { reason: 'the announcement exists again', code: 'undo.announcement-back' }
+        : undefined;
     case 'emergency':
-      return sameJson(schedule.emergency, op.emergency) ? undefined : 'the emergency message has changed since';
+      return sameJson(schedule.emergency, op.emergency)
+        ? undefined
+        : { reason: 'the emergency message has changed since', code: 'undo.emergency-changed' };
     case 'conference':
-      return sameJson(schedule.conference ?? null, op.conference) ? undefined : 'the conference has changed since';
+      return sameJson(schedule.conference ?? null, op.conference)
+        ? undefined
+        : { reason: 'the conference has changed since', code: 'undo.conference-changed' };
     case 'venue': {
       const live = schedule.venues.find((v) => v.id === op.venue.id);
-      return live && !sameJson(live, op.venue) ? `the venue ${live.id} has been changed again since` : undefined;
+      return live && !sameJson(live, op.venue)
+        ? {
+            reason: `the venue ${live.id} has been changed again since`,
+            code: 'undo.venue-changed',
+            params: { venue: live.id },
+          }
+        : undefined;
     }
     case 'settings':
-      return sameJson(schedule.settings ?? {}, op.settings) ? undefined : 'the display settings have changed since';
+      return sameJson(schedule.settings ?? {}, op.settings)
+        ? undefined
+        : { reason: 'the display settings have changed since', code: 'undo.settings-changed' };
   }
 }
 
@@ -92,8 +135,13 @@ function restore(schedule: Schedule, op: DeltaOp): DeltaOp {
   return { type: 'session', session: { ...op.session, version: (live ?? op.session).version + 1 } };
 }
 
-function refuse(revision: number, reason: string, details: Record<string, unknown> = {}): never {
-  throw new ConflictError(`cannot undo revision ${revision}: ${reason}`, { reason, ...details });
+/** `forced`: the refusal came to an "undo anyway", which it does not lift (only a room clash is forceable). */
+function refuse(revision: number, refusal: Refusal, details: Record<string, unknown> = {}, forced = false): never {
+  const reason = `${refusal.reason}${forced ? NOT_FORCEABLE : ''}`;
+  throw new AppError('conflict', `cannot undo revision ${revision}: ${reason}`, {
+    details: { reason, ...details },
+    coded: { code: refusal.code, params: { ...refusal.params, revision, ...(forced && { forced }) } },
+  });
 }
 
 /**
@@ -123,20 +171,25 @@ export function undoChange(
   entry: StoredJournalEntry | undefined,
   { force = false }: UndoOptions = {},
 ): PendingChange<{ undone: number }> {
-  const unforceable = force ? NOT_FORCEABLE : '';
   const { schedule, now } = ctx;
   const zone = schedule.timezone;
   if (!entry) throw new NotFoundError(`no change with revision ${revision}`);
   // Account changes are journal entries too, but they are made (and reversed) in the accounts section.
-  if (entry.operation.startsWith('account.')) refuse(revision, 'account changes are reversed in the accounts section');
+  if (entry.operation.startsWith('account.')) {
+    refuse(revision, { reason: 'account changes are reversed in the accounts section', code: 'undo.account' });
+  }
   if (entry.undoneBy !== undefined) {
-    refuse(revision, `it was already undone by revision ${entry.undoneBy}${unforceable}`, {
-      undoneBy: entry.undoneBy,
-    });
+    const undoneBy = entry.undoneBy;
+    const refusal = {
+      reason: `it was already undone by revision ${undoneBy}`,
+      code: 'undo.undone',
+      params: { undoneBy },
+    };
+    refuse(revision, refusal, { undoneBy }, force);
   }
   for (const op of finalOps(entry.delta.ops)) {
-    const reason = divergence(schedule, op);
-    if (reason) refuse(revision, `${reason}${unforceable}`);
+    const refusal = divergence(schedule, op);
+    if (refusal) refuse(revision, refusal, {}, force);
   }
 
   const ops = entry.inverse.map((op) => restore(schedule, op));
@@ -144,7 +197,9 @@ export function undoChange(
   const moving = new Set(restored.map((s) => s.id));
   for (const op of ops) {
     if (op.type === 'announcement' && hasExpired(op.announcement, now, zone)) {
-      refuse(revision, `the announcement “${excerpt(op.announcement.text, 40)}” has expired${unforceable}`);
+      const text = excerpt(op.announcement.text, 40);
+      const refusal = { reason: `the announcement “${text}” has expired`, code: 'undo.expired', params: { text } };
+      refuse(revision, refusal, {}, force);
     }
   }
   const clashes = restored.flatMap((session) => {
@@ -154,7 +209,12 @@ export function undoChange(
   const [first] = clashes;
   if (first && !force) {
     // forceable tells the panel it may offer "Undo anyway"; the clash names the session in the way.
-    refuse(revision, clashMessage(first.session, first.clash, zone), { ...clashDetails(first.clash), forceable: true });
+    const refusal = {
+      reason: clashMessage(first.session, first.clash, zone),
+      code: 'undo.room-taken',
+      params: { venue: first.session.venueId, title: first.clash.title },
+    };
+    refuse(revision, refusal, { ...clashDetails(first.clash), forceable: true });
   }
 
   return {

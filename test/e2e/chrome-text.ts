@@ -32,13 +32,24 @@ export function catalogueWords(messages: Catalogue): Set<string> {
   );
 }
 
+/** The attributes read out to staff (names and descriptions of controls, hints in empty fields). */
+const SPOKEN_ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt'];
+
 /**
  * The text outside the data, walking every shadow root: of the whole page, or of one element
- * (its light and shadow DOM) when a locator is given.
+ * (its light and shadow DOM) when a locator is given. With `data` (every title, room, name and
+ * text the page may name), the spoken attributes count too, each with those data taken out: an
+ * attribute cannot hold a <bdi>.
  */
-export function chromeText(target: Page | Locator): Promise<string> {
-  const collect = (start: Element | undefined): string => {
+export function chromeText(target: Page | Locator, data?: readonly string[]): Promise<string> {
+  type Options = { names?: readonly string[]; attributes: string[] };
+  // Runs in the page, so it takes its options as evaluate passes them: after the element, for a locator.
+  const collect = (first: Element | Options, second?: Options): string => {
+    const [start, { names, attributes }] = first instanceof Element ? [first, second!] : [undefined, first];
     const parts: string[] = [];
+    // Longest first, so "Roving forum (moved)" goes before "Roving forum".
+    const byLength = [...(names ?? [])].filter(Boolean).sort((a, b) => b.length - a.length);
+    const withoutData = (value: string) => byLength.reduce((text, name) => text.split(name).join(' '), value);
     const isData = (element: Element | null): boolean => {
       for (let node: Element | null = element; node;) {
         if (node.localName === 'bdi' || node.getAttribute('dir') === 'auto') return true;
@@ -59,25 +70,38 @@ export function chromeText(target: Page | Locator): Promise<string> {
         const words = text.textContent ?? '';
         parts.push(name ? words.replace(name, ' ') : words);
       }
-      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+      for (const element of root.querySelectorAll('*')) {
+        if (names && !isData(element)) {
+          for (const attribute of attributes) {
+            const value = element.getAttribute(attribute);
+            if (value) parts.push(withoutData(value));
+          }
+        }
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
     };
     visit(start ?? document);
     if (start?.shadowRoot) visit(start.shadowRoot);
     return parts.join(' ');
   };
-  return 'goto' in target ? target.evaluate(collect, undefined) : target.evaluate(collect);
+  const options: Options = { names: data, attributes: SPOKEN_ATTRIBUTES };
+  return 'goto' in target ? target.evaluate(collect, options) : target.evaluate(collect, options);
 }
 
-/** The English-only catalogue words shown in the chrome (of the page, or of one element): [] when it speaks `translated`'s language. */
+/**
+ * The English-only catalogue words shown in the chrome (of the page, or of one element): [] when it
+ * speaks `translated`'s language. With `data`, the spoken attributes are checked too (chromeText).
+ */
 export async function englishWordsShown(
   target: Page | Locator,
   english: Catalogue,
   translated: Catalogue,
+  data?: readonly string[],
 ): Promise<string[]> {
   const own = catalogueWords(translated);
   const englishOnly = [...catalogueWords(english)].filter((word) => !own.has(word));
   const shown = new Set(
-    (await chromeText(target))
+    (await chromeText(target, data))
       .toLowerCase()
       .split(/[^\p{L}]+/u)
       .filter(Boolean),

@@ -85,6 +85,8 @@ describe('SessionPatch', () => {
     expect(problem(SessionPatchSchema, { title: 'x', room: 'CR3' })).toEqual({
       field: 'room',
       error: 'room: unknown field',
+      code: 'field.unknown',
+      params: { field: 'room' },
     });
     expect(problem(SessionPatchSchema, { organizers: { lead: 'a', partners: [], extra: 1 } })).toMatchObject({
       field: 'organizers.extra',

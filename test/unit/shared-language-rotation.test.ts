@@ -43,6 +43,8 @@ describe('the screen-languages schema', () => {
     expect(problem({ languages: ['en', 'fr'], rotationSeconds: 1 })).toEqual({
       field: 'rotationSeconds',
       error: 'rotationSeconds: must be at least 5 seconds',
+      code: 'field.too-small',
+      params: { field: 'rotationSeconds', minimum: 5 },
     });
     expect(problem({ languages: ['en', 'fr'], rotationSeconds: 61 })?.error).toBe(
       'rotationSeconds: must be at most 60 seconds',

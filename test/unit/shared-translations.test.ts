@@ -33,6 +33,9 @@ describe('the translations schema', () => {
     expect(problem({ translations: { fr: { title: '   ' } } })).toEqual({
       error: 'translations.fr.title: must not be empty',
       field: 'translations.fr.title',
+      // Coded, so the panel words it in its reader's language (control/data/server-errors.ts).
+      code: 'field.empty',
+      params: { field: 'translations.fr.title' },
     });
     expect(problem({ translations: { fr: { title: 'x'.repeat(1001) } } })?.field).toBe('translations.fr.title');
     // A misspelt member leaves the title out, and the missing title is what is named first.

@@ -1,0 +1,64 @@
+/**
+ * The server's coded refusals in the reader's words. The server sends its English `error` and, for
+ * the common refusals, a stable `code` with `params` (server/platform/errors.ts); a code the panel
+ * does not know, or a refusal without one, is shown in the server's English, as sent.
+ */
+import type { PanelMessages } from '../i18n/messages.ts';
+import type { ApiErrorBody } from './api.ts';
+
+type Params = Record<string, unknown>;
+
+const text = (params: Params, name: string): string => String(params[name] ?? '');
+const count = (params: Params, name: string): number => Number(params[name]);
+
+const FIELD_PROBLEMS: Record<string, (t: PanelMessages, params: Params) => string> = {
+  'field.missing': (t) => t.errMissing,
+  'field.wrong-type': (t) => t.errWrongType,
+  'field.empty': (t) => t.errEmpty,
+  'field.too-long': (t, p) => t.errTooLong(count(p, 'maximum')),
+  'field.too-short': (t, p) => t.errTooShort(count(p, 'minimum')),
+  'field.too-large': (t, p) => t.errTooLarge(count(p, 'maximum')),
+  'field.too-small': (t, p) => t.errTooSmall(count(p, 'minimum')),
+  'field.unknown': (t) => t.errUnknownField,
+  'field.invalid': (t) => t.errInvalid,
+};
+
+const UNDO_REASONS: Record<string, (t: PanelMessages, params: Params) => string> = {
+  'undo.account': (t) => t.undoWhyAccount,
+  'undo.undone': (t, p) => t.undoWhyUndoneBy(count(p, 'undoneBy')),
+  'undo.deleted': (t, p) => t.undoWhyDeleted(text(p, 'title')),
+  'undo.changed': (t, p) => t.undoWhyChanged(text(p, 'title')),
+  'undo.exists-again': (t, p) => t.undoWhyExistsAgain(text(p, 'title')),
+  'undo.announcement-gone': (t, p) => t.undoWhyAnnouncementGone(text(p, 'text')),
+  'undo.announcement-changed': (t, p) => t.undoWhyAnnouncementChanged(text(p, 'text')),
+  'undo.announcement-back': (t) => t.undoWhyAnnouncementBack,
+  'undo.expired': (t, p) => t.undoWhyAnnouncementExpired(text(p, 'text')),
+  'undo.emergency-changed': (t) => t.undoWhyEmergencyChanged,
+  'undo.conference-changed': (t) => t.undoWhyConferenceChanged,
+  'undo.venue-changed': (t, p) => t.undoWhyVenueChanged(text(p, 'venue')),
+  'undo.settings-changed': (t) => t.undoWhySettingsChanged,
+};
+
+function paramsOf(body: ApiErrorBody): Params {
+  return typeof body.params === 'object' && body.params !== null ? (body.params as Params) : {};
+}
+
+/** Why an undo was refused, in the reader's words; undefined for a reason the panel has no words for. */
+export function undoReason(body: ApiErrorBody, t: PanelMessages, slot?: string): string | undefined {
+  const params = paramsOf(body);
+  if (body.code === 'undo.room-taken' && slot !== undefined) {
+    return t.undoWhyRoomTaken(text(params, 'venue'), text(params, 'title'), slot);
+  }
+  const word = typeof body.code === 'string' ? UNDO_REASONS[body.code] : undefined;
+  return word?.(t, params);
+}
+
+/** The refusal as the panel shows it: worded here when its code is known, the server's English otherwise. */
+export function refusalText(body: ApiErrorBody, t: PanelMessages): string | undefined {
+  const params = paramsOf(body);
+  const problem = typeof body.code === 'string' ? FIELD_PROBLEMS[body.code] : undefined;
+  if (problem && typeof params.field === 'string') return t.errField(params.field, problem(t, params));
+  const reason = undoReason(body, t);
+  if (reason) return t.undoCant(reason);
+  return body.error || undefined;
+}
