@@ -245,7 +245,12 @@ describe('a rotation from the panel', () => {
     expect(unknown.body.field).toBe('languages.1');
     const tooFast = await patch({ languages: ['en', 'fr'], rotationSeconds: 1 });
     expect(tooFast.status).toBe(400);
-    expect(tooFast.body).toEqual({ error: 'rotationSeconds: must be at least 5 seconds', field: 'rotationSeconds' });
+    expect(tooFast.body).toEqual({
+      error: 'rotationSeconds: must be at least 5 seconds',
+      field: 'rotationSeconds',
+      code: 'field.too-small',
+      params: { field: 'rotationSeconds', minimum: 5 },
+    });
     const both = await patch({ language: 'fr', languages: ['en'] });
     expect(both.body.field).toBe('languages');
     // Nothing of it was kept.
