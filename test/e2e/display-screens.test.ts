@@ -4,7 +4,8 @@
  * its agenda, a door whose session moved away, the online venue, the emergency takeover, and the
  * lobby's first page. For each: nothing of the chrome overflows or is cut, every glyph comes from
  * the language's Noto faces, no English word of the catalogue outside the data, Arabic right to
- * left with the status band's words on the right, and axe finds nothing serious.
+ * left with the status band's words on the right and every piece of Latin data (rooms, codes,
+ * times inside a sentence) isolated from the Arabic around it, and axe finds nothing serious.
  *
  * Fast by design: one server and one browser; one page per screen, switched between languages
  * the way staff do it (the screen's language in the fleet, pushed live) and turned with
@@ -23,9 +24,16 @@ import { fontStack } from '../../display/i18n/fonts.ts';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { englishWordsShown } from './chrome-text.ts';
+import { catalogueLatin, englishWordsShown } from './chrome-text.ts';
 import { bandWord, closeAll, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
-import { describeViolations, layoutProblems, missingGlyphs, rendered, seriousViolations } from './screen-checks.ts';
+import {
+  describeViolations,
+  layoutProblems,
+  missingGlyphs,
+  rendered,
+  seriousViolations,
+  unisolatedData,
+} from './screen-checks.ts';
 
 const LANGUAGES: Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es', 'de'];
 const ORIENTATIONS = [
@@ -161,6 +169,9 @@ async function problemsOf(page: Page, view: View, language: Language, orientatio
     dir: document.documentElement.dir,
   }));
   if (html.lang !== language || html.dir !== dir) problems.push(`${where}: html is ${JSON.stringify(html)}`);
+  if (dir === 'rtl') {
+    for (const problem of await unisolatedData(page, catalogueLatin(m))) problems.push(`${where}: ${problem}`);
+  }
   if (view.band && !view.emergency) {
     const word = await bandWord(page).textContent();
     if (word !== view.band(m)) problems.push(`${where}: the band says "${word}", not "${view.band(m)}"`);
