@@ -535,4 +535,12 @@ export const ar: PanelMessages = {
     `من ${min} إلى ${max} ثانية لكل لغة على شاشة الباب؛ شاشة الردهة ذات الصفحات المتعددة تبدّل اللغة مع كل صفحة.`,
   rotSecondsProblem: (min, max) => `أدخل عددًا صحيحًا من الثواني بين ${min} و${max}.`,
   rotLanguagesProblem: 'اختر لغة واحدة، أو لغتين مختلفتين.',
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'الترجمات…',
+  agTranslationsOf: (code) => `ترجمات البند ${code}`,
+  agSaveTranslations: 'حفظ الترجمات',
+  agCloseTranslations: 'إغلاق',
+  agDoTranslate: (code) => `حفظ ترجمات البند ${code}`,
+  emergencyTranslationsHint: 'تعرض كل شاشة الرسالة بلغتها إذا وردت هنا؛ والرسالة المعدّة تأتي باللغات السبع كلها.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (وأيضًا بـ: ${languages})`,
 };

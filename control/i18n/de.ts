@@ -544,4 +544,13 @@ export const de: PanelMessages = {
     `${min}–${max} s je Sprache an der Tür; eine Übersicht mit mehreren Seiten wechselt mit jeder Seite.`,
   rotSecondsProblem: (min, max) => `Geben Sie eine ganze Zahl von ${min} bis ${max} Sekunden ein.`,
   rotLanguagesProblem: 'Wählen Sie eine Sprache oder zwei verschiedene.',
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Übersetzungen…',
+  agTranslationsOf: (code) => `Übersetzungen von Punkt ${code}`,
+  agSaveTranslations: 'Übersetzungen speichern',
+  agCloseTranslations: 'Schließen',
+  agDoTranslate: (code) => `die Übersetzungen von Punkt ${code} speichern`,
+  emergencyTranslationsHint:
+    'Jeder Bildschirm zeigt die Meldung in seiner Sprache, wenn sie hier steht; eine vorbereitete Meldung bringt alle sieben mit.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (auch auf ${languages})`,
 };

@@ -524,4 +524,13 @@ export const en: PanelMessages = {
     `${min}–${max} s per language on a door; a lobby of several pages switches with each page.`,
   rotSecondsProblem: (min, max) => `Give a whole number of seconds from ${min} to ${max}.`,
   rotLanguagesProblem: 'Choose one language, or two different ones.',
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Translations…',
+  agTranslationsOf: (code) => `Translations of item ${code}`,
+  agSaveTranslations: 'Save translations',
+  agCloseTranslations: 'Close',
+  agDoTranslate: (code) => `save the translations of item ${code}`,
+  emergencyTranslationsHint:
+    'Each screen shows the message in its own language when it has one here; a prepared message brings all seven.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (also in ${languages})`,
 };

@@ -537,4 +537,13 @@ export const es: PanelMessages = {
     `De ${min} a ${max} s por idioma en una puerta; un vestíbulo de varias páginas cambia con cada página.`,
   rotSecondsProblem: (min, max) => `Indique un número entero de segundos entre ${min} y ${max}.`,
   rotLanguagesProblem: 'Elija un idioma, o dos distintos.',
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Traducciones…',
+  agTranslationsOf: (code) => `Traducciones del tema ${code}`,
+  agSaveTranslations: 'Guardar traducciones',
+  agCloseTranslations: 'Cerrar',
+  agDoTranslate: (code) => `guardar las traducciones del tema ${code}`,
+  emergencyTranslationsHint:
+    'Cada pantalla muestra el mensaje en su idioma cuando figura aquí; un mensaje preparado trae los siete.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (también en ${languages})`,
 };

@@ -540,4 +540,13 @@ export const fr: PanelMessages = {
     `${min} à ${max} s par langue sur une porte ; un écran d’accueil de plusieurs pages change à chaque page.`,
   rotSecondsProblem: (min, max) => `Indiquez un nombre entier de secondes entre ${min} et ${max}.`,
   rotLanguagesProblem: 'Choisissez une langue, ou deux langues différentes.',
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Traductions…',
+  agTranslationsOf: (code) => `Traductions du point ${code}`,
+  agSaveTranslations: 'Enregistrer les traductions',
+  agCloseTranslations: 'Fermer',
+  agDoTranslate: (code) => `enregistrer les traductions du point ${code}`,
+  emergencyTranslationsHint:
+    'Chaque écran affiche le message dans sa langue quand elle figure ici ; un message préparé apporte les sept.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (aussi en ${languages})`,
 };

@@ -527,4 +527,14 @@ export interface PanelMessages {
   rotEveryHint: (min: number, max: number) => string;
   rotSecondsProblem: (min: number, max: number) => string;
   rotLanguagesProblem: string;
+  // Translated agenda items and emergency texts (issue 19).
+  /** The button that opens an agenda item's translations. */
+  agTranslations: string;
+  agTranslationsOf: (code: string) => string;
+  agSaveTranslations: string;
+  agCloseTranslations: string;
+  agDoTranslate: (code: string) => string;
+  emergencyTranslationsHint: string;
+  /** A journal sentence with the languages its text was also given in ("Français, العربية"). */
+  sumWithLanguages: (sentence: string, languages: string) => string;
 }

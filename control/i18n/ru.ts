@@ -564,4 +564,13 @@ export const ru: PanelMessages = {
     `${min}–${max} с на язык на двери; табло в холле из нескольких страниц меняет язык с каждой страницей.`,
   rotSecondsProblem: (min, max) => `Укажите целое число секунд от ${min} до ${max}.`,
   rotLanguagesProblem: 'Выберите один язык или два разных.',
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Переводы…',
+  agTranslationsOf: (code) => `Переводы пункта ${code}`,
+  agSaveTranslations: 'Сохранить переводы',
+  agCloseTranslations: 'Закрыть',
+  agDoTranslate: (code) => `сохранить переводы пункта ${code}`,
+  emergencyTranslationsHint:
+    'Каждый экран показывает сообщение на своём языке, если он указан здесь; готовое сообщение приносит все семь.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (также: ${languages})`,
 };

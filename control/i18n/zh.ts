@@ -511,4 +511,12 @@ export const zh: PanelMessages = {
   rotEveryHint: (min, max) => `门牌每种语言显示 ${min}–${max} 秒；多页的大厅屏随翻页切换。`,
   rotSecondsProblem: (min, max) => `请输入 ${min} 到 ${max} 之间的整数秒。`,
   rotLanguagesProblem: '请选择一种语言，或两种不同的语言。',
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: '译文…',
+  agTranslationsOf: (code) => `议程项目 ${code} 的译文`,
+  agSaveTranslations: '保存译文',
+  agCloseTranslations: '关闭',
+  agDoTranslate: (code) => `保存议程项目 ${code} 的译文`,
+  emergencyTranslationsHint: '如此处有屏幕所用语言的译文，屏幕即以该语言显示；预设信息自带全部七种语言。',
+  sumWithLanguages: (sentence, languages) => `${sentence}（另有：${languages}）`,
 };
