@@ -1,7 +1,8 @@
 /**
  * Every screen view in every language, landscape 1920×1080 and portrait 1080×1920, on the
  * bundled programme: a room in session, a room with only what comes next, the plenary door with
- * its agenda, a door whose session moved away, the online venue, the emergency takeover, and the
+ * its agenda, a door whose session moved away, the online venue, the emergency takeover (the
+ * prepared evacuation message, in the screen's language), and the
  * lobby's first page. For each: nothing of the chrome overflows or is cut, every glyph comes from
  * the language's Noto faces, no English word of the catalogue outside the data, Arabic right to
  * left with the status band's words on the right and every piece of Latin data (rooms, codes,
@@ -22,6 +23,7 @@ import type { Schedule } from '../../shared/model.ts';
 import { isRightToLeft, type Language } from '../../shared/languages.ts';
 import { fontStack } from '../../display/i18n/fonts.ts';
 import { ROOT } from '../../server/platform/vite-build.ts';
+import { BUILT_IN_TEMPLATES } from '../../server/schedule/emergency-wording.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { catalogueLatin, englishWordsShown } from './chrome-text.ts';
@@ -41,6 +43,14 @@ const ORIENTATIONS = [
   { name: 'portrait', width: 1080, height: 1920 },
 ] as const;
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+/** The prepared evacuation message, as the panel puts it up: each screen shows its own language's text. */
+const EVACUATION = (() => {
+  const { en: english, ...others } = BUILT_IN_TEMPLATES.find((template) => template.id === 'evacuation')!.wording;
+  return {
+    text: english.text,
+    translations: Object.fromEntries(Object.entries(others).map(([language, { text }]) => [language, { text }])),
+  };
+})();
 // The page turns with the device clock: held on a whole minute, the lobby shows its first page
 // whatever its page count (periods are 10 s, or 30 s shared by 4 pages or more).
 const LOBBY_FIRST_PAGE_AT = Date.UTC(2024, 9, 14, 10, 40);
@@ -196,8 +206,7 @@ describe('every screen view in every language, landscape and portrait', () => {
   for (const view of VIEWS) {
     it(view.name, async () => {
       await setClock(server, view.clock);
-      if (view.emergency)
-        await staff(server, 'PUT', '/api/emergency', { text: 'Leave the building by the nearest exit' });
+      if (view.emergency) await staff(server, 'PUT', '/api/emergency', EVACUATION);
       try {
         const problems: string[] = [];
         for (const language of LANGUAGES) {
@@ -208,7 +217,13 @@ describe('every screen view in every language, landscape and portrait', () => {
             .filter({ hasText: clock })
             .first()
             .waitFor();
-          if (view.emergency) await page.locator('emergency-overlay [role=alert]').waitFor();
+          if (view.emergency) {
+            await page.locator('emergency-overlay [role=alert]').waitFor();
+            const text = language === 'en' ? EVACUATION.text : EVACUATION.translations[language]!.text;
+            await page
+              .locator(`emergency-overlay p[lang="${language}"], emergency-overlay p:not([lang])`, { hasText: text })
+              .waitFor();
+          }
           for (const orientation of ORIENTATIONS) {
             await page.setViewportSize(orientation);
             await rendered(page);
