@@ -158,6 +158,8 @@ export type AnnouncementInput = z.input<typeof AnnouncementInputSchema>;
 
 export const EmergencyInputSchema = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty').max(1000),
+  /** The text in other languages (`{ fr: { text } }`), each screen showing its own; null or {} for none. */
+  translations: z.nullable(TextTranslationsSchema).optional(),
 });
 export type EmergencyInput = z.infer<typeof EmergencyInputSchema>;
 

@@ -69,7 +69,13 @@ const AnnouncementDeleteParams = z.object({
 });
 const AnnouncementExpireParams = z.object({ op: z.literal('announcement.expire'), texts: z.array(z.string()) });
 
-const EmergencySetParams = z.object({ op: z.literal('emergency.set'), text: z.string(), changed: z.boolean() });
+const EmergencySetParams = z.object({
+  op: z.literal('emergency.set'),
+  text: z.string(),
+  changed: z.boolean(),
+  /** The languages the message was also given in (absent: only its own). */
+  languages: z.optional(z.array(z.string())),
+});
 const EmergencyClearParams = z.object({ op: z.literal('emergency.clear') });
 
 const ScheduleImportParams = z.object({

@@ -48,12 +48,6 @@ export const OnlineDetailsSchema = z.strictObject({
 });
 export type OnlineDetails = z.infer<typeof OnlineDetailsSchema>;
 
-export const AgendaItemSchema = z.strictObject({
-  code: z.string().check(z.minLength(1), z.maxLength(50)),
-  title: z.string().check(z.maxLength(1000)),
-});
-export type AgendaItem = z.infer<typeof AgendaItemSchema>;
-
 /** A translated title or text, with the original's limits (trimmed, 1–1000 characters). */
 const TranslatedText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(1000));
 
@@ -79,10 +73,18 @@ function translationsOf<T extends z.ZodMiniType>(entry: T) {
   return z.pipe(languageKeys, z.partialRecord(z.enum(LANGUAGES), entry));
 }
 
-/** What a session says in another language; a field left out is shown as the original. */
+/** What a session (or a plenary's agenda item) says in another language; a field left out is shown as the original. */
 export const SessionTranslationSchema = z.strictObject({ title: TranslatedText });
 export type SessionTranslation = z.infer<typeof SessionTranslationSchema>;
 export const SessionTranslationsSchema = translationsOf(SessionTranslationSchema);
+
+export const AgendaItemSchema = z.strictObject({
+  code: z.string().check(z.minLength(1), z.maxLength(50)),
+  title: z.string().check(z.maxLength(1000)),
+  /** The item's title in other languages: the same shape and limits as a session's. */
+  translations: z.optional(SessionTranslationsSchema),
+});
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
 export const TextTranslationSchema = z.strictObject({ text: TranslatedText });
 export const TextTranslationsSchema = translationsOf(TextTranslationSchema);
@@ -137,6 +139,8 @@ export type Announcement = z.infer<typeof AnnouncementSchema>;
 
 export const EmergencySchema = z.strictObject({
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+  /** The text in other languages staff gave (or a prepared message's wording); each screen shows its own. */
+  translations: z.optional(TextTranslationsSchema),
   since: IsoDateTime,
 });
 export type Emergency = z.infer<typeof EmergencySchema>;

@@ -8,6 +8,10 @@
  *   rule ("Rule-of-Law").
  * - Acronyms stay in capitals: the list below, any word with a digit (I2LEC, COP12), and any word
  *   the organiser field writes in capitals (INTERPOL, HEUNI). Possessives keep a lower-case s.
+ * These are English rules (small words, acronyms): they apply to the original title (the programme
+ * is written in English) and to an English translation. A translation into another language is
+ * shown as staff typed it: French and Spanish capitalise only the first word and proper names,
+ * German every noun, and no rule can tell those apart from the other words.
  */
 import type { Language } from './languages.ts';
 import type { Organizers, Schedule, Session } from './model.ts';
@@ -103,10 +107,13 @@ const SMALL_WORDS = new Set([
 /** Shares of capitals among the letters from which a title counts as written in capitals. */
 const ALL_CAPS_SHARE = 0.8;
 
+/** The languages whose case rules this file knows: the original's (English) and English translations. */
+const TITLE_CASE_LANGUAGES: ReadonlySet<Language | undefined> = new Set([undefined, 'en']);
+
 /**
  * A session's title as a screen in `language` shows it: its translation when it has one, else the
- * original (the one choice, localizedTitle), under the chosen style. `language` is set only for a
- * translation, for the `lang` of the element holding it.
+ * original (the one choice, localizedTitle), under the chosen style where English rules apply (see
+ * above). `language` is set only for a translation, for the `lang` of the element holding it.
  */
 export function shownTitle(
   session: Pick<Session, 'title' | 'translations' | 'organizers'>,
@@ -114,6 +121,7 @@ export function shownTitle(
   language: Language,
 ): LocalizedText {
   const chosen = localizedTitle(session, language);
+  if (!TITLE_CASE_LANGUAGES.has(chosen.language)) return chosen;
   return { ...chosen, text: displayTitle(chosen.text, style, session.organizers) };
 }
 

@@ -24,7 +24,7 @@ function choose<T>(
   return translated === undefined ? { text: original } : { text: translated, language };
 }
 
-/** A session's title in `language` when it has one, the original otherwise. */
+/** A session's (or an agenda item's) title in `language` when it has one, the original otherwise. */
 export function localizedTitle(
   session: { title: string; translations?: Translations<{ title: string }> },
   language: Language,
@@ -53,4 +53,9 @@ export function withTranslations<T>(translations: Translations<T> | null | undef
   translations?: Translations<T>;
 } {
   return translations && Object.keys(translations).length > 0 ? { translations } : {};
+}
+
+/** Agenda items as stored: an item whose translations are `{}` holds none (withTranslations). */
+export function agendaWithTranslations<T extends { translations?: Translations<unknown> }>(items: readonly T[]): T[] {
+  return items.map(({ translations, ...item }) => ({ ...item, ...withTranslations(translations) }) as T);
 }

@@ -1,4 +1,8 @@
-/** Emergency takeover: every screen shows one message. Turning it on asks for confirmation; clearing is one click. */
+/**
+ * Emergency takeover: every screen shows one message, in its own language where staff gave one (a
+ * prepared message brings its wording in every language; typed text gets translations like an
+ * announcement). Turning it on asks for confirmation; clearing is one click.
+ */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlData } from '../data/control-data.ts';
@@ -12,6 +16,15 @@ import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import { textAreaField } from './field-inputs.ts';
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from '../../shared/languages.ts';
+import {
+  textTranslations,
+  translatedInto,
+  translationProblems,
+  type TranslationDraft,
+  type TranslationProblems,
+} from '../data/translation-draft.ts';
+import type { TranslationsChangeEvent } from './translation-fields.ts';
+import './translation-fields.ts';
 
 @customElement('emergency-panel')
 export class EmergencyPanel extends LitElement {
@@ -34,7 +47,12 @@ export class EmergencyPanel extends LitElement {
   @state() private confirming = false;
   /** A message refused before sending (empty text). */
   @state() private problem = '';
-  private readonly setEmergency = new ActionTask(this, (text: string) => this.data!.actions.setEmergency({ text }));
+  /** The text in other languages, as staff typed them or as a prepared message brought them. */
+  @state() private translations: TranslationDraft = {};
+  @state() private translationProblems: TranslationProblems = {};
+  private readonly setEmergency = new ActionTask(this, (text: string) =>
+    this.data!.actions.setEmergency({ text, ...this.translationsToSend() }),
+  );
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly locale = new LocaleController(this);
   @state() private templates: EmergencyTemplate[] = [];
@@ -63,7 +81,7 @@ export class EmergencyPanel extends LitElement {
 
   /** First click: the prepared text goes in, the confirmation opens; the second click takes over. */
   private useTemplate(template: EmergencyTemplate): void {
-    this.text = template.wording[this.messageLanguage]?.text ?? template.text;
+    this.fillFrom(template, this.messageLanguage);
     this.problem = '';
     void this.setConfirming(true);
   }
@@ -76,6 +94,11 @@ export class EmergencyPanel extends LitElement {
       ${
         emergency
           ? html`<p><strong>${t.emergencyOnLead}</strong> ${t.emergencyOnText(emergency.text)}</p>
+              ${
+                emergency.translations
+                  ? html`<p class="hint">${t.trTranslatedInto(translatedInto(emergency.translations))}</p>`
+                  : nothing
+              }
               <p>${t.emergencyHowToEnd}</p>`
           : html`<p class="hint">${t.emergencyHint}</p>
               ${
@@ -114,11 +137,28 @@ export class EmergencyPanel extends LitElement {
                 onInput: (text) => (this.text = text),
                 lang: this.messageLanguage,
               })}
+              <p class="hint">${t.emergencyTranslationsHint}</p>
+              <translation-fields
+                field="text"
+                .draft=${this.translations}
+                .problems=${this.translationProblems}
+                @translations-change=${(e: TranslationsChangeEvent) => (
+                  (this.translations = e.detail),
+                  (this.translationProblems = {})
+                )}
+              ></translation-fields>
               ${
                 this.confirming
                   ? html`<div class="notice" role="group" aria-labelledby="emergency-question">
                       <p id="emergency-question">${t.emergencyQuestion}</p>
                       <blockquote lang=${this.messageLanguage} dir="auto">${this.text}</blockquote>
+                      ${
+                        Object.keys(this.translations).length
+                          ? html`<p class="hint">
+                              ${t.trTranslatedInto(translatedInto(textTranslations(this.translations)))}
+                            </p>`
+                          : nothing
+                      }
                       <div class="row">
                         <button class="danger primary" ?disabled=${this.setEmergency.busy} @click=${this.turnOn}>
                           ${t.emergencyYes}
@@ -150,8 +190,25 @@ export class EmergencyPanel extends LitElement {
       Object.values(template.wording).some((words) => words.text === this.text),
     );
     this.chosenLanguage = code;
-    if (prepared) this.text = prepared.wording[code]?.text ?? prepared.text;
+    if (prepared) this.fillFrom(prepared, code);
   };
+
+  /** A prepared message in `language`, its wording in every other language as the translations. */
+  private fillFrom(template: EmergencyTemplate, language: Language): void {
+    this.text = template.wording[language]?.text ?? template.text;
+    this.translations = Object.fromEntries(
+      LANGUAGES.flatMap((other) => {
+        const text = template.wording[other]?.text;
+        return other !== language && text ? [[other, text]] : [];
+      }),
+    );
+    this.translationProblems = {};
+  }
+
+  private translationsToSend(): { translations?: ReturnType<typeof textTranslations> } {
+    const translations = textTranslations(this.translations);
+    return Object.keys(translations).length > 0 ? { translations } : {};
+  }
 
   private readonly ask = () => {
     this.problem = '';
@@ -160,6 +217,8 @@ export class EmergencyPanel extends LitElement {
       this.problem = this.locale.t.emergencyTextMissing;
       return;
     }
+    this.translationProblems = translationProblems(this.translations, 'text', this.locale.t.trEmpty);
+    if (Object.keys(this.translationProblems).length > 0) return;
     void this.setConfirming(true);
   };
 
@@ -174,6 +233,7 @@ export class EmergencyPanel extends LitElement {
     if (await this.setEmergency.perform(this.text.trim())) {
       this.confirming = false;
       this.text = '';
+      this.translations = {};
     }
   };
 }

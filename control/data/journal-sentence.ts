@@ -6,7 +6,7 @@
  */
 import type { JournalEntry } from '../../shared/protocol.ts';
 import type { ChangeParams, JournalParamsOf } from '../../shared/journal-params.ts';
-import type { Language } from '../../shared/languages.ts';
+import { LANGUAGE_NAMES, isLanguage, type Language } from '../../shared/languages.ts';
 import { formatClock, parseInstant, venueDay } from '../../shared/time.ts';
 import type { PanelMessages } from '../i18n/messages.ts';
 import { panelDay } from '../i18n/format.ts';
@@ -121,8 +121,11 @@ export function changeSentence(p: ChangeParams, context: SentenceContext): strin
       return t.sumAnnouncementRemoved(p.severity === 'urgent', p.text);
     case 'announcement.expire':
       return t.sumAnnouncementsExpired(p.texts);
-    case 'emergency.set':
-      return p.changed ? t.sumEmergencyChanged(p.text) : t.sumEmergencyOn(p.text);
+    case 'emergency.set': {
+      const sentence = p.changed ? t.sumEmergencyChanged(p.text) : t.sumEmergencyOn(p.text);
+      const languages = (p.languages ?? []).filter(isLanguage).map((language) => LANGUAGE_NAMES[language]);
+      return languages.length ? t.sumWithLanguages(sentence, languages.join(', ')) : sentence;
+    }
     case 'emergency.clear':
       return t.sumEmergencyOff;
     case 'schedule.import':

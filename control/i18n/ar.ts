@@ -572,4 +572,12 @@ export const ar: PanelMessages = {
   undoWhyVenueChanged: (venue) => `غُيّرت القاعة ${venue} مرة أخرى منذ ذلك الحين`,
   undoWhySettingsChanged: 'تغيّرت إعدادات العرض منذ ذلك الحين',
   undoWhyRoomTaken: (venue, title, slot) => `${venue} مشغولة بـ«${title}» ${slot}`,
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'الترجمات…',
+  agTranslationsOf: (code) => `ترجمات البند ${code}`,
+  agSaveTranslations: 'حفظ الترجمات',
+  agCloseTranslations: 'إغلاق',
+  agDoTranslate: (code) => `حفظ ترجمات البند ${code}`,
+  emergencyTranslationsHint: 'تعرض كل شاشة الرسالة بلغتها إذا وردت هنا؛ والرسالة المعدّة تأتي باللغات السبع كلها.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (وأيضًا بـ: ${languages})`,
 };

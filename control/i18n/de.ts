@@ -581,4 +581,13 @@ export const de: PanelMessages = {
   undoWhyVenueChanged: (venue) => `der Raum ${venue} wurde inzwischen erneut geändert`,
   undoWhySettingsChanged: 'die Anzeigeeinstellungen wurden inzwischen geändert',
   undoWhyRoomTaken: (venue, title, slot) => `${venue} ist durch „${title}“ ${slot} belegt`,
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Übersetzungen…',
+  agTranslationsOf: (code) => `Übersetzungen von Punkt ${code}`,
+  agSaveTranslations: 'Übersetzungen speichern',
+  agCloseTranslations: 'Schließen',
+  agDoTranslate: (code) => `die Übersetzungen von Punkt ${code} speichern`,
+  emergencyTranslationsHint:
+    'Jeder Bildschirm zeigt die Meldung in seiner Sprache, wenn sie hier steht; eine vorbereitete Meldung bringt alle sieben mit.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (auch auf ${languages})`,
 };

@@ -561,4 +561,13 @@ export const en: PanelMessages = {
   undoWhyVenueChanged: (venue) => `the venue ${venue} has been changed again since`,
   undoWhySettingsChanged: 'the display settings have changed since',
   undoWhyRoomTaken: (venue, title, slot) => `${venue} is already taken by “${title}” ${slot}`,
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Translations…',
+  agTranslationsOf: (code) => `Translations of item ${code}`,
+  agSaveTranslations: 'Save translations',
+  agCloseTranslations: 'Close',
+  agDoTranslate: (code) => `save the translations of item ${code}`,
+  emergencyTranslationsHint:
+    'Each screen shows the message in its own language when it has one here; a prepared message brings all seven.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (also in ${languages})`,
 };

@@ -574,4 +574,13 @@ export const es: PanelMessages = {
   undoWhyVenueChanged: (venue) => `la sala ${venue} se ha vuelto a cambiar desde entonces`,
   undoWhySettingsChanged: 'los ajustes de las pantallas han cambiado desde entonces',
   undoWhyRoomTaken: (venue, title, slot) => `${venue} está ocupada por «${title}» ${slot}`,
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Traducciones…',
+  agTranslationsOf: (code) => `Traducciones del tema ${code}`,
+  agSaveTranslations: 'Guardar traducciones',
+  agCloseTranslations: 'Cerrar',
+  agDoTranslate: (code) => `guardar las traducciones del tema ${code}`,
+  emergencyTranslationsHint:
+    'Cada pantalla muestra el mensaje en su idioma cuando figura aquí; un mensaje preparado trae los siete.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (también en ${languages})`,
 };

@@ -577,4 +577,13 @@ export const fr: PanelMessages = {
   undoWhyVenueChanged: (venue) => `le lieu ${venue} a de nouveau été modifié depuis`,
   undoWhySettingsChanged: 'les réglages d’affichage ont changé depuis',
   undoWhyRoomTaken: (venue, title, slot) => `${venue} est occupée par « ${title} » ${slot}`,
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Traductions…',
+  agTranslationsOf: (code) => `Traductions du point ${code}`,
+  agSaveTranslations: 'Enregistrer les traductions',
+  agCloseTranslations: 'Fermer',
+  agDoTranslate: (code) => `enregistrer les traductions du point ${code}`,
+  emergencyTranslationsHint:
+    'Chaque écran affiche le message dans sa langue quand elle figure ici ; un message préparé apporte les sept.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (aussi en ${languages})`,
 };

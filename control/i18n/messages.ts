@@ -569,4 +569,14 @@ export interface PanelMessages {
   undoWhyVenueChanged: (venue: string) => string;
   undoWhySettingsChanged: string;
   undoWhyRoomTaken: (venue: string, title: string, slot: string) => string;
+  // Translated agenda items and emergency texts (issue 19).
+  /** The button that opens an agenda item's translations. */
+  agTranslations: string;
+  agTranslationsOf: (code: string) => string;
+  agSaveTranslations: string;
+  agCloseTranslations: string;
+  agDoTranslate: (code: string) => string;
+  emergencyTranslationsHint: string;
+  /** A journal sentence with the languages its text was also given in ("Français, العربية"). */
+  sumWithLanguages: (sentence: string, languages: string) => string;
 }

@@ -613,4 +613,13 @@ export const ru: PanelMessages = {
   undoWhyVenueChanged: (venue) => `зал ${venue} с тех пор снова изменён`,
   undoWhySettingsChanged: 'настройки показа с тех пор изменены',
   undoWhyRoomTaken: (venue, title, slot) => `${venue} занят: «${title}» ${slot}`,
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: 'Переводы…',
+  agTranslationsOf: (code) => `Переводы пункта ${code}`,
+  agSaveTranslations: 'Сохранить переводы',
+  agCloseTranslations: 'Закрыть',
+  agDoTranslate: (code) => `сохранить переводы пункта ${code}`,
+  emergencyTranslationsHint:
+    'Каждый экран показывает сообщение на своём языке, если он указан здесь; готовое сообщение приносит все семь.',
+  sumWithLanguages: (sentence, languages) => `${sentence} (также: ${languages})`,
 };

@@ -548,4 +548,12 @@ export const zh: PanelMessages = {
   undoWhyVenueChanged: (venue) => `会议室 ${venue} 此后又被修改过`,
   undoWhySettingsChanged: '显示设置此后已被修改',
   undoWhyRoomTaken: (venue, title, slot) => `${venue} 已被“${title}”占用（${slot}）`,
+  // Translated agenda items and emergency texts (issue 19).
+  agTranslations: '译文…',
+  agTranslationsOf: (code) => `议程项目 ${code} 的译文`,
+  agSaveTranslations: '保存译文',
+  agCloseTranslations: '关闭',
+  agDoTranslate: (code) => `保存议程项目 ${code} 的译文`,
+  emergencyTranslationsHint: '如此处有屏幕所用语言的译文，屏幕即以该语言显示；预设信息自带全部七种语言。',
+  sumWithLanguages: (sentence, languages) => `${sentence}（另有：${languages}）`,
 };

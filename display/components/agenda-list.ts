@@ -1,4 +1,7 @@
-/** The agenda items of a plenary meeting, the one under discussion highlighted. */
+/**
+ * The agenda items of a plenary meeting, the one under discussion highlighted; each item's title in
+ * the screen's language when staff or the source gave one. Codes and titles are data, isolated.
+ */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AgendaItem } from '../../shared/model.ts';
@@ -8,6 +11,7 @@ import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
 import { ResizeWatch } from '../controllers/resize-watch.ts';
+import { localizedTitle } from '../../shared/translations.ts';
 
 @customElement('agenda-list')
 export class AgendaList extends LitElement {
@@ -91,17 +95,17 @@ export class AgendaList extends LitElement {
     return html`<span class="label">${this.m.agenda}</span>
       <ol class="fit-list">
         <li class="spacer" aria-hidden="true"></li>
-        ${shown.map(
-          (item) =>
-            html`<li aria-current=${item.code === this.current ? 'step' : nothing}>
-              <span class="code">${item.code}</span>
-              <span class="title clamp-2" dir="auto"
-                >${
-                  item.code === this.current ? html`<span class="discussing">${this.m.nowDiscussing}</span>` : nothing
-                }${item.title}</span
-              >
-            </li>`,
-        )}
+        ${shown.map((item) => {
+          const title = localizedTitle(item, this.m.language);
+          return html`<li aria-current=${item.code === this.current ? 'step' : nothing}>
+            <bdi class="code">${item.code}</bdi>
+            <span class="title clamp-2"
+              >${
+                item.code === this.current ? html`<span class="discussing">${this.m.nowDiscussing}</span>` : nothing
+              }<bdi dir="auto" lang=${title.language ?? nothing}>${title.text}</bdi></span
+            >
+          </li>`;
+        })}
       </ol>
       ${this.notShown > 0 ? html`<span class="more">${this.m.andMore(this.notShown)}</span>` : nothing}`;
   }

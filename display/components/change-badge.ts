@@ -1,10 +1,11 @@
 /**
  * What changed about a session, in words ("Moved to M7", "Delayed — now 14:15", "Cancelled"),
- * never colour alone.
+ * never colour alone. The room and the time they name are data, each in its own <bdi>.
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ChangeLabel } from '../logic/format.ts';
+import { isolated } from '../i18n/isolated.ts';
 
 @customElement('change-badge')
 export class ChangeBadge extends LitElement {
@@ -45,7 +46,7 @@ export class ChangeBadge extends LitElement {
   `;
 
   override render() {
-    return this.labels.map((label) => html`<span class=${label.tone}>${label.text}</span>`);
+    return this.labels.map((label) => html`<span class=${label.tone}>${isolated(label.text)}</span>`);
   }
 }
 

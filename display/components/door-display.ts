@@ -22,6 +22,8 @@ import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import { phrase } from '../../shared/i18n/phrase.ts';
+import { isolated } from '../i18n/isolated.ts';
 
 @customElement('door-display')
 export class DoorDisplay extends LitElement {
@@ -171,7 +173,7 @@ export class DoorDisplay extends LitElement {
     if (!schedule) return nothing;
     const view = roomView(schedule, this.venueId, this.now);
     if (!view.venue) {
-      return html`<p class="unknown">${this.m.unknownRoom(this.venueId)}</p>`;
+      return html`<p class="unknown">${isolated(phrase(this.m.unknownRoom, this.venueId))}</p>`;
     }
     const zone = schedule.timezone;
     const running = view.now.length > 0;

@@ -23,6 +23,9 @@ import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import { isolated } from '../i18n/isolated.ts';
+import { phrase } from '../../shared/i18n/phrase.ts';
+import { localizedTitle } from '../../shared/translations.ts';
 
 @customElement('lobby-board')
 export class LobbyBoard extends LitElement {
@@ -386,8 +389,10 @@ export class LobbyBoard extends LitElement {
           ${
             discussing && row.state === 'running'
               ? html`<span class="title clamp-1" dir="auto" lang=${lang}>${title.text}</span>
-                  <span class="discussing clamp-1" dir="auto"
-                    >${this.m.nowDiscussingItem(discussing.code, discussing.title)}</span
+                  <span class="discussing clamp-1"
+                    >${isolated(
+                      phrase(this.m.nowDiscussingItem, discussing.code, localizedTitle(discussing, this.m.language)),
+                    )}</span
                   >`
               : html`<span class="title clamp-2" data-fit="0.96 1" dir="auto" lang=${lang}
                   >${row.state === 'cancelled' ? html`<s>${title.text}</s>` : title.text}</span
@@ -401,7 +406,7 @@ export class LobbyBoard extends LitElement {
       <td>
         <div class="cell">
           <div class="clamp-2">
-            <span class="status ${status.tone}">${status.text}</span>${
+            <span class="status ${status.tone}">${isolated(status.text)}</span>${
               changed ? html` <span class="updated">· ${this.m.updated}</span>` : nothing
             }
           </div>

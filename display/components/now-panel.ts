@@ -9,6 +9,7 @@ import { timeRange } from '../logic/format.ts';
 import { SessionPanel, panelStyles } from './session-panel.ts';
 import { organizerLines } from './organizer-lines.ts';
 import { formatClock } from '../../shared/time.ts';
+import { phrase } from '../../shared/i18n/phrase.ts';
 import './agenda-list.ts';
 import './change-badge.ts';
 import './progress-bar.ts';
@@ -98,7 +99,7 @@ export class NowPanel extends SessionPanel {
       <progress-bar
         .remaining=${remainingFraction(item.start, item.end, this.now)}
         label=${this.m.timeRemaining}
-        caption=${this.m.endsLeft(formatClock(item.end, this.timezone), left)}
+        .caption=${phrase(this.m.endsLeft, formatClock(item.end, this.timezone), left)}
       ></progress-bar>
       ${
         session.agendaItems?.length

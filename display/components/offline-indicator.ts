@@ -7,6 +7,8 @@ import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import { phrase } from '../../shared/i18n/phrase.ts';
+import { isolated } from '../i18n/isolated.ts';
 
 @customElement('offline-indicator')
 export class OfflineIndicator extends LitElement {
@@ -27,7 +29,7 @@ export class OfflineIndicator extends LitElement {
 
   override render() {
     if (this.since === null) return nothing;
-    return html`<p role="status">${this.m.offlineSince(formatClock(this.since, this.timezone))}</p>`;
+    return html`<p role="status">${isolated(phrase(this.m.offlineSince, formatClock(this.since, this.timezone)))}</p>`;
   }
 }
 

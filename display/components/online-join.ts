@@ -57,18 +57,18 @@ export class OnlineJoin extends LitElement {
     return html`
       ${online.url ? html`<qr-code .value=${online.url} label=${this.m.joinQr}></qr-code>` : nothing}
       <dl>
-        <dt>${this.m.online}${platformName(online.url) ? html` · ${platformName(online.url)}` : nothing}</dt>
+        <dt>${this.m.online}${platformName(online.url) ? html` · <bdi>${platformName(online.url)}</bdi>` : nothing}</dt>
         <dd>${online.url ? this.m.scanToJoin : this.m.useMeetingId}</dd>
         ${
           online.meetingId
             ? html`<dt>${this.m.meetingId}</dt>
-                <dd>${online.meetingId}</dd>`
+                <dd><bdi>${online.meetingId}</bdi></dd>`
             : nothing
         }
         ${
           passcode
             ? html`<dt>${this.m.passcode}</dt>
-                <dd>${passcode}</dd>`
+                <dd><bdi>${passcode}</bdi></dd>`
             : nothing
         }
       </dl>

@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import type { Organizers } from '../../shared/model.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { partnersLine } from '../logic/format.ts';
+import { isolated } from '../i18n/isolated.ts';
 
 export function organizerLines(organizers: Organizers, m: Messages) {
   const partners = partnersLine(organizers, m);
@@ -17,6 +18,6 @@ export function organizerLines(organizers: Organizers, m: Messages) {
           </p>`
         : nothing
     }
-    ${partners ? html`<p class="partners clamp-2" dir="auto">${partners}</p>` : nothing}
+    ${partners ? html`<p class="partners clamp-2">${isolated(partners)}</p>` : nothing}
   `;
 }

@@ -9,6 +9,8 @@ import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import { phrase } from '../../shared/i18n/phrase.ts';
+import { isolated } from '../i18n/isolated.ts';
 
 @customElement('pairing-code')
 export class PairingCode extends LitElement {
@@ -58,7 +60,7 @@ export class PairingCode extends LitElement {
       <div class="code" role="status" aria-label=${this.m.pairingCode(this.code.split('').join(' '))}>
         ${this.code.slice(0, 3)}&#8201;${this.code.slice(3)}
       </div>
-      <p>${this.m.pairingHelp(`${this.origin}/control`)}</p>`;
+      <p>${isolated(phrase(this.m.pairingHelp, `${this.origin}/control`))}</p>`;
   }
 }
 

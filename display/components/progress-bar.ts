@@ -5,6 +5,8 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Phrase } from '../../shared/i18n/phrase.ts';
+import { isolated } from '../i18n/isolated.ts';
 
 @customElement('progress-bar')
 export class ProgressBar extends LitElement {
@@ -13,7 +15,7 @@ export class ProgressBar extends LitElement {
   /** Accessible name, e.g. "Time remaining". */
   @property() label = 'Time remaining';
   /** Words shown under the bar, e.g. "ends 13:50 · 12 min left". */
-  @property() caption = '';
+  @property({ attribute: false }) caption: Phrase = [];
 
   static override styles = css`
     :host {
@@ -57,7 +59,7 @@ export class ProgressBar extends LitElement {
       >
         <div class="fill" style="width: ${100 - percent}%"></div>
       </div>
-      ${this.caption ? html`<span class="caption">${this.caption}</span>` : ''}`;
+      ${this.caption.length ? html`<span class="caption">${isolated(this.caption)}</span>` : ''}`;
   }
 }
 

@@ -6,6 +6,8 @@ import { consume } from '@lit/context';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
+import type { Phrase } from '../../shared/i18n/phrase.ts';
+import { isolated } from '../i18n/isolated.ts';
 
 function statusWord(status: RoomStatus, m: Messages): string {
   switch (status) {
@@ -26,7 +28,7 @@ export class StatusBand extends LitElement {
   @consume({ context: messagesContext, subscribe: true }) @state() private m: Messages = en;
   @property() status: RoomStatus = 'free';
   /** "until 13:50", "In 8 min", ... */
-  @property() detail = '';
+  @property({ attribute: false }) detail: Phrase = [];
   /** An online venue has no door to be free or busy: a neutral band that says "Online". */
   @property({ type: Boolean }) online = false;
 
@@ -71,7 +73,7 @@ export class StatusBand extends LitElement {
   override render() {
     return html`<div class="band ${this.online ? 'online' : this.status}" role="status">
       <span class="word">${this.online ? this.m.online : statusWord(this.status, this.m)}</span>
-      <span class="detail">${this.detail}</span>
+      <span class="detail">${isolated(this.detail)}</span>
     </div>`;
   }
 }

@@ -96,9 +96,11 @@ export class UpNext extends SessionPanel {
         <h2 class=${clamp} data-fit="0.75 1.1" dir="auto" lang=${lang}>${title.text}</h2>
       </div>
       ${labels.length ? html`<change-badge .labels=${labels}></change-badge>` : nothing}
-      <span class="start time">
-        ${soon ? `${relative} · ${timeRange(item.start, item.end, this.timezone)}` : timeRange(item.start, item.end, this.timezone)}
-      </span>
+      <span class="start"
+        >${soon ? `${relative} · ` : nothing}<bdi class="time"
+          >${timeRange(item.start, item.end, this.timezone)}</bdi
+        ></span
+      >
       ${this.prominent ? this.renderDetails() : nothing}
     `;
   }

@@ -11,6 +11,7 @@ import { STARTING_SOON_MINUTES } from '../../shared/views/constants.ts';
 import { changeLabels, movedToLabel, venueLabel, type ChangeLabel } from './format.ts';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
+import { phrase, words, type Phrase } from '../../shared/i18n/phrase.ts';
 
 export interface DoorEntry {
   /** Stable key for rendering: the session id plus where it comes from. */
@@ -82,25 +83,25 @@ export function statusDetail(
   zone: string,
   venues: readonly Venue[] = [],
   m: Messages = en,
-): string {
+): Phrase {
   const running = view.now[0];
-  if (running) return m.until(formatClock(running.end, zone));
+  if (running) return phrase(m.until, formatClock(running.end, zone));
   const moved = view.movedAway.find((row) => !row.change.cancelled);
   if (view.status === 'moved' && moved) {
-    return m.sessionNowIn(formatClock(moved.plannedStart, zone), venueLabel(venues, moved.movedTo));
+    return phrase(m.sessionNowIn, formatClock(moved.plannedStart, zone), venueLabel(venues, moved.movedTo));
   }
   if (!view.next) {
-    return moved ? m.until(formatClock(moved.plannedStart, zone)) : m.forRestOfDay;
+    return moved ? phrase(m.until, formatClock(moved.plannedStart, zone)) : words(m.forRestOfDay);
   }
   // The countdown ("In 5 min") is on the next-session panel; the band says when, not twice the same.
-  if (view.status === 'starting-soon') return m.at(formatClock(view.next.start, zone));
-  return m.until(formatClock(view.next.start, zone));
+  if (view.status === 'starting-soon') return phrase(m.at, formatClock(view.next.start, zone));
+  return phrase(m.until, formatClock(view.next.start, zone));
 }
 
 /** The band of an online venue: what is on, not whether a door is free. */
-export function onlineDetail(view: RoomView, zone: string, m: Messages = en): string {
+export function onlineDetail(view: RoomView, zone: string, m: Messages = en): Phrase {
   const running = view.now[0];
-  if (running) return m.nowUntil(formatClock(running.end, zone));
-  if (view.next) return m.nextAt(formatClock(view.next.start, zone));
-  return m.noMoreSessionsToday;
+  if (running) return phrase(m.nowUntil, formatClock(running.end, zone));
+  if (view.next) return phrase(m.nextAt, formatClock(view.next.start, zone));
+  return words(m.noMoreSessionsToday);
 }

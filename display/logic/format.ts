@@ -4,21 +4,23 @@ import { formatClock } from '../../shared/time.ts';
 import type { SessionChange } from '../../shared/views/index.ts';
 import { en } from '../../shared/i18n/en.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
+import { phrase, words, type Phrase } from '../../shared/i18n/phrase.ts';
 
 /** "13:00–13:50" in venue time. */
 export function timeRange(start: number, end: number, zone: string): string {
   return `${formatClock(start, zone)}–${formatClock(end, zone)}`;
 }
 
-/** "with Italy, Mexico" for the partners; empty when there are none. */
-export function partnersLine(organizers: Organizers, m: Messages = en): string {
-  return organizers.partners.length ? m.withPartners(organizers.partners.join(', ')) : '';
+/** "with ⟨Italy, Mexico⟩" for the partners; undefined when there are none. */
+export function partnersLine(organizers: Organizers, m: Messages = en): Phrase | undefined {
+  return organizers.partners.length ? phrase(m.withPartners, organizers.partners.join(', ')) : undefined;
 }
 
 export type ChangeTone = 'cancelled' | 'moved' | 'retimed';
 
 export interface ChangeLabel {
-  text: string;
+  /** The words, with the room or time they name marked as data. */
+  text: Phrase;
   tone: ChangeTone;
 }
 
@@ -64,20 +66,20 @@ export function changeLabels(
   zone: string,
   m: Messages = en,
 ): ChangeLabel[] {
-  if (change.cancelled) return [{ text: m.cancelled, tone: 'cancelled' }];
+  if (change.cancelled) return [{ text: words(m.cancelled), tone: 'cancelled' }];
   const labels: ChangeLabel[] = [];
   if (change.movedFrom) {
-    labels.push({ text: m.movedFrom(venueLabel(venues, change.movedFrom)), tone: 'moved' });
+    labels.push({ text: phrase(m.movedFrom, venueLabel(venues, change.movedFrom)), tone: 'moved' });
   }
   if (change.startShiftMinutes !== undefined && change.startShiftMinutes > 0) {
-    labels.push({ text: m.delayedNow(formatClock(start, zone)), tone: 'retimed' });
+    labels.push({ text: phrase(m.delayedNow, formatClock(start, zone)), tone: 'retimed' });
   } else if (change.retimed) {
-    labels.push({ text: m.newTime, tone: 'retimed' });
+    labels.push({ text: words(m.newTime), tone: 'retimed' });
   }
   return labels;
 }
 
 /** The label at the old door of a session that moved out. */
 export function movedToLabel(movedTo: string, venues: readonly Venue[], m: Messages = en): ChangeLabel {
-  return { text: m.movedTo(venueWithDirections(venues, movedTo)), tone: 'moved' };
+  return { text: phrase(m.movedTo, venueWithDirections(venues, movedTo)), tone: 'moved' };
 }

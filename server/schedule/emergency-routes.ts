@@ -10,8 +10,8 @@ export function emergencyRouter({ service }: ApiContext): Router {
   const router = Router();
 
   router.put('/emergency', async (req, res) => {
-    const { text } = validate(EmergencyInputSchema, req.body);
-    const { value, revision } = await service.setEmergency(text, staffActor(res));
+    const input = validate(EmergencyInputSchema, req.body);
+    const { value, revision } = await service.setEmergency(input, staffActor(res));
     res.json({ emergency: value, revision });
   });
 

@@ -10,6 +10,7 @@ import type { JournalParams } from '../../shared/journal-params.ts';
 import type {
   AnnouncementInput,
   DelayInput,
+  EmergencyInput,
   NewSessionInput,
   SessionPatch,
   SettingsPatch,
@@ -59,7 +60,8 @@ export interface ScheduleService {
 
   createAnnouncement(input: AnnouncementInput, actor: Actor): Promise<ChangeResult<Announcement>>;
   deleteAnnouncement(id: string, actor: Actor): Promise<ChangeResult<{ id: string }>>;
-  setEmergency(text: string, actor: Actor): Promise<ChangeResult<Emergency>>;
+  /** `{ text, translations? }`, or just the text. */
+  setEmergency(input: EmergencyInput | string, actor: Actor): Promise<ChangeResult<Emergency>>;
   clearEmergency(actor: Actor): Promise<ChangeResult<null>>;
 
   /** Removes announcements whose expiresAt has passed on the clock; null when none had. */

@@ -238,7 +238,7 @@ export async function openScheduleService(options: ScheduleServiceOptions): Prom
     updateVenue: (id, patch, actor) => change(actor, (ctx) => updateVenue(ctx, id, patch)),
     updateSettings: (patch, actor) => change(actor, (ctx) => updateSettings(ctx, patch)),
 
-    setEmergency: (text, actor) => change(actor, (ctx) => setEmergency(ctx, text)),
+    setEmergency: (input, actor) => change(actor, (ctx) => setEmergency(ctx, input)),
     clearEmergency: (actor) => change(actor, (ctx) => clearEmergency(ctx)),
 
     expireAnnouncements: () => run(SYSTEM, (ctx) => announcements.expireAnnouncements(ctx)),

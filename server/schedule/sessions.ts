@@ -2,7 +2,7 @@
 import { NewSessionInputSchema, SessionPatchSchema } from '../../shared/commands.ts';
 import type { NewSessionInput, SessionPatch } from '../../shared/commands.ts';
 import { SessionSchema, type Session } from '../../shared/model.ts';
-import { withTranslations } from '../../shared/translations.ts';
+import { agendaWithTranslations, withTranslations } from '../../shared/translations.ts';
 import type { Context, PendingChange } from './change.ts';
 import { assertNoClash } from './clash.ts';
 import { ConflictError, ValidationError, validate } from '../platform/errors.ts';
@@ -44,7 +44,7 @@ export function createSession(ctx: Context, raw: NewSessionInput): PendingChange
     venueId: input.venueId,
     organizers: input.organizers ?? { lead: '', partners: [] },
     ...(input.online && { online: input.online }),
-    ...(input.agendaItems && { agendaItems: input.agendaItems }),
+    ...(input.agendaItems && { agendaItems: agendaWithTranslations(input.agendaItems) }),
     status: 'scheduled',
     planned: { start, end, venueId: input.venueId },
     version: 1,
@@ -112,7 +112,7 @@ export function updateSession(ctx: Context, id: string, raw: SessionPatch): Pend
   if (patch.kind !== undefined) after.kind = patch.kind;
   if (patch.organizers !== undefined) after.organizers = patch.organizers;
   setOrClear(after, 'online', patch.online);
-  setOrClear(after, 'agendaItems', patch.agendaItems);
+  setOrClear(after, 'agendaItems', patch.agendaItems && agendaWithTranslations(patch.agendaItems));
   setOrClear(after, 'currentAgendaItem', patch.currentAgendaItem);
   settleCurrentAgendaItem(after, patch.currentAgendaItem);
   checkOrder(after.start, after.end, zone);

@@ -5,6 +5,7 @@
 import type { Venue } from '../model.ts';
 import { en } from '../i18n/en.ts';
 import type { Messages } from '../i18n/messages.ts';
+import { phrase, words } from '../i18n/phrase.ts';
 import { MINUTE, formatClock } from '../time.ts';
 import { STARTING_SOON_MINUTES } from './constants.ts';
 import type { LobbyRow, LobbyStatus } from './types.ts';
@@ -19,21 +20,23 @@ export function lobbyStatus(
   zone: string,
   m: Messages = en,
 ): LobbyStatus {
-  if (row.state === 'cancelled') return { text: m.cancelled, tone: 'cancelled' };
+  if (row.state === 'cancelled') return { text: words(m.cancelled), tone: 'cancelled' };
   const from = row.change.movedFrom
     ? (venues.find((venue) => venue.id === row.change.movedFrom)?.name ?? row.change.movedFrom)
     : undefined;
   // Running and moved: people still arrive at the old room, so the move stays in the words.
-  if (row.state === 'running') return from ? { text: m.nowFrom(from), tone: 'moved' } : { text: m.now, tone: 'now' };
-  if (from) return { text: m.movedFrom(from), tone: 'moved' };
+  if (row.state === 'running') {
+    return from ? { text: phrase(m.nowFrom, from), tone: 'moved' } : { text: words(m.now), tone: 'now' };
+  }
+  if (from) return { text: phrase(m.movedFrom, from), tone: 'moved' };
   if ((row.change.startShiftMinutes ?? 0) > 0) {
-    return { text: m.delayedTo(formatClock(row.start, zone)), tone: 'delayed' };
+    return { text: phrase(m.delayedTo, formatClock(row.start, zone)), tone: 'delayed' };
   }
   const untilStart = row.start - instant;
-  if (untilStart <= STARTING_NOW_MINUTES * MINUTE) return { text: m.startingSoon, tone: 'soon' };
+  if (untilStart <= STARTING_NOW_MINUTES * MINUTE) return { text: words(m.startingSoon), tone: 'soon' };
   if (untilStart <= STARTING_SOON_MINUTES * MINUTE) {
-    return { text: m.inMinutes(Math.ceil(untilStart / MINUTE)), tone: 'soon' };
+    return { text: words(m.inMinutes(Math.ceil(untilStart / MINUTE))), tone: 'soon' };
   }
-  if (row.change.retimed) return { text: m.newTime, tone: 'delayed' };
-  return { text: m.onTime, tone: 'later' };
+  if (row.change.retimed) return { text: words(m.newTime), tone: 'delayed' };
+  return { text: words(m.onTime), tone: 'later' };
 }

@@ -1,5 +1,6 @@
 /** Output shapes of the pure view functions (roomView, lobbyView) that server and screens share. */
 import type { Session, Venue } from '../model.ts';
+import type { Phrase } from '../i18n/phrase.ts';
 
 /** How a session differs from what was first published (Session.planned). */
 export interface SessionChange {
@@ -75,6 +76,7 @@ export type LobbyStatusTone = 'now' | 'soon' | 'moved' | 'delayed' | 'cancelled'
 
 /** The one status column of a lobby row: the news in words, with a tone for its colour. */
 export interface LobbyStatus {
-  text: string;
+  /** The words, with a room or time they name marked as data (screens isolate it). */
+  text: Phrase;
   tone: LobbyStatusTone;
 }

@@ -21,6 +21,18 @@ function texts(value: unknown): string[] {
   return [String(value)];
 }
 
+/** The Latin words a catalogue itself prints ("QR" in Arabic), lower-cased: its chrome, not data. */
+export function catalogueLatin(messages: Catalogue): string[] {
+  return [
+    ...new Set(
+      texts(messages)
+        .join(' ')
+        .toLowerCase()
+        .match(/\p{Script=Latin}+/gu) ?? [],
+    ),
+  ];
+}
+
 /** Every word (3 letters or more) a catalogue can print, lower-cased. */
 export function catalogueWords(messages: Catalogue): Set<string> {
   return new Set(

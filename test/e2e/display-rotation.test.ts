@@ -1,6 +1,6 @@
 /**
  * Bilingual screens (issue 19 §2): a door on `?lang=en,fr` alternates every interval, a lobby
- * with each page turn, an Arabic half flips `dir`, the emergency shows both languages at once;
+ * with each page turn (a lobby of one page on the interval), an Arabic half flips `dir`, the emergency shows both languages at once;
  * the rotation set in the panel's screen editor reaches a paired screen live, and bad input is
  * refused naming the field (REST) or with a message next to it (the form). The screens' time
  * runs on page.clock, paused on a turn boundary so each step is exactly one interval.
@@ -13,8 +13,8 @@ import { ar } from '../../shared/i18n/ar.ts';
 import { zh } from '../../shared/i18n/zh.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import { cyclePeriod } from '../../display/logic/paging.ts';
-import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
-import { bandWord, newScreenContext, openDisplay, staff } from './display-helpers.ts';
+import { START, openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { bandWord, newScreenContext, openDisplay, setClock, staff } from './display-helpers.ts';
 import { doorHeading, openBareScreen, openScreensSection, pairFromPanel, pairingCode } from './fleet-helpers.ts';
 
 let world: PanelWorld;
@@ -186,6 +186,32 @@ describe('a bilingual lobby', () => {
     expect((await htmlLanguage(page)).lang).toBe('fr');
     // The French headings took no row from the page.
     if (pages > 2) expect(await page.locator('lobby-board tbody tr').count()).toBe(rowsOnPage1);
+  });
+});
+
+describe('a bilingual lobby of one page', () => {
+  it('never turns a page, yet switches language on the interval', async () => {
+    // At 17:00 on Monday only the afternoon plenary is left: one row, one page.
+    await setClock(world.server, '2024-10-14T17:00');
+    try {
+      const page = await openAtTurn('/display/lobby?lang=en,fr', 10_000);
+      await page.clock.runFor(PAST_THE_TICK);
+      const heading = (m: Messages) => page.locator('lobby-board th', { hasText: m.columnRoom });
+      await heading(en).waitFor(SHOWN);
+      expect(await page.locator('lobby-board tbody tr').count()).toBe(1);
+      expect(await page.locator('lobby-board footer .page').count()).toBe(0);
+
+      await page.clock.runFor(10_000);
+      await heading(fr).waitFor(SHOWN);
+      expect(await htmlLanguage(page)).toEqual({ lang: 'fr', dir: 'ltr' });
+      expect(await page.locator('lobby-board tbody tr').count()).toBe(1);
+
+      await page.clock.runFor(10_000);
+      await heading(en).waitFor(SHOWN);
+      expect((await htmlLanguage(page)).lang).toBe('en');
+    } finally {
+      await setClock(world.server, START, 1);
+    }
   });
 });
 

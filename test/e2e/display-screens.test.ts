@@ -1,10 +1,12 @@
 /**
  * Every screen view in every language, landscape 1920×1080 and portrait 1080×1920, on the
  * bundled programme: a room in session, a room with only what comes next, the plenary door with
- * its agenda, a door whose session moved away, the online venue, the emergency takeover, and the
+ * its agenda, a door whose session moved away, the online venue, the emergency takeover (the
+ * prepared evacuation message, in the screen's language), and the
  * lobby's first page. For each: nothing of the chrome overflows or is cut, every glyph comes from
  * the language's Noto faces, no English word of the catalogue outside the data, Arabic right to
- * left with the status band's words on the right, and axe finds nothing serious.
+ * left with the status band's words on the right and every piece of Latin data (rooms, codes,
+ * times inside a sentence) isolated from the Arabic around it, and axe finds nothing serious.
  *
  * Fast by design: one server and one browser; one page per screen, switched between languages
  * the way staff do it (the screen's language in the fleet, pushed live) and turned with
@@ -21,11 +23,19 @@ import type { Schedule } from '../../shared/model.ts';
 import { isRightToLeft, type Language } from '../../shared/languages.ts';
 import { fontStack } from '../../display/i18n/fonts.ts';
 import { ROOT } from '../../server/platform/vite-build.ts';
+import { BUILT_IN_TEMPLATES } from '../../server/schedule/emergency-wording.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { englishWordsShown } from './chrome-text.ts';
+import { catalogueLatin, englishWordsShown } from './chrome-text.ts';
 import { bandWord, closeAll, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
-import { describeViolations, layoutProblems, missingGlyphs, rendered, seriousViolations } from './screen-checks.ts';
+import {
+  describeViolations,
+  layoutProblems,
+  missingGlyphs,
+  rendered,
+  seriousViolations,
+  unisolatedData,
+} from './screen-checks.ts';
 
 const LANGUAGES: Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es', 'de'];
 const ORIENTATIONS = [
@@ -33,6 +43,14 @@ const ORIENTATIONS = [
   { name: 'portrait', width: 1080, height: 1920 },
 ] as const;
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+/** The prepared evacuation message, as the panel puts it up: each screen shows its own language's text. */
+const EVACUATION = (() => {
+  const { en: english, ...others } = BUILT_IN_TEMPLATES.find((template) => template.id === 'evacuation')!.wording;
+  return {
+    text: english.text,
+    translations: Object.fromEntries(Object.entries(others).map(([language, { text }]) => [language, { text }])),
+  };
+})();
 // The page turns with the device clock: held on a whole minute, the lobby shows its first page
 // whatever its page count (periods are 10 s, or 30 s shared by 4 pages or more).
 const LOBBY_FIRST_PAGE_AT = Date.UTC(2024, 9, 14, 10, 40);
@@ -167,6 +185,9 @@ async function problemsOf(page: Page, view: View, language: Language, orientatio
     dir: document.documentElement.dir,
   }));
   if (html.lang !== language || html.dir !== dir) problems.push(`${where}: html is ${JSON.stringify(html)}`);
+  if (dir === 'rtl') {
+    for (const problem of await unisolatedData(page, catalogueLatin(m))) problems.push(`${where}: ${problem}`);
+  }
   if (view.band && !view.emergency) {
     const word = await bandWord(page).textContent();
     if (word !== view.band(m)) problems.push(`${where}: the band says "${word}", not "${view.band(m)}"`);
@@ -206,7 +227,7 @@ describe('every screen view in every language, landscape and portrait', () => {
 });
 
 async function checkView(view: View, expect: ExpectStatic): Promise<void> {
-  if (view.emergency) await staff(server, 'PUT', '/api/emergency', { text: 'Leave the building by the nearest exit' });
+  if (view.emergency) await staff(server, 'PUT', '/api/emergency', EVACUATION);
   try {
     const problems: string[] = [];
     for (const language of LANGUAGES) {
@@ -216,7 +237,13 @@ async function checkView(view: View, expect: ExpectStatic): Promise<void> {
         .filter({ hasText: view.clock.slice(11) })
         .first()
         .waitFor();
-      if (view.emergency) await page.locator('emergency-overlay [role=alert]').waitFor();
+      if (view.emergency) {
+        await page.locator('emergency-overlay [role=alert]').waitFor();
+        const text = language === 'en' ? EVACUATION.text : EVACUATION.translations[language]!.text;
+        await page
+          .locator(`emergency-overlay p[lang="${language}"], emergency-overlay p:not([lang])`, { hasText: text })
+          .waitFor();
+      }
       for (const orientation of ORIENTATIONS) {
         await page.setViewportSize(orientation);
         await rendered(page);

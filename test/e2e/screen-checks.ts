@@ -30,8 +30,10 @@ export function rendered(page: Page): Promise<void> {
  * What a reader would see as broken: the page scrolls; a text element of the chrome lies outside
  * the viewport, sticks out of its own box (more lines than shown, or wider), or is cut by a box
  * around it that hides overflow; data (names, titles) that is cut through a line, by its own
- * clamp or by a box around it, instead of between two lines. Whole items a fit-list moved to its hidden column are its design,
- * not a cut (the "and N more" counts them). Each problem is one line naming the element and text.
+ * clamp or by a box around it, instead of between two lines. Whole items a fit-list moved to its
+ * hidden column are its design, not a cut (the "and N more" counts them), and neither is data
+ * clamped with an ellipsis inside a sentence whose own words all show ("with Italy, Mexico, …").
+ * Each problem is one line naming the element and text.
  */
 export function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -89,6 +91,17 @@ export function layoutProblems(page: Page): Promise<string[]> {
       const lines = shown / line;
       return lines - Math.floor(lines) > 0.1 && Math.ceil(lines) - lines > 0.1;
     };
+    // Its own words (not the data it holds in <bdi>) lie below its box: the clamp cut the chrome.
+    const wordsBelow = (element: HTMLElement, box: DOMRect) => {
+      const range = document.createRange();
+      return [...element.childNodes].some((node) => {
+        if (node.nodeType !== Node.TEXT_NODE || !node.textContent!.trim()) return false;
+        range.selectNodeContents(node);
+        // The middle of its glyph box: Noto Sans Arabic's box reaches well below its line.
+        return [...range.getClientRects()].some((rect) => (rect.top + rect.bottom) / 2 > box.bottom);
+      });
+    };
+    const holdsData = (element: HTMLElement) => element.querySelector('bdi, [dir="auto"]') !== null;
     const describe = (element: Element) =>
       `${element.localName}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
     const check = (element: HTMLElement, data: boolean) => {
@@ -127,7 +140,9 @@ export function layoutProblems(page: Page): Promise<string[]> {
       }
       if (!inline && style.overflow !== 'visible') {
         if (element.scrollWidth > element.clientWidth + 1) problems.push(`${describe(element)} is wider than its box`);
-        if (hiddenLines(element, style)) problems.push(`${describe(element)} has hidden lines`);
+        if (hiddenLines(element, style) && (!holdsData(element) || wordsBelow(element, box))) {
+          problems.push(`${describe(element)} has hidden lines`);
+        }
       }
       for (let clip = up(element); clip; clip = up(clip)) {
         if (getComputedStyle(clip).overflow === 'visible') continue;
@@ -190,6 +205,54 @@ export function missingGlyphs(page: Page, faces: string): Promise<string[]> {
     visit(document);
     return [...missing];
   }, faces);
+}
+
+/**
+ * Latin data inside right-to-left chrome that is not isolated: a text with Latin letters (a room
+ * code, a name, a platform) or a time range that shares its paragraph with Arabic and sits in no
+ * isolating element (<bdi>, an element with `dir`, `unicode-bidi: isolate`), so the bidi
+ * algorithm may reorder it with the words around it ("M7" jumping to the wrong end). Latin words
+ * the catalogue itself writes ("QR") are chrome; `catalogueLatin` lists them, lower-cased.
+ */
+export function unisolatedData(page: Page, catalogueLatin: readonly string[]): Promise<string[]> {
+  return page.evaluate((own) => {
+    const chrome = new Set(own);
+    const problems: string[] = [];
+    const up = (node: Element): Element | null =>
+      node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    const isolating = (style: CSSStyleDeclaration) =>
+      ['isolate', 'isolate-override', 'plaintext'].includes(style.unicodeBidi);
+    /** The paragraph a text belongs to (its nearest non-inline box), or null when an inline isolates it. */
+    const paragraphOf = (parent: Element): Element | null => {
+      for (let node: Element | null = parent; node; node = up(node)) {
+        const style = getComputedStyle(node);
+        if (isolating(style)) return null;
+        if (style.display !== 'inline' && style.display !== 'contents') return node;
+      }
+      return null;
+    };
+    const visit = (root: Document | ShadowRoot) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        const parent = text.parentElement;
+        if (!parent || parent.closest('script, style, [aria-hidden="true"]')) continue;
+        const value = text.textContent ?? '';
+        const latin = (value.match(/\p{Script=Latin}[\p{Script=Latin}\d'’.-]*/gu) ?? []).filter(
+          (word) => !chrome.has(word.toLowerCase()),
+        );
+        const range = /\d[:.]\d\d\s*[–-]\s*\d/.test(value);
+        if (latin.length === 0 && !range) continue;
+        const paragraph = paragraphOf(parent);
+        if (!paragraph || parent.getClientRects().length === 0) continue;
+        const paragraphText = paragraph.shadowRoot ? '' : (paragraph.textContent ?? '');
+        if (!/\p{Script=Arabic}/u.test(paragraphText)) continue;
+        problems.push(`"${value.trim().slice(0, 40)}" is not isolated in "${paragraphText.trim().slice(0, 60)}"`);
+      }
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+    };
+    visit(document);
+    return problems;
+  }, catalogueLatin);
 }
 
 export interface Violation {

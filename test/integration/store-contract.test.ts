@@ -178,7 +178,10 @@ describe.each(kinds)('the $name store', (kind) => {
       delta: {
         revision: 2,
         ops: [
-          { type: 'emergency', emergency: { text: 'Go', since: '2024-10-14T09:05:00+02:00' } },
+          {
+            type: 'emergency',
+            emergency: { text: 'Go', translations: { fr: { text: 'Partez' } }, since: '2024-10-14T09:05:00+02:00' },
+          },
           { type: 'session-removed', id: 'b' },
           { type: 'settings', settings: { titleStyle: 'as-written' } },
         ],
@@ -192,7 +195,12 @@ describe.each(kinds)('the $name store', (kind) => {
     expect(loaded.sessions.map((s) => s.title)).toEqual(['Alpha two', 'Gamma']);
     expect(loaded.venues.map((v) => v.id)).toEqual(['CR3', 'M7']);
     expect(loaded.announcements).toEqual([]);
-    expect(loaded.emergency).toEqual({ text: 'Go', since: '2024-10-14T09:05:00+02:00' });
+    // Its translations too (migration 16's column), so a restart keeps every screen's language.
+    expect(loaded.emergency).toEqual({
+      text: 'Go',
+      translations: { fr: { text: 'Partez' } },
+      since: '2024-10-14T09:05:00+02:00',
+    });
     expect(loaded.settings).toEqual({ titleStyle: 'as-written' });
     expect(await store.entry(1)).toMatchObject({ revision: 1, sessionId: 'a', actorName: 'Alice A.', undoneBy: 2 });
     expect((await store.entry(1))!.inverse).toEqual([{ type: 'session-removed', id: 'c' }]);

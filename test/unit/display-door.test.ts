@@ -4,13 +4,14 @@ import { doorSections, statusDetail } from '../../display/logic/door-sections.ts
 import { changeLabels, movedToLabel, timeRange } from '../../display/logic/format.ts';
 import { firstSessionAfterToday } from '../../display/logic/later-days.ts';
 import { ZONE, monday, schedule, session } from './display-fixture.ts';
+import { phraseText } from '../../shared/i18n/phrase.ts';
 
 describe('change labels', () => {
   const venues = schedule([]).venues;
 
   it('says where a moved session came from, by venue name', () => {
     const labels = changeLabels({ cancelled: false, retimed: false, movedFrom: 'Plenary' }, 0, venues, ZONE);
-    expect(labels).toEqual([{ text: 'Moved from Plenary Hall, M-Building', tone: 'moved' }]);
+    expect(labels).toEqual([{ text: ['Moved from ', { data: 'Plenary Hall, M-Building' }], tone: 'moved' }]);
   });
 
   it('gives a delayed session its new start in venue time', () => {
@@ -20,14 +21,14 @@ describe('change labels', () => {
       venues,
       ZONE,
     );
-    expect(labels).toEqual([{ text: 'Delayed — now 14:15', tone: 'retimed' }]);
+    expect(labels).toEqual([{ text: ['Delayed — now ', { data: '14:15' }], tone: 'retimed' }]);
   });
 
   it('calls an earlier start or a new end a new time', () => {
     const earlier = changeLabels({ cancelled: false, retimed: true, startShiftMinutes: -10 }, 0, venues, ZONE);
     const longer = changeLabels({ cancelled: false, retimed: true }, 0, venues, ZONE);
-    expect(earlier).toEqual([{ text: 'New time', tone: 'retimed' }]);
-    expect(longer).toEqual([{ text: 'New time', tone: 'retimed' }]);
+    expect(earlier).toEqual([{ text: ['New time'], tone: 'retimed' }]);
+    expect(longer).toEqual([{ text: ['New time'], tone: 'retimed' }]);
   });
 
   it('says only "Cancelled" for a cancelled session, whatever else changed', () => {
@@ -37,12 +38,13 @@ describe('change labels', () => {
       venues,
       ZONE,
     );
-    expect(labels).toEqual([{ text: 'Cancelled', tone: 'cancelled' }]);
+    expect(labels).toEqual([{ text: ['Cancelled'], tone: 'cancelled' }]);
   });
 
   it('names the new room at the old door, falling back to the id', () => {
-    expect(movedToLabel('M7', venues).text).toBe('Moved to M7');
-    expect(movedToLabel('X9', venues).text).toBe('Moved to X9');
+    // The room (with its way there) is data inside the sentence: screens isolate it.
+    expect(movedToLabel('M7', venues).text).toEqual(['Moved to ', { data: 'M7' }]);
+    expect(movedToLabel('X9', venues).text).toEqual(['Moved to ', { data: 'X9' }]);
   });
 
   it('writes times in venue time whatever the process zone', () => {
@@ -66,8 +68,10 @@ describe('door sections', () => {
   it('lists the rest of the day after next with cancelled slots; a moved-away slot is a notice all day', () => {
     const at = monday('13:10');
     const { notices, timeline } = doorSections(roomView(schedule(sessions), 'CR3', at), at, schedule([]).venues, ZONE);
-    expect(notices.map((e) => [e.session.id, e.labels.map((l) => l.text)])).toEqual([['moved', ['Moved to M7']]]);
-    expect(timeline.map((e) => [e.session.id, e.labels.map((l) => l.text), e.struck])).toEqual([
+    expect(notices.map((e) => [e.session.id, e.labels.map((l) => phraseText(l.text))])).toEqual([
+      ['moved', ['Moved to M7']],
+    ]);
+    expect(timeline.map((e) => [e.session.id, e.labels.map((l) => phraseText(l.text)), e.struck])).toEqual([
       ['c', ['Cancelled'], true],
       ['d', [], false],
     ]);
@@ -112,7 +116,8 @@ describe('first session after today', () => {
 
 describe('status band wording', () => {
   const sessions = [session('a', 'CR3', '13:00', '13:50'), session('b', 'CR3', '15:00', '15:50')];
-  const detail = (hhmm: string) => statusDetail(roomView(schedule(sessions), 'CR3', monday(hhmm)), monday(hhmm), ZONE);
+  const detail = (hhmm: string) =>
+    phraseText(statusDetail(roomView(schedule(sessions), 'CR3', monday(hhmm)), monday(hhmm), ZONE));
 
   it('says until when a room is busy or free, and how soon the next session starts', () => {
     expect(detail('12:00')).toBe('until 13:00');

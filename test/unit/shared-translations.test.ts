@@ -74,10 +74,30 @@ describe('the choice of text', () => {
     });
   });
 
-  it('applies the title style to whichever text it chose', () => {
-    const organizers = { lead: '', partners: [] };
-    expect(shownTitle({ ...session, organizers }, 'title-case', 'fr')).toEqual({ text: 'Ouverture', language: 'fr' });
-    expect(shownTitle({ ...session, organizers }, 'title-case', 'en')).toEqual({ text: 'Opening of the Congress' });
+  it('applies the English title style to the original and to an English translation only', () => {
+    const organizers = { lead: 'UNODC', partners: [] };
+    const translated = {
+      title: 'OPENING OF THE CONGRESS',
+      organizers,
+      translations: {
+        fr: { title: 'OUVERTURE DU CONGRÈS DES NATIONS UNIES À VIENNE' },
+        de: { title: 'ERÖFFNUNG DES KONGRESSES' },
+        en: { title: 'OPENING OF THE UNODC CONGRESS' },
+      },
+    };
+    // English rules would give "Ouverture Du Congrès Des Nations Unies À Vienne": French keeps what staff typed.
+    expect(shownTitle(translated, 'title-case', 'fr')).toEqual({
+      text: 'OUVERTURE DU CONGRÈS DES NATIONS UNIES À VIENNE',
+      language: 'fr',
+    });
+    expect(shownTitle(translated, 'title-case', 'de')).toEqual({ text: 'ERÖFFNUNG DES KONGRESSES', language: 'de' });
+    expect(shownTitle(translated, 'title-case', 'en')).toEqual({
+      text: 'Opening of the UNODC Congress',
+      language: 'en',
+    });
+    // No translation: the original, in English title case, whatever the screen's language.
+    expect(shownTitle(translated, 'title-case', 'ru')).toEqual({ text: 'Opening of the Congress' });
+    expect(shownTitle({ ...session, organizers }, 'as-written', 'en')).toEqual({ text: 'OPENING OF THE CONGRESS' });
   });
 
   it('lists languages in our order and keeps no empty set', () => {

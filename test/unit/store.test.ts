@@ -81,6 +81,8 @@ describe('sqlite store', () => {
     db.exec('ALTER TABLE displays DROP COLUMN rotation_language; ALTER TABLE displays DROP COLUMN rotation_seconds');
     // ...and the journal's sentence parameters (15; the templates' translations went with their table).
     db.exec('ALTER TABLE journal DROP COLUMN params');
+    // ...and the emergency message's translations (16).
+    db.exec('ALTER TABLE emergency DROP COLUMN translations');
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));

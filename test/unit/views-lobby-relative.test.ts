@@ -114,17 +114,18 @@ describe('lobbyStatus: one column with the news', () => {
     return lobbyStatus(row, t(instant), venues, ZONE);
   };
   it('says Now, Starting soon, In N min, On time', () => {
-    expect(at({}, '2024-10-14T13:10')).toEqual({ text: 'Now', tone: 'now' });
-    expect(at({}, '2024-10-14T12:59')).toEqual({ text: 'Starting soon', tone: 'soon' });
-    expect(at({}, '2024-10-14T12:52')).toEqual({ text: 'In 8 min', tone: 'soon' });
-    expect(at({}, '2024-10-14T12:00')).toEqual({ text: 'On time', tone: 'later' });
+    expect(at({}, '2024-10-14T13:10')).toEqual({ text: ['Now'], tone: 'now' });
+    expect(at({}, '2024-10-14T12:59')).toEqual({ text: ['Starting soon'], tone: 'soon' });
+    expect(at({}, '2024-10-14T12:52')).toEqual({ text: ['In 8 min'], tone: 'soon' });
+    expect(at({}, '2024-10-14T12:00')).toEqual({ text: ['On time'], tone: 'later' });
   });
   it('puts moves, delays and cancellations in the status, before the countdown', () => {
     const moved = { planned: { venueId: 'R10', start: '2024-10-14T13:00', end: '2024-10-14T14:00' } };
-    expect(at(moved, '2024-10-14T12:52')).toEqual({ text: 'Moved from Room 10', tone: 'moved' });
+    // The room and the time are data inside the sentence, marked for the screens to isolate.
+    expect(at(moved, '2024-10-14T12:52')).toEqual({ text: ['Moved from ', { data: 'Room 10' }], tone: 'moved' });
     const late = { planned: { venueId: 'R2', start: '2024-10-14T12:45', end: '2024-10-14T13:45' } };
-    expect(at(late, '2024-10-14T12:00')).toEqual({ text: 'Delayed — 13:00', tone: 'delayed' });
-    expect(at({ status: 'cancelled' }, '2024-10-14T12:00')).toEqual({ text: 'Cancelled', tone: 'cancelled' });
+    expect(at(late, '2024-10-14T12:00')).toEqual({ text: ['Delayed — ', { data: '13:00' }], tone: 'delayed' });
+    expect(at({ status: 'cancelled' }, '2024-10-14T12:00')).toEqual({ text: ['Cancelled'], tone: 'cancelled' });
   });
 });
 

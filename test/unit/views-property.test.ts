@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Schedule, Session, Venue } from '../../shared/model.ts';
 import { lobbyView, roomView } from '../../shared/views/index.ts';
 import { doorSections, statusDetail } from '../../display/logic/door-sections.ts';
+import { phraseText } from '../../shared/i18n/phrase.ts';
 
 const ZONE = 'Europe/Vienna';
 const MIN = 60_000;
@@ -210,7 +211,9 @@ describe('views match the brute-force reference', () => {
                 : [];
             const { notices } = doorSections(view, instant, schedule.venues, ZONE);
             for (const row of ahead) expect(notices.map((n) => n.key)).toContain(`away:${row.session.id}`);
-            if (ahead.length) expect(statusDetail(view, instant, ZONE, schedule.venues)).not.toMatch(/rest of the day/);
+            if (ahead.length) {
+              expect(phraseText(statusDetail(view, instant, ZONE, schedule.venues))).not.toMatch(/rest of the day/);
+            }
           }
         }),
         { numRuns: 300 },

@@ -16,6 +16,7 @@ import {
   type Venue,
 } from '../../../shared/model.ts';
 import { normaliseIso, parseInstant } from '../../../shared/time.ts';
+import { agendaWithTranslations } from '../../../shared/translations.ts';
 import { decodePartners, isSessionId, type CsvColumn } from './csv-format.ts';
 import { canonicalVenueName, venueIdOf } from './venues.ts';
 
@@ -152,10 +153,13 @@ function readAgenda(text: string, fail: Fail): AgendaItem[] | undefined {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return fail('agenda_items', 'must be a JSON array such as [{"code": "1", "title": "Opening"}]');
+    return fail(
+      'agenda_items',
+      'must be a JSON array such as [{"code": "1", "title": "Opening", "translations": {"fr": {"title": "Ouverture"}}}]',
+    );
   }
   const checked = AgendaItems.safeParse(parsed);
-  if (checked.success) return checked.data;
+  if (checked.success) return agendaWithTranslations(checked.data);
   const issue = checked.error.issues[0];
   return fail('agenda_items', `${issue?.path.join('.') || 'list'}: ${issue?.message ?? 'invalid'}`);
 }

@@ -351,6 +351,9 @@ const migrations: Migration[] = [
   // Emergency templates' wording in the other languages staff edited (JSON language → { label, text });
   // NULL = the built-in wording (server/schedule/emergency-wording.ts).
   addColumns('journal params TEXT', 'emergency_templates translations TEXT'),
+  // 16: the emergency message in the other languages staff gave (Emergency.translations, JSON
+  // language → { text }); NULL = only its own text.
+  addColumns('emergency translations TEXT'),
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */

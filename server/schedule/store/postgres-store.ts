@@ -12,7 +12,7 @@ import { dedicatedConnection } from '../../platform/postgres/dedicated-connectio
 import { openPostgresEmergencyTemplates } from './emergency-templates.ts';
 import { openPostgresIdempotencyKeys } from './idempotency-keys.ts';
 import { openPostgresFeedRecords } from '../../interchange/feeds/feed-records.ts';
-import { entryFromRow, scheduleFromRows, type JournalRow, type ScheduleRows } from './rows.ts';
+import { emergencyRow, entryFromRow, scheduleFromRows, type JournalRow, type ScheduleRows } from './rows.ts';
 import { newScheduleId } from './schedule-id.ts';
 import { RevisionTakenError, type ScheduleStore, type StoredChange } from './store-interface.ts';
 
@@ -54,9 +54,9 @@ async function writeOp(client: PostgresClient, op: DeltaOp): Promise<void> {
     case 'emergency':
       if (op.emergency) {
         await client.query(
-          `INSERT INTO emergency (id, text, since) VALUES (1, $1, $2)
-           ON CONFLICT (id) DO UPDATE SET text = excluded.text, since = excluded.since`,
-          [op.emergency.text, op.emergency.since],
+          `INSERT INTO emergency (id, text, since, translations) VALUES (1, $1, $2, $3)
+           ON CONFLICT (id) DO UPDATE SET text = excluded.text, since = excluded.since, translations = excluded.translations`,
+          emergencyRow(op.emergency),
         );
       } else await client.query('DELETE FROM emergency');
       return;
@@ -82,7 +82,9 @@ async function readRows(client: PostgresClient): Promise<ScheduleRows | null> {
     venues: await all('SELECT id, name, kind, building, floor, directions FROM venues ORDER BY seq'),
     sessions: await all('SELECT id, doc FROM sessions ORDER BY seq'),
     announcements: await all('SELECT id, doc FROM announcements ORDER BY seq'),
-    emergency: (await all<{ text: string; since: string }>('SELECT text, since FROM emergency WHERE id = 1'))[0],
+    emergency: (
+      await all<NonNullable<ScheduleRows['emergency']>>('SELECT text, since, translations FROM emergency WHERE id = 1')
+    )[0],
   };
 }
 

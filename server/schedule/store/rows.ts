@@ -11,6 +11,8 @@ import {
   VenueSchema,
   ConferenceSchema,
   ScheduleSettingsSchema,
+  EmergencySchema,
+  type Emergency,
   type Schedule,
 } from '../../../shared/model.ts';
 import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
@@ -44,7 +46,7 @@ export interface ScheduleRows {
   venues: Record<string, unknown>[];
   sessions: { id: string; doc: string }[];
   announcements: { id: string; doc: string }[];
-  emergency: { text: string; since: string } | undefined;
+  emergency: { text: string; since: string; translations: string | null } | undefined;
 }
 
 export function readSchedule(db: Database): Schedule | null {
@@ -62,7 +64,9 @@ export function readSchedule(db: Database): Schedule | null {
     >[],
     sessions: docs('sessions'),
     announcements: docs('announcements'),
-    emergency: db.prepare('SELECT text, since FROM emergency WHERE id = 1').get() as ScheduleRows['emergency'],
+    emergency: db
+      .prepare('SELECT text, since, translations FROM emergency WHERE id = 1')
+      .get() as ScheduleRows['emergency'],
   });
 }
 
@@ -80,11 +84,24 @@ export function scheduleFromRows({ meta, venues, sessions, announcements, emerge
     venues: venues.map((row) => parseRow('venues', String(row.id), VenueSchema, withoutNulls(row))),
     sessions: docs('sessions', sessions, SessionSchema),
     announcements: docs('announcements', announcements, AnnouncementSchema),
-    emergency: emergency ? { text: emergency.text, since: emergency.since } : null,
+    emergency: emergency ? emergencyFromRow(emergency) : null,
     ...(meta.settings !== null && {
       settings: parseRow('meta', 'settings', ScheduleSettingsSchema, JSON.parse(meta.settings)),
     }),
   };
+}
+
+/** The emergency's columns as the store writes them (text, since, translations JSON or NULL). */
+export function emergencyRow(emergency: Emergency): [string, string, string | null] {
+  return [emergency.text, emergency.since, emergency.translations ? JSON.stringify(emergency.translations) : null];
+}
+
+function emergencyFromRow(row: NonNullable<ScheduleRows['emergency']>): Emergency {
+  return parseRow('emergency', '1', EmergencySchema, {
+    text: row.text,
+    since: row.since,
+    ...(row.translations !== null && { translations: parseJson('emergency', { id: '1', doc: row.translations }) }),
+  });
 }
 
 /** Optional venue columns are NULL when unset; the schema wants them absent. */

@@ -12,7 +12,7 @@ import { openEmergencyTemplates } from './emergency-templates.ts';
 import { migrate } from './migrations.ts';
 import { openIdempotencyKeys } from './idempotency-keys.ts';
 import { openFeedRecords } from '../../interchange/feeds/feed-records.ts';
-import { entryFromRow, readSchedule, type JournalRow } from './rows.ts';
+import { emergencyRow, entryFromRow, readSchedule, type JournalRow } from './rows.ts';
 import { newScheduleId } from './schedule-id.ts';
 import {
   RevisionTakenError,
@@ -126,8 +126,8 @@ export function openSqliteStore(source: string | Database.Database): ScheduleSto
     ),
     deleteAnnouncement: db.prepare('DELETE FROM announcements WHERE id = ?'),
     setEmergency: db.prepare(
-      `INSERT INTO emergency (id, text, since) VALUES (1, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET text = excluded.text, since = excluded.since`,
+      `INSERT INTO emergency (id, text, since, translations) VALUES (1, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET text = excluded.text, since = excluded.since, translations = excluded.translations`,
     ),
     clearEmergency: db.prepare('DELETE FROM emergency'),
     setConference: db.prepare('UPDATE meta SET conference = ? WHERE id = 1'),
@@ -166,7 +166,7 @@ export function openSqliteStore(source: string | Database.Database): ScheduleSto
         statements.deleteAnnouncement.run(op.id);
         return;
       case 'emergency':
-        if (op.emergency) statements.setEmergency.run(op.emergency.text, op.emergency.since);
+        if (op.emergency) statements.setEmergency.run(...emergencyRow(op.emergency));
         else statements.clearEmergency.run();
         return;
       case 'conference':
