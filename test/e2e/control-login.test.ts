@@ -75,7 +75,7 @@ describe('control panel login', () => {
     });
     const token = await shortLived.login(world.server.password);
     const cookieName = shortLived.cookieName(false);
-    shortLived.close();
+    await shortLived.close();
     const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addCookies([
       { name: cookieName, value: token!, url: world.server.url, httpOnly: true, sameSite: 'Strict' },

@@ -189,7 +189,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     if (stopped) return;
     stopped = true;
     await application.close();
-    auth.close();
+    await auth.close();
     await service.close();
   };
 
@@ -216,7 +216,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const setUp = new Accounts(auth.accounts.store, () => {});
   const setUpActor = { name: 'admin', displayName: 'Administrator' };
   const login = async (name?: string): Promise<string> => {
-    if (name !== undefined && !auth.accounts.get(name)) {
+    if (name !== undefined && !(await auth.accounts.get(name))) {
       await setUp.add({ username: name, role: 'admin', password }, setUpActor);
     }
     const response = await request(
@@ -242,7 +242,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     application,
     auth,
     async loginAs(username, role, emergency = false) {
-      if (!auth.accounts.get(username)) {
+      if (!(await auth.accounts.get(username))) {
         await setUp.add({ username, role, emergency, password }, setUpActor);
       }
       return login(username);
