@@ -70,9 +70,17 @@ export interface AccountStore extends AccountWrites {
    * insert unless present, then read back), every later caller, on any node, gets that one.
    */
   sessionKey(candidate: Buffer): Promise<Buffer>;
-  /** Calls back when another process (the CLI, another node) may have changed accounts or sign-outs. */
-  watch(onChanged: () => void): () => void;
+  /**
+   * Calls back when another process (the CLI, another node) may have changed accounts or sign-outs;
+   * `listening` resolves once changes from then on are sure to be noticed.
+   */
+  watch(onChanged: () => void): Watching;
   close(): Promise<void>;
+}
+
+export interface Watching {
+  listening: Promise<void>;
+  stop(): void;
 }
 
 /** A session key: 32 random bytes, hex in the database. */
@@ -299,9 +307,12 @@ export function openSqliteAccountStore(db: Database): AccountStore {
       }, ACCOUNT_POLL_MS);
       poll.unref();
       watchers.add(poll);
-      return () => {
-        clearInterval(poll);
-        watchers.delete(poll);
+      return {
+        listening: Promise.resolve(),
+        stop() {
+          clearInterval(poll);
+          watchers.delete(poll);
+        },
       };
     },
     async close() {

@@ -90,6 +90,8 @@ export function openPostgresAccountStore(pool: PostgresPool, url: string): Accou
     sessionKey: (candidate) => write((db) => offerSessionKey(db, candidate), false),
     watch(onChanged) {
       let first = true;
+      let listening!: () => void;
+      const ready = new Promise<void>((resolve) => (listening = resolve));
       const connection = dedicatedConnection({
         url,
         retryMs: LISTEN_RETRY_MS,
@@ -98,6 +100,7 @@ export function openPostgresAccountStore(pool: PostgresPool, url: string): Accou
             if (message.channel === ACCOUNTS_CHANNEL) onChanged();
           });
           await client.query(`LISTEN ${ACCOUNTS_CHANNEL}`);
+          listening();
           // Whatever changed while no one listened is rechecked now.
           if (!first) onChanged();
           first = false;
@@ -106,9 +109,12 @@ export function openPostgresAccountStore(pool: PostgresPool, url: string): Accou
       });
       const stop = () => connection.close();
       watchers.add(stop);
-      return () => {
-        watchers.delete(stop);
-        void stop();
+      return {
+        listening: ready,
+        stop() {
+          watchers.delete(stop);
+          void stop();
+        },
       };
     },
     // The pool belongs to the composition root, which ends it after every store sharing it is done.

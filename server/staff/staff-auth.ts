@@ -270,14 +270,14 @@ export async function createStaffAuth(options: {
           }
         });
     };
-    const stopWatching = store.watch(changed);
+    const watching = store.watch(changed);
     const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
     return new AccountStaffAuth(
       accounts,
       new TokenSigner(key),
       generated,
       lifetime,
-      stopWatching,
+      () => watching.stop(),
       plainSessionCookieName(key),
     );
   } catch (error) {
