@@ -237,7 +237,12 @@ async function main(): Promise<void> {
 
   let auth: StaffAuth;
   try {
-    auth = await createStaffAuth({ dataDir: config.dataDir, password: config.staffPassword, service });
+    auth = await createStaffAuth({
+      dataDir: config.dataDir,
+      store: stores.accounts,
+      password: config.staffPassword,
+      service,
+    });
   } catch (error) {
     fail(`cannot set up staff login: ${(error as Error).message.split('\n')[0]}`, 2);
   }
@@ -293,7 +298,7 @@ async function main(): Promise<void> {
     await application.close();
     await monitoring?.close();
     await redis?.close().catch(() => undefined);
-    auth.close();
+    await auth.close();
     await service.close();
     await stores.close();
     log.info('stopped');

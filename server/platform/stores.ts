@@ -12,10 +12,15 @@ import { soleLeader, type Leadership } from './leadership.ts';
 import { openPostgres } from './postgres/database.ts';
 import { electLeader } from './postgres/leader.ts';
 import { describePostgresUrl } from './postgres/url.ts';
+import type { AccountStore } from '../staff/account-store.ts';
+import { openAccountStore } from '../staff/staff-auth.ts';
+import { openPostgresAccountStore } from '../staff/postgres-account-store.ts';
 
 export interface NodeStores {
   store: ScheduleStore;
   displayRecords: DisplayRecordStore;
+  /** Staff accounts, sign-outs and the session key (server/staff/). */
+  accounts: AccountStore;
   leadership: Leadership;
   /** Where the data is, for the banner ("the data directory …", "PostgreSQL database … on …"). */
   where: string;
@@ -28,12 +33,16 @@ export async function openNodeStores(options: { dataDir: string; database?: stri
   if (url === undefined) {
     // One database per data directory, handed to each store that keeps rows in it.
     const database = openSignageDatabase(options.dataDir);
+    const accounts = openAccountStore(options.dataDir);
     return {
       store: openSqliteStore(database),
       displayRecords: openDisplayRecords(database),
+      // On a connection of its own, as the users CLI has: each notices the other's commits.
+      accounts,
       leadership: soleLeader(),
       where: options.dataDir,
       close: async () => {
+        await accounts.close();
         if (database.open) database.close();
       },
     };
@@ -41,13 +50,16 @@ export async function openNodeStores(options: { dataDir: string; database?: stri
   const pool = await openPostgres(url);
   try {
     const displayRecords = await openPostgresDisplayRecords(pool);
+    const accounts = openPostgresAccountStore(pool, url);
     return {
       store: openPostgresStore(pool, url),
       displayRecords,
+      accounts,
       leadership: electLeader(url),
       where: describePostgresUrl(url),
       async close() {
         await displayRecords.drain();
+        await accounts.close();
         await pool.end();
       },
     };

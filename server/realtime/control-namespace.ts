@@ -65,12 +65,18 @@ export function setupControlNamespace(
     }
   });
   // So does one whose account was disabled or given other rights ('' = any account, from the CLI).
+  // '' also comes when another node or the CLI changed accounts or signed someone out.
   const stopAccounts = auth.accounts.onChange((username) => {
     for (const socket of namespace.sockets.values()) {
       const staff = socket.data.staff;
       if (!staff || (username !== '' && staff.actor !== username)) continue;
-      const current = auth.check(staff);
-      if (!current || current.role !== staff.role || current.emergency !== staff.emergency) socket.disconnect(true);
+      auth.check(staff).then(
+        (current) => {
+          if (!current || current.role !== staff.role || current.emergency !== staff.emergency) socket.disconnect(true);
+        },
+        // Unchecked is not admitted: the panel reconnects and is checked afresh at the door.
+        () => socket.disconnect(true),
+      );
     }
   });
   return () => {

@@ -30,8 +30,8 @@ export function accountsRouter({ auth, service }: ApiContext): Router {
   const router = Router();
   const { accounts } = auth;
 
-  router.get('/accounts', (_req, res) => {
-    res.json({ accounts: accounts.list() });
+  router.get('/accounts', async (_req, res) => {
+    res.json({ accounts: await accounts.list() });
   });
 
   router.post('/accounts', async (req, res) => {

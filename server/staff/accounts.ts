@@ -17,7 +17,7 @@ import { generatePassword, hashPassword, verifyPassword, type PasswordRecord } f
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import type { Actor } from '../schedule/service-types.ts';
 import type { JournalParams, JournalParamsOf } from '../../shared/journal-params.ts';
-import type { AccountRecord, AccountStore } from './account-store.ts';
+import type { AccountRecord, AccountStore, AccountWrites } from './account-store.ts';
 
 export const ADMIN_USERNAME = 'admin';
 
@@ -62,7 +62,7 @@ function cleanDirectoryName(name: string): string {
 }
 
 /** A free username near the provider's hint ("ann@un.org", else "ann@un.org-2", …). */
-function freeUsername(hint: string, taken: (name: string) => boolean): string {
+async function freeUsername(hint: string, taken: (name: string) => Promise<boolean>): Promise<string> {
   const base =
     hint
       .normalize('NFC')
@@ -71,7 +71,7 @@ function freeUsername(hint: string, taken: (name: string) => boolean): string {
       .slice(0, USERNAME_MAX - 4) || 'sso-user';
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!taken(candidate)) return candidate;
+    if (!(await taken(candidate))) return candidate;
   }
 }
 
@@ -137,12 +137,12 @@ export class Accounts {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(username: string): AccountRecord | undefined {
+  get(username: string): Promise<AccountRecord | undefined> {
     return this.store.get(username);
   }
 
-  list(): AccountView[] {
-    return this.store.list().map(accountView);
+  async list(): Promise<AccountView[]> {
+    return (await this.store.list()).map(accountView);
   }
 
   /** Adds an account; returns the one-time password when none was chosen. */
@@ -166,10 +166,10 @@ export class Accounts {
       createdAt: this.isoNow(),
       lastLoginAt: null,
     };
-    this.store.transaction(() => {
-      if (this.store.get(input.username))
+    await this.store.transaction(async (tx) => {
+      if (await tx.get(input.username))
         throw new ConflictError(`the username "${input.username}" is taken`, {}, 'username');
-      this.store.insert(record);
+      await tx.insert(record);
     });
     await this.audit(
       'account.add',
@@ -195,15 +195,15 @@ export class Accounts {
     const displayName = input.displayName === undefined ? undefined : checkDisplayName(input.displayName);
     const summaries: string[] = [];
     let params: JournalParamsOf<'account.change'> | undefined;
-    const updated = this.store.transaction(() => {
-      const account = this.require(input.username);
+    const updated = await this.store.transaction(async (tx) => {
+      const account = await this.require(tx, input.username);
       const next = { ...account };
       if (role !== undefined) next.role = role;
       if (input.emergency !== undefined) next.emergency = input.emergency;
       if (displayName !== undefined) next.displayName = displayName;
       if (input.disabled !== undefined) next.disabled = input.disabled;
       if (account.role === 'admin' && !account.disabled && (next.role !== 'admin' || next.disabled))
-        this.keepAnAdmin(account.username);
+        await this.keepAnAdmin(tx, account.username);
       if (next.role !== account.role || next.emergency !== account.emergency) {
         summaries.push(`${account.username} is now ${describeGrant(next.role, next.emergency)}`);
       }
@@ -223,7 +223,7 @@ export class Accounts {
       };
       const endsSessions = next.role !== account.role || next.emergency !== account.emergency || next.disabled;
       if (endsSessions && summaries.length > 0) next.sessionEpoch += 1;
-      this.store.update(next);
+      await tx.update(next);
       return next;
     });
     if (summaries.length > 0) {
@@ -242,9 +242,9 @@ export class Accounts {
   async reset(username: string, actor: Actor): Promise<string> {
     const oneTimePassword = generatePassword();
     const password = await hashPassword(oneTimePassword);
-    this.store.transaction(() => {
-      const account = this.require(username);
-      this.store.update({ ...account, password, mustChangePassword: true, sessionEpoch: account.sessionEpoch + 1 });
+    await this.store.transaction(async (tx) => {
+      const account = await this.require(tx, username);
+      await tx.update({ ...account, password, mustChangePassword: true, sessionEpoch: account.sessionEpoch + 1 });
     });
     await this.audit('account.reset', `Reset the password of ${username}`, actor, { op: 'account.reset', username });
     this.notify(username);
@@ -254,14 +254,19 @@ export class Accounts {
   /** The signed-in person's own new password; their other sessions end. */
   async changeOwnPassword(username: string, current: string, next: string): Promise<AccountRecord> {
     checkPassword(next, 'newPassword');
-    const account = this.require(username);
+    const account = await this.require(this.store, username);
     if (!account.password || !(await verifyPassword(current, account.password))) {
       throw new ValidationError('the current password is wrong', 'currentPassword');
     }
     if (current === next) throw new ValidationError('the new password must differ from the current one', 'newPassword');
     const password = await hashPassword(next);
-    const updated = { ...account, password, mustChangePassword: false, sessionEpoch: account.sessionEpoch + 1 };
-    this.store.update(updated);
+    // Read again under the lock: a change made meanwhile (a new role, disabling) is kept.
+    const updated = await this.store.transaction(async (tx) => {
+      const latest = await this.require(tx, username);
+      const next = { ...latest, password, mustChangePassword: false, sessionEpoch: latest.sessionEpoch + 1 };
+      await tx.update(next);
+      return next;
+    });
     await this.audit(
       'account.password',
       `${username} changed their password`,
@@ -277,7 +282,7 @@ export class Accounts {
    * hash, so the answer takes as long as for a wrong password.
    */
   async verify(username: string, password: string): Promise<AccountRecord | null> {
-    const account = this.store.get(username);
+    const account = await this.store.get(username);
     if (!account?.password) {
       decoy ??= hashPassword(generatePassword());
       await verifyPassword(password, await decoy);
@@ -296,18 +301,18 @@ export class Accounts {
   async signInFromDirectory(person: DirectoryPerson): Promise<AccountRecord | null> {
     const link = ssoLink(person.issuer, person.subject);
     let summary: { operation: string; text: string; params: JournalParams } | undefined;
-    const account = this.store.transaction((): AccountRecord | null => {
-      const existing = this.store.bySubject(link);
+    const account = await this.store.transaction(async (tx): Promise<AccountRecord | null> => {
+      const existing = await tx.bySubject(link);
       if (existing?.disabled) return null;
       if (existing) {
         const leavesNoAdmin =
           existing.role === 'admin' &&
           person.role !== 'admin' &&
-          !this.store.list().some((a) => a.role === 'admin' && !a.disabled && a.username !== existing.username);
+          !(await tx.list()).some((a) => a.role === 'admin' && !a.disabled && a.username !== existing.username);
         // The directory decides, except that it may not leave the venue without any admin.
         if (existing.role === person.role || leavesNoAdmin) return existing;
         const next = { ...existing, role: person.role, sessionEpoch: existing.sessionEpoch + 1 };
-        this.store.update(next);
+        await tx.update(next);
         summary = {
           operation: 'account.change',
           text: `${existing.username} is now ${describeGrant(next.role, next.emergency)} (from the sign-in provider)`,
@@ -321,7 +326,7 @@ export class Accounts {
         return next;
       }
       const record: AccountRecord = {
-        username: freeUsername(person.usernameHint, (name) => this.store.get(name) !== undefined),
+        username: await freeUsername(person.usernameHint, async (name) => (await tx.get(name)) !== undefined),
         displayName: cleanDirectoryName(person.displayName) || person.usernameHint,
         role: person.role,
         emergency: false,
@@ -333,7 +338,7 @@ export class Accounts {
         createdAt: this.isoNow(),
         lastLoginAt: null,
       };
-      this.store.insert(record);
+      await tx.insert(record);
       summary = {
         operation: 'account.add',
         text: `Added ${record.username} (${record.displayName}) as ${record.role} at their first single sign-on`,
@@ -360,48 +365,57 @@ export class Accounts {
     return account;
   }
 
-  recordLogin(username: string): void {
-    this.store.touchLogin(username, this.isoNow());
+  recordLogin(username: string): Promise<void> {
+    return this.store.touchLogin(username, this.isoNow());
   }
 
   /**
    * First start and upgrades: makes sure an `admin` exists. Its password is the operator's choice
    * (SIGNAGE_ADMIN_PASSWORD / SIGNAGE_STAFF_PASSWORD), else the single shared password of a
-   * pre-accounts data directory, else a generated one (returned, to be shown once).
+   * pre-accounts data directory, else a generated one (returned, to be shown once). Nodes of a
+   * cluster starting at once on an empty database make one admin: the first insert wins, the others
+   * find it (and only set its password when theirs differs).
    */
   async ensureAdmin(chosen: string | undefined, legacy: PasswordRecord | undefined): Promise<string | undefined> {
-    const existing = this.store.get(ADMIN_USERNAME);
-    if (existing) {
-      if (chosen !== undefined && !(existing.password && (await verifyPassword(chosen, existing.password)))) {
-        const password = await hashPassword(chosen);
-        this.store.update({
-          ...existing,
-          password,
-          mustChangePassword: false,
-          disabled: false,
-          sessionEpoch: existing.sessionEpoch + 1,
-        });
-        this.notify(ADMIN_USERNAME);
-      }
-      return undefined;
+    if (!(await this.store.get(ADMIN_USERNAME))) {
+      const generated = chosen === undefined && legacy === undefined ? generatePassword() : undefined;
+      const password =
+        chosen !== undefined || generated !== undefined ? await hashPassword(chosen ?? generated!) : legacy!;
+      const record: AccountRecord = {
+        username: ADMIN_USERNAME,
+        displayName: 'Administrator',
+        role: 'admin',
+        emergency: true,
+        password,
+        mustChangePassword: false,
+        disabled: false,
+        sessionEpoch: 0,
+        ssoSubject: null,
+        createdAt: this.isoNow(),
+        lastLoginAt: null,
+      };
+      const inserted = await this.store.transaction(async (tx) => {
+        if (await tx.get(ADMIN_USERNAME)) return false;
+        await tx.insert(record);
+        return true;
+      });
+      if (inserted) return generated;
     }
-    const generated = chosen === undefined && legacy === undefined ? generatePassword() : undefined;
-    const password =
-      chosen !== undefined || generated !== undefined ? await hashPassword(chosen ?? generated!) : legacy!;
-    this.store.insert({
-      username: ADMIN_USERNAME,
-      displayName: 'Administrator',
-      role: 'admin',
-      emergency: true,
-      password,
-      mustChangePassword: false,
-      disabled: false,
-      sessionEpoch: 0,
-      ssoSubject: null,
-      createdAt: this.isoNow(),
-      lastLoginAt: null,
+    const existing = (await this.store.get(ADMIN_USERNAME))!;
+    if (chosen === undefined || (existing.password && (await verifyPassword(chosen, existing.password)))) return;
+    const password = await hashPassword(chosen);
+    await this.store.transaction(async (tx) => {
+      const latest = await this.require(tx, ADMIN_USERNAME);
+      await tx.update({
+        ...latest,
+        password,
+        mustChangePassword: false,
+        disabled: false,
+        sessionEpoch: latest.sessionEpoch + 1,
+      });
     });
-    return generated;
+    this.notify(ADMIN_USERNAME);
+    return undefined;
   }
 
   /** Called with the username whose sessions just ended (or whose rights changed). */
@@ -414,15 +428,15 @@ export class Accounts {
     for (const listener of this.listeners) listener(username);
   }
 
-  private require(username: string): AccountRecord {
-    const account = this.store.get(username);
+  private async require(tx: AccountWrites, username: string): Promise<AccountRecord> {
+    const account = await tx.get(username);
     if (!account) throw new NotFoundError(`no account "${username}"`, 'username');
     return account;
   }
 
   /** "Who can still manage accounts" must never become nobody. */
-  private keepAnAdmin(leaving: string): void {
-    const others = this.store.list().filter((a) => a.role === 'admin' && !a.disabled && a.username !== leaving);
+  private async keepAnAdmin(tx: AccountWrites, leaving: string): Promise<void> {
+    const others = (await tx.list()).filter((a) => a.role === 'admin' && !a.disabled && a.username !== leaving);
     if (others.length === 0)
       throw new ConflictError('the last enabled admin cannot be disabled or demoted', {}, 'role');
   }

@@ -1,9 +1,10 @@
 /**
  * `npm run -s users -- add NAME --role viewer|editor|admin [--emergency] [--display-name TEXT]
  * [--password-stdin]`, `list`, `disable NAME`, `enable NAME`, `role NAME --role R [--emergency|--no-emergency]`,
- * `reset NAME`, on `--data-dir DIR` / SIGNAGE_DATA_DIR. Safe while the server runs: it writes the
- * same database, and the server ends the sessions concerned and journals the change within a
- * second. Every problem is one line on stderr and exit code 2; nothing is written then.
+ * `reset NAME`, on `--data-dir DIR` / SIGNAGE_DATA_DIR, or on a cluster's `--database postgres://…`
+ * / DATABASE_URL. Safe while the servers run: it writes the same database, and the servers end the
+ * sessions concerned and journal the change within a second. Every problem is one line on stderr
+ * and exit code 2; nothing is written then.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -13,9 +14,13 @@ import { openAccountStore } from './staff-auth.ts';
 import { AppError } from '../platform/errors.ts';
 import { DATABASE_FILE } from '../schedule/store/sqlite-store.ts';
 import { Accounts } from './accounts.ts';
+import type { AccountStore } from './account-store.ts';
+import { openPostgresAccountStore } from './postgres-account-store.ts';
+import { openPostgres } from '../platform/postgres/database.ts';
+import { isPostgresUrl } from '../platform/postgres/url.ts';
 
 const USAGE =
-  'usage: users [--data-dir DIR] add NAME --role viewer|editor|admin [--emergency] [--password-stdin] | list | disable NAME | enable NAME | role NAME --role R | reset NAME';
+  'usage: users [--data-dir DIR | --database postgres://…] add NAME --role viewer|editor|admin [--emergency] [--password-stdin] | list | disable NAME | enable NAME | role NAME --role R | reset NAME';
 
 class UsageError extends Error {}
 
@@ -33,6 +38,7 @@ export async function runUsersCli(argv: string[], env: NodeJS.ProcessEnv, stdin:
       strict: true,
       options: {
         'data-dir': { type: 'string' },
+        database: { type: 'string' },
         role: { type: 'string' },
         emergency: { type: 'boolean' },
         'no-emergency': { type: 'boolean' },
@@ -46,11 +52,7 @@ export async function runUsersCli(argv: string[], env: NodeJS.ProcessEnv, stdin:
   const { values, positionals } = parsed;
   const [command, username, extra] = positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (${USAGE})`);
-  const dataDir = resolve(values['data-dir'] ?? env.SIGNAGE_DATA_DIR ?? './data');
-  if (!existsSync(join(dataDir, DATABASE_FILE)))
-    throw new UsageError(`no signage database in ${dataDir} (start the server once, or pass --data-dir)`);
-
-  const store = openAccountStore(dataDir);
+  const { store, close } = await openStore(values, env);
   // The server turns these into journal entries (the CLI must not write the journal under it).
   const operator = userInfo().username;
   const accounts = new Accounts(store, (operation, summary) =>
@@ -60,8 +62,7 @@ export async function runUsersCli(argv: string[], env: NodeJS.ProcessEnv, stdin:
   try {
     switch (command) {
       case 'list':
-        return accounts
-          .list()
+        return (await accounts.list())
           .map(
             (a) =>
               `${a.username.padEnd(20)} ${a.role.padEnd(7)} ${a.emergency ? 'emergency ' : ''}${a.disabled ? 'DISABLED ' : ''}${a.displayName}`,
@@ -103,8 +104,43 @@ export async function runUsersCli(argv: string[], env: NodeJS.ProcessEnv, stdin:
         throw new UsageError(command ? `unknown command "${command}" (${USAGE})` : USAGE);
     }
   } finally {
-    store.close();
+    await close();
   }
+}
+
+/** The accounts the options name: a cluster's PostgreSQL (--database, DATABASE_URL) or a data directory. */
+async function openStore(
+  values: { 'data-dir'?: string | undefined; database?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): Promise<{ store: AccountStore; close(): Promise<void> }> {
+  const url = values['data-dir'] === undefined ? (values.database ?? (env.DATABASE_URL || undefined)) : undefined;
+  if (values.database !== undefined && values['data-dir'] !== undefined)
+    throw new UsageError('give --data-dir or --database, not both');
+  if (url === undefined) {
+    const dataDir = resolve(values['data-dir'] ?? env.SIGNAGE_DATA_DIR ?? './data');
+    if (!existsSync(join(dataDir, DATABASE_FILE)))
+      throw new UsageError(`no signage database in ${dataDir} (start the server once, or pass --data-dir)`);
+    const store = openAccountStore(dataDir);
+    return { store, close: () => store.close() };
+  }
+  const name = values.database !== undefined ? '--database' : 'DATABASE_URL';
+  // The URL may carry a password: say what is wrong without echoing it.
+  if (!isPostgresUrl(url))
+    throw new UsageError(`${name} must be a PostgreSQL URL such as postgres://USER@HOST:5432/DB`);
+  let pool;
+  try {
+    pool = await openPostgres(url);
+  } catch (error) {
+    throw new UsageError(`cannot open the database of ${name}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const store = openPostgresAccountStore(pool, url);
+  return {
+    store,
+    async close() {
+      await store.close();
+      await pool.end();
+    },
+  };
 }
 
 async function main(): Promise<void> {

@@ -80,16 +80,16 @@ export function authRouter(
     res.status(401).json({ error: 'wrong username or password', field: 'password' });
   });
 
-  router.post('/logout', (req, res) => {
+  router.post('/logout', async (req, res) => {
     const session = staffSession(res);
-    if (session) auth.logout(session);
+    if (session) await auth.logout(session);
     // Over HTTPS a cookie set earlier over plain HTTP (before TLS was set up) goes too.
     const names = req.secure ? [auth.cookieName(true), auth.cookieName(false)] : [auth.cookieName(false)];
     for (const name of names) res.clearCookie(name, cookieOptions(req));
     res.status(204).end();
   });
 
-  router.get('/me', (_req, res) => {
+  router.get('/me', async (_req, res) => {
     const session = staffSession(res)!;
     const me: MeView = {
       username: session.actor,
@@ -98,16 +98,16 @@ export function authRouter(
       emergency: session.emergency,
       mustChangePassword: session.mustChangePassword,
     };
-    const language = auth.accounts.store.language(session.actor);
+    const language = await auth.accounts.store.language(session.actor);
     if (isLanguage(language)) me.language = language;
     res.json(me);
   });
 
   // The person's own preferences; only the language for now. Not journalled: it changes nobody's screen.
-  router.patch('/me', (req, res) => {
+  router.patch('/me', async (req, res) => {
     const session = staffSession(res)!;
     const { language } = validate(MeChangeSchema, req.body);
-    auth.accounts.store.setLanguage(session.actor, language);
+    await auth.accounts.store.setLanguage(session.actor, language);
     res.status(204).end();
   });
 
@@ -116,7 +116,7 @@ export function authRouter(
     const { currentPassword, newPassword } = validate(PasswordChangeSchema, req.body);
     await auth.accounts.changeOwnPassword(session.actor, currentPassword, newPassword);
     // The change ended every session of the account, this one too: hand it a fresh one.
-    setSessionCookie(req, res, auth, auth.issue(session.actor));
+    setSessionCookie(req, res, auth, await auth.issue(session.actor));
     res.status(204).end();
   });
 

@@ -76,8 +76,8 @@ export function ssoRouter({ auth, logger }: ApiContext, sso: SingleSignOn | unde
       const person = await sso.finish(flowId, query);
       const account = await auth.accounts.signInFromDirectory(person);
       if (!account) throw new SsoError(403, 'this account is disabled; ask an admin to enable it');
-      auth.accounts.recordLogin(account.username);
-      setSessionCookie(req, res, auth, auth.issue(account.username));
+      await auth.accounts.recordLogin(account.username);
+      setSessionCookie(req, res, auth, await auth.issue(account.username));
       res.redirect(303, PANEL);
     } catch (error) {
       if (!(error instanceof SsoError)) throw error;

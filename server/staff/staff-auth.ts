@@ -1,40 +1,46 @@
 /**
  * Staff authentication in one object: named accounts (server/staff/accounts.ts), session tokens
- * in a cookie, logout. The HTTP and socket.io doors (middleware.ts) and the login routes are its
- * callers.
+ * in a cookie, logout. The HTTP and socket.io doors (staff-door.ts) and the login routes are its
+ * callers. Every check reads the account and the sign-outs from the store, never from memory: in
+ * a cluster a sign-out or a new role on one node holds on every node at the very next request
+ * (one indexed lookup each, which staff traffic easily affords), and the change notifications only
+ * close the live channels other nodes hold open.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, DATABASE_FILE } from '../schedule/store/sqlite-store.ts';
 import { migrate } from '../schedule/store/migrations.ts';
 import type { Role } from '../../shared/staff.ts';
 import type { ScheduleService } from '../schedule/service-types.ts';
-import { AccountStore } from '../staff/account-store.ts';
+import {
+  REVOKED_FILE_SCHEMA,
+  newSessionKey,
+  openSqliteAccountStore,
+  type AccountStore,
+} from '../staff/account-store.ts';
 import { ADMIN_USERNAME, Accounts, type AuditSink } from '../staff/accounts.ts';
 import { PASSWORD_FILE, PasswordRecordSchema, type PasswordRecord } from './password.ts';
-import { REVOKED_FILE, TokenSigner, loadSecret, type TokenClaims } from './tokens.ts';
+import { REVOKED_FILE, SECRET_FILE, TokenSigner, readLegacySecret, type TokenClaims } from './tokens.ts';
 
 /**
  * Over HTTPS the cookie is `__Host-signage_session` (host-only, Secure, path /), which no other
  * page can set. Over plain HTTP a page on another port of the same host is same-site and may set
- * cookies for us, so there the name is `signage_session_<12 hex>`, derived from the data
- * directory's session secret: unique per server and unknown to such a page (the cookie is
- * httpOnly, so no script can read its name either). A decoy under any name is still harmless:
+ * cookies for us, so there the name is `signage_session_<12 hex>`, derived from the database's
+ * session key: unique per data directory (or per cluster database, so the same on every node) and
+ * unknown to such a page (the cookie is httpOnly, so no script can read its name either). A decoy under any name is still harmless:
  * every cookie of ours in a request is judged on its own.
  */
 export const SESSION_COOKIE = 'signage_session';
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 
-/** The plain-HTTP cookie name of the server whose session secret this is. */
+/** The plain-HTTP cookie name of the servers whose session key this is. */
 export function plainSessionCookieName(secret: Buffer): string {
   return `${SESSION_COOKIE}_${createHmac('sha256', secret).update('cookie-name-v1').digest('hex').slice(0, 12)}`;
 }
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** The actor of journal entries written before accounts existed. */
 export const DEFAULT_ACTOR = 'staff';
-/** How often the server looks for account changes made by the CLI (another process). */
-export const ACCOUNT_POLL_MS = 500;
 
 /** A valid login, with the account's current rights (read at every check, never from the token). */
 export interface StaffSession extends TokenClaims {
@@ -54,16 +60,16 @@ export interface StaffAuth {
   /** A session token for the right pair (username defaults to admin), null for a wrong one. */
   login(password: string, username?: string): Promise<string | null>;
   /** A token for an account already authenticated elsewhere (single sign-on, a password change). */
-  issue(username: string): string;
+  issue(username: string): Promise<string>;
   /** The first valid staff session among the cookies of a Cookie header (a decoy never hides it). */
-  sessionFromCookies(cookieHeader: string | undefined): StaffSession | null;
+  sessionFromCookies(cookieHeader: string | undefined): Promise<StaffSession | null>;
   /** Whether a session is still valid now (not logged out, account unchanged, not expired). */
-  check(session: TokenClaims): StaffSession | null;
-  /** Revokes the session for good (in the database) and tells the listeners. */
-  logout(session: StaffSession): void;
-  /** Called with each revoked session, so open staff sockets can be closed. */
+  check(session: TokenClaims): Promise<StaffSession | null>;
+  /** Revokes the session for good (durable in the database before it resolves) and tells the listeners. */
+  logout(session: StaffSession): Promise<void>;
+  /** Called with each session revoked on this node, so open staff sockets can be closed. */
   onLogout(listener: (session: StaffSession) => void): () => void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Every value of the cookies with these names, in header order. */
@@ -91,7 +97,7 @@ class AccountStaffAuth implements StaffAuth {
     private readonly tokens: TokenSigner,
     readonly generatedPassword: string | undefined,
     readonly sessionLifetimeMs: number,
-    private readonly stopPolling: () => void,
+    private readonly stopWatching: () => void,
     private readonly plainCookie: string,
     private readonly now: () => number = Date.now,
   ) {}
@@ -103,30 +109,32 @@ class AccountStaffAuth implements StaffAuth {
   async login(password: string, username = ADMIN_USERNAME): Promise<string | null> {
     const account = await this.accounts.verify(username, password);
     if (!account) return null;
-    this.accounts.recordLogin(account.username);
+    await this.accounts.recordLogin(account.username);
     return this.issue(account.username);
   }
 
-  issue(username: string): string {
-    const account = this.accounts.get(username);
+  async issue(username: string): Promise<string> {
+    const account = await this.accounts.get(username);
     if (!account || account.disabled) throw new Error(`cannot issue a session for ${username}`);
     return this.tokens.issue(account.username, account.sessionEpoch, this.sessionLifetimeMs).token;
   }
 
-  sessionFromCookies(cookieHeader: string | undefined): StaffSession | null {
+  async sessionFromCookies(cookieHeader: string | undefined): Promise<StaffSession | null> {
     for (const value of readCookies(cookieHeader, [SECURE_SESSION_COOKIE, this.plainCookie])) {
       const claims = this.tokens.verify(value);
-      const session = claims && this.check(claims);
+      const session = claims && (await this.check(claims));
       if (session) return session;
     }
     return null;
   }
 
-  check(claims: TokenClaims): StaffSession | null {
+  async check(claims: TokenClaims): Promise<StaffSession | null> {
     if (claims.exp <= this.now()) return null;
-    const account = this.accounts.get(claims.actor);
-    if (!account || account.disabled || account.sessionEpoch !== claims.epoch) return null;
-    if (this.accounts.store.isRevoked(claims.sid)) return null;
+    const [account, revoked] = await Promise.all([
+      this.accounts.get(claims.actor),
+      this.accounts.store.isRevoked(claims.sid),
+    ]);
+    if (!account || account.disabled || account.sessionEpoch !== claims.epoch || revoked) return null;
     return {
       sid: claims.sid,
       actor: account.username,
@@ -139,8 +147,8 @@ class AccountStaffAuth implements StaffAuth {
     };
   }
 
-  logout(session: StaffSession): void {
-    this.accounts.store.revoke(session.sid, session.exp, this.now());
+  async logout(session: StaffSession): Promise<void> {
+    await this.accounts.store.revoke(session.sid, session.exp, this.now());
     for (const listener of this.listeners) listener(session);
   }
 
@@ -149,9 +157,9 @@ class AccountStaffAuth implements StaffAuth {
     return () => this.listeners.delete(listener);
   }
 
-  close(): void {
-    this.stopPolling();
-    this.accounts.store.close();
+  async close(): Promise<void> {
+    this.stopWatching();
+    await this.accounts.store.close();
   }
 }
 
@@ -165,7 +173,7 @@ function readLegacyPassword(dataDir: string): PasswordRecord | undefined {
   }
 }
 
-/** Opens the accounts table of a data directory on its own database connection. */
+/** Opens the accounts of a data directory, on a database connection of their own. */
 export function openAccountStore(dataDir: string): AccountStore {
   const db = openDatabase(join(dataDir, DATABASE_FILE));
   try {
@@ -174,72 +182,106 @@ export function openAccountStore(dataDir: string): AccountStore {
     db.close();
     throw error;
   }
-  return new AccountStore(db);
+  return openSqliteAccountStore(db);
 }
 
 /**
- * Opens the staff auth of a data directory. `password` is the operator's choice for the admin
- * (SIGNAGE_ADMIN_PASSWORD / SIGNAGE_STAFF_PASSWORD). A data directory of the single-password
- * version keeps working: its password becomes the admin's, its logouts move into the database.
- * With `service`, account changes (also the CLI's) become journal entries.
+ * What a data directory of an earlier version kept in files moves into its database once: the
+ * single shared password becomes the admin's, the logouts join the table, the session secret
+ * becomes the session key (so cookies issued before keep working). Not for a cluster's shared
+ * database: a node's data directory holds none of its accounts.
+ */
+async function adoptLegacyFiles(store: AccountStore, dataDir: string, accounts: Accounts, password?: string) {
+  const legacy = (await store.count()) === 0 ? readLegacyPassword(dataDir) : undefined;
+  const generated = await accounts.ensureAdmin(password, legacy);
+  if (legacy) renameSync(join(dataDir, PASSWORD_FILE), join(dataDir, `${PASSWORD_FILE}.migrated`));
+  const revokedFile = join(dataDir, REVOKED_FILE);
+  if (existsSync(revokedFile)) {
+    const parsed = REVOKED_FILE_SCHEMA.safeParse(safeJson(readFileSync(revokedFile, 'utf8')));
+    if (parsed.success) await store.importRevoked(parsed.data, Date.now());
+    renameSync(revokedFile, `${revokedFile}.${parsed.success ? 'migrated' : 'damaged'}`);
+  }
+  const secretFile = join(dataDir, SECRET_FILE);
+  const key = await store.sessionKey(readLegacySecret(dataDir) ?? newSessionKey());
+  // The key is in the database now; a second copy on disk would only be one more secret to guard.
+  if (existsSync(secretFile)) rmSync(secretFile);
+  return { generated, key };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens the staff auth on an account store: the data directory's (the default) or the cluster's
+ * (`store`, from platform/stores.ts). `password` is the operator's choice for the admin
+ * (SIGNAGE_ADMIN_PASSWORD / SIGNAGE_STAFF_PASSWORD). With `service`, account changes (also the
+ * CLI's) become journal entries.
  */
 export async function createStaffAuth(options: {
   dataDir: string;
+  store?: AccountStore | undefined;
   password?: string | undefined;
   sessionLifetimeMs?: number | undefined;
   service?: ScheduleService | undefined;
 }): Promise<StaffAuth> {
-  const store = openAccountStore(options.dataDir);
+  const store = options.store ?? openAccountStore(options.dataDir);
   try {
     const audit: AuditSink = options.service
       ? (operation, summary, actor, params) => options.service!.recordAudit(operation, summary, actor, params)
       : () => {};
     const accounts = new Accounts(store, audit);
-    const legacy = store.count() === 0 ? readLegacyPassword(options.dataDir) : undefined;
-    const generated = await accounts.ensureAdmin(options.password, legacy);
-    if (legacy) renameSync(join(options.dataDir, PASSWORD_FILE), join(options.dataDir, `${PASSWORD_FILE}.migrated`));
-    const revokedFile = join(options.dataDir, REVOKED_FILE);
-    if (existsSync(revokedFile)) {
-      const imported = store.importRevokedFile(readFileSync(revokedFile, 'utf8'), Date.now());
-      renameSync(revokedFile, `${revokedFile}.${imported ? 'migrated' : 'damaged'}`);
-    }
+    const { generated, key } =
+      store.kind === 'data-dir'
+        ? await adoptLegacyFiles(store, options.dataDir, accounts, options.password)
+        : {
+            generated: await accounts.ensureAdmin(options.password, undefined),
+            key: await store.sessionKey(newSessionKey()),
+          };
 
     const drain = () =>
       store.drainAudit((entry) =>
         audit(entry.operation, entry.summary, { name: entry.actor, displayName: entry.actor_name }),
       );
     await drain();
-    // The CLI writes the same tables from another process: notice it, journal it, and recheck
-    // every open live channel (the listeners get '' = "anyone may have changed").
-    let version = store.dataVersion();
-    let draining = false;
-    const poll = setInterval(() => {
-      const current = store.dataVersion();
-      // One drain at a time, or a queued change could be journalled twice.
-      if (current === version || draining) return;
-      version = current;
-      draining = true;
-      // A failed journal write leaves the queued change for the next poll.
-      drain()
+    // The CLI and the other nodes write the same tables: notice it, journal what the CLI queued,
+    // and recheck every open live channel (the listeners get '' = "anyone may have changed").
+    let draining: Promise<void> | undefined;
+    let again = false;
+    const changed = () => {
+      // One drain at a time, or a queued change could be journalled twice; a change during one
+      // runs another after it.
+      if (draining) return void (again = true);
+      // A failed journal write leaves the queued change for the next notice.
+      draining = drain()
         .then(
           () => accounts.notify(''),
           () => undefined,
         )
-        .finally(() => (draining = false));
-    }, ACCOUNT_POLL_MS);
-    poll.unref();
+        .finally(() => {
+          draining = undefined;
+          if (again) {
+            again = false;
+            changed();
+          }
+        });
+    };
+    const watching = store.watch(changed);
     const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
-    const secret = loadSecret(options.dataDir);
     return new AccountStaffAuth(
       accounts,
-      new TokenSigner(secret),
+      new TokenSigner(key),
       generated,
       lifetime,
-      () => clearInterval(poll),
-      plainSessionCookieName(secret),
+      () => watching.stop(),
+      plainSessionCookieName(key),
     );
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }

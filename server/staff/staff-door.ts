@@ -65,12 +65,12 @@ export function refusal(session: StaffSession, permission: Permission): string |
 
 /** Mount on /api: public requests pass; others need a session whose role allows them (else 401/403). */
 export function staffDoor(auth: StaffAuth) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (isCrossOriginWrite(req)) {
       res.status(403).json({ error: 'cross-origin request refused' });
       return;
     }
-    const session = auth.sessionFromCookies(req.headers.cookie);
+    const session = await auth.sessionFromCookies(req.headers.cookie);
     if (session) res.locals.staff = session;
     const permission = routePermission(req.method, req.path);
     if (permission === 'public') return next();
@@ -107,19 +107,28 @@ export function staffActor(res: Response): Actor {
  * may not send is dropped with an error to the sender).
  */
 export function staffSocketDoor(auth: StaffAuth) {
-  return (socket: Socket, next: (error?: Error) => void): void => {
-    if (isCrossOrigin(socket.handshake.headers)) return next(new Error('cross-origin connection refused'));
-    const session = auth.sessionFromCookies(socket.handshake.headers.cookie);
-    if (!session) return next(new Error('staff login required'));
+  const admit = async (socket: Socket): Promise<void> => {
+    if (isCrossOrigin(socket.handshake.headers)) throw new Error('cross-origin connection refused');
+    const session = await auth.sessionFromCookies(socket.handshake.headers.cookie);
+    if (!session) throw new Error('staff login required');
     const refused = refusal(session, socketPermission('connect'));
-    if (refused) return next(new Error(refused));
+    if (refused) throw new Error(refused);
     socket.data.staff = session;
     socket.use(([event], proceed) => {
-      const current = auth.check(socket.data.staff as StaffSession);
-      const denied = current ? refusal(current, socketPermission(String(event))) : 'staff login required';
-      if (denied) return proceed(new Error(denied));
-      proceed();
+      auth.check(socket.data.staff as StaffSession).then(
+        (current) => {
+          const denied = current ? refusal(current, socketPermission(String(event))) : 'staff login required';
+          proceed(denied ? new Error(denied) : undefined);
+        },
+        // The store could not say: refuse rather than let an unchecked event through.
+        () => proceed(new Error('cannot check the staff session now; try again')),
+      );
     });
-    next();
+  };
+  return (socket: Socket, next: (error?: Error) => void): void => {
+    admit(socket).then(
+      () => next(),
+      (error: Error) => next(error),
+    );
   };
 }

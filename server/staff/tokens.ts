@@ -1,14 +1,13 @@
 /**
  * Staff session tokens: a small signed payload (session id, username, account epoch, expiry), so
- * sessions survive a restart without a session table. The key comes from a secret in the data
- * directory. A token is refused once its session id is in the logout table, or once its account's
+ * sessions survive a restart without a session table. The key is the database's (account-store.ts
+ * sessionKey), so every node of a cluster accepts what any of them issued. A token is refused once its session id is in the logout table, or once its account's
  * epoch moved on (disabled, new role, new password).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../platform/private-files.ts';
 
 export const SECRET_FILE = 'session-secret';
 /** Where logouts were kept before they moved into the database (migrated at start). */
@@ -32,15 +31,15 @@ const PayloadSchema = z.strictObject({
   exp: z.number(),
 });
 
-export function loadSecret(dataDir: string): Buffer {
+/**
+ * The key a data directory of an earlier version kept in session-secret: adopted as the database's
+ * session key at the first start (account-store.ts), so its sign-ins and cookie name survive.
+ */
+export function readLegacySecret(dataDir: string): Buffer | undefined {
   const file = join(dataDir, SECRET_FILE);
-  if (existsSync(file)) {
-    const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-    if (secret.length >= 32) return secret;
-  }
-  const secret = randomBytes(32);
-  writeFileAtomic(file, secret.toString('hex') + '\n');
-  return secret;
+  if (!existsSync(file)) return undefined;
+  const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  return secret.length >= 32 ? secret : undefined;
 }
 
 export class TokenSigner {

@@ -108,7 +108,7 @@ async function panelWithShortLogin(): Promise<Page> {
     });
     const token = await shortLived.login(world.server.password);
     const cookieName = shortLived.cookieName(false);
-    shortLived.close();
+    await shortLived.close();
     const issuedAt = Date.now();
     const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addCookies([

@@ -120,7 +120,8 @@ function until<T>(client: Client, test: (list: DisplayStatus[]) => T | undefined
 describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind HAProxy', () => {
   let dir: string;
   let cluster: Cluster;
-  let cookies: string[];
+  /** One staff session, signed in on node A and honoured by every node (the session key is shared). */
+  let cookie: string;
   const clients: Client[] = [];
   /** SCREENS screens through the proxy, split across the nodes by HAProxy (from the write test on). */
   let screens: Client[] = [];
@@ -128,7 +129,7 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'signage-cluster-'));
     cluster = await startCluster(dir, { database: await pg.freshDatabase() });
-    cookies = await Promise.all(cluster.nodes.map((node) => login(node.url)));
+    cookie = await login(cluster.nodes[0]!.url);
   });
 
   afterAll(async () => {
@@ -139,7 +140,7 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
 
   test('identify and reassign sent through node A reach a screen connected to node B', async () => {
     const [a, b] = cluster.nodes;
-    const panel = await connectControl(a!.url, cookies[0]);
+    const panel = await connectControl(a!.url, cookie);
     clients.push(panel);
     const screen = await connectDisplay(b!.url, {
       view: 'room',
@@ -152,11 +153,11 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
     // A's panel sees B's screen, connected.
     await until(panel, (list) => list.find((d) => d.id === 'door-cr3-b' && d.connected));
 
-    const identify = await call(a!.url, 'POST', '/api/displays/door-cr3-b/identify', cookies[0]!);
+    const identify = await call(a!.url, 'POST', '/api/displays/door-cr3-b/identify', cookie);
     expect(identify).toEqual({ status: 200, body: { sent: true } });
     expect(await screen.recorder.waitFor('identify')).toMatchObject({ name: 'CR3 door' });
 
-    const moved = await call(a!.url, 'PATCH', '/api/displays/door-cr3-b', cookies[0]!, { venueId: 'M3' });
+    const moved = await call(a!.url, 'PATCH', '/api/displays/door-cr3-b', cookie, { venueId: 'M3' });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ id: 'door-cr3-b', venueId: 'M3', connected: true });
     expect(await screen.recorder.waitFor('assign', (assignment: any) => assignment.venueId === 'M3')).toMatchObject({
@@ -164,19 +165,19 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
       view: 'room',
     });
     // B's own list agrees: one fleet, whichever node is asked.
-    const onB = await call(b!.url, 'GET', '/api/displays', cookies[1]!);
+    const onB = await call(b!.url, 'GET', '/api/displays', cookie);
     expect(onB.body.find((d: DisplayStatus) => d.id === 'door-cr3-b')).toMatchObject({
       venueId: 'M3',
       connected: true,
     });
 
-    const unknown = await call(a!.url, 'POST', '/api/displays/nobody/identify', cookies[0]!);
+    const unknown = await call(a!.url, 'POST', '/api/displays/nobody/identify', cookie);
     expect(unknown.status).toBe(404);
   });
 
   test('writes alternating between the nodes, in parallel, reach every screen once and in revision order', async () => {
     const [a, b] = cluster.nodes;
-    const schedule = (await call(a!.url, 'GET', '/api/schedule', cookies[0]!)).body;
+    const schedule = (await call(a!.url, 'GET', '/api/schedule', cookie)).body;
     const [first, second] = schedule.sessions;
     const start: number = schedule.revision;
     screens = Array.from({ length: SCREENS }, (_, index) => screenThrough(cluster.proxy.url, index));
@@ -185,8 +186,8 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
 
     const acked = new Map<number, string>();
     await Promise.all([
-      writeStream(a!.url, cookies[0]!, first.id, 'A', WRITES, acked),
-      writeStream(b!.url, cookies[1]!, second.id, 'B', WRITES, acked),
+      writeStream(a!.url, cookie, first.id, 'A', WRITES, acked),
+      writeStream(b!.url, cookie, second.id, 'B', WRITES, acked),
     ]);
     const final = start + 2 * WRITES;
     // One sequence: no revision given twice, none skipped, whichever node committed.
@@ -197,12 +198,12 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
       const base: number = screen.recorder.all('snapshot')[0].revision;
       expect(screen.recorder.all('delta').map((delta) => delta.revision)).toEqual(range(base + 1, final));
     }
-    for (const [index, node] of cluster.nodes.entries()) {
-      const now = (await call(node.url, 'GET', '/api/schedule', cookies[index]!)).body;
+    for (const node of cluster.nodes) {
+      const now = (await call(node.url, 'GET', '/api/schedule', cookie)).body;
       expect(now.revision).toBe(final);
       expect(now.sessions.find((session: { id: string }) => session.id === first.id).title).toBe(`A ${WRITES - 1}`);
       expect(now.sessions.find((session: { id: string }) => session.id === second.id).title).toBe(`B ${WRITES - 1}`);
-      const journal = (await call(node.url, 'GET', `/api/changes?since=${start}`, cookies[index]!)).body;
+      const journal = (await call(node.url, 'GET', `/api/changes?since=${start}`, cookie)).body;
       expect(
         journal.changes.map((entry: { revision: number }) => entry.revision).sort((x: number, y: number) => x - y),
       ).toEqual(range(start + 1, final));
@@ -211,9 +212,9 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
 
   test('an announcement expires once for the whole cluster', async () => {
     const [a, b] = cluster.nodes;
-    const panel = await connectControl(a!.url, cookies[0]);
+    const panel = await connectControl(a!.url, cookie);
     clients.push(panel);
-    const created = await call(b!.url, 'POST', '/api/announcements', cookies[1]!, {
+    const created = await call(b!.url, 'POST', '/api/announcements', cookie, {
       text: 'Coffee is served in the lobby',
       severity: 'info',
       expiresAt: new Date(Date.now() + 2_000).toISOString(),
@@ -221,18 +222,18 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
     expect(created).toMatchObject({ status: 201 });
     await panel.recorder.waitFor('journal', (entry: JournalEntry) => entry.operation === 'announcement.expire');
     // A second expiry, had another node's timer fired too, would be journalled before this change.
-    const schedule = (await call(a!.url, 'GET', '/api/schedule', cookies[0]!)).body;
-    const after = await call(a!.url, 'PATCH', `/api/sessions/${schedule.sessions[2].id}`, cookies[0]!, {
+    const schedule = (await call(a!.url, 'GET', '/api/schedule', cookie)).body;
+    const after = await call(a!.url, 'PATCH', `/api/sessions/${schedule.sessions[2].id}`, cookie, {
       title: 'After the expiry',
     });
     await panel.recorder.waitFor('journal', (entry: JournalEntry) => entry.revision === after.body.revision);
-    const journal = (await call(a!.url, 'GET', `/api/changes?since=${created.body.revision}`, cookies[0]!)).body;
+    const journal = (await call(a!.url, 'GET', `/api/changes?since=${created.body.revision}`, cookie)).body;
     expect(journal.changes.filter((entry: JournalEntry) => entry.operation === 'announcement.expire')).toHaveLength(1);
   });
 
   test('SIGKILL of a node during a write stream: no acknowledged write lost, its screens current again through the proxy, the rest offline', async () => {
     const [a, b] = cluster.nodes;
-    const panel = await connectControl(a!.url, cookies[0]);
+    const panel = await connectControl(a!.url, cookie);
     clients.push(panel);
     const ids = new Set(screens.map((_, index) => `lobby-${index}`));
     const connected = (list: DisplayStatus[]) => list.filter((d) => ids.has(d.id) && d.connected).length;
@@ -249,28 +250,28 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
     let dropped = 0;
     for (const screen of screens) screen.socket.on('disconnect', () => (dropped += 1));
 
-    const schedule = (await call(a!.url, 'GET', '/api/schedule', cookies[0]!)).body;
+    const schedule = (await call(a!.url, 'GET', '/api/schedule', cookie)).body;
     const [first, second] = schedule.sessions;
     const acked = new Map<number, string>();
     let killed = false;
     await Promise.all([
-      writeStream(a!.url, cookies[0]!, first.id, 'A after', WRITES, acked, () => {
+      writeStream(a!.url, cookie, first.id, 'A after', WRITES, acked, () => {
         if (acked.size >= 5 && !killed) {
           killed = true;
           b!.child.kill('SIGKILL');
         }
       }),
       // B's stream ends at the first write the dead node cannot answer: that one was never acknowledged.
-      writeStream(b!.url, cookies[1]!, second.id, 'B after', WRITES, acked, undefined, true),
+      writeStream(b!.url, cookie, second.id, 'B after', WRITES, acked, undefined, true),
     ]);
     expect(killed).toBe(true);
     const final = Math.max(...acked.keys());
 
     // Every acknowledged write is in the database, as the surviving node reads it.
-    const journal = (await call(a!.url, 'GET', `/api/changes?since=${schedule.revision}`, cookies[0]!)).body;
+    const journal = (await call(a!.url, 'GET', `/api/changes?since=${schedule.revision}`, cookie)).body;
     const journalled = new Set(journal.changes.map((entry: { revision: number }) => entry.revision));
     for (const revision of acked.keys()) expect(journalled.has(revision)).toBe(true);
-    const now = (await call(a!.url, 'GET', '/api/schedule', cookies[0]!)).body;
+    const now = (await call(a!.url, 'GET', '/api/schedule', cookie)).body;
     expect(now.sessions.find((session: { id: string }) => session.id === first.id).title).toBe(`A after ${WRITES - 1}`);
 
     // B's screens reconnect through the proxy to A and catch up; the direct one shows offline once
@@ -281,7 +282,7 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
     );
     expect(dropped).toBeGreaterThan(0); // the proxy had given B its share
     await Promise.all(screens.map((screen) => screen.recorder.waitForRevision(final)));
-    const onA = await call(a!.url, 'GET', '/api/displays', cookies[0]!);
+    const onA = await call(a!.url, 'GET', '/api/displays', cookie);
     expect(onA.body.filter((d: DisplayStatus) => ids.has(d.id) && d.connected)).toHaveLength(SCREENS);
     expect(onA.body.find((d: DisplayStatus) => d.id === 'lobby-direct-b')).toMatchObject({ connected: false });
   }, 90_000);

@@ -1,5 +1,5 @@
 /** server/main.ts as a program: configuration errors fail fast with one line; a good start prints working URLs. */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,9 @@ describe.concurrent('server/main.ts as a program', () => {
         // The data directory it made holds passcodes and staff names: private to the server's user.
         const mode = (file: string) => statSync(join(dataDir, file)).mode & 0o777;
         expect(mode('.')).toBe(0o700);
-        for (const file of ['signage.db', 'session-secret']) expect([file, mode(file)]).toEqual([file, 0o600]);
+        expect(mode('signage.db')).toBe(0o600);
+        // The session key is in the database now, not in a file of its own.
+        expect(existsSync(join(dataDir, 'session-secret'))).toBe(false);
       } finally {
         expect(await stop(child)).toBe(0);
       }

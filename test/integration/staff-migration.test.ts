@@ -13,11 +13,14 @@ import { hashPassword } from '../../server/staff/password.ts';
 import { migrate } from '../../server/schedule/store/migrations.ts';
 import { openDatabase } from '../../server/schedule/store/sqlite-store.ts';
 import { startTestServer } from '../support/server.ts';
+import { plainSessionCookieName } from '../../server/staff/staff-auth.ts';
 import { connectControl } from './clients.ts';
 import { FIXTURE } from './fixture.ts';
 
 const run = promisify(execFile);
 const OLD_PASSWORD = 'the old shared password';
+/** The session secret the earlier version kept in the data directory. */
+const OLD_SECRET = Buffer.alloc(32, 7);
 
 /** The pre-accounts layout: schema 3, a journal entry by "staff", the password file, the logout file. */
 async function singlePasswordDataDir(): Promise<string> {
@@ -35,6 +38,7 @@ async function singlePasswordDataDir(): Promise<string> {
     join(dataDir, 'revoked-sessions.json'),
     JSON.stringify({ 'an-old-session-id-1234': Date.now() + 60_000 }),
   );
+  writeFileSync(join(dataDir, 'session-secret'), `${OLD_SECRET.toString('hex')}\n`);
   return dataDir;
 }
 
@@ -56,6 +60,9 @@ describe('upgrading a single-password data directory', () => {
       expect((await server.request('GET', '/api/accounts', undefined, cookie)).body.accounts).toEqual([
         expect.objectContaining({ username: 'admin', role: 'admin' }),
       ]);
+      // The old secret became the database's session key: the cookie keeps its name, the file goes.
+      expect(cookie.startsWith(`${plainSessionCookieName(OLD_SECRET)}=`)).toBe(true);
+      expect(existsSync(join(dataDir, 'session-secret'))).toBe(false);
     } finally {
       await server.close();
     }

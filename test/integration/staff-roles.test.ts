@@ -199,7 +199,7 @@ describe('cookies and logout', () => {
     try {
       expect(reopened.cookieName(false)).toBe(name);
     } finally {
-      reopened.close();
+      await reopened.close();
     }
   });
 

@@ -53,8 +53,8 @@ async function signIn(user: string): Promise<CallbackAnswer> {
 }
 
 /** What a refused sign-in must leave as it was. */
-function snapshot() {
-  return { accounts: JSON.stringify(server.auth.accounts.list()), revision: server.service.revision() };
+async function snapshot() {
+  return { accounts: JSON.stringify(await server.auth.accounts.list()), revision: server.service.revision() };
 }
 
 describe('single sign-on', () => {
@@ -73,7 +73,7 @@ describe('single sign-on', () => {
       role: 'admin',
       mustChangePassword: false,
     });
-    expect(server.auth.accounts.list().find((a) => a.username === 'ann')).toMatchObject({ source: 'sso' });
+    expect((await server.auth.accounts.list()).find((a) => a.username === 'ann')).toMatchObject({ source: 'sso' });
     const admin = await server.login();
     const { body } = await server.request('GET', '/api/changes?since=0', undefined, admin);
     const added = body.changes.filter((change: any) => change.operation === 'account.add');
@@ -98,35 +98,35 @@ describe('single sign-on', () => {
     const answer = await signIn('admin');
     const me = await server.request('GET', '/api/me', undefined, answer.sessionCookie);
     expect(me.body).toMatchObject({ username: 'admin-2', displayName: 'Someone Else', role: 'editor' });
-    expect(server.auth.accounts.get('admin')).toMatchObject({ role: 'admin', ssoSubject: null });
+    expect(await server.auth.accounts.get('admin')).toMatchObject({ role: 'admin', ssoSubject: null });
     expect((await server.request('POST', '/api/login', { password: server.password })).status).toBe(204);
   });
 
   it('refreshes the role from the claim at each sign-in, and refuses a disabled account', async () => {
     expect((await signIn('ed')).status).toBe(303);
-    expect(server.auth.accounts.get('ed')?.role).toBe('editor');
+    expect((await server.auth.accounts.get('ed'))?.role).toBe('editor');
     idp.users.get('ed')!.groups = ['staff'];
     const demoted = await signIn('ed');
     expect((await server.request('GET', '/api/me', undefined, demoted.sessionCookie)).body.role).toBe('viewer');
 
     const admin = await server.login();
     expect((await server.request('PATCH', '/api/accounts/ed', { disabled: true }, admin)).status).toBe(200);
-    const before = snapshot();
+    const before = await snapshot();
     const refused = await signIn('ed');
     expect(refused.status).toBe(403);
     expect(refused.body.error).toContain('disabled');
     expect(refused.sessionCookie).toBeUndefined();
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
 describe('single sign-on refuses bad answers and writes nothing', () => {
   async function refused(answer: Promise<CallbackAnswer>, status: number, message: RegExp): Promise<void> {
-    const before = snapshot();
+    const before = await snapshot();
     const { status: got, body, sessionCookie } = await answer;
     expect([got, body.error]).toEqual([status, expect.stringMatching(message)]);
     expect(sessionCookie).toBeUndefined();
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   }
 
   it('a wrong state', async () => {
@@ -174,10 +174,10 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
     try {
       idp.nextUser = 'newcomer-1';
       const { callbackUrl, flowCookie } = await idp.walkToCallback(late.url);
-      const before = JSON.stringify(late.auth.accounts.list());
+      const before = JSON.stringify(await late.auth.accounts.list());
       const answer = await answerCallback(callbackUrl, flowCookie);
       expect([answer.status, answer.body.error]).toEqual([401, expect.stringMatching(/ID token has expired/)]);
-      expect(JSON.stringify(late.auth.accounts.list())).toBe(before);
+      expect(JSON.stringify(await late.auth.accounts.list())).toBe(before);
     } finally {
       await late.close();
     }

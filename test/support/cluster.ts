@@ -1,7 +1,8 @@
 /**
  * A cluster of real node processes (server/main.ts, as `npm start` runs it) on one Redis, behind
  * HAProxy, for the cluster tests, the benchmark and `npm run cluster`. Each node gets its own data
- * directory (session key, lock); with `database` they share that PostgreSQL (`--database`).
+ * directory (its lock); with `database` they share that PostgreSQL (`--database`), staff accounts
+ * and the session key included.
  *
  *   const cluster = await startCluster(dir, { database: url });
  *   cluster.nodes[1].kill('SIGKILL');  …  await cluster.stop();

@@ -33,8 +33,7 @@ import type { SsoSettings } from '../../server/staff/sso-config.ts';
 /** A Set-Cookie line that gives a staff session (either cookie name, never the clearing one). */
 export const SESSION_COOKIE_LINE = /^(__Host-signage_session|signage_session_[0-9a-f]{12})=(?!;)/;
 import { createFeedPoller, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
-import { openSignageDatabase, openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
-import { openDisplayRecords } from '../../server/fleet/display-records.ts';
+import { openNodeStores } from '../../server/platform/stores.ts';
 
 export interface TestServerOptions {
   /**
@@ -68,6 +67,11 @@ export interface TestServerOptions {
   importPlanning?: PlanOptions;
   /** Single sign-on settings, made from the server's own URL (for the redirect URL). */
   sso?: (serverUrl: string) => SsoSettings;
+  /**
+   * A PostgreSQL URL (test/support/postgres.ts): the server is one node of a cluster on it, as
+   * `--database` makes it; two test servers on one URL are two nodes. Default: the data directory.
+   */
+  database?: string;
 }
 
 export interface TestResponse<T = any> {
@@ -138,10 +142,11 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const logger: Logger = options.logger ?? (options.verbose ? { ...console, error: quietLogger.error } : quietLogger);
 
   const clock = new ServerClock();
-  const database = openSignageDatabase(dataDir);
+  const stores = await openNodeStores({ dataDir, database: options.database });
   const service = await openScheduleService({
     dataDir,
-    store: openSqliteStore(database),
+    store: stores.store,
+    leadership: stores.leadership,
     seed: () => resolveProgramme(options.programme),
     now: () => clock.now(),
     logger,
@@ -152,6 +157,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   }
   const auth = await createStaffAuth({
     dataDir,
+    store: stores.accounts,
     password: options.password === null ? undefined : password,
     sessionLifetimeMs: options.sessionLifetimeMs,
     service,
@@ -171,7 +177,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const url = `http://127.0.0.1:${port}`;
   const application = createApplication(httpServer, {
     service,
-    displayRecords: openDisplayRecords(database),
+    displayRecords: stores.displayRecords,
     clock,
     auth,
     feeds,
@@ -189,8 +195,9 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     if (stopped) return;
     stopped = true;
     await application.close();
-    auth.close();
+    await auth.close();
     await service.close();
+    await stores.close();
   };
 
   const request = async <T = any>(
@@ -216,7 +223,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const setUp = new Accounts(auth.accounts.store, () => {});
   const setUpActor = { name: 'admin', displayName: 'Administrator' };
   const login = async (name?: string): Promise<string> => {
-    if (name !== undefined && !auth.accounts.get(name)) {
+    if (name !== undefined && !(await auth.accounts.get(name))) {
       await setUp.add({ username: name, role: 'admin', password }, setUpActor);
     }
     const response = await request(
@@ -242,7 +249,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     application,
     auth,
     async loginAs(username, role, emergency = false) {
-      if (!auth.accounts.get(username)) {
+      if (!(await auth.accounts.get(username))) {
         await setUp.add({ username, role, emergency, password }, setUpActor);
       }
       return login(username);

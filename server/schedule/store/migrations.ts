@@ -33,6 +33,11 @@ function addColumns(...columns: string[]): Migration {
   };
 }
 
+/** A migration whose SQL both databases understand as written. */
+function sameForBoth(sql: string): Migration {
+  return { sqlite: (db) => db.exec(sql), postgres: `${sql};` };
+}
+
 const migrations: Migration[] = [
   // 1: the live schedule and its journal.
   {
@@ -354,6 +359,10 @@ const migrations: Migration[] = [
   // 16: the emergency message in the other languages staff gave (Emergency.translations, JSON
   // language → { text }); NULL = only its own text.
   addColumns('emergency translations TEXT'),
+  // 17: the key staff sessions are signed with (was the data directory's session-secret file), in
+  // the database so every node of a cluster signs and verifies with the one the first node made
+  // (server/staff/account-store.ts). Hex; one row.
+  sameForBoth('CREATE TABLE session_keys (id INTEGER PRIMARY KEY CHECK (id = 1), secret TEXT NOT NULL)'),
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
