@@ -83,6 +83,8 @@ describe('sqlite store', () => {
     db.exec('ALTER TABLE journal DROP COLUMN params');
     // ...and the emergency message's translations (16).
     db.exec('ALTER TABLE emergency DROP COLUMN translations');
+    // ...and the session key's table (17).
+    db.exec('DROP TABLE session_keys');
     db.pragma('user_version = 2');
     db.close();
     store = openSqliteStore(path.join(dir, 'data'));
