@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseInstant } from '../shared/time.ts';
+import { parseInstant } from '../shared/time-parse.ts';
 import { createApplication } from './app.ts';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.ts';
 import { DIST, ensureBuilt, isBuildStale, isBuilt, isViteAvailable, planPages } from './platform/vite-build.ts';

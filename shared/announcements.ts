@@ -5,16 +5,16 @@
  */
 import { LOBBY } from './id-rules.ts';
 import type { Announcement } from './model.ts';
-import { parseInstant } from './time.ts';
+import { storedInstant } from './time.ts';
 
 /** True once the announcement's expiry is reached at `instant` (epoch ms); never without one. */
 export function hasExpired(announcement: Announcement, instant: number, zone: string): boolean {
-  return announcement.expiresAt !== undefined && parseInstant(announcement.expiresAt, zone) <= instant;
+  return announcement.expiresAt !== undefined && storedInstant(announcement.expiresAt, zone) <= instant;
 }
 
 /** False before a scheduled announcement's start; true at it and after, and always without one. */
 export function hasStarted(announcement: Announcement, instant: number, zone: string): boolean {
-  return announcement.startsAt === undefined || parseInstant(announcement.startsAt, zone) <= instant;
+  return announcement.startsAt === undefined || storedInstant(announcement.startsAt, zone) <= instant;
 }
 
 /** Between its start (inclusive) and its expiry (exclusive): the one visibility rule of both tiers. */

@@ -5,7 +5,8 @@
  * sessions at once.
  */
 import type { Schedule, Session } from './model.ts';
-import { formatClock, formatDay, parseInstant } from './time.ts';
+import { formatClock, formatDay } from './time.ts';
+import { parseInstant } from './time-parse.ts';
 
 /** A would-be placement of a session: its id (excluded from the search), room and slot in epoch ms. */
 export interface Placement {

@@ -18,7 +18,7 @@ import {
   VenueId,
   VenueSchema,
 } from './model.ts';
-import { isIsoDateTime } from './time.ts';
+import { isIsoDateTime } from './time-parse.ts';
 
 /**
  * A date-time as staff type it: with an offset (2024-10-14T13:00:00+02:00, Z) or without one,

@@ -5,7 +5,8 @@
  * domain and the panel's form.
  */
 import type { Session } from './model.ts';
-import { parseInstant, toVenueIso, type Instant } from './time.ts';
+import { toVenueIso, type Instant } from './time.ts';
+import { parseInstant } from './time-parse.ts';
 
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 

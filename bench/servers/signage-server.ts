@@ -8,7 +8,7 @@
  * SIGNAGE_STAFF_PASSWORD sets the staff password. Prints nothing; tells the parent { port }.
  */
 import { createServer } from 'node:http';
-import { parseInstant } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import { createApplication } from '../../server/app.ts';
 import { createStaffAuth } from '../../server/staff/staff-auth.ts';
 import { DIST } from '../../server/platform/vite-build.ts';

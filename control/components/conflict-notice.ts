@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Schedule, Session } from '../../shared/model.ts';
-import { parseInstant } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import { slotLabel, venueName } from '../data/schedule-queries.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import { panelDay } from '../i18n/format.ts';

@@ -7,7 +7,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ControlData } from '../data/control-data.ts';
 import { StoreController } from '../controllers/store-controller.ts';
 import { MediaController } from '../controllers/media-controller.ts';
-import { parseInstant, venueWallTime } from '../../shared/time.ts';
+import { venueWallTime } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import { panelDay, panelShortDay } from '../i18n/format.ts';
 import {

@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Session } from '../../shared/model.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { PeriodicRerender } from '../controllers/periodic-rerender.ts';
-import { parseInstant } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import { matchesSearch } from '../data/schedule-queries.ts';
 import { chipContent, isChanged } from './session-chip.ts';
 import { baseStyles } from './styles.ts';

@@ -7,7 +7,8 @@
 import type { JournalEntry } from '../../shared/protocol.ts';
 import type { ChangeParams, JournalParamsOf } from '../../shared/journal-params.ts';
 import { LANGUAGE_NAMES, isLanguage, type Language } from '../../shared/languages.ts';
-import { formatClock, parseInstant, venueDay } from '../../shared/time.ts';
+import { formatClock, venueDay } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import type { PanelMessages } from '../i18n/messages.ts';
 import { panelDay } from '../i18n/format.ts';
 

@@ -5,7 +5,8 @@
 import { DateTime } from 'luxon';
 import { findRoomHolder } from '../../shared/clash.ts';
 import type { Schedule, Session, Venue } from '../../shared/model.ts';
-import { parseInstant, venueDay, venueWallTime } from '../../shared/time.ts';
+import { venueDay, venueWallTime } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 
 /** The venue-local days (yyyy-MM-dd) on which the programme has sessions, in order. */
 export function programmeDays(schedule: Schedule): string[] {

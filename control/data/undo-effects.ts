@@ -5,7 +5,8 @@
  */
 import type { Schedule } from '../../shared/model.ts';
 import type { JournalEntry } from '../../shared/protocol.ts';
-import { formatClock, parseInstant } from '../../shared/time.ts';
+import { formatClock } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import type { ApiErrorBody } from './api.ts';
 import type { PanelMessages } from '../i18n/messages.ts';
 import { en } from '../i18n/en.ts';

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { html, type TemplateResult } from 'lit';
-import type { Instant } from '../../shared/time.ts';
+import { formatDay, type Instant } from '../../shared/time.ts';
 import type { Language } from '../../shared/languages.ts';
 
 /** The first of the private-use characters that mark the names' places (U+E000). */
@@ -36,9 +36,7 @@ function intlLocale(language: Language): string {
 
 /** "Monday 14 October" / "lundi 14 octobre" / "понедельник, 14 октября". */
 export function panelDay(instant: Instant, zone: string, language: Language): string {
-  return DateTime.fromMillis(instant, { zone })
-    .setLocale(intlLocale(language))
-    .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' });
+  return formatDay(instant, zone, intlLocale(language));
 }
 
 /** "Mon 14 Oct" in the reader's language, for the journal's when-column. */

@@ -9,7 +9,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Schedule, Venue } from '../../shared/model.ts';
-import { formatClock, formatDay, parseInstant } from '../../shared/time.ts';
+import { formatClock, formatDay, venueWallTime } from '../../shared/time.ts';
 import type { LobbyRow } from '../../shared/views/index.ts';
 import { lobbyStatus } from '../../shared/views/lobby-status.ts';
 import { lobbyView } from '../../shared/views/lobby-view.ts';
@@ -332,9 +332,9 @@ export class LobbyBoard extends LitElement {
       </header>
       <div class="viewport">
         ${
-          tomorrow
+          tomorrow && view.tomorrowDay
             ? html`<p class="tomorrow">
-                ${this.m.tomorrow} · ${formatDay(parseInstant(`${view.tomorrowDay}T12:00`, zone), zone, this.m.locale)}
+                ${this.m.tomorrow} · ${formatDay(venueWallTime(view.tomorrowDay, 12, 0, zone), zone, this.m.locale)}
               </p>`
             : nothing
         }

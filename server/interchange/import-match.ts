@@ -9,7 +9,8 @@
  * title seen twice on either side proves nothing, so those stay unmatched (added / missing).
  */
 import type { Session } from '../../shared/model.ts';
-import { parseInstant, venueDay } from '../../shared/time.ts';
+import { venueDay } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import { normaliseTitle } from './readers/stable-ids.ts';
 
 export interface SessionMatch {

@@ -21,7 +21,7 @@ import {
 } from '../../shared/model.ts';
 import type { ImportCounts, ImportedField, ImportPlan, MissingSessions, PlanChange } from '../../shared/import-plan.ts';
 import type { DeltaOp } from '../../shared/protocol.ts';
-import { normaliseIso, parseInstant } from '../../shared/time.ts';
+import { normaliseIso, parseInstant } from '../../shared/time-parse.ts';
 import type { Context, PendingChange } from '../schedule/change.ts';
 import { clashMessage } from '../schedule/clash.ts';
 import { ConflictError, ValidationError } from '../platform/errors.ts';

@@ -6,7 +6,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { TimeInput } from '../../shared/commands.ts';
-import { parseInstant, toVenueIso } from '../../shared/time.ts';
+import { toVenueIso } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import { MAX_SPEED, type ServerClock } from './server-clock.ts';
 import { staffActor } from '../staff/staff-door.ts';
 import type { ApiContext } from './api-context.ts';

@@ -3,7 +3,8 @@ import { AnnouncementInputSchema, type AnnouncementInput } from '../../shared/co
 import { hasExpired } from '../../shared/announcements.ts';
 import { LOBBY, type Announcement } from '../../shared/model.ts';
 import { withTranslations } from '../../shared/translations.ts';
-import { MINUTE, parseInstant, toVenueIso } from '../../shared/time.ts';
+import { MINUTE, toVenueIso } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import type { Context, PendingChange } from './change.ts';
 import { NotFoundError, ValidationError, validate } from '../platform/errors.ts';
 import { uniqueId } from './new-ids.ts';

@@ -1,7 +1,7 @@
 /** Room clashes as domain errors; the rule itself is shared/clash.ts, which the panel uses too. */
 import type { Schedule, Session } from '../../shared/model.ts';
 import { clashText, findRoomHolder } from '../../shared/clash.ts';
-import { parseInstant } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import { ConflictError } from '../platform/errors.ts';
 
 /**

@@ -4,7 +4,8 @@
  */
 import { DelayInputSchema, type DelayInput } from '../../shared/commands.ts';
 import type { Session } from '../../shared/model.ts';
-import { MINUTE, parseInstant, toVenueIso, venueDay } from '../../shared/time.ts';
+import { MINUTE, toVenueIso, venueDay } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import type { Context, PendingChange } from './change.ts';
 import { assertNoClash } from './clash.ts';
 import { ConflictError, validate } from '../platform/errors.ts';

@@ -1,6 +1,6 @@
 /** Checks shared by the operations: lookups that 404, version checks that 409, input parsing. */
 import type { Schedule, Session, Venue } from '../../shared/model.ts';
-import { normaliseIso, parseInstant } from '../../shared/time.ts';
+import { normaliseIso, parseInstant } from '../../shared/time-parse.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { quote } from './summaries.ts';
 import { outsideWindow, sessionWindow } from '../../shared/session-window.ts';

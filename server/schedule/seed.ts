@@ -1,6 +1,6 @@
 /** Turning an imported programme into the first live schedule (revision 0, no journal entry). */
 import { ProgrammeSchema, type Programme, type Schedule } from '../../shared/model.ts';
-import { normaliseIso } from '../../shared/time.ts';
+import { normaliseIso } from '../../shared/time-parse.ts';
 
 export function scheduleFromProgramme(raw: Programme): Schedule {
   const programme = ProgrammeSchema.parse(raw);

@@ -1,5 +1,6 @@
 /** Wording of journal summaries: short, human, in venue time ("Moved “X” from CR3 to M7"). */
-import { formatClock, parseInstant, venueDay } from '../../shared/time.ts';
+import { formatClock, venueDay } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 
 export function quote(title: string): string {
   return `“${title}”`;

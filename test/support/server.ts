@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Programme } from '../../shared/model.ts';
-import { parseInstant } from '../../shared/time.ts';
+import { parseInstant } from '../../shared/time-parse.ts';
 import { createApplication, type Application } from '../../server/app.ts';
 import { createStaffAuth } from '../../server/staff/staff-auth.ts';
 import { DIST } from '../../server/platform/vite-build.ts';

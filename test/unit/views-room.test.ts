@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, Venue } from '../../shared/model.ts';
-import { MINUTE, normaliseIso, parseInstant } from '../../shared/time.ts';
+import { MINUTE } from '../../shared/time.ts';
+import { normaliseIso, parseInstant } from '../../shared/time-parse.ts';
 import { STARTING_SOON_MINUTES, roomView } from '../../shared/views/index.ts';
 import type { RoomView } from '../../shared/views/index.ts';
 

@@ -15,7 +15,7 @@ import {
   type Session,
   type Venue,
 } from '../../../shared/model.ts';
-import { normaliseIso, parseInstant } from '../../../shared/time.ts';
+import { normaliseIso, parseInstant } from '../../../shared/time-parse.ts';
 import { agendaWithTranslations } from '../../../shared/translations.ts';
 import { decodePartners, isSessionId, type CsvColumn } from './csv-format.ts';
 import { canonicalVenueName, venueIdOf } from './venues.ts';

@@ -6,7 +6,8 @@
  */
 import { DateTime } from 'luxon';
 import type { Schedule, Session, Venue } from '../../../shared/model.ts';
-import { formatClock, parseInstant, venueDay } from '../../../shared/time.ts';
+import { formatClock, venueDay } from '../../../shared/time.ts';
+import { parseInstant } from '../../../shared/time-parse.ts';
 import {
   JOIN_LINK_TITLE,
   KIND_TRACKS,
