@@ -20,6 +20,7 @@ import {
   type ScreenLanguages,
 } from '../../shared/language-rotation.ts';
 import { fontStack, lineHeight, loadFonts } from '../i18n/fonts.ts';
+import { ScreenFaces } from '../i18n/screen-faces.ts';
 import { screenLanguages } from '../i18n/language.ts';
 import { messagesContext } from '../i18n/messages-context.ts';
 import { cacheLoadedAssets } from '../service-worker.ts';
@@ -88,6 +89,7 @@ export class SignageApp extends LitElement {
   private wanted: string | null = null;
   /** The screen's languages once every one of them is loaded with its fonts: a switch is then instant. */
   @state() private shown: { languages: ScreenLanguages; catalogues: Messages[] } | null = null;
+  private readonly faces = new ScreenFaces();
   /** Ms per lobby page (0: one page): a lobby of several pages changes language with each page turn. */
   @state() private lobbyTurn = 0;
 
@@ -192,6 +194,13 @@ export class SignageApp extends LitElement {
     document.documentElement.lang = language;
     document.documentElement.dir = dir;
     this.dataset.language = language;
+  }
+
+  /** The faces of a revision's new characters, in every language of the screen, for offline turns. */
+  protected override updated(): void {
+    const { schedule, route } = this.data?.state ?? {};
+    if (!schedule || !route || !this.shown) return;
+    void this.faces.follow(schedule, route, this.shown.catalogues).then((fetched) => fetched && cacheLoadedAssets());
   }
 
   /** A revision counts as rendered once the screen component below has rendered it too. */

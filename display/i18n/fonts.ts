@@ -1,7 +1,8 @@
 /**
  * The Noto faces a language needs, served with the pages (vite bundles their CSS and woff2 under
  * /assets/) so a screen without internet never shows boxes. Each set is its own chunk: a screen
- * fetches only the faces of the language it shows.
+ * fetches only the faces of the language it shows, and of those only the unicode-range slices that
+ * draw its catalogue's words and its schedule's text (screen-faces.ts).
  */
 import type { Language } from '../../shared/languages.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
@@ -14,6 +15,7 @@ function notoFaces(language: Language): string[] {
     case 'en':
       return [];
     case 'ar':
+      // Noto Sans Arabic's own Latin slice draws room codes and digits in Arabic chrome.
       return ['Noto Sans Arabic', 'Noto Sans'];
     case 'zh':
       return ['Noto Sans', 'Noto Sans SC'];
@@ -52,21 +54,30 @@ function fontChunk(language: Exclude<Language, 'en'>) {
       return import('./fonts/arabic.ts');
     case 'zh':
       return import('./fonts/chinese.ts');
-    case 'ru':
-      return import('./fonts/cyrillic.ts');
     default:
+      // Noto Sans's CSS holds Latin, Cyrillic and Greek slices, each fetched only when drawn.
       return import('./fonts/latin.ts');
   }
 }
 
+/** Every character a catalogue's words can print (a message with a number is filled with one). */
+function catalogueText(messages: Messages): string {
+  return Object.values(messages)
+    .map((word: unknown) => (typeof word === 'function' ? String(word(2, 2)) : String(word)))
+    .join(' ');
+}
+
 /**
- * Loads a language's faces with its words: the CSS of its chunk, then (preload.ts, in the chunk
- * too) the faces every word of its catalogue needs, before any of them shows.
+ * Fetches the slices of a language's faces that draw `text` (preload.ts, in the font chunk with
+ * the CSS), before the text shows. English keeps the system stack the screens always had.
  */
-export async function loadFonts(messages: Messages): Promise<void> {
-  const { language } = messages;
-  // English keeps the system stack the screens always had: nothing to fetch.
+export async function loadFaces(language: Language, text: string): Promise<void> {
   if (language === 'en') return;
   const chunk = await fontChunk(language);
-  await chunk.preloadFaces(fontStack([language]), messages);
+  await chunk.preloadFaces(fontStack([language]), text);
+}
+
+/** A language's faces for every word of its catalogue, before any of them shows. */
+export function loadFonts(messages: Messages): Promise<void> {
+  return loadFaces(messages.language, catalogueText(messages));
 }
