@@ -106,8 +106,9 @@ describe('journal sentences and emergency texts in another language', () => {
     expect(body.changes.map((c: { summary: string }) => c.summary)).toContain(`Moved “${moved.title}” from CR3 to M7`);
   });
 
-  it('puts the Arabic evacuation text on a door display from an English panel', async () => {
-    const door = await openDisplay(world.browser, `${world.server.url}/display/room/CR3`);
+  it('puts the Arabic evacuation text on an Arabic door display from an English panel', async () => {
+    // The prepared message goes up with all its wordings: an Arabic door shows the Arabic one.
+    const door = await openDisplay(world.browser, `${world.server.url}/display/room/CR3?lang=ar`);
     const { page } = await openPanel(world, 'Ana');
     await section(page, en, /Announcements/).click();
     await page.getByLabel(en.emergencyLanguage).selectOption('ar');
@@ -115,6 +116,7 @@ describe('journal sentences and emergency texts in another language', () => {
     await page.getByRole('button', { name: en.emergencyYes }).click();
     const arabic = 'أخلوا المبنى الآن. غادروا من أقرب مخرج. لا تستخدموا المصاعد.';
     await expect.poll(async () => (await schedule(world.server)).emergency?.text).toBe(arabic);
+    expect((await schedule(world.server)).emergency?.translations?.en?.text).toMatch(/^EVACUATE THE BUILDING NOW/);
     await door.locator('emergency-overlay [role=alert]', { hasText: 'أخلوا المبنى الآن' }).waitFor();
   });
 });
