@@ -12,7 +12,7 @@ import './session-dialog.ts';
 import { formatClockSeconds } from '../../shared/time.ts';
 import { parseInstant } from '../../shared/time-parse.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
-import { panelShortDay } from '../i18n/format.ts';
+import { aroundData, isolatingNames, panelShortDay } from '../i18n/format.ts';
 import { journalSentence } from '../data/journal-sentence.ts';
 import { JOURNAL_OPERATIONS, type JournalOperation } from '../i18n/messages.ts';
 import { baseStyles, sectionCard } from './styles.ts';
@@ -96,7 +96,11 @@ export class JournalPanel extends LitElement {
       <label for="journal-person">${t.journalPerson}</label>
       <select id="journal-person" @change=${(e: Event) => (this.person = (e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${this.person === ''}>${t.journalEveryone}</option>
-        ${[...people].map(([actor, name]) => html`<option value=${actor} ?selected=${this.person === actor}>${name === actor ? actor : `${name} (${actor})`}</option>`)}
+        ${[...people].map(([actor, name]) => {
+          const label = name === actor ? actor : `${name} (${actor})`;
+          // An option cannot hold a <bdi>: data-name says which of its text is a person's name (data).
+          return html`<option value=${actor} data-name=${label} ?selected=${this.person === actor}>${label}</option>`;
+        })}
       </select>
       ${
         entries.length === 0
@@ -130,7 +134,8 @@ export class JournalPanel extends LitElement {
         >${panelShortDay(at, zone, this.locale.language)} <bdi>${formatClockSeconds(at, zone)}</bdi></span
       >
       <span>
-        <span class="who" title=${entry.actor}>${entry.actorName ?? entry.actor}</span>
+        <!-- A staff member's name is data: isolated, so a Latin name keeps its place in Arabic. -->
+        <bdi class="who" title=${entry.actor}>${entry.actorName ?? entry.actor}</bdi>
         <span class="operation">${operation}</span>
         <!-- Worded from the entry's parameters; an older entry keeps the server's English (lang says which). -->
         <bdi class="what" lang=${summary.language}>${summary.text}</bdi>
@@ -165,11 +170,11 @@ export class JournalPanel extends LitElement {
       ${
         refusal
           ? html`<div class="error" role="alert">
-              <p>${refusal.text} ${refusal.next}</p>
+              <p>${isolatingNames(refusal.text, refusal.names)} ${isolatingNames(refusal.next, refusal.names)}</p>
               ${
                 refusal.blockingSessionId && this.data!.store.session(refusal.blockingSessionId)
                   ? html`<button @click=${() => (this.openSessionId = refusal.blockingSessionId!)}>
-                      ${t.journalOpenSession(this.data!.store.session(refusal.blockingSessionId)!.title)}
+                      ${aroundData(t.journalOpenSession, this.data!.store.session(refusal.blockingSessionId)!.title)}
                     </button>`
                   : nothing
               }

@@ -78,6 +78,8 @@ export interface UndoRefusal {
   next: string;
   /** "Undo anyway" is offered: the server said force would lift this refusal (a room clash only). */
   forceable?: boolean;
+  /** The data `text` and `next` place (titles, rooms, an uncoded English reason): isolated where shown. */
+  names: string[];
 }
 
 /**
@@ -96,16 +98,20 @@ export function explainUndoRefusal(
       ? `${formatClock(parseInstant(body.clash.start, zone), zone)}–${formatClock(parseInstant(body.clash.end, zone), zone)}`
       : undefined;
   const worded = undoReason(body, t, slot);
-  const text = t.undoCant(worded ?? `${reason.charAt(0).toUpperCase()}${reason.slice(1)}`);
+  const quoted = `${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
+  const text = t.undoCant(worded ?? quoted);
+  const placed = [...Object.values(body.params ?? {}), body.clash?.title, worded ? undefined : quoted];
+  const names = [...new Set(placed.filter((name): name is string => typeof name === 'string' && name !== ''))];
   if (body.clash) {
     return {
       text,
+      names,
       blockingSessionId: body.clash.id,
       next: t.undoClearTheWay(body.clash.title, body.forceable === true),
       ...(body.forceable === true && { forceable: true }),
     };
   }
-  if (typeof body.undoneBy === 'number') return { text: t.undoAlreadyUndone, next: t.undoNothingToDo };
+  if (typeof body.undoneBy === 'number') return { text: t.undoAlreadyUndone, next: t.undoNothingToDo, names: [] };
   if (
     ['undo.changed', 'undo.deleted', 'undo.exists-again'].includes(body.code ?? '') ||
     /changed again since|deleted since|exists again/.test(reason)
@@ -114,8 +120,9 @@ export function explainUndoRefusal(
       text,
       ...(entry.sessionId ? { blockingSessionId: entry.sessionId } : {}),
       next: t.undoLaterFirst,
+      names,
     };
   }
-  if (body.code === 'undo.expired' || /expired/.test(reason)) return { text, next: t.undoPostAgain };
-  return { text, next: t.undoNewerFirst };
+  if (body.code === 'undo.expired' || /expired/.test(reason)) return { text, next: t.undoPostAgain, names };
+  return { text, next: t.undoNewerFirst, names };
 }

@@ -29,6 +29,18 @@ export function aroundData<Names extends string[]>(
     });
 }
 
+/**
+ * A sentence already worded, with the data it placed (`names`) each put in a <bdi>: for sentences
+ * made far from where they are shown (a refused undo's), where aroundData's slots are gone.
+ * Longest name first, so "Water (moved)" is isolated whole rather than "Water" inside it.
+ */
+export function isolatingNames(sentence: string, names: readonly string[]): TemplateResult[] {
+  const byLength = [...names].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (byLength.length === 0) return [html`${sentence}`];
+  const pattern = new RegExp(`(${byLength.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return sentence.split(pattern).map((piece, index) => (index % 2 === 1 ? html`<bdi>${piece}</bdi>` : html`${piece}`));
+}
+
 /** UN English is British: "Monday 14 October", not "Monday, October 14". */
 function intlLocale(language: Language): string {
   return language === 'en' ? 'en-GB' : language;

@@ -139,13 +139,15 @@ describe('undo in the reader’s language', () => {
     expect(refusal).toEqual({
       text: 'Impossible d’annuler : The announcement “Lunch” has expired.',
       next: 'Publiez-la de nouveau depuis Annonces si elle est toujours utile.',
+      // The server's English reason, quoted: isolated where shown.
+      names: ['The announcement “Lunch” has expired'],
     });
     const undone = explainUndoRefusal(
       { error: 'cannot undo revision 4: already', undoneBy: 5 },
       entry(4, 'x', 'y'),
       ru,
     );
-    expect(undone).toEqual({ text: 'Это изменение уже отменено.', next: 'Делать ничего не нужно.' });
+    expect(undone).toEqual({ text: 'Это изменение уже отменено.', next: 'Делать ничего не нужно.', names: [] });
   });
 });
 

@@ -24,6 +24,7 @@ describe('explainUndoRefusal', () => {
       blockingSessionId: 'briefing',
       next: 'Move or shorten “Press briefing” first, then undo again — or undo anyway and keep both in the room.',
       forceable: true,
+      names: ['Press briefing', 'CR3 is already taken by “Press briefing”'],
     });
   });
 
