@@ -92,8 +92,9 @@ export class AccountsPanel extends LitElement {
     const label = account.username;
     const t = this.locale.t;
     return html`<tr>
-      <td>${account.username}${account.disabled ? ` ${t.accDisabled}` : ''}</td>
-      <td>${account.displayName}</td>
+      <!-- Names are data: isolated, so a Latin name keeps its place in Arabic. -->
+      <td><bdi>${account.username}</bdi>${account.disabled ? ` ${t.accDisabled}` : ''}</td>
+      <td><bdi>${account.displayName}</bdi></td>
       <td>
         <select
           aria-label=${t.accRoleOf(label)}

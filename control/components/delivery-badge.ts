@@ -25,7 +25,7 @@ export class DeliveryBadge extends LitElement {
       :host {
         position: fixed;
         inset-inline-end: 1rem;
-        bottom: 1rem;
+        inset-block-end: 1rem;
         z-index: 50;
         max-width: min(30rem, calc(100vw - 2rem));
       }
