@@ -6,8 +6,9 @@
  * dialog, announcements and the emergency takeover with its prepared messages. In each, no word
  * only the English catalogue has shows outside the data (text, and the aria-labels, titles and
  * placeholders assistive technology reads), the root carries the language's `lang` and `dir`, and
- * in Arabic the header's title opens it on the right. The Screens, Venues, Import, Journal and
- * Accounts sections are walked in French and Arabic by control-languages-sections and -schedule.
+ * in Arabic the header's title opens it on the right. The Import, Screens, Venues, Journal and
+ * Accounts sections are walked in all seven by control-languages-walk-rest (a file of its own, so
+ * the two halves run on both workers).
  * One server and one browser for the file, a fresh context (browser set to the language) per language.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
