@@ -3,55 +3,27 @@
  * control-languages-walk): Import (a file's preview with the arrow the reading way, applied, a
  * refused file's problem list), feeds, Screens (the delivery badge and report, the editor, the
  * forget question, a refused pairing code, the preview), Venues (a refused field, a saved one, the
- * title style), the Journal (an undo refused, worded from the server's code) and Accounts (a
- * refused new one). In each, no word only the English catalogue has shows outside the data (text,
+ * title style, the lagging notice put away), the Journal (an undo refused, worded from the
+ * server's code, and the moved session it opens) and Accounts. In each, no word only the English catalogue has shows outside the data (text,
  * and the aria-labels, titles and placeholders assistive technology reads), and the root carries
  * the language's `lang` and `dir`. One server and one browser for the file, a fresh context per
  * language, signed in over the API as a staff member who chose that language (the browser stays
  * English); in Arabic the header opens on the right.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ar } from '../../control/i18n/ar.ts';
-import { de } from '../../control/i18n/de.ts';
-import { en } from '../../control/i18n/en.ts';
-import { es } from '../../control/i18n/es.ts';
-import { fr } from '../../control/i18n/fr.ts';
-import { ru } from '../../control/i18n/ru.ts';
-import { zh } from '../../control/i18n/zh.ts';
-import type { PanelMessages } from '../../control/i18n/messages.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../shared/languages.ts';
-import type { Programme, Schedule, Session } from '../../shared/model.ts';
-import type { DisplayStatus } from '../../shared/protocol.ts';
+import type { Schedule } from '../../shared/model.ts';
 import { titleStyleOf } from '../../shared/title-case.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/server.ts';
-import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
-import { englishWordsShown } from './chrome-text.ts';
-import { openBareScreen } from './fleet-helpers.ts';
-import { escape, type PanelWorld } from './control-fixture.ts';
-
-const LANGUAGES = [
-  ['en', en],
-  ['fr', fr],
-  ['es', es],
-  ['de', de],
-  ['ru', ru],
-  ['ar', ar],
-  ['zh', zh],
-] as const satisfies ReadonlyArray<readonly [Language, PanelMessages]>;
-
-const at = (time: string) => `2024-10-14T${time}:00+02:00`;
-function extra(id: string, venueId: string, start: string, end: string, title: string): Session {
-  const planned = { start: at(start), end: at(end), venueId };
-  return { ...FIXTURE.sessions[0]!, id, title, ...planned, planned };
-}
-
-/** The small fixture with a session the journal can tell about (moved, then changed again). */
-const PROGRAMME: Programme = {
-  ...FIXTURE,
-  sessions: [...FIXTURE.sessions, extra('roving', 'CR3', '16:00', '16:50', 'Roving forum')],
-};
+import { escape } from './control-fixture.ts';
+import {
+  WALK_LANGUAGES,
+  expectHeaderMirrored,
+  expectSpoken as expectSpokenIn,
+  sectionButton,
+  walkDataNames,
+  walkWorld,
+} from './panel-walk.ts';
 
 const pad = (hour: number) => String(hour).padStart(2, '0');
 /** A file that retimes the workshop (to an hour of its own per language) and adds one talk. */
@@ -62,66 +34,8 @@ const csv = (hour: number, added: string) =>
 /** A file the server refuses, with a problem on each of two rows. */
 const BAD_CSV = 'id,title,start,end,venue_id\na,A,not a time,2024-10-14T10:00,CR3\nb,B,2024-10-14T11:00,,CR3\n';
 
-const world = {} as PanelWorld;
-/** The screens' own contexts, kept for the whole file. */
-const screens = new Set<BrowserContext>();
-let adminCookie = '';
-
-beforeAll(async () => {
-  [world.browser, world.server] = await Promise.all([
-    launchChromium(),
-    startTestServer({ programme: PROGRAMME, clock: FIXTURE_CLOCK, speed: 0 }),
-  ]);
-  adminCookie = await world.server.loginAs('Lea', 'admin');
-  await pairScreens();
-  // The journal then holds a move whose undo is refused: the session changed again since.
-  const patch = (body: object) => world.server.request('PATCH', '/api/sessions/roving', body, adminCookie);
-  expect((await patch({ venueId: 'M7', force: true })).status).toBe(200);
-  expect((await patch({ title: 'Roving forum (moved)' })).status).toBe(200);
-}, 120_000);
-afterAll(async () => {
-  await world.browser?.close();
-  await world.server?.close();
-});
-
-/** Two paired screens: the door of CR3 stays live, the lobby has gone offline (so a change lags). */
-async function pairScreens(): Promise<void> {
-  const pair = async (body: object) => {
-    const { screen, code } = await openBareScreen(world.browser, world.server.url);
-    const paired = await world.server.request('POST', '/api/displays/pair', { code, ...body }, adminCookie);
-    expect(paired.status).toBe(201);
-    screens.add(screen.context());
-    return screen;
-  };
-  const gone = await pair({ view: 'lobby', name: 'LB1' });
-  const door = await pair({ view: 'room', venueId: 'CR3', name: 'CR3' });
-  await door.locator('door-display header').waitFor({ timeout: 30_000 });
-  await gone.context().close();
-  await vi.waitFor(
-    async () => {
-      const displays = (await world.server.request<DisplayStatus[]>('GET', '/api/displays', undefined, adminCookie))
-        .body;
-      if (displays.find((d) => d.name === 'LB1')?.connected !== false) throw new Error('LB1 is still connected');
-    },
-    { timeout: 30_000, interval: 100 },
-  );
-}
-
-/**
- * Every piece of data the panel may name in an attribute (titles, rooms, screens, people, feeds):
- * taken out of aria-labels and titles before their words are checked.
- */
-async function dataNames(extraNames: string[]): Promise<string[]> {
-  const { body } = await world.server.request<Schedule>('GET', '/api/schedule');
-  const displays = (await world.server.request<DisplayStatus[]>('GET', '/api/displays', undefined, adminCookie)).body;
-  return [
-    ...body.sessions.map((s) => s.title),
-    ...body.venues.flatMap((v) => [v.id, v.name]),
-    ...body.announcements.map((a) => a.text),
-    ...displays.map((d) => d.name),
-    ...extraNames,
-  ];
-}
+const walk = walkWorld();
+const { world } = walk;
 
 /**
  * A context signed in as `user`, whose account speaks `language`: the browser is left in American
@@ -140,38 +54,30 @@ async function signedIn(user: string, language: Language): Promise<Page> {
   return page;
 }
 
-describe.each(LANGUAGES)('the panel in %s', (language, t) => {
+describe.each(WALK_LANGUAGES)('the panel in %s', (language, t) => {
   const user = `rest-${language}`;
   let page: Page;
   let data: string[] = [];
 
-  /** No English-only word in the chrome of `where` (the page by default), and the root's lang and dir. */
-  async function expectSpoken(view: string, where: Page | Locator = page): Promise<void> {
-    expect(await englishWordsShown(where, en, t, data), view).toEqual([]);
-    const root = page.locator('control-app');
-    expect(await root.getAttribute('lang'), view).toBe(language);
-    expect(await root.getAttribute('dir'), view).toBe(language === 'ar' ? 'rtl' : 'ltr');
-  }
-
-  function section(name: string): Locator {
-    return page.getByRole('navigation', { name: t.navLabel }).getByRole('button', { name });
-  }
+  const expectSpoken = (view: string, where: Page | Locator = page) =>
+    expectSpokenIn(page, [language, t], data, view, where);
+  const section = (name: string) => sectionButton(page, t, name);
 
   it('speaks it from the import to the accounts', { timeout: 180_000 }, async () => {
     // The other languages' accounts and feeds are listed too: their names are data as well.
-    const names = LANGUAGES.flatMap(([code]) => [`rest-${code}`, `${world.server.url}/feed-${code}.csv`, `Zq ${code}`]);
-    data = await dataNames(['Lea', ...names]);
+    const names = WALK_LANGUAGES.flatMap(([code]) => [
+      `rest-${code}`,
+      `${world.server.url}/feed-${code}.csv`,
+      `Zq ${code}`,
+    ]);
+    data = await walkDataNames(world, walk.adminCookie, ['Lea', ...names]);
     page = await signedIn(user, language);
     try {
       await page.goto(`${world.server.url}/control`);
       await page.locator(`control-app[lang="${language}"]`).waitFor();
       await page.getByRole('status').filter({ hasText: t.headerLive }).waitFor();
-      if (language === 'ar') {
-        // Mirrored from the first paint when the account speaks Arabic: the title opens the header at the right.
-        const title = await page.getByRole('heading', { name: t.headerTitle }).boundingBox();
-        const logout = await page.getByRole('button', { name: t.headerLogOut }).boundingBox();
-        expect(title!.x).toBeGreaterThan(logout!.x);
-      }
+      // Mirrored from the first paint when the account speaks Arabic.
+      if (language === 'ar') await expectHeaderMirrored(page, t);
       await importAndFeeds();
       await screensSection();
       await venues();
@@ -187,7 +93,7 @@ describe.each(LANGUAGES)('the panel in %s', (language, t) => {
     await section(t.navImport).click();
     await page.getByRole('heading', { name: t.feedHeading }).waitFor();
     await page.getByLabel(t.impKeep).check();
-    const hour = 8 + LANGUAGES.findIndex(([code]) => code === language);
+    const hour = 8 + WALK_LANGUAGES.findIndex(([code]) => code === language);
     await page.getByLabel(t.impFile).setInputFiles({
       name: 'schedule.csv',
       mimeType: 'text/csv',
@@ -244,7 +150,7 @@ describe.each(LANGUAGES)('the panel in %s', (language, t) => {
     await section(t.navScreens).click();
     await page.getByRole('heading', { name: t.pairHeading }).waitFor();
     const directions = `${language} ${Date.now()}`;
-    const changed = await world.server.request('PATCH', '/api/venues/M7', { directions }, adminCookie);
+    const changed = await world.server.request('PATCH', '/api/venues/M7', { directions }, walk.adminCookie);
     expect(changed.status).toBe(200);
     const badge = page.locator('delivery-badge');
     await badge.getByText(t.dlvWithLagging(t.dlvDelivered(1, 2), t.dlvNotYetOn(t.dlvOffline('LB1')))).waitFor();

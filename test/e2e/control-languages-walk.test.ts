@@ -11,144 +11,54 @@
  * the two halves run on both workers).
  * One server and one browser for the file, a fresh context (browser set to the language) per language.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ar } from '../../control/i18n/ar.ts';
-import { de } from '../../control/i18n/de.ts';
-import { en } from '../../control/i18n/en.ts';
-import { es } from '../../control/i18n/es.ts';
-import { fr } from '../../control/i18n/fr.ts';
-import { ru } from '../../control/i18n/ru.ts';
-import { zh } from '../../control/i18n/zh.ts';
-import type { PanelMessages } from '../../control/i18n/messages.ts';
-import type { Language } from '../../shared/languages.ts';
-import type { Programme, Schedule, Session } from '../../shared/model.ts';
-import type { DisplayStatus } from '../../shared/protocol.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/server.ts';
-import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
-import { englishWordsShown } from './chrome-text.ts';
-import { openBareScreen } from './fleet-helpers.ts';
-import { sessionButton, type PanelWorld } from './control-fixture.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Schedule } from '../../shared/model.ts';
+import { sessionButton } from './control-fixture.ts';
+import {
+  WALK_LANGUAGES,
+  expectHeaderMirrored,
+  expectSpoken as expectSpokenIn,
+  fixtureSession,
+  sectionButton,
+  walkDataNames,
+  walkWorld,
+} from './panel-walk.ts';
 
-const LANGUAGES = [
-  ['en', en, 'en-GB'],
-  ['fr', fr, 'fr-FR'],
-  ['es', es, 'es-ES'],
-  ['de', de, 'de-AT'],
-  ['ru', ru, 'ru-RU'],
-  ['ar', ar, 'ar'],
-  ['zh', zh, 'zh-CN'],
-] as const satisfies ReadonlyArray<readonly [Language, PanelMessages, string]>;
-
-const at = (time: string) => `2024-10-14T${time}:00+02:00`;
-function extra(id: string, venueId: string, start: string, end: string, title: string): Session {
-  const planned = { start: at(start), end: at(end), venueId };
-  return { ...FIXTURE.sessions[0]!, id, title, ...planned, planned };
-}
-
-/** The small fixture, with a plenary and its agenda, and two sessions the journal can tell about. */
-const PROGRAMME: Programme = {
-  ...FIXTURE,
-  venues: [...FIXTURE.venues, { id: 'PH', name: 'Plenary Hall', kind: 'room' }],
+/** The small fixture with a plenary and its agenda, and a delayed session for the grid's badges. */
+const walk = walkWorld({
+  venues: [{ id: 'PH', name: 'Plenary Hall', kind: 'room' }],
   sessions: [
-    ...FIXTURE.sessions,
     {
-      ...extra('plenary', 'PH', '10:00', '18:00', 'Commission plenary'),
+      ...fixtureSession('plenary', 'PH', '10:00', '18:00', 'Commission plenary'),
       kind: 'plenary',
       agendaItems: [
         { code: '1', title: 'Opening of the session' },
         { code: '2', title: 'Adoption of the agenda' },
       ],
     },
-    extra('roving', 'CR3', '16:00', '16:50', 'Roving forum'),
-    extra('late', 'M7', '15:00', '15:50', 'Late forum'),
+    fixtureSession('late', 'M7', '15:00', '15:50', 'Late forum'),
   ],
-};
-
-const world = {} as PanelWorld;
-/** The screens' own contexts, kept for the whole file. */
-const screens = new Set<BrowserContext>();
-let adminCookie = '';
+});
+const { world } = walk;
 
 beforeAll(async () => {
-  [world.browser, world.server] = await Promise.all([
-    launchChromium(),
-    startTestServer({ programme: PROGRAMME, clock: FIXTURE_CLOCK, speed: 0 }),
-  ]);
-  adminCookie = await world.server.loginAs('Lea', 'admin');
-  await Promise.all(LANGUAGES.map(([language]) => world.server.loginAs(`walk-${language}`, 'admin')));
-  await pairScreens();
-  // The journal then holds a move (whose undo is refused: the session changed again since) and a delay.
-  const patch = (body: object) => world.server.request('PATCH', '/api/sessions/roving', body, adminCookie);
-  expect((await patch({ venueId: 'M7', force: true })).status).toBe(200);
-  expect((await patch({ title: 'Roving forum (moved)' })).status).toBe(200);
-  const delay = await world.server.request('POST', '/api/sessions/late/delay', { minutes: 10 }, adminCookie);
+  await Promise.all(WALK_LANGUAGES.map(([language]) => world.server.loginAs(`walk-${language}`, 'admin')));
+  const delay = await world.server.request('POST', '/api/sessions/late/delay', { minutes: 10 }, walk.adminCookie);
   expect(delay.status).toBe(200);
-}, 120_000);
-afterAll(async () => {
-  await world.browser?.close();
-  await world.server?.close();
 });
 
-/** Two paired screens: the door of CR3 stays live, the lobby has gone offline (so a change lags). */
-async function pairScreens(): Promise<void> {
-  const pair = async (body: object) => {
-    const { screen, code } = await openBareScreen(world.browser, world.server.url);
-    const paired = await world.server.request('POST', '/api/displays/pair', { code, ...body }, adminCookie);
-    expect(paired.status).toBe(201);
-    screens.add(screen.context());
-    return screen;
-  };
-  const gone = await pair({ view: 'lobby', name: 'LB1' });
-  const door = await pair({ view: 'room', venueId: 'CR3', name: 'CR3' });
-  await door.locator('door-display header').waitFor({ timeout: 30_000 });
-  await gone.context().close();
-  await vi.waitFor(
-    async () => {
-      const displays = (await world.server.request<DisplayStatus[]>('GET', '/api/displays', undefined, adminCookie))
-        .body;
-      if (displays.find((d) => d.name === 'LB1')?.connected !== false) throw new Error('LB1 is still connected');
-    },
-    { timeout: 30_000, interval: 100 },
-  );
-}
-
-/**
- * Every piece of data the panel may name in an attribute (titles, rooms, screens, people, feeds,
- * announcements): taken out of aria-labels and titles before their words are checked.
- */
-async function dataNames(extraNames: string[]): Promise<string[]> {
-  const { body } = await world.server.request<Schedule>('GET', '/api/schedule');
-  const displays = (await world.server.request<DisplayStatus[]>('GET', '/api/displays', undefined, adminCookie)).body;
-  return [
-    ...body.sessions.flatMap((s) => [s.title, ...(s.agendaItems ?? []).map((item) => item.title)]),
-    ...body.venues.flatMap((v) => [v.id, v.name]),
-    ...body.announcements.map((a) => a.text),
-    ...displays.map((d) => d.name),
-    ...extraNames,
-  ];
-}
-
-describe.each(LANGUAGES)('the panel in %s', (language, t, locale) => {
+describe.each(WALK_LANGUAGES)('the panel in %s', (language, t, locale) => {
   const user = `walk-${language}`;
   let page: Page;
   let data: string[] = [];
 
-  /** No English-only word in the chrome of `where` (the page by default), and the root's lang and dir. */
-  async function expectSpoken(view: string, where: Page | Locator = page): Promise<void> {
-    expect(await englishWordsShown(where, en, t, data), view).toEqual([]);
-    const root = page.locator('control-app');
-    expect(await root.getAttribute('lang'), view).toBe(language);
-    expect(await root.getAttribute('dir'), view).toBe(language === 'ar' ? 'rtl' : 'ltr');
-  }
-
-  function section(name: string): Locator {
-    return page.getByRole('navigation', { name: t.navLabel }).getByRole('button', { name });
-  }
+  const expectSpoken = (view: string, where: Page | Locator = page) =>
+    expectSpokenIn(page, [language, t], data, view, where);
+  const section = (name: string) => sectionButton(page, t, name);
 
   it('speaks it from the login to the emergency takeover', { timeout: 180_000 }, async () => {
-    data = await dataNames([user, 'Lea', `${world.server.url}/feed-${language}.csv`]);
+    data = await walkDataNames(world, walk.adminCookie, [user, 'Lea', `${world.server.url}/feed-${language}.csv`]);
     const context = await world.browser.newContext({ locale, viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -188,11 +98,7 @@ describe.each(LANGUAGES)('the panel in %s', (language, t, locale) => {
     await picker.selectOption(language);
     await page.getByRole('status').filter({ hasText: t.headerLive }).waitFor();
     await expectSpoken('header');
-    if (language === 'ar') {
-      const title = await page.getByRole('heading', { name: t.headerTitle }).boundingBox();
-      const logout = await page.getByRole('button', { name: t.headerLogOut }).boundingBox();
-      expect(title!.x).toBeGreaterThan(logout!.x);
-    }
+    if (language === 'ar') await expectHeaderMirrored(page, t);
   }
 
   /** The grid with its badges and the plenary agenda, a search, and the list of a narrow window. */
@@ -258,7 +164,7 @@ describe.each(LANGUAGES)('the panel in %s', (language, t, locale) => {
       'PATCH',
       '/api/sessions/opening',
       { organizers: { lead: `UNODC ${language}`, partners: [] }, expectedVersion: before.version },
-      adminCookie,
+      walk.adminCookie,
     );
     expect(edited.status).toBe(200);
     await dialog.getByRole('button', { name: t.detSave }).click();
