@@ -9,6 +9,11 @@ import { ApiError } from '../data/api.ts';
 import type { AccountsApi } from '../data/accounts-api.ts';
 import { baseStyles, dataTable, sectionCard } from './styles.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
+import { consume } from '@lit/context';
+import { controlDataContext } from '../data/data-context.ts';
+import type { ControlData } from '../data/control-data.ts';
+import { formatClock } from '../../shared/time.ts';
+import { panelShortDay } from '../i18n/format.ts';
 
 @customElement('accounts-panel')
 export class AccountsPanel extends LitElement {
@@ -32,6 +37,10 @@ export class AccountsPanel extends LitElement {
   ];
 
   @property({ attribute: false }) api?: AccountsApi;
+  /** For the venue's zone, in which a last sign-in is told like every other time. */
+  @consume({ context: controlDataContext })
+  @property({ attribute: false })
+  data?: ControlData;
   @state() private accounts: AccountView[] = [];
   @state() private error = '';
   @state() private notice = '';
@@ -111,7 +120,7 @@ export class AccountsPanel extends LitElement {
           @change=${(e: Event) => this.change(account, { emergency: (e.target as HTMLInputElement).checked })}
         />
       </td>
-      <td>${account.lastLoginAt ?? t.accNever}</td>
+      <td>${account.lastLoginAt ? this.when(account.lastLoginAt) : t.accNever}</td>
       <td>
         <button @click=${() => this.change(account, { disabled: !account.disabled })}>
           ${account.disabled ? t.accEnable : t.accDisable}
@@ -119,6 +128,13 @@ export class AccountsPanel extends LitElement {
         <button @click=${() => this.reset(account)}>${t.accReset}</button>
       </td>
     </tr>`;
+  }
+
+  /** "Mon 14 Oct 13:05" in the venue's zone and the reader's language (the server sends UTC). */
+  private when(iso: string): string {
+    const zone = this.data?.store.timezone ?? 'UTC';
+    const at = Date.parse(iso);
+    return `${panelShortDay(at, zone, this.locale.language)} ${formatClock(at, zone)}`;
   }
 
   private async reload(): Promise<void> {

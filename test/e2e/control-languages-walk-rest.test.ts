@@ -253,6 +253,10 @@ describe.each(WALK_LANGUAGES)('the panel in %s', (language, t) => {
     // Its username, and its display name (the login name, never set otherwise).
     await page.getByRole('cell', { name: user, exact: true }).first().waitFor();
     await page.getByRole('combobox', { name: t.accRoleOf(user) }).waitFor();
+    // The last sign-in is told as every time is, in venue time, not as the server's UTC stamp.
+    const row = page.getByRole('row').filter({ has: page.getByRole('combobox', { name: t.accRoleOf(user) }) });
+    expect(await row.textContent()).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(await row.textContent()).toMatch(/\d\d:\d\d/);
     await page.getByRole('button', { name: t.accAdd }).waitFor();
     await expectSpoken('accounts');
   }
