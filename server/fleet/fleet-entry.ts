@@ -135,6 +135,9 @@ export function entryFromPeer({ status, tokenHash, managed, touched }: PeerEntry
     clockSkewMs: status.clockSkewMs,
     directions: status.directions,
     language: status.language,
+    // Kept whole: the node staff ask stores this copy when it changes the screen.
+    secondLanguage: status.languages?.[1],
+    rotationSeconds: status.rotationSeconds,
   };
 }
 
