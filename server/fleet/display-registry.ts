@@ -31,9 +31,11 @@ import {
   peerEntryOf,
   recordFromEntry,
   sameAssignment,
+  staffFieldsOf,
   statusOf,
   type Assignment,
   type FleetEntry,
+  type StaffFields,
 } from './fleet-entry.ts';
 import type { Admission, DisplayHello, FleetCommand, PeerEntry } from './fleet-messages.ts';
 import { FleetWriter } from './fleet-writer.ts';
@@ -54,24 +56,6 @@ export const IDENTIFY_MS = 8_000;
 export const UNSTORED = 'the display fleet could not be stored: nothing was changed, try again';
 
 type AssignedEntry = FleetEntry & { assignment: Assignment };
-
-/** What a staff action may change on an entry: what is put back when its write fails. */
-const STAFF_FIELDS = [
-  'name',
-  'assignment',
-  'managed',
-  'touched',
-  'persistent',
-  'directions',
-  'language',
-  'secondLanguage',
-  'rotationSeconds',
-] as const satisfies ReadonlyArray<keyof FleetEntry>;
-type StaffFields = Pick<FleetEntry, (typeof STAFF_FIELDS)[number]>;
-
-function staffFieldsOf(entry: FleetEntry): StaffFields {
-  return Object.fromEntries(STAFF_FIELDS.map((field) => [field, entry[field]])) as StaffFields;
-}
 
 export class DisplayRegistry {
   private readonly entries = new Map<string, FleetEntry>();
