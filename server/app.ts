@@ -86,7 +86,7 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   const logger = deps.logger ?? silentLogger;
   const displays = new DisplayRegistry();
   displays.attachStore(deps.displayRecords, (error) => logger.error('cannot store the display fleet', error));
-  const fleet = new Fleet(displays);
+  const fleet = new Fleet(displays, (error) => logger.error('cannot apply a staff change to the display fleet', error));
   const sso = deps.sso && new SingleSignOn(deps.sso);
   // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
   // that reaches the port directly pick its own address and slip past the login limits and caps.

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { DisplayScreen, DisplayView } from '../../shared/protocol.ts';
 import { isLanguage, type Language } from '../../shared/languages.ts';
 import { clampSeconds } from '../../shared/language-rotation.ts';
-import { inTransaction, type PostgresPool } from '../platform/postgres/database.ts';
+import type { PostgresPool } from '../platform/postgres/database.ts';
 
 export interface DisplayRecord {
   id: string;
@@ -39,7 +39,11 @@ export interface DisplayRecordStore {
    * fleet is loaded once, at start, before any screen connects.
    */
   load(): DisplayRecord[];
-  /** Inserts or replaces these records in one transaction. */
+  /**
+   * Inserts or replaces these records (in one transaction; on PostgreSQL a flush of the whole fleet
+   * may take several); settles once they are durable and rejects when they were not. Writes reach the database in the order they were called, so an
+   * older routine write never lands over a staff change made after it.
+   */
   save(records: DisplayRecord[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
 }
@@ -186,51 +190,57 @@ const DISPLAY_COLUMNS: (keyof DisplayRow)[] = [
   'rotation_seconds',
 ];
 
+const ROWS_PER_STATEMENT = 1_000;
+
 /**
  * The fleet in PostgreSQL, shared by every node (a screen may reconnect to any of them). The
- * records are read once here, when the node starts; drain() waits for the writes in flight, so
- * the composition root can end the pool without losing the last flush.
+ * records are read once here, when the node starts. Writes go out one after another on the
+ * pool: a pool runs queries on several connections at once, and a routine flush racing a staff
+ * change for the same row could otherwise commit last with the older copy. drain() waits for the
+ * writes in flight, so the composition root can end the pool without losing the last flush.
  */
 export async function openPostgresDisplayRecords(
   pool: PostgresPool,
 ): Promise<DisplayRecordStore & { drain(): Promise<void> }> {
   const loaded = (await pool.query<DisplayRow>('SELECT * FROM displays ORDER BY last_seen')).rows.map(recordFromRow);
-  const inFlight = new Set<Promise<void>>();
-  const track = (write: Promise<void>) => {
-    inFlight.add(write);
-    void write.catch(() => undefined).finally(() => inFlight.delete(write));
-    return write;
+  let last: Promise<void> = Promise.resolve();
+  const inOrder = (write: () => Promise<void>): Promise<void> => {
+    const result = last.then(write);
+    // The next write waits for this one to settle, whether it succeeded or not.
+    last = result.catch(() => undefined);
+    return result;
   };
-  const placeholders = DISPLAY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
   const updates = DISPLAY_COLUMNS.slice(1)
     .map((column) => `${column} = excluded.${column}`)
     .join(', ');
-  const upsert = `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${placeholders})
-    ON CONFLICT (id) DO UPDATE SET ${updates}`;
+  // One statement per write (one round trip, atomic by itself): a chunk of a routine flush then
+  // holds a staff change queued behind it for a millisecond or two, not for 200 round trips.
+  const upsert = (rows: DisplayRow[]) => {
+    const values = rows.map(
+      (_, r) => `(${DISPLAY_COLUMNS.map((_, c) => `$${r * DISPLAY_COLUMNS.length + c + 1}`).join(', ')})`,
+    );
+    return pool.query(
+      `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES ${values.join(', ')}
+       ON CONFLICT (id) DO UPDATE SET ${updates}`,
+      rows.flatMap((row) => DISPLAY_COLUMNS.map((column) => row[column])),
+    );
+  };
   return {
     load: () => loaded,
-    save: (records) =>
-      track(
-        records.length === 0
-          ? Promise.resolve()
-          : inTransaction(pool, async (client) => {
-              for (const record of records) {
-                const row = rowFromRecord(record);
-                await client.query(
-                  upsert,
-                  DISPLAY_COLUMNS.map((column) => row[column]),
-                );
-              }
-            }),
-      ),
-    remove: (ids) =>
-      track(
-        ids.length === 0
-          ? Promise.resolve()
-          : pool.query('DELETE FROM displays WHERE id = ANY($1)', [ids]).then(() => undefined),
-      ),
-    async drain() {
-      await Promise.allSettled([...inFlight]);
+    save: (records) => {
+      // ON CONFLICT may touch a row once per statement: the last copy of an id is the one kept.
+      const rows = [...new Map(records.map((record) => [record.id, rowFromRecord(record)])).values()];
+      if (rows.length === 0) return Promise.resolve();
+      return inOrder(async () => {
+        // A flush on close may carry the whole fleet: PostgreSQL takes at most 65,535 parameters.
+        for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
+          await upsert(rows.slice(start, start + ROWS_PER_STATEMENT));
+      });
     },
+    remove: (ids) =>
+      ids.length === 0
+        ? Promise.resolve()
+        : inOrder(() => pool.query('DELETE FROM displays WHERE id = ANY($1)', [ids]).then(() => undefined)),
+    drain: () => last,
   };
 }

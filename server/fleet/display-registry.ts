@@ -11,12 +11,13 @@
  * staff pair it. A page opened at /display/room/CR3 registers with what its URL says, unless staff
  * have since chosen its assignment themselves (managed): staff's choice then wins.
  *
- * Records live in SQLite once attachStore has been called (write-behind for screen reports, see
- * fleet-writer.ts); after a restart every record is back, offline until its screen reconnects.
+ * Records live in the store once attachStore has been called (write-behind for screen reports, see
+ * fleet-writer.ts); a staff action settles once its record is durable, and is undone in memory
+ * when the write fails. After a restart every record is back, offline until its screen reconnects.
  */
 import type { DisplayReport, DisplayStatus } from '../../shared/protocol.ts';
 import type { Language } from '../../shared/languages.ts';
-import { NotFoundError } from '../platform/errors.ts';
+import { NotFoundError, UnavailableError } from '../platform/errors.ts';
 import type { DisplayRecordStore } from './display-records.ts';
 import { hashToken, newDisplayId, tokenMatches } from './display-secrets.ts';
 import {
@@ -30,9 +31,11 @@ import {
   peerEntryOf,
   recordFromEntry,
   sameAssignment,
+  staffFieldsOf,
   statusOf,
   type Assignment,
   type FleetEntry,
+  type StaffFields,
 } from './fleet-entry.ts';
 import type { Admission, DisplayHello, FleetCommand, PeerEntry } from './fleet-messages.ts';
 import { FleetWriter } from './fleet-writer.ts';
@@ -49,6 +52,9 @@ export const MAX_ENTRIES = 2000;
 export const STALE_AFTER_MS = 60_000;
 export const IDENTIFY_MS = 8_000;
 
+/** What staff read when the database did not take their change. */
+export const UNSTORED = 'the display fleet could not be stored: nothing was changed, try again';
+
 type AssignedEntry = FleetEntry & { assignment: Assignment };
 
 export class DisplayRegistry {
@@ -58,6 +64,7 @@ export class DisplayRegistry {
   private readonly commandListeners = new Set<(id: string, command: FleetCommand) => void>();
   private readonly renderedListeners = new Set<(revision: number, previous: number) => void>();
   private writer: FleetWriter | undefined;
+  private onStoreError: (error: unknown) => void = () => undefined;
   private staleIds = '';
   /** In a cluster: whether another node holds this screen connected (see fleet-peers.ts). */
   private connectedElsewhere: (id: string) => boolean = () => false;
@@ -72,6 +79,7 @@ export class DisplayRegistry {
   attachStore(store: DisplayRecordStore, onError: (error: unknown) => void = () => undefined): void {
     for (const record of store.load())
       if (!this.entries.has(record.id)) this.entries.set(record.id, entryFromRecord(record));
+    this.onStoreError = onError;
     this.writer = new FleetWriter(store, (id) => this.recordOf(id), onError);
     this.changed();
   }
@@ -179,23 +187,28 @@ export class DisplayRegistry {
     return entry?.assignment ? statusOf(entry as AssignedEntry, this.realNow(), this.staleAfterMs) : undefined;
   }
 
-  /** Binds the screen showing this code to an assignment; it switches at once. */
-  pair(code: string, assignment: Assignment, name: string): DisplayStatus {
+  /**
+   * Binds the screen showing this code to an assignment; it switches once the record is stored.
+   * Until then its code stays taken (a second pair with it finds the screen assigned).
+   */
+  async pair(code: string, assignment: Assignment, name: string): Promise<DisplayStatus> {
     const id = this.codes.find(code);
     const entry = id === undefined ? undefined : this.entries.get(id);
     if (!entry || entry.assignment)
       throw new NotFoundError(`code: no screen is showing the pairing code ${code}`, 'code');
-    this.codes.release(entry);
+    const before = staffFieldsOf(entry);
     entry.assignment = assignment;
     entry.name = name;
     entry.managed = true;
     entry.touched = true;
     entry.persistent = true;
+    await this.stored(entry, before, () => this.writer?.now(entry.id));
+    this.codes.release(entry);
     return this.staffChanged(entry as AssignedEntry);
   }
 
   /** Renames and/or reassigns a screen; a reassigned screen is managed by staff from then on. */
-  update(
+  async update(
     id: string,
     change: {
       name?: string | undefined;
@@ -206,8 +219,9 @@ export class DisplayRegistry {
       secondLanguage?: Language | null | undefined;
       rotationSeconds?: number | undefined;
     },
-  ): DisplayStatus {
+  ): Promise<DisplayStatus> {
     const entry = this.assignedEntry(id);
+    const before = staffFieldsOf(entry);
     entry.touched = true;
     if (change.name !== undefined) entry.name = change.name;
     if (change.directions !== undefined) entry.directions = change.directions;
@@ -218,32 +232,42 @@ export class DisplayRegistry {
       entry.assignment = change.assignment;
       entry.managed = true;
     }
+    await this.stored(entry, before, () => this.writer?.now(entry.id));
     return this.staffChanged(entry);
   }
 
-  /** Removes a screen's record; a connected one goes back to showing a pairing code. */
-  forget(id: string): void {
+  /**
+   * Removes a screen's record; a connected one goes back to showing a pairing code. The entry
+   * leaves memory first, so no routine flush meanwhile writes it back; a failed delete restores it.
+   */
+  async forget(id: string): Promise<void> {
     const entry: FleetEntry = this.assignedEntry(id);
-    this.writer?.remove([id]);
+    const before = staffFieldsOf(entry);
     if (entry.sockets === 0) {
       this.entries.delete(id);
     } else {
       entry.assignment = null;
       entry.managed = false;
       entry.touched = false;
-      this.send(id, { event: 'pairing', args: [{ displayId: id, code: this.codes.issue(entry) }] });
     }
+    await this.stored(entry, before, () => this.writer?.removeNow([id]));
+    if (entry.assignment === null && this.entries.has(id))
+      this.send(id, { event: 'pairing', args: [{ displayId: id, code: this.codes.issue(entry) }] });
     this.changed();
   }
 
   /** Forgets every screen that is offline now (the bulk "forget offline screens"); returns how many. */
-  forgetOffline(): number {
+  async forgetOffline(): Promise<number> {
     const offline = this.assigned().filter((entry) => entry.sockets === 0 && !this.connectedElsewhere(entry.id));
+    if (offline.length === 0) return 0;
     for (const entry of offline) this.entries.delete(entry.id);
-    if (offline.length > 0) {
-      this.writer?.remove(offline.map((entry) => entry.id));
-      this.changed();
+    try {
+      await this.writer?.removeNow(offline.map((entry) => entry.id));
+    } catch (error) {
+      for (const entry of offline) if (!this.entries.has(entry.id)) this.entries.set(entry.id, entry);
+      throw this.unstored(error);
     }
+    this.changed();
     return offline.length;
   }
 
@@ -376,9 +400,30 @@ export class DisplayRegistry {
     return entry as AssignedEntry;
   }
 
-  /** A staff change: durable before it is acknowledged, then pushed to the screen and the panels. */
+  /**
+   * Runs a staff change's write. When the database does not take it, the entry gets back what
+   * staff had changed (what screens reported meanwhile stays), is put back if it had been taken
+   * out, and is queued for the next flush, so memory and the stored record agree again.
+   */
+  private async stored(entry: FleetEntry, before: StaffFields, write: () => Promise<void> | undefined): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      Object.assign(entry, before);
+      if (!this.entries.has(entry.id)) this.entries.set(entry.id, entry);
+      this.writer?.later(entry.id);
+      this.changed();
+      throw this.unstored(error);
+    }
+  }
+
+  private unstored(error: unknown): UnavailableError {
+    this.onStoreError(error);
+    return new UnavailableError(UNSTORED);
+  }
+
+  /** A staff change, now durable: pushed to the screen and the panels. */
   private staffChanged(entry: AssignedEntry): DisplayStatus {
-    this.writer?.now(entry.id);
     this.send(entry.id, { event: 'assign', args: [assignmentMessage(entry)] });
     this.changed();
     return statusOf(entry, this.realNow(), this.staleAfterMs);

@@ -45,6 +45,24 @@ export interface FleetEntry {
   rotationSeconds?: number | undefined;
 }
 
+/** What a staff action may change on an entry: what is put back when its write fails. */
+const STAFF_FIELDS = [
+  'name',
+  'assignment',
+  'managed',
+  'touched',
+  'persistent',
+  'directions',
+  'language',
+  'secondLanguage',
+  'rotationSeconds',
+] as const satisfies ReadonlyArray<keyof FleetEntry>;
+export type StaffFields = Pick<FleetEntry, (typeof STAFF_FIELDS)[number]>;
+
+export function staffFieldsOf(entry: FleetEntry): StaffFields {
+  return Object.fromEntries(STAFF_FIELDS.map((field) => [field, entry[field]])) as StaffFields;
+}
+
 /**
  * The ghost-screen rule. A page that opened a display URL without staff pairing or assigning it
  * (a preview tab, a test browser) is listed but not counted in delivery until staff pair/assign
@@ -135,6 +153,9 @@ export function entryFromPeer({ status, tokenHash, managed, touched }: PeerEntry
     clockSkewMs: status.clockSkewMs,
     directions: status.directions,
     language: status.language,
+    // Kept whole: the node staff ask stores this copy when it changes the screen.
+    secondLanguage: status.languages?.[1],
+    rotationSeconds: status.rotationSeconds,
   };
 }
 

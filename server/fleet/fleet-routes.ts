@@ -12,7 +12,9 @@
  *   POST   /api/displays/:id/identify  → 200 { sent }   (the screen shows its name for a few seconds)
  *   POST   /api/displays/:id/reload    → 200 { sent }   (the screen reloads its page)
  *   DELETE /api/displays/:id           → 204            (a connected screen shows a pairing code again)
- * `sent` is false when the screen is not connected: commands are not queued.
+ * `sent` is false when the screen is not connected: commands are not queued. A change to a screen
+ * is answered once its record is stored (on PostgreSQL: committed); 503 when the database did not
+ * take it, and then nothing changed.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -89,7 +91,7 @@ export function fleetRouter({ service, fleet: displays }: ApiContext): Router {
     res.status(201).json(await displays.pair(body.code, assignment, name));
   });
 
-  router.patch('/displays/:id', (req, res) => {
+  router.patch('/displays/:id', async (req, res) => {
     const body = validate(UpdateSchema, req.body);
     const current = displays.get(req.params.id);
     if (!current) throw new NotFoundError(`no display with id ${req.params.id}`);
@@ -105,7 +107,7 @@ export function fleetRouter({ service, fleet: displays }: ApiContext): Router {
       }
     }
     res.json(
-      displays.update(req.params.id, {
+      await displays.update(req.params.id, {
         name: body.name,
         assignment,
         directions: body.directions,
@@ -114,21 +116,21 @@ export function fleetRouter({ service, fleet: displays }: ApiContext): Router {
     );
   });
 
-  router.post('/displays/:id/identify', (req, res) => {
-    res.json({ sent: displays.command(req.params.id, { type: 'identify' }) });
+  router.post('/displays/:id/identify', async (req, res) => {
+    res.json({ sent: await displays.command(req.params.id, { type: 'identify' }) });
   });
 
-  router.post('/displays/:id/reload', (req, res) => {
-    res.json({ sent: displays.command(req.params.id, { type: 'reload' }) });
+  router.post('/displays/:id/reload', async (req, res) => {
+    res.json({ sent: await displays.command(req.params.id, { type: 'reload' }) });
   });
 
   // Bulk clean-up of the fleet list (the panel confirms first, naming how many).
-  router.post('/displays/forget-offline', (_req, res) => {
-    res.json({ forgotten: displays.forgetOffline() });
+  router.post('/displays/forget-offline', async (_req, res) => {
+    res.json({ forgotten: await displays.forgetOffline() });
   });
 
-  router.delete('/displays/:id', (req, res) => {
-    displays.forget(req.params.id);
+  router.delete('/displays/:id', async (req, res) => {
+    await displays.forget(req.params.id);
     res.status(204).end();
   });
 

@@ -1,7 +1,7 @@
 /**
  * Writes the fleet's records to the store. Staff actions (pair, rename, reassign, forget) are
- * written at once, before they are acknowledged, and only their own record: they must survive a
- * crash. Reports from screens (last seen, rendered revision, screen size) are many and cheap to
+ * written at once, and only their own record, and are acknowledged once the write is durable
+ * (on PostgreSQL, when the transaction committed): they must survive a crash. Reports from screens (last seen, rendered revision, screen size) are many and cheap to
  * lose, so only the records that changed are collected and written every ROUTINE_FLUSH_MS, in
  * transactions of CHUNK_ROWS with a turn of the event loop between them: at 5,000 screens one
  * big transaction held the server's one thread for tens of milliseconds, delaying every delta.
@@ -40,16 +40,25 @@ export class FleetWriter {
     }
   }
 
-  /** Writes this display's record now, alone: a staff change is durable before it is acknowledged. */
-  now(id: string): void {
+  /**
+   * Writes this display's record now, alone: a staff change is acknowledged only once this
+   * settles, and a failure reaches the caller (who undoes the change) instead of the log.
+   */
+  now(id: string): Promise<void> {
     this.dirty.delete(id);
     const record = this.recordOf(id);
-    if (record) this.guard(() => this.store.save([record]));
+    return record ? this.store.save([record]) : Promise.resolve();
   }
 
-  remove(ids: string[]): void {
+  /** Removes these records now (a staff "forget"); a failure reaches the caller. */
+  removeNow(ids: string[]): Promise<void> {
     for (const id of ids) this.dirty.delete(id);
-    this.guard(() => this.store.remove(ids));
+    return this.store.remove(ids);
+  }
+
+  /** Removes records nobody waits for (pruned and ghost screens); a failure is only logged. */
+  remove(ids: string[]): void {
+    this.guard(() => this.removeNow(ids));
   }
 
   /** Starts writing everything pending at once (on close: nothing may be left behind). */

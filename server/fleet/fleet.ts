@@ -16,8 +16,8 @@
  * No per-socket state is added: a single node (no channel) costs nothing more per screen.
  */
 import type { DisplayStatus } from '../../shared/protocol.ts';
-import { NotFoundError } from '../platform/errors.ts';
-import type { DisplayRegistry, PeerEntry } from './display-registry.ts';
+import { NotFoundError, UnavailableError } from '../platform/errors.ts';
+import { UNSTORED, type DisplayRegistry, type PeerEntry } from './display-registry.ts';
 import type { Assignment } from './fleet-entry.ts';
 import type { Language } from '../../shared/languages.ts';
 
@@ -52,6 +52,14 @@ export interface PairRequest {
   name: string;
 }
 
+/**
+ * A node's answer to a pairing request: the screen it paired (and stored), null when the code is
+ * not shown on that node, or `unstored` when it was but the database did not take the record.
+ */
+export type PairAnswer = DisplayStatus | null | { unstored: true };
+
+type ActionResult = DisplayStatus | boolean | number | undefined;
+
 /** How the nodes of a cluster reach each other (server/realtime/peer-channel.ts). */
 export interface PeerChannel {
   readonly node: string;
@@ -59,8 +67,8 @@ export interface PeerChannel {
   publish(message: PeerMessage): void;
   onMessage(listener: (message: PeerMessage) => void): () => void;
   /** Every other node's answer (those that answered in time). */
-  askPair(request: PairRequest): Promise<Array<DisplayStatus | null>>;
-  onPairAsked(handler: (request: PairRequest) => DisplayStatus | null): () => void;
+  askPair(request: PairRequest): Promise<PairAnswer[]>;
+  onPairAsked(handler: (request: PairRequest) => Promise<PairAnswer>): () => void;
 }
 
 interface Peer {
@@ -80,6 +88,7 @@ export class Fleet {
 
   constructor(
     readonly registry: DisplayRegistry,
+    private readonly onError: (error: unknown) => void = () => undefined,
     private readonly now: () => number = Date.now,
   ) {
     this.stops.push(registry.onChange(() => this.changed()));
@@ -126,35 +135,37 @@ export class Fleet {
     return this.remoteStatus(id) ?? local;
   }
 
+  /** Settles once the screen's record is durable, on whichever node holds the waiting screen. */
   async pair(code: string, assignment: Assignment, name: string): Promise<DisplayStatus> {
     try {
-      return this.registry.pair(code, assignment, name);
+      return await this.registry.pair(code, assignment, name);
     } catch (error) {
       if (!(error instanceof NotFoundError) || !this.channel) throw error;
       const answers = await this.channel.askPair({ code, assignment, name });
-      const paired = answers.find((answer) => answer !== null);
-      if (!paired) throw error;
-      return paired;
+      const paired = answers.find((answer): answer is DisplayStatus => answer !== null && !('unstored' in answer));
+      if (paired) return paired;
+      if (answers.some((answer) => answer !== null)) throw new UnavailableError(UNSTORED);
+      throw error;
     }
   }
 
-  update(id: string, change: DisplayChange): DisplayStatus {
-    const status = this.applyHere({ type: 'update', id, change }) as DisplayStatus;
+  async update(id: string, change: DisplayChange): Promise<DisplayStatus> {
+    const status = (await this.applyHere({ type: 'update', id, change })) as DisplayStatus;
     return this.withConnection(status);
   }
 
   /** False when the screen is connected to no node (commands are not queued). */
-  command(id: string, command: { type: 'identify' } | { type: 'reload' }): boolean {
-    const sentHere = this.applyHere({ type: 'command', id, command }) as boolean;
+  async command(id: string, command: { type: 'identify' } | { type: 'reload' }): Promise<boolean> {
+    const sentHere = (await this.applyHere({ type: 'command', id, command })) as boolean;
     return sentHere || this.remoteStatus(id) !== undefined;
   }
 
-  forget(id: string): void {
-    this.applyHere({ type: 'forget', id });
+  async forget(id: string): Promise<void> {
+    await this.applyHere({ type: 'forget', id });
   }
 
-  forgetOffline(): number {
-    return this.applyHere({ type: 'forget-offline' }) as number;
+  async forgetOffline(): Promise<number> {
+    return (await this.applyHere({ type: 'forget-offline' })) as number;
   }
 
   onChange(listener: () => void): () => void {
@@ -162,9 +173,12 @@ export class Fleet {
     return () => this.listeners.delete(listener);
   }
 
-  /** Applies a staff action here (errors reach the caller), then on every other node. */
-  private applyHere(mutation: FleetMutation): DisplayStatus | boolean | number | undefined {
-    const result = this.apply(mutation, this.remoteStatus('id' in mutation ? mutation.id : '') !== undefined);
+  /**
+   * Applies a staff action here, where it is stored before this settles (errors reach the
+   * caller, and a failed one reaches no other node), then on every other node.
+   */
+  private async applyHere(mutation: FleetMutation): Promise<ActionResult> {
+    const result = await this.apply(mutation, this.remoteStatus('id' in mutation ? mutation.id : '') !== undefined);
     this.channel?.publish({ kind: 'apply', node: this.channel.node, mutation });
     return result;
   }
@@ -173,18 +187,18 @@ export class Fleet {
    * One staff action on this node's registry. `heldElsewhere`: another node holds the screen, so
    * this node's copy may be missing or an offline copy; not knowing it is then no error.
    */
-  private apply(mutation: FleetMutation, heldElsewhere: boolean): DisplayStatus | boolean | number | undefined {
+  private async apply(mutation: FleetMutation, heldElsewhere: boolean): Promise<ActionResult> {
     try {
       switch (mutation.type) {
         case 'update':
-          return this.registry.update(mutation.id, mutation.change);
+          return await this.registry.update(mutation.id, mutation.change);
         case 'command':
           return this.registry.command(mutation.id, mutation.command);
         case 'forget':
-          this.registry.forget(mutation.id);
+          await this.registry.forget(mutation.id);
           return undefined;
         case 'forget-offline':
-          return this.registry.forgetOffline();
+          return await this.registry.forgetOffline();
       }
     } catch (error) {
       if (!(error instanceof NotFoundError) || !heldElsewhere) throw error;
@@ -206,11 +220,12 @@ export class Fleet {
     return undefined;
   }
 
-  private pairHere({ code, assignment, name }: PairRequest): DisplayStatus | null {
+  private async pairHere({ code, assignment, name }: PairRequest): Promise<PairAnswer> {
     try {
-      return this.registry.pair(code, assignment, name);
+      return await this.registry.pair(code, assignment, name);
     } catch (error) {
       if (error instanceof NotFoundError) return null;
+      if (error instanceof UnavailableError) return { unstored: true };
       throw error;
     }
   }
@@ -241,7 +256,8 @@ export class Fleet {
         this.changed();
         break;
       case 'apply':
-        this.apply(message.mutation, true);
+        // The node staff asked has stored the change already; this node's copy follows it.
+        this.apply(message.mutation, true).catch(this.onError);
         break;
     }
   }

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
 
-export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media';
+export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media' | 'unavailable';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -20,6 +20,8 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   'too-large': 413,
   'unsupported-media': 415,
+  // The database did not take the write: nothing changed, and the same request may succeed later.
+  unavailable: 503,
 };
 
 export interface ErrorOptions {
@@ -73,6 +75,13 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, details?: Record<string, unknown>, field?: string) {
     super('conflict', message, { field, details });
+  }
+}
+
+/** A write the database refused or never answered: the change was not made (the cause is logged). */
+export class UnavailableError extends AppError {
+  constructor(message: string) {
+    super('unavailable', message);
   }
 }
 

@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
-import type { DisplayStatus } from '../../shared/protocol.ts';
-import type { PairRequest, PeerChannel, PeerMessage } from '../fleet/fleet.ts';
+import type { PairAnswer, PairRequest, PeerChannel, PeerMessage } from '../fleet/fleet.ts';
 
 const FLEET_EVENT = 'signage:fleet';
 const PAIR_EVENT = 'signage:pair';
@@ -24,7 +23,9 @@ export function peerChannel(io: Server, node: string = randomUUID()): PeerChanne
   return {
     node,
     publish(message) {
-      main.serverSideEmit(FLEET_EVENT, message);
+      // The adapter encodes with msgpack, which turns an absent (undefined) field into null: a
+      // rename would arrive as "language: null". JSON drops undefined and keeps a meant null.
+      main.serverSideEmit(FLEET_EVENT, JSON.parse(JSON.stringify(message)) as PeerMessage);
     },
     onMessage(listener) {
       const handler = (message: PeerMessage) => listener(message);
@@ -34,19 +35,16 @@ export function peerChannel(io: Server, node: string = randomUUID()): PeerChanne
     askPair(request) {
       return new Promise((resolve) => {
         // On a timeout socket.io still hands over the answers that came.
-        main.serverSideEmit(PAIR_EVENT, request, (_error: unknown, answers: Array<DisplayStatus | null> | undefined) =>
+        main.serverSideEmit(PAIR_EVENT, request, (_error: unknown, answers: PairAnswer[] | undefined) =>
           resolve(answers ?? []),
         );
       });
     },
     onPairAsked(handler) {
-      const listener = (request: PairRequest, reply: (answer: DisplayStatus | null) => void) => {
+      const listener = (request: PairRequest, reply: (answer: PairAnswer) => void) => {
         if (typeof reply !== 'function') return;
-        try {
-          reply(handler(request));
-        } catch {
-          reply(null);
-        }
+        // Answered once the pairing is stored: the asking node acknowledges it to staff.
+        handler(request).then(reply, () => reply(null));
       };
       main.on(PAIR_EVENT, listener);
       return () => main.off(PAIR_EVENT, listener);

@@ -6,14 +6,16 @@
  *   → onChange listeners (realtime broadcast, control panel)
  * so nothing is acknowledged or broadcast before it is on disk, and a failed commit leaves
  * memory untouched. Writes run one at a time. On a store other nodes also write (PostgreSQL), each
- * operation first catches up from the shared journal, so its checks (expectedVersion, clashes) see
- * the latest state; a commit that loses the race for its revision catches up and runs again.
+ * operation runs under the store's write lock, after catching up from the shared journal to the
+ * revision stored then, so its checks (expectedVersion, clashes) see the latest state and writes
+ * from several nodes queue in the database instead of retrying.
  */
+
 import { applyDelta } from '../../shared/apply.ts';
 import type { Schedule } from '../../shared/model.ts';
 import type { Delta } from '../../shared/protocol.ts';
 import { soleLeader } from '../platform/leadership.ts';
-import { RevisionTakenError, type StoredJournalEntry } from './store/store-interface.ts';
+import type { ScheduleStore, StoredChange, StoredJournalEntry } from './store/store-interface.ts';
 import { toVenueIso } from '../../shared/time.ts';
 import { newScheduleId } from './store/schedule-id.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -30,18 +32,15 @@ import { undoChange } from './undo.ts';
 import { updateSettings, updateVenue } from './venues.ts';
 import { ConflictError } from '../platform/errors.ts';
 
+/** An operation decides a change on the schedule it is given (null: nothing to change). */
+type Operation<T> = (ctx: Context) => PendingChange<T> | null | Promise<PendingChange<T> | null>;
+
 /**
  * How many recent changes the service keeps in memory with their deltas: at least what a
  * reconnecting screen replays (realtime/catch-up.ts MAX_REPLAY) and a panel gets (RECENT_JOURNAL
  * in control-namespace.ts), so neither waits for the database.
  */
 export const RECENT_CHANGES = 250;
-/**
- * A commit that keeps losing its revision to other nodes gives up after this many tries. Each
- * retry first catches up, so under a burst from two nodes a write loses only while the other
- * keeps winning; 8 was too few for 20 parallel writes a node (the burst test).
- */
-export const MAX_COMMIT_ATTEMPTS = 64;
 /** A missed notification costs at most this much latency: the journal is read again this often. */
 export const GAP_FILL_MS = 2_000;
 /** Journal entries read per query while catching up. */
@@ -164,46 +163,68 @@ export async function openScheduleService(options: ScheduleServiceOptions): Prom
     return { schedule, now: options.now() };
   }
 
-  async function commit<T>(ctx: Context, change: PendingChange<T>, actor: Actor): Promise<ChangeResult<T>> {
+  /** The rows of a change to the schedule as it is now: the next revision, its journal entry and undo. */
+  function storedChange<T>(ctx: Context, change: PendingChange<T>, actor: Actor): StoredChange {
     const revision = schedule.revision + 1;
     const delta: Delta = { revision, ops: change.ops };
     const entry = newEntry(revision, toVenueIso(ctx.now, schedule.timezone), actor, change);
-    const inverse = inverseOf(schedule, change.ops);
-    await store.commit({ delta, entry, inverse, idempotency: actor.idempotency });
+    return { delta, entry, inverse: inverseOf(schedule, change.ops), idempotency: actor.idempotency };
+  }
+
+  /** A committed change becomes the live schedule, then its listeners hear of it. */
+  function committed<T>({ delta, entry, inverse }: StoredChange, change: PendingChange<T>): ChangeResult<T> {
     remember({ ...entry, delta, inverse });
-    const result: ChangeResult<T> = { revision, value: change.value, delta, entry, local: true };
+    const result: ChangeResult<T> = { revision: delta.revision, value: change.value, delta, entry, local: true };
     notify(result);
     return result;
+  }
+
+  async function decide<T>(ctx: Context, operation: Operation<T>): Promise<PendingChange<T> | null> {
+    try {
+      return await operation(ctx);
+    } catch (error) {
+      throw withLastEditor(error);
+    }
   }
 
   /**
    * Runs one operation on the latest state and commits it. `operation` may return null when
    * there is nothing to change (expiry with nothing expired).
    */
-  function run<T>(
-    actor: Actor,
-    operation: (ctx: Context) => PendingChange<T> | null | Promise<PendingChange<T> | null>,
-  ): Promise<ChangeResult<T> | null> {
+  function run<T>(actor: Actor, operation: Operation<T>): Promise<ChangeResult<T> | null> {
     return exclusive(async () => {
-      for (let attempt = 1; ; attempt++) {
-        context();
-        if (shared) await pullCommitted();
-        const ctx = context();
-        let change: PendingChange<T> | null;
-        try {
-          change = await operation(ctx);
-        } catch (error) {
-          throw withLastEditor(error);
-        }
-        if (!change) return null;
-        try {
-          return await commit(ctx, change, actor);
-        } catch (error) {
-          // Another node took this revision: catch up and decide again on the state it left.
-          if (!(error instanceof RevisionTakenError) || attempt >= MAX_COMMIT_ATTEMPTS) throw error;
-        }
-      }
+      context();
+      if (store.commitLocked) return runLocked(actor, operation, store.commitLocked.bind(store));
+      const ctx = context();
+      const change = await decide(ctx, operation);
+      if (!change) return null;
+      const stored = storedChange(ctx, change, actor);
+      await store.commit(stored);
+      return committed(stored, change);
     });
+  }
+
+  /**
+   * On a store other nodes write: the operation runs once this node holds the store's write lock,
+   * on the schedule caught up to the revision stored then, so its checks (expectedVersion,
+   * clashes) see the latest state and a write from another node waits instead of racing it.
+   */
+  async function runLocked<T>(
+    actor: Actor,
+    operation: Operation<T>,
+    commitLocked: NonNullable<ScheduleStore['commitLocked']>,
+  ): Promise<ChangeResult<T> | null> {
+    let change: PendingChange<T> | null = null;
+    const stored = await commitLocked(async (revision) => {
+      await pullCommitted();
+      if (schedule.revision !== revision) {
+        throw new Error(`the journal ends at revision ${schedule.revision}, the store holds ${revision}`);
+      }
+      const ctx = context();
+      change = await decide(ctx, operation);
+      return change && storedChange(ctx, change, actor);
+    });
+    return stored && change && committed(stored, change);
   }
 
   async function change<T>(actor: Actor, operation: (ctx: Context) => PendingChange<T> | Promise<PendingChange<T>>) {

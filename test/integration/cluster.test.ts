@@ -2,12 +2,13 @@
  * Two real node processes on one PostgreSQL and one Redis behind HAProxy (test/support/cluster.ts),
  * started once for the file: writes alternating between the nodes reach every screen once and in
  * order, announcement expiry fires once, the fleet is the whole cluster's and staff commands reach a
- * screen on whichever node holds it, and when a node is SIGKILLed during a write stream no
+ * screen on whichever node holds it (a pairing or rename is in PostgreSQL when it is answered), and when a node is SIGKILLed during a write stream no
  * acknowledged write is lost and its screens come back current through the proxy.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { CLUSTER_PASSWORD, clusterPrerequisites, startCluster, type Cluster } from '../support/cluster.ts';
@@ -17,8 +18,9 @@ import { connectControl, connectDisplay, Recorder, type Client } from './clients
 import { RECONNECTION } from '../../display/data/reconnection.ts';
 import type { DisplayStatus, JournalEntry } from '../../shared/protocol.ts';
 
-const pg = postgresTests();
-const missing = clusterPrerequisites() ?? (pg.available ? undefined : 'needs PostgreSQL (apt-get install postgresql)');
+const postgres = postgresTests();
+const missing =
+  clusterPrerequisites() ?? (postgres.available ? undefined : 'needs PostgreSQL (apt-get install postgresql)');
 if (missing) console.log(`cluster tests skipped: ${missing}`);
 
 const SCREENS = 200;
@@ -117,8 +119,20 @@ function until<T>(client: Client, test: (list: DisplayStatus[]) => T | undefined
     .then(() => found!);
 }
 
+/** A screen's row as any other connection to the database reads it now. */
+async function storedDisplay(url: string, id: string): Promise<Record<string, unknown> | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SELECT name, view, venue_id, managed FROM displays WHERE id = $1', [id])).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
 describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind HAProxy', () => {
   let dir: string;
+  let database: string;
   let cluster: Cluster;
   /** One staff session, signed in on node A and honoured by every node (the session key is shared). */
   let cookie: string;
@@ -128,7 +142,8 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'signage-cluster-'));
-    cluster = await startCluster(dir, { database: await pg.freshDatabase() });
+    database = await postgres.freshDatabase();
+    cluster = await startCluster(dir, { database });
     cookie = await login(cluster.nodes[0]!.url);
   });
 
@@ -173,6 +188,27 @@ describe.skipIf(missing !== undefined)('a cluster of two nodes on Redis behind H
 
     const unknown = await call(a!.url, 'POST', '/api/displays/nobody/identify', cookie);
     expect(unknown.status).toBe(404);
+  });
+
+  test('a screen waiting on node B, paired and renamed through node A, is in PostgreSQL when A answers', async () => {
+    const [a, b] = cluster.nodes;
+    const identity = { displayId: 'bare-on-b', token: 'a-secret-token-of-bare-on-b' };
+    const screen = await connectDisplay(b!.url, { view: 'unassigned', ...identity });
+    clients.push(screen);
+    const { code } = await screen.recorder.waitFor('pairing');
+    const paired = await call(a!.url, 'POST', '/api/displays/pair', cookie, { code, view: 'lobby', name: 'Foyer' });
+    expect(paired).toMatchObject({ status: 201, body: { id: 'bare-on-b', view: 'lobby', name: 'Foyer' } });
+    // No wait: B stored the pairing before it answered A.
+    expect(await storedDisplay(database, 'bare-on-b')).toMatchObject({ name: 'Foyer', view: 'lobby', managed: 1 });
+    await screen.recorder.waitFor('assign');
+    // A knows the screen once B's gossip arrives; from then on a rename through A is stored by A.
+    const panel = await connectControl(a!.url, cookie);
+    clients.push(panel);
+    await until(panel, (list) => list.find((d) => d.id === 'bare-on-b' && d.connected));
+    const renamed = await call(a!.url, 'PATCH', '/api/displays/bare-on-b', cookie, { name: 'Foyer east' });
+    expect(renamed.status).toBe(200);
+    expect(await storedDisplay(database, 'bare-on-b')).toMatchObject({ name: 'Foyer east' });
+    expect(await screen.recorder.waitFor('assign', (assignment: any) => assignment.name === 'Foyer east')).toBeTruthy();
   });
 
   test('writes alternating between the nodes, in parallel, reach every screen once and in revision order', async () => {

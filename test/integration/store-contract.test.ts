@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { JournalEntry } from '../../shared/protocol.ts';
 import { openSignageDatabase, openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
@@ -114,6 +115,20 @@ const rename = (revision: number, title: string) => ({
   entry: entry(revision, { sessionId: 'a' }),
   inverse: [{ type: 'session' as const, session: session('a', 'Alpha') }],
 });
+
+/** How many connections to this database wait for a lock another transaction holds. */
+async function waitingOnLocks(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ waiting: number }>(
+      "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    return rows[0]!.waiting;
+  } finally {
+    await client.end();
+  }
+}
 
 describe.each(kinds)('the $name store', (kind) => {
   let where: string;
@@ -327,5 +342,70 @@ describe.each(kinds)('the $name store', (kind) => {
         userAgent: undefined,
       },
     ]);
+  });
+});
+
+// A store several processes write decides each change under its write lock (PostgreSQL only).
+const shared = kinds.find((kind) => kind.name === 'postgres')!;
+describe.skipIf(!shared.available)('the postgres store, written by two processes at once', () => {
+  let where: string;
+  let opened: Opened;
+  let store: ScheduleStore;
+  let other: Opened;
+
+  beforeEach(async () => {
+    where = await shared.create();
+    opened = await shared.open(where);
+    store = opened.store;
+    other = await shared.open(where);
+  });
+  afterEach(async () => {
+    await other.close();
+    await opened.close();
+  });
+
+  it('queues a second writer behind the lock: it decides on the revision the first one left, and never retries', async () => {
+    await store.seed(initial);
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstDeciding!: () => void;
+    const firstHasLock = new Promise<void>((resolve) => (firstDeciding = resolve));
+    const decided: Array<[string, number]> = [];
+    const first = store.commitLocked!(async (stored) => {
+      decided.push(['first', stored]);
+      firstDeciding();
+      await firstHolds;
+      return rename(stored + 1, 'First');
+    });
+    await firstHasLock;
+    const second = other.store.commitLocked!(async (stored) => {
+      decided.push(['second', stored]);
+      return rename(stored + 1, 'Second');
+    });
+    // The second writer waits in the database (on the meta row's lock) while the first holds it.
+    await vi.waitFor(async () => expect(await waitingOnLocks(where)).toBe(1), { timeout: 5_000 });
+    releaseFirst();
+    await expect(first).resolves.toMatchObject({ delta: { revision: 1 } });
+    await expect(second).resolves.toMatchObject({ delta: { revision: 2 } });
+    expect(decided).toEqual([
+      ['first', 0],
+      ['second', 1],
+    ]);
+    expect((await store.journalSince(0)).map((e) => [e.revision, e.delta.ops[0]])).toEqual([
+      [1, expect.objectContaining({ session: expect.objectContaining({ title: 'First' }) })],
+      [2, expect.objectContaining({ session: expect.objectContaining({ title: 'Second' }) })],
+    ]);
+
+    // Deciding on nothing, or failing to decide, writes nothing and lets the next writer in.
+    await expect(store.commitLocked!(async () => null)).resolves.toBeNull();
+    await expect(
+      store.commitLocked!(async () => {
+        throw new Error('refused by the rules');
+      }),
+    ).rejects.toThrow('refused by the rules');
+    await expect(other.store.commitLocked!(async (stored) => rename(stored + 1, 'Third'))).resolves.toMatchObject({
+      delta: { revision: 3 },
+    });
+    expect((await store.load())!.revision).toBe(3);
   });
 });

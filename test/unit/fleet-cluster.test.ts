@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DisplayRegistry, type FleetCommand } from '../../server/fleet/display-registry.ts';
-import type { DisplayHello } from '../../server/fleet/fleet-messages.ts';
+import { hello } from './screen-hello.ts';
 import {
   Fleet,
   GOSSIP_MS,
@@ -14,18 +14,6 @@ import {
   type PeerChannel,
   type PeerMessage,
 } from '../../server/fleet/fleet.ts';
-
-function hello(displayId: string, view: DisplayHello['view'] = 'room'): DisplayHello {
-  return {
-    socketId: `s-${displayId}`,
-    displayId,
-    token: `token-of-${displayId}-long-enough`,
-    view,
-    ...(view === 'room' ? { venueId: 'CR3' } : {}),
-    defaultName: () => 'CR3 door',
-    revision: 0,
-  };
-}
 
 /** Nodes on one bus: what one publishes, the others receive in order (as through the Redis stream). */
 function bus() {
@@ -51,7 +39,7 @@ function bus() {
           return () => entry.listeners.delete(listener);
         },
         async askPair(request) {
-          return others().map((other) => handlers.get(other.node)?.(structuredClone(request)) ?? null);
+          return Promise.all(others().map((other) => handlers.get(other.node)?.(structuredClone(request)) ?? null));
         },
         onPairAsked(handler) {
           handlers.set(node, handler);
@@ -85,15 +73,16 @@ describe('the fleet of two nodes', () => {
     vi.useRealTimers();
   });
 
-  it("lists the other node's screens as connected, and commands reach them there", () => {
+  it("lists the other node's screens as connected, and commands reach them there", async () => {
     b.registry.admit(hello('door-1'));
     vi.advanceTimersByTime(GOSSIP_MS);
     expect(a.list()).toEqual([expect.objectContaining({ id: 'door-1', connected: true, venueId: 'CR3' })]);
 
-    expect(a.command('door-1', { type: 'identify' })).toBe(true);
+    expect(await a.command('door-1', { type: 'identify' })).toBe(true);
     expect(sentOnB).toEqual([['door-1', { event: 'identify', args: [{ name: 'CR3 door', durationMs: 8000 }] }]]);
 
-    const moved = a.update('door-1', { assignment: { view: 'lobby' }, name: 'Lobby left' });
+    const moved = await a.update('door-1', { assignment: { view: 'lobby' }, name: 'Lobby left' });
+    await vi.advanceTimersByTimeAsync(0); // B applies it once A has stored it
     expect(moved).toMatchObject({ id: 'door-1', view: 'lobby', name: 'Lobby left', connected: true });
     expect(sentOnB.at(-1)).toEqual([
       'door-1',
@@ -101,14 +90,14 @@ describe('the fleet of two nodes', () => {
     ]);
     expect(b.get('door-1')).toMatchObject({ view: 'lobby', name: 'Lobby left', connected: true });
 
-    expect(() => a.command('nobody', { type: 'reload' })).toThrow('no display with id nobody');
+    await expect(a.command('nobody', { type: 'reload' })).rejects.toThrow('no display with id nobody');
   });
 
-  it("a screen of a node that went silent shows offline, and fails over keeping staff's assignment", () => {
+  it("a screen of a node that went silent shows offline, and fails over keeping staff's assignment", async () => {
     b.registry.admit(hello('door-1'));
     vi.advanceTimersByTime(GOSSIP_MS);
-    a.update('door-1', { assignment: { view: 'lobby' } });
-    vi.advanceTimersByTime(GOSSIP_MS);
+    await a.update('door-1', { assignment: { view: 'lobby' } });
+    await vi.advanceTimersByTimeAsync(GOSSIP_MS);
 
     network.kill('b');
     vi.advanceTimersByTime(PEER_TIMEOUT_MS + HEARTBEAT_MS);
@@ -119,12 +108,13 @@ describe('the fleet of two nodes', () => {
     expect(a.get('door-1')).toMatchObject({ connected: true, view: 'lobby' });
   });
 
-  it('forget-offline on one node spares the screens connected to the other', () => {
+  it('forget-offline on one node spares the screens connected to the other', async () => {
     b.registry.admit(hello('door-1'));
     a.registry.admit(hello('door-2'));
     a.registry.disconnected('door-2');
     vi.advanceTimersByTime(GOSSIP_MS);
-    expect(a.forgetOffline()).toBe(1);
+    expect(await a.forgetOffline()).toBe(1);
+    await vi.advanceTimersByTimeAsync(0);
     expect(a.list().map((d) => d.id)).toEqual(['door-1']);
     expect(b.list().map((d) => d.id)).toEqual(['door-1']);
   });

@@ -46,11 +46,11 @@ describe('ghost screens', () => {
     expect(registry.get('tab')?.counted).toBe(false);
   });
 
-  it('is counted at once when staff assign it, and then never drops out by itself', () => {
+  it('is counted at once when staff assign it, and then never drops out by itself', async () => {
     let now = 0;
     const registry = new DisplayRegistry(() => now);
     registry.admit(hello('door'));
-    registry.update('door', { assignment: { view: 'lobby' } });
+    await registry.update('door', { assignment: { view: 'lobby' } });
     expect(registry.get('door')?.counted).toBe(true);
     registry.disconnected('door');
     now += 2 * UNPAIRED_TTL_MS;
@@ -71,14 +71,14 @@ describe('ghost screens', () => {
     expect(registry.get('tab')).toBeUndefined();
   });
 
-  it('forgets every offline screen at once, keeping connected ones', () => {
+  it('forgets every offline screen at once, keeping connected ones', async () => {
     const registry = new DisplayRegistry(() => 0);
     registry.admit(hello('a'));
     registry.admit(hello('b'));
     registry.admit(hello('c'));
     registry.disconnected('a');
     registry.disconnected('b');
-    expect(registry.forgetOffline()).toBe(2);
+    expect(await registry.forgetOffline()).toBe(2);
     expect(registry.list().map((d) => d.id)).toEqual(['c']);
   });
 });

@@ -53,7 +53,7 @@ describe('FleetWriter', () => {
     expect(saved).toHaveLength(3);
   });
 
-  it('writes a staff change alone and at once, and skips records that are no longer kept', () => {
+  it('writes a staff change alone and at once, and skips records that are no longer kept', async () => {
     const records = new Map([
       ['a', record('a')],
       ['b', record('b')],
@@ -61,7 +61,7 @@ describe('FleetWriter', () => {
     const { writer, saved } = setup(records);
     writer.later('a');
     writer.later('gone');
-    writer.now('b');
+    await writer.now('b');
     expect(saved).toEqual([['b']]);
     writer.flush();
     expect(saved.at(-1)).toEqual(['a']);
@@ -96,5 +96,26 @@ describe('FleetWriter', () => {
     writer.flush();
     expect(removed).toEqual([['a']]);
     expect(saved).toEqual([['b']]);
+  });
+
+  it("hands a staff write's failure to the caller, and only a routine write's to the error log", async () => {
+    const logged: unknown[] = [];
+    const failing: DisplayRecordStore = {
+      load: () => [],
+      save: () => Promise.reject(new Error('database is down')),
+      remove: () => Promise.reject(new Error('database is down')),
+    };
+    const writer = new FleetWriter(
+      failing,
+      (id) => record(id),
+      (error) => logged.push(error),
+    );
+    await expect(writer.now('a')).rejects.toThrow('database is down');
+    await expect(writer.removeNow(['a'])).rejects.toThrow('database is down');
+    expect(logged).toEqual([]);
+    writer.remove(['pruned']);
+    writer.later('b');
+    writer.flush();
+    await vi.waitFor(() => expect(logged).toHaveLength(2));
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The shared store of a cluster: the same logical schema as sqlite-store.ts in PostgreSQL, so any
- * number of nodes work on one schedule. The revision is assigned inside the commit's transaction
- * (a conditional UPDATE of the meta row, which also locks it until COMMIT), so two nodes never
- * write the same revision: the second finds the row moved on and gets RevisionTakenError. Each
- * commit NOTIFYs its revision; watch() LISTENs on a dedicated connection.
+ * number of nodes work on one schedule. A commit's first statement takes the next revision
+ * (UPDATE meta … RETURNING), which locks the meta row until COMMIT: writers on other nodes queue
+ * there, and with commitLocked each decides its change only once it holds the lock, on the
+ * revision the one before left, so two nodes never write the same revision and none has to try
+ * again. Each commit NOTIFYs its revision; watch() LISTENs on a dedicated connection.
  */
 import type { Schedule } from '../../../shared/model.ts';
 import type { Delta, DeltaOp } from '../../../shared/protocol.ts';
@@ -71,6 +72,65 @@ async function writeOp(client: PostgresClient, op: DeltaOp): Promise<void> {
   }
 }
 
+/**
+ * The transaction's first statement takes the next revision: it locks the meta row until COMMIT
+ * (a writer on another node waits here, then takes the revision after this one's) and returns
+ * the revision stored before. A transaction that then writes nothing rolls back, and with it the
+ * revision it took.
+ */
+async function takeRevision(client: PostgresClient): Promise<number> {
+  const row = (
+    await client.query<{ revision: number }>('UPDATE meta SET revision = revision + 1 WHERE id = 1 RETURNING revision')
+  ).rows[0];
+  if (!row) throw new Error('the database holds no schedule yet');
+  return row.revision - 1;
+}
+
+/** Thrown to roll back a commitLocked whose decision was to change nothing. */
+const NOTHING_TO_COMMIT = Symbol('nothing to commit');
+
+type PostgresIdempotencyKeys = ReturnType<typeof openPostgresIdempotencyKeys>;
+
+/** Writes one change on top of `stored`, whose next revision the transaction took; its idempotency claim with it. */
+async function writeChange(
+  client: PostgresClient,
+  { delta, entry, inverse, idempotency: claim }: StoredChange,
+  stored: number,
+  idempotency: PostgresIdempotencyKeys,
+): Promise<void> {
+  if (delta.revision !== stored + 1 || entry.revision !== delta.revision) {
+    throw new RevisionTakenError(delta.revision, stored);
+  }
+  for (const op of delta.ops) await writeOp(client, op);
+  await client.query(
+    `INSERT INTO journal (revision, at, actor, actor_name, operation, summary, params, session_id, delta, inverse, undoes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      entry.revision,
+      entry.at,
+      entry.actor,
+      entry.actorName ?? null,
+      entry.operation,
+      entry.summary,
+      entry.params === undefined ? null : JSON.stringify(entry.params),
+      entry.sessionId ?? null,
+      JSON.stringify(delta),
+      JSON.stringify(inverse),
+      entry.undoes ?? null,
+    ],
+  );
+  if (entry.undoes !== undefined) {
+    const marked = await client.query('UPDATE journal SET undone_by = $1 WHERE revision = $2 AND undone_by IS NULL', [
+      entry.revision,
+      entry.undoes,
+    ]);
+    if (marked.rowCount !== 1) throw new Error(`revision ${entry.undoes} cannot be marked as undone`);
+  }
+  if (claim) await idempotency.claim(client, claim, delta.revision);
+  // Delivered to every listener when (and only if) the transaction commits.
+  await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(delta.revision)]);
+}
+
 async function readRows(client: PostgresClient): Promise<ScheduleRows | null> {
   const meta = (
     await client.query('SELECT revision, timezone, schedule_id, conference, settings FROM meta WHERE id = 1')
@@ -120,47 +180,23 @@ export function openPostgresStore(pool: PostgresPool, url: string): ScheduleStor
       });
     },
 
-    async commit({ delta, entry, inverse, idempotency: claim }: StoredChange) {
-      await inTransaction(pool, async (client) => {
-        // Takes the meta row's lock until COMMIT: a second node's commit waits here, then finds
-        // the revision moved on and writes nothing.
-        const taken = await client.query<{ revision: number }>(
-          'UPDATE meta SET revision = $1 WHERE id = 1 AND revision = $2 RETURNING revision',
-          [delta.revision, delta.revision - 1],
-        );
-        if (taken.rowCount !== 1 || entry.revision !== delta.revision) {
-          const stored = (await client.query<{ revision: number }>('SELECT revision FROM meta WHERE id = 1')).rows[0];
-          throw new RevisionTakenError(delta.revision, stored?.revision);
-        }
-        for (const op of delta.ops) await writeOp(client, op);
-        await client.query(
-          `INSERT INTO journal (revision, at, actor, actor_name, operation, summary, params, session_id, delta, inverse, undoes)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            entry.revision,
-            entry.at,
-            entry.actor,
-            entry.actorName ?? null,
-            entry.operation,
-            entry.summary,
-            entry.params === undefined ? null : JSON.stringify(entry.params),
-            entry.sessionId ?? null,
-            JSON.stringify(delta),
-            JSON.stringify(inverse),
-            entry.undoes ?? null,
-          ],
-        );
-        if (entry.undoes !== undefined) {
-          const marked = await client.query(
-            'UPDATE journal SET undone_by = $1 WHERE revision = $2 AND undone_by IS NULL',
-            [entry.revision, entry.undoes],
-          );
-          if (marked.rowCount !== 1) throw new Error(`revision ${entry.undoes} cannot be marked as undone`);
-        }
-        if (claim) await idempotency.claim(client, claim, delta.revision);
-        // Delivered to every listener when (and only if) the transaction commits.
-        await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(delta.revision)]);
-      });
+    async commit(change) {
+      await inTransaction(pool, async (client) => writeChange(client, change, await takeRevision(client), idempotency));
+    },
+
+    async commitLocked(decide) {
+      try {
+        return await inTransaction(pool, async (client) => {
+          const stored = await takeRevision(client);
+          const change = await decide(stored);
+          if (!change) throw NOTHING_TO_COMMIT;
+          await writeChange(client, change, stored, idempotency);
+          return change;
+        });
+      } catch (error) {
+        if (error === NOTHING_TO_COMMIT) return null;
+        throw error;
+      }
     },
 
     async entry(revision) {

@@ -57,6 +57,14 @@ export interface ScheduleStore {
    * RevisionTakenError when delta.revision is not the stored revision + 1.
    */
   commit(change: StoredChange): Promise<void>;
+  /**
+   * One change decided under the store's write lock, on a store several processes write
+   * (PostgreSQL: the meta row, locked by the transaction's first statement). `decide` gets the
+   * stored revision once the lock is held, brings the caller's copy up to it, and returns the
+   * change for the next revision, or null to write nothing; writers elsewhere wait meanwhile, so
+   * no change is ever decided on a state about to be outdated. Resolves with what was committed.
+   */
+  commitLocked?(decide: (stored: number) => Promise<StoredChange | null>): Promise<StoredChange | null>;
   entry(revision: number): Promise<StoredJournalEntry | undefined>;
   /** Entries with a revision above the given one, oldest first. */
   journalSince(revision: number, limit?: number): Promise<StoredJournalEntry[]>;
