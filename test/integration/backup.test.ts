@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { tsxCommand } from '../support/cli.ts';
 import { openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
+import { BackupError, backupDataDir, restoreDataDir } from '../../server/platform/backup.ts';
 import { openService, removeDir, staff, tempDataDir } from '../unit/domain-fixture.ts';
 
 const dirs: string[] = [];
@@ -36,6 +37,22 @@ function expectRefusal(result: { code: number | null; stderr: string }, message:
   expect(result.code).toBe(2);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stderr).toMatch(message);
+}
+
+/**
+ * The CLI prints a BackupError's message after "signage: " with exit 2 (one real refusal below
+ * proves it); the other refusals are checked in-process at the same call, without a process start.
+ */
+async function expectInProcessRefusal(action: () => unknown, message: RegExp): Promise<void> {
+  const error = await Promise.resolve()
+    .then(action)
+    .then(
+      () => new Error('it was not refused'),
+      (refusal: unknown) => refusal as Error,
+    );
+  expect(error).toBeInstanceOf(BackupError);
+  expect(error.message.split('\n')).toHaveLength(1);
+  expect(error.message).toMatch(message);
 }
 
 /** Real processes side by side: each start is slow on a busy machine. */
@@ -84,7 +101,7 @@ describe.concurrent('backup and restore', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 
   describe('bad input: one line, exit 2, nothing changed', () => {
-    it('a backup target that exists', async () => {
+    it('a backup target that exists (through the real CLI: one line, exit 2)', async () => {
       const live = dir();
       await (await openService(live)).close();
       const file = join(dir(), 'taken.db');
@@ -96,8 +113,8 @@ describe.concurrent('backup and restore', { timeout: SPAWN_TIMEOUT_MS }, () => {
     it('a backup target in a folder that does not exist', async () => {
       const live = dir();
       await (await openService(live)).close();
-      expectRefusal(
-        await cli('backup', live, join(dir(), 'no-such-folder', 'b.db')),
+      await expectInProcessRefusal(
+        () => backupDataDir(live, join(dir(), 'no-such-folder', 'b.db')),
         /folder .*no-such-folder is missing or not writable/,
       );
     });
@@ -106,16 +123,17 @@ describe.concurrent('backup and restore', { timeout: SPAWN_TIMEOUT_MS }, () => {
       const live = dir();
       await (await openService(live)).close();
       const file = join(dir(), 'b.db');
-      expect((await cli('backup', live, file)).code).toBe(0);
+      await backupDataDir(live, file);
       const before = statSync(join(live, 'signage.db')).mtimeMs;
-      // A live process other than the CLI holds the directory (the test runner itself).
+      // A live process other than the one restoring holds the directory (the test runner's parent).
+      const holder = process.ppid;
       writeFileSync(
         join(live, 'signage.lock'),
-        JSON.stringify({ pid: process.pid, startedAt: 'now', command: 'signage server' }),
+        JSON.stringify({ pid: holder, startedAt: 'now', command: 'signage server' }),
       );
-      expectRefusal(
-        await cli('restore', live, file),
-        new RegExp(`in use by another signage process \\(pid ${process.pid}.*restore only into a stopped`),
+      await expectInProcessRefusal(
+        () => restoreDataDir(live, file),
+        new RegExp(`in use by another signage process \\(pid ${holder}.*restore only into a stopped`),
       );
       expect(statSync(join(live, 'signage.db')).mtimeMs).toBe(before);
     });
@@ -125,7 +143,7 @@ describe.concurrent('backup and restore', { timeout: SPAWN_TIMEOUT_MS }, () => {
       mkdirSync(target, { recursive: true });
       const file = join(dir(), 'notes.db');
       writeFileSync(file, 'not a database at all '.repeat(100));
-      expectRefusal(await cli('restore', target, file), /notes\.db is not a signage backup/);
+      await expectInProcessRefusal(() => restoreDataDir(target, file), /notes\.db is not a signage backup/);
       expect(existsSync(join(target, 'signage.db'))).toBe(false);
       rmSync(file);
     });

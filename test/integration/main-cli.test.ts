@@ -7,8 +7,9 @@ import { ROOT } from '../../server/platform/vite-build.ts';
 import { runScript, startServerProcess, stopProcess as stop } from '../support/server-process.ts';
 
 // Each test starts `server/main.ts` and waits for what it prints (the "Staff password" line once it
-// listens, or its exit): no fixed sleeps, and a budget that holds when the machine is busy. The
-// tests share nothing, so they all run at once: the processes' starts (mostly imports) overlap.
+// listens, or its exit): no fixed sleeps, and a budget that holds when the machine is busy. One
+// process at a time: all at once (tried) cost about 20 % more CPU on 2 busy cores, for no steady
+// gain in time (the suite's other worker wants the cores too).
 const SPAWN_TIMEOUT_MS = 120_000;
 const dirs: string[] = [];
 afterAll(() => {
@@ -24,7 +25,7 @@ function tempDir(): string {
 const run = (args: string[], env: Record<string, string> = {}) => runScript('server/main.ts', args, { env });
 const startAndRead = (args: string[], env: Record<string, string> = {}) => startServerProcess(args, { env });
 
-describe.concurrent('server/main.ts as a program', () => {
+describe('server/main.ts as a program', () => {
   // The option rules themselves are unit-tested in-process (test/unit/config.test.ts); one bad
   // option here proves main.ts turns any ConfigError into exit code 2 and one prefixed line.
   describe('configuration errors', { timeout: SPAWN_TIMEOUT_MS }, () => {
