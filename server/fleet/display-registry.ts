@@ -17,6 +17,7 @@
 import type { DisplayReport, DisplayStatus } from '../../shared/protocol.ts';
 import type { Language } from '../../shared/languages.ts';
 import { NotFoundError } from '../platform/errors.ts';
+import { refusal } from '../../shared/refusal-codes.ts';
 import type { DisplayRecordStore } from './display-records.ts';
 import { hashToken, newDisplayId, tokenMatches } from './display-secrets.ts';
 import {
@@ -184,7 +185,11 @@ export class DisplayRegistry {
     const id = this.codes.find(code);
     const entry = id === undefined ? undefined : this.entries.get(id);
     if (!entry || entry.assignment)
-      throw new NotFoundError(`code: no screen is showing the pairing code ${code}`, 'code');
+      throw new NotFoundError(
+        `code: no screen is showing the pairing code ${code}`,
+        'code',
+        refusal('pairing.unknown-code', { code }),
+      );
     this.codes.release(entry);
     entry.assignment = assignment;
     entry.name = name;
@@ -372,7 +377,8 @@ export class DisplayRegistry {
 
   private assignedEntry(id: string): AssignedEntry {
     const entry = this.entries.get(id);
-    if (!entry?.assignment) throw new NotFoundError(`no display with id ${id}`);
+    if (!entry?.assignment)
+      throw new NotFoundError(`no display with id ${id}`, undefined, refusal('display.not-found', { id }));
     return entry as AssignedEntry;
   }
 
