@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
 import { doorHeading, openBareScreen, openScreensSection, pairFromPanel } from './fleet-helpers.ts';
 import { newScreenContext, wholeShellCached } from './display-helpers.ts';
+import { en } from '../../control/i18n/en.ts';
 
 let world: PanelWorld;
 let panel: Page;
@@ -69,7 +70,7 @@ describe('pairing a screen', () => {
     await form.getByRole('button', { name: 'Pair' }).click();
     const alert = form.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('no screen is showing the pairing code ZZZZZZ');
+    expect(await alert.textContent()).toContain(en.refusedPairingCode('ZZZZZZ'));
     const names = (await world.server.request('GET', '/api/displays', undefined, cookie)).body.map((d: any) => d.name);
     expect(names).not.toContain('Nobody');
   });
