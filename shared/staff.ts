@@ -4,6 +4,7 @@
  * live here, once.
  */
 import type { Language } from './languages.ts';
+import { refusal, type CodedRefusal } from './refusal-codes.ts';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,12 +46,25 @@ export const USERNAME_MAX = 64;
 /** Letters, digits and . _ - @ (e-mail-like directory names work); no spaces, no control characters. */
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._@-]*$/u;
 
+/** Why a username cannot be used, with its refusal code, or null when it can. */
+export function usernameRefusal(username: string): { problem: string; coded: CodedRefusal } | null {
+  if (username.length === 0) return { problem: 'must not be empty', coded: refusal('account.username-empty') };
+  if (username.length > USERNAME_MAX)
+    return {
+      problem: `must be at most ${USERNAME_MAX} characters`,
+      coded: refusal('account.username-too-long', { maximum: USERNAME_MAX }),
+    };
+  if (!USERNAME.test(username))
+    return {
+      problem: 'may contain only letters, digits and . _ - @ (no spaces or control characters)',
+      coded: refusal('account.username-characters'),
+    };
+  return null;
+}
+
 /** Why a username cannot be used, or null when it can. */
 export function usernameProblem(username: string): string | null {
-  if (username.length === 0) return 'must not be empty';
-  if (username.length > USERNAME_MAX) return `must be at most ${USERNAME_MAX} characters`;
-  if (!USERNAME.test(username)) return 'may contain only letters, digits and . _ - @ (no spaces or control characters)';
-  return null;
+  return usernameRefusal(username)?.problem ?? null;
 }
 
 export const PASSWORD_MIN = 12;
@@ -96,14 +110,30 @@ const COMMON_PASSWORDS = new Set([
   'conference2024',
 ]);
 
-/** Why a password cannot be used, or null when it can. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN) return `must be at least ${PASSWORD_MIN} characters`;
-  if (password.length > PASSWORD_MAX) return `must be at most ${PASSWORD_MAX} characters`;
+/** Why a password cannot be used, with its refusal code, or null when it can. */
+export function passwordRefusal(password: string): { problem: string; coded: CodedRefusal } | null {
+  if (password.length < PASSWORD_MIN)
+    return {
+      problem: `must be at least ${PASSWORD_MIN} characters`,
+      coded: refusal('account.password-too-short', { minimum: PASSWORD_MIN }),
+    };
+  if (password.length > PASSWORD_MAX)
+    return {
+      problem: `must be at most ${PASSWORD_MAX} characters`,
+      coded: refusal('account.password-too-long', { maximum: PASSWORD_MAX }),
+    };
   const folded = password.toLowerCase().replace(/[\s-]/g, '');
   if (COMMON_PASSWORDS.has(folded) || /^(.)\1+$/.test(folded))
-    return 'is one of the most common passwords; choose another';
+    return {
+      problem: 'is one of the most common passwords; choose another',
+      coded: refusal('account.password-common'),
+    };
   return null;
+}
+
+/** Why a password cannot be used, or null when it can. */
+export function passwordProblem(password: string): string | null {
+  return passwordRefusal(password)?.problem ?? null;
 }
 
 /** An account as the panel and `GET /api/accounts` see it (never the hash). */

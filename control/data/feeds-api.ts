@@ -1,6 +1,8 @@
 /** The live feeds routes (staff): list, add, remove, accept what a feed wanted. */
 import type { FeedStatus } from '../../shared/feeds.ts';
 import { panelLocale } from '../i18n/panel-locale.ts';
+import { refusalText } from './server-errors.ts';
+import type { ApiErrorBody } from './api.ts';
 
 export class FeedsApiError extends Error {
   constructor(
@@ -25,9 +27,10 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     throw new FeedsApiError(panelLocale.messages.errNetwork);
   }
   if (response.status === 204) return undefined as T;
-  const answer = (await response.json().catch(() => ({}))) as { error?: string; field?: string };
+  const answer = (await response.json().catch(() => ({}))) as Partial<ApiErrorBody>;
   if (!response.ok) {
-    throw new FeedsApiError(answer.error ?? panelLocale.messages.feedFailed(response.status), answer.field);
+    const worded = answer.error === undefined ? undefined : refusalText(answer as ApiErrorBody, panelLocale.messages);
+    throw new FeedsApiError(worded ?? panelLocale.messages.feedFailed(response.status), answer.field);
   }
   return answer as T;
 }

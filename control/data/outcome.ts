@@ -23,7 +23,9 @@ export function classifyError(error: unknown): WriteProblem {
         ...(body.session && typeof body.session === 'object' ? { current: body.session as Session } : {}),
       };
     }
-    return body.field ? { kind: 'error', message: body.error, field: body.field } : { kind: 'error', message: body.error };
+    // error.message is the refusal in the reader's words when the server coded it (api.ts).
+    const message = error.message;
+    return body.field ? { kind: 'error', message, field: body.field } : { kind: 'error', message };
   }
   return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
 }

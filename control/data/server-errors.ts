@@ -5,6 +5,7 @@
  */
 import type { PanelMessages } from '../i18n/messages.ts';
 import type { ApiErrorBody } from './api.ts';
+import type { RefusalCode } from '../../shared/refusal-codes.ts';
 
 type Params = Record<string, unknown>;
 
@@ -39,6 +40,27 @@ const UNDO_REASONS: Record<string, (t: PanelMessages, params: Params) => string>
   'undo.settings-changed': (t) => t.undoWhySettingsChanged,
 };
 
+/** Every code of shared/refusal-codes.ts, each a whole sentence (the type makes a missing one fail to compile). */
+export const REFUSALS: Record<RefusalCode, (t: PanelMessages, params: Params) => string> = {
+  'pairing.unknown-code': (t, p) => t.refusedPairingCode(text(p, 'code')),
+  'display.not-found': (t) => t.refusedDisplayGone,
+  'account.username-taken': (t, p) => t.refusedUsernameTaken(text(p, 'username')),
+  'account.username-empty': (t) => t.refusedUsernameEmpty,
+  'account.username-too-long': (t, p) => t.refusedUsernameTooLong(count(p, 'maximum')),
+  'account.username-characters': (t) => t.refusedUsernameCharacters,
+  'account.password-too-short': (t, p) => t.refusedPasswordTooShort(count(p, 'minimum')),
+  'account.password-too-long': (t, p) => t.refusedPasswordTooLong(count(p, 'maximum')),
+  'account.password-common': (t) => t.refusedPasswordCommon,
+  'account.role': (t, p) => t.refusedRole(text(p, 'role')),
+  'account.display-name': (t, p) => t.refusedDisplayName(count(p, 'maximum')),
+  'account.current-password-wrong': (t) => t.refusedCurrentPasswordWrong,
+  'account.password-unchanged': (t) => t.refusedPasswordUnchanged,
+  'account.unknown': (t, p) => t.refusedUnknownAccount(text(p, 'username')),
+  'account.last-admin': (t) => t.refusedLastAdmin,
+  'feed.url': (t) => t.refusedFeedUrl,
+  'feed.not-found': (t) => t.refusedFeedGone,
+};
+
 function paramsOf(body: ApiErrorBody): Params {
   return typeof body.params === 'object' && body.params !== null ? (body.params as Params) : {};
 }
@@ -58,6 +80,8 @@ export function refusalText(body: ApiErrorBody, t: PanelMessages): string | unde
   const params = paramsOf(body);
   const problem = typeof body.code === 'string' ? FIELD_PROBLEMS[body.code] : undefined;
   if (problem && typeof params.field === 'string') return t.errField(params.field, problem(t, params));
+  const refused = typeof body.code === 'string' ? REFUSALS[body.code as RefusalCode] : undefined;
+  if (refused) return refused(t, params);
   const reason = undoReason(body, t);
   if (reason) return t.undoCant(reason);
   return body.error || undefined;

@@ -580,4 +580,50 @@ export const ar: PanelMessages = {
   agDoTranslate: (code) => `حفظ ترجمات البند ${code}`,
   emergencyTranslationsHint: 'تعرض كل شاشة الرسالة بلغتها إذا وردت هنا؛ والرسالة المعدّة تأتي باللغات السبع كلها.',
   sumWithLanguages: (sentence, languages) => `${sentence} (وأيضًا بـ: ${languages})`,
+  // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
+  refusedPairingCode: (code) => `لا توجد شاشة تعرض رمز الاقتران ${code}. تحقّق من الرمز على الشاشة.`,
+  refusedDisplayGone: 'هذه الشاشة لم تعد موجودة؛ أُزيلت في الأثناء.',
+  refusedUsernameTaken: (username) => `اسم المستخدم «${username}» مأخوذ.`,
+  refusedUsernameEmpty: 'يجب ألا يكون اسم المستخدم فارغًا.',
+  refusedUsernameTooLong: (max) =>
+    plural('ar', max, {
+      one: 'يجب ألا يزيد اسم المستخدم على حرف واحد.',
+      two: 'يجب ألا يزيد اسم المستخدم على حرفين.',
+      few: 'يجب ألا يزيد اسم المستخدم على # أحرف.',
+      many: 'يجب ألا يزيد اسم المستخدم على # حرفًا.',
+      other: 'يجب ألا يزيد اسم المستخدم على # حرف.',
+    }),
+  refusedUsernameCharacters: 'لا يجوز أن يحتوي اسم المستخدم إلا على حروف وأرقام و . _ - @ (بلا مسافات).',
+  refusedPasswordTooShort: (min) =>
+    plural('ar', min, {
+      one: 'يجب أن تتكون كلمة المرور من حرف واحد على الأقل.',
+      two: 'يجب أن تتكون كلمة المرور من حرفين على الأقل.',
+      few: 'يجب أن تتكون كلمة المرور من # أحرف على الأقل.',
+      many: 'يجب أن تتكون كلمة المرور من # حرفًا على الأقل.',
+      other: 'يجب أن تتكون كلمة المرور من # حرف على الأقل.',
+    }),
+  refusedPasswordTooLong: (max) =>
+    plural('ar', max, {
+      one: 'يجب ألا تزيد كلمة المرور على حرف واحد.',
+      two: 'يجب ألا تزيد كلمة المرور على حرفين.',
+      few: 'يجب ألا تزيد كلمة المرور على # أحرف.',
+      many: 'يجب ألا تزيد كلمة المرور على # حرفًا.',
+      other: 'يجب ألا تزيد كلمة المرور على # حرف.',
+    }),
+  refusedPasswordCommon: 'كلمة المرور هذه من أكثر كلمات المرور شيوعًا؛ اختر غيرها.',
+  refusedRole: (role) => `«${role}» ليس دورًا؛ اختر مشاهدًا أو محررًا أو مسؤولًا.`,
+  refusedDisplayName: (max) =>
+    plural('ar', max, {
+      one: 'يجب أن يتكون الاسم المعروض من حرف واحد بلا محارف تحكم.',
+      two: 'يجب أن يتكون الاسم المعروض من حرف إلى حرفين بلا محارف تحكم.',
+      few: 'يجب أن يتكون الاسم المعروض من 1 إلى # أحرف بلا محارف تحكم.',
+      many: 'يجب أن يتكون الاسم المعروض من 1 إلى # حرفًا بلا محارف تحكم.',
+      other: 'يجب أن يتكون الاسم المعروض من 1 إلى # حرف بلا محارف تحكم.',
+    }),
+  refusedCurrentPasswordWrong: 'كلمة المرور الحالية خاطئة.',
+  refusedPasswordUnchanged: 'يجب أن تختلف كلمة المرور الجديدة عن الحالية.',
+  refusedUnknownAccount: (username) => `لا يوجد حساب «${username}».`,
+  refusedLastAdmin: 'لا يمكن تعطيل آخر مسؤول مُفعَّل أو خفض دوره.',
+  refusedFeedUrl: 'يجب أن يكون عنوان المصدر رابط http:// أو https://.',
+  refusedFeedGone: 'هذا المصدر لم يعد موجودًا؛ أُزيل في الأثناء.',
 };

@@ -590,4 +590,38 @@ export const de: PanelMessages = {
   emergencyTranslationsHint:
     'Jeder Bildschirm zeigt die Meldung in seiner Sprache, wenn sie hier steht; eine vorbereitete Meldung bringt alle sieben mit.',
   sumWithLanguages: (sentence, languages) => `${sentence} (auch auf ${languages})`,
+  // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
+  refusedPairingCode: (code) => `Kein Bildschirm zeigt den Kopplungscode ${code}. Prüfen Sie den Code am Bildschirm.`,
+  refusedDisplayGone: 'Diesen Bildschirm gibt es nicht mehr; er wurde inzwischen entfernt.',
+  refusedUsernameTaken: (username) => `Der Benutzername „${username}“ ist bereits vergeben.`,
+  refusedUsernameEmpty: 'Der Benutzername darf nicht leer sein.',
+  refusedUsernameTooLong: (max) =>
+    plural('de', max, {
+      one: 'Der Benutzername darf höchstens # Zeichen lang sein.',
+      other: 'Der Benutzername darf höchstens # Zeichen lang sein.',
+    }),
+  refusedUsernameCharacters: 'Der Benutzername darf nur Buchstaben, Ziffern und . _ - @ enthalten (keine Leerzeichen).',
+  refusedPasswordTooShort: (min) =>
+    plural('de', min, {
+      one: 'Das Passwort muss mindestens # Zeichen lang sein.',
+      other: 'Das Passwort muss mindestens # Zeichen lang sein.',
+    }),
+  refusedPasswordTooLong: (max) =>
+    plural('de', max, {
+      one: 'Das Passwort darf höchstens # Zeichen lang sein.',
+      other: 'Das Passwort darf höchstens # Zeichen lang sein.',
+    }),
+  refusedPasswordCommon: 'Dieses Passwort gehört zu den häufigsten; wählen Sie ein anderes.',
+  refusedRole: (role) => `„${role}“ ist keine Rolle; wählen Sie Betrachter, Bearbeiter oder Administrator.`,
+  refusedDisplayName: (max) =>
+    plural('de', max, {
+      one: 'Der Anzeigename muss 1 bis # Zeichen lang sein, ohne Steuerzeichen.',
+      other: 'Der Anzeigename muss 1 bis # Zeichen lang sein, ohne Steuerzeichen.',
+    }),
+  refusedCurrentPasswordWrong: 'Das aktuelle Passwort ist falsch.',
+  refusedPasswordUnchanged: 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
+  refusedUnknownAccount: (username) => `Es gibt kein Konto „${username}“.`,
+  refusedLastAdmin: 'Der letzte aktive Administrator kann weder deaktiviert noch herabgestuft werden.',
+  refusedFeedUrl: 'Die Feed-Adresse muss eine http://- oder https://-URL sein.',
+  refusedFeedGone: 'Diesen Feed gibt es nicht mehr; er wurde inzwischen entfernt.',
 };

@@ -570,4 +570,38 @@ export const en: PanelMessages = {
   emergencyTranslationsHint:
     'Each screen shows the message in its own language when it has one here; a prepared message brings all seven.',
   sumWithLanguages: (sentence, languages) => `${sentence} (also in ${languages})`,
+  // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
+  refusedPairingCode: (code) => `No screen is showing the pairing code ${code}. Check the code on the screen.`,
+  refusedDisplayGone: 'This screen no longer exists; it was removed meanwhile.',
+  refusedUsernameTaken: (username) => `The username “${username}” is taken.`,
+  refusedUsernameEmpty: 'The username must not be empty.',
+  refusedUsernameTooLong: (max) =>
+    plural('en', max, {
+      one: 'The username must be at most # character.',
+      other: 'The username must be at most # characters.',
+    }),
+  refusedUsernameCharacters: 'The username may contain only letters, digits and . _ - @ (no spaces).',
+  refusedPasswordTooShort: (min) =>
+    plural('en', min, {
+      one: 'The password must be at least # character.',
+      other: 'The password must be at least # characters.',
+    }),
+  refusedPasswordTooLong: (max) =>
+    plural('en', max, {
+      one: 'The password must be at most # character.',
+      other: 'The password must be at most # characters.',
+    }),
+  refusedPasswordCommon: 'This password is one of the most common ones; choose another.',
+  refusedRole: (role) => `“${role}” is not a role; choose viewer, editor or admin.`,
+  refusedDisplayName: (max) =>
+    plural('en', max, {
+      one: 'The display name must be 1 to # character without control characters.',
+      other: 'The display name must be 1 to # characters without control characters.',
+    }),
+  refusedCurrentPasswordWrong: 'The current password is wrong.',
+  refusedPasswordUnchanged: 'The new password must differ from the current one.',
+  refusedUnknownAccount: (username) => `There is no account “${username}”.`,
+  refusedLastAdmin: 'The last enabled admin cannot be disabled or demoted.',
+  refusedFeedUrl: 'The feed address must be an http:// or https:// URL.',
+  refusedFeedGone: 'This feed no longer exists; it was removed meanwhile.',
 };

@@ -583,4 +583,39 @@ export const es: PanelMessages = {
   emergencyTranslationsHint:
     'Cada pantalla muestra el mensaje en su idioma cuando figura aquí; un mensaje preparado trae los siete.',
   sumWithLanguages: (sentence, languages) => `${sentence} (también en ${languages})`,
+  // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
+  refusedPairingCode: (code) =>
+    `Ninguna pantalla muestra el código de emparejamiento ${code}. Compruebe el código en la pantalla.`,
+  refusedDisplayGone: 'Esta pantalla ya no existe; se eliminó mientras tanto.',
+  refusedUsernameTaken: (username) => `El nombre de usuario «${username}» ya está ocupado.`,
+  refusedUsernameEmpty: 'El nombre de usuario no puede estar vacío.',
+  refusedUsernameTooLong: (max) =>
+    plural('es', max, {
+      one: 'El nombre de usuario debe tener como máximo # carácter.',
+      other: 'El nombre de usuario debe tener como máximo # caracteres.',
+    }),
+  refusedUsernameCharacters: 'El nombre de usuario solo puede contener letras, cifras y . _ - @ (sin espacios).',
+  refusedPasswordTooShort: (min) =>
+    plural('es', min, {
+      one: 'La contraseña debe tener al menos # carácter.',
+      other: 'La contraseña debe tener al menos # caracteres.',
+    }),
+  refusedPasswordTooLong: (max) =>
+    plural('es', max, {
+      one: 'La contraseña debe tener como máximo # carácter.',
+      other: 'La contraseña debe tener como máximo # caracteres.',
+    }),
+  refusedPasswordCommon: 'Esta contraseña es una de las más comunes; elija otra.',
+  refusedRole: (role) => `«${role}» no es un rol; elija lector, editor o administrador.`,
+  refusedDisplayName: (max) =>
+    plural('es', max, {
+      one: 'El nombre visible debe tener de 1 a # carácter, sin caracteres de control.',
+      other: 'El nombre visible debe tener de 1 a # caracteres, sin caracteres de control.',
+    }),
+  refusedCurrentPasswordWrong: 'La contraseña actual es incorrecta.',
+  refusedPasswordUnchanged: 'La nueva contraseña debe ser distinta de la actual.',
+  refusedUnknownAccount: (username) => `No existe la cuenta «${username}».`,
+  refusedLastAdmin: 'El último administrador activo no se puede desactivar ni degradar.',
+  refusedFeedUrl: 'La dirección del feed debe ser una URL http:// o https://.',
+  refusedFeedGone: 'Este feed ya no existe; se eliminó mientras tanto.',
 };

@@ -586,4 +586,39 @@ export const fr: PanelMessages = {
   emergencyTranslationsHint:
     'Chaque écran affiche le message dans sa langue quand elle figure ici ; un message préparé apporte les sept.',
   sumWithLanguages: (sentence, languages) => `${sentence} (aussi en ${languages})`,
+  // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
+  refusedPairingCode: (code) => `Aucun écran n’affiche le code d’appairage ${code}. Vérifiez le code à l’écran.`,
+  refusedDisplayGone: 'Cet écran n’existe plus ; il a été retiré entre-temps.',
+  refusedUsernameTaken: (username) => `Le nom d’utilisateur « ${username} » est déjà pris.`,
+  refusedUsernameEmpty: 'Le nom d’utilisateur ne doit pas être vide.',
+  refusedUsernameTooLong: (max) =>
+    plural('fr', max, {
+      one: 'Le nom d’utilisateur doit compter # caractère au plus.',
+      other: 'Le nom d’utilisateur doit compter # caractères au plus.',
+    }),
+  refusedUsernameCharacters:
+    'Le nom d’utilisateur ne peut contenir que des lettres, des chiffres et . _ - @ (sans espaces).',
+  refusedPasswordTooShort: (min) =>
+    plural('fr', min, {
+      one: 'Le mot de passe doit compter au moins # caractère.',
+      other: 'Le mot de passe doit compter au moins # caractères.',
+    }),
+  refusedPasswordTooLong: (max) =>
+    plural('fr', max, {
+      one: 'Le mot de passe doit compter # caractère au plus.',
+      other: 'Le mot de passe doit compter # caractères au plus.',
+    }),
+  refusedPasswordCommon: 'Ce mot de passe est l’un des plus courants ; choisissez-en un autre.',
+  refusedRole: (role) => `« ${role} » n’est pas un rôle ; choisissez lecteur, rédacteur ou administrateur.`,
+  refusedDisplayName: (max) =>
+    plural('fr', max, {
+      one: 'Le nom affiché doit compter de 1 à # caractère, sans caractère de contrôle.',
+      other: 'Le nom affiché doit compter de 1 à # caractères, sans caractère de contrôle.',
+    }),
+  refusedCurrentPasswordWrong: 'Le mot de passe actuel est incorrect.',
+  refusedPasswordUnchanged: 'Le nouveau mot de passe doit être différent de l’actuel.',
+  refusedUnknownAccount: (username) => `Il n’existe pas de compte « ${username} ».`,
+  refusedLastAdmin: 'Le dernier administrateur actif ne peut être ni désactivé ni rétrogradé.',
+  refusedFeedUrl: 'L’adresse du flux doit être une URL http:// ou https://.',
+  refusedFeedGone: 'Ce flux n’existe plus ; il a été retiré entre-temps.',
 };

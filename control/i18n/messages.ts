@@ -579,4 +579,22 @@ export interface PanelMessages {
   emergencyTranslationsHint: string;
   /** A journal sentence with the languages its text was also given in ("Français, العربية"). */
   sumWithLanguages: (sentence: string, languages: string) => string;
+  // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
+  refusedPairingCode: (code: string) => string;
+  refusedDisplayGone: string;
+  refusedUsernameTaken: (username: string) => string;
+  refusedUsernameEmpty: string;
+  refusedUsernameTooLong: (max: number) => string;
+  refusedUsernameCharacters: string;
+  refusedPasswordTooShort: (min: number) => string;
+  refusedPasswordTooLong: (max: number) => string;
+  refusedPasswordCommon: string;
+  refusedRole: (role: string) => string;
+  refusedDisplayName: (max: number) => string;
+  refusedCurrentPasswordWrong: string;
+  refusedPasswordUnchanged: string;
+  refusedUnknownAccount: (username: string) => string;
+  refusedLastAdmin: string;
+  refusedFeedUrl: string;
+  refusedFeedGone: string;
 }

@@ -18,6 +18,7 @@
 import type { DisplayReport, DisplayStatus } from '../../shared/protocol.ts';
 import type { Language } from '../../shared/languages.ts';
 import { NotFoundError, UnavailableError } from '../platform/errors.ts';
+import { refusal } from '../../shared/refusal-codes.ts';
 import type { DisplayRecordStore } from './display-records.ts';
 import { hashToken, newDisplayId, tokenMatches } from './display-secrets.ts';
 import {
@@ -195,7 +196,11 @@ export class DisplayRegistry {
     const id = this.codes.find(code);
     const entry = id === undefined ? undefined : this.entries.get(id);
     if (!entry || entry.assignment)
-      throw new NotFoundError(`code: no screen is showing the pairing code ${code}`, 'code');
+      throw new NotFoundError(
+        `code: no screen is showing the pairing code ${code}`,
+        'code',
+        refusal('pairing.unknown-code', { code }),
+      );
     const before = staffFieldsOf(entry);
     entry.assignment = assignment;
     entry.name = name;
@@ -396,7 +401,8 @@ export class DisplayRegistry {
 
   private assignedEntry(id: string): AssignedEntry {
     const entry = this.entries.get(id);
-    if (!entry?.assignment) throw new NotFoundError(`no display with id ${id}`);
+    if (!entry?.assignment)
+      throw new NotFoundError(`no display with id ${id}`, undefined, refusal('display.not-found', { id }));
     return entry as AssignedEntry;
   }
 

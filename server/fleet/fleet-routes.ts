@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { VenueId, type Schedule } from '../../shared/model.ts';
 import { RotationSeconds, ScreenLanguage, ScreenLanguageList } from '../../shared/screen-languages-schema.ts';
 import { NotFoundError, ValidationError } from '../platform/errors.ts';
+import { refusal } from '../../shared/refusal-codes.ts';
 import { defaultDisplayName } from './display-names.ts';
 import type { Assignment } from './fleet-entry.ts';
 import type { ApiContext } from '../platform/api-context.ts';
@@ -94,7 +95,12 @@ export function fleetRouter({ service, fleet: displays }: ApiContext): Router {
   router.patch('/displays/:id', async (req, res) => {
     const body = validate(UpdateSchema, req.body);
     const current = displays.get(req.params.id);
-    if (!current) throw new NotFoundError(`no display with id ${req.params.id}`);
+    if (!current)
+      throw new NotFoundError(
+        `no display with id ${req.params.id}`,
+        undefined,
+        refusal('display.not-found', { id: req.params.id }),
+      );
     let assignment: Assignment | undefined;
     if (body.view !== undefined || body.venueId !== undefined) {
       // A room alone means "show that room's door".

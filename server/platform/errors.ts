@@ -67,14 +67,14 @@ export class ValidationError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(message: string, field?: string) {
-    super('not-found', message, { field });
+  constructor(message: string, field?: string, coded?: ErrorCode) {
+    super('not-found', message, { field, coded });
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, details?: Record<string, unknown>, field?: string) {
-    super('conflict', message, { field, details });
+  constructor(message: string, details?: Record<string, unknown>, field?: string, coded?: ErrorCode) {
+    super('conflict', message, { field, details, coded });
   }
 }
 

@@ -8,13 +8,14 @@ import { DateTime } from 'luxon';
 import {
   USERNAME_MAX,
   isRole,
-  passwordProblem,
-  usernameProblem,
+  passwordRefusal,
+  usernameRefusal,
   type AccountView,
   type Role,
 } from '../../shared/staff.ts';
 import { generatePassword, hashPassword, verifyPassword, type PasswordRecord } from './password.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { refusal } from '../../shared/refusal-codes.ts';
 import type { Actor } from '../schedule/service-types.ts';
 import type { JournalParams, JournalParamsOf } from '../../shared/journal-params.ts';
 import type { AccountRecord, AccountStore, AccountWrites } from './account-store.ts';
@@ -84,17 +85,22 @@ export interface AccountChange {
 }
 
 function checkUsername(username: string): void {
-  const problem = usernameProblem(username);
-  if (problem) throw new ValidationError(`username ${problem}`, 'username');
+  const refused = usernameRefusal(username);
+  if (refused) throw new ValidationError(`username ${refused.problem}`, 'username', refused.coded);
 }
 
 export function checkPassword(password: string, field = 'password'): void {
-  const problem = passwordProblem(password);
-  if (problem) throw new ValidationError(`password ${problem}`, field);
+  const refused = passwordRefusal(password);
+  if (refused) throw new ValidationError(`password ${refused.problem}`, field, refused.coded);
 }
 
 function checkRole(role: string): Role {
-  if (!isRole(role)) throw new ValidationError(`role must be viewer, editor or admin (got "${role}")`, 'role');
+  if (!isRole(role))
+    throw new ValidationError(
+      `role must be viewer, editor or admin (got "${role}")`,
+      'role',
+      refusal('account.role', { role }),
+    );
   return role;
 }
 
@@ -102,7 +108,11 @@ function checkDisplayName(name: string): string {
   const trimmed = name.trim();
   // eslint-disable-next-line no-control-regex
   if (trimmed === '' || trimmed.length > 100 || /[\u0000-\u001f\u007f]/.test(trimmed)) {
-    throw new ValidationError('displayName must be 1–100 characters without control characters', 'displayName');
+    throw new ValidationError(
+      'displayName must be 1–100 characters without control characters',
+      'displayName',
+      refusal('account.display-name', { maximum: 100 }),
+    );
   }
   return trimmed;
 }
@@ -168,7 +178,12 @@ export class Accounts {
     };
     await this.store.transaction(async (tx) => {
       if (await tx.get(input.username))
-        throw new ConflictError(`the username "${input.username}" is taken`, {}, 'username');
+        throw new ConflictError(
+          `the username "${input.username}" is taken`,
+          {},
+          'username',
+          refusal('account.username-taken', { username: input.username }),
+        );
       await tx.insert(record);
     });
     await this.audit(
@@ -256,9 +271,18 @@ export class Accounts {
     checkPassword(next, 'newPassword');
     const account = await this.require(this.store, username);
     if (!account.password || !(await verifyPassword(current, account.password))) {
-      throw new ValidationError('the current password is wrong', 'currentPassword');
+      throw new ValidationError(
+        'the current password is wrong',
+        'currentPassword',
+        refusal('account.current-password-wrong'),
+      );
     }
-    if (current === next) throw new ValidationError('the new password must differ from the current one', 'newPassword');
+    if (current === next)
+      throw new ValidationError(
+        'the new password must differ from the current one',
+        'newPassword',
+        refusal('account.password-unchanged'),
+      );
     const password = await hashPassword(next);
     // Read again under the lock: a change made meanwhile (a new role, disabling) is kept.
     const updated = await this.store.transaction(async (tx) => {
@@ -430,7 +454,8 @@ export class Accounts {
 
   private async require(tx: AccountWrites, username: string): Promise<AccountRecord> {
     const account = await tx.get(username);
-    if (!account) throw new NotFoundError(`no account "${username}"`, 'username');
+    if (!account)
+      throw new NotFoundError(`no account "${username}"`, 'username', refusal('account.unknown', { username }));
     return account;
   }
 
@@ -438,7 +463,12 @@ export class Accounts {
   private async keepAnAdmin(tx: AccountWrites, leaving: string): Promise<void> {
     const others = (await tx.list()).filter((a) => a.role === 'admin' && !a.disabled && a.username !== leaving);
     if (others.length === 0)
-      throw new ConflictError('the last enabled admin cannot be disabled or demoted', {}, 'role');
+      throw new ConflictError(
+        'the last enabled admin cannot be disabled or demoted',
+        {},
+        'role',
+        refusal('account.last-admin'),
+      );
   }
 
   private isoNow(): string {

@@ -8,6 +8,9 @@ import type { Page } from 'playwright-core';
 import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
 import { doorHeading, openBareScreen, openScreensSection, pairFromPanel } from './fleet-helpers.ts';
 import { newScreenContext, wholeShellCached } from './display-helpers.ts';
+import { en } from '../../control/i18n/en.ts';
+import { fr } from '../../control/i18n/fr.ts';
+import { englishWordsShown } from './chrome-text.ts';
 
 let world: PanelWorld;
 let panel: Page;
@@ -69,9 +72,33 @@ describe('pairing a screen', () => {
     await form.getByRole('button', { name: 'Pair' }).click();
     const alert = form.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('no screen is showing the pairing code ZZZZZZ');
+    expect(await alert.textContent()).toContain(en.refusedPairingCode('ZZZZZZ'));
     const names = (await world.server.request('GET', '/api/displays', undefined, cookie)).body.map((d: any) => d.name);
     expect(names).not.toContain('Nobody');
+  });
+
+  it('in French, a wrong code is refused in French next to the form, with no English words', async () => {
+    const cookie = await world.server.login();
+    expect((await world.server.request('PATCH', '/api/me', { language: 'fr' }, cookie)).status).toBeLessThan(300);
+    const [name, value] = cookie.split('=') as [string, string];
+    const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await context.addCookies([{ name, value, url: world.server.url }]);
+      const page = await context.newPage();
+      await page.goto(`${world.server.url}/control#screens`);
+      await page.locator('control-app[lang="fr"]').waitFor();
+      const form = page.locator('pair-screen-form');
+      await form.getByLabel(fr.pairCode).fill('QQQQQQ');
+      await form.getByLabel(fr.pairName).fill('Personne');
+      await form.getByRole('button', { name: fr.pairSubmit }).click();
+      const alert = form.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(fr.refusedPairingCode('QQQQQQ'));
+      expect(await englishWordsShown(alert, en, fr, ['QQQQQQ'])).toEqual([]);
+    } finally {
+      await context.close();
+      await world.server.request('PATCH', '/api/me', { language: 'en' }, cookie);
+    }
   });
 
   it('a screen opened at a door URL follows staff when they reassign it, and keeps that after a reload', async () => {

@@ -92,7 +92,13 @@ describe('pairing', () => {
     // The code is used up.
     const reuse = await server.request('POST', '/api/displays/pair', { code, view: 'lobby', name: 'Again' }, cookie);
     expect(reuse.status).toBe(404);
-    expect(reuse.body).toEqual({ error: `code: no screen is showing the pairing code ${code}`, field: 'code' });
+    // The English error stays for other programs; the code and its params are for the panel's words.
+    expect(reuse.body).toEqual({
+      error: `code: no screen is showing the pairing code ${code}`,
+      field: 'code',
+      code: 'pairing.unknown-code',
+      params: { code },
+    });
   });
 
   it('on every reconnection, the screen presenting its id and token is told its assignment first', async () => {

@@ -19,6 +19,7 @@ import type { Session } from '../../../shared/model.ts';
 import type { PlanChange } from '../../../shared/import-plan.ts';
 import type { ScheduleService } from '../../schedule/service-types.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
+import { refusal } from '../../../shared/refusal-codes.ts';
 import { readSchedule } from '../detect-format.ts';
 import { planImport } from '../import-plan.ts';
 import { shortHash } from '../readers/stable-ids.ts';
@@ -120,7 +121,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   const stamp = () => toVenueIso(now(), service.schedule().timezone);
   const find = async (id: string): Promise<FeedRecord> => {
     const record = (await records.all()).find((r) => r.id === id);
-    if (!record) throw new NotFoundError(`no feed with id ${id}`);
+    if (!record) throw new NotFoundError(`no feed with id ${id}`, undefined, refusal('feed.not-found', { id }));
     return record;
   };
 
@@ -253,7 +254,10 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     async add(url) {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        throw new AppError('invalid', 'url: must be an http:// or https:// URL', { field: 'url' });
+        throw new AppError('invalid', 'url: must be an http:// or https:// URL', {
+          field: 'url',
+          coded: refusal('feed.url'),
+        });
       const id = feedId(parsed.href);
       const existing = (await records.all()).find((r) => r.id === id);
       if (existing) return statusOf(existing);

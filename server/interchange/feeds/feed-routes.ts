@@ -7,10 +7,22 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { validate } from '../../platform/errors.ts';
+import { ValidationError, validate } from '../../platform/errors.ts';
+import { refusal } from '../../../shared/refusal-codes.ts';
 import type { FeedPoller } from './feed-poller.ts';
 
 const NewFeed = z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2000) });
+
+/** The new feed's URL; one that is not an http(s) address is refused as such, in the panel's words too. */
+function newFeedUrl(body: unknown): string {
+  try {
+    return validate(NewFeed, body).url;
+  } catch (error) {
+    if (error instanceof ValidationError && error.field === 'url' && error.coded?.code === 'field.invalid')
+      throw new ValidationError(error.message, 'url', refusal('feed.url'));
+    throw error;
+  }
+}
 
 export function feedsRouter(poller: FeedPoller): Router {
   const router = Router();
@@ -18,7 +30,7 @@ export function feedsRouter(poller: FeedPoller): Router {
     res.json(await poller.list());
   });
   router.post('/feeds', async (req, res) => {
-    const { url } = validate(NewFeed, req.body);
+    const url = newFeedUrl(req.body);
     const feed = await poller.add(url);
     await poller.syncNow(feed.id);
     res.status(201).json((await poller.list()).find((f) => f.id === feed.id));

@@ -1,0 +1,47 @@
+/**
+ * The stable names of the server's refusals that are not about one field's shape (those are the
+ * `field.*` codes of shared/commands.ts) nor an undo's reason (`undo.*`). The server sends one of
+ * these as `code` with the params named here; the panel words every one of them in every language
+ * (control/data/server-errors.ts), and its catalogue test reads this list, so a new code without
+ * words fails there.
+ */
+export const REFUSAL_PARAMS = {
+  /** No unpaired screen shows this pairing code (mistyped, or the screen was paired meanwhile). */
+  'pairing.unknown-code': ['code'],
+  /** The screen to rename, reassign or forget is gone (forgotten in another tab). */
+  'display.not-found': ['id'],
+  'account.username-taken': ['username'],
+  'account.username-empty': [],
+  'account.username-too-long': ['maximum'],
+  'account.username-characters': [],
+  'account.password-too-short': ['minimum'],
+  'account.password-too-long': ['maximum'],
+  'account.password-common': [],
+  'account.role': ['role'],
+  'account.display-name': ['maximum'],
+  'account.current-password-wrong': [],
+  'account.password-unchanged': [],
+  'account.unknown': ['username'],
+  'account.last-admin': [],
+  'feed.url': [],
+  'feed.not-found': ['id'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type RefusalCode = keyof typeof REFUSAL_PARAMS;
+
+export const REFUSAL_CODES = Object.keys(REFUSAL_PARAMS) as RefusalCode[];
+
+type ParamsOf<C extends RefusalCode> = Record<(typeof REFUSAL_PARAMS)[C][number], string | number>;
+
+export interface CodedRefusal {
+  code: RefusalCode;
+  params: Record<string, string | number>;
+}
+
+/** A coded refusal as AppError carries it; the params are typed by the code. */
+export function refusal<C extends RefusalCode>(
+  code: C,
+  ...params: (typeof REFUSAL_PARAMS)[C]['length'] extends 0 ? [] : [ParamsOf<C>]
+): CodedRefusal {
+  return { code, params: params[0] ?? {} };
+}
