@@ -8,7 +8,8 @@ const root = import.meta.dirname;
  * Writes /display-shell.json: every file the display entry can load, lazy chunks included (the
  * stored-state check is one). The page only reports what it fetched, so without this list the
  * service worker (public/sw.js) would miss a chunk that was not needed on the first visit and an
- * offline reboot could not load it. Outside /assets/, so it is revalidated like the pages.
+ * offline reboot could not load it. Outside /assets/, so it is revalidated like the pages. It
+ * also names every font file of the build (`fonts`), which the worker keeps once cached.
  */
 function displayShellManifest(): Plugin {
   return {
@@ -33,9 +34,15 @@ function displayShellManifest(): Plugin {
       };
       visit(entry.fileName);
       const written = [...files].filter((file) => existsSync(resolve(outDir, file)));
+      // The font slices are listed apart: a screen fetches only the slices its text draws (a
+      // Chinese door would otherwise download every slice), but the worker must know all of them
+      // as this build's, so that one it has cached is never taken for an older build's and pruned.
+      const fonts = Object.values(bundle)
+        .filter((file) => file.type === 'asset' && /\.woff2?$/.test(file.fileName))
+        .map((file) => `/${file.fileName}`);
       writeFileSync(
         resolve(outDir, 'display-shell.json'),
-        JSON.stringify({ assets: written.sort().map((file) => `/${file}`) }),
+        JSON.stringify({ assets: written.sort().map((file) => `/${file}`), fonts: fonts.sort() }),
       );
     },
   };

@@ -10,7 +10,8 @@
  *
  * What to keep: the URLs the page reports having loaded, plus every asset the build lists in
  * /display-shell.json (vite.config.ts), so a lazy chunk the first visit did not need (the check
- * of the saved state) is there for an offline reboot.
+ * of the saved state) is there for an offline reboot, plus every font slice of this build that a
+ * screen's text made it fetch (cached as fetched, cache first).
  */
 const CACHE = 'signage-shell-v1';
 const DISPLAY_SHELL = '/display/__shell__';
@@ -45,28 +46,45 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** The page tells us its own URL and assets, which it fetched before we controlled it. */
+/**
+ * The page tells us its own URL and assets, which it fetched before we controlled it. A sender that
+ * passes a MessagePort hears 'cached' once the cache holds them and older builds' assets are gone.
+ */
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
   const reported = data.urls.filter((u) => typeof u === 'string');
-  event.waitUntil(buildAssets().then((listed) => cacheShell([...new Set([...reported, ...listed])])));
+  const done = buildFiles()
+    .then(({ assets, fonts }) => cacheShell([...new Set([...reported, ...assets])], fonts))
+    .then(() => event.ports[0]?.postMessage('cached'));
+  event.waitUntil(done);
 });
 
-/** Every asset of the display build; none when the list is missing (the Vite dev server). */
-async function buildAssets() {
+/**
+ * What the build lists (display-shell.json): every asset of the display, fetched ahead, and every
+ * font slice, fetched only when a screen's text needs it. Empty without the list (the Vite dev
+ * server), and `fonts` is undefined then: this build's fonts are unknown, so none is pruned.
+ */
+async function buildFiles() {
+  const assetPaths = (list) =>
+    Array.isArray(list) ? list.filter((path) => typeof path === 'string' && path.startsWith('/assets/')) : undefined;
   try {
     const response = await fetch('/display-shell.json', { cache: 'no-store' });
-    if (!response.ok) return [];
-    const { assets } = await response.json();
-    if (!Array.isArray(assets)) return [];
-    return assets.filter((path) => typeof path === 'string' && path.startsWith('/assets/'));
+    if (!response.ok) return { assets: [], fonts: undefined };
+    const { assets, fonts } = await response.json();
+    return { assets: assetPaths(assets) ?? [], fonts: assetPaths(fonts) };
   } catch {
-    return [];
+    return { assets: [], fonts: undefined };
   }
 }
 
-async function cacheShell(urls) {
+/**
+ * Caches `urls`, then drops the assets of older builds: hashed names are never reused, so they
+ * would pile up forever. What is kept is what this build lists, not what the page reports: the
+ * page's resource-timing list stops at 250 entries, and a screen that ran for days would otherwise
+ * lose the font slices it fetched late and show boxes at its next offline reboot.
+ */
+async function cacheShell(urls, fonts) {
   const cache = await caches.open(CACHE);
   await Promise.all(
     urls.map(async (path) => {
@@ -78,11 +96,13 @@ async function cacheShell(urls) {
       await cache.put(path, response);
     }),
   ).catch(() => undefined);
-  // Drop assets of older builds: hashed names are never reused, so they would pile up forever.
   const keep = new Set(urls);
+  const buildFonts = fonts === undefined ? undefined : new Set(fonts);
   for (const request of await cache.keys()) {
     const path = new URL(request.url).pathname;
-    if (path.startsWith('/assets/') && !keep.has(path)) await cache.delete(request);
+    if (!path.startsWith('/assets/') || keep.has(path)) continue;
+    if (/\.woff2?$/.test(path) && (buildFonts === undefined || buildFonts.has(path))) continue;
+    await cache.delete(request);
   }
 }
 

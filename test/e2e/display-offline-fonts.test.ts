@@ -1,0 +1,84 @@
+/**
+ * The font slices a screen fetched stay in the service worker's cache for as long as the build is
+ * current, even when the page can no longer name them: a screen's resource-timing list stops at
+ * 250 entries, and a Chinese door that ran for days fetched its last slices long after that. Such
+ * a screen must still draw its Chinese text after an offline reboot, not boxes.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { closeAll, openDisplay, wholeShellCached } from './display-helpers.ts';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:50', speed: 0 }), launchChromium()]);
+});
+
+afterAll(async () => {
+  if (page) await closeAll([page]);
+  await browser?.close();
+  await server?.close();
+});
+
+/** The font files in the worker's cache. */
+function cachedFonts(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const fonts: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) {
+        const path = new URL(request.url).pathname;
+        if (path.endsWith('.woff2')) fonts.push(path);
+      }
+    }
+    return fonts.sort();
+  });
+}
+
+/** The worker's cache-and-prune pass, as the page asks for it after a language's chunk, answered when done. */
+function askWorkerToCache(page: Page, urls: string[]): Promise<string> {
+  return page.evaluate(
+    (urls) =>
+      new Promise<string>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve(String(event.data));
+        navigator.serviceWorker.controller!.postMessage({ type: 'cache-urls', urls }, [channel.port2]);
+      }),
+    urls,
+  );
+}
+
+it('keeps the Chinese font slices a screen fetched when its resource-timing list no longer names them, and draws them offline', async () => {
+  page = await openDisplay(browser, `${server.url}/display/room/CR3?lang=zh`, { serviceWorkers: 'allow' });
+  await expect.poll(() => wholeShellCached(page), { timeout: 15_000 }).toBe(true);
+  await page.evaluate(() => document.fonts.ready);
+  const shell = (await (await fetch(`${server.url}/display-shell.json`)).json()) as { fonts: string[] };
+  const fonts = await cachedFonts(page);
+  expect(fonts.some((path) => /noto-sans-sc/.test(path))).toBe(true);
+  // Every cached slice is one the build lists, and the build lists more than a screen fetches.
+  expect(fonts.every((path) => shell.fonts.includes(path))).toBe(true);
+  expect(shell.fonts.length).toBeGreaterThan(fonts.length);
+
+  // The page's list has overflowed: all it can still report is itself.
+  await page.evaluate(() => performance.clearResourceTimings());
+  const pageOnly = await page.evaluate(() => location.pathname);
+  expect(await askWorkerToCache(page, [pageOnly])).toBe('cached');
+  expect(await cachedFonts(page)).toEqual(fonts);
+
+  // An offline reboot: the Chinese chrome is drawn with Noto Sans SC from the cache.
+  await server.stop();
+  await page.reload();
+  await page.locator('door-display header').waitFor({ timeout: 15_000 });
+  const drawn = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const loaded = [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family);
+    return {
+      sc: loaded.some((family) => /Noto Sans SC/.test(family)),
+      check: document.fonts.check('48px "Noto Sans SC"', '会议'),
+    };
+  });
+  expect(drawn).toEqual({ sc: true, check: true });
+});
