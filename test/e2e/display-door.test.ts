@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
 import { displayTitle } from '../../shared/title-case.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { bandWord, closeAll, measureLayout, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
 
@@ -16,7 +16,7 @@ let browser: Browser;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:30', speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:30', speed: 0 }), sharedChromium()]);
 });
 
 // Each test's screens close with it: left open, every door and lobby keeps rendering and
@@ -24,8 +24,7 @@ beforeAll(async () => {
 afterEach(() => closeAll(pages.splice(0)));
 
 afterAll(async () => {
-  await closeAll(pages);
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 
