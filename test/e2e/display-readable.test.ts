@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import {
   closeAll,
   LOBBY_FIRST_PAGE_AT,
+  newScreenContext,
   openDisplay,
   sessionAt,
   setClock,
@@ -117,7 +118,7 @@ describe('lobby departures board', () => {
 
   it('cycles through all its pages within 30 s (page.clock), with a page indicator', async () => {
     await setClock(server, '2024-10-14T09:00');
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await newScreenContext(browser, { viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     pages.push(page);
     await page.clock.install();
