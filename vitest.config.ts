@@ -44,8 +44,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           env,
           globalSetup: ['test/support/global-setup.ts'],
-          // As for integration: each file launches its own Chromium and servers; only the modules
-          // (playwright-core, the server) are shared, and they hold no state between files.
+          // As for integration: each file starts its own servers and opens its own browser contexts;
+          // the modules (playwright-core, the server) are shared and hold no state between files,
+          // except the worker's one Chromium (test/support/shared-browser.ts).
           isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

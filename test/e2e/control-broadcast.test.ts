@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPanel, panelWorldPerTest, schedule, sessionTitled } from './control-fixture.ts';
+import { newScreenContext } from './display-helpers.ts';
 
 const world = panelWorldPerTest();
 let page: Page;
@@ -12,11 +13,13 @@ beforeEach(async () => {
   ({ page } = await openPanel(world));
 });
 
+/**
+ * A screen in its own context, as a real one is another device: no staff cookie, and its service
+ * worker blocked (a tab of the panel's context would install it and fetch the whole display shell).
+ */
 async function openDisplay(path: string): Promise<Page> {
-  const display = await page.context().newPage();
+  const display = await (await newScreenContext(world.browser)).newPage();
   await display.goto(`${world.server.url}${path}`);
-  // Headless Chromium throttles animation frames of background tabs, which slows every click.
-  await page.bringToFront();
   return display;
 }
 

@@ -1,7 +1,7 @@
 // The control panel's live feeds in a real Chromium: add a feed, see a kept staff edit, accept the feed's value.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import type { TestServer } from '../support/server.ts';
 import type { FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
 import { serveFeed, type FeedSource } from '../support/feed-source.ts';
@@ -22,10 +22,10 @@ const csv = (start: string) =>
   `id,title,start,end,venue_id\nfeed-keynote,Feed keynote,2024-10-14T${start},2024-10-14T16:50,CR3\n`;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedChromium();
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
+  await closeFileContexts(browser);
 });
 
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Schedule, Session } from '../../shared/model.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 export const START = '2024-10-14T12:55';
@@ -26,18 +26,18 @@ async function startPanelServer(dataDir?: string): Promise<TestServer> {
 }
 
 export async function startWorld(): Promise<PanelWorld> {
-  const [browser, server] = await Promise.all([launchChromium(), startPanelServer()]);
+  const [browser, server] = await Promise.all([sharedChromium(), startPanelServer()]);
   return { browser, server };
 }
 
 export async function stopWorld(world: PanelWorld | undefined): Promise<void> {
-  await world?.browser.close();
+  await closeFileContexts(world?.browser);
   await world?.server.close();
 }
 
 /**
- * For a file whose tests change the schedule: one Chromium for the whole file (a launch costs
- * seconds) and a fresh server per test, so no test sees another's edits. The first server's data
+ * For a file whose tests change the schedule: the worker's Chromium (test/support/shared-browser.ts)
+ * and a fresh server per test, so no test sees another's edits. The first server's data
  * directory (programme seeded, Ana and Ben created: scrypt hashes, the slow part) is copied for
  * each test instead of being made again; the copy keeps the session secret, so it is the same
  * server to the browser. Every browser context a test opened is closed after it. Call it at the
@@ -47,7 +47,7 @@ export function panelWorldPerTest(): PanelWorld {
   const world = {} as PanelWorld;
   const template = mkdtempSync(join(tmpdir(), 'signage-panel-template-'));
   beforeAll(async () => {
-    const [browser, first] = await Promise.all([launchChromium(), startPanelServer(join(template, 'data'))]);
+    const [browser, first] = await Promise.all([sharedChromium(), startPanelServer(join(template, 'data'))]);
     world.browser = browser;
     await first.stop();
   });
@@ -57,11 +57,10 @@ export function panelWorldPerTest(): PanelWorld {
     world.server = await startTestServer({ clock: START, dataDir });
   });
   afterEach(async () => {
-    await Promise.all(world.browser.contexts().map((context) => context.close()));
+    await closeFileContexts(world.browser);
     await world.server.close();
   });
   afterAll(async () => {
-    await world.browser?.close();
     rmSync(template, { recursive: true, force: true });
   });
   return world;

@@ -12,6 +12,7 @@ import {
   sessionButton,
   sessionTitled,
 } from './control-fixture.ts';
+import { newScreenContext } from './display-helpers.ts';
 
 const world = panelWorldPerTest();
 let page: Page;
@@ -26,17 +27,16 @@ async function sessionNow(id: string) {
 describe('changing a session from the panel', () => {
   it('moves a session to a free room, and both door displays say so', async () => {
     const session = await sessionTitled(world.server, 'GUARDIANS OF THE EARTH');
-    const oldDoor = await page.context().newPage();
+    // The doors are other devices: their own contexts, without the display's service worker.
+    const oldDoor = await (await newScreenContext(world.browser)).newPage();
     await oldDoor.goto(`${world.server.url}/display/room/CR3`);
     await oldDoor
       .getByText(/GUARDIANS OF THE EARTH/i)
       .first()
       .waitFor();
-    const newDoor = await page.context().newPage();
+    const newDoor = await (await newScreenContext(world.browser)).newPage();
     await newDoor.goto(`${world.server.url}/display/room/M7`);
     await newDoor.locator('body').waitFor();
-    // Headless Chromium throttles animation frames of background tabs, which slows every click.
-    await page.bringToFront();
 
     const dialog = await openSession(page, 'GUARDIANS OF THE EARTH');
     // M7 is free at 13:00 on Monday, so it is offered among the free rooms.

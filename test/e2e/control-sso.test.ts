@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestProvider, TEST_PROVIDER_NAME, type TestProvider } from '../support/oidc-provider.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { START } from './control-fixture.ts';
@@ -20,12 +20,12 @@ beforeAll(async () => {
     vic: { name: 'Vic Viewer', groups: ['staff'] },
   });
   [browser, server] = await Promise.all([
-    launchChromium(),
+    sharedChromium(),
     startTestServer({ clock: START, sso: (url) => idp.settingsFor(url) }),
   ]);
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
   await idp?.close();
 });

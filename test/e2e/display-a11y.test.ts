@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../server/platform/vite-build.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { closeAll, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
 import { describeViolations, seriousViolations } from './screen-checks.ts';
@@ -21,7 +21,7 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: CLOCK, speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: CLOCK, speed: 0 }), sharedChromium()]);
   // A day with changes, so badges, struck-through and highlighted rows are all on show.
   const moved = await sessionAt(server, 'M6', '2024-10-14T14:00');
   const delayed = await sessionAt(server, 'M2', '2024-10-14T14:00');
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 

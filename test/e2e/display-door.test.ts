@@ -7,16 +7,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Session } from '../../shared/model.ts';
 import { displayTitle } from '../../shared/title-case.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { bandWord, closeAll, measureLayout, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
+import { rendered } from './screen-checks.ts';
 
 let server: TestServer;
 let browser: Browser;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:30', speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:30', speed: 0 }), sharedChromium()]);
 });
 
 // Each test's screens close with it: left open, every door and lobby keeps rendering and
@@ -24,8 +25,7 @@ beforeAll(async () => {
 afterEach(() => closeAll(pages.splice(0)));
 
 afterAll(async () => {
-  await closeAll(pages);
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 
@@ -118,6 +118,19 @@ describe('door layout', () => {
     await staff(server, 'POST', '/api/announcements', { text: 'Coffee is served in the foyer until 15:30.' });
   });
 
+  // One page per door, turned and resized between the sizes as a screen's own display would be
+  // (a fresh page for each size cost a page load apiece).
+  const doors = new Map<string, Page>();
+  beforeAll(async () => {
+    await setClock(server, '2024-10-14T13:58');
+    for (const venueId of ['M2', 'Plenary']) {
+      const page = await openDisplay(browser, `${server.url}/display/room/${venueId}`);
+      await page.locator('announcement-banner p').first().waitFor();
+      doors.set(venueId, page);
+    }
+  });
+  afterAll(() => closeAll([...doors.values()]));
+
   for (const [width, height] of [
     [1920, 1080],
     [1080, 1920],
@@ -125,11 +138,11 @@ describe('door layout', () => {
     [3840, 2160],
   ] as const) {
     it(`fits ${width}×${height} without scrolling, with no text under 3% of the height`, async () => {
-      await setClock(server, '2024-10-14T13:58');
-      for (const venueId of ['M2', 'Plenary']) {
-        const page = await door(venueId, { width, height });
-        await page.locator('announcement-banner p').first().waitFor();
+      for (const [venueId, page] of doors) {
+        await page.setViewportSize({ width, height });
+        await rendered(page);
         const layout = await measureLayout(page);
+        expect(layout.viewportHeight).toBe(height);
         expect(layout.overflowX, `${venueId} horizontal overflow`).toBeLessThanOrEqual(0);
         expect(layout.overflowY, `${venueId} vertical overflow`).toBeLessThanOrEqual(0);
         expect(layout.smallestText.size, `${venueId}: "${layout.smallestText.text}"`).toBeGreaterThanOrEqual(

@@ -39,18 +39,29 @@ export function newScreenContext(browser: Browser, options: BrowserContextOption
   return browser.newContext({ serviceWorkers: 'block', ...options });
 }
 
+/**
+ * A device time on a whole minute. The lobby turns its pages by the device's clock: held here
+ * (`deviceTimeHeldAt`), it shows its first page whatever its page count (periods are 10 s, or 30 s
+ * shared by 4 pages or more), instead of whichever page the real second falls on, which a test
+ * would otherwise wait up to a whole period for.
+ */
+export const LOBBY_FIRST_PAGE_AT = Date.UTC(2024, 9, 14, 10, 40);
+
 export interface OpenOptions extends BrowserContextOptions {
   width?: number;
   height?: number;
   /** Give the page Playwright's controllable clock from the start (it flows until paused). */
   fakeClock?: boolean;
+  /** Hold the device's Date.now at this instant from the start; timers still run. */
+  deviceTimeHeldAt?: number;
 }
 
 /** Opens a display in its own browser context and waits until it shows the schedule. */
 export async function openDisplay(browser: Browser, url: string, options: OpenOptions = {}): Promise<Page> {
-  const { width = 1920, height = 1080, fakeClock = false, ...context } = options;
+  const { width = 1920, height = 1080, fakeClock = false, deviceTimeHeldAt, ...context } = options;
   const page = await (await newScreenContext(browser, { viewport: { width, height }, ...context })).newPage();
   if (fakeClock) await page.clock.install();
+  if (deviceTimeHeldAt !== undefined) await page.clock.setFixedTime(deviceTimeHeldAt);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(url);

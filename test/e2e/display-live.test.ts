@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DisplayStatus } from '../../shared/protocol.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { cyclePeriod, pageAt } from '../../display/logic/paging.ts';
 import { closeAll, measureLayout, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
@@ -23,7 +23,7 @@ let lobby: Page;
 
 beforeAll(async () => {
   // 14:55: the lobby's list is short enough for one page, so every row is on screen.
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T14:55', speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T14:55', speed: 0 }), sharedChromium()]);
   const open = (path: string, fakeClock = false) =>
     openDisplay(browser, `${server.url}/display/${path}`, { fakeClock });
   [oldDoor, newDoor, plenaryDoor, lobby] = await Promise.all([
@@ -43,7 +43,7 @@ afterAll(async () => {
   const all = [oldDoor, newDoor, plenaryDoor, lobby].filter(Boolean);
   for (const page of all) expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
   await closeAll(all);
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 

@@ -8,21 +8,20 @@
 import { displayTitle } from '../../shared/title-case.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { bandWord, closeAll, openDisplay, sessionAt, setClock, staff, wholeShellCached } from './display-helpers.ts';
+import { bandWord, openDisplay, sessionAt, setClock, staff, wholeShellCached } from './display-helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:50', speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:50', speed: 0 }), sharedChromium()]);
 });
 
 afterAll(async () => {
-  if (page) await closeAll([page]);
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 

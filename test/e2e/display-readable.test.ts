@@ -9,16 +9,25 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Schedule } from '../../shared/model.ts';
 import { ROOT } from '../../server/platform/vite-build.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { closeAll, openDisplay, sessionAt, setClock, staff, type OpenOptions } from './display-helpers.ts';
+import {
+  closeAll,
+  LOBBY_FIRST_PAGE_AT,
+  newScreenContext,
+  openDisplay,
+  sessionAt,
+  setClock,
+  staff,
+  type OpenOptions,
+} from './display-helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:55', speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:55', speed: 0 }), sharedChromium()]);
 });
 
 // Each test's screens close with it: left open, every door and lobby keeps rendering and
@@ -26,8 +35,7 @@ beforeAll(async () => {
 afterEach(() => closeAll(pages.splice(0)));
 
 afterAll(async () => {
-  await closeAll(pages);
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 
@@ -77,7 +85,7 @@ describe('lobby departures board', () => {
   ] as const) {
     it(`shows at least 10 rows a page at ${width}×${height} with text ≥ 2.8% of the height`, async () => {
       await setClock(server, '2024-10-14T12:55');
-      const page = await open('/display/lobby', { width, height });
+      const page = await open('/display/lobby', { width, height, deviceTimeHeldAt: LOBBY_FIRST_PAGE_AT });
       await page.locator('lobby-board tbody tr').nth(9).waitFor();
       const report = await lobbyReport(page);
       expect(report.rows).toBeGreaterThanOrEqual(10);
@@ -95,7 +103,7 @@ describe('lobby departures board', () => {
       venueIds: ['lobby'],
     });
     try {
-      const page = await open('/display/lobby');
+      const page = await open('/display/lobby', { deviceTimeHeldAt: LOBBY_FIRST_PAGE_AT });
       await page.locator('announcement-banner p', { hasText: 'Coffee is served' }).waitFor();
       await page.locator('simulated-marker p', { hasText: 'SIMULATED TIME' }).waitFor();
       await page.locator('lobby-board tbody tr').nth(9).waitFor();
@@ -110,7 +118,7 @@ describe('lobby departures board', () => {
 
   it('cycles through all its pages within 30 s (page.clock), with a page indicator', async () => {
     await setClock(server, '2024-10-14T09:00');
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await newScreenContext(browser, { viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     pages.push(page);
     await page.clock.install();
@@ -145,7 +153,7 @@ describe('lobby departures board', () => {
 
   it('in portrait drops the organiser column and keeps titles and rooms', async () => {
     await setClock(server, '2024-10-14T12:55');
-    const page = await open('/display/lobby', { width: 1080, height: 1920 });
+    const page = await open('/display/lobby', { width: 1080, height: 1920, deviceTimeHeldAt: LOBBY_FIRST_PAGE_AT });
     await page.locator('lobby-board tbody tr').first().waitFor();
     expect(await page.locator('lobby-board th.c-org').isVisible()).toBe(false);
     expect(await page.locator('lobby-board td .room').first().isVisible()).toBe(true);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { newScreenContext, staff } from './display-helpers.ts';
 
@@ -13,12 +13,11 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:50', speed: 1 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:50', speed: 1 }), sharedChromium()]);
 });
 
 afterAll(async () => {
-  await page?.context().close();
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 

@@ -24,10 +24,10 @@ import { isRightToLeft, type Language } from '../../shared/languages.ts';
 import { fontStack } from '../../display/i18n/fonts.ts';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { BUILT_IN_TEMPLATES } from '../../server/schedule/emergency-wording.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { catalogueLatin, englishWordsShown } from './chrome-text.ts';
-import { bandWord, closeAll, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
+import { bandWord, LOBBY_FIRST_PAGE_AT, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
 import {
   describeViolations,
   layoutProblems,
@@ -51,9 +51,6 @@ const EVACUATION = (() => {
     translations: Object.fromEntries(Object.entries(others).map(([language, { text }]) => [language, { text }])),
   };
 })();
-// The page turns with the device clock: held on a whole minute, the lobby shows its first page
-// whatever its page count (periods are 10 s, or 30 s shared by 4 pages or more).
-const LOBBY_FIRST_PAGE_AT = Date.UTC(2024, 9, 14, 10, 40);
 
 let server: TestServer;
 let browser: Browser;
@@ -64,7 +61,7 @@ const screens = new Map<string, { page: Page; displayId: string }>();
 let venueWords = new Set<string>();
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:40', speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:40', speed: 0 }), sharedChromium()]);
   for (const language of LANGUAGES) catalogues.set(language, await loadMessages(language));
   const { body: schedule } = await server.request<Schedule>('GET', '/api/schedule');
   venueWords = new Set(
@@ -77,7 +74,7 @@ beforeAll(async () => {
   const paths = ['/display/room/Plenary', '/display/room/CR3', '/display/room/CR7', '/display/room/Online'];
   const opened = await Promise.all([
     ...paths.map((path) => openDisplay(browser, server.url + path, { bypassCSP: true })),
-    openLobbyOnFirstPage(),
+    openDisplay(browser, `${server.url}/display/lobby`, { bypassCSP: true, deviceTimeHeldAt: LOBBY_FIRST_PAGE_AT }),
   ]);
   const displays = await staff<Array<{ id: string; view: string; venueId?: string; connected: boolean }>>(
     server,
@@ -93,20 +90,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeAll([...screens.values()].map((screen) => screen.page));
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
-
-async function openLobbyOnFirstPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
-  const page = await context.newPage();
-  // Date.now stands still, timers run: the board keeps its first page and everything else works.
-  await page.clock.setFixedTime(LOBBY_FIRST_PAGE_AT);
-  await page.goto(`${server.url}/display/lobby`);
-  await page.locator('lobby-board header').waitFor({ timeout: 30_000 });
-  return page;
-}
 
 /** The screen in a language, set as staff set it: the screen's language in the fleet. */
 async function showIn(path: string, language: Language): Promise<Page> {

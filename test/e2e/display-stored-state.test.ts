@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { displayTitle } from '../../shared/title-case.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { closeAll, openDisplay, sessionAt, wholeShellCached } from './display-helpers.ts';
+import { openDisplay, sessionAt, wholeShellCached } from './display-helpers.ts';
 
 const STORAGE_KEY = 'signage:last-state:v1';
 const CHECK_CHUNK = /\/assets\/stored-state-check-[^/]+\.js$/;
@@ -19,12 +19,11 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T13:10', speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T13:10', speed: 0 }), sharedChromium()]);
 });
 
 afterAll(async () => {
-  if (page) await closeAll([page]);
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
 import { logIn } from './control-fixture.ts';
@@ -25,7 +25,7 @@ const incidents: string[] = [];
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startTestServer({ programme: FIXTURE, clock: FIXTURE_CLOCK, speed: 0 }),
-    launchChromium(),
+    sharedChromium(),
   ]);
   const cookie = await server.login();
   for (const [path, body] of [
@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const page of pages) await page.context().close();
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 

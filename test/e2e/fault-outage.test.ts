@@ -13,9 +13,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Schedule } from '../../shared/model.ts';
 import type { DisplayStatus } from '../../shared/protocol.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { login, request, startServerProcess, type ServerProcess } from '../integration/fault-server.ts';
-import { bandWord, closeAll, openDisplay } from './display-helpers.ts';
+import { bandWord, openDisplay } from './display-helpers.ts';
 
 const PROGRAMME = [
   'United Nations',
@@ -38,13 +38,12 @@ beforeAll(async () => {
   writeFileSync(programme, `${PROGRAMME}\n`);
   [server, browser] = await Promise.all([
     startServerProcess({ dataDir, args: ['--programme', programme, '--clock', '2024-10-14T12:50', '--speed', '0'] }),
-    launchChromium(),
+    sharedChromium(),
   ]);
 });
 
 afterAll(async () => {
-  await closeAll(pages);
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.kill();
   rmSync(dataDir, { recursive: true, force: true });
 });
