@@ -13,7 +13,8 @@ import { consume } from '@lit/context';
 import { controlDataContext } from '../data/data-context.ts';
 import type { ControlData } from '../data/control-data.ts';
 import { formatClock } from '../../shared/time.ts';
-import { panelShortDay } from '../i18n/format.ts';
+import { isolatingNames, panelShortDay } from '../i18n/format.ts';
+import { refusalNames } from '../data/server-errors.ts';
 
 @customElement('accounts-panel')
 export class AccountsPanel extends LitElement {
@@ -43,6 +44,8 @@ export class AccountsPanel extends LitElement {
   data?: ControlData;
   @state() private accounts: AccountView[] = [];
   @state() private error = '';
+  /** The data the refusal places (the username taken), isolated inside the translated sentence. */
+  @state() private errorNames: string[] = [];
   @state() private notice = '';
   @state() private forbidden = false;
   private readonly locale = new LocaleController(this);
@@ -62,7 +65,7 @@ export class AccountsPanel extends LitElement {
     return html`<section aria-labelledby="accounts-heading">
       <h2 id="accounts-heading">${t.accHeading}</h2>
       ${this.notice ? html`<p role="status" class="secret">${this.notice}</p>` : nothing}
-      ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
+      ${this.error ? html`<p role="alert" class="error">${isolatingNames(this.error, this.errorNames)}</p>` : nothing}
       <table>
         <thead>
           <tr>
@@ -148,12 +151,14 @@ export class AccountsPanel extends LitElement {
 
   private async run(action: () => Promise<string | void>): Promise<void> {
     this.error = '';
+    this.errorNames = [];
     this.notice = '';
     try {
       const notice = await action();
       if (notice) this.notice = notice;
     } catch (error) {
       this.error = (error as Error).message;
+      this.errorNames = error instanceof ApiError ? refusalNames(error.body) : [];
     }
     await this.reload();
   }

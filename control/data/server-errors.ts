@@ -75,6 +75,11 @@ export function undoReason(body: ApiErrorBody, t: PanelMessages, slot?: string):
   return word?.(t, params);
 }
 
+/** What a refusal's words place (a username, a pairing code): data, to be set apart where it is shown. */
+export function refusalNames(body: ApiErrorBody): string[] {
+  return Object.values(paramsOf(body)).filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
 /** The refusal as the panel shows it: worded here when its code is known, the server's English otherwise. */
 export function refusalText(body: ApiErrorBody, t: PanelMessages): string | undefined {
   const params = paramsOf(body);

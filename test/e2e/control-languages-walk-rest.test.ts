@@ -257,7 +257,12 @@ describe.each(WALK_LANGUAGES)('the panel in %s', (language, t) => {
     const row = page.getByRole('row').filter({ has: page.getByRole('combobox', { name: t.accRoleOf(user) }) });
     expect(await row.textContent()).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(await row.textContent()).toMatch(/\d\d:\d\d/);
-    await page.getByRole('button', { name: t.accAdd }).waitFor();
+    // A new account under a name already taken: the server's coded refusal, in the reader's words.
+    await page.locator('#new-username').fill(user);
+    await page.getByRole('button', { name: t.accAdd }).click();
+    const refusal = page.locator('accounts-panel p[role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(t.refusedUsernameTaken(user));
     await expectSpoken('accounts');
   }
 });

@@ -6,21 +6,19 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { closeAll, openDisplay, wholeShellCached } from './display-helpers.ts';
+import { openDisplay, wholeShellCached } from './display-helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
-let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:50', speed: 0 }), launchChromium()]);
+  [server, browser] = await Promise.all([startTestServer({ clock: '2024-10-14T12:50', speed: 0 }), sharedChromium()]);
 });
 
 afterAll(async () => {
-  if (page) await closeAll([page]);
-  await browser?.close();
+  await closeFileContexts(browser);
   await server?.close();
 });
 
@@ -52,7 +50,7 @@ function askWorkerToCache(page: Page, urls: string[]): Promise<string> {
 }
 
 it('keeps the Chinese font slices a screen fetched when its resource-timing list no longer names them, and draws them offline', async () => {
-  page = await openDisplay(browser, `${server.url}/display/room/CR3?lang=zh`, { serviceWorkers: 'allow' });
+  const page = await openDisplay(browser, `${server.url}/display/room/CR3?lang=zh`, { serviceWorkers: 'allow' });
   await expect.poll(() => wholeShellCached(page), { timeout: 15_000 }).toBe(true);
   await page.evaluate(() => document.fonts.ready);
   const shell = (await (await fetch(`${server.url}/display-shell.json`)).json()) as { fonts: string[] };

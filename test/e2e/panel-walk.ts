@@ -16,7 +16,7 @@ import type { PanelMessages } from '../../control/i18n/messages.ts';
 import type { Language } from '../../shared/languages.ts';
 import type { Schedule, Session, Venue } from '../../shared/model.ts';
 import type { DisplayStatus } from '../../shared/protocol.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer } from '../support/server.ts';
 import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
 import { englishWordsShown } from './chrome-text.ts';
@@ -66,7 +66,7 @@ export function walkWorld(extra: { venues?: Venue[]; sessions?: Session[] } = {}
     };
     const { world } = walk;
     [world.browser, world.server] = await Promise.all([
-      launchChromium(),
+      sharedChromium(),
       startTestServer({ programme, clock: FIXTURE_CLOCK, speed: 0 }),
     ]);
     walk.adminCookie = await world.server.loginAs('Lea', 'admin');
@@ -76,7 +76,7 @@ export function walkWorld(extra: { venues?: Venue[]; sessions?: Session[] } = {}
     expect((await patch({ title: 'Roving forum (moved)' })).status).toBe(200);
   }, 120_000);
   afterAll(async () => {
-    await walk.world.browser?.close();
+    await closeFileContexts(walk.world.browser);
     await walk.world.server?.close();
   });
   return walk;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/languages.ts';
 import { REFUSAL_CODES, REFUSAL_PARAMS } from '../../shared/refusal-codes.ts';
-import { REFUSALS, refusalText } from '../../control/data/server-errors.ts';
+import { REFUSALS, refusalNames, refusalText } from '../../control/data/server-errors.ts';
 import { loadMessages } from '../../control/i18n/panel-locale.ts';
 import { en } from '../../control/i18n/en.ts';
 import { passwordRefusal, usernameRefusal } from '../../shared/staff.ts';
@@ -61,5 +61,16 @@ describe('coded refusals', () => {
 
   it('a code the panel does not know is shown in the server English, as sent', () => {
     expect(refusalText({ error: 'something new', code: 'brand.new' }, en)).toBe('something new');
+  });
+
+  it('names the data a refusal places, so the panel can set it apart inside the translated sentence', () => {
+    const body = { error: 'username is taken', code: 'account.username-taken', params: { username: 'Lea' } };
+    expect(refusalNames(body)).toEqual(['Lea']);
+    expect(refusalText(body, en)).toContain('Lea');
+    // Counts are words of the sentence, not data; an empty value places nothing.
+    expect(
+      refusalNames({ error: 'x', code: 'account.password-too-short', params: { minimum: 12, other: '' } }),
+    ).toEqual([]);
+    expect(refusalNames({ error: 'x' })).toEqual([]);
   });
 });
