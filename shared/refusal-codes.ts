@@ -25,6 +25,8 @@ export const REFUSAL_PARAMS = {
   'account.last-admin': [],
   'feed.url': [],
   'feed.not-found': ['id'],
+  /** The database refused the write (a 503): nothing was changed, and trying again is safe. */
+  'store.unavailable': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RefusalCode = keyof typeof REFUSAL_PARAMS;

@@ -59,6 +59,7 @@ export const REFUSALS: Record<RefusalCode, (t: PanelMessages, params: Params) =>
   'account.last-admin': (t) => t.refusedLastAdmin,
   'feed.url': (t) => t.refusedFeedUrl,
   'feed.not-found': (t) => t.refusedFeedGone,
+  'store.unavailable': (t) => t.refusedNotStored,
 };
 
 function paramsOf(body: ApiErrorBody): Params {

@@ -626,4 +626,5 @@ export const ar: PanelMessages = {
   refusedLastAdmin: 'لا يمكن تعطيل آخر مسؤول مُفعَّل أو خفض دوره.',
   refusedFeedUrl: 'يجب أن يكون عنوان المصدر رابط http:// أو https://.',
   refusedFeedGone: 'هذا المصدر لم يعد موجودًا؛ أُزيل في الأثناء.',
+  refusedNotStored: 'تعذّر حفظ التغيير، فلم يتغيّر شيء. حاولوا مرة أخرى بعد قليل.',
 };

@@ -624,4 +624,6 @@ export const de: PanelMessages = {
   refusedLastAdmin: 'Der letzte aktive Administrator kann weder deaktiviert noch herabgestuft werden.',
   refusedFeedUrl: 'Die Feed-Adresse muss eine http://- oder https://-URL sein.',
   refusedFeedGone: 'Diesen Feed gibt es nicht mehr; er wurde inzwischen entfernt.',
+  refusedNotStored:
+    'Die Änderung konnte nicht gespeichert werden; es wurde nichts geändert. Versuchen Sie es gleich noch einmal.',
 };

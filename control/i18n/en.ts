@@ -604,4 +604,5 @@ export const en: PanelMessages = {
   refusedLastAdmin: 'The last enabled admin cannot be disabled or demoted.',
   refusedFeedUrl: 'The feed address must be an http:// or https:// URL.',
   refusedFeedGone: 'This feed no longer exists; it was removed meanwhile.',
+  refusedNotStored: 'The change could not be stored, so nothing was changed. Try again in a moment.',
 };

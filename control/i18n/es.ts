@@ -618,4 +618,6 @@ export const es: PanelMessages = {
   refusedLastAdmin: 'El último administrador activo no se puede desactivar ni degradar.',
   refusedFeedUrl: 'La dirección del feed debe ser una URL http:// o https://.',
   refusedFeedGone: 'Este feed ya no existe; se eliminó mientras tanto.',
+  refusedNotStored:
+    'No se pudo guardar el cambio, así que no se ha modificado nada. Vuelva a intentarlo en un momento.',
 };

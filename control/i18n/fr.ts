@@ -621,4 +621,5 @@ export const fr: PanelMessages = {
   refusedLastAdmin: 'Le dernier administrateur actif ne peut être ni désactivé ni rétrogradé.',
   refusedFeedUrl: 'L’adresse du flux doit être une URL http:// ou https://.',
   refusedFeedGone: 'Ce flux n’existe plus ; il a été retiré entre-temps.',
+  refusedNotStored: 'La modification n’a pas pu être enregistrée : rien n’a changé. Réessayez dans un instant.',
 };

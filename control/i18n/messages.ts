@@ -597,4 +597,6 @@ export interface PanelMessages {
   refusedLastAdmin: string;
   refusedFeedUrl: string;
   refusedFeedGone: string;
+  /** A 503: the database refused the write; nothing changed, and the same action may simply be tried again. */
+  refusedNotStored: string;
 }

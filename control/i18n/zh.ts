@@ -574,4 +574,5 @@ export const zh: PanelMessages = {
   refusedLastAdmin: '最后一个启用的管理员不能被停用或降级。',
   refusedFeedUrl: '数据源地址必须是 http:// 或 https:// 网址。',
   refusedFeedGone: '此数据源已不存在，已在此期间被移除。',
+  refusedNotStored: '无法保存此更改，因此未作任何改动。请稍后重试。',
 };

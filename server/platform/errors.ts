@@ -11,6 +11,7 @@
 // too) comes through this file before it parses anything.
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
+import { refusal } from '../../shared/refusal-codes.ts';
 
 export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media' | 'unavailable';
 
@@ -81,7 +82,7 @@ export class ConflictError extends AppError {
 /** A write the database refused or never answered: the change was not made (the cause is logged). */
 export class UnavailableError extends AppError {
   constructor(message: string) {
-    super('unavailable', message);
+    super('unavailable', message, { coded: refusal('store.unavailable') });
   }
 }
 

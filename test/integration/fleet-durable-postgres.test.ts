@@ -82,6 +82,8 @@ describe.skipIf(!postgres.available)('a staff action on a screen, on PostgreSQL'
       const refused = await node.request('PATCH', `/api/displays/${identity.displayId}`, { name: 'Lost' }, cookie);
       expect(refused.status).toBe(503);
       expect(refused.body.error).toMatch(/could not be stored: nothing was changed/);
+      // Coded, so the panel says it in the staff member's language.
+      expect(refused.body).toMatchObject({ code: 'store.unavailable', params: {} });
       const forget = await node.request('DELETE', `/api/displays/${identity.displayId}`, undefined, cookie);
       expect(forget.status).toBe(503);
     } finally {
