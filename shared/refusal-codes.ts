@@ -10,6 +10,8 @@ export const REFUSAL_PARAMS = {
   'pairing.unknown-code': ['code'],
   /** The screen to rename, reassign or forget is gone (forgotten in another tab). */
   'display.not-found': ['id'],
+  /** A screen assigned to (or given directions for) a room that is gone (removed in another tab). */
+  'venue.not-found': ['venueId'],
   'account.username-taken': ['username'],
   'account.username-empty': [],
   'account.username-too-long': ['maximum'],

@@ -44,6 +44,7 @@ const UNDO_REASONS: Record<string, (t: PanelMessages, params: Params) => string>
 export const REFUSALS: Record<RefusalCode, (t: PanelMessages, params: Params) => string> = {
   'pairing.unknown-code': (t, p) => t.refusedPairingCode(text(p, 'code')),
   'display.not-found': (t) => t.refusedDisplayGone,
+  'venue.not-found': (t, p) => t.refusedVenueGone(text(p, 'venueId')),
   'account.username-taken': (t, p) => t.refusedUsernameTaken(text(p, 'username')),
   'account.username-empty': (t) => t.refusedUsernameEmpty,
   'account.username-too-long': (t, p) => t.refusedUsernameTooLong(count(p, 'maximum')),

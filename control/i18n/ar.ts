@@ -583,6 +583,7 @@ export const ar: PanelMessages = {
   // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
   refusedPairingCode: (code) => `لا توجد شاشة تعرض رمز الاقتران ${code}. تحقّق من الرمز على الشاشة.`,
   refusedDisplayGone: 'هذه الشاشة لم تعد موجودة؛ أُزيلت في الأثناء.',
+  refusedVenueGone: (venueId) => `لم تعد القاعة ${venueId} موجودة؛ أُزيلت في الأثناء.`,
   refusedUsernameTaken: (username) => `اسم المستخدم «${username}» مأخوذ.`,
   refusedUsernameEmpty: 'يجب ألا يكون اسم المستخدم فارغًا.',
   refusedUsernameTooLong: (max) =>

@@ -593,6 +593,7 @@ export const de: PanelMessages = {
   // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
   refusedPairingCode: (code) => `Kein Bildschirm zeigt den Kopplungscode ${code}. Prüfen Sie den Code am Bildschirm.`,
   refusedDisplayGone: 'Diesen Bildschirm gibt es nicht mehr; er wurde inzwischen entfernt.',
+  refusedVenueGone: (venueId) => `Den Raum ${venueId} gibt es nicht mehr; er wurde inzwischen entfernt.`,
   refusedUsernameTaken: (username) => `Der Benutzername „${username}“ ist bereits vergeben.`,
   refusedUsernameEmpty: 'Der Benutzername darf nicht leer sein.',
   refusedUsernameTooLong: (max) =>

@@ -573,6 +573,7 @@ export const en: PanelMessages = {
   // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
   refusedPairingCode: (code) => `No screen is showing the pairing code ${code}. Check the code on the screen.`,
   refusedDisplayGone: 'This screen no longer exists; it was removed meanwhile.',
+  refusedVenueGone: (venueId) => `There is no room ${venueId} any more; it was removed meanwhile.`,
   refusedUsernameTaken: (username) => `The username “${username}” is taken.`,
   refusedUsernameEmpty: 'The username must not be empty.',
   refusedUsernameTooLong: (max) =>

@@ -587,6 +587,7 @@ export const es: PanelMessages = {
   refusedPairingCode: (code) =>
     `Ninguna pantalla muestra el código de emparejamiento ${code}. Compruebe el código en la pantalla.`,
   refusedDisplayGone: 'Esta pantalla ya no existe; se eliminó mientras tanto.',
+  refusedVenueGone: (venueId) => `La sala ${venueId} ya no existe; se eliminó mientras tanto.`,
   refusedUsernameTaken: (username) => `El nombre de usuario «${username}» ya está ocupado.`,
   refusedUsernameEmpty: 'El nombre de usuario no puede estar vacío.',
   refusedUsernameTooLong: (max) =>

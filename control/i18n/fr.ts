@@ -589,6 +589,7 @@ export const fr: PanelMessages = {
   // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
   refusedPairingCode: (code) => `Aucun écran n’affiche le code d’appairage ${code}. Vérifiez le code à l’écran.`,
   refusedDisplayGone: 'Cet écran n’existe plus ; il a été retiré entre-temps.',
+  refusedVenueGone: (venueId) => `La salle ${venueId} n’existe plus ; elle a été retirée entre-temps.`,
   refusedUsernameTaken: (username) => `Le nom d’utilisateur « ${username} » est déjà pris.`,
   refusedUsernameEmpty: 'Le nom d’utilisateur ne doit pas être vide.',
   refusedUsernameTooLong: (max) =>

@@ -582,6 +582,7 @@ export interface PanelMessages {
   // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
   refusedPairingCode: (code: string) => string;
   refusedDisplayGone: string;
+  refusedVenueGone: (venueId: string) => string;
   refusedUsernameTaken: (username: string) => string;
   refusedUsernameEmpty: string;
   refusedUsernameTooLong: (max: number) => string;

@@ -625,6 +625,7 @@ export const ru: PanelMessages = {
   // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
   refusedPairingCode: (code) => `Ни один экран не показывает код привязки ${code}. Проверьте код на экране.`,
   refusedDisplayGone: 'Этого экрана больше нет: его тем временем удалили.',
+  refusedVenueGone: (venueId) => `Зала ${venueId} больше нет: его тем временем удалили.`,
   refusedUsernameTaken: (username) => `Имя пользователя «${username}» уже занято.`,
   refusedUsernameEmpty: 'Имя пользователя не может быть пустым.',
   refusedUsernameTooLong: (max) =>

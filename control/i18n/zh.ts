@@ -559,6 +559,7 @@ export const zh: PanelMessages = {
   // Coded refusals of pairing, accounts and feeds (issue 19, err-codes).
   refusedPairingCode: (code) => `没有屏幕显示配对码 ${code}。请核对屏幕上的配对码。`,
   refusedDisplayGone: '此屏幕已不存在，已在此期间被移除。',
+  refusedVenueGone: (venueId) => `会议室 ${venueId} 已不存在，已在此期间被移除。`,
   refusedUsernameTaken: (username) => `用户名“${username}”已被占用。`,
   refusedUsernameEmpty: '用户名不能为空。',
   refusedUsernameTooLong: (max) => plural('zh', max, { other: '用户名最多 # 个字符。' }),

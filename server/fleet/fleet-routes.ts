@@ -75,7 +75,7 @@ function assignmentFor(schedule: Schedule, view: 'room' | 'lobby', venueId: stri
   }
   if (venueId === undefined) throw new ValidationError('venueId: is required for the room view', 'venueId');
   if (!schedule.venues.some((venue) => venue.id === venueId))
-    throw new NotFoundError(`venueId: no venue with id ${venueId}`, 'venueId');
+    throw new NotFoundError(`venueId: no venue with id ${venueId}`, 'venueId', refusal('venue.not-found', { venueId }));
   return { view: 'room', venueId };
 }
 
@@ -109,7 +109,11 @@ export function fleetRouter({ service, fleet: displays }: ApiContext): Router {
     }
     for (const venueId of Object.keys(body.directions ?? {})) {
       if (!service.schedule().venues.some((v) => v.id === venueId)) {
-        throw new NotFoundError(`directions.${venueId}: no venue with id ${venueId}`, `directions.${venueId}`);
+        throw new NotFoundError(
+          `directions.${venueId}: no venue with id ${venueId}`,
+          `directions.${venueId}`,
+          refusal('venue.not-found', { venueId }),
+        );
       }
     }
     res.json(

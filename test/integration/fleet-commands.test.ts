@@ -90,6 +90,8 @@ describe('reassign and rename', () => {
     const answer = await server.request('PATCH', `/api/displays/${identity.displayId}`, body, cookie);
     expect(answer.status).toBe(status);
     expect(answer.body.error).toBe(error);
+    // A room that is gone is coded, so the panel words it in the staff member's language.
+    if (status === 404) expect(answer.body).toMatchObject({ code: 'venue.not-found', params: { venueId: 'Atlantis' } });
   });
 
   it('404 for an unknown screen', async () => {

@@ -13,6 +13,7 @@ import { passwordRefusal, usernameRefusal } from '../../shared/staff.ts';
 const SAMPLE: Record<string, string | number> = {
   code: '482913',
   id: 'd-1',
+  venueId: 'CR3',
   username: 'ana.k',
   role: 'boss',
   maximum: 64,
