@@ -2,7 +2,7 @@
  * `node scripts/parallel.mjs lint typecheck`: runs those package.json scripts at the same time and
  * fails when any of them fails. `npm test` checks before it tests; ESLint with Prettier and tsc are
  * each mostly one thread, so on a 2-core machine together they take about as long as the longer
- * one instead of the sum (BENCHMARKS.md has the numbers).
+ * one instead of the sum (the README's Development section has the numbers).
  *
  * Each script's output is held back and printed whole when it ends, so two logs never interleave.
  * Plain JavaScript: Node runs it without tsx's start-up.

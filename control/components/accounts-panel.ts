@@ -145,8 +145,14 @@ export class AccountsPanel extends LitElement {
       this.accounts = (await this.api?.list()) ?? [];
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) this.forbidden = true;
-      else this.error = (error as Error).message;
+      else this.showError(error);
     }
+  }
+
+  /** The message and the data it places, set together so the names always belong to the message shown. */
+  private showError(error: unknown): void {
+    this.error = (error as Error).message;
+    this.errorNames = error instanceof ApiError ? refusalNames(error.body) : [];
   }
 
   private async run(action: () => Promise<string | void>): Promise<void> {
@@ -157,8 +163,7 @@ export class AccountsPanel extends LitElement {
       const notice = await action();
       if (notice) this.notice = notice;
     } catch (error) {
-      this.error = (error as Error).message;
-      this.errorNames = error instanceof ApiError ? refusalNames(error.body) : [];
+      this.showError(error);
     }
     await this.reload();
   }

@@ -193,7 +193,7 @@ export async function openScheduleService(options: ScheduleServiceOptions): Prom
    */
   function run<T>(actor: Actor, operation: Operation<T>): Promise<ChangeResult<T> | null> {
     return exclusive(async () => {
-      context();
+      context(); // refuses at once once the service is closed, before any lock is taken
       if (store.commitLocked) return runLocked(actor, operation, store.commitLocked.bind(store));
       const ctx = context();
       const change = await decide(ctx, operation);
