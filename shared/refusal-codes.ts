@@ -29,6 +29,22 @@ export const REFUSAL_PARAMS = {
   'feed.not-found': ['id'],
   /** The database refused the write (a 503): nothing was changed, and trying again is safe. */
   'store.unavailable': [],
+  // Single sign-on (server/staff/sso.ts): a refused person's browser is sent back to the panel's
+  // login with the code and these params in the URL, and the login form words it.
+  'sso.not-configured': [],
+  /** No sign-in under way in this browser: never started here, already used, or older than `minutes`. */
+  'sso.not-started': ['minutes'],
+  'sso.wrong-state': [],
+  /** The provider said no (the person cancelled, is not assigned to the app…); `reason` is its own words. */
+  'sso.provider-refused': ['reason'],
+  'sso.provider-unreachable': ['issuer'],
+  /** Mostly a server clock that is off. */
+  'sso.token-expired': [],
+  'sso.wrong-nonce': [],
+  /** The provider would not exchange the code for tokens; `reason` is its own words. */
+  'sso.code-refused': ['reason'],
+  'sso.unverified': [],
+  'sso.account-disabled': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RefusalCode = keyof typeof REFUSAL_PARAMS;

@@ -13,6 +13,7 @@ import { DialogController, dialogStyles } from '../controllers/dialog-controller
 import { LocaleController } from '../controllers/locale-controller.ts';
 import { browserLanguage, panelLocale } from '../i18n/panel-locale.ts';
 import { AccountsApi } from '../data/accounts-api.ts';
+import { takeSsoRefusal } from '../data/auth.ts';
 import './control-panel.ts';
 import './login-form.ts';
 
@@ -47,6 +48,8 @@ export class ControlApp extends LitElement {
 
   @provide({ context: controlDataContext }) readonly data = new ControlData();
   @state() private startError = '';
+  /** Taken at once, whoever turns out to be signed in, so the address never keeps it. */
+  private readonly ssoRefusal = takeSsoRefusal();
   private readonly relogin = new DialogController(this);
   private readonly locale = new LocaleController(this);
   private readonly onAuth = () => {
@@ -90,7 +93,7 @@ export class ControlApp extends LitElement {
     if (state === 'logged-out') {
       return html`<main class="login-page">
         <h1>${t.appLoginHeading}</h1>
-        <login-form .auth=${this.data.auth} offer-sso></login-form>
+        <login-form .auth=${this.data.auth} .ssoRefusal=${this.ssoRefusal} offer-sso></login-form>
       </main>`;
     }
     return html`<control-panel></control-panel> ${this.relogin.render({

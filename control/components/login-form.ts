@@ -8,6 +8,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SSO_LOGIN_URL, type AuthGate } from '../data/auth.ts';
 import { ApiError } from '../data/api.ts';
+import { REFUSALS, refusalNames } from '../data/server-errors.ts';
+import { isolatingNames } from '../i18n/format.ts';
+import type { SsoRefusalInAddress } from '../../shared/sso-refusal.ts';
 import { baseStyles } from './styles.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 
@@ -25,11 +28,14 @@ export class LoginForm extends LitElement {
         width: 100%;
       }
       button {
-        margin-top: 0.4rem;
+        margin-block-start: 0.4rem;
         align-self: start;
       }
       .sso {
-        margin-top: 1.2rem;
+        margin-block-start: 1.2rem;
+      }
+      .sso .error {
+        margin-block-end: 0.6rem;
       }
       .sso a {
         display: inline-block;
@@ -49,6 +55,8 @@ export class LoginForm extends LitElement {
   @property({ attribute: false }) auth?: AuthGate;
   /** Offer single sign-on when the server has it (the start page, not the re-login dialog). */
   @property({ type: Boolean, attribute: 'offer-sso' }) offerSso = false;
+  /** Why the last single sign-on failed, brought back by the server's redirect (shared/sso-refusal.ts). */
+  @property({ attribute: false }) ssoRefusal: SsoRefusalInAddress | null = null;
   @state() private ssoProvider: string | null = null;
   @state() private password = '';
   @state() private name = '';
@@ -91,10 +99,23 @@ export class LoginForm extends LitElement {
         <button class="primary" type="submit" ?disabled=${this.busy}>${t.loginSubmit}</button>
       </form>
       ${
-        this.ssoProvider
-          ? html`<p class="sso"><a href=${SSO_LOGIN_URL}>${t.loginSso(this.ssoProvider)}</a></p>`
+        this.ssoProvider || this.ssoRefusal
+          ? html`<div class="sso">
+              ${this.renderSsoRefusal()}
+              ${this.ssoProvider ? html`<p><a href=${SSO_LOGIN_URL}>${t.loginSso(this.ssoProvider)}</a></p>` : nothing}
+            </div>`
           : nothing
       }`;
+  }
+
+  /** Worded here from its code; the provider's own words and other data it names are set apart. */
+  private renderSsoRefusal() {
+    if (!this.ssoRefusal) return nothing;
+    const t = this.locale.t;
+    const { refusal } = this.ssoRefusal;
+    if (!refusal) return html`<p class="error" role="alert">${t.loginSsoFailed}</p>`;
+    const sentence = REFUSALS[refusal.code](t, refusal.params);
+    return html`<p class="error" role="alert">${isolatingNames(sentence, refusalNames({ error: '', ...refusal }))}</p>`;
   }
 
   override focus(): void {

@@ -4,9 +4,20 @@
  */
 import { ApiError, type ApiClient } from './api.ts';
 import type { SsoAnswer } from '../../shared/staff.ts';
+import { readSsoRefusal, type SsoRefusalInAddress } from '../../shared/sso-refusal.ts';
 
 /** Where the browser goes to sign in through the venue's directory (server/staff/sso-routes.ts). */
 export const SSO_LOGIN_URL = '/api/sso/login';
+
+/**
+ * The refusal a failed single sign-on brought back in the address, taken once: the address is
+ * cleaned at once, so a reload or a bookmark does not show it again.
+ */
+export function takeSsoRefusal(): SsoRefusalInAddress | null {
+  const found = readSsoRefusal(location.search);
+  if (found) history.replaceState(history.state, '', location.pathname + location.hash);
+  return found;
+}
 
 export type AuthState = 'checking' | 'logged-out' | 'logged-in' | 'expired';
 

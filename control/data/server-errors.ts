@@ -61,6 +61,16 @@ export const REFUSALS: Record<RefusalCode, (t: PanelMessages, params: Params) =>
   'feed.url': (t) => t.refusedFeedUrl,
   'feed.not-found': (t) => t.refusedFeedGone,
   'store.unavailable': (t) => t.refusedNotStored,
+  'sso.not-configured': (t) => t.refusedSsoNotConfigured,
+  'sso.not-started': (t, p) => t.refusedSsoNotStarted(count(p, 'minutes')),
+  'sso.wrong-state': (t) => t.refusedSsoWrongState,
+  'sso.provider-refused': (t, p) => t.refusedSsoProviderRefused(text(p, 'reason')),
+  'sso.provider-unreachable': (t, p) => t.refusedSsoProviderUnreachable(text(p, 'issuer')),
+  'sso.token-expired': (t) => t.refusedSsoTokenExpired,
+  'sso.wrong-nonce': (t) => t.refusedSsoWrongNonce,
+  'sso.code-refused': (t, p) => t.refusedSsoCodeRefused(text(p, 'reason')),
+  'sso.unverified': (t) => t.refusedSsoUnverified,
+  'sso.account-disabled': (t) => t.refusedSsoAccountDisabled,
 };
 
 function paramsOf(body: ApiErrorBody): Params {

@@ -1,6 +1,6 @@
 /** العربية (تُحمَّل عند الطلب). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from '../../shared/i18n/plural.ts';
+import { plural, unitAmount } from '../../shared/i18n/plural.ts';
 
 export const ar: PanelMessages = {
   appLoading: 'جارٍ التحميل…',
@@ -15,6 +15,7 @@ export const ar: PanelMessages = {
   loginPasswordMissing: 'أدخل كلمة مرور الموظفين.',
   loginWrong: 'اسم المستخدم أو كلمة المرور غير صحيحة. تحقق منهما وأعد المحاولة.',
   loginSso: (provider) => `تسجيل الدخول عبر ${provider}`,
+  loginSsoFailed: 'فشل تسجيل الدخول الموحّد. حاولوا مرة أخرى، أو سجّلوا الدخول باسم المستخدم وكلمة المرور.',
   headerTitle: 'التحكم في اللافتات',
   headerVenueTime: 'توقيت المكان:',
   headerSimulated: (speed) => `محاكاة ×${speed}`,
@@ -628,4 +629,17 @@ export const ar: PanelMessages = {
   refusedFeedUrl: 'يجب أن يكون عنوان المصدر رابط http:// أو https://.',
   refusedFeedGone: 'هذا المصدر لم يعد موجودًا؛ أُزيل في الأثناء.',
   refusedNotStored: 'تعذّر حفظ التغيير، فلم يتغيّر شيء. حاولوا مرة أخرى بعد قليل.',
+  refusedSsoNotConfigured: 'تسجيل الدخول الموحّد غير مُعدّ على هذا الخادم؛ سجّلوا الدخول باسم المستخدم وكلمة المرور.',
+  refusedSsoNotStarted: (minutes) =>
+    `لم يبدأ تسجيل الدخول هذا في هذا المتصفح، أو استغرق أكثر من ${unitAmount('ar', 'minute', minutes)}. ابدؤوا من جديد.`,
+  refusedSsoWrongState: 'ردّ مزوّد تسجيل الدخول لا يخصّ عملية تسجيل الدخول هذه. ابدؤوا من جديد.',
+  refusedSsoProviderRefused: (reason) => `رفض مزوّد تسجيل الدخول تسجيل الدخول: ${reason}`,
+  refusedSsoProviderUnreachable: (issuer) =>
+    `تعذّر الوصول إلى مزوّد تسجيل الدخول ${issuer}. حاولوا لاحقًا، أو سجّلوا الدخول باسم المستخدم وكلمة المرور.`,
+  refusedSsoTokenExpired:
+    'انتهت صلاحية ردّ مزوّد تسجيل الدخول أو لم تبدأ بعد. قد تكون ساعة الخادم غير مضبوطة؛ أبلغوا أحد المسؤولين.',
+  refusedSsoWrongNonce: 'صدر ردّ مزوّد تسجيل الدخول لعملية تسجيل دخول أخرى. ابدؤوا من جديد.',
+  refusedSsoCodeRefused: (reason) => `لم يقبل مزوّد تسجيل الدخول عملية تسجيل الدخول هذه: ${reason}`,
+  refusedSsoUnverified: 'تعذّر التحقق من تسجيل الدخول. ابدؤوا من جديد؛ وإن تكرر الفشل فأبلغوا أحد المسؤولين.',
+  refusedSsoAccountDisabled: 'حسابكم معطّل. اطلبوا من أحد المسؤولين تفعيله.',
 };

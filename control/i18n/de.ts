@@ -1,6 +1,6 @@
 /** Deutsch (bei Bedarf geladen). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from '../../shared/i18n/plural.ts';
+import { plural, unitAmount } from '../../shared/i18n/plural.ts';
 
 export const de: PanelMessages = {
   appLoading: 'Wird geladen…',
@@ -16,6 +16,8 @@ export const de: PanelMessages = {
   loginPasswordMissing: 'Geben Sie das Passwort ein.',
   loginWrong: 'Benutzername oder Passwort falsch. Prüfen Sie beides und versuchen Sie es erneut.',
   loginSso: (provider) => `Mit ${provider} anmelden`,
+  loginSsoFailed:
+    'Die Einmalanmeldung ist fehlgeschlagen. Versuchen Sie es erneut oder melden Sie sich mit Benutzername und Passwort an.',
   headerTitle: 'Beschilderung steuern',
   headerVenueTime: 'Ortszeit:',
   headerSimulated: (speed) => `simuliert ×${speed}`,
@@ -627,4 +629,20 @@ export const de: PanelMessages = {
   refusedFeedGone: 'Diesen Feed gibt es nicht mehr; er wurde inzwischen entfernt.',
   refusedNotStored:
     'Die Änderung konnte nicht gespeichert werden; es wurde nichts geändert. Versuchen Sie es gleich noch einmal.',
+  refusedSsoNotConfigured:
+    'Die Einmalanmeldung ist auf diesem Server nicht eingerichtet; melden Sie sich mit Benutzername und Passwort an.',
+  refusedSsoNotStarted: (minutes) =>
+    `Diese Anmeldung wurde nicht in diesem Browser begonnen oder hat länger als ${unitAmount('de', 'minute', minutes)} gedauert. Beginnen Sie neu.`,
+  refusedSsoWrongState: 'Die Antwort des Anmeldedienstes gehört nicht zu dieser Anmeldung. Beginnen Sie neu.',
+  refusedSsoProviderRefused: (reason) => `Der Anmeldedienst hat die Anmeldung abgelehnt: ${reason}`,
+  refusedSsoProviderUnreachable: (issuer) =>
+    `Der Anmeldedienst ${issuer} ist nicht erreichbar. Versuchen Sie es später erneut oder melden Sie sich mit Benutzername und Passwort an.`,
+  refusedSsoTokenExpired:
+    'Die Antwort des Anmeldedienstes ist abgelaufen oder noch nicht gültig. Möglicherweise geht die Uhr des Servers falsch; wenden Sie sich an einen Administrator.',
+  refusedSsoWrongNonce:
+    'Die Antwort des Anmeldedienstes wurde für eine andere Anmeldung ausgestellt. Beginnen Sie neu.',
+  refusedSsoCodeRefused: (reason) => `Der Anmeldedienst hat diese Anmeldung nicht angenommen: ${reason}`,
+  refusedSsoUnverified:
+    'Die Anmeldung konnte nicht überprüft werden. Beginnen Sie neu; wenn es weiter fehlschlägt, wenden Sie sich an einen Administrator.',
+  refusedSsoAccountDisabled: 'Ihr Konto ist deaktiviert. Bitten Sie einen Administrator, es zu aktivieren.',
 };

@@ -1,6 +1,6 @@
 /** English: the panel's default and fallback language, in the main bundle. */
 import type { PanelMessages } from './messages.ts';
-import { plural } from '../../shared/i18n/plural.ts';
+import { plural, unitAmount } from '../../shared/i18n/plural.ts';
 
 export const en: PanelMessages = {
   appLoading: 'Loading…',
@@ -16,6 +16,7 @@ export const en: PanelMessages = {
   loginPasswordMissing: 'Enter the staff password.',
   loginWrong: 'Wrong username or password. Check them and try again.',
   loginSso: (provider) => `Sign in with ${provider}`,
+  loginSsoFailed: 'Single sign-on failed. Try again, or sign in with your username and password.',
   headerTitle: 'Signage control',
   headerVenueTime: 'Venue time:',
   headerSimulated: (speed) => `simulated ×${speed}`,
@@ -606,4 +607,17 @@ export const en: PanelMessages = {
   refusedFeedUrl: 'The feed address must be an http:// or https:// URL.',
   refusedFeedGone: 'This feed no longer exists; it was removed meanwhile.',
   refusedNotStored: 'The change could not be stored, so nothing was changed. Try again in a moment.',
+  refusedSsoNotConfigured: 'Single sign-on is not set up on this server; sign in with your username and password.',
+  refusedSsoNotStarted: (minutes) =>
+    `This sign-in was not started in this browser, or took longer than ${unitAmount('en', 'minute', minutes)}. Start again.`,
+  refusedSsoWrongState: 'The answer from the sign-in provider does not belong to this sign-in. Start again.',
+  refusedSsoProviderRefused: (reason) => `The sign-in provider refused the sign-in: ${reason}`,
+  refusedSsoProviderUnreachable: (issuer) =>
+    `The sign-in provider at ${issuer} cannot be reached. Try again later, or sign in with your username and password.`,
+  refusedSsoTokenExpired:
+    'The sign-in provider’s answer has expired or is not valid yet. The server’s clock may be wrong; tell an admin.',
+  refusedSsoWrongNonce: 'The sign-in provider’s answer was issued for another sign-in. Start again.',
+  refusedSsoCodeRefused: (reason) => `The sign-in provider did not accept this sign-in: ${reason}`,
+  refusedSsoUnverified: 'The sign-in could not be verified. Start again; if it keeps failing, tell an admin.',
+  refusedSsoAccountDisabled: 'Your account is disabled. Ask an admin to enable it.',
 };

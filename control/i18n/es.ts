@@ -1,6 +1,6 @@
 /** Español (se carga bajo demanda). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from '../../shared/i18n/plural.ts';
+import { plural, unitAmount } from '../../shared/i18n/plural.ts';
 
 export const es: PanelMessages = {
   appLoading: 'Cargando…',
@@ -16,6 +16,8 @@ export const es: PanelMessages = {
   loginPasswordMissing: 'Escriba la contraseña del personal.',
   loginWrong: 'Usuario o contraseña incorrectos. Compruébelos e inténtelo de nuevo.',
   loginSso: (provider) => `Iniciar sesión con ${provider}`,
+  loginSsoFailed:
+    'El inicio de sesión único ha fallado. Vuelva a intentarlo o inicie sesión con su nombre de usuario y contraseña.',
   headerTitle: 'Control de señalización',
   headerVenueTime: 'Hora del recinto:',
   headerSimulated: (speed) => `simulada ×${speed}`,
@@ -621,4 +623,21 @@ export const es: PanelMessages = {
   refusedFeedGone: 'Este feed ya no existe; se eliminó mientras tanto.',
   refusedNotStored:
     'No se pudo guardar el cambio, así que no se ha modificado nada. Vuelva a intentarlo en un momento.',
+  refusedSsoNotConfigured:
+    'El inicio de sesión único no está configurado en este servidor; inicie sesión con su nombre de usuario y contraseña.',
+  refusedSsoNotStarted: (minutes) =>
+    `Este inicio de sesión no se empezó en este navegador o tardó más de ${unitAmount('es', 'minute', minutes)}. Vuelva a empezar.`,
+  refusedSsoWrongState:
+    'La respuesta del proveedor de identidad no corresponde a este inicio de sesión. Vuelva a empezar.',
+  refusedSsoProviderRefused: (reason) => `El proveedor de identidad rechazó el inicio de sesión: ${reason}`,
+  refusedSsoProviderUnreachable: (issuer) =>
+    `No se puede contactar con el proveedor de identidad ${issuer}. Vuelva a intentarlo más tarde o inicie sesión con su nombre de usuario y contraseña.`,
+  refusedSsoTokenExpired:
+    'La respuesta del proveedor de identidad ha caducado o aún no es válida. Puede que el reloj del servidor esté mal; avise a un administrador.',
+  refusedSsoWrongNonce:
+    'La respuesta del proveedor de identidad se emitió para otro inicio de sesión. Vuelva a empezar.',
+  refusedSsoCodeRefused: (reason) => `El proveedor de identidad no aceptó este inicio de sesión: ${reason}`,
+  refusedSsoUnverified:
+    'No se pudo verificar el inicio de sesión. Vuelva a empezar; si sigue fallando, avise a un administrador.',
+  refusedSsoAccountDisabled: 'Su cuenta está desactivada. Pida a un administrador que la active.',
 };

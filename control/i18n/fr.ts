@@ -1,6 +1,6 @@
 /** Français (chargé à la demande). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from '../../shared/i18n/plural.ts';
+import { plural, unitAmount } from '../../shared/i18n/plural.ts';
 
 export const fr: PanelMessages = {
   appLoading: 'Chargement…',
@@ -16,6 +16,8 @@ export const fr: PanelMessages = {
   loginPasswordMissing: 'Saisissez le mot de passe du personnel.',
   loginWrong: 'Nom d’utilisateur ou mot de passe incorrect. Vérifiez-les et réessayez.',
   loginSso: (provider) => `Se connecter avec ${provider}`,
+  loginSsoFailed:
+    'L’authentification unique a échoué. Réessayez, ou connectez-vous avec votre nom d’utilisateur et votre mot de passe.',
   headerTitle: 'Contrôle de l’affichage',
   headerVenueTime: 'Heure du lieu :',
   headerSimulated: (speed) => `simulée ×${speed}`,
@@ -623,4 +625,19 @@ export const fr: PanelMessages = {
   refusedFeedUrl: 'L’adresse du flux doit être une URL http:// ou https://.',
   refusedFeedGone: 'Ce flux n’existe plus ; il a été retiré entre-temps.',
   refusedNotStored: 'La modification n’a pas pu être enregistrée : rien n’a changé. Réessayez dans un instant.',
+  refusedSsoNotConfigured:
+    'L’authentification unique n’est pas configurée sur ce serveur ; connectez-vous avec votre nom d’utilisateur et votre mot de passe.',
+  refusedSsoNotStarted: (minutes) =>
+    `Cette connexion n’a pas été commencée dans ce navigateur, ou a duré plus de ${unitAmount('fr', 'minute', minutes)}. Recommencez.`,
+  refusedSsoWrongState: 'La réponse du fournisseur d’identité ne correspond pas à cette connexion. Recommencez.',
+  refusedSsoProviderRefused: (reason) => `Le fournisseur d’identité a refusé la connexion : ${reason}`,
+  refusedSsoProviderUnreachable: (issuer) =>
+    `Le fournisseur d’identité ${issuer} est injoignable. Réessayez plus tard, ou connectez-vous avec votre nom d’utilisateur et votre mot de passe.`,
+  refusedSsoTokenExpired:
+    'La réponse du fournisseur d’identité a expiré ou n’est pas encore valable. L’horloge du serveur est peut-être fausse ; prévenez un administrateur.',
+  refusedSsoWrongNonce: 'La réponse du fournisseur d’identité a été émise pour une autre connexion. Recommencez.',
+  refusedSsoCodeRefused: (reason) => `Le fournisseur d’identité n’a pas accepté cette connexion : ${reason}`,
+  refusedSsoUnverified:
+    'La connexion n’a pas pu être vérifiée. Recommencez ; si l’échec persiste, prévenez un administrateur.',
+  refusedSsoAccountDisabled: 'Votre compte est désactivé. Demandez à un administrateur de l’activer.',
 };

@@ -53,6 +53,8 @@ export interface PanelMessages {
   loginPasswordMissing: string;
   loginWrong: string;
   loginSso: (provider: string) => string;
+  /** A single sign-on refusal whose code this panel does not know (never the address's own text). */
+  loginSsoFailed: string;
   // The header.
   headerTitle: string;
   headerVenueTime: string;
@@ -600,4 +602,16 @@ export interface PanelMessages {
   refusedFeedGone: string;
   /** A 503: the database refused the write; nothing changed, and the same action may simply be tried again. */
   refusedNotStored: string;
+  // Single sign-on refusals (shared/refusal-codes.ts sso.*), shown on the login page.
+  refusedSsoNotConfigured: string;
+  refusedSsoNotStarted: (minutes: number) => string;
+  refusedSsoWrongState: string;
+  /** `reason` is the provider's own words (data). */
+  refusedSsoProviderRefused: (reason: string) => string;
+  refusedSsoProviderUnreachable: (issuer: string) => string;
+  refusedSsoTokenExpired: string;
+  refusedSsoWrongNonce: string;
+  refusedSsoCodeRefused: (reason: string) => string;
+  refusedSsoUnverified: string;
+  refusedSsoAccountDisabled: string;
 }

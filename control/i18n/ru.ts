@@ -1,6 +1,6 @@
 /** Русский (загружается по требованию). */
 import type { PanelMessages } from './messages.ts';
-import { plural } from '../../shared/i18n/plural.ts';
+import { plural, unitAmount } from '../../shared/i18n/plural.ts';
 
 export const ru: PanelMessages = {
   appLoading: 'Загрузка…',
@@ -16,6 +16,7 @@ export const ru: PanelMessages = {
   loginPasswordMissing: 'Введите пароль персонала.',
   loginWrong: 'Неверное имя пользователя или пароль. Проверьте и попробуйте снова.',
   loginSso: (provider) => `Войти через ${provider}`,
+  loginSsoFailed: 'Не удалось войти через единый вход. Попробуйте ещё раз или войдите с именем пользователя и паролем.',
   headerTitle: 'Управление табло',
   headerVenueTime: 'Местное время:',
   headerSimulated: (speed) => `симуляция ×${speed}`,
@@ -666,4 +667,17 @@ export const ru: PanelMessages = {
   refusedFeedUrl: 'Адрес ленты должен быть URL вида http:// или https://.',
   refusedFeedGone: 'Этой ленты больше нет: её тем временем удалили.',
   refusedNotStored: 'Изменение не удалось сохранить, поэтому ничего не изменилось. Повторите попытку чуть позже.',
+  refusedSsoNotConfigured: 'Единый вход на этом сервере не настроен; войдите с именем пользователя и паролем.',
+  refusedSsoNotStarted: (minutes) =>
+    `Этот вход был начат не в этом браузере или длился дольше допустимого (${unitAmount('ru', 'minute', minutes)}). Начните заново.`,
+  refusedSsoWrongState: 'Ответ службы входа не относится к этому входу. Начните заново.',
+  refusedSsoProviderRefused: (reason) => `Служба входа отказала во входе: ${reason}`,
+  refusedSsoProviderUnreachable: (issuer) =>
+    `Служба входа ${issuer} недоступна. Попробуйте позже или войдите с именем пользователя и паролем.`,
+  refusedSsoTokenExpired:
+    'Срок действия ответа службы входа истёк или ещё не наступил. Возможно, часы сервера идут неверно; сообщите администратору.',
+  refusedSsoWrongNonce: 'Ответ службы входа выдан для другого входа. Начните заново.',
+  refusedSsoCodeRefused: (reason) => `Служба входа не приняла этот вход: ${reason}`,
+  refusedSsoUnverified: 'Не удалось проверить вход. Начните заново; если ошибка повторится, сообщите администратору.',
+  refusedSsoAccountDisabled: 'Ваша учётная запись отключена. Попросите администратора включить её.',
 };

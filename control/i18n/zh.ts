@@ -1,6 +1,6 @@
 /** 中文（按需加载）。 */
 import type { PanelMessages } from './messages.ts';
-import { plural } from '../../shared/i18n/plural.ts';
+import { plural, unitAmount } from '../../shared/i18n/plural.ts';
 
 export const zh: PanelMessages = {
   appLoading: '正在加载…',
@@ -15,6 +15,7 @@ export const zh: PanelMessages = {
   loginPasswordMissing: '请输入工作人员密码。',
   loginWrong: '用户名或密码错误。请检查后重试。',
   loginSso: (provider) => `使用 ${provider} 登录`,
+  loginSsoFailed: '单点登录失败。请重试，或使用用户名和密码登录。',
   headerTitle: '标牌控制',
   headerVenueTime: '会场时间：',
   headerSimulated: (speed) => `模拟 ×${speed}`,
@@ -576,4 +577,15 @@ export const zh: PanelMessages = {
   refusedFeedUrl: '数据源地址必须是 http:// 或 https:// 网址。',
   refusedFeedGone: '此数据源已不存在，已在此期间被移除。',
   refusedNotStored: '无法保存此更改，因此未作任何改动。请稍后重试。',
+  refusedSsoNotConfigured: '此服务器未配置单点登录；请使用用户名和密码登录。',
+  refusedSsoNotStarted: (minutes) =>
+    `此次登录不是在本浏览器中发起的，或耗时超过${unitAmount('zh', 'minute', minutes)}。请重新开始。`,
+  refusedSsoWrongState: '登录服务的答复不属于此次登录。请重新开始。',
+  refusedSsoProviderRefused: (reason) => `登录服务拒绝了登录：${reason}`,
+  refusedSsoProviderUnreachable: (issuer) => `无法连接登录服务 ${issuer}。请稍后重试，或使用用户名和密码登录。`,
+  refusedSsoTokenExpired: '登录服务的答复已过期或尚未生效。服务器时钟可能不准；请告知管理员。',
+  refusedSsoWrongNonce: '登录服务的答复是为另一次登录签发的。请重新开始。',
+  refusedSsoCodeRefused: (reason) => `登录服务未接受此次登录：${reason}`,
+  refusedSsoUnverified: '无法验证此次登录。请重新开始；如仍失败，请告知管理员。',
+  refusedSsoAccountDisabled: '您的账户已停用。请让管理员启用它。',
 };

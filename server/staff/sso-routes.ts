@@ -6,6 +6,8 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { SsoAnswer } from '../../shared/staff.ts';
+import { refusal } from '../../shared/refusal-codes.ts';
+import { ssoRefusalSearch } from '../../shared/sso-refusal.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 import { setSessionCookie } from './login-routes.ts';
 import { SSO_FLOW_LIFETIME_MS, SsoError, type SingleSignOn } from './sso.ts';
@@ -17,33 +19,30 @@ const FLOW_COOKIE_PATH = '/api/sso';
 /** Where a signed-in person lands. */
 const PANEL = '/control';
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function flowCookieOptions(req: Request) {
   // Lax, not Strict: the provider's redirect back is a navigation from another site, and a
   // Strict cookie would stay behind. HttpOnly: no page script needs it.
   return { httpOnly: true, sameSite: 'lax' as const, path: FLOW_COOKIE_PATH, secure: req.secure };
 }
 
-/** A failed sign-in: JSON for scripts, a short page with a way back for a person's browser. */
-function refuse(req: Request, res: Response, status: number, message: string): void {
-  res.status(status);
+/**
+ * A failed sign-in: JSON (the English error, its code and params) for scripts; a person's browser
+ * goes back to the panel's login, which words the code in the reader's language next to the
+ * sign-in button (control/components/login-form.ts).
+ */
+function refuse(req: Request, res: Response, { status, message, coded }: SsoError): void {
   if (req.accepts(['json', 'html']) === 'html') {
-    res
-      .type('html')
-      .send(
-        `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign-in failed</title>` +
-          `<h1>Sign-in failed</h1><p role="alert">${escapeHtml(message)}</p>` +
-          `<p><a href="${PANEL}">Back to the control panel</a></p></html>`,
-      );
+    res.redirect(303, `${PANEL}?${ssoRefusalSearch(coded)}`);
   } else {
-    res.json({ error: message });
+    res.status(status).json({ error: message, code: coded.code, params: coded.params });
   }
 }
 
-const NOT_CONFIGURED = 'single sign-on is not configured on this server; sign in with a username and password';
+const NOT_CONFIGURED = new SsoError(
+  400,
+  'single sign-on is not configured on this server; sign in with a username and password',
+  refusal('sso.not-configured'),
+);
 
 export function ssoRouter({ auth, logger }: ApiContext, sso: SingleSignOn | undefined): Router {
   const router = Router();
@@ -54,7 +53,7 @@ export function ssoRouter({ auth, logger }: ApiContext, sso: SingleSignOn | unde
   });
 
   router.get('/sso/login', async (req, res) => {
-    if (!sso) return refuse(req, res, 400, NOT_CONFIGURED);
+    if (!sso) return refuse(req, res, NOT_CONFIGURED);
     try {
       const { flowId, url } = await sso.begin();
       res.cookie(SSO_FLOW_COOKIE, flowId, { ...flowCookieOptions(req), maxAge: SSO_FLOW_LIFETIME_MS });
@@ -62,12 +61,12 @@ export function ssoRouter({ auth, logger }: ApiContext, sso: SingleSignOn | unde
     } catch (error) {
       if (!(error instanceof SsoError)) throw error;
       logger.warn(`single sign-on: ${error.message}`);
-      refuse(req, res, error.status, error.message);
+      refuse(req, res, error);
     }
   });
 
   router.get('/sso/callback', async (req, res) => {
-    if (!sso) return refuse(req, res, 400, NOT_CONFIGURED);
+    if (!sso) return refuse(req, res, NOT_CONFIGURED);
     const flowId = readCookie(req.headers.cookie, SSO_FLOW_COOKIE);
     // One use: whatever happens next, this browser's sign-in is over.
     res.clearCookie(SSO_FLOW_COOKIE, flowCookieOptions(req));
@@ -75,14 +74,16 @@ export function ssoRouter({ auth, logger }: ApiContext, sso: SingleSignOn | unde
     try {
       const person = await sso.finish(flowId, query);
       const account = await auth.accounts.signInFromDirectory(person);
-      if (!account) throw new SsoError(403, 'this account is disabled; ask an admin to enable it');
+      if (!account) {
+        throw new SsoError(403, 'this account is disabled; ask an admin to enable it', refusal('sso.account-disabled'));
+      }
       await auth.accounts.recordLogin(account.username);
       setSessionCookie(req, res, auth, await auth.issue(account.username));
       res.redirect(303, PANEL);
     } catch (error) {
       if (!(error instanceof SsoError)) throw error;
       logger.warn(`single sign-on refused: ${error.message}`);
-      refuse(req, res, error.status, error.message);
+      refuse(req, res, error);
     }
   });
 

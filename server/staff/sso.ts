@@ -9,17 +9,22 @@ import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { roleFromClaim, type SsoSettings } from './sso-config.ts';
 import type { Role } from '../../shared/staff.ts';
+import { refusal, type CodedRefusal } from '../../shared/refusal-codes.ts';
 
 /** A sign-in started but not finished is abandoned after this long. */
 export const SSO_FLOW_LIFETIME_MS = 10 * 60_000;
 /** Pending sign-ins kept at most (the oldest go first): a flood of /sso/login cannot fill memory. */
 const MAX_PENDING_FLOWS = 1000;
 
-/** Why a sign-in failed, with the HTTP status it answers: 400 a bad request, 401 not authenticated. */
+/**
+ * Why a sign-in failed, with the HTTP status it answers (400 a bad request, 401 not authenticated),
+ * the English message for logs and scripts, and the code the panel words for a person.
+ */
 export class SsoError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 502,
     message: string,
+    readonly coded: CodedRefusal,
   ) {
     super(message);
     this.name = 'SsoError';
@@ -87,9 +92,11 @@ export class SingleSignOn {
     const flow = flowId === undefined ? undefined : this.pending.get(flowId);
     if (flowId !== undefined) this.pending.delete(flowId);
     if (!flow || flow.expiresAt <= this.now()) {
+      const minutes = SSO_FLOW_LIFETIME_MS / 60_000;
       throw new SsoError(
         400,
-        'this sign-in was not started in this browser, or it took longer than 10 minutes; start again',
+        `this sign-in was not started in this browser, or it took longer than ${minutes} minutes; start again`,
+        refusal('sso.not-started', { minutes }),
       );
     }
     // The provider's own refusal (the person cancelled, is not assigned to the app…), said as it said it.
@@ -97,10 +104,8 @@ export class SingleSignOn {
     if (providerError !== null) {
       if (query.get('state') !== flow.state) throw stateMismatch();
       const description = query.get('error_description');
-      throw new SsoError(
-        401,
-        `the sign-in provider refused: ${providerError.slice(0, 100)}${description ? ` (${description.slice(0, 300)})` : ''}`,
-      );
+      const reason = `${providerError.slice(0, 100)}${description ? ` (${description.slice(0, 300)})` : ''}`;
+      throw new SsoError(401, `the sign-in provider refused: ${reason}`, refusal('sso.provider-refused', { reason }));
     }
     if (query.get('state') !== flow.state) throw stateMismatch();
 
@@ -146,9 +151,11 @@ export class SingleSignOn {
   private discover(): Promise<oidc.Configuration> {
     this.configuration ??= this.fetchConfiguration().catch((error: unknown) => {
       this.configuration = undefined;
+      const issuer = this.settings.issuer.href;
       throw new SsoError(
         502,
-        `cannot reach the sign-in provider at ${this.settings.issuer.href}: ${(error as Error).message}`,
+        `cannot reach the sign-in provider at ${issuer}: ${(error as Error).message}`,
+        refusal('sso.provider-unreachable', { issuer }),
       );
     });
     return this.configuration;
@@ -171,7 +178,11 @@ export class SingleSignOn {
 }
 
 function stateMismatch(): SsoError {
-  return new SsoError(400, 'the answer from the sign-in provider does not belong to this sign-in (wrong state)');
+  return new SsoError(
+    400,
+    'the answer from the sign-in provider does not belong to this sign-in (wrong state)',
+    refusal('sso.wrong-state'),
+  );
 }
 
 /** openid-client's failures in words a person at the door can act on. */
@@ -182,16 +193,23 @@ function explain(error: unknown): SsoError {
   const cause = (error as { cause?: { message?: string; cause?: { claim?: string } } }).cause;
   const message = cause?.message ?? (error as Error).message ?? String(error);
   if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') {
-    return new SsoError(401, `the ID token has expired or is not valid yet (check the server's clock): ${message}`);
-  }
-  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && cause?.cause?.claim === 'nonce') {
-    return new SsoError(401, 'the ID token was not issued for this sign-in (wrong nonce)');
-  }
-  if (error instanceof oidc.ResponseBodyError) {
     return new SsoError(
       401,
-      `the sign-in provider refused the code: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}`,
+      `the ID token has expired or is not valid yet (check the server's clock): ${message}`,
+      refusal('sso.token-expired'),
     );
   }
-  return new SsoError(401, `the sign-in could not be verified: ${message}`);
+  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && cause?.cause?.claim === 'nonce') {
+    return new SsoError(401, 'the ID token was not issued for this sign-in (wrong nonce)', refusal('sso.wrong-nonce'));
+  }
+  if (error instanceof oidc.ResponseBodyError) {
+    const reason = `${error.error.slice(0, 100)}${error.error_description ? ` (${error.error_description.slice(0, 300)})` : ''}`;
+    return new SsoError(
+      401,
+      `the sign-in provider refused the code: ${reason}`,
+      refusal('sso.code-refused', { reason }),
+    );
+  }
+  // The detail (openid-client's English) is for the log; the person can only start again or ask.
+  return new SsoError(401, `the sign-in could not be verified: ${message}`, refusal('sso.unverified'));
 }

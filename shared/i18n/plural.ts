@@ -17,3 +17,8 @@ export function plural(locale: string, count: number, forms: PluralForms): strin
   const form = forms[rules.select(count)] ?? forms.other;
   return form.replaceAll('#', count.toLocaleString(locale));
 }
+
+/** "10 minutes", "10 دقائق", "2 мегабайта": a count of a unit in the language's own plural form. */
+export function unitAmount(locale: string, unit: 'minute' | 'second' | 'megabyte', count: number): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+}

@@ -1,7 +1,8 @@
 /**
  * Single sign-on through a real Chromium and a real OpenID Connect provider (oidc-provider, in
  * this process): a person in the admin group signs in with one click and gets the admin sections,
- * a person in no mapped group is a viewer, logout works as for a password, and a refusal says why.
+ * a person in no mapped group is a viewer, logout works as for a password, and a refusal says why
+ * on the login page, in the reader's language, once.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,15 +31,35 @@ afterAll(async () => {
   await idp?.close();
 });
 
-/** A fresh browser (its own cookies, at the provider too) that clicks "Sign in with …". */
-async function signInThroughProvider(user: string | null): Promise<Page> {
-  idp.nextUser = user;
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+/** A fresh browser (its own cookies, at the provider too, its own language). */
+async function freshPage(locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`${server.url}/control`);
-  await page.getByRole('link', { name: `Sign in with ${TEST_PROVIDER_NAME}` }).click();
   return page;
+}
+
+/** Opens the panel and clicks "Sign in with …" (`linkName`, in the browser's language). */
+async function signInThroughProvider(
+  user: string | null,
+  { locale = 'en-GB', linkName = `Sign in with ${TEST_PROVIDER_NAME}` } = {},
+): Promise<Page> {
+  idp.nextUser = user;
+  const page = await freshPage(locale);
+  await page.goto(`${server.url}/control`);
+  await page.getByRole('link', { name: linkName }).click();
+  return page;
+}
+
+/** The refusal's alert next to the sign-in button, and the address once the panel has read it. */
+async function refusalOnLogin(page: Page) {
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  return {
+    text: await alert.textContent(),
+    isolated: await alert.locator('bdi').allTextContents(),
+    address: await page.evaluate(() => location.pathname + location.search),
+  };
 }
 
 async function status(page: Page, method: string, path: string, body?: unknown): Promise<number> {
@@ -81,12 +102,50 @@ describe('single sign-on in the control panel', () => {
     await page.context().close();
   });
 
-  it('a refusal by the provider shows why, with a way back', async () => {
+  it("a refusal by the provider is worded on the login page, with the provider's words set apart, once", async () => {
     const page = await signInThroughProvider(null);
-    await page.getByRole('heading', { name: 'Sign-in failed' }).waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('access_denied');
-    await page.getByRole('link', { name: 'Back to the control panel' }).click();
+    const refusal = await refusalOnLogin(page);
+    expect(refusal.text).toMatch(/^The sign-in provider refused the sign-in: access_denied \(the person cancelled/);
+    expect(refusal.isolated).toEqual([expect.stringMatching(/^access_denied \(the person cancelled/)]);
+    // The address bar is clean, so a reload or a bookmark does not bring the refusal back.
+    expect(refusal.address).toBe('/control');
     await page.getByLabel('Password').waitFor();
+    await page.getByRole('link', { name: `Sign in with ${TEST_PROVIDER_NAME}` }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: `Sign in with ${TEST_PROVIDER_NAME}` }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('words the refusal in the browser language: French and Arabic', async () => {
+    const french = await signInThroughProvider(null, {
+      locale: 'fr-FR',
+      linkName: `Se connecter avec ${TEST_PROVIDER_NAME}`,
+    });
+    expect((await refusalOnLogin(french)).text).toMatch(
+      /^Le fournisseur d’identité a refusé la connexion : access_denied \(the person cancelled/,
+    );
+    await french.context().close();
+
+    // A sign-in this browser never started (the answer of another one, an old bookmark).
+    const arabic = await freshPage('ar-EG');
+    await arabic.goto(`${server.url}/api/sso/callback?code=x&state=y`);
+    const refusal = await refusalOnLogin(arabic);
+    expect(refusal.text).toBe('لم يبدأ تسجيل الدخول هذا في هذا المتصفح، أو استغرق أكثر من 10 دقائق. ابدؤوا من جديد.');
+    expect(await arabic.locator('control-app').getAttribute('dir')).toBe('rtl');
+    expect(refusal.address).toBe('/control');
+    await arabic.context().close();
+  });
+
+  it('an address with a code the panel does not know shows only that single sign-on failed', async () => {
+    const page = await freshPage();
+    await page.goto(`${server.url}/control?signin=refused&code=%3Cb%3Eclick+evil.example%3C%2Fb%3E&reason=evil`);
+    const unknown = await refusalOnLogin(page);
+    expect(unknown.text).toBe('Single sign-on failed. Try again, or sign in with your username and password.');
+    expect(unknown.address).toBe('/control');
+    // A known code whose params do not fit is no more trusted than an unknown one.
+    await page.goto(`${server.url}/control?signin=refused&code=sso.provider-refused`);
+    expect((await refusalOnLogin(page)).text).toBe(unknown.text);
     await page.context().close();
   });
 });

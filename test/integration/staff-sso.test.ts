@@ -34,8 +34,9 @@ interface CallbackAnswer {
   sessionCookie: string | undefined;
 }
 
-async function answerCallback(url: URL, cookie: string): Promise<CallbackAnswer> {
-  const response = await fetch(url, { redirect: 'manual', headers: { cookie, accept: 'application/json' } });
+/** `accept`: a script asks for JSON; a person's browser asks for HTML first. */
+async function answerCallback(url: URL, cookie: string, accept = 'application/json'): Promise<CallbackAnswer> {
+  const response = await fetch(url, { redirect: 'manual', headers: { cookie, accept } });
   const type = response.headers.get('content-type') ?? '';
   const session = response.headers.getSetCookie().find((line) => SESSION_COOKIE_LINE.test(line));
   return {
@@ -114,17 +115,24 @@ describe('single sign-on', () => {
     const before = await snapshot();
     const refused = await signIn('ed');
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toContain('disabled');
+    expect(refused.body).toMatchObject({ error: expect.stringContaining('disabled'), code: 'sso.account-disabled' });
     expect(refused.sessionCookie).toBeUndefined();
     expect(await snapshot()).toEqual(before);
   });
 });
 
 describe('single sign-on refuses bad answers and writes nothing', () => {
-  async function refused(answer: Promise<CallbackAnswer>, status: number, message: RegExp): Promise<void> {
+  async function refused(
+    answer: Promise<CallbackAnswer>,
+    status: number,
+    message: RegExp,
+    code: string,
+    params: Record<string, unknown> = {},
+  ): Promise<void> {
     const before = await snapshot();
     const { status: got, body, sessionCookie } = await answer;
     expect([got, body.error]).toEqual([status, expect.stringMatching(message)]);
+    expect(body).toMatchObject({ code, params });
     expect(sessionCookie).toBeUndefined();
     expect(await snapshot()).toEqual(before);
   }
@@ -134,7 +142,7 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
     idp.users.set('newcomer-1', { name: 'New One', groups: ['signage-admins'] });
     const { callbackUrl, flowCookie } = await idp.walkToCallback(server.url);
     callbackUrl.searchParams.set('state', 'not-the-state-we-sent');
-    await refused(answerCallback(callbackUrl, flowCookie), 400, /wrong state/);
+    await refused(answerCallback(callbackUrl, flowCookie), 400, /wrong state/, 'sso.wrong-state');
   });
 
   it('a wrong nonce in the ID token', async () => {
@@ -142,7 +150,7 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
     const { callbackUrl, flowCookie } = await idp.walkToCallback(server.url, (authorize) =>
       authorize.searchParams.set('nonce', 'a-nonce-of-another-sign-in'),
     );
-    await refused(answerCallback(callbackUrl, flowCookie), 401, /wrong nonce/);
+    await refused(answerCallback(callbackUrl, flowCookie), 401, /wrong nonce/, 'sso.wrong-nonce');
   });
 
   it("the provider's refusal", async () => {
@@ -153,16 +161,36 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
       answerCallback(callbackUrl, flowCookie),
       401,
       /provider refused: access_denied \(the person cancelled/,
+      'sso.provider-refused',
+      { reason: expect.stringMatching(/^access_denied \(the person cancelled/) },
     );
+  });
+
+  it("a person's browser is sent back to the login with the refusal's code and params in the address", async () => {
+    idp.nextUser = null;
+    const { callbackUrl, flowCookie } = await idp.walkToCallback(server.url);
+    const before = await snapshot();
+    const answer = await answerCallback(callbackUrl, flowCookie, 'text/html,application/xhtml+xml,*/*;q=0.8');
+    expect(answer.status).toBe(303);
+    expect(answer.sessionCookie).toBeUndefined();
+    const target = new URL(answer.location!, server.url);
+    expect(target.pathname).toBe('/control');
+    expect(Object.fromEntries(target.searchParams)).toEqual({
+      signin: 'refused',
+      code: 'sso.provider-refused',
+      reason: expect.stringMatching(/^access_denied \(the person cancelled/),
+    });
+    expect(await snapshot()).toEqual(before);
   });
 
   it('an answer for a sign-in this browser did not start, and a replay', async () => {
     idp.nextUser = 'newcomer-1';
     const { callbackUrl, flowCookie } = await idp.walkToCallback(server.url);
-    await refused(answerCallback(callbackUrl, ''), 400, /not started in this browser/);
+    const notStarted = ['sso.not-started', { minutes: 10 }] as const;
+    await refused(answerCallback(callbackUrl, ''), 400, /not started in this browser/, ...notStarted);
     expect((await answerCallback(callbackUrl, flowCookie)).status).toBe(303);
     // A sign-in is used up by its answer: the same answer again finds nothing.
-    await refused(answerCallback(callbackUrl, flowCookie), 400, /not started in this browser/);
+    await refused(answerCallback(callbackUrl, flowCookie), 400, /not started in this browser/, ...notStarted);
   });
 
   it('an ID token that has expired by our clock', async () => {
@@ -177,6 +205,7 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
       const before = JSON.stringify(await late.auth.accounts.list());
       const answer = await answerCallback(callbackUrl, flowCookie);
       expect([answer.status, answer.body.error]).toEqual([401, expect.stringMatching(/ID token has expired/)]);
+      expect(answer.body.code).toBe('sso.token-expired');
       expect(JSON.stringify(await late.auth.accounts.list())).toBe(before);
     } finally {
       await late.close();
@@ -191,6 +220,10 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
     try {
       const { status, body } = await cut.request('GET', '/api/sso/login');
       expect([status, body.error]).toEqual([502, expect.stringContaining('cannot reach the sign-in provider')]);
+      expect(body).toMatchObject({
+        code: 'sso.provider-unreachable',
+        params: { issuer: expect.stringMatching(/^http/) },
+      });
     } finally {
       await cut.close();
     }
@@ -203,6 +236,7 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
       for (const path of ['/api/sso/login', '/api/sso/callback?code=x&state=y']) {
         const { status, body } = await plain.request('GET', path);
         expect([status, body.error]).toEqual([400, expect.stringContaining('not configured')]);
+        expect(body).toMatchObject({ code: 'sso.not-configured', params: {} });
       }
     } finally {
       await plain.close();

@@ -18,6 +18,9 @@ const SAMPLE: Record<string, string | number> = {
   role: 'boss',
   maximum: 64,
   minimum: 12,
+  minutes: 10,
+  reason: 'access_denied (the person cancelled)',
+  issuer: 'https://login.example.org/',
 };
 
 describe('coded refusals', () => {
