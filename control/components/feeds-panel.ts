@@ -9,6 +9,7 @@ import { FeedsApiError, feedsApi } from '../data/feeds-api.ts';
 import type { FeedStatus, KeptEdit } from '../../shared/feeds.ts';
 import { baseStyles } from './styles.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
+import { feedFailureText } from '../data/feed-failures.ts';
 
 /** Times as the server sends them (venue offset, 24-hour), shown as "2024-10-14 13:05" in any language. */
 function shortTime(iso: string): string {
@@ -78,14 +79,13 @@ export class FeedsPanel extends LitElement {
 
   private renderFeed(feed: FeedStatus) {
     const t = this.locale.t;
-    // The feed's last error is the server's English message: quoted as sent, isolated.
     return html`<li>
       <strong><bdi>${feed.url}</bdi></strong> —
       ${t.feedLastSync(feed.lastSyncAt ? shortTime(feed.lastSyncAt) : t.feedNever)}
       ${
         feed.failingSince
           ? html`<span class="failing"
-              >${t.feedFailingSince(shortTime(feed.failingSince))} <bdi>${feed.lastError}</bdi></span
+              >${t.feedFailingSince(shortTime(feed.failingSince))} ${this.renderFailure(feed)}</span
             >`
           : nothing
       }
@@ -100,6 +100,12 @@ export class FeedsPanel extends LitElement {
           : nothing
       }
     </li>`;
+  }
+
+  /** Worded from its code; a failure without one is the server's English, quoted as sent and isolated. */
+  private renderFailure(feed: FeedStatus) {
+    const failure = feedFailureText(feed, this.locale.t);
+    return 'asSent' in failure ? html`<bdi>${failure.asSent}</bdi>` : failure.worded;
   }
 
   private renderKept(feed: FeedStatus, kept: KeptEdit) {

@@ -355,6 +355,20 @@ export const de: PanelMessages = {
   feedKept: (feedSays, kept, keptBy) => `Feed sagt ${feedSays}, beibehalten ${kept} (gesetzt von ${keptBy})`,
   feedAccept: 'Wert des Feeds übernehmen',
   feedFailed: (status) => `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`,
+  feedErrUnreachable:
+    'der Server des Feeds ist nicht erreichbar (keine Verbindung, unbekannter Host oder Verbindung abgelehnt).',
+  feedErrTimeout: (seconds) =>
+    `der Server des Feeds hat nicht innerhalb von ${unitAmount('de', 'second', seconds)} geantwortet.`,
+  feedErrHttpStatus: (status) => `der Server des Feeds hat mit dem HTTP-Fehler ${status} geantwortet.`,
+  feedErrTooLarge: (megabytes) =>
+    `der Feed ist größer als die Importgrenze von ${unitAmount('de', 'megabyte', megabytes)}.`,
+  feedErrEmpty: 'der Feed hat nichts geliefert.',
+  feedErrUnknownFormat: 'der Feed ist in keinem Programmformat, das wir lesen können.',
+  feedErrUnreadable: 'der Feed konnte nicht gelesen werden.',
+  feedErrUnreadableLine: (line) => `der Feed konnte in Zeile ${line} nicht gelesen werden.`,
+  feedErrNoSessions: 'der Feed enthält keine Sitzungen.',
+  feedErrNotStored:
+    'die Änderungen des Feeds konnten nicht gespeichert werden; die nächste Synchronisierung versucht es erneut.',
   pairHeading: 'Bildschirm koppeln',
   pairHint: ['Öffnen Sie', 'auf dem neuen Bildschirm: Er zeigt einen sechsstelligen Code. Geben Sie ihn hier ein.'],
   pairCode: 'Code auf dem Bildschirm',

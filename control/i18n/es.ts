@@ -355,6 +355,18 @@ export const es: PanelMessages = {
   feedKept: (feedSays, kept, keptBy) => `la fuente indica ${feedSays}, se conserva ${kept} (fijado por ${keptBy})`,
   feedAccept: 'Aceptar el valor de la fuente',
   feedFailed: (status) => `La solicitud falló (HTTP ${status}).`,
+  feedErrUnreachable:
+    'no se puede contactar con el servidor de la fuente (sin conexión, host desconocido o conexión rechazada).',
+  feedErrTimeout: (seconds) => `el servidor de la fuente no respondió en ${unitAmount('es', 'second', seconds)}.`,
+  feedErrHttpStatus: (status) => `el servidor de la fuente respondió con el error HTTP ${status}.`,
+  feedErrTooLarge: (megabytes) =>
+    `la fuente supera el límite de importación de ${unitAmount('es', 'megabyte', megabytes)}.`,
+  feedErrEmpty: 'la fuente no devolvió nada.',
+  feedErrUnknownFormat: 'la fuente no está en un formato de programa que sepamos leer.',
+  feedErrUnreadable: 'no se pudo leer la fuente.',
+  feedErrUnreadableLine: (line) => `no se pudo leer la fuente en la línea ${line}.`,
+  feedErrNoSessions: 'la fuente no contiene ninguna sesión.',
+  feedErrNotStored: 'no se pudieron guardar los cambios de la fuente; la próxima sincronización lo volverá a intentar.',
   pairHeading: 'Emparejar una pantalla',
   pairHint: ['Abra', 'en la pantalla nueva: muestra un código de seis caracteres. Escríbalo aquí.'],
   pairCode: 'Código que muestra la pantalla',

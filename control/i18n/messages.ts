@@ -360,6 +360,17 @@ export interface PanelMessages {
   feedKept: (feedSays: string, kept: string, keptBy: string) => string;
   feedAccept: string;
   feedFailed: (status: number) => string;
+  // Why a feed's last sync failed (shared/feeds.ts FEED_FAILURE_PARAMS), after feedFailingSince.
+  feedErrUnreachable: string;
+  feedErrTimeout: (seconds: number) => string;
+  feedErrHttpStatus: (status: number) => string;
+  feedErrTooLarge: (megabytes: number) => string;
+  feedErrEmpty: string;
+  feedErrUnknownFormat: string;
+  feedErrUnreadable: string;
+  feedErrUnreadableLine: (line: number) => string;
+  feedErrNoSessions: string;
+  feedErrNotStored: string;
   pairHeading: string;
   /** The hint around the path "/display": [before, after]. */
   pairHint: readonly [string, string];

@@ -13,7 +13,7 @@ import { looksLikeFrabXml, parseFrabXml } from './readers/frab-xml.ts';
 import { looksLikeIcal, parseIcal } from './readers/ical.ts';
 import { looksLikeIndico, parseIndico } from './readers/indico.ts';
 import { looksLikeSpreadsheet, parseSpreadsheet } from './readers/spreadsheet.ts';
-import { ImportError, type ImportOptions, type ImportWarning } from './import-types.ts';
+import { UnrecognisedFormatError, type ImportOptions, type ImportWarning } from './import-types.ts';
 import type { ImportedField } from '../../shared/import-plan.ts';
 import type { Programme, Session } from '../../shared/model.ts';
 import { checkImportWindow } from './import-window.ts';
@@ -160,7 +160,7 @@ export function readSchedule(
   const format = FORMATS.find((f) => f.recognises(text, options));
   if (!format) {
     const expected = FORMATS.map((f) => f.description).join('; or ');
-    throw new ImportError(`${seen(text)}not a recognised schedule format (expected ${expected})`);
+    throw new UnrecognisedFormatError(`${seen(text)}not a recognised schedule format (expected ${expected})`);
   }
   const { programme, warnings, fields, sessionLines } = format.parse(text, options);
   const unit = format.name === 'csv' || format.name === 'spreadsheet' ? 'row' : 'line';

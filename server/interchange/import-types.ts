@@ -40,3 +40,9 @@ export class ImportError extends AppError {
     super('invalid', line === undefined ? message : `line ${line}: ${message}`);
   }
 }
+
+/** Text that no reader recognises as a schedule (readSchedule): not a broken file, another kind of file. */
+export class UnrecognisedFormatError extends ImportError {}
+
+/** A schedule of a known format that holds not one session: readable, but nothing to import. */
+export class NoSessionsError extends ImportError {}

@@ -72,7 +72,38 @@ describe('<feeds-panel>', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Add feed' }).click();
     const feeds = page.getByRole('list', { name: 'Feeds' });
     await expect.poll(() => feeds.count()).toBe(1);
-    expect(await feeds.textContent()).toMatch(/failing since 2024-10-14 \d\d:\d\d: \S+/);
+    await expect.poll(() => feeds.locator('.failing').count()).toBe(1);
+    expect((await feeds.locator('.failing').textContent())!.replace(/\s+/g, ' ').trim()).toMatch(
+      /^failing since 2024-10-14 \d\d:\d\d: the feed’s server cannot be reached \(no connection, unknown host or connection refused\)\.$/,
+    );
     expect(server.service.revision()).toBe(0);
+  });
+
+  it("words why a feed fails in the staff member's language; a failure stored before codes is quoted as stored", async () => {
+    expect((await server.request('PATCH', '/api/me', { language: 'fr' }, cookie)).status).toBeLessThan(300);
+    await page.reload();
+    feedText = 'Dear colleagues, see you on Monday.';
+    await page.getByLabel('URL du flux').fill(feedUrl);
+    await page.getByRole('button', { name: 'Ajouter le flux' }).click();
+    const failing = page.getByRole('list', { name: 'Flux' }).locator('.failing');
+    await expect.poll(() => failing.count()).toBe(1);
+    expect((await failing.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(
+      /^en échec depuis 2024-10-14 \d\d:\d\d : le flux n’est pas dans un format de programme que nous savons lire\.$/,
+    );
+    // Nothing of the server's English is shown for a coded failure.
+    expect(await failing.locator('bdi').count()).toBe(0);
+
+    // A row from before failures had codes: only its English is known, quoted as stored, set apart.
+    const records = server.service.feedRecords?.();
+    if (!records) throw new Error('the test server keeps its feeds in its database');
+    const [stored] = await records.all();
+    await records.put({
+      ...stored!,
+      lastError: 'HTTP 500 Internal Server Error',
+      lastErrorCode: null,
+      lastErrorParams: {},
+    });
+    await page.getByRole('button', { name: 'Actualiser' }).click();
+    await expect.poll(() => failing.locator('bdi').textContent()).toBe('HTTP 500 Internal Server Error');
   });
 });

@@ -2,6 +2,8 @@
 // staff edit survives the next sync and is listed as kept; a failing, garbage or empty feed keeps
 // the schedule and reports failing (a far date too); a sync that changes nothing writes no revision.
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.ts';
 import { serveFeed, type FeedSource } from '../support/feed-source.ts';
@@ -137,23 +139,32 @@ describe('live feeds', () => {
   it('a failing, garbage or empty feed keeps the schedule and is marked failing', async () => {
     const feed = await addFeed();
     const before = server.service.schedule();
-    const cases: Array<[{ status: number; text: string }, RegExp]> = [
-      [{ status: 500, text: 'oops' }, /^HTTP 500/],
-      [{ status: 200, text: 'Dear colleagues, see you on Monday.' }, /not a recognised schedule format/],
-      [{ status: 200, text: '' }, /^the feed returned nothing$/],
-      [{ status: 200, text: `${HEADER}\n` }, /./],
+    // The English for logs and metrics, and the code with its params for the panel to word.
+    const cases: Array<[{ status: number; text: string }, RegExp, string, Record<string, unknown>]> = [
+      [{ status: 500, text: 'oops' }, /^HTTP 500/, 'feed.http-status', { status: 500 }],
+      [
+        { status: 200, text: 'Dear colleagues, see you on Monday.' },
+        /not a recognised schedule format/,
+        'feed.unknown-format',
+        {},
+      ],
+      [{ status: 200, text: '' }, /^the feed returned nothing$/, 'feed.empty', {}],
+      [{ status: 200, text: `${HEADER}\n` }, /no sessions found/, 'feed.no-sessions', {}],
       // A date typo in the feed is refused by the staff-edit window, naming row and field (issue 14).
       [
         { status: 200, text: `${HEADER}\n${KEYNOTE}\n${CLOSING.replaceAll('2024-10-14', '2100-10-14')}\n` },
         /row 3: start: 2100-10-14 is more than a year away/,
+        'feed.unreadable-line',
+        { line: 3 },
       ],
     ];
     let firstFailure: string | null = null;
-    for (const [next, message] of cases) {
+    for (const [next, message, code, params] of cases) {
       body = next;
       expect(await poller.syncNow(feed.id)).toBe('failed');
       const [listed] = (await server.request('GET', '/api/feeds', undefined, cookie)).body;
       expect(listed.lastError).toMatch(message);
+      expect([listed.lastErrorCode, listed.lastErrorParams]).toEqual([code, params]);
       firstFailure ??= listed.failingSince;
       expect(listed.failingSince).toBe(firstFailure);
       expect(server.service.schedule()).toEqual(before);
@@ -161,8 +172,28 @@ describe('live feeds', () => {
     body = { status: 200, text: `${HEADER}\n${KEYNOTE}\n${CLOSING}\n` };
     await poller.syncNow(feed.id);
     const [healthy] = (await server.request('GET', '/api/feeds', undefined, cookie)).body;
-    expect(healthy).toMatchObject({ lastError: null, failingSince: null });
+    expect(healthy).toMatchObject({ lastError: null, lastErrorCode: null, lastErrorParams: {}, failingSince: null });
     expect(server.service.revision()).toBe(before.revision);
+  });
+
+  it('a feed on a port where nothing listens is unreachable, and the code is what the database holds', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    feedUrl = `http://127.0.0.1:${port}/schedule.csv`;
+    const feed = await addFeed();
+    expect(await poller.syncNow(feed.id)).toBe('failed');
+    const [listed] = (await server.request('GET', '/api/feeds', undefined, cookie)).body;
+    expect(listed).toMatchObject({
+      lastError: expect.stringMatching(/^cannot reach the feed's server: .*ECONNREFUSED/),
+      lastErrorCode: 'feed.unreachable',
+      lastErrorParams: {},
+      failingSince: expect.any(String),
+    });
+    // What GET /api/feeds answered is what the database holds, not only the poller's memory.
+    const [stored] = (await server.service.feedRecords?.()?.all()) ?? [];
+    expect(stored).toMatchObject({ lastErrorCode: 'feed.unreachable', lastError: listed.lastError });
   });
 
   it('removes a feed without touching its sessions, and refuses a bad URL naming the field', async () => {

@@ -295,6 +295,8 @@ describe.each(kinds)('the $name store', (kind) => {
       lastModified: null,
       lastSyncAt: null,
       lastError: null,
+      lastErrorCode: null,
+      lastErrorParams: {},
       failingSince: null,
       synced: {},
       kept: [],
@@ -306,10 +308,24 @@ describe.each(kinds)('the $name store', (kind) => {
       etag: '"v2"',
       synced: { s1: { title: 'T', start: 's', end: 'e', venueId: 'CR3', status: 'scheduled' } },
     });
+    // A failure keeps its English, its code and the code's params (what the panel words).
+    await feeds.put({
+      ...record('a'),
+      lastError: 'HTTP 500 Internal Server Error',
+      lastErrorCode: 'feed.http-status',
+      lastErrorParams: { status: 500 },
+      failingSince: '2024-10-14T13:00:00+02:00',
+    });
     await reopen();
     const all = await store.feeds!.all();
     expect(all.map((f) => f.id)).toEqual(['z', 'a']);
-    expect(all[0]).toMatchObject({ etag: '"v2"', synced: { s1: { title: 'T' } } });
+    expect(all[0]).toMatchObject({ etag: '"v2"', synced: { s1: { title: 'T' } }, lastErrorCode: null });
+    expect(all[0]!.lastErrorParams).toEqual({});
+    expect(all[1]).toMatchObject({
+      lastError: 'HTTP 500 Internal Server Error',
+      lastErrorCode: 'feed.http-status',
+      lastErrorParams: { status: 500 },
+    });
     expect(await store.feeds!.remove('a')).toBe(true);
     expect(await store.feeds!.remove('a')).toBe(false);
     expect((await store.feeds!.all()).map((f) => f.id)).toEqual(['z']);

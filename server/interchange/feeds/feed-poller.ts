@@ -25,6 +25,7 @@ import { planImport } from '../import-plan.ts';
 import { shortHash } from '../readers/stable-ids.ts';
 import type { FeedRecord, FeedRecordStore } from './feed-records.ts';
 import type { FeedStatus, KeptEdit, SyncedValues } from '../../../shared/feeds.ts';
+import { classifyFeedFailure, feedFailure } from './feed-failure.ts';
 
 export type SyncOutcome = 'applied' | 'unchanged' | 'not-modified' | 'failed';
 
@@ -89,18 +90,27 @@ function memoryRecords(): FeedRecordStore {
 }
 
 function statusOf(record: FeedRecord): FeedStatus {
-  const { id, url, lastSyncAt, lastError, failingSince, kept } = record;
-  return { id, url, lastSyncAt, lastError, failingSince, kept };
+  const { id, url, lastSyncAt, lastError, lastErrorCode, lastErrorParams, failingSince, kept } = record;
+  return { id, url, lastSyncAt, lastError, lastErrorCode, lastErrorParams, failingSince, kept };
 }
+
+/** What a record says once a sync got through: no failure any more. */
+const HEALTHY = { lastError: null, lastErrorCode: null, lastErrorParams: {}, failingSince: null } as const;
+
+const MEGABYTE = 1024 * 1024;
 
 /** The body as text, refusing more than the import limit (also when no Content-Length is sent). */
 async function limitedText(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_IMPORT_BYTES)
-    throw new Error(`the feed is ${declared} bytes, over the ${MAX_IMPORT_BYTES}-byte import limit`);
+  const megabytes = MAX_IMPORT_BYTES / MEGABYTE;
+  if (declared > MAX_IMPORT_BYTES) {
+    const message = `the feed is ${declared} bytes, over the ${MAX_IMPORT_BYTES}-byte import limit`;
+    throw feedFailure('feed.too-large', message, { megabytes });
+  }
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > MAX_IMPORT_BYTES)
-    throw new Error(`the feed is over the ${MAX_IMPORT_BYTES}-byte import limit`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw feedFailure('feed.too-large', `the feed is over the ${MAX_IMPORT_BYTES}-byte import limit`, { megabytes });
+  }
   return new TextDecoder('utf-8').decode(bytes);
 }
 
@@ -143,10 +153,12 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
 
   /** Applies the feed's text; returns 'unchanged' when the schedule already says it all. */
   async function apply(record: FeedRecord, text: string): Promise<SyncOutcome> {
-    if (text.trim() === '') throw new Error('the feed returned nothing');
+    if (text.trim() === '') throw feedFailure('feed.empty', 'the feed returned nothing');
     const schedule = service.schedule();
     const result = readSchedule(text, { timezone: schedule.timezone }, schedule.sessions);
-    if (result.programme.sessions.length === 0) throw new Error(`the feed (${result.format}) has no sessions`);
+    if (result.programme.sessions.length === 0) {
+      throw feedFailure('feed.no-sessions', `the feed (${result.format}) has no sessions`);
+    }
     const plan = planImport(schedule, result, 'keep');
     plan.removed = [];
 
@@ -187,7 +199,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       plan.venuesAdded.length +
       (plan.conference ? 1 : 0);
     if (changes > 0) await service.applyImport(plan, { name: feedActor(record.url) });
-    await records.put({ ...record, synced, kept, lastSyncAt: stamp(), lastError: null, failingSince: null });
+    await records.put({ ...record, synced, kept, lastSyncAt: stamp(), ...HEALTHY });
     return changes > 0 ? 'applied' : 'unchanged';
   }
 
@@ -208,11 +220,14 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       if (record.lastModified) headers['if-modified-since'] = record.lastModified;
       const response = await fetchFeed(record.url, { headers, signal: AbortSignal.timeout(timeoutMs) });
       if (response.status === 304) {
-        await records.put({ ...record, lastSyncAt: stamp(), lastError: null, failingSince: null });
+        await records.put({ ...record, lastSyncAt: stamp(), ...HEALTHY });
         failures.delete(id);
         return 'not-modified';
       }
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      if (!response.ok) {
+        const message = `HTTP ${response.status} ${response.statusText}`.trim();
+        throw feedFailure('feed.http-status', message, { status: response.status });
+      }
       const text = await limitedText(response);
       const outcome = await apply(record, text);
       const after = await find(id);
@@ -226,13 +241,14 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     } catch (error) {
       const current = (await records.all()).find((r) => r.id === id);
       if (!current) return 'failed';
-      const message =
-        error instanceof Error
-          ? error.name === 'TimeoutError'
-            ? `no answer within ${timeoutMs / 1000}s`
-            : error.message
-          : String(error);
-      const failed = { ...current, lastError: message.split('\n')[0]!, failingSince: current.failingSince ?? stamp() };
+      const { message, code, params } = classifyFeedFailure(error, { timeoutMs });
+      const failed: FeedRecord = {
+        ...current,
+        lastError: message,
+        lastErrorCode: code,
+        lastErrorParams: params,
+        failingSince: current.failingSince ?? stamp(),
+      };
       await records.put(failed);
       failures.set(id, (failures.get(id) ?? 0) + 1);
       options.onError?.(statusOf(failed));
@@ -267,8 +283,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
         etag: null,
         lastModified: null,
         lastSyncAt: null,
-        lastError: null,
-        failingSince: null,
+        ...HEALTHY,
         synced: {},
         kept: [],
       };

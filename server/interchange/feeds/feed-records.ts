@@ -1,10 +1,10 @@
 /**
- * The live feeds, kept in the schedule's database (table `feeds`, migration 4) so they survive
- * a restart with their validators (ETag, Last-Modified), their health and what each last said
- * about the sessions it owns.
+ * The live feeds, kept in the schedule's database (table `feeds`, migration 9; the failure's code
+ * and params since migration 18) so they survive a restart with their validators (ETag,
+ * Last-Modified), their health and what each last said about the sessions it owns.
  */
 import type { Database } from 'better-sqlite3';
-import type { KeptEdit, SyncedValues } from '../../../shared/feeds.ts';
+import type { FeedFailureCode, KeptEdit, SyncedValues } from '../../../shared/feeds.ts';
 import type { PostgresPool } from '../../platform/postgres/database.ts';
 
 export interface FeedRecord {
@@ -14,6 +14,9 @@ export interface FeedRecord {
   lastModified: string | null;
   lastSyncAt: string | null;
   lastError: string | null;
+  /** The failure as a code (shared/feeds.ts); null on rows written before codes, and once healthy. */
+  lastErrorCode: FeedFailureCode | null;
+  lastErrorParams: Record<string, string | number>;
   failingSince: string | null;
   /** Session id → the feed's values at the last sync. */
   synced: Record<string, SyncedValues>;
@@ -33,6 +36,9 @@ interface FeedRow {
   last_modified: string | null;
   last_sync_at: string | null;
   last_error: string | null;
+  last_error_code: string | null;
+  /** JSON; NULL when there is no code. */
+  last_error_params: string | null;
   failing_since: string | null;
   synced: string;
   kept: string;
@@ -60,6 +66,10 @@ function recordOf(row: FeedRow): FeedRecord {
     lastModified: row.last_modified,
     lastSyncAt: row.last_sync_at,
     lastError: row.last_error,
+    lastErrorCode: row.last_error_code as FeedFailureCode | null,
+    lastErrorParams: row.last_error_params
+      ? (JSON.parse(row.last_error_params) as Record<string, string | number>)
+      : {},
     failingSince: row.failing_since,
     synced: JSON.parse(row.synced) as Record<string, SyncedValues>,
     kept: JSON.parse(row.kept) as KeptEdit[],
@@ -74,6 +84,8 @@ function rowOf(record: FeedRecord): FeedRow {
     last_modified: record.lastModified,
     last_sync_at: record.lastSyncAt,
     last_error: record.lastError,
+    last_error_code: record.lastErrorCode,
+    last_error_params: record.lastErrorCode === null ? null : JSON.stringify(record.lastErrorParams),
     failing_since: record.failingSince,
     synced: JSON.stringify(record.synced),
     kept: JSON.stringify(record.kept),
@@ -83,10 +95,13 @@ function rowOf(record: FeedRecord): FeedRow {
 export function openFeedRecords(db: Database): FeedRecordStore {
   const all = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY rowid');
   const upsert = db.prepare<FeedRow>(
-    `INSERT INTO feeds (id, url, etag, last_modified, last_sync_at, last_error, failing_since, synced, kept)
-     VALUES (@id, @url, @etag, @last_modified, @last_sync_at, @last_error, @failing_since, @synced, @kept)
+    `INSERT INTO feeds (id, url, etag, last_modified, last_sync_at, last_error, last_error_code, last_error_params,
+       failing_since, synced, kept)
+     VALUES (@id, @url, @etag, @last_modified, @last_sync_at, @last_error, @last_error_code, @last_error_params,
+       @failing_since, @synced, @kept)
      ON CONFLICT (id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
-       last_sync_at = excluded.last_sync_at, last_error = excluded.last_error, failing_since = excluded.failing_since,
+       last_sync_at = excluded.last_sync_at, last_error = excluded.last_error, last_error_code = excluded.last_error_code,
+       last_error_params = excluded.last_error_params, failing_since = excluded.failing_since,
        synced = excluded.synced, kept = excluded.kept`,
   );
   const remove = db.prepare('DELETE FROM feeds WHERE id = ?');
@@ -104,11 +119,13 @@ export function openPostgresFeedRecords(pool: PostgresPool): FeedRecordStore {
     async put(record) {
       const row = rowOf(record);
       await pool.query(
-        `INSERT INTO feeds (id, url, etag, last_modified, last_sync_at, last_error, failing_since, synced, kept)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO feeds (id, url, etag, last_modified, last_sync_at, last_error, last_error_code, last_error_params,
+           failing_since, synced, kept)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
-           last_sync_at = excluded.last_sync_at, last_error = excluded.last_error, failing_since = excluded.failing_since,
-           synced = excluded.synced, kept = excluded.kept`,
+           last_sync_at = excluded.last_sync_at, last_error = excluded.last_error,
+           last_error_code = excluded.last_error_code, last_error_params = excluded.last_error_params,
+           failing_since = excluded.failing_since, synced = excluded.synced, kept = excluded.kept`,
         [
           row.id,
           row.url,
@@ -116,6 +133,8 @@ export function openPostgresFeedRecords(pool: PostgresPool): FeedRecordStore {
           row.last_modified,
           row.last_sync_at,
           row.last_error,
+          row.last_error_code,
+          row.last_error_params,
           row.failing_since,
           row.synced,
           row.kept,

@@ -19,7 +19,13 @@ import { rowTranslations, translatedTitleLanguage, translationColumns } from './
 import type { ImportedField } from '../../../shared/import-plan.ts';
 import { assignIds, eventIdRequest } from './stable-ids.ts';
 import { headerLine } from './text.ts';
-import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
+import {
+  ImportError,
+  NoSessionsError,
+  type ImportOptions,
+  type ImportWarning,
+  type ParseResult,
+} from '../import-types.ts';
 import { DEFAULT_TIMEZONE, isKnownZone } from './zones.ts';
 
 interface CsvRecord {
@@ -183,7 +189,7 @@ export function parseScheduleCsv(text: string, options: ImportOptions = {}): Par
     rows.push(row);
   }
   problems.throwIfAny();
-  if (rows.length === 0) throw new ImportError('no sessions found (only a header)');
+  if (rows.length === 0) throw new NoSessionsError('no sessions found (only a header)');
   checkOffsets(rows, zone, options.timezone !== undefined, warnings);
 
   const sessionLines = new Map<string, number>();

@@ -8,7 +8,7 @@ import { toVenueIso, venueWallTime } from '../../../shared/time.ts';
 import { nextDate } from './dates.ts';
 import { assignIds, eventIdRequest, plenaryIdRequest } from './stable-ids.ts';
 import { clockText } from './times.ts';
-import { ImportError } from '../import-types.ts';
+import { ImportError, NoSessionsError } from '../import-types.ts';
 import type { DraftSession } from './un-rows.ts';
 import { VenueRegistry } from './venues.ts';
 
@@ -73,7 +73,7 @@ export function buildProgramme(
       warn(draft.line, `row rejected: ${issue?.path.join('.') || 'session'}: ${issue?.message ?? 'invalid'}`);
     }
   });
-  if (sessions.length === 0) throw new ImportError('no sessions found');
+  if (sessions.length === 0) throw new NoSessionsError('no sessions found');
 
   const venueList = venues.list().filter((v) => sessions.some((s) => s.venueId === v.id));
   const order = new Map(venueList.map((v, i) => [v.id, i]));

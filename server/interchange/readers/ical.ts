@@ -14,7 +14,13 @@
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
 import { OnlineDetailsSchema, type OnlineDetails } from '../../../shared/model.ts';
-import { ImportError, type ImportOptions, type ImportWarning, type ParseResult } from '../import-types.ts';
+import {
+  ImportError,
+  NoSessionsError,
+  type ImportOptions,
+  type ImportWarning,
+  type ParseResult,
+} from '../import-types.ts';
 import { contentLines } from './ical-lines.ts';
 import { eventTitles } from './ical-summaries.ts';
 import { optionWindow, spanOf, type Window } from './ical-window.ts';
@@ -182,7 +188,7 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
   for (const calendar of calendars) calendar.removeAllSubcomponents('vevent');
   if (events.length === 0) {
     const todos = calendars.reduce((n, c) => n + c.getAllSubcomponents('vtodo').length, 0);
-    throw new ImportError(
+    throw new NoSessionsError(
       `This is an iCalendar file, but it has no VEVENT${todos ? ` (only ${todos} VTODO)` : ''}: there are no sessions to import`,
     );
   }

@@ -363,6 +363,9 @@ const migrations: Migration[] = [
   // the database so every node of a cluster signs and verifies with the one the first node made
   // (server/staff/account-store.ts). Hex; one row.
   sameForBoth('CREATE TABLE session_keys (id INTEGER PRIMARY KEY CHECK (id = 1), secret TEXT NOT NULL)'),
+  // 18: why a feed's last sync failed as a code and its params (shared/feeds.ts, params as JSON), for
+  // the panel to word; last_error keeps the English. Rows from before have NULL: the English is all.
+  addColumns('feeds last_error_code TEXT', 'feeds last_error_params TEXT'),
 ];
 
 /** Runs the migrations the database has not run yet, each in its own transaction. */
