@@ -48,8 +48,12 @@ export class ControlPanel extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      /* A column as tall as the window at least, so the delivery badge (the last item, sticky)
+         sits at the window's foot even when the section is short. */
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
       }
       nav {
         display: flex;
@@ -72,6 +76,7 @@ export class ControlPanel extends LitElement {
         font-weight: 700;
       }
       main {
+        flex: 1 0 auto;
         padding: 1rem;
       }
       .loading {

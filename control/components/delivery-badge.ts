@@ -2,6 +2,10 @@
  * A small badge in the corner after each staff change: "Change #42 delivered to 38/40 screens",
  * counting up live as screens confirm, with the ones that lag. It goes away a few seconds after
  * every screen has the change, or when dismissed; a lagging change stays until then.
+ *
+ * It is sticky at the page foot rather than fixed: while the page scrolls it floats over the
+ * content as a corner badge would, but it keeps its own place after the last row, so scrolled to
+ * the end (the journal's oldest undo buttons) nothing is under it. Hidden, it takes no room.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -23,20 +27,27 @@ export class DeliveryBadge extends LitElement {
     baseStyles,
     css`
       :host {
-        position: fixed;
-        inset-inline-end: 1rem;
-        inset-block-end: 1rem;
+        position: sticky;
+        inset-block-end: 0;
         z-index: 50;
-        max-width: min(30rem, calc(100vw - 2rem));
+        display: flex;
+        justify-content: flex-end;
+        padding-inline: 1rem;
+        /* The strip beside the box is the page's: clicks there reach what is under it. */
+        pointer-events: none;
       }
       .box {
+        pointer-events: auto;
+        max-width: min(30rem, calc(100vw - 2rem));
+        margin-block-end: 1rem;
         display: flex;
         gap: 0.6rem;
         align-items: center;
         background: #14213d;
         color: #fff;
         border-radius: 8px;
-        padding: 0.5rem 0.5rem 0.5rem 0.9rem;
+        padding-block: 0.5rem;
+        padding-inline: 0.9rem 0.5rem;
         box-shadow: 0 4px 14px rgb(0 0 0 / 25%);
       }
       .box.lagging {
