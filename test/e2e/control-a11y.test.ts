@@ -51,6 +51,10 @@ describe('accessibility of the control panel', () => {
     await logIn(page, 'wrong');
     await page.getByRole('alert').waitFor();
     expect(await seriousViolations()).toEqual([]);
+    // Back from a refused single sign-on: the refusal's alert beside where the button would be.
+    await page.goto(`${world.server.url}/control?signin=refused&code=sso.not-configured`);
+    await page.getByRole('alert').filter({ hasText: 'Single sign-on is not set up on this server' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it('has none in any section of the panel, nor in the session dialog', async () => {
