@@ -12,7 +12,7 @@ import { ROOT } from '../../server/platform/vite-build.ts';
 import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { closeAll, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
-import { describeViolations, seriousViolations } from './screen-checks.ts';
+import { describeViolations, seriousViolations } from './axe.ts';
 
 const CLOCK = '2024-10-14T13:40';
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');

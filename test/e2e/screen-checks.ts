@@ -4,10 +4,7 @@
  * and every glyph it shows comes from the face meant for it, not a fallback. Used by the test that
  * walks every screen view in every language (display-screens.test.ts).
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Resolves once the page has rendered twice more: resize observers ran, and what they changed. */
 export function rendered(page: Page): Promise<void> {
@@ -253,27 +250,4 @@ export function unisolatedData(page: Page, catalogueLatin: readonly string[]): P
     visit(document);
     return problems;
   }, catalogueLatin);
-}
-
-export interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core's serious and critical violations (the page needs bypassCSP for the injected script). */
-export async function seriousViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations as Violation[];
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-export function describeViolations(violations: Violation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    .join('\n');
 }
