@@ -182,6 +182,8 @@ export function missingGlyphs(page: Page, faces: string): Promise<string[]> {
   return page.evaluate((faces) => {
     const context = document.createElement('canvas').getContext('2d')!;
     const missing = new Set<string>();
+    // Each character in each weight is measured once: a page repeats most of its letters.
+    const measured = new Set<string>();
     const visit = (root: Document | ShadowRoot) => {
       for (const element of root.querySelectorAll<HTMLElement>('*')) {
         if (element.shadowRoot) visit(element.shadowRoot);
@@ -190,6 +192,8 @@ export function missingGlyphs(page: Page, faces: string): Promise<string[]> {
         for (const node of element.childNodes) {
           if (node.nodeType !== Node.TEXT_NODE) continue;
           for (const char of new Set(node.textContent!.replace(/\s/g, ''))) {
+            if (measured.has(`${weight} ${char}`)) continue;
+            measured.add(`${weight} ${char}`);
             context.font = `${weight} 40px ${faces}, monospace`;
             const monospace = context.measureText(char).width;
             context.font = `${weight} 40px ${faces}, serif`;
