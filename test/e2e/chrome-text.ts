@@ -100,6 +100,22 @@ export function chromeText(target: Page | Locator, data?: readonly string[]): Pr
   return 'goto' in target ? target.evaluate(collect, options) : target.evaluate(collect, options);
 }
 
+/** A pure cache: the catalogues never change, and a walk checks the same pair a hundred times. */
+const englishOnlyByPair = new WeakMap<Catalogue, WeakMap<Catalogue, string[]>>();
+
+/** The words the English catalogue prints and `translated` does not. */
+function englishOnlyWords(english: Catalogue, translated: Catalogue): string[] {
+  const byTranslation = englishOnlyByPair.get(english) ?? new WeakMap<Catalogue, string[]>();
+  englishOnlyByPair.set(english, byTranslation);
+  let words = byTranslation.get(translated);
+  if (!words) {
+    const own = catalogueWords(translated);
+    words = [...catalogueWords(english)].filter((word) => !own.has(word));
+    byTranslation.set(translated, words);
+  }
+  return words;
+}
+
 /**
  * The English-only catalogue words shown in the chrome (of the page, or of one element): [] when it
  * speaks `translated`'s language. With `data`, the spoken attributes are checked too (chromeText).
@@ -110,8 +126,7 @@ export async function englishWordsShown(
   translated: Catalogue,
   data?: readonly string[],
 ): Promise<string[]> {
-  const own = catalogueWords(translated);
-  const englishOnly = [...catalogueWords(english)].filter((word) => !own.has(word));
+  const englishOnly = englishOnlyWords(english, translated);
   const shown = new Set(
     (await chromeText(target, data))
       .toLowerCase()

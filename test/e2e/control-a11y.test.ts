@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describeViolation, seriousViolations as violationsOf } from './axe.ts';
 import { logIn, openSession, sessionTitled, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const SCREENSHOT = join(ROOT, 'docs', 'staff-guide-screenshot.png');
 
 let world: PanelWorld;
@@ -24,24 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => stopWorld(world));
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
 /** Serious and critical violations on the page as it is now, as readable lines. */
 async function seriousViolations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  return (await violationsOf(page)).map(describeViolation);
 }
 
 describe('accessibility of the control panel', () => {

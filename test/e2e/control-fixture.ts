@@ -88,6 +88,11 @@ export async function logIn(page: Page, password: string, name?: string): Promis
  * A fresh context signed in as `name`, on `path` of the server. The login is made over the API and
  * handed to the context as what the login form leaves behind (the session cookie, the remembered
  * name): the form itself is tested in control-login, and typing it cost a second per panel.
+ *
+ * The remembered name is written by an init script, before the panel's own scripts, when the
+ * origin has none yet (the panel only ever overwrites it, at a login): as `storageState` would
+ * leave it, without the extra page Playwright opens and loads in the new context to write an
+ * origin's storage.
  */
 export async function openSignedIn(
   browser: Browser,
@@ -113,14 +118,23 @@ export async function openSignedIn(
           sameSite: 'Strict',
         },
       ],
-      origins: [{ origin: server.url, localStorage: [{ name: 'signage.staffName', value: name }] }],
+      origins: [],
     },
   });
+  await context.addInitScript(
+    ({ origin, key, value }) => {
+      if (location.origin === origin && localStorage.getItem(key) === null) localStorage.setItem(key, value);
+    },
+    { origin: server.url, key: REMEMBERED_NAME_KEY, value: name },
+  );
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(server.url + path);
   return page;
 }
+
+/** Where the panel remembers the last staff name used on the device (control/data/auth.ts). */
+const REMEMBERED_NAME_KEY = 'signage.staffName';
 
 /** A logged-in panel showing the schedule grid. */
 export async function openPanel(

@@ -15,10 +15,31 @@ export async function sessionAt(server: TestServer, venueId: string, start: stri
   return found;
 }
 
+/**
+ * The admin's cookie of each server, signed in once: a login is a scrypt hash (about 45 ms of CPU)
+ * and a file makes dozens of staff requests. Kept by server, so it goes when the server goes.
+ */
+const adminCookies = new WeakMap<TestServer, Promise<string>>();
+
+function adminCookie(server: TestServer): Promise<string> {
+  let cookie = adminCookies.get(server);
+  if (!cookie) {
+    cookie = server.login();
+    adminCookies.set(server, cookie);
+    // A failed login is not kept: the next request signs in again.
+    cookie.catch(() => adminCookies.delete(server));
+  }
+  return cookie;
+}
+
 /** Staff request that must succeed; returns the parsed body. */
 export async function staff<T = any>(server: TestServer, method: string, path: string, body?: unknown): Promise<T> {
-  const cookie = await server.login();
-  const response = await server.request<T>(method, path, body, cookie);
+  let response = await server.request<T>(method, path, body, await adminCookie(server));
+  if (response.status === 401) {
+    // The session ended (a restarted server, a short lifetime): sign in afresh, once.
+    adminCookies.delete(server);
+    response = await server.request<T>(method, path, body, await adminCookie(server));
+  }
   if (response.status >= 300) {
     throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
   }

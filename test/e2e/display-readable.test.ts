@@ -11,6 +11,7 @@ import type { Schedule } from '../../shared/model.ts';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { rendered } from './screen-checks.ts';
 import {
   closeAll,
   LOBBY_FIRST_PAGE_AT,
@@ -235,11 +236,14 @@ describe('portrait door, plenary and online', () => {
     const { body } = await server.request<Schedule>('GET', '/api/schedule');
     const online = body.sessions.find((s) => s.venueId === 'Online')!;
     await setClock(server, new Date(Date.parse(online.start) - 30 * 60_000).toISOString());
+    // One screen, turned: a second page load would show the same.
+    const page = await open('/display/room/Online');
     for (const [width, height] of [
       [1920, 1080],
       [1080, 1920],
     ] as const) {
-      const page = await open('/display/room/Online', { width, height });
+      await page.setViewportSize({ width, height });
+      await rendered(page);
       await page.locator('door-display qr-code').waitFor();
       if (width > height) await page.screenshot({ path: join(ROOT, 'docs/screenshots/door-online-venue.png') });
       expect(await page.locator('door-display status-band .word').textContent()).toBe('Online');

@@ -28,14 +28,8 @@ import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts'
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { catalogueLatin, englishWordsShown } from './chrome-text.ts';
 import { bandWord, LOBBY_FIRST_PAGE_AT, openDisplay, sessionAt, setClock, staff } from './display-helpers.ts';
-import {
-  describeViolations,
-  layoutProblems,
-  missingGlyphs,
-  rendered,
-  seriousViolations,
-  unisolatedData,
-} from './screen-checks.ts';
+import { describeViolations, seriousViolations } from './axe.ts';
+import { layoutProblems, missingGlyphs, rendered, unisolatedData } from './screen-checks.ts';
 
 const LANGUAGES: Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es', 'de'];
 const ORIENTATIONS = [

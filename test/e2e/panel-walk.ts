@@ -133,9 +133,12 @@ export async function expectSpoken(
   where: Page | Locator = page,
 ): Promise<void> {
   expect(await englishWordsShown(where, en, t, data), view).toEqual([]);
-  const root = page.locator('control-app');
-  expect(await root.getAttribute('lang'), view).toBe(language);
-  expect(await root.getAttribute('dir'), view).toBe(language === 'ar' ? 'rtl' : 'ltr');
+  // Both attributes in one round trip: a walk checks them about twenty times per language.
+  const [lang, dir] = await page
+    .locator('control-app')
+    .evaluate((root) => [root.getAttribute('lang'), root.getAttribute('dir')]);
+  expect(lang, view).toBe(language);
+  expect(dir, view).toBe(language === 'ar' ? 'rtl' : 'ltr');
 }
 
 /** A button of the panel's section navigation. */

@@ -4,10 +4,7 @@
  * and every glyph it shows comes from the face meant for it, not a fallback. Used by the test that
  * walks every screen view in every language (display-screens.test.ts).
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Resolves once the page has rendered twice more: resize observers ran, and what they changed. */
 export function rendered(page: Page): Promise<void> {
@@ -185,6 +182,8 @@ export function missingGlyphs(page: Page, faces: string): Promise<string[]> {
   return page.evaluate((faces) => {
     const context = document.createElement('canvas').getContext('2d')!;
     const missing = new Set<string>();
+    // Each character in each weight is measured once: a page repeats most of its letters.
+    const measured = new Set<string>();
     const visit = (root: Document | ShadowRoot) => {
       for (const element of root.querySelectorAll<HTMLElement>('*')) {
         if (element.shadowRoot) visit(element.shadowRoot);
@@ -193,6 +192,8 @@ export function missingGlyphs(page: Page, faces: string): Promise<string[]> {
         for (const node of element.childNodes) {
           if (node.nodeType !== Node.TEXT_NODE) continue;
           for (const char of new Set(node.textContent!.replace(/\s/g, ''))) {
+            if (measured.has(`${weight} ${char}`)) continue;
+            measured.add(`${weight} ${char}`);
             context.font = `${weight} 40px ${faces}, monospace`;
             const monospace = context.measureText(char).width;
             context.font = `${weight} 40px ${faces}, serif`;
@@ -253,27 +254,4 @@ export function unisolatedData(page: Page, catalogueLatin: readonly string[]): P
     visit(document);
     return problems;
   }, catalogueLatin);
-}
-
-export interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core's serious and critical violations (the page needs bypassCSP for the injected script). */
-export async function seriousViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations as Violation[];
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-export function describeViolations(violations: Violation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    .join('\n');
 }
