@@ -1,15 +1,20 @@
-/** server/main.ts as a program: configuration errors fail fast with one line; a good start prints working URLs. */
+/**
+ * server/main.ts as a program: configuration errors fail fast with one line; a good start prints
+ * working URLs. What startServer decides after main.ts's own checks (refusals of the data, seeding,
+ * the password line on a later start) is checked in this process, through startServerInProcess.
+ */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
-import { runScript, startServerProcess, stopProcess as stop } from '../support/server-process.ts';
+import { AppError } from '../../server/platform/errors.ts';
+import { runScript, startServerInProcess, startServerProcess, stopProcess as stop } from '../support/server-process.ts';
 
-// Each test starts `server/main.ts` and waits for what it prints (the "Staff password" line once it
-// listens, or its exit): no fixed sleeps, and a budget that holds when the machine is busy. One
-// process at a time: all at once (tried) cost about 20 % more CPU on 2 busy cores, for no steady
-// gain in time (the suite's other worker wants the cores too).
+// The real-process tests start `server/main.ts` and wait for what it prints (the "Staff password"
+// line once it listens, or its exit): no fixed sleeps, and a budget that holds when the machine is
+// busy. One process at a time: all at once (tried) cost about 20 % more CPU on 2 busy cores, for
+// no steady gain in time (the suite's other worker wants the cores too).
 const SPAWN_TIMEOUT_MS = 120_000;
 const dirs: string[] = [];
 afterAll(() => {
@@ -39,21 +44,32 @@ describe('server/main.ts as a program', () => {
     });
   });
 
-  describe('unusable data', { timeout: SPAWN_TIMEOUT_MS }, () => {
-    it('a programme file that is not a schedule → exit 2 with one line naming the file', async () => {
+  // main.ts prints a refused start's message after "signage: " with exit 2, as for a bad option
+  // above (data-dir.test.ts runs one such refusal, a zero-byte database, as the real program).
+  describe('unusable data', () => {
+    async function refusal(args: string[]): Promise<AppError> {
+      const error = await startServerInProcess(args).then(
+        async ({ server }) => (await server.close(), new Error('the server started')),
+        (refused: unknown) => refused as Error,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).kind).toBe('invalid');
+      expect(error.message.split('\n')).toHaveLength(1);
+      return error as AppError;
+    }
+
+    it('a programme file that is not a schedule → refused with one line naming the file', async () => {
       const dir = tempDir();
       const file = join(dir, 'notes.txt');
       writeFileSync(file, 'just some notes\nnothing like a programme\n');
-      const { code, stderr } = await run(['--port', '0', '--data-dir', join(dir, 'data'), '--programme', file]);
-      expect(code).toBe(2);
-      expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(/^signage: cannot open the schedule: .*notes\.txt/);
+      const { message } = await refusal(['--port', '0', '--data-dir', join(dir, 'data'), '--programme', file]);
+      expect(message).toMatch(/^cannot open the schedule: .*notes\.txt/);
     });
 
-    it('a damaged password file → exit 2 saying how to recover', async () => {
+    it('a damaged password file → refused saying how to recover', async () => {
       const dataDir = tempDir();
       writeFileSync(join(dataDir, 'staff-password.json'), '{ not json');
-      const { code, stderr } = await run([
+      const { message } = await refusal([
         '--port',
         '0',
         '--data-dir',
@@ -61,10 +77,7 @@ describe('server/main.ts as a program', () => {
         '--programme',
         join(ROOT, 'programme/crimecop12-programme.txt'),
       ]);
-      expect(code).toBe(2);
-      expect(stderr.trim().split('\n').at(-1)).toMatch(
-        /^signage: cannot set up staff login: .*staff-password.json is unreadable; delete it/,
-      );
+      expect(message).toMatch(/^cannot set up staff login: .*staff-password.json is unreadable; delete it/);
     });
   });
 
@@ -126,14 +139,15 @@ describe('server/main.ts as a program', () => {
       expect(stored).not.toContain(password!);
       expect(stored).toContain('"algorithm":"scrypt"');
 
-      const second = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+      // The next start's banner (startServer prints it, main.ts only starts it).
+      const second = await startServerInProcess(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+      await second.server.close();
       expect(second.output).not.toContain(password!);
       expect(second.output).toMatch(/Staff password: set earlier/);
-      expect(await stop(second.child)).toBe(0);
     });
   });
 
-  describe('--programme with the import options', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  describe('--programme with the import options', () => {
     it('seeds a server from a file without a zone, read in the --timezone given', async () => {
       const dir = tempDir();
       const file = join(dir, 'programme.csv');
@@ -141,7 +155,7 @@ describe('server/main.ts as a program', () => {
         file,
         'Title,Date,Start,End,Room\nOpening,2025-10-06,09:00,10:00,Hall A\nWorkshop,2025-10-06,10:30,12:00,Room 2\n',
       );
-      const { child, output } = await startAndRead(
+      const { server, output } = await startServerInProcess(
         [
           '--port',
           '0',
@@ -169,7 +183,7 @@ describe('server/main.ts as a program', () => {
           ['Workshop', '2025-10-06T10:30:00-04:00'],
         ]);
       } finally {
-        expect(await stop(child)).toBe(0);
+        await server.close();
       }
     });
   });

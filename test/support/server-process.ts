@@ -5,7 +5,12 @@
  * put a second process in between, whose own signal handling can turn a clean stop into 143.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { vi } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
+import { parseConfig } from '../../server/platform/config.ts';
+import { prepareDataDir } from '../../server/platform/data-dir.ts';
+import { silentLogger } from '../../server/platform/logger.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
 
 export interface ProcessOptions {
   env?: Record<string, string>;
@@ -68,4 +73,25 @@ export function stopProcess(child: ChildProcess): Promise<number | null> {
     child.once('close', (code) => resolve(code));
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * What main.ts does after its own checks, in this process: parseConfig, then startServer, with the
+ * banner captured. For the outcomes a function decides (seeding, refusals of the data, the
+ * password line); the tests above keep the real program for exit codes, signals and one start.
+ * The data directory is not locked (the lock belongs to a process, and this one runs many tests).
+ */
+export async function startServerInProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ server: RunningServer; output: string }> {
+  const config = parseConfig(args, env);
+  prepareDataDir(config.dataDir);
+  let output = '';
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
+  try {
+    return { server: await startServer(config, silentLogger), output };
+  } finally {
+    write.mockRestore();
+  }
 }
