@@ -8,12 +8,12 @@
  * before the server's own modules are loaded (start-server.ts: express, socket.io, the stores,
  * the readers), so an operator's typo is answered in a fraction of the start-up time.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ensureBuilt, isBuildStale, isBuilt, isViteAvailable, planPages } from './platform/vite-build.ts';
 import { ConfigError, parseConfig, type Config } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
-import { DataDirError, lockDataDir, refuseIfInUse, prepareDataDir } from './platform/data-dir.ts';
+import { DataDirError, takeDataDir } from './platform/data-dir.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 
 function fail(message: string, code: number): never {
@@ -64,19 +64,6 @@ function exitOnUnexpectedErrors(logger: () => Logger | undefined): void {
   process.on('unhandledRejection', crash('unhandled promise rejection'));
 }
 
-/** Never wipe (demo) or open a directory another server is using; hold it for this process's life. */
-function takeDataDir(config: Config): void {
-  try {
-    refuseIfInUse(config.dataDir);
-    if (config.wipeDataDir) rmSync(config.dataDir, { recursive: true, force: true });
-    prepareDataDir(config.dataDir);
-    lockDataDir(config.dataDir, 'signage server');
-  } catch (error) {
-    if (error instanceof DataDirError) fail(error.message, 2);
-    throw error;
-  }
-}
-
 async function main(): Promise<void> {
   // Crashes before the logger exists (a bad option cannot crash, but a build can) go to stderr.
   const crashLog: { logger?: Logger } = {};
@@ -92,7 +79,12 @@ async function main(): Promise<void> {
   crashLog.logger = log;
 
   await buildPages(log);
-  takeDataDir(config);
+  try {
+    takeDataDir(config.dataDir, { wipe: config.wipeDataDir });
+  } catch (error) {
+    if (error instanceof DataDirError) fail(error.message, 2);
+    throw error;
+  }
 
   const { startServer } = await import('./start-server.ts');
   const starting = startServer(config, log);
