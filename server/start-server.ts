@@ -24,9 +24,9 @@ import type { ScheduleService } from './schedule/service-types.ts';
 import { loadProgrammeFile } from './interchange/load-file.ts';
 import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
 import type { Logger } from './platform/logger.ts';
-import { createMetrics, metricsServer, type Metrics } from './platform/metrics.ts';
+import type { Metrics } from './platform/metrics.ts';
 import { openNodeStores, type NodeStores } from './platform/stores.ts';
-import { connectRedis, RedisUnreachableError, type RedisConnection } from './platform/redis.ts';
+import type { RedisConnection } from './platform/redis.ts';
 
 export interface RunningServer {
   /** The port the web server listens on (the one asked for, or the one picked for --port 0). */
@@ -131,6 +131,8 @@ function closeServer(server: Server): Promise<void> {
 /** The metrics registry and its localhost-only server, when --metrics-port asks for them. */
 async function startMetrics(port: number | undefined, logger: Logger) {
   if (port === undefined) return undefined;
+  // prom-client only when asked for (a tenth of a second of every start otherwise).
+  const { createMetrics, metricsServer } = await import('./platform/metrics.ts');
   const metrics: Metrics = createMetrics();
   const server = metricsServer(metrics);
   const bound = await listen(server, port, '127.0.0.1', '--metrics-port');
@@ -140,6 +142,8 @@ async function startMetrics(port: number | undefined, logger: Logger) {
 
 /** --redis: this node joins the cluster on that Redis, or does not start at all. */
 async function joinRedis(url: string, logger: Logger): Promise<RedisConnection> {
+  // The Redis client only on a cluster's nodes: loading it is a fifth of a lone server's start.
+  const { connectRedis, RedisUnreachableError } = await import('./platform/redis.ts');
   try {
     const redis = await connectRedis(url, logger);
     logger.info('joined the cluster through redis');
