@@ -16,6 +16,8 @@ export interface ProcessOptions {
   env?: Record<string, string>;
   /** Project folder to run in (default: this one). */
   cwd?: string;
+  /** Plain node, for JavaScript that needs no TypeScript loader (tsx costs a third of a second). */
+  withoutTsx?: boolean;
 }
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -27,7 +29,8 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function spawnScript(script: string, args: string[], options: ProcessOptions = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const loader = options.withoutTsx ? [] : ['--import', 'tsx'];
+  return spawn(process.execPath, [...loader, script, ...args], {
     cwd: options.cwd ?? ROOT,
     env: childEnv(options.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
