@@ -1,7 +1,7 @@
 /**
  * createApplication: the whole live server around an HTTP server the caller owns and listens
  * with — express for the REST API and the pages, socket.io for the screens and the staff panel.
- * main.ts uses it for the real server, test/support/server.ts for tests.
+ * start-server.ts uses it for the real server, test/support/server.ts for tests.
  */
 import type { Server as HttpServer } from 'node:http';
 import express, { type Express } from 'express';
@@ -50,7 +50,7 @@ export interface ApplicationDeps {
   staticDir: string;
   /** The server's one logger (server/platform/logger.ts); silent when left out. */
   logger?: Logger;
-  /** Prometheus metrics to keep up to date (main.ts serves them on --metrics-port). */
+  /** Prometheus metrics to keep up to date (start-server.ts serves them on --metrics-port). */
   metrics?: Metrics;
   /**
    * Trust X-Forwarded-* only from these proxies: true = a proxy on this machine (loopback), or a

@@ -5,13 +5,12 @@
  * warnings on stderr ("FILE:LINE: warning: …"); exits 1 with one line on stderr when the file
  * cannot be used.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatProblem, formatWarning, readScheduleFile } from './load-file.ts';
 import { ImportProblemsError } from './import-error.ts';
 import type { ImportOptions } from './import-types.ts';
 import { parseImportOptions } from './import-options.ts';
+import { isEntryPoint } from '../platform/entry-point.ts';
 
 const USAGE =
   'usage: npm run import -- FILE [--timezone ZONE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--columns title=Session,start=From,...]';
@@ -59,18 +58,7 @@ export function runCli(argv: string[]): number {
   }
 }
 
-/** True when this module is the program being run (not imported by the server or a test). */
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isEntryPoint(import.meta.url)) {
   // A reader that stops early (`| head`) is not an error of ours.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;

@@ -80,7 +80,7 @@ export interface LoadOptions extends ImportOptions {
 }
 
 /**
- * The programme in a schedule file, for seeding the store (server/main.ts), with the venue file
+ * The programme in a schedule file, for seeding the store (server/start-server.ts), with the venue file
  * beside it applied when there is one (see venue-details.ts). Throws an Error with
  * a one-line message on unusable input; warnings about single rows go to `onWarning`.
  */

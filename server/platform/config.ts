@@ -305,7 +305,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   };
 }
 
-/** redis://[user:password@]host[:port][/db] or rediss:// (TLS); reachability is checked at start by main.ts. */
+/** redis://[user:password@]host[:port][/db] or rediss:// (TLS); reachability is checked at start by start-server.ts. */
 function redisUrl(option: string | undefined, variable: string | undefined): string | undefined {
   const text = option ?? (variable || undefined);
   if (text === undefined) return undefined;

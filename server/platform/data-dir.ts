@@ -109,3 +109,14 @@ export function lockDataDir(dataDir: string, command = 'signage server'): { rele
   }
   throw new DataDirError(`cannot lock --data-dir ${dataDir}: another process keeps taking it`);
 }
+
+/**
+ * What the server does with its --data-dir before it opens anything in it: refuse one another
+ * process holds (before the demo's wipe can touch it), create it, and hold it for this process.
+ */
+export function takeDataDir(dataDir: string, options: { wipe?: boolean } = {}): { release(): void } {
+  refuseIfInUse(dataDir);
+  if (options.wipe) fs.rmSync(dataDir, { recursive: true, force: true });
+  prepareDataDir(dataDir);
+  return lockDataDir(dataDir, 'signage server');
+}

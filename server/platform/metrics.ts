@@ -1,5 +1,5 @@
 /**
- * Prometheus metrics (prom-client), served by main.ts only on --metrics-port, bound to 127.0.0.1:
+ * Prometheus metrics (prom-client), served by start-server.ts only on --metrics-port, bound to 127.0.0.1:
  * the figures say which screens exist and how the venue runs, nothing for the public network.
  *
  * Fleet figures are read from the registry at scrape time (no bookkeeping on the hot path); the

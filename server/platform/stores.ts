@@ -1,7 +1,7 @@
 /**
  * The stores a node works on, from the configuration: the data directory's SQLite file (one
  * server alone, always the leader), or with --database a PostgreSQL database shared by every node
- * of a cluster, with a leader elected among them. The composition root (main.ts) opens them once.
+ * of a cluster, with a leader elected among them. The composition root (start-server.ts) opens them once.
  */
 import type { DisplayRecordStore } from '../fleet/display-records.ts';
 import { openDisplayRecords, openPostgresDisplayRecords } from '../fleet/display-records.ts';

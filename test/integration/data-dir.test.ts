@@ -19,7 +19,8 @@ import { ROOT } from '../../server/platform/vite-build.ts';
 import { tsxCommand } from '../support/cli.ts';
 import { startTestServer } from '../support/server.ts';
 import { openNodeStores } from '../../server/platform/stores.ts';
-import { DataDirError, prepareDataDir } from '../../server/platform/data-dir.ts';
+import { DataDirError, LOCK_FILE, prepareDataDir, takeDataDir } from '../../server/platform/data-dir.ts';
+import { startServerInProcess } from '../support/server-process.ts';
 
 // Every test waits on the server's own output or exit, never a fixed sleep; on a busy machine a
 // start takes many seconds, hence the generous budget.
@@ -145,8 +146,8 @@ describe.concurrent('data directories', () => {
       expect(existsSync(join(dataDir, 'signage.lock'))).toBe(false);
     });
 
-    // Apart from the test above (its own copy of a used directory), so that this start overlaps
-    // that test's two instead of following them.
+    // main.ts takes the directory with takeDataDir before it loads the server: checked here, with
+    // the start after it in this process (the test above is the real processes' lock and release).
     it('a lock left by a process that died is taken over', async () => {
       const dataDir = usedDataDir();
       // No process has pid 2^22 + 1, above Linux's pid_max default.
@@ -154,9 +155,21 @@ describe.concurrent('data directories', () => {
         join(dataDir, 'signage.lock'),
         JSON.stringify({ pid: 4194305, startedAt: 'earlier', command: 'signage server' }),
       );
-      const again = start(dataDir);
-      await started(again);
-      expect(await stop(again)).toBe(0);
+      const lock = takeDataDir(dataDir);
+      try {
+        expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({
+          pid: process.pid,
+          command: 'signage server',
+        });
+        const again = await startServerInProcess(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
+          SIGNAGE_STAFF_PASSWORD: 'data-dir-test-password',
+        });
+        expect(again.output).toMatch(/Staff password: from SIGNAGE_STAFF_PASSWORD/);
+        await again.server.close();
+      } finally {
+        lock.release();
+      }
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
     });
   });
 
@@ -193,7 +206,7 @@ describe.concurrent('data directories', () => {
     });
   });
 
-  /** What main.ts prints after "signage: " (with exit 2) for a data directory it cannot use. */
+  /** What main.ts prints after "signage: " (with exit 2) for a data directory it cannot use (the read-only parent below is the real run). */
   function dataDirRefusal(dataDir: string): string {
     try {
       prepareDataDir(dataDir);
@@ -205,10 +218,10 @@ describe.concurrent('data directories', () => {
   }
 
   describe('unusable data directories', { timeout: SPAWN_TIMEOUT_MS }, () => {
-    it('a --data-dir that is a file', async () => {
+    it('a --data-dir that is a file', () => {
       const file = join(tempDir(), 'not-a-dir');
       writeFileSync(file, 'notes');
-      expectOneLineRefusal(await run(file), /--data-dir .*not-a-dir is a file, not a directory/);
+      expect(dataDirRefusal(file)).toMatch(/--data-dir .*not-a-dir is a file, not a directory/);
       expect(readFileSync(file, 'utf8')).toBe('notes');
     });
 

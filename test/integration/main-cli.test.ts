@@ -1,15 +1,20 @@
-/** server/main.ts as a program: configuration errors fail fast with one line; a good start prints working URLs. */
+/**
+ * server/main.ts as a program: configuration errors fail fast with one line; a good start prints
+ * working URLs. What startServer decides after main.ts's own checks (refusals of the data, seeding,
+ * the password line on a later start) is checked in this process, through startServerInProcess.
+ */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
-import { runScript, startServerProcess, stopProcess as stop } from '../support/server-process.ts';
+import { AppError } from '../../server/platform/errors.ts';
+import { runScript, startServerInProcess, startServerProcess, stopProcess as stop } from '../support/server-process.ts';
 
-// Each test starts `server/main.ts` and waits for what it prints (the "Staff password" line once it
-// listens, or its exit): no fixed sleeps, and a budget that holds when the machine is busy. One
-// process at a time: all at once (tried) cost about 20 % more CPU on 2 busy cores, for no steady
-// gain in time (the suite's other worker wants the cores too).
+// The real-process tests start `server/main.ts` and wait for what it prints (the "Staff password"
+// line once it listens, or its exit): no fixed sleeps, and a budget that holds when the machine is
+// busy. One process at a time: all at once (tried) cost about 20 % more CPU on 2 busy cores, for
+// no steady gain in time (the suite's other worker wants the cores too).
 const SPAWN_TIMEOUT_MS = 120_000;
 const dirs: string[] = [];
 afterAll(() => {
@@ -39,21 +44,32 @@ describe('server/main.ts as a program', () => {
     });
   });
 
-  describe('unusable data', { timeout: SPAWN_TIMEOUT_MS }, () => {
-    it('a programme file that is not a schedule → exit 2 with one line naming the file', async () => {
+  // main.ts prints a refused start's message after "signage: " with exit 2, as for a bad option
+  // above (data-dir.test.ts runs one such refusal, a zero-byte database, as the real program).
+  describe('unusable data', () => {
+    async function refusal(args: string[]): Promise<AppError> {
+      const error = await startServerInProcess(args).then(
+        async ({ server }) => (await server.close(), new Error('the server started')),
+        (refused: unknown) => refused as Error,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).kind).toBe('invalid');
+      expect(error.message.split('\n')).toHaveLength(1);
+      return error as AppError;
+    }
+
+    it('a programme file that is not a schedule → refused with one line naming the file', async () => {
       const dir = tempDir();
       const file = join(dir, 'notes.txt');
       writeFileSync(file, 'just some notes\nnothing like a programme\n');
-      const { code, stderr } = await run(['--port', '0', '--data-dir', join(dir, 'data'), '--programme', file]);
-      expect(code).toBe(2);
-      expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(/^signage: cannot open the schedule: .*notes\.txt/);
+      const { message } = await refusal(['--port', '0', '--data-dir', join(dir, 'data'), '--programme', file]);
+      expect(message).toMatch(/^cannot open the schedule: .*notes\.txt/);
     });
 
-    it('a damaged password file → exit 2 saying how to recover', async () => {
+    it('a damaged password file → refused saying how to recover', async () => {
       const dataDir = tempDir();
       writeFileSync(join(dataDir, 'staff-password.json'), '{ not json');
-      const { code, stderr } = await run([
+      const { message } = await refusal([
         '--port',
         '0',
         '--data-dir',
@@ -61,79 +77,72 @@ describe('server/main.ts as a program', () => {
         '--programme',
         join(ROOT, 'programme/crimecop12-programme.txt'),
       ]);
-      expect(code).toBe(2);
-      expect(stderr.trim().split('\n').at(-1)).toMatch(
-        /^signage: cannot set up staff login: .*staff-password.json is unreadable; delete it/,
-      );
+      expect(message).toMatch(/^cannot set up staff login: .*staff-password.json is unreadable; delete it/);
     });
   });
 
+  // One real first start serves both tests (a start is a second or more of CPU): the first reads
+  // and fetches what it printed, the second its generated password, then stops it.
   describe('a good start', { timeout: SPAWN_TIMEOUT_MS }, () => {
+    const dataDir = join(tempDir(), 'data');
+    let first: Awaited<ReturnType<typeof startAndRead>> | undefined;
+    afterAll(async () => {
+      if (first && first.child.exitCode === null) await stop(first.child);
+    });
+    const generatedPassword = () =>
+      /Staff password \(shown only now; stored as a hash\): (\S+)/.exec(first!.output)?.[1];
+
     it('prints the URLs of every door display, the lobby and the control panel, and they work', async () => {
-      const dataDir = join(tempDir(), 'data');
-      const { child, output } = await startAndRead(
-        ['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--clock', '2024-10-14T13:20', '--speed', '0'],
-        {
-          SIGNAGE_STAFF_PASSWORD: 'from-the-environment',
-        },
-      );
-      try {
-        const urls = [...output.matchAll(/http:\/\/127\.0\.0\.1:\d+\/\S*/g)].map((m) => m[0]);
-        const base = new URL(urls[0]!).origin;
-        expect(urls).toContain(`${base}/control`);
-        expect(urls).toContain(`${base}/display/lobby`);
-        expect(urls).toContain(`${base}/display/room/CR3`);
-        expect(urls).toContain(`${base}/display/room/M0E79`);
-        expect(urls.some((url) => url.endsWith('/display/room/Online'))).toBe(false);
-        for (const url of urls) expect((await fetch(url)).status).toBe(200);
-        expect(output).toMatch(/Staff password: from SIGNAGE_STAFF_PASSWORD/);
+      first = await startAndRead([
+        ...['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+        ...['--clock', '2024-10-14T13:20', '--speed', '0'],
+      ]);
+      const urls = [...first.output.matchAll(/http:\/\/127\.0\.0\.1:\d+\/\S*/g)].map((m) => m[0]);
+      const base = new URL(urls[0]!).origin;
+      expect(urls).toContain(`${base}/control`);
+      expect(urls).toContain(`${base}/display/lobby`);
+      expect(urls).toContain(`${base}/display/room/CR3`);
+      expect(urls).toContain(`${base}/display/room/M0E79`);
+      expect(urls.some((url) => url.endsWith('/display/room/Online'))).toBe(false);
+      for (const url of urls) expect((await fetch(url)).status).toBe(200);
 
-        const clock = await (await fetch(`${base}/api/clock`)).json();
-        expect(clock).toEqual({ now: '2024-10-14T13:20:00+02:00', simulated: true, speed: 0 });
-        const login = await fetch(`${base}/api/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ password: 'from-the-environment' }),
-        });
-        expect(login.status).toBe(204);
+      const clock = await (await fetch(`${base}/api/clock`)).json();
+      expect(clock).toEqual({ now: '2024-10-14T13:20:00+02:00', simulated: true, speed: 0 });
 
-        // The data directory it made holds passcodes and staff names: private to the server's user.
-        const mode = (file: string) => statSync(join(dataDir, file)).mode & 0o777;
-        expect(mode('.')).toBe(0o700);
-        expect(mode('signage.db')).toBe(0o600);
-        // The session key is in the database now, not in a file of its own.
-        expect(existsSync(join(dataDir, 'session-secret'))).toBe(false);
-      } finally {
-        expect(await stop(child)).toBe(0);
-      }
+      // The data directory it made holds passcodes and staff names: private to the server's user.
+      const mode = (file: string) => statSync(join(dataDir, file)).mode & 0o777;
+      expect(mode('.')).toBe(0o700);
+      expect(mode('signage.db')).toBe(0o600);
+      // The session key is in the database now, not in a file of its own.
+      expect(existsSync(join(dataDir, 'session-secret'))).toBe(false);
     });
 
     it('generates a password on first start, shows it once, and keeps only its hash', async () => {
-      const dataDir = tempDir();
-      const first = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
-      const password = /Staff password \(shown only now; stored as a hash\): (\S+)/.exec(first.output)?.[1];
+      expect(first, 'the test above started the server').toBeDefined();
+      const password = generatedPassword();
       expect(password).toMatch(/^[a-z0-9-]{16,}$/);
-      const base = /(http:\/\/127\.0\.0\.1:\d+)\/control/.exec(first.output)![1];
+      const base = /(http:\/\/127\.0\.0\.1:\d+)\/control/.exec(first!.output)![1];
       const login = await fetch(`${base}/api/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ password }),
       });
       expect(login.status).toBe(204);
-      expect(await stop(first.child)).toBe(0);
+      expect(await stop(first!.child)).toBe(0);
 
       const stored = readFileSync(join(dataDir, 'signage.db'), 'latin1');
       expect(stored).not.toContain(password!);
       expect(stored).toContain('"algorithm":"scrypt"');
 
-      const second = await startAndRead(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+      // The next start's banner (startServer prints it, main.ts only starts it).
+      const second = await startServerInProcess(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);
+      await second.server.close();
       expect(second.output).not.toContain(password!);
       expect(second.output).toMatch(/Staff password: set earlier/);
-      expect(await stop(second.child)).toBe(0);
     });
   });
 
-  describe('--programme with the import options', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  describe('--programme with the import options', () => {
     it('seeds a server from a file without a zone, read in the --timezone given', async () => {
       const dir = tempDir();
       const file = join(dir, 'programme.csv');
@@ -141,7 +150,7 @@ describe('server/main.ts as a program', () => {
         file,
         'Title,Date,Start,End,Room\nOpening,2025-10-06,09:00,10:00,Hall A\nWorkshop,2025-10-06,10:30,12:00,Room 2\n',
       );
-      const { child, output } = await startAndRead(
+      const { server, output } = await startServerInProcess(
         [
           '--port',
           '0',
@@ -162,6 +171,14 @@ describe('server/main.ts as a program', () => {
       );
       try {
         const base = new URL(/http:\/\/127\.0\.0\.1:\d+/.exec(output)![0]).origin;
+        // A password from the environment is named in the banner, and it signs in.
+        expect(output).toMatch(/Staff password: from SIGNAGE_STAFF_PASSWORD/);
+        const login = await fetch(`${base}/api/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ password: 'from-the-environment' }),
+        });
+        expect(login.status).toBe(204);
         const schedule = await (await fetch(`${base}/api/schedule`)).json();
         expect(schedule.timezone).toBe('America/Montreal');
         expect(schedule.sessions.map((s: { title: string; start: string }) => [s.title, s.start])).toEqual([
@@ -169,7 +186,7 @@ describe('server/main.ts as a program', () => {
           ['Workshop', '2025-10-06T10:30:00-04:00'],
         ]);
       } finally {
-        expect(await stop(child)).toBe(0);
+        await server.close();
       }
     });
   });

@@ -26,9 +26,7 @@ describe.concurrent('a production install', { timeout: SPAWN_TIMEOUT_MS }, () =>
     const { code, stdout } = await runScript(
       '-e',
       ["import('vite').then(() => console.log('loaded'), (e) => console.log(e.code))"],
-      {
-        env: { NODE_OPTIONS: `--import ${probe}` },
-      },
+      { env: { NODE_OPTIONS: `--import ${probe}` }, withoutTsx: true },
     );
     expect([code, stdout.trim()]).toEqual([0, 'ERR_MODULE_NOT_FOUND']);
   });

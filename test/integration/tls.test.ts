@@ -15,8 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, startServerProcess, stopProcess } from '../support/server-process.ts';
 import type { ChildProcess } from 'node:child_process';
 import { writeVenueCert } from '../support/venue-cert-files.ts';
+import { runInProcess } from '../support/cli.ts';
+import { runVenueCertCli } from '../../server/platform/tls/venue-cert-cli.ts';
 
 const CLI = 'server/platform/tls/venue-cert-cli.ts';
+/** The command's run function in this process: the real program keeps two smoke tests (a first run, a refusal). */
+const venueCert = (args: string[]) => runInProcess(() => runVenueCertCli(args));
 const HOST = 'signage.venue.test';
 const scratch = mkdtempSync(join(tmpdir(), 'signage-tls-it-'));
 const out = join(scratch, 'certs');
@@ -77,9 +81,9 @@ function httpCall(port: number, path: string, host: string): Promise<Answer> {
   });
 }
 
-// Real processes, some side by side: a budget that holds on a busy machine.
+// Real processes: a budget that holds on a busy machine.
 describe('npm run venue-cert', { timeout: 120_000 }, () => {
-  it('writes a CA and a server certificate for the name and the address', async () => {
+  it('writes a CA and a server certificate for the name and the address (the real program)', async () => {
     const { code, stdout, stderr } = await runScript(CLI, ['--host', HOST, '--ip', '127.0.0.1', '--out', out]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -94,10 +98,10 @@ describe('npm run venue-cert', { timeout: 120_000 }, () => {
   it('run again, it reissues the server certificate under the same CA (screens keep trusting it)', async () => {
     const ca = readFileSync(join(out, 'ca.pem'), 'utf8');
     const again = join(scratch, 'again');
-    await runScript(CLI, ['--host', HOST, '--out', again]);
+    expect((await venueCert(['--host', HOST, '--out', again])).code).toBe(0);
     const before = readFileSync(join(again, 'server.pem'), 'utf8');
     const againCa = readFileSync(join(again, 'ca.pem'), 'utf8');
-    const { code, stdout } = await runScript(CLI, ['--host', HOST, '--host', 'signage', '--out', again]);
+    const { code, stdout } = await venueCert(['--host', HOST, '--host', 'signage', '--out', again]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Reused the venue CA/);
     expect(readFileSync(join(again, 'ca.pem'), 'utf8')).toBe(againCa);
@@ -106,14 +110,13 @@ describe('npm run venue-cert', { timeout: 120_000 }, () => {
     expect(againCa).not.toBe(ca);
   });
 
-  // The refusals write nothing and share nothing: they run at once.
-  it.concurrent.each([
+  it.each([
     [[], /^venue-cert: --host NAME is required/],
     [['--host', 'bad_name'], /^venue-cert: --host must be a host name .*\(got "bad_name"\)$/],
     [['--host', HOST, '--ip', '10.0.0.300'], /^venue-cert: --ip must be an IPv4 or IPv6 address \(got "10.0.0.300"\)$/],
   ])('bad input %j → exit 2, one line, nothing written', async (args, message) => {
     const target = join(scratch, `bad-${args.length}`);
-    const { code, stdout, stderr } = await runScript(CLI, [...args, '--out', target]);
+    const { code, stdout, stderr } = await venueCert([...args, '--out', target]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -121,7 +124,7 @@ describe('npm run venue-cert', { timeout: 120_000 }, () => {
     expect(existsSync(target)).toBe(false);
   });
 
-  it.concurrent('an --out that is a file → exit 2, one line', async () => {
+  it('an --out that is a file → exit 2, one line (the real program)', async () => {
     const file = join(scratch, 'a-file');
     writeFileSync(file, '');
     const { code, stderr } = await runScript(CLI, ['--host', HOST, '--out', file]);

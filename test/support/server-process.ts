@@ -5,12 +5,19 @@
  * put a second process in between, whose own signal handling can turn a clean stop into 143.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { vi } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
+import { parseConfig } from '../../server/platform/config.ts';
+import { prepareDataDir } from '../../server/platform/data-dir.ts';
+import { silentLogger } from '../../server/platform/logger.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
 
 export interface ProcessOptions {
   env?: Record<string, string>;
   /** Project folder to run in (default: this one). */
   cwd?: string;
+  /** Plain node, for JavaScript that needs no TypeScript loader (tsx costs a third of a second). */
+  withoutTsx?: boolean;
 }
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -22,7 +29,8 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function spawnScript(script: string, args: string[], options: ProcessOptions = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const loader = options.withoutTsx ? [] : ['--import', 'tsx'];
+  return spawn(process.execPath, [...loader, script, ...args], {
     cwd: options.cwd ?? ROOT,
     env: childEnv(options.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,4 +76,25 @@ export function stopProcess(child: ChildProcess): Promise<number | null> {
     child.once('close', (code) => resolve(code));
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * What main.ts does after its own checks, in this process: parseConfig, then startServer, with the
+ * banner captured. For the outcomes a function decides (seeding, refusals of the data, the
+ * password line); the tests above keep the real program for exit codes, signals and one start.
+ * The data directory is not locked (the lock belongs to a process, and this one runs many tests).
+ */
+export async function startServerInProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ server: RunningServer; output: string }> {
+  const config = parseConfig(args, env);
+  prepareDataDir(config.dataDir);
+  let output = '';
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
+  try {
+    return { server: await startServer(config, silentLogger), output };
+  } finally {
+    write.mockRestore();
+  }
 }

@@ -12,16 +12,19 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createVenueAuthority, hostNameProblem, issueServerCertificate, type VenueAuthority } from './venue-cert.ts';
 import { spkiHash } from './tls-files.ts';
+import { isEntryPoint } from '../entry-point.ts';
+
+/** Bad input: its message is the one line printed, with exit code 2. */
+class UsageError extends Error {}
 
 function fail(message: string): never {
-  process.stderr.write(`venue-cert: ${message}\n`);
-  process.exit(2);
+  throw new UsageError(message);
 }
 
-function options() {
+function options(argv: string[]) {
   try {
     return parseArgs({
-      args: process.argv.slice(2),
+      args: argv,
       strict: true,
       allowPositionals: false,
       options: {
@@ -43,18 +46,18 @@ function existingAuthority(out: string): VenueAuthority | undefined {
   if (!existsSync(keyFile)) fail(`${certFile} exists but ${keyFile} does not: restore it, or use another --out`);
   if (!existsSync(certFile)) fail(`${keyFile} exists but ${certFile} does not: restore it, or use another --out`);
   const authority = { certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
+  let matches: boolean;
   try {
-    if (!new X509Certificate(authority.certPem).checkPrivateKey(createPrivateKey(authority.keyPem))) {
-      fail(`${keyFile} is not the key of ${certFile}`);
-    }
+    matches = new X509Certificate(authority.certPem).checkPrivateKey(createPrivateKey(authority.keyPem));
   } catch {
     fail(`${certFile} and ${keyFile} are not a PEM certificate and key`);
   }
+  if (!matches) fail(`${keyFile} is not the key of ${certFile}`);
   return authority;
 }
 
-function main(): void {
-  const values = options();
+function writeCertificates(argv: string[]): void {
+  const values = options(argv);
   const hosts = (values.host ?? []).map((host) => host.trim().toLowerCase());
   const ips = (values.ip ?? []).map((ip) => ip.trim());
   if (hosts.length === 0) fail('--host NAME is required (the name screens use, e.g. signage.venue.lan)');
@@ -101,4 +104,16 @@ function main(): void {
   );
 }
 
-main();
+/** The command with these arguments: writes the files and prints what it did, or one line on stderr. */
+export function runVenueCertCli(argv: string[]): number {
+  try {
+    writeCertificates(argv);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`venue-cert: ${error.message}\n`);
+    return 2;
+  }
+}
+
+if (isEntryPoint(import.meta.url)) process.exitCode = runVenueCertCli(process.argv.slice(2));
