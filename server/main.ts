@@ -242,6 +242,7 @@ async function main(): Promise<void> {
       store: stores.accounts,
       password: config.staffPassword,
       service,
+      passwordCost: config.passwordCost,
     });
   } catch (error) {
     fail(`cannot set up staff login: ${(error as Error).message.split('\n')[0]}`, 2);
@@ -269,6 +270,7 @@ async function main(): Promise<void> {
     sso: config.sso,
     logger: log,
     redis,
+    peerTimeoutMs: config.peerTimeoutMs,
     ...(monitoring ? { metrics: monitoring.metrics } : {}),
   });
   feeds.start();
