@@ -5,6 +5,7 @@
  * Never a 5xx; every refused request (4xx) leaves the schedule, its revision, the fleet and the
  * clock exactly as they were; and nothing reaches Object.prototype. A fresh server per route.
  */
+import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -344,11 +345,28 @@ const ROUTES: Route[] = [
   },
 ];
 
-async function send(world: World, route: Route, path: string, body: string, contentType: string) {
-  const headers: Record<string, string> = { 'content-type': contentType };
+/**
+ * One fuzz request through node:http: fetch's streams and Response objects cost about half a
+ * millisecond of CPU more per request, paid here 1,650 times. The URL is parsed as fetch parses it
+ * (WHATWG URL), so the server sees the same request target.
+ */
+function send(world: World, route: Route, path: string, body: string, contentType: string) {
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(body)),
+  };
   if (!route.anonymous) headers.cookie = world.cookie;
-  const response = await fetch(world.server.url + path, { method: route.method, headers, body });
-  return { status: response.status, text: await response.text() };
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = httpRequest(new URL(world.server.url + path), { method: route.method, headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, text }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 // Each case gets its own server (accepted fuzz changes the schedule, and the next route's ids
