@@ -70,6 +70,8 @@ export interface ApplicationDeps {
    * from the shared database and sends to its own screens).
    */
   redis?: RedisConnection | undefined;
+  /** In a cluster: how long a silent node counts as alive (`--peer-timeout`; default PEER_TIMEOUT_MS). */
+  peerTimeoutMs?: number | undefined;
 }
 
 export interface Application {
@@ -86,7 +88,12 @@ export function createApplication(httpServer: HttpServer, deps: ApplicationDeps)
   const logger = deps.logger ?? silentLogger;
   const displays = new DisplayRegistry();
   displays.attachStore(deps.displayRecords, (error) => logger.error('cannot store the display fleet', error));
-  const fleet = new Fleet(displays, (error) => logger.error('cannot apply a staff change to the display fleet', error));
+  const fleet = new Fleet(
+    displays,
+    (error) => logger.error('cannot apply a staff change to the display fleet', error),
+    Date.now,
+    deps.peerTimeoutMs,
+  );
   const sso = deps.sso && new SingleSignOn(deps.sso);
   // Only the configured proxy's word counts: trusting "one hop, whoever it is" would let a client
   // that reaches the port directly pick its own address and slip past the login limits and caps.

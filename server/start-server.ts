@@ -207,6 +207,7 @@ async function start(config: Config, log: Logger, opened: Array<() => Promise<un
       store: stores.accounts,
       password: config.staffPassword,
       service,
+      passwordCost: config.passwordCost,
     });
     opened.push(() => auth.close());
   } catch (error) {
@@ -237,6 +238,7 @@ async function start(config: Config, log: Logger, opened: Array<() => Promise<un
     sso: config.sso,
     logger: log,
     redis,
+    peerTimeoutMs: config.peerTimeoutMs,
     ...(monitoring ? { metrics: monitoring.metrics } : {}),
   });
   opened.push(() => application.close());

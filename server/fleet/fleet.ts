@@ -7,8 +7,8 @@
  * - `entries`: the screens connected here that changed since the last message (throttled), and
  *   the ones that left. Receivers list them and keep an offline copy (learn) so a screen that
  *   fails over to them keeps its identity and staff's assignment.
- * - `alive`: every HEARTBEAT_MS. A node not heard from for PEER_TIMEOUT_MS is gone: its screens
- *   show offline (from the copies) until they reconnect to a node that is alive.
+ * - `alive`: three times per peer timeout (PEER_TIMEOUT_MS, 6 s by default). A node not heard
+ *   from for that long is gone: its screens show offline (from the copies) until they reconnect to a node that is alive.
  * - `apply`: a staff action (rename, reassign, identify, reload, forget) is applied by the node
  *   that received it and by every other node, so the node holding the screen's socket delivers it.
  * - `ask` pair: the pairing code is known only to the node the waiting screen is connected to.
@@ -20,10 +20,10 @@ import { NotFoundError, UnavailableError } from '../platform/errors.ts';
 import { UNSTORED, type DisplayRegistry, type PeerEntry } from './display-registry.ts';
 import type { Assignment } from './fleet-entry.ts';
 import type { Language } from '../../shared/languages.ts';
+import { HEARTBEATS_PER_TIMEOUT, PEER_TIMEOUT_MS, peerTimeoutProblem } from './peer-timeout.ts';
 
-export const HEARTBEAT_MS = 2_000;
-/** Three heartbeats missed: the node is dead (SIGKILL, power, network). */
-export const PEER_TIMEOUT_MS = 6_000;
+export { HEARTBEAT_MS, PEER_TIMEOUT_MS } from './peer-timeout.ts';
+
 /** Peers hear of fleet changes at most this often (a reconnect storm is one message, not thousands). */
 export const GOSSIP_MS = 250;
 
@@ -90,7 +90,10 @@ export class Fleet {
     readonly registry: DisplayRegistry,
     private readonly onError: (error: unknown) => void = () => undefined,
     private readonly now: () => number = Date.now,
+    private readonly peerTimeoutMs = PEER_TIMEOUT_MS,
   ) {
+    const problem = peerTimeoutProblem(peerTimeoutMs);
+    if (problem) throw new Error(`the peer timeout ${problem} (got ${peerTimeoutMs} ms)`);
     this.stops.push(registry.onChange(() => this.changed()));
   }
 
@@ -106,7 +109,7 @@ export class Fleet {
     const heartbeat = setInterval(() => {
       channel.publish({ kind: 'alive', node: channel.node });
       this.sweep();
-    }, HEARTBEAT_MS);
+    }, this.peerTimeoutMs / HEARTBEATS_PER_TIMEOUT);
     heartbeat.unref();
     this.stops.push(() => clearInterval(heartbeat));
     channel.publish({ kind: 'hello', node: channel.node });
@@ -264,7 +267,7 @@ export class Fleet {
 
   /** Peers not heard from in time are gone, and so is their screens' connection. */
   private sweep(): void {
-    const cutoff = this.now() - PEER_TIMEOUT_MS;
+    const cutoff = this.now() - this.peerTimeoutMs;
     let changed = false;
     for (const [node, peer] of this.peers) {
       if (peer.heard >= cutoff) continue;

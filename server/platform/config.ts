@@ -18,6 +18,8 @@ import type { ImportOptions } from '../interchange/import-types.ts';
 import { ssoSettings, type SsoSettings } from '../staff/sso-config.ts';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
 import { isPostgresUrl } from './postgres/url.ts';
+import { DEFAULT_PASSWORD_COST, passwordCostProblem } from '../staff/password.ts';
+import { PEER_TIMEOUT_MS, peerTimeoutProblem } from '../fleet/peer-timeout.ts';
 
 export const BUNDLED_PROGRAMME = resolve(ROOT, 'programme/crimecop12-programme.txt');
 export const DEMO_DATA_DIR = 'data/demo';
@@ -74,6 +76,10 @@ export interface Config {
    * (several nodes on one database form a cluster); undefined = the data directory's SQLite file.
    */
   database: string | undefined;
+  /** --password-cost N: scrypt's cost for the staff password hashes made from now on. */
+  passwordCost: number;
+  /** --peer-timeout 6s: a cluster node not heard from for this long is gone (its screens offline). */
+  peerTimeoutMs: number;
 }
 
 const PORT_RANGE = 'must be a whole number between 0 and 65535';
@@ -218,6 +224,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         'log-level': { type: 'string' },
         redis: { type: 'string' },
         database: { type: 'string' },
+        'password-cost': { type: 'string' },
+        'peer-timeout': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -302,7 +310,27 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     ...monitoring(values, env),
     redis,
     database,
+    passwordCost: passwordCost(values['password-cost'], env),
+    peerTimeoutMs: values['peer-timeout'] === undefined ? PEER_TIMEOUT_MS : peerTimeout(values['peer-timeout']),
   };
+}
+
+/** --password-cost: scrypt's N, a power of two; never below the safe floor with NODE_ENV=production. */
+function passwordCost(text: string | undefined, env: NodeJS.ProcessEnv): number {
+  if (text === undefined) return DEFAULT_PASSWORD_COST;
+  const N = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+  const problem = passwordCostProblem(N, env.NODE_ENV === 'production');
+  if (problem) throw new ConfigError(`--password-cost ${problem} (got "${text}")`);
+  return N;
+}
+
+/** "6s", "1500ms" → milliseconds, within the range fleet/peer-timeout.ts allows. */
+export function peerTimeout(text: string): number {
+  const match = /^(\d{1,6})(ms|s)$/.exec(text.trim());
+  const ms = match ? Number(match[1]) * (match[2] === 's' ? 1_000 : 1) : NaN;
+  const problem = peerTimeoutProblem(ms);
+  if (problem) throw new ConfigError(`--peer-timeout ${problem}, e.g. 6s or 1500ms (got "${text}")`);
+  return ms;
 }
 
 /** redis://[user:password@]host[:port][/db] or rediss:// (TLS); reachability is checked at start by start-server.ts. */

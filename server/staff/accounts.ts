@@ -13,7 +13,14 @@ import {
   type AccountView,
   type Role,
 } from '../../shared/staff.ts';
-import { generatePassword, hashPassword, verifyPassword, type PasswordRecord } from './password.ts';
+import {
+  DEFAULT_PASSWORD_COST,
+  generatePassword,
+  hashPassword,
+  passwordCostProblem,
+  verifyPassword,
+  type PasswordRecord,
+} from './password.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { refusal } from '../../shared/refusal-codes.ts';
 import type { Actor } from '../schedule/service-types.ts';
@@ -135,17 +142,21 @@ function describeGrant(role: Role, emergency: boolean): string {
   return emergency && role !== 'admin' ? `${role} with emergency rights` : role;
 }
 
-// A hash to check against when the username is unknown, so both answers take the same time.
-let decoy: Promise<PasswordRecord> | undefined;
-
 export class Accounts {
   private readonly listeners = new Set<(username: string) => void>();
+  /** Checked when the username is unknown, so both answers take the same time (made at this cost). */
+  private decoy: Promise<PasswordRecord> | undefined;
 
+  /** `passwordCost`: scrypt's N for the hashes made here (server/staff/password.ts). */
   constructor(
     readonly store: AccountStore,
     private readonly audit: AuditSink,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly passwordCost = DEFAULT_PASSWORD_COST,
+  ) {
+    const problem = passwordCostProblem(passwordCost, false);
+    if (problem) throw new Error(`the password cost ${problem} (got ${passwordCost})`);
+  }
 
   get(username: string): Promise<AccountRecord | undefined> {
     return this.store.get(username);
@@ -162,7 +173,7 @@ export class Accounts {
     const displayName = checkDisplayName(input.displayName ?? input.username);
     if (input.password !== undefined) checkPassword(input.password);
     const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
-    const password = await hashPassword(input.password ?? oneTimePassword!);
+    const password = await this.hash(input.password ?? oneTimePassword!);
     const record: AccountRecord = {
       username: input.username,
       displayName,
@@ -256,7 +267,7 @@ export class Accounts {
   /** A new one-time password (shown once); the old one and every open session stop working. */
   async reset(username: string, actor: Actor): Promise<string> {
     const oneTimePassword = generatePassword();
-    const password = await hashPassword(oneTimePassword);
+    const password = await this.hash(oneTimePassword);
     await this.store.transaction(async (tx) => {
       const account = await this.require(tx, username);
       await tx.update({ ...account, password, mustChangePassword: true, sessionEpoch: account.sessionEpoch + 1 });
@@ -283,7 +294,7 @@ export class Accounts {
         'newPassword',
         refusal('account.password-unchanged'),
       );
-    const password = await hashPassword(next);
+    const password = await this.hash(next);
     // Read again under the lock: a change made meanwhile (a new role, disabling) is kept.
     const updated = await this.store.transaction(async (tx) => {
       const latest = await this.require(tx, username);
@@ -308,8 +319,8 @@ export class Accounts {
   async verify(username: string, password: string): Promise<AccountRecord | null> {
     const account = await this.store.get(username);
     if (!account?.password) {
-      decoy ??= hashPassword(generatePassword());
-      await verifyPassword(password, await decoy);
+      this.decoy ??= this.hash(generatePassword());
+      await verifyPassword(password, await this.decoy);
       return null;
     }
     const ok = await verifyPassword(password, account.password);
@@ -389,6 +400,10 @@ export class Accounts {
     return account;
   }
 
+  private hash(password: string): Promise<PasswordRecord> {
+    return hashPassword(password, this.passwordCost);
+  }
+
   recordLogin(username: string): Promise<void> {
     return this.store.touchLogin(username, this.isoNow());
   }
@@ -404,7 +419,7 @@ export class Accounts {
     if (!(await this.store.get(ADMIN_USERNAME))) {
       const generated = chosen === undefined && legacy === undefined ? generatePassword() : undefined;
       const password =
-        chosen !== undefined || generated !== undefined ? await hashPassword(chosen ?? generated!) : legacy!;
+        chosen !== undefined || generated !== undefined ? await this.hash(chosen ?? generated!) : legacy!;
       const record: AccountRecord = {
         username: ADMIN_USERNAME,
         displayName: 'Administrator',
@@ -427,7 +442,7 @@ export class Accounts {
     }
     const existing = (await this.store.get(ADMIN_USERNAME))!;
     if (chosen === undefined || (existing.password && (await verifyPassword(chosen, existing.password)))) return;
-    const password = await hashPassword(chosen);
+    const password = await this.hash(chosen);
     await this.store.transaction(async (tx) => {
       const latest = await this.require(tx, ADMIN_USERNAME);
       await tx.update({

@@ -11,9 +11,22 @@ import { writeFileAtomic } from '../platform/private-files.ts';
 
 export const PASSWORD_FILE = 'staff-password.json';
 
+/**
+ * scrypt's cost N (r = 8, p = 1 stay fixed): each doubling doubles the time of a login and of a
+ * guess. 16384 is scrypt's figure for interactive logins (about 50 ms here). Lower costs are for
+ * slow demo machines and tests (`--password-cost`); NODE_ENV=production refuses them. Each stored
+ * record carries its own N, so hashes made at one cost verify under any other.
+ */
+export const DEFAULT_PASSWORD_COST = 16384;
+/** The least N a server hashes with, and the least a stored record may carry. */
+export const MIN_PASSWORD_COST = 1024;
+export const MIN_PRODUCTION_PASSWORD_COST = DEFAULT_PASSWORD_COST;
+/** scrypt needs 128·N·r bytes: 32 MiB at this N, within MAX_MEMORY. */
+export const MAX_PASSWORD_COST = 32768;
+
 export const PasswordRecordSchema = z.strictObject({
   algorithm: z.literal('scrypt'),
-  N: z.int().min(1024),
+  N: z.int().min(MIN_PASSWORD_COST),
   r: z.int().min(1),
   p: z.int().min(1),
   salt: z.string().min(16),
@@ -21,21 +34,35 @@ export const PasswordRecordSchema = z.strictObject({
 });
 export type PasswordRecord = z.infer<typeof PasswordRecordSchema>;
 
-const COST = { N: 16384, r: 8, p: 1 } as const;
+const MAX_MEMORY = 64 * 1024 * 1024;
+const BLOCK = { r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+
+/** Why this N cannot be the hashing cost (undefined when it can). */
+export function passwordCostProblem(N: number, production: boolean): string | undefined {
+  const powerOfTwo = Number.isInteger(N) && N > 0 && (N & (N - 1)) === 0;
+  if (!powerOfTwo || N < MIN_PASSWORD_COST || N > MAX_PASSWORD_COST) {
+    return `must be a power of two between ${MIN_PASSWORD_COST} and ${MAX_PASSWORD_COST}`;
+  }
+  if (production && N < MIN_PRODUCTION_PASSWORD_COST) {
+    return `must be at least ${MIN_PRODUCTION_PASSWORD_COST} in production (NODE_ENV=production)`;
+  }
+  return undefined;
+}
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEMORY }, (error, key) =>
       error ? reject(error) : resolve(key),
     );
   });
 }
 
-export async function hashPassword(password: string): Promise<PasswordRecord> {
+export async function hashPassword(password: string, N = DEFAULT_PASSWORD_COST): Promise<PasswordRecord> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, COST);
-  return { algorithm: 'scrypt', ...COST, salt: salt.toString('base64'), hash: key.toString('base64') };
+  const cost = { N, ...BLOCK };
+  const key = await derive(password, salt, cost);
+  return { algorithm: 'scrypt', ...cost, salt: salt.toString('base64'), hash: key.toString('base64') };
 }
 
 export async function verifyPassword(password: string, record: PasswordRecord): Promise<boolean> {

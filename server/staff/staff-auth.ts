@@ -228,13 +228,15 @@ export async function createStaffAuth(options: {
   password?: string | undefined;
   sessionLifetimeMs?: number | undefined;
   service?: ScheduleService | undefined;
+  /** scrypt's N for the password hashes made from now on (`--password-cost`; default DEFAULT_PASSWORD_COST). */
+  passwordCost?: number | undefined;
 }): Promise<StaffAuth> {
   const store = options.store ?? openAccountStore(options.dataDir);
   try {
     const audit: AuditSink = options.service
       ? (operation, summary, actor, params) => options.service!.recordAudit(operation, summary, actor, params)
       : () => {};
-    const accounts = new Accounts(store, audit);
+    const accounts = new Accounts(store, audit, Date.now, options.passwordCost);
     const { generated, key } =
       store.kind === 'data-dir'
         ? await adoptLegacyFiles(store, options.dataDir, accounts, options.password)

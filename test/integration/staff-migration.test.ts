@@ -1,7 +1,8 @@
 /**
  * A data directory of the single-password version keeps working: its password becomes the admin's,
  * its old journal entries keep "staff", its logout file moves into the database. And the users CLI,
- * run beside a live server, closes the panel of the account it disables and is journalled.
+ * run beside a live server (on its own database connection), closes the panel of the account it
+ * disables and is journalled; its refusal of bad input is one line and exit code 2 (a real process).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { openDatabase } from '../../server/schedule/store/sqlite-store.ts';
 import { startTestServer } from '../support/server.ts';
 import { plainSessionCookieName } from '../../server/staff/staff-auth.ts';
 import { connectControl } from './clients.ts';
+import { runUsersCli } from '../../server/staff/cli.ts';
 import { FIXTURE } from './fixture.ts';
 
 const run = promisify(execFile);
@@ -76,9 +78,10 @@ describe('the users CLI beside a running server', () => {
       const cookie = await server.loginAs('temp', 'editor');
       const panel = await connectControl(server.url, cookie);
       const closed = new Promise<string>((resolve) => panel.socket.once('disconnect', resolve));
-      // node --import tsx, not npx tsx: no npm and no tsx wrapper process in between (seconds on a busy machine).
-      const cli = ['--import', 'tsx', 'server/staff/cli.ts', '--data-dir', server.dataDir];
-      await run(process.execPath, [...cli, 'disable', 'temp']);
+      // The CLI's run function on a database connection of its own, as the process would open it
+      // (another connection's change is what the server has to notice); the real process, which
+      // costs a second of tsx start-up, is run below for the refusal and its exit code.
+      await runUsersCli(['--data-dir', server.dataDir, 'disable', 'temp'], {}, () => '');
       expect(await closed).toBe('io server disconnect');
       const admin = await server.login();
       const entry = await new Promise<unknown>((resolve) => {
@@ -92,6 +95,8 @@ describe('the users CLI beside a running server', () => {
       });
       expect(entry).toMatchObject({ summary: 'Disabled temp', actor: expect.stringMatching(/^cli:/) });
 
+      // node --import tsx, not npx tsx: no npm and no tsx wrapper process in between (seconds on a busy machine).
+      const cli = ['--import', 'tsx', 'server/staff/cli.ts', '--data-dir', server.dataDir];
       const failure = await run(process.execPath, [...cli, 'add', 'has space', '--role', 'editor']).catch(
         (error) => error,
       );

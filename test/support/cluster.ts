@@ -80,16 +80,17 @@ export async function startCluster(dir: string, options: ClusterOptions = {}): P
   try {
     const redis = await startRedis(dir);
     started.push(redis);
-    const nodes: ClusterNode[] = [];
     const database = options.database ? ['--database', options.database] : [];
-    // One after the other: the first node seeds an empty database, the next ones find it seeded.
-    for (let index = 0; index < (options.nodes ?? 2); index += 1) {
+    // All at once, as a venue's nodes come up after a power cut: one of them seeds the empty
+    // database and makes the admin, the others find them (postgres-cluster-store.test.ts).
+    const starting = Array.from({ length: options.nodes ?? 2 }, (_, index) => {
       const dataDir = join(dir, `node${index + 1}`);
       mkdirSync(dataDir, { recursive: true });
-      const node = await startNode(dataDir, [...database, '--redis', redis.url, ...(options.args ?? [])], options);
-      started.push({ stop: () => stopChild(node.child) });
-      nodes.push(node);
-    }
+      const node = startNode(dataDir, [...database, '--redis', redis.url, ...(options.args ?? [])], options);
+      started.push({ stop: () => node.then((running) => stopChild(running.child)) });
+      return node;
+    });
+    const nodes = await Promise.all(starting);
     const proxy = await startHaproxy(
       dir,
       nodes.map((node) => node.port),

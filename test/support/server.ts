@@ -28,6 +28,7 @@ import type { PlanOptions } from '../../server/interchange/import-planning.ts';
 import type { LoginRateLimit } from '../../server/staff/login-routes.ts';
 import { loadProgrammeFile } from '../../server/interchange/load-file.ts';
 import { Accounts } from '../../server/staff/accounts.ts';
+import { MIN_PASSWORD_COST } from '../../server/staff/password.ts';
 import type { SsoSettings } from '../../server/staff/sso-config.ts';
 
 /** A Set-Cookie line that gives a staff session (either cookie name, never the clearing one). */
@@ -110,6 +111,12 @@ export interface TestServer {
   restart(): Promise<TestServer>;
 }
 
+/**
+ * The cheapest scrypt cost the server takes (`--password-cost`): the suite logs in and adds
+ * accounts thousands of times, about 45 ms of CPU each at the production cost and 3 ms at this one.
+ */
+const TEST_PASSWORD_COST = MIN_PASSWORD_COST;
+
 const quietLogger: Logger = {
   info: () => {},
   warn: () => {},
@@ -161,6 +168,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     password: options.password === null ? undefined : password,
     sessionLifetimeMs: options.sessionLifetimeMs,
     service,
+    passwordCost: TEST_PASSWORD_COST,
   });
   const feeds = options.feeds
     ? options.feeds(service, clock)
@@ -220,7 +228,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   };
 
   // Test accounts are set up behind the scenes: no journal entry, so tests count only their changes.
-  const setUp = new Accounts(auth.accounts.store, () => {});
+  const setUp = new Accounts(auth.accounts.store, () => {}, Date.now, TEST_PASSWORD_COST);
   const setUpActor = { name: 'admin', displayName: 'Administrator' };
   const login = async (name?: string): Promise<string> => {
     if (name !== undefined && !(await auth.accounts.get(name))) {

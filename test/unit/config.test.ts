@@ -13,6 +13,8 @@ import {
   DEMO_DATA_DIR,
   parseConfig,
 } from '../../server/platform/config.ts';
+import { DEFAULT_PASSWORD_COST } from '../../server/staff/password.ts';
+import { PEER_TIMEOUT_MS } from '../../server/fleet/peer-timeout.ts';
 
 function configError(argv: string[], env: NodeJS.ProcessEnv = {}): ConfigError {
   try {
@@ -67,6 +69,8 @@ describe('a good configuration', () => {
       metricsPort: undefined,
       logLevel: 'info',
       redis: undefined,
+      passwordCost: DEFAULT_PASSWORD_COST,
+      peerTimeoutMs: PEER_TIMEOUT_MS,
     });
   });
 
@@ -198,6 +202,38 @@ describe('programme and feed option errors', () => {
       ['--log-level', 'loud'],
       /^--log-level must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)$/,
     ],
+  ])('%j → %s', (argv, message) => {
+    expect(configError(argv).message).toMatch(message);
+  });
+});
+
+describe('--password-cost and --peer-timeout', () => {
+  it('take scrypt cost N and a duration in s or ms', () => {
+    expect(parseConfig(['--password-cost', '32768'], {}).passwordCost).toBe(32768);
+    // A slow demo machine may hash more cheaply outside production.
+    expect(parseConfig(['--password-cost', '1024'], {}).passwordCost).toBe(1024);
+    expect(parseConfig(['--peer-timeout', '2s'], {}).peerTimeoutMs).toBe(2_000);
+    expect(parseConfig(['--peer-timeout', '1500ms'], {}).peerTimeoutMs).toBe(1_500);
+  });
+
+  it('NODE_ENV=production keeps the cost at the safe floor or above', () => {
+    const production = { NODE_ENV: 'production' };
+    expect(parseConfig([], production).passwordCost).toBe(DEFAULT_PASSWORD_COST);
+    expect(parseConfig(['--password-cost', '32768'], production).passwordCost).toBe(32768);
+    expect(configError(['--password-cost', '8192'], production).message).toBe(
+      '--password-cost must be at least 16384 in production (NODE_ENV=production) (got "8192")',
+    );
+  });
+
+  it.each([
+    [['--password-cost', '5000'], /^--password-cost must be a power of two between 1024 and 32768 \(got "5000"\)$/],
+    [['--password-cost', '512'], /^--password-cost must be a power of two between 1024 and 32768/],
+    [['--password-cost', '65536'], /^--password-cost must be a power of two between 1024 and 32768/],
+    [['--password-cost', 'high'], /^--password-cost must be a power of two/],
+    [['--peer-timeout', '500ms'], /^--peer-timeout must be between 1s and 60s, e.g. 6s or 1500ms \(got "500ms"\)$/],
+    [['--peer-timeout', '2m'], /^--peer-timeout must be between 1s and 60s/],
+    [['--peer-timeout', '61s'], /^--peer-timeout must be between 1s and 60s/],
+    [['--peer-timeout', 'soon'], /^--peer-timeout must be between/],
   ])('%j → %s', (argv, message) => {
     expect(configError(argv).message).toMatch(message);
   });

@@ -136,4 +136,30 @@ describe('the fleet of two nodes', () => {
     expect(c.get('door-1')).toMatchObject({ connected: true });
     c.close();
   });
+
+  it('a shorter peer timeout (--peer-timeout) notices a silent node sooner, but not before it has passed', () => {
+    const c = new Fleet(new DisplayRegistry(), undefined, Date.now, 1_500);
+    c.joinCluster(network.channel('c'));
+    b.registry.admit(hello('door-1'));
+    vi.advanceTimersByTime(GOSSIP_MS);
+    expect(c.get('door-1')).toMatchObject({ connected: true });
+
+    network.kill('b');
+    vi.advanceTimersByTime(1_000);
+    expect(c.get('door-1')).toMatchObject({ connected: true });
+    // The timeout and at most one heartbeat (a third of it) later, the screen shows offline.
+    vi.advanceTimersByTime(500 + 500);
+    expect(c.get('door-1')).toMatchObject({ connected: false });
+    // The default timeout has not passed yet: the other nodes still count B alive.
+    expect(1_000 + 500 + 500).toBeLessThan(PEER_TIMEOUT_MS);
+    expect(a.get('door-1')).toMatchObject({ connected: true });
+    c.close();
+  });
+
+  it('refuses a peer timeout outside 1 s … 60 s', () => {
+    expect(() => new Fleet(new DisplayRegistry(), undefined, Date.now, 500)).toThrow(
+      'the peer timeout must be between 1s and 60s (got 500 ms)',
+    );
+    expect(() => new Fleet(new DisplayRegistry(), undefined, Date.now, 120_000)).toThrow(/between 1s and 60s/);
+  });
 });

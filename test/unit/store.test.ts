@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { JournalEntry } from '../../shared/protocol.ts';
-import { SCHEMA_VERSION } from '../../server/schedule/store/migrations.ts';
+import { SCHEMA_VERSION, migrate } from '../../server/schedule/store/migrations.ts';
 import { openDatabase, openSqliteStore } from '../../server/schedule/store/sqlite-store.ts';
 import type { ScheduleStore } from '../../server/schedule/store/store-interface.ts';
 
@@ -157,6 +157,21 @@ describe('sqlite store', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => openSqliteStore(path.join(dir, 'data'))).toThrow(/newer version/);
+  });
+
+  it('an upgrade that fails part way leaves the schema as it was (all steps are one transaction)', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    // A table step 17 creates is already there: that step fails, after steps 4-16 ran.
+    db.exec('CREATE TABLE session_keys (id INTEGER PRIMARY KEY)');
+    expect(() => migrate(db)).toThrow(/session_keys already exists/);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    // Step 4's accounts table went with the rest.
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'accounts'").get()).toBeUndefined();
+    db.exec('DROP TABLE session_keys');
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
   });
 
   it('fails loudly on a damaged session row', async () => {

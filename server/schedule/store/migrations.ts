@@ -377,13 +377,15 @@ export function migrate(db: Database, target: number = migrations.length): void 
     );
   }
   // `target` lets tests build a data directory of an older version (e.g. before accounts).
-  migrations.slice(current, Math.max(current, target)).forEach((migration, index) => {
-    db.transaction(() => {
-      migration.sqlite(db);
-      // PRAGMA takes no bound parameters; the value is our own integer.
-      db.pragma(`user_version = ${current + index + 1}`);
-    })();
-  });
+  const pending = migrations.slice(current, Math.max(current, target));
+  if (pending.length === 0) return;
+  // All in one transaction: a crash or a failing step leaves the schema as it was, never half
+  // upgraded, and a new data directory commits (and syncs to disk) once instead of once a step.
+  db.transaction(() => {
+    for (const migration of pending) migration.sqlite(db);
+    // PRAGMA takes no bound parameters; the value is our own integer.
+    db.pragma(`user_version = ${current + pending.length}`);
+  })();
 }
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,68 @@
+/**
+ * The scrypt cost of staff passwords (server/staff/password.ts, `--password-cost`): accounts hash at
+ * the cost they were given, every stored record carries its own N so a password hashed at one cost
+ * still verifies at another, and a cost outside the safe range is refused.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Accounts } from '../../server/staff/accounts.ts';
+import { openAccountStore } from '../../server/staff/staff-auth.ts';
+import type { AccountStore } from '../../server/staff/account-store.ts';
+import {
+  DEFAULT_PASSWORD_COST,
+  MIN_PASSWORD_COST,
+  hashPassword,
+  passwordCostProblem,
+  verifyPassword,
+} from '../../server/staff/password.ts';
+import { removeDir, staff, tempDataDir } from './domain-fixture.ts';
+
+const PASSWORD = 'a-long-staff-password-7';
+
+describe('the password cost', () => {
+  let dir: string;
+  let store: AccountStore;
+
+  beforeEach(() => {
+    dir = tempDataDir();
+    store = openAccountStore(dir);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    removeDir(dir);
+  });
+
+  it('hashes at the default cost unless told otherwise, and the record says which', async () => {
+    expect(await hashPassword(PASSWORD)).toMatchObject({ N: DEFAULT_PASSWORD_COST, r: 8, p: 1 });
+    const cheap = await hashPassword(PASSWORD, MIN_PASSWORD_COST);
+    expect(cheap).toMatchObject({ N: MIN_PASSWORD_COST, r: 8, p: 1 });
+    expect(await verifyPassword(PASSWORD, cheap)).toBe(true);
+    expect(await verifyPassword('another-password-entirely', cheap)).toBe(false);
+  });
+
+  it('accounts made at one cost sign in under accounts set to another (each record keeps its N)', async () => {
+    const cheap = new Accounts(store, () => {}, Date.now, MIN_PASSWORD_COST);
+    await cheap.add({ username: 'ada', role: 'editor', password: PASSWORD }, staff);
+    expect((await store.get('ada'))?.password).toMatchObject({ N: MIN_PASSWORD_COST });
+
+    const costly = new Accounts(store, () => {}, Date.now, DEFAULT_PASSWORD_COST);
+    expect(await costly.verify('ada', PASSWORD)).toMatchObject({ username: 'ada' });
+    expect(await costly.verify('ada', 'not-the-password-at-all')).toBeNull();
+    await costly.add({ username: 'bob', role: 'viewer', password: PASSWORD }, staff);
+    expect((await store.get('bob'))?.password).toMatchObject({ N: DEFAULT_PASSWORD_COST });
+    expect(await cheap.verify('bob', PASSWORD)).toMatchObject({ username: 'bob' });
+    // An unknown user is checked against a decoy, so the answer is the same refusal.
+    expect(await cheap.verify('nobody', PASSWORD)).toBeNull();
+  });
+
+  it('refuses a cost that is not a power of two in range, and one below the floor in production', () => {
+    expect(() => new Accounts(store, () => {}, Date.now, 1000)).toThrow(
+      'the password cost must be a power of two between 1024 and 32768 (got 1000)',
+    );
+    expect(() => new Accounts(store, () => {}, Date.now, 512)).toThrow(/power of two between 1024 and 32768/);
+    expect(passwordCostProblem(65536, false)).toMatch(/between 1024 and 32768/);
+    expect(passwordCostProblem(8192, false)).toBeUndefined();
+    expect(passwordCostProblem(8192, true)).toBe('must be at least 16384 in production (NODE_ENV=production)');
+    expect(passwordCostProblem(DEFAULT_PASSWORD_COST, true)).toBeUndefined();
+  });
+});
