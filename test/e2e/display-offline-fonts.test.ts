@@ -70,8 +70,15 @@ it('keeps the Chinese font slices a screen fetched when its resource-timing list
   await server.stop();
   await page.reload();
   await page.locator('door-display header').waitFor({ timeout: 15_000 });
-  // The screen's preload of its faces may still be under way; loading the faces for Chinese text
-  // ourselves waits for them, and with the server gone they can only come from the worker's cache.
+  // The Chinese faces are declared once the language's chunk (from the cache) has run; until then
+  // there is nothing to load. The screen's preload may still be under way; loading the faces for
+  // Chinese text ourselves waits for them, and with the server gone they can only come from the
+  // worker's cache.
+  await expect
+    .poll(() => page.evaluate(() => [...document.fonts].some((face) => face.family.includes('Noto Sans SC'))), {
+      timeout: 15_000,
+    })
+    .toBe(true);
   const drawn = await page.evaluate(async () => {
     const faces = await document.fonts.load('48px "Noto Sans SC"', '会议');
     return faces.map((face) => ({ family: face.family.replace(/"/g, ''), status: face.status }));
