@@ -140,8 +140,13 @@ export class DoorDisplay extends LitElement {
         }
         .main {
           grid-template-columns: minmax(0, 1fr);
-          /* The current session takes the height it needs, leaving at least a quarter to what comes. */
-          grid-template-rows: auto minmax(20vh, 1fr);
+          /*
+           * The current session gets the height what comes leaves it: what comes takes its own
+           * height, at most a quarter of the screen (its title is fitted to that). The current session's
+           * room then does not depend on its title, so its title is fitted to all of it (an auto
+           * row sized from the already fitted title never grew back).
+           */
+          grid-template-rows: minmax(0, 1fr) fit-content(25vh);
           overflow: hidden;
         }
         .main.single {

@@ -53,6 +53,8 @@ export abstract class SessionPanel extends LitElement {
   protected readonly resizeWatch = new ResizeWatch(this, () => fitTitles(this.renderRoot));
 
   override updated(): void {
+    // The title's room is what the parts beside it leave; they can grow without a render here.
+    this.resizeWatch.watchParts(this.renderRoot.children);
     fitTitles(this.renderRoot);
   }
 

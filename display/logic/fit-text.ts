@@ -27,11 +27,8 @@ export function fitElement(element: HTMLElement): void {
   const parent = element.parentElement ?? element;
   const box = parent.hasAttribute('data-fit-box') ? parent : null;
   const base = parseFloat(getComputedStyle(parent).fontSize);
-  // The component's height stands for the room its layout has: it changes when the screen turns,
-  // a banner comes or goes, or the parts around the title change.
-  const room = box ? (element.getRootNode() as ShadowRoot).host?.clientHeight : 0;
-  // Same text, box and range as last time: keep the size found then.
-  const key = `${element.textContent}|${element.clientWidth}|${room}|${base}|${min}|${max}`;
+  // Same text, room and range as last time: keep the size found then.
+  const key = `${element.textContent}|${element.clientWidth}|${box ? roomOf(box) : ''}|${base}|${min}|${max}`;
   if (element.dataset.fitted === key) return;
   element.style.removeProperty('-webkit-line-clamp');
   const clamp = Number(getComputedStyle(element).getPropertyValue('-webkit-line-clamp')) || Infinity;
@@ -49,6 +46,20 @@ export function fitElement(element: HTMLElement): void {
     element.style.setProperty('-webkit-line-clamp', String(Math.min(held, clamp)));
   }
   element.dataset.fitted = key;
+}
+
+/**
+ * What stands for the room the layout gives a box: its component's height (it changes when the
+ * screen turns or a banner comes or goes) and the heights of the parts beside it, which keep their
+ * size (they change when their text or its font does: on a screen loaded straight into portrait
+ * the parts below the title settle after the title was first fitted). Not the box's own height:
+ * the box shrinks to the title it holds.
+ */
+function roomOf(box: HTMLElement): string {
+  const root = box.getRootNode() as ShadowRoot | Document;
+  const host = root instanceof ShadowRoot ? root.host.clientHeight : 0;
+  const parts = Array.from(box.parentNode?.children ?? []).filter((part) => part !== box);
+  return `${host}|${parts.map((part) => (part as HTMLElement).offsetHeight).join(',')}`;
 }
 
 /** The element's lines at its current size, laid out for a moment without its clamp. */
