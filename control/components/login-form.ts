@@ -115,7 +115,7 @@ export class LoginForm extends LitElement {
     const { refusal } = this.ssoRefusal;
     if (!refusal) return html`<p class="error" role="alert">${t.loginSsoFailed}</p>`;
     const sentence = REFUSALS[refusal.code](t, refusal.params);
-    return html`<p class="error" role="alert">${isolatingNames(sentence, refusalNames({ error: '', ...refusal }))}</p>`;
+    return html`<p class="error" role="alert">${isolatingNames(sentence, refusalNames(refusal))}</p>`;
   }
 
   override focus(): void {

@@ -5,10 +5,7 @@
  */
 import type { PanelMessages } from '../i18n/messages.ts';
 import type { FeedFailureCode, FeedStatus } from '../../shared/feeds.ts';
-
-type Params = Record<string, string | number>;
-
-const count = (params: Params, name: string): number => Number(params[name]);
+import { count, type Params } from './server-errors.ts';
 
 /** Every code of FEED_FAILURE_PARAMS (the type makes a missing one fail to compile). */
 export const FEED_FAILURES: Record<FeedFailureCode, (t: PanelMessages, params: Params) => string> = {

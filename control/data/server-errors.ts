@@ -7,10 +7,10 @@ import type { PanelMessages } from '../i18n/messages.ts';
 import type { ApiErrorBody } from './api.ts';
 import type { RefusalCode } from '../../shared/refusal-codes.ts';
 
-type Params = Record<string, unknown>;
+export type Params = Record<string, unknown>;
 
 const text = (params: Params, name: string): string => String(params[name] ?? '');
-const count = (params: Params, name: string): number => Number(params[name]);
+export const count = (params: Params, name: string): number => Number(params[name]);
 
 const FIELD_PROBLEMS: Record<string, (t: PanelMessages, params: Params) => string> = {
   'field.missing': (t) => t.errMissing,
@@ -73,7 +73,7 @@ export const REFUSALS: Record<RefusalCode, (t: PanelMessages, params: Params) =>
   'sso.account-disabled': (t) => t.refusedSsoAccountDisabled,
 };
 
-function paramsOf(body: ApiErrorBody): Params {
+function paramsOf(body: Pick<ApiErrorBody, 'params'>): Params {
   return typeof body.params === 'object' && body.params !== null ? (body.params as Params) : {};
 }
 
@@ -88,7 +88,7 @@ export function undoReason(body: ApiErrorBody, t: PanelMessages, slot?: string):
 }
 
 /** What a refusal's words place (a username, a pairing code): data, to be set apart where it is shown. */
-export function refusalNames(body: ApiErrorBody): string[] {
+export function refusalNames(body: Pick<ApiErrorBody, 'params'>): string[] {
   return Object.values(paramsOf(body)).filter((value): value is string => typeof value === 'string' && value !== '');
 }
 

@@ -16,8 +16,9 @@ export async function sessionAt(server: TestServer, venueId: string, start: stri
 }
 
 /**
- * The admin's cookie of each server, signed in once: a login is a scrypt hash (about 45 ms of CPU)
- * and a file makes dozens of staff requests. Kept by server, so it goes when the server goes.
+ * The admin's cookie of each server, signed in once: a file makes dozens of staff requests, and
+ * each login would be a round trip and a password hash more. Kept by server, so it goes when the
+ * server goes.
  */
 const adminCookies = new WeakMap<TestServer, Promise<string>>();
 
@@ -97,16 +98,25 @@ export async function openDisplay(browser: Browser, url: string, options: OpenOp
  * (display-shell.json, lazy chunks included): what an offline reboot needs. Poll it before
  * stopping the server.
  */
-export function wholeShellCached(page: Page): Promise<boolean> {
+export async function wholeShellCached(page: Page): Promise<boolean> {
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) return false;
+  const paths = new Set(await cachedPaths(page));
+  const { pathname, assets } = await page.evaluate(async () => ({
+    pathname: location.pathname,
+    assets: ((await (await fetch('/display-shell.json')).json()) as { assets: string[] }).assets,
+  }));
+  return paths.has(pathname) && assets.every((asset) => paths.has(asset));
+}
+
+/** Paths the service worker holds, in every cache. */
+export function cachedPaths(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const paths = new Set<string>();
+    const paths: string[] = [];
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
-      for (const request of await cache.keys()) paths.add(new URL(request.url).pathname);
+      paths.push(...(await cache.keys()).map((request) => new URL(request.url).pathname));
     }
-    const { assets } = (await (await fetch('/display-shell.json')).json()) as { assets: string[] };
-    return paths.has(location.pathname) && assets.every((asset) => paths.has(asset));
+    return paths;
   });
 }
 

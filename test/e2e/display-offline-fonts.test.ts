@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { openDisplay, wholeShellCached } from './display-helpers.ts';
+import { cachedPaths, openDisplay, wholeShellCached } from './display-helpers.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,17 +23,8 @@ afterAll(async () => {
 });
 
 /** The font files in the worker's cache. */
-function cachedFonts(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const fonts: string[] = [];
-    for (const name of await caches.keys()) {
-      for (const request of await (await caches.open(name)).keys()) {
-        const path = new URL(request.url).pathname;
-        if (path.endsWith('.woff2')) fonts.push(path);
-      }
-    }
-    return fonts.sort();
-  });
+async function cachedFonts(page: Page): Promise<string[]> {
+  return (await cachedPaths(page)).filter((path) => path.endsWith('.woff2')).sort();
 }
 
 /** The worker's cache-and-prune pass, as the page asks for it after a language's chunk, answered when done. */

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { displayTitle } from '../../shared/title-case.ts';
 import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { openDisplay, sessionAt, wholeShellCached } from './display-helpers.ts';
+import { cachedPaths, openDisplay, sessionAt, wholeShellCached } from './display-helpers.ts';
 
 const STORAGE_KEY = 'signage:last-state:v1';
 const CHECK_CHUNK = /\/assets\/stored-state-check-[^/]+\.js$/;
@@ -26,18 +26,6 @@ afterAll(async () => {
   await closeFileContexts(browser);
   await server?.close();
 });
-
-/** Paths the service worker holds. */
-function cachedPaths(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const paths: string[] = [];
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      paths.push(...(await cache.keys()).map((request) => new URL(request.url).pathname));
-    }
-    return paths;
-  });
-}
 
 /** Resolves once this page has loaded the check's chunk and rendered what it decided. */
 async function storedStateChecked(page: Page, check: RegExp): Promise<void> {
