@@ -208,6 +208,7 @@ async function start(config: Config, log: Logger, opened: Array<() => Promise<un
       password: config.staffPassword,
       service,
       passwordCost: config.passwordCost,
+      logger: log,
     });
     opened.push(() => auth.close());
   } catch (error) {
