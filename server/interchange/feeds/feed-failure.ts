@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { ImportError, NoSessionsError, UnrecognisedFormatError } from '../import-types.ts';
 import { ImportProblemsError } from '../import-error.ts';
 import { FEED_FAILURE_PARAMS, type FeedFailureCode } from '../../../shared/feeds.ts';
+import { firstLine } from '../../platform/first-line.ts';
 
 type ParamsOf<C extends FeedFailureCode> = Record<(typeof FEED_FAILURE_PARAMS)[C][number], string | number>;
 
@@ -44,10 +45,6 @@ function networkCause(error: unknown): string | undefined {
   if (!(error instanceof TypeError) || error.message !== 'fetch failed') return undefined;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.message ?? cause?.code ?? 'no connection';
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!;
 }
 
 export function classifyFeedFailure(error: unknown, { timeoutMs }: { timeoutMs: number }): ClassifiedFailure {
