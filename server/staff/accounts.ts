@@ -28,6 +28,7 @@ import type { Actor } from '../schedule/service-types.ts';
 import type { JournalParams, JournalParamsOf } from '../../shared/journal-params.ts';
 import type { AccountRecord, AccountStore, AccountWrites } from './account-store.ts';
 import type { Logger } from '../platform/logger.ts';
+import { firstLine } from '../platform/first-line.ts';
 
 export const ADMIN_USERNAME = 'admin';
 
@@ -338,17 +339,28 @@ export class Accounts {
     return account.password.N < this.passwordCost ? this.rehash(account, password) : account;
   }
 
-  /** The same password hashed at the current cost; the sessions stay (the hash is not what they are bound to). */
+  /**
+   * The same password hashed at the current cost; the sessions stay (the hash is not what they are
+   * bound to). A database that does not take it does not refuse the login: the next one tries again.
+   */
   private async rehash(account: AccountRecord, password: string): Promise<AccountRecord | null> {
     const stronger = await this.hash(password);
-    return this.store.transaction(async (tx) => {
-      const latest = await tx.get(account.username);
-      // Removed, disabled or given another password meanwhile: the newer word wins, this login is refused.
-      if (!latest || latest.disabled || latest.password?.hash !== account.password?.hash) return null;
-      const next = { ...latest, password: stronger };
-      await tx.update(next);
-      return next;
-    });
+    try {
+      return await this.store.transaction(async (tx) => {
+        const latest = await tx.get(account.username);
+        // Removed, disabled or given another password meanwhile: the newer word wins, this login is refused.
+        if (!latest || latest.disabled || latest.password?.hash !== account.password?.hash) return null;
+        const next = { ...latest, password: stronger };
+        await tx.update(next);
+        return next;
+      });
+    } catch (error) {
+      this.logger?.warn('could not store a password hash made at the current cost; the next login tries again', {
+        username: account.username,
+        reason: firstLine(error),
+      });
+      return account;
+    }
   }
 
   /**

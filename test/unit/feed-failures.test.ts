@@ -87,7 +87,11 @@ describe('classifying a failed feed sync', () => {
     }
     // A code of no known kind keeps only its English.
     const odd = new TypeError('fetch failed', { cause: socket('EWHATEVER', 'something odd') });
-    expect(classifyFeedFailure(odd, OPTIONS)).toEqual({ message: 'fetch failed', code: null, params: {} });
+    expect(classifyFeedFailure(odd, OPTIONS)).toEqual({
+      message: 'fetch failed: something odd',
+      code: null,
+      params: {},
+    });
   });
 
   it("names what the readers refuse, with the reader's line when it gives one", () => {

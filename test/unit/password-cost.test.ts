@@ -4,7 +4,7 @@
  * still verifies at another (and is made again at the current cost when it was lower), a cost
  * outside the safe range is refused, and a stored record outside it never throws.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Accounts } from '../../server/staff/accounts.ts';
 import { openAccountStore } from '../../server/staff/staff-auth.ts';
 import type { AccountStore } from '../../server/staff/account-store.ts';
@@ -79,9 +79,18 @@ describe('the password cost', () => {
     const cheap = new Accounts(store, () => {}, Date.now, MIN_PASSWORD_COST);
     await cheap.add({ username: 'ada', role: 'editor', password: PASSWORD }, staff);
     const before = (await store.get('ada'))!;
-    const stronger = new Accounts(store, () => {}, Date.now, 2 * MIN_PASSWORD_COST);
+    const warnings: string[] = [];
+    const stronger = new Accounts(store, () => {}, Date.now, 2 * MIN_PASSWORD_COST, {
+      warn: (message) => void warnings.push(message),
+    });
     expect(await stronger.verify('ada', 'not-the-password-at-all')).toBeNull();
     expect((await store.get('ada'))!.password).toEqual(before.password);
+    // A database that will not take the new hash does not refuse the right password.
+    const locked = vi.spyOn(store, 'transaction').mockRejectedValueOnce(new Error('database is locked'));
+    expect(await stronger.verify('ada', PASSWORD)).toMatchObject({ username: 'ada' });
+    locked.mockRestore();
+    expect((await store.get('ada'))!.password).toEqual(before.password);
+    expect(warnings).toEqual(['could not store a password hash made at the current cost; the next login tries again']);
 
     expect(await stronger.verify('ada', PASSWORD)).toMatchObject({ username: 'ada' });
     const after = (await store.get('ada'))!;

@@ -123,5 +123,7 @@ export function classifyFeedFailure(error: unknown, { timeoutMs }: { timeoutMs: 
       : coded('feed.unreadable-line', error.message, { line: error.line });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { message: firstLine(message), code: null, params: {} };
+  // A connection's failure of no known kind: its cause says what happened, for the logs.
+  const detail = connection ? `${firstLine(message)}: ${connection.message}` : message;
+  return { message: firstLine(detail), code: null, params: {} };
 }
