@@ -15,6 +15,7 @@ import { ConfigError, parseConfig, type Config } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
 import { DataDirError, takeDataDir } from './platform/data-dir.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { firstLine } from './platform/first-line.ts';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`signage: ${message}\n`);
@@ -40,7 +41,7 @@ async function buildPages(logger: Logger): Promise<void> {
   try {
     await ensureBuilt();
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
+    const reason = firstLine(error);
     if (!existsSync(join(DIST, 'index.html'))) fail(`cannot build the pages: ${reason}`, 1);
     logger.warn('could not rebuild the pages; serving the previous build', { reason });
   }
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     await starting;
   } catch (error) {
     // Unusable data or settings: 2, as for a bad option; a port that is taken: 1.
-    if (error instanceof AppError) fail(error.message, error.kind === 'unavailable' ? 1 : 2);
+    if (error instanceof AppError) fail(error.message, error.kind === 'cannot-listen' ? 1 : 2);
     throw error;
   }
 }

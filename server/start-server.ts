@@ -5,7 +5,7 @@
  * second of start-up), so a refused option is answered at once.
  *
  * A start that cannot go on throws an AppError whose message is the one line main.ts prints:
- * kind 'invalid' for unusable data or settings (exit 2), 'unavailable' for a port that is taken
+ * kind 'invalid' for unusable data or settings (exit 2), 'cannot-listen' for a port that is taken
  * (exit 1). What was opened before the refusal is closed again.
  */
 import type { AddressInfo } from 'node:net';
@@ -24,20 +24,20 @@ import type { ScheduleService } from './schedule/service-types.ts';
 import { loadProgrammeFile } from './interchange/load-file.ts';
 import { createFeedPoller } from './interchange/feeds/feed-poller.ts';
 import type { Logger } from './platform/logger.ts';
+import { closeAll } from './platform/close-all.ts';
 import type { Metrics } from './platform/metrics.ts';
 import { openNodeStores, type NodeStores } from './platform/stores.ts';
 import type { RedisConnection } from './platform/redis.ts';
+import { firstLine } from './platform/first-line.ts';
 
 export interface RunningServer {
   /** The port the web server listens on (the one asked for, or the one picked for --port 0). */
   port: number;
-  /** Writes the pending screen reports, closes the screens' transports (they reconnect) and the stores. */
+  /**
+   * Writes the pending screen reports, closes the screens' transports (they reconnect) and the
+   * stores. Never rejects: a part that fails to close is logged and the rest are closed still.
+   */
   close(): Promise<void>;
-}
-
-/** The first line of a failure's message, as the reason in a refusal. */
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
 function refused(message: string): AppError {
@@ -106,12 +106,12 @@ function printUrls(
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** Listens, or fails with the option's name and the reason (a taken port is 'unavailable': exit 1). */
+/** Listens, or fails with the option's name and the reason (a taken port is 'cannot-listen': exit 1). */
 function listen(server: Server, port: number | undefined, host: string | undefined, option: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const refuse = (error: NodeJS.ErrnoException) => {
       const reason = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.message;
-      reject(new AppError('unavailable', `cannot listen on ${option} ${port}: ${reason}`));
+      reject(new AppError('cannot-listen', `cannot listen on ${option} ${port}: ${reason}`));
     };
     server.once('error', refuse);
     server.listen(port, host, () => {
@@ -154,18 +154,13 @@ async function joinRedis(url: string, logger: Logger): Promise<RedisConnection> 
   }
 }
 
-/** After a refused start: closes what was opened, newest first, whatever fails on the way. */
-async function closeAll(closers: Array<() => Promise<unknown>>): Promise<void> {
-  for (const close of [...closers].reverse()) await close().catch(() => undefined);
-}
-
 /** Starts the server on a checked configuration; the data directory must already be prepared and locked. */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const opened: Array<() => Promise<unknown>> = [];
   try {
     return await start(config, log, opened);
   } catch (error) {
-    await closeAll(opened);
+    await closeAll(opened, log);
     throw error;
   }
 }
@@ -208,6 +203,7 @@ async function start(config: Config, log: Logger, opened: Array<() => Promise<un
       password: config.staffPassword,
       service,
       passwordCost: config.passwordCost,
+      logger: log,
     });
     opened.push(() => auth.close());
   } catch (error) {
@@ -222,7 +218,7 @@ async function start(config: Config, log: Logger, opened: Array<() => Promise<un
   });
   for (const url of config.feeds) await feeds.add(url);
   const redis = config.redis === undefined ? undefined : await joinRedis(config.redis, log);
-  if (redis) opened.push(() => redis.close().catch(() => undefined));
+  if (redis) opened.push(() => redis.close());
   const monitoring = await startMetrics(config.metricsPort, log);
   if (monitoring) opened.push(() => monitoring.close());
   monitoring?.metrics.watchFeeds(() => feeds.list());
@@ -257,10 +253,6 @@ async function start(config: Config, log: Logger, opened: Array<() => Promise<un
 
   return {
     port,
-    async close() {
-      // In the reverse order of opening: the application (pending screen reports) before the
-      // service and the stores it writes to.
-      for (const close of [...opened].reverse()) await close();
-    },
+    close: () => closeAll(opened, log),
   };
 }

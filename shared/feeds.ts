@@ -32,6 +32,8 @@ export interface KeptEdit {
 export const FEED_FAILURE_PARAMS = {
   /** No connection: unknown host, connection refused or reset, no route. */
   'feed.unreachable': [],
+  /** The feed's server's certificate is not trusted: expired, self-signed, from an unknown authority, for another name. */
+  'feed.tls': [],
   /** The feed's server gave no answer within the poller's timeout. */
   'feed.timeout': ['seconds'],
   /** Any answer but 2xx or 304. */
@@ -45,7 +47,7 @@ export const FEED_FAILURE_PARAMS = {
   'feed.unreadable-line': ['line'],
   /** Read, but not one session in it (a calendar without events, a CSV with only its header). */
   'feed.no-sessions': [],
-  /** The database did not take the feed's changes; the next sync tries again. */
+  /** The database did not take the feed's changes (server/interchange/feeds/feed-poller.ts); the next sync tries again. */
   'feed.not-stored': [],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -30,7 +30,7 @@ export const REFUSAL_PARAMS = {
   /** The database refused the write (a 503): nothing was changed, and trying again is safe. */
   'store.unavailable': [],
   // Single sign-on (server/staff/sso.ts): a refused person's browser is sent back to the panel's
-  // login with the code and these params in the URL, and the login form words it.
+  // login with the code and these params in a cookie (shared/sso-refusal.ts), and the login form words it.
   'sso.not-configured': [],
   /** No sign-in under way in this browser: never started here, already used, or older than `minutes`. */
   'sso.not-started': ['minutes'],
@@ -62,6 +62,6 @@ export interface CodedRefusal {
 export function refusal<C extends RefusalCode>(
   code: C,
   ...params: (typeof REFUSAL_PARAMS)[C]['length'] extends 0 ? [] : [ParamsOf<C>]
-): CodedRefusal {
+): CodedRefusal & { code: C } {
   return { code, params: params[0] ?? {} };
 }

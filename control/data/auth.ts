@@ -4,18 +4,22 @@
  */
 import { ApiError, type ApiClient } from './api.ts';
 import type { SsoAnswer } from '../../shared/staff.ts';
-import { readSsoRefusal, type SsoRefusalInAddress } from '../../shared/sso-refusal.ts';
+import { readSsoRefusal, ssoRefusalCookieDeletion, type SsoRefusalInAddress } from '../../shared/sso-refusal.ts';
 
 /** Where the browser goes to sign in through the venue's directory (server/staff/sso-routes.ts). */
 export const SSO_LOGIN_URL = '/api/sso/login';
 
 /**
- * The refusal a failed single sign-on brought back in the address, taken once: the address is
- * cleaned at once, so a reload or a bookmark does not show it again.
+ * The refusal a failed single sign-on brought back (the mark in the address, the refusal in a
+ * cookie), taken once: the address is cleaned and the cookie deleted at once, so a reload or a
+ * bookmark does not show it again.
  */
 export function takeSsoRefusal(): SsoRefusalInAddress | null {
-  const found = readSsoRefusal(location.search);
-  if (found) history.replaceState(history.state, '', location.pathname + location.hash);
+  const found = readSsoRefusal(location.search, document.cookie);
+  if (found) {
+    history.replaceState(history.state, '', location.pathname + location.hash);
+    document.cookie = ssoRefusalCookieDeletion(location.protocol === 'https:');
+  }
   return found;
 }
 

@@ -10,6 +10,7 @@ import { count, type Params } from './server-errors.ts';
 /** Every code of FEED_FAILURE_PARAMS (the type makes a missing one fail to compile). */
 export const FEED_FAILURES: Record<FeedFailureCode, (t: PanelMessages, params: Params) => string> = {
   'feed.unreachable': (t) => t.feedErrUnreachable,
+  'feed.tls': (t) => t.feedErrTls,
   'feed.timeout': (t, p) => t.feedErrTimeout(count(p, 'seconds')),
   'feed.http-status': (t, p) => t.feedErrHttpStatus(count(p, 'status')),
   'feed.too-large': (t, p) => t.feedErrTooLarge(count(p, 'megabytes')),

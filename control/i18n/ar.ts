@@ -360,6 +360,7 @@ export const ar: PanelMessages = {
   feedAccept: 'اعتماد قيمة المصدر',
   feedFailed: (status) => `تعذّر تنفيذ الطلب (HTTP ${status}).`,
   feedErrUnreachable: 'تعذّر الوصول إلى خادم المصدر (لا اتصال، أو مضيف غير معروف، أو رُفض الاتصال).',
+  feedErrTls: 'شهادة خادم المصدر غير موثوقة (منتهية الصلاحية، أو موقّعة ذاتيًا، أو صادرة لاسم آخر).',
   feedErrTimeout: (seconds) => `لم يُجب خادم المصدر خلال ${unitAmount('ar', 'second', seconds)}.`,
   feedErrHttpStatus: (status) => `أجاب خادم المصدر بخطأ HTTP ${status}.`,
   feedErrTooLarge: (megabytes) => `المصدر أكبر من حدّ الاستيراد البالغ ${unitAmount('ar', 'megabyte', megabytes)}.`,

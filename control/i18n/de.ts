@@ -357,6 +357,8 @@ export const de: PanelMessages = {
   feedFailed: (status) => `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`,
   feedErrUnreachable:
     'der Server des Feeds ist nicht erreichbar (keine Verbindung, unbekannter Host oder Verbindung abgelehnt).',
+  feedErrTls:
+    'das Zertifikat des Feed-Servers wird nicht anerkannt (abgelaufen, selbst signiert oder für einen anderen Namen ausgestellt).',
   feedErrTimeout: (seconds) =>
     `der Server des Feeds hat nicht innerhalb von ${unitAmount('de', 'second', seconds)} geantwortet.`,
   feedErrHttpStatus: (status) => `der Server des Feeds hat mit dem HTTP-Fehler ${status} geantwortet.`,

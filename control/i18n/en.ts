@@ -350,6 +350,8 @@ export const en: PanelMessages = {
   feedAccept: "Accept the feed's",
   feedFailed: (status) => `The request failed (HTTP ${status}).`,
   feedErrUnreachable: 'the feed’s server cannot be reached (no connection, unknown host or connection refused).',
+  feedErrTls:
+    'the feed’s server has a certificate this server does not trust (expired, self-signed or issued for another name).',
   feedErrTimeout: (seconds) => `the feed’s server gave no answer within ${unitAmount('en', 'second', seconds)}.`,
   feedErrHttpStatus: (status) => `the feed’s server answered with HTTP error ${status}.`,
   feedErrTooLarge: (megabytes) =>

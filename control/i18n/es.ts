@@ -357,6 +357,8 @@ export const es: PanelMessages = {
   feedFailed: (status) => `La solicitud falló (HTTP ${status}).`,
   feedErrUnreachable:
     'no se puede contactar con el servidor de la fuente (sin conexión, host desconocido o conexión rechazada).',
+  feedErrTls:
+    'el certificado del servidor de la fuente no es de confianza (caducado, autofirmado o emitido para otro nombre).',
   feedErrTimeout: (seconds) => `el servidor de la fuente no respondió en ${unitAmount('es', 'second', seconds)}.`,
   feedErrHttpStatus: (status) => `el servidor de la fuente respondió con el error HTTP ${status}.`,
   feedErrTooLarge: (megabytes) =>

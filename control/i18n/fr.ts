@@ -359,6 +359,7 @@ export const fr: PanelMessages = {
   feedAccept: 'Accepter la valeur du flux',
   feedFailed: (status) => `La demande a échoué (HTTP ${status}).`,
   feedErrUnreachable: 'le serveur du flux est injoignable (pas de connexion, hôte inconnu ou connexion refusée).',
+  feedErrTls: 'le certificat du serveur du flux n’est pas reconnu (expiré, auto-signé ou émis pour un autre nom).',
   feedErrTimeout: (seconds) => `le serveur du flux n’a pas répondu en ${unitAmount('fr', 'second', seconds)}.`,
   feedErrHttpStatus: (status) => `le serveur du flux a répondu par l’erreur HTTP ${status}.`,
   feedErrTooLarge: (megabytes) =>

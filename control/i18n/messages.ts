@@ -362,6 +362,7 @@ export interface PanelMessages {
   feedFailed: (status: number) => string;
   // Why a feed's last sync failed (shared/feeds.ts FEED_FAILURE_PARAMS), after feedFailingSince.
   feedErrUnreachable: string;
+  feedErrTls: string;
   feedErrTimeout: (seconds: number) => string;
   feedErrHttpStatus: (status: number) => string;
   feedErrTooLarge: (megabytes: number) => string;

@@ -368,6 +368,7 @@ export const ru: PanelMessages = {
   feedAccept: 'Принять значение канала',
   feedFailed: (status) => `Запрос не удался (HTTP ${status}).`,
   feedErrUnreachable: 'сервер канала недоступен (нет соединения, неизвестный хост или в соединении отказано).',
+  feedErrTls: 'сертификат сервера канала не принят (истёк, самоподписанный или выдан на другое имя).',
   feedErrTimeout: (seconds) => `сервер канала не ответил вовремя (ожидание: ${unitAmount('ru', 'second', seconds)}).`,
   feedErrHttpStatus: (status) => `сервер канала ответил ошибкой HTTP ${status}.`,
   feedErrTooLarge: (megabytes) => `канал превышает предел импорта (${unitAmount('ru', 'megabyte', megabytes)}).`,

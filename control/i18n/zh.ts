@@ -342,6 +342,7 @@ export const zh: PanelMessages = {
   feedAccept: '采用数据源的值',
   feedFailed: (status) => `请求失败（HTTP ${status}）。`,
   feedErrUnreachable: '无法连接数据源的服务器（无网络连接、主机未知或连接被拒绝）。',
+  feedErrTls: '数据源服务器的证书不受信任（已过期、自签名或签发给其他名称）。',
   feedErrTimeout: (seconds) => `数据源的服务器在${unitAmount('zh', 'second', seconds)}内没有应答。`,
   feedErrHttpStatus: (status) => `数据源的服务器返回了 HTTP 错误 ${status}。`,
   feedErrTooLarge: (megabytes) => `数据源超过了 ${unitAmount('zh', 'megabyte', megabytes)} 的导入上限。`,

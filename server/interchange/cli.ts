@@ -11,6 +11,7 @@ import { ImportProblemsError } from './import-error.ts';
 import type { ImportOptions } from './import-types.ts';
 import { parseImportOptions } from './import-options.ts';
 import { isEntryPoint } from '../platform/entry-point.ts';
+import { firstLine } from '../platform/first-line.ts';
 
 const USAGE =
   'usage: npm run import -- FILE [--timezone ZONE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--columns title=Session,start=From,...]';
@@ -53,7 +54,7 @@ export function runCli(argv: string[]): number {
     if (error instanceof ImportProblemsError) {
       for (const problem of error.problems) process.stderr.write(`${formatProblem(file, problem)}\n`);
     }
-    process.stderr.write(`import: ${(error as Error).message.split('\n')[0]}\n`);
+    process.stderr.write(`import: ${firstLine(error)}\n`);
     return 1;
   }
 }

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../schedule/store/sqlite-store.ts';
 import { newScheduleId } from '../schedule/store/schedule-id.ts';
 import { DataDirError, lockDataDir, refuseIfInUse } from './data-dir.ts';
+import { firstLine } from './first-line.ts';
 
 export class BackupError extends Error {}
 
@@ -33,7 +34,7 @@ function checkIsSignageDatabase(file: string): void {
     const meta = db.prepare('SELECT schedule_id FROM meta WHERE id = 1').get();
     if (!meta) throw new Error('no schedule in it');
   } catch (error) {
-    throw new BackupError(`${file} is not a signage backup (${(error as Error).message.split('\n')[0]})`);
+    throw new BackupError(`${file} is not a signage backup (${firstLine(error)})`);
   } finally {
     db?.close();
   }
@@ -50,7 +51,7 @@ export async function backupDataDir(dataDir: string, target: string): Promise<vo
     await db.backup(target);
   } catch (error) {
     fs.rmSync(target, { force: true });
-    throw new BackupError(`backup failed: ${(error as Error).message.split('\n')[0]}`);
+    throw new BackupError(`backup failed: ${firstLine(error)}`);
   } finally {
     db.close();
   }

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { firstLine } from './first-line.ts';
 
 export const LOCK_FILE = 'signage.lock';
 
@@ -72,7 +73,7 @@ export function prepareDataDir(dataDir: string): void {
     if (code === 'ENOTDIR' || code === 'EEXIST') {
       throw new DataDirError(`--data-dir ${dataDir}: a part of that path is a file, not a directory`);
     }
-    throw new DataDirError(`--data-dir ${dataDir} is unusable: ${(error as Error).message.split('\n')[0]}`);
+    throw new DataDirError(`--data-dir ${dataDir} is unusable: ${firstLine(error)}`);
   }
 }
 
@@ -98,7 +99,7 @@ export function lockDataDir(dataDir: string, command = 'signage server'): { rele
       return { release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new DataDirError(`cannot lock --data-dir ${dataDir}: ${(error as Error).message.split('\n')[0]}`);
+        throw new DataDirError(`cannot lock --data-dir ${dataDir}: ${firstLine(error)}`);
       }
       const owner = readOwner(file);
       if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {

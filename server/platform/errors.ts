@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
 import { refusal } from '../../shared/refusal-codes.ts';
 
-export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media' | 'unavailable';
+export type ErrorKind =
+  'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media' | 'unavailable' | 'cannot-listen';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -23,6 +24,8 @@ const STATUS: Record<ErrorKind, number> = {
   'unsupported-media': 415,
   // The database did not take the write: nothing changed, and the same request may succeed later.
   unavailable: 503,
+  // A port the server could not listen on (taken, not allowed): a refused start (exit 1), never an answer.
+  'cannot-listen': 500,
 };
 
 export interface ErrorOptions {

@@ -18,6 +18,7 @@ import {
   generatePassword,
   hashPassword,
   passwordCostProblem,
+  usableCostProblem,
   verifyPassword,
   type PasswordRecord,
 } from './password.ts';
@@ -26,6 +27,8 @@ import { refusal } from '../../shared/refusal-codes.ts';
 import type { Actor } from '../schedule/service-types.ts';
 import type { JournalParams, JournalParamsOf } from '../../shared/journal-params.ts';
 import type { AccountRecord, AccountStore, AccountWrites } from './account-store.ts';
+import type { Logger } from '../platform/logger.ts';
+import { firstLine } from '../platform/first-line.ts';
 
 export const ADMIN_USERNAME = 'admin';
 
@@ -147,12 +150,16 @@ export class Accounts {
   /** Checked when the username is unknown, so both answers take the same time (made at this cost). */
   private decoy: Promise<PasswordRecord> | undefined;
 
-  /** `passwordCost`: scrypt's N for the hashes made here (server/staff/password.ts). */
+  /**
+   * `passwordCost`: scrypt's N for the hashes made here (server/staff/password.ts); `logger` hears
+   * of stored hashes that cannot be used.
+   */
   constructor(
     readonly store: AccountStore,
     private readonly audit: AuditSink,
     private readonly now: () => number = Date.now,
     private readonly passwordCost = DEFAULT_PASSWORD_COST,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {
     const problem = passwordCostProblem(passwordCost, false);
     if (problem) throw new Error(`the password cost ${problem} (got ${passwordCost})`);
@@ -281,7 +288,7 @@ export class Accounts {
   async changeOwnPassword(username: string, current: string, next: string): Promise<AccountRecord> {
     checkPassword(next, 'newPassword');
     const account = await this.require(this.store, username);
-    if (!account.password || !(await verifyPassword(current, account.password))) {
+    if (!account.password || !(await verifyPassword(current, account.password, this.logger))) {
       throw new ValidationError(
         'the current password is wrong',
         'currentPassword',
@@ -313,18 +320,47 @@ export class Accounts {
   }
 
   /**
-   * The account for a username and password, or null. Unknown users are checked against a decoy
-   * hash, so the answer takes as long as for a wrong password.
+   * The account for a username and password, or null. Unknown users (and accounts without a usable
+   * password) are checked against a decoy hash made at the current cost, so the answer takes as
+   * long as for a wrong password. A hash made at a lower cost (a demo or test data directory later
+   * run in production) is made again at the current one at its next successful login: until then
+   * that account answers faster than the decoy, and after it, as slowly.
    */
   async verify(username: string, password: string): Promise<AccountRecord | null> {
     const account = await this.store.get(username);
-    if (!account?.password) {
+    if (!account?.password || usableCostProblem(account.password) !== undefined) {
+      if (account?.password) await verifyPassword(password, account.password, this.logger);
       this.decoy ??= this.hash(generatePassword());
       await verifyPassword(password, await this.decoy);
       return null;
     }
-    const ok = await verifyPassword(password, account.password);
-    return ok && !account.disabled ? account : null;
+    const ok = await verifyPassword(password, account.password, this.logger);
+    if (!ok || account.disabled) return null;
+    return account.password.N < this.passwordCost ? this.rehash(account, password) : account;
+  }
+
+  /**
+   * The same password hashed at the current cost; the sessions stay (the hash is not what they are
+   * bound to). A database that does not take it does not refuse the login: the next one tries again.
+   */
+  private async rehash(account: AccountRecord, password: string): Promise<AccountRecord | null> {
+    const stronger = await this.hash(password);
+    try {
+      return await this.store.transaction(async (tx) => {
+        const latest = await tx.get(account.username);
+        // Removed, disabled or given another password meanwhile: the newer word wins, this login is refused.
+        if (!latest || latest.disabled || latest.password?.hash !== account.password?.hash) return null;
+        const next = { ...latest, password: stronger };
+        await tx.update(next);
+        return next;
+      });
+    } catch (error) {
+      this.logger?.warn('could not store a password hash made at the current cost; the next login tries again', {
+        username: account.username,
+        reason: firstLine(error),
+      });
+      return account;
+    }
   }
 
   /**
@@ -441,7 +477,8 @@ export class Accounts {
       if (inserted) return generated;
     }
     const existing = (await this.store.get(ADMIN_USERNAME))!;
-    if (chosen === undefined || (existing.password && (await verifyPassword(chosen, existing.password)))) return;
+    if (chosen === undefined || (existing.password && (await verifyPassword(chosen, existing.password, this.logger))))
+      return;
     const password = await this.hash(chosen);
     await this.store.transaction(async (tx) => {
       const latest = await this.require(tx, ADMIN_USERNAME);

@@ -18,6 +18,7 @@ import type { AccountStore } from './account-store.ts';
 import { openPostgresAccountStore } from './postgres-account-store.ts';
 import { openPostgres } from '../platform/postgres/database.ts';
 import { isPostgresUrl } from '../platform/postgres/url.ts';
+import { firstLine } from '../platform/first-line.ts';
 
 const USAGE =
   'usage: users [--data-dir DIR | --database postgres://…] add NAME --role viewer|editor|admin [--emergency] [--password-stdin] | list | disable NAME | enable NAME | role NAME --role R | reset NAME';
@@ -131,7 +132,7 @@ async function openStore(
   try {
     pool = await openPostgres(url);
   } catch (error) {
-    throw new UsageError(`cannot open the database of ${name}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`cannot open the database of ${name}: ${firstLine(error)}`);
   }
   const store = openPostgresAccountStore(pool, url);
   return {

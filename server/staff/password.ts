@@ -1,14 +1,12 @@
 /**
- * The staff password, kept only as a scrypt hash (random salt) in the data directory. When the
- * operator does not choose one (SIGNAGE_STAFF_PASSWORD), a readable one is generated on first start
- * and shown once; from then on only its hash exists.
+ * Staff passwords, kept only as scrypt hashes (random salt, the cost in the record), and the
+ * readable passwords generated for a new account or a first start.
  */
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../platform/private-files.ts';
+import type { Logger } from '../platform/logger.ts';
 
+/** The single shared password's hash in a data directory from before accounts (staff-auth.ts adopts it). */
 export const PASSWORD_FILE = 'staff-password.json';
 
 /**
@@ -24,11 +22,15 @@ export const MIN_PRODUCTION_PASSWORD_COST = DEFAULT_PASSWORD_COST;
 /** scrypt needs 128·N·r bytes: 32 MiB at this N, within MAX_MEMORY. */
 export const MAX_PASSWORD_COST = 32768;
 
+/**
+ * The shape of a stored record. Its cost is checked when it is used (usableCostProblem), not here:
+ * one unusable row must refuse that login, not make every read of the accounts fail.
+ */
 export const PasswordRecordSchema = z.strictObject({
   algorithm: z.literal('scrypt'),
-  N: z.int().min(MIN_PASSWORD_COST),
-  r: z.int().min(1),
-  p: z.int().min(1),
+  N: z.int(),
+  r: z.int(),
+  p: z.int(),
   salt: z.string().min(16),
   hash: z.string().min(32),
 });
@@ -40,13 +42,30 @@ const KEY_LENGTH = 32;
 
 /** Why this N cannot be the hashing cost (undefined when it can). */
 export function passwordCostProblem(N: number, production: boolean): string | undefined {
-  const powerOfTwo = Number.isInteger(N) && N > 0 && (N & (N - 1)) === 0;
-  if (!powerOfTwo || N < MIN_PASSWORD_COST || N > MAX_PASSWORD_COST) {
+  if (!isPowerOfTwo(N) || N < MIN_PASSWORD_COST || N > MAX_PASSWORD_COST) {
     return `must be a power of two between ${MIN_PASSWORD_COST} and ${MAX_PASSWORD_COST}`;
   }
   if (production && N < MIN_PRODUCTION_PASSWORD_COST) {
     return `must be at least ${MIN_PRODUCTION_PASSWORD_COST} in production (NODE_ENV=production)`;
   }
+  return undefined;
+}
+
+function isPowerOfTwo(N: number): boolean {
+  return Number.isInteger(N) && N > 0 && (N & (N - 1)) === 0;
+}
+
+/**
+ * Why a stored record cannot be verified (undefined when it can). Only what this server has ever
+ * written is accepted: N a power of two from MIN to MAX_PASSWORD_COST, r = 8, p = 1. Anything
+ * else (an edited or foreign row) would make scrypt throw (N not a power of two, more memory than
+ * MAX_MEMORY) or hold a thread-pool thread for as long as p asks.
+ */
+export function usableCostProblem({ N, r, p }: PasswordRecord): string | undefined {
+  if (!isPowerOfTwo(N) || N < MIN_PASSWORD_COST || N > MAX_PASSWORD_COST) {
+    return `N is ${N}, not a power of two from ${MIN_PASSWORD_COST} to ${MAX_PASSWORD_COST}`;
+  }
+  if (r !== BLOCK.r || p !== BLOCK.p) return `r and p are ${r} and ${p}, not ${BLOCK.r} and ${BLOCK.p}`;
   return undefined;
 }
 
@@ -65,7 +84,20 @@ export async function hashPassword(password: string, N = DEFAULT_PASSWORD_COST):
   return { algorithm: 'scrypt', ...cost, salt: salt.toString('base64'), hash: key.toString('base64') };
 }
 
-export async function verifyPassword(password: string, record: PasswordRecord): Promise<boolean> {
+/**
+ * Whether the password is the one the record was made from. An unusable record (usableCostProblem)
+ * is no match, never a thrown error (a 500 at the login): it is logged, so an admin can reset it.
+ */
+export async function verifyPassword(
+  password: string,
+  record: PasswordRecord,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<boolean> {
+  const problem = usableCostProblem(record);
+  if (problem) {
+    logger?.warn(`a stored password hash cannot be used (${problem}); reset that password`);
+    return false;
+  }
   const expected = Buffer.from(record.hash, 'base64');
   const key = await derive(password, Buffer.from(record.salt, 'base64'), { N: record.N, r: record.r, p: record.p });
   return key.length === expected.length && timingSafeEqual(key, expected);
@@ -78,33 +110,4 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export function generatePassword(): string {
   const group = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return [group(), group(), group(), group()].join('-');
-}
-
-function readRecord(file: string): PasswordRecord {
-  try {
-    return PasswordRecordSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    throw new Error(`${file} is unreadable; delete it to generate a new staff password`);
-  }
-}
-
-export interface StaffPassword {
-  record: PasswordRecord;
-  /** Set only when the password was generated at this start, to be shown once. */
-  generated?: string;
-}
-
-/**
- * The stored hash, refreshed when the operator chose a different password. A chosen password that
- * matches the stored hash keeps it, so staff sessions (bound to the hash) survive a restart.
- */
-export async function loadStaffPassword(dataDir: string, chosen: string | undefined): Promise<StaffPassword> {
-  const file = join(dataDir, PASSWORD_FILE);
-  const stored = existsSync(file) ? readRecord(file) : undefined;
-  if (chosen === undefined && stored) return { record: stored };
-  if (chosen !== undefined && stored && (await verifyPassword(chosen, stored))) return { record: stored };
-  const generated = chosen === undefined ? generatePassword() : undefined;
-  const record = await hashPassword(chosen ?? generated!);
-  writeFileAtomic(file, JSON.stringify(record, null, 2) + '\n');
-  return generated === undefined ? { record } : { record, generated };
 }

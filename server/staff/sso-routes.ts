@@ -7,7 +7,13 @@
 import { Router, type Request, type Response } from 'express';
 import type { SsoAnswer } from '../../shared/staff.ts';
 import { refusal } from '../../shared/refusal-codes.ts';
-import { ssoRefusalSearch } from '../../shared/sso-refusal.ts';
+import {
+  SSO_REFUSAL_COOKIE,
+  SSO_REFUSAL_COOKIE_PATH,
+  SSO_REFUSAL_COOKIE_SECONDS,
+  SSO_REFUSAL_SEARCH,
+  ssoRefusalCookieValue,
+} from '../../shared/sso-refusal.ts';
 import type { ApiContext } from '../platform/api-context.ts';
 import { setSessionCookie } from './login-routes.ts';
 import { SSO_FLOW_LIFETIME_MS, SsoError, type SingleSignOn } from './sso.ts';
@@ -28,11 +34,20 @@ function flowCookieOptions(req: Request) {
 /**
  * A failed sign-in: JSON (the English error, its code and params) for scripts; a person's browser
  * goes back to the panel's login, which words the code in the reader's language next to the
- * sign-in button (control/components/login-form.ts).
+ * sign-in button (control/components/login-form.ts). The code and params go in a cookie, not the
+ * address: a link anyone can make must not put words on our login page (shared/sso-refusal.ts).
  */
 function refuse(req: Request, res: Response, { status, message, coded }: SsoError): void {
   if (req.accepts(['json', 'html']) === 'html') {
-    res.redirect(303, `${PANEL}?${ssoRefusalSearch(coded)}`);
+    res.cookie(SSO_REFUSAL_COOKIE, ssoRefusalCookieValue(coded), {
+      path: SSO_REFUSAL_COOKIE_PATH,
+      sameSite: 'lax',
+      secure: req.secure,
+      // The login page's script reads it (and deletes it); it holds only what the page shows.
+      httpOnly: false,
+      maxAge: SSO_REFUSAL_COOKIE_SECONDS * 1000,
+    });
+    res.redirect(303, `${PANEL}?${SSO_REFUSAL_SEARCH}`);
   } else {
     res.status(status).json({ error: message, code: coded.code, params: coded.params });
   }

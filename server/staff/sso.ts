@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { roleFromClaim, type SsoSettings } from './sso-config.ts';
 import type { Role } from '../../shared/staff.ts';
-import { refusal, type CodedRefusal } from '../../shared/refusal-codes.ts';
+import { refusal } from '../../shared/refusal-codes.ts';
+import { providerWords, type SsoRefusal } from '../../shared/sso-refusal.ts';
 
 /** A sign-in started but not finished is abandoned after this long. */
 export const SSO_FLOW_LIFETIME_MS = 10 * 60_000;
@@ -24,7 +25,7 @@ export class SsoError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 502,
     message: string,
-    readonly coded: CodedRefusal,
+    readonly coded: SsoRefusal,
   ) {
     super(message);
     this.name = 'SsoError';
@@ -103,8 +104,7 @@ export class SingleSignOn {
     const providerError = query.get('error');
     if (providerError !== null) {
       if (query.get('state') !== flow.state) throw stateMismatch();
-      const description = query.get('error_description');
-      const reason = `${providerError.slice(0, 100)}${description ? ` (${description.slice(0, 300)})` : ''}`;
+      const reason = providerWords(providerError, query.get('error_description'));
       throw new SsoError(401, `the sign-in provider refused: ${reason}`, refusal('sso.provider-refused', { reason }));
     }
     if (query.get('state') !== flow.state) throw stateMismatch();
@@ -203,7 +203,7 @@ function explain(error: unknown): SsoError {
     return new SsoError(401, 'the ID token was not issued for this sign-in (wrong nonce)', refusal('sso.wrong-nonce'));
   }
   if (error instanceof oidc.ResponseBodyError) {
-    const reason = `${error.error.slice(0, 100)}${error.error_description ? ` (${error.error_description.slice(0, 300)})` : ''}`;
+    const reason = providerWords(error.error, error.error_description);
     return new SsoError(
       401,
       `the sign-in provider refused the code: ${reason}`,

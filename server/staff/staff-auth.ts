@@ -20,6 +20,7 @@ import {
   type AccountStore,
 } from '../staff/account-store.ts';
 import { ADMIN_USERNAME, Accounts, type AuditSink } from '../staff/accounts.ts';
+import type { Logger } from '../platform/logger.ts';
 import { PASSWORD_FILE, PasswordRecordSchema, type PasswordRecord } from './password.ts';
 import { REVOKED_FILE, SECRET_FILE, TokenSigner, readLegacySecret, type TokenClaims } from './tokens.ts';
 
@@ -230,13 +231,15 @@ export async function createStaffAuth(options: {
   service?: ScheduleService | undefined;
   /** scrypt's N for the password hashes made from now on (`--password-cost`; default DEFAULT_PASSWORD_COST). */
   passwordCost?: number | undefined;
+  /** Hears of stored password hashes that cannot be used. */
+  logger?: Pick<Logger, 'warn'> | undefined;
 }): Promise<StaffAuth> {
   const store = options.store ?? openAccountStore(options.dataDir);
   try {
     const audit: AuditSink = options.service
       ? (operation, summary, actor, params) => options.service!.recordAudit(operation, summary, actor, params)
       : () => {};
-    const accounts = new Accounts(store, audit, Date.now, options.passwordCost);
+    const accounts = new Accounts(store, audit, Date.now, options.passwordCost, options.logger);
     const { generated, key } =
       store.kind === 'data-dir'
         ? await adoptLegacyFiles(store, options.dataDir, accounts, options.password)

@@ -36,8 +36,8 @@ describe('accessibility of the control panel', () => {
     await logIn(page, 'wrong');
     await page.getByRole('alert').waitFor();
     expect(await seriousViolations()).toEqual([]);
-    // Back from a refused single sign-on: the refusal's alert beside where the button would be.
-    await page.goto(`${world.server.url}/control?signin=refused&code=sso.not-configured`);
+    // Back from a refused single sign-on (this server has none): the refusal's alert beside where the button would be.
+    await page.goto(`${world.server.url}/api/sso/login`);
     await page.getByRole('alert').filter({ hasText: 'Single sign-on is not set up on this server' }).waitFor();
     expect(await seriousViolations()).toEqual([]);
   });

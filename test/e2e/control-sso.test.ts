@@ -10,6 +10,7 @@ import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts'
 import { startTestProvider, TEST_PROVIDER_NAME, type TestProvider } from '../support/oidc-provider.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { START } from './control-fixture.ts';
+import { SSO_REFUSAL_COOKIE } from '../../shared/sso-refusal.ts';
 
 let browser: Browser;
 let idp: TestProvider;
@@ -107,8 +108,9 @@ describe('single sign-on in the control panel', () => {
     const refusal = await refusalOnLogin(page);
     expect(refusal.text).toMatch(/^The sign-in provider refused the sign-in: access_denied \(the person cancelled/);
     expect(refusal.isolated).toEqual([expect.stringMatching(/^access_denied \(the person cancelled/)]);
-    // The address bar is clean, so a reload or a bookmark does not bring the refusal back.
+    // The address bar is clean and the refusal's cookie gone, so a reload or a bookmark does not bring it back.
     expect(refusal.address).toBe('/control');
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain(SSO_REFUSAL_COOKIE);
     await page.getByLabel('Password').waitFor();
     await page.getByRole('link', { name: `Sign in with ${TEST_PROVIDER_NAME}` }).waitFor();
     await page.reload();
@@ -137,15 +139,22 @@ describe('single sign-on in the control panel', () => {
     await arabic.context().close();
   });
 
-  it('an address with a code the panel does not know shows only that single sign-on failed', async () => {
+  it('a link that names a refusal and its words shows only that single sign-on failed', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}/control?signin=refused&code=%3Cb%3Eclick+evil.example%3C%2Fb%3E&reason=evil`);
-    const unknown = await refusalOnLogin(page);
-    expect(unknown.text).toBe('Single sign-on failed. Try again, or sign in with your username and password.');
-    expect(unknown.address).toBe('/control');
-    // A known code whose params do not fit is no more trusted than an unknown one.
-    await page.goto(`${server.url}/control?signin=refused&code=sso.provider-refused`);
-    expect((await refusalOnLogin(page)).text).toBe(unknown.text);
+    const generic = 'Single sign-on failed. Try again, or sign in with your username and password.';
+    const forged = [
+      'signin=refused&code=sso.provider-unreachable&issuer=https://evil.example/help',
+      'signin=refused&code=sso.provider-refused&reason=Call+%2B43+555+0100+to+restore+your+account',
+      'signin=refused&code=sso.not-started&minutes=x',
+      'signin=refused&code=%3Cb%3Eclick+evil.example%3C%2Fb%3E&reason=evil',
+    ];
+    for (const search of forged) {
+      await page.goto(`${server.url}/control?${search}`);
+      const shown = await refusalOnLogin(page);
+      expect(shown.text, search).toBe(generic);
+      expect(await page.locator('login-form').textContent(), search).not.toMatch(/evil|555|NaN/);
+      expect(shown.address).toBe('/control');
+    }
     await page.context().close();
   });
 });

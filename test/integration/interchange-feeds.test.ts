@@ -4,7 +4,10 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeVenueCert } from '../support/venue-cert-files.ts';
 import type { TestServer } from '../support/server.ts';
 import { serveFeed, type FeedSource } from '../support/feed-source.ts';
 import { startFeedFixtureServer } from './fixture-server.ts';
@@ -194,6 +197,54 @@ describe('live feeds', () => {
     // What GET /api/feeds answered is what the database holds, not only the poller's memory.
     const [stored] = (await server.service.feedRecords?.()?.all()) ?? [];
     expect(stored).toMatchObject({ lastErrorCode: 'feed.unreachable', lastError: listed.lastError });
+  });
+
+  it('a feed whose certificate is not trusted is named as such, not as unreachable', async () => {
+    const cert = writeVenueCert(['localhost'], ['127.0.0.1']);
+    // Signed by a venue authority this process does not trust.
+    const https = createHttpsServer({ cert: readFileSync(cert.cert), key: readFileSync(cert.key) }, (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/csv' }).end(body.text),
+    );
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    try {
+      feedUrl = `https://127.0.0.1:${(https.address() as AddressInfo).port}/schedule.csv`;
+      const feed = await addFeed();
+      expect(await poller.syncNow(feed.id)).toBe('failed');
+      const [listed] = (await server.request('GET', '/api/feeds', undefined, cookie)).body;
+      expect(listed).toMatchObject({
+        lastError: expect.stringMatching(/^the feed's server's certificate is not accepted: /),
+        lastErrorCode: 'feed.tls',
+        lastErrorParams: {},
+      });
+    } finally {
+      https.closeAllConnections();
+      await new Promise((resolve) => https.close(resolve));
+      rmSync(cert.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('changes the database does not take are named as not stored, and the next sync stores them', async () => {
+    const feed = await addFeed();
+    const before = server.service.revision();
+    const renamed = KEYNOTE.replace('Feed keynote', 'Feed keynote renamed');
+    body = { status: 200, text: `${HEADER}\n${renamed}\n${CLOSING}\n` };
+    const refusing = vi
+      .spyOn(server.service, 'applyImport')
+      .mockRejectedValueOnce(new Error('SQLITE_IOERR: disk I/O error\n    at Statement.run'));
+    try {
+      expect(await poller.syncNow(feed.id)).toBe('failed');
+    } finally {
+      refusing.mockRestore();
+    }
+    const [listed] = (await server.request('GET', '/api/feeds', undefined, cookie)).body;
+    expect(listed).toMatchObject({
+      lastError: "the feed's changes could not be stored: SQLITE_IOERR: disk I/O error",
+      lastErrorCode: 'feed.not-stored',
+      lastErrorParams: {},
+    });
+    expect(server.service.revision()).toBe(before);
+    expect(await poller.syncNow(feed.id)).toBe('applied');
+    expect(session('feed-keynote')?.title).toBe('Feed keynote renamed');
   });
 
   it('removes a feed without touching its sessions, and refuses a bad URL naming the field', async () => {

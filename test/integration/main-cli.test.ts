@@ -4,6 +4,7 @@
  * the password line on a later start) is checked in this process, through startServerInProcess.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,27 @@ describe('server/main.ts as a program', () => {
         join(ROOT, 'programme/crimecop12-programme.txt'),
       ]);
       expect(message).toMatch(/^cannot set up staff login: .*staff-password.json is unreadable; delete it/);
+    });
+
+    // Not the data's fault: main.ts exits 1 for it (a service manager may try again), not 2.
+    it('a port that is taken → its own kind, naming the option', async () => {
+      const taken = createServer();
+      await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+      const { port } = taken.address() as AddressInfo;
+      try {
+        const args = ['--port', String(port), '--host', '127.0.0.1', '--data-dir', join(tempDir(), 'data')];
+        const error = await startServerInProcess(args).then(
+          async ({ server }) => (await server.close(), new Error('the server started')),
+          (refused: unknown) => refused as Error,
+        );
+        expect(error).toBeInstanceOf(AppError);
+        expect([(error as AppError).kind, error.message]).toEqual([
+          'cannot-listen',
+          `cannot listen on --port ${port}: the port is already in use`,
+        ]);
+      } finally {
+        await new Promise((closed) => taken.close(closed));
+      }
     });
   });
 

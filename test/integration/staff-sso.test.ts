@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProvider, TEST_PROVIDER_NAME, type TestProvider } from '../support/oidc-provider.ts';
 import { SESSION_COOKIE_LINE, startTestServer, type TestServer } from '../support/server.ts';
 import { FIXTURE } from './fixture.ts';
+import { MAX_PROVIDER_WORDS, SSO_REFUSAL_COOKIE } from '../../shared/sso-refusal.ts';
 
 let idp: TestProvider;
 let server: TestServer;
@@ -32,6 +33,8 @@ interface CallbackAnswer {
   body: any;
   location: string | null;
   sessionCookie: string | undefined;
+  /** The Set-Cookie line of the refusal's cookie for the login page, if any. */
+  refusalCookie: string | undefined;
 }
 
 /** `accept`: a script asks for JSON; a person's browser asks for HTML first. */
@@ -44,6 +47,7 @@ async function answerCallback(url: URL, cookie: string, accept = 'application/js
     body: type.includes('json') ? await response.json() : await response.text(),
     location: response.headers.get('location'),
     sessionCookie: session?.split(';')[0],
+    refusalCookie: response.headers.getSetCookie().find((line) => line.startsWith(`${SSO_REFUSAL_COOKIE}=`)),
   };
 }
 
@@ -166,21 +170,34 @@ describe('single sign-on refuses bad answers and writes nothing', () => {
     );
   });
 
-  it("a person's browser is sent back to the login with the refusal's code and params in the address", async () => {
+  it("a person's browser is sent back to the login with the refusal in a cookie, not in the address", async () => {
     idp.nextUser = null;
     const { callbackUrl, flowCookie } = await idp.walkToCallback(server.url);
     const before = await snapshot();
     const answer = await answerCallback(callbackUrl, flowCookie, 'text/html,application/xhtml+xml,*/*;q=0.8');
     expect(answer.status).toBe(303);
     expect(answer.sessionCookie).toBeUndefined();
-    const target = new URL(answer.location!, server.url);
-    expect(target.pathname).toBe('/control');
-    expect(Object.fromEntries(target.searchParams)).toEqual({
-      signin: 'refused',
+    // Nothing in the address but the mark: a link anyone can make carries no words for the page.
+    expect(answer.location).toBe('/control?signin=refused');
+    const [pair, ...attributes] = answer.refusalCookie!.split('; ');
+    expect(attributes).toEqual(expect.arrayContaining(['Max-Age=60', 'Path=/control', 'SameSite=Lax']));
+    expect(attributes.some((attribute) => /^HttpOnly$/i.test(attribute))).toBe(false);
+    const said = JSON.parse(decodeURIComponent(pair!.slice(`${SSO_REFUSAL_COOKIE}=`.length)));
+    expect(said).toEqual({
       code: 'sso.provider-refused',
-      reason: expect.stringMatching(/^access_denied \(the person cancelled/),
+      params: { reason: expect.stringMatching(/^access_denied \(the person cancelled/) },
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("cuts the provider's words to what the login page shows", async () => {
+    idp.nextUser = null;
+    const { callbackUrl, flowCookie } = await idp.walkToCallback(server.url);
+    callbackUrl.searchParams.set('error', 'e'.repeat(300));
+    callbackUrl.searchParams.set('error_description', 'd'.repeat(300));
+    const answer = await answerCallback(callbackUrl, flowCookie);
+    expect(answer.body.code).toBe('sso.provider-refused');
+    expect(answer.body.params.reason).toHaveLength(MAX_PROVIDER_WORDS);
   });
 
   it('an answer for a sign-in this browser did not start, and a replay', async () => {

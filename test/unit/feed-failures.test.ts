@@ -10,7 +10,6 @@ import { LANGUAGES } from '../../shared/languages.ts';
 import { classifyFeedFailure, feedFailure } from '../../server/interchange/feeds/feed-failure.ts';
 import { readSchedule } from '../../server/interchange/detect-format.ts';
 import { ImportProblemsError } from '../../server/interchange/import-error.ts';
-import { AppError } from '../../server/platform/errors.ts';
 import { migrate } from '../../server/schedule/store/migrations.ts';
 import { openFeedRecords } from '../../server/interchange/feeds/feed-records.ts';
 import { FEED_FAILURES, feedFailureText } from '../../control/data/feed-failures.ts';
@@ -53,6 +52,48 @@ describe('classifying a failed feed sync', () => {
     });
   });
 
+  it("names a connection's failure by the socket's code, never by fetch's wording", () => {
+    const socket = (code: string, message = `connect ${code} feeds.example:443`) =>
+      Object.assign(new Error(message), { code });
+    // Another fetch (or another Node) words its own error differently; the cause's code decides.
+    const reset = new TypeError('network error', { cause: socket('ECONNRESET', 'read ECONNRESET') });
+    expect(classifyFeedFailure(reset, OPTIONS)).toEqual({
+      message: "cannot reach the feed's server: read ECONNRESET",
+      code: 'feed.unreachable',
+      params: {},
+    });
+    // Every address of the host refused: the cause is an AggregateError of each attempt.
+    const everyAddress = new TypeError('fetch failed', {
+      cause: new AggregateError([socket('EHOSTUNREACH'), socket('ECONNREFUSED')]),
+    });
+    expect(classifyFeedFailure(everyAddress, OPTIONS)).toMatchObject({ code: 'feed.unreachable' });
+    for (const code of ['ENOTFOUND', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']) {
+      expect(classifyFeedFailure(new TypeError('fetch failed', { cause: socket(code) }), OPTIONS).code, code).toBe(
+        'feed.unreachable',
+      );
+    }
+    for (const code of [
+      'CERT_HAS_EXPIRED',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+    ]) {
+      expect(classifyFeedFailure(new TypeError('fetch failed', { cause: socket(code) }), OPTIONS), code).toEqual({
+        message: `the feed's server's certificate is not accepted: connect ${code} feeds.example:443`,
+        code: 'feed.tls',
+        params: {},
+      });
+    }
+    // A code of no known kind keeps only its English.
+    const odd = new TypeError('fetch failed', { cause: socket('EWHATEVER', 'something odd') });
+    expect(classifyFeedFailure(odd, OPTIONS)).toEqual({
+      message: 'fetch failed: something odd',
+      code: null,
+      params: {},
+    });
+  });
+
   it("names what the readers refuse, with the reader's line when it gives one", () => {
     const prose = classifyFeedFailure(readerError('Dear colleagues, see you on Monday.'), OPTIONS);
     expect(prose).toMatchObject({ code: 'feed.unknown-format', params: {} });
@@ -75,9 +116,7 @@ describe('classifying a failed feed sync', () => {
     expect(classifyFeedFailure(rows, OPTIONS)).toMatchObject({ code: 'feed.unreadable-line', params: { line: 3 } });
   });
 
-  it('names a store that refused the changes; anything else keeps only its English', () => {
-    const unavailable = new AppError('unavailable', 'the database is not answering');
-    expect(classifyFeedFailure(unavailable, OPTIONS)).toMatchObject({ code: 'feed.not-stored' });
+  it('anything else keeps only its English', () => {
     expect(classifyFeedFailure(new Error('something new\nwith a second line'), OPTIONS)).toEqual({
       message: 'something new',
       code: null,

@@ -1,9 +1,10 @@
 /**
  * The scrypt cost of staff passwords (server/staff/password.ts, `--password-cost`): accounts hash at
  * the cost they were given, every stored record carries its own N so a password hashed at one cost
- * still verifies at another, and a cost outside the safe range is refused.
+ * still verifies at another (and is made again at the current cost when it was lower), a cost
+ * outside the safe range is refused, and a stored record outside it never throws.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Accounts } from '../../server/staff/accounts.ts';
 import { openAccountStore } from '../../server/staff/staff-auth.ts';
 import type { AccountStore } from '../../server/staff/account-store.ts';
@@ -53,6 +54,53 @@ describe('the password cost', () => {
     expect(await cheap.verify('bob', PASSWORD)).toMatchObject({ username: 'bob' });
     // An unknown user is checked against a decoy, so the answer is the same refusal.
     expect(await cheap.verify('nobody', PASSWORD)).toBeNull();
+  });
+
+  it('a stored hash this server never writes is no match, logged, never a thrown error', async () => {
+    const warnings: string[] = [];
+    const logger = { warn: (message: string) => void warnings.push(message) };
+    const accounts = new Accounts(store, () => {}, Date.now, MIN_PASSWORD_COST, logger);
+    await accounts.add({ username: 'ada', role: 'editor', password: PASSWORD }, staff);
+    const made = (await store.get('ada'))!;
+    const unusable = [{ N: 3000 }, { N: 2 ** 21 }, { N: 512 }, { p: 64 }, { r: 16 }];
+    for (const cost of unusable) {
+      const record = { ...made.password!, ...cost };
+      expect(await verifyPassword(PASSWORD, record, logger), JSON.stringify(cost)).toBe(false);
+      await store.transaction((tx) => tx.update({ ...made, password: record }));
+      expect(await accounts.verify('ada', PASSWORD), JSON.stringify(cost)).toBeNull();
+    }
+    expect(warnings).toHaveLength(2 * unusable.length);
+    expect(warnings[0]).toBe(
+      'a stored password hash cannot be used (N is 3000, not a power of two from 1024 to 32768); reset that password',
+    );
+  });
+
+  it('a hash made at a lower cost is made again at the current one at the next successful login', async () => {
+    const cheap = new Accounts(store, () => {}, Date.now, MIN_PASSWORD_COST);
+    await cheap.add({ username: 'ada', role: 'editor', password: PASSWORD }, staff);
+    const before = (await store.get('ada'))!;
+    const warnings: string[] = [];
+    const stronger = new Accounts(store, () => {}, Date.now, 2 * MIN_PASSWORD_COST, {
+      warn: (message) => void warnings.push(message),
+    });
+    expect(await stronger.verify('ada', 'not-the-password-at-all')).toBeNull();
+    expect((await store.get('ada'))!.password).toEqual(before.password);
+    // A database that will not take the new hash does not refuse the right password.
+    const locked = vi.spyOn(store, 'transaction').mockRejectedValueOnce(new Error('database is locked'));
+    expect(await stronger.verify('ada', PASSWORD)).toMatchObject({ username: 'ada' });
+    locked.mockRestore();
+    expect((await store.get('ada'))!.password).toEqual(before.password);
+    expect(warnings).toEqual(['could not store a password hash made at the current cost; the next login tries again']);
+
+    expect(await stronger.verify('ada', PASSWORD)).toMatchObject({ username: 'ada' });
+    const after = (await store.get('ada'))!;
+    expect(after.password).toMatchObject({ N: 2 * MIN_PASSWORD_COST, r: 8, p: 1 });
+    // Her sessions stay: only the hash changed.
+    expect(after.sessionEpoch).toBe(before.sessionEpoch);
+    expect(await stronger.verify('ada', PASSWORD)).toMatchObject({ username: 'ada' });
+    // A server at a lower cost than the stored one leaves it as it is.
+    expect(await cheap.verify('ada', PASSWORD)).toMatchObject({ username: 'ada' });
+    expect((await store.get('ada'))!.password).toEqual(after.password);
   });
 
   it('refuses a cost that is not a power of two in range, and one below the floor in production', () => {

@@ -1,12 +1,13 @@
 /**
  * Why a feed's sync failed, as the English line the logs and metrics keep and the code the panel
  * words (shared/feeds.ts FEED_FAILURE_PARAMS). The poller throws FeedFailure for what it checks
- * itself; everything else (fetch, the readers, the store) is classified here by what it threw.
+ * itself (a status, a body, a store that would not take the changes); everything else (fetch,
+ * the readers) is classified here by what it threw.
  */
-import { AppError } from '../../platform/errors.ts';
 import { ImportError, NoSessionsError, UnrecognisedFormatError } from '../import-types.ts';
 import { ImportProblemsError } from '../import-error.ts';
 import { FEED_FAILURE_PARAMS, type FeedFailureCode } from '../../../shared/feeds.ts';
+import { firstLine } from '../../platform/first-line.ts';
 
 type ParamsOf<C extends FeedFailureCode> = Record<(typeof FEED_FAILURE_PARAMS)[C][number], string | number>;
 
@@ -39,15 +40,58 @@ export function feedFailure<C extends FeedFailureCode>(
   return new FeedFailure(code, message, params[0]);
 }
 
-/** Node's fetch rejects with TypeError('fetch failed') and the socket's error as its cause. */
-function networkCause(error: unknown): string | undefined {
-  if (!(error instanceof TypeError) || error.message !== 'fetch failed') return undefined;
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.message ?? cause?.code ?? 'no connection';
+/** No connection to the feed's server: unknown host, refused, reset, no route, no TCP answer in time. */
+const UNREACHABLE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+
+/** OpenSSL's verification failures that do not start with CERT_ (those and ERR_TLS_* / ERR_SSL_* are TLS too). */
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+  'HOSTNAME_MISMATCH',
+]);
+
+function isTlsCode(code: string): boolean {
+  return code.startsWith('CERT_') || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || TLS_CODES.has(code);
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0]!;
+type Cause = { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+
+/**
+ * What the connection failed with, by its stable code, never by English text: fetch rejects with
+ * its own error and the socket's (or TLS's) error as the cause, an AggregateError when every
+ * address of the host was tried; the first cause with a code decides.
+ */
+function connectionFailure(error: unknown): { code: string; message: string } | undefined {
+  let cause = (error as Cause | undefined)?.cause as Cause | undefined;
+  for (let depth = 0; cause && depth < 5; depth++) {
+    if (typeof cause.code === 'string') {
+      const message = typeof cause.message === 'string' && cause.message !== '' ? cause.message : cause.code;
+      return { code: cause.code, message };
+    }
+    const first = Array.isArray(cause.errors) ? (cause.errors[0] as Cause | undefined) : undefined;
+    cause = (first ?? cause.cause) as Cause | undefined;
+  }
+  return undefined;
 }
 
 export function classifyFeedFailure(error: unknown, { timeoutMs }: { timeoutMs: number }): ClassifiedFailure {
@@ -61,8 +105,13 @@ export function classifyFeedFailure(error: unknown, { timeoutMs }: { timeoutMs: 
     const seconds = timeoutMs / 1000;
     return coded('feed.timeout', `no answer within ${seconds}s`, { seconds });
   }
-  const cause = networkCause(error);
-  if (cause !== undefined) return coded('feed.unreachable', `cannot reach the feed's server: ${cause}`);
+  const connection = connectionFailure(error);
+  if (connection && isTlsCode(connection.code)) {
+    return coded('feed.tls', `the feed's server's certificate is not accepted: ${connection.message}`);
+  }
+  if (connection && UNREACHABLE_CODES.has(connection.code)) {
+    return coded('feed.unreachable', `cannot reach the feed's server: ${connection.message}`);
+  }
   if (error instanceof UnrecognisedFormatError) return coded('feed.unknown-format', error.message);
   if (error instanceof NoSessionsError) return coded('feed.no-sessions', error.message);
   if (error instanceof ImportProblemsError && error.problems.length > 0) {
@@ -73,7 +122,8 @@ export function classifyFeedFailure(error: unknown, { timeoutMs }: { timeoutMs: 
       ? coded('feed.unreadable', error.message)
       : coded('feed.unreadable-line', error.message, { line: error.line });
   }
-  if (error instanceof AppError && error.kind === 'unavailable') return coded('feed.not-stored', error.message);
   const message = error instanceof Error ? error.message : String(error);
-  return { message: firstLine(message), code: null, params: {} };
+  // A connection's failure of no known kind: its cause says what happened, for the logs.
+  const detail = connection ? `${firstLine(message)}: ${connection.message}` : message;
+  return { message: firstLine(detail), code: null, params: {} };
 }

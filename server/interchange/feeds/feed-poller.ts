@@ -26,6 +26,7 @@ import { shortHash } from '../readers/stable-ids.ts';
 import type { FeedRecord, FeedRecordStore } from './feed-records.ts';
 import type { FeedStatus, KeptEdit, SyncedValues } from '../../../shared/feeds.ts';
 import { classifyFeedFailure, feedFailure } from './feed-failure.ts';
+import { firstLine } from '../../platform/first-line.ts';
 
 export type SyncOutcome = 'applied' | 'unchanged' | 'not-modified' | 'failed';
 
@@ -198,9 +199,23 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       plan.changed.length +
       plan.venuesAdded.length +
       (plan.conference ? 1 : 0);
-    if (changes > 0) await service.applyImport(plan, { name: feedActor(record.url) });
+    if (changes > 0) await stored(() => service.applyImport(plan, { name: feedActor(record.url) }));
     await records.put({ ...record, synced, kept, lastSyncAt: stamp(), ...HEALTHY });
     return changes > 0 ? 'applied' : 'unchanged';
+  }
+
+  /**
+   * A write of the feed's changes: a refusal of the changes themselves (an AppError: a clash, a
+   * bad value) stays what it is; the database not taking them (its own error, or unavailable) is
+   * `feed.not-stored`, and the next sync tries again.
+   */
+  async function stored<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof AppError && error.kind !== 'unavailable') throw error;
+      throw feedFailure('feed.not-stored', `the feed's changes could not be stored: ${firstLine(error)}`);
+    }
   }
 
   /** Who last changed a session, from the recent journal (newest first). */

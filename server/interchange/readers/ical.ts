@@ -25,6 +25,7 @@ import { contentLines } from './ical-lines.ts';
 import { eventTitles } from './ical-summaries.ts';
 import { optionWindow, spanOf, type Window } from './ical-window.ts';
 import { buildSourceProgramme, optionZone, resolveZoneName, type SourceSession } from './source-programme.ts';
+import { firstLine } from '../../platform/first-line.ts';
 
 /** Occurrences of one rule beyond which the rest are dropped (with a warning). */
 const MAX_OCCURRENCES = 5000;
@@ -176,9 +177,7 @@ export function parseIcal(raw: string, options: ImportOptions = {}): ParseResult
     const list = (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : parsed) as unknown[];
     calendars = list.map((jcal) => new ICAL.Component(jcal as never));
   } catch (error) {
-    throw new ImportError(
-      `This is an iCalendar file, but it cannot be read: ${(error as Error).message.split('\n')[0]}`,
-    );
+    throw new ImportError(`This is an iCalendar file, but it cannot be read: ${firstLine(error)}`);
   }
   const events: Located[] = calendars
     .flatMap((c) => c.getAllSubcomponents('vevent'))

@@ -368,7 +368,7 @@ const migrations: Migration[] = [
   addColumns('feeds last_error_code TEXT', 'feeds last_error_params TEXT'),
 ];
 
-/** Runs the migrations the database has not run yet, each in its own transaction. */
+/** Runs the migrations the database has not run yet, all in one transaction. */
 export function migrate(db: Database, target: number = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
