@@ -212,11 +212,21 @@ export class DisplayRegistry {
     return this.oneAtATime(this.waitingEntry(code).id, () => this.pairNow(code, assignment, name));
   }
 
-  /** The screen showing this pairing code; NotFoundError when none does. */
-  private waitingEntry(code: string): FleetEntry {
+  /** Whether a screen here shows this pairing code, waiting for staff. */
+  showsCode(code: string): boolean {
+    return this.waitingFor(code) !== undefined;
+  }
+
+  private waitingFor(code: string): FleetEntry | undefined {
     const id = this.codes.find(code);
     const entry = id === undefined ? undefined : this.entries.get(id);
-    if (!entry || entry.assignment)
+    return entry && !entry.assignment ? entry : undefined;
+  }
+
+  /** The screen showing this pairing code; NotFoundError when none does. */
+  private waitingEntry(code: string): FleetEntry {
+    const entry = this.waitingFor(code);
+    if (!entry)
       throw new NotFoundError(
         `code: no screen is showing the pairing code ${code}`,
         'code',

@@ -62,9 +62,14 @@ export interface PairRequest {
 
 /**
  * A node's answer to a pairing request: the screen it paired (and stored), null when the code is
- * not shown on that node, or `unstored` when it was but the database did not take the record.
+ * not shown on that node, `unstored` when it was but the database did not take the record, or
+ * `unconfirmed` when the node that took it never said how its write ended (it died, or the write hung).
  */
-export type PairAnswer = DisplayStatus | null | { unstored: true };
+export type PairAnswer = DisplayStatus | null | { unstored: true } | { unconfirmed: true };
+
+/** What staff read when the node pairing the screen did not say whether it worked. */
+export const PAIRING_UNCONFIRMED =
+  'the pairing was not confirmed in time: check the fleet list for the screen before pairing it again';
 
 type ActionResult = DisplayStatus | boolean | number | undefined;
 
@@ -74,9 +79,14 @@ export interface PeerChannel {
   /** To every other node, in order. */
   publish(message: PeerMessage): void;
   onMessage(listener: (message: PeerMessage) => void): () => void;
-  /** Every other node's answer (those that answered in time). */
+  /**
+   * The answers of the nodes that show this code, once their writes have settled (empty when no
+   * node that answered in time shows it). Not bounded by how long a node takes to answer a
+   * request: a node showing the code says so at once, and its write may take longer.
+   */
   askPair(request: PairRequest): Promise<PairAnswer[]>;
-  onPairAsked(handler: (request: PairRequest) => Promise<PairAnswer>): () => void;
+  /** The handler gives undefined, at once, when the code is not shown on this node. */
+  onPairAsked(handler: (request: PairRequest) => Promise<PairAnswer> | undefined): () => void;
 }
 
 interface Peer {
@@ -155,8 +165,12 @@ export class Fleet {
     } catch (error) {
       if (!(error instanceof NotFoundError) || !this.channel) throw error;
       const answers = await this.channel.askPair({ code, assignment, name });
-      const paired = answers.find((answer): answer is DisplayStatus => answer !== null && !('unstored' in answer));
+      const paired = answers.find(
+        (answer): answer is DisplayStatus => answer !== null && !('unstored' in answer) && !('unconfirmed' in answer),
+      );
       if (paired) return paired;
+      if (answers.some((answer) => answer !== null && 'unconfirmed' in answer))
+        throw new UnavailableError(PAIRING_UNCONFIRMED);
       if (answers.some((answer) => answer !== null)) throw new UnavailableError(UNSTORED);
       throw error;
     }
@@ -240,14 +254,14 @@ export class Fleet {
     return undefined;
   }
 
-  private async pairHere({ code, assignment, name }: PairRequest): Promise<PairAnswer> {
-    try {
-      return await this.registry.pair(code, assignment, name);
-    } catch (error) {
+  /** Undefined at once when the code is not shown here; otherwise the pairing, once stored. */
+  private pairHere({ code, assignment, name }: PairRequest): Promise<PairAnswer> | undefined {
+    if (!this.registry.showsCode(code)) return undefined;
+    return this.registry.pair(code, assignment, name).catch((error: unknown) => {
       if (error instanceof NotFoundError) return null;
       if (error instanceof UnavailableError) return { unstored: true };
       throw error;
-    }
+    });
   }
 
   private receive(message: PeerMessage): void {

@@ -35,7 +35,8 @@ function bus() {
           return () => entry.listeners.delete(listener);
         },
         async askPair(request) {
-          return Promise.all(others().map((other) => handlers.get(other.node)?.(structuredClone(request)) ?? null));
+          const pairings = others().map((other) => handlers.get(other.node)?.(structuredClone(request)));
+          return Promise.all(pairings.filter((pairing) => pairing !== undefined));
         },
         onPairAsked(handler) {
           handlers.set(node, handler);
