@@ -6,7 +6,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DisplayRegistry, type FleetCommand } from '../../server/fleet/display-registry.ts';
 import { hello } from './screen-hello.ts';
-import { Fleet, GOSSIP_MS, PEER_TIMEOUT_MS, type PeerChannel, type PeerMessage } from '../../server/fleet/fleet.ts';
+import {
+  Fleet,
+  GOSSIP_MS,
+  PAIRING_UNCONFIRMED,
+  PEER_TIMEOUT_MS,
+  type PeerChannel,
+  type PeerMessage,
+} from '../../server/fleet/fleet.ts';
+import { UnavailableError } from '../../server/platform/errors.ts';
 import { HEARTBEATS_PER_TIMEOUT } from '../../server/fleet/peer-timeout.ts';
 import type { DisplayRecord, DisplayRecordStore } from '../../server/fleet/display-records.ts';
 import { ROUTINE_FLUSH_MS } from '../../server/fleet/fleet-writer.ts';
@@ -155,6 +163,15 @@ describe('the fleet of two nodes', () => {
     const paired = await a.pair(waiting.pairing.code, { view: 'room', venueId: 'M3' }, 'M3 door');
     expect(paired).toMatchObject({ id: 'new-screen', venueId: 'M3', name: 'M3 door', connected: true });
     await expect(a.pair('NOPE42', { view: 'lobby' }, 'x')).rejects.toThrow(/no screen is showing the pairing code/);
+  });
+
+  it('a pairing the node showing the code took but never confirmed is a 503 saying so, not an unknown code', async () => {
+    const c = new Fleet(new DisplayRegistry());
+    c.joinCluster({ ...network.channel('c'), askPair: async () => [{ unconfirmed: true }] });
+    const refused = await c.pair('K7Q2M9', { view: 'lobby' }, 'Foyer').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnavailableError);
+    expect((refused as UnavailableError).message).toBe(PAIRING_UNCONFIRMED);
+    c.close();
   });
 
   it('a node that joins later hears of every screen already connected', () => {
