@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { DisplayScreen, DisplayView } from '../../shared/protocol.ts';
 import { isLanguage, type Language } from '../../shared/languages.ts';
 import { clampSeconds } from '../../shared/language-rotation.ts';
-import type { PostgresPool } from '../platform/postgres/database.ts';
+import { inTransaction, type PostgresPool } from '../platform/postgres/database.ts';
 
 export interface DisplayRecord {
   id: string;
@@ -40,9 +40,9 @@ export interface DisplayRecordStore {
    */
   load(): DisplayRecord[];
   /**
-   * Inserts or replaces these records (in one transaction; on PostgreSQL a flush of the whole fleet
-   * may take several); settles once they are durable and rejects when they were not. Writes reach the database in the order they were called, so an
-   * older routine write never lands over a staff change made after it.
+   * Inserts or replaces these records, all or none (one transaction); settles once they are
+   * durable and rejects when they were not. Writes reach the database in the order they were
+   * called, so an older routine write never lands over a staff change made after it.
    */
   save(records: DisplayRecord[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
@@ -215,7 +215,7 @@ export async function openPostgresDisplayRecords(
     .join(', ');
   // One statement per write (one round trip, atomic by itself): a chunk of a routine flush then
   // holds a staff change queued behind it for a millisecond or two, not for 200 round trips.
-  const upsert = (rows: DisplayRow[]) => {
+  const upsert = (pool: Pick<PostgresPool, 'query'>, rows: DisplayRow[]) => {
     const values = rows.map(
       (_, r) => `(${DISPLAY_COLUMNS.map((_, c) => `$${r * DISPLAY_COLUMNS.length + c + 1}`).join(', ')})`,
     );
@@ -231,11 +231,16 @@ export async function openPostgresDisplayRecords(
       // ON CONFLICT may touch a row once per statement: the last copy of an id is the one kept.
       const rows = [...new Map(records.map((record) => [record.id, rowFromRecord(record)])).values()];
       if (rows.length === 0) return Promise.resolve();
-      return inOrder(async () => {
-        // A flush on close may carry the whole fleet: PostgreSQL takes at most 65,535 parameters.
-        for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
-          await upsert(rows.slice(start, start + ROWS_PER_STATEMENT));
-      });
+      // One statement is a transaction by itself (every staff change and routine chunk fits in one).
+      if (rows.length <= ROWS_PER_STATEMENT) return inOrder(() => upsert(pool, rows).then(() => undefined));
+      // A flush on close may carry the whole fleet: PostgreSQL takes at most 65,535 parameters per
+      // statement, so it takes several, in one transaction (all or none, as the interface says).
+      return inOrder(() =>
+        inTransaction(pool, async (client) => {
+          for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
+            await upsert(client, rows.slice(start, start + ROWS_PER_STATEMENT));
+        }),
+      );
     },
     remove: (ids) =>
       ids.length === 0

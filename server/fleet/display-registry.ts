@@ -58,6 +58,16 @@ export const UNSTORED = 'the display fleet could not be stored: nothing was chan
 
 type AssignedEntry = FleetEntry & { assignment: Assignment };
 
+/**
+ * How a staff action reaches this registry. `persist: false`: another node of the cluster took it
+ * and has stored it in the shared database already; this node only follows it (memory and its own
+ * screens). Writing it again could only do harm: a write that failed here would undo the other
+ * node's committed change, in memory and, through the next flush, in the database.
+ */
+export interface StaffActionOptions {
+  persist?: boolean;
+}
+
 export class DisplayRegistry {
   private readonly entries = new Map<string, FleetEntry>();
   private readonly codes = new PairingCodes();
@@ -69,6 +79,12 @@ export class DisplayRegistry {
   private staleIds = '';
   /** In a cluster: whether another node holds this screen connected (see fleet-peers.ts). */
   private connectedElsewhere: (id: string) => boolean = () => false;
+  /**
+   * The staff action last started on each screen: the next one on that screen waits for it. Two
+   * overlapping writes would each take the other's values for "before", and a failed first write
+   * would then undo the second one, which had been acknowledged.
+   */
+  private readonly staffActions = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly realNow: () => number = Date.now,
@@ -193,14 +209,34 @@ export class DisplayRegistry {
    * Until then its code stays taken (a second pair with it finds the screen assigned).
    */
   async pair(code: string, assignment: Assignment, name: string): Promise<DisplayStatus> {
+    return this.oneAtATime(this.waitingEntry(code).id, () => this.pairNow(code, assignment, name));
+  }
+
+  /** Whether a screen here shows this pairing code, waiting for staff. */
+  showsCode(code: string): boolean {
+    return this.waitingFor(code) !== undefined;
+  }
+
+  private waitingFor(code: string): FleetEntry | undefined {
     const id = this.codes.find(code);
     const entry = id === undefined ? undefined : this.entries.get(id);
-    if (!entry || entry.assignment)
+    return entry && !entry.assignment ? entry : undefined;
+  }
+
+  /** The screen showing this pairing code; NotFoundError when none does. */
+  private waitingEntry(code: string): FleetEntry {
+    const entry = this.waitingFor(code);
+    if (!entry)
       throw new NotFoundError(
         `code: no screen is showing the pairing code ${code}`,
         'code',
         refusal('pairing.unknown-code', { code }),
       );
+    return entry;
+  }
+
+  private async pairNow(code: string, assignment: Assignment, name: string): Promise<DisplayStatus> {
+    const entry = this.waitingEntry(code);
     const before = staffFieldsOf(entry);
     entry.assignment = assignment;
     entry.name = name;
@@ -213,7 +249,7 @@ export class DisplayRegistry {
   }
 
   /** Renames and/or reassigns a screen; a reassigned screen is managed by staff from then on. */
-  async update(
+  update(
     id: string,
     change: {
       name?: string | undefined;
@@ -224,7 +260,12 @@ export class DisplayRegistry {
       secondLanguage?: Language | null | undefined;
       rotationSeconds?: number | undefined;
     },
+    { persist = true }: StaffActionOptions = {},
   ): Promise<DisplayStatus> {
+    return this.oneAtATime(id, () => this.updateNow(id, change, persist));
+  }
+
+  private async updateNow(id: string, change: Parameters<DisplayRegistry['update']>[1], persist: boolean) {
     const entry = this.assignedEntry(id);
     const before = staffFieldsOf(entry);
     entry.touched = true;
@@ -237,7 +278,7 @@ export class DisplayRegistry {
       entry.assignment = change.assignment;
       entry.managed = true;
     }
-    await this.stored(entry, before, () => this.writer?.now(entry.id));
+    if (persist) await this.stored(entry, before, () => this.writer?.now(entry.id));
     return this.staffChanged(entry);
   }
 
@@ -245,7 +286,11 @@ export class DisplayRegistry {
    * Removes a screen's record; a connected one goes back to showing a pairing code. The entry
    * leaves memory first, so no routine flush meanwhile writes it back; a failed delete restores it.
    */
-  async forget(id: string): Promise<void> {
+  forget(id: string, { persist = true }: StaffActionOptions = {}): Promise<void> {
+    return this.oneAtATime(id, () => this.forgetNow(id, persist));
+  }
+
+  private async forgetNow(id: string, persist: boolean): Promise<void> {
     const entry: FleetEntry = this.assignedEntry(id);
     const before = staffFieldsOf(entry);
     if (entry.sockets === 0) {
@@ -255,17 +300,21 @@ export class DisplayRegistry {
       entry.managed = false;
       entry.touched = false;
     }
-    await this.stored(entry, before, () => this.writer?.removeNow([id]));
+    if (persist) await this.stored(entry, before, () => this.writer?.removeNow([id]));
     if (entry.assignment === null && this.entries.has(id))
       this.send(id, { event: 'pairing', args: [{ displayId: id, code: this.codes.issue(entry) }] });
     this.changed();
   }
 
   /** Forgets every screen that is offline now (the bulk "forget offline screens"); returns how many. */
-  async forgetOffline(): Promise<number> {
+  async forgetOffline({ persist = true }: StaffActionOptions = {}): Promise<number> {
     const offline = this.assigned().filter((entry) => entry.sockets === 0 && !this.connectedElsewhere(entry.id));
     if (offline.length === 0) return 0;
     for (const entry of offline) this.entries.delete(entry.id);
+    if (!persist) {
+      this.changed();
+      return offline.length;
+    }
     try {
       await this.writer?.removeNow(offline.map((entry) => entry.id));
     } catch (error) {
@@ -404,6 +453,19 @@ export class DisplayRegistry {
     if (!entry?.assignment)
       throw new NotFoundError(`no display with id ${id}`, undefined, refusal('display.not-found', { id }));
     return entry as AssignedEntry;
+  }
+
+  /** Runs a staff action on one screen once the actions started on it before have settled. */
+  private oneAtATime<T>(id: string, action: () => Promise<T>): Promise<T> {
+    const previous = this.staffActions.get(id);
+    // Nothing pending: the action starts at once, as if it were called directly.
+    const result = previous ? previous.then(action) : action();
+    const settled = result.catch(() => undefined);
+    this.staffActions.set(id, settled);
+    void settled.then(() => {
+      if (this.staffActions.get(id) === settled) this.staffActions.delete(id);
+    });
+    return result;
   }
 
   /**

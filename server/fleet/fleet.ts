@@ -9,6 +9,8 @@
  *   fails over to them keeps its identity and staff's assignment.
  * - `alive`: three times per peer timeout (PEER_TIMEOUT_MS, 6 s by default). A node not heard
  *   from for that long is gone: its screens show offline (from the copies) until they reconnect to a node that is alive.
+ *   Every message carries its sender's timeout, which sets how often it beats: a receiver with a
+ *   shorter one waits as long as the sender's (silenceAllowedMs).
  * - `apply`: a staff action (rename, reassign, identify, reload, forget) is applied by the node
  *   that received it and by every other node, so the node holding the screen's socket delivers it.
  * - `ask` pair: the pairing code is known only to the node the waiting screen is connected to.
@@ -20,9 +22,9 @@ import { NotFoundError, UnavailableError } from '../platform/errors.ts';
 import { UNSTORED, type DisplayRegistry, type PeerEntry } from './display-registry.ts';
 import type { Assignment } from './fleet-entry.ts';
 import type { Language } from '../../shared/languages.ts';
-import { HEARTBEATS_PER_TIMEOUT, PEER_TIMEOUT_MS, peerTimeoutProblem } from './peer-timeout.ts';
+import { HEARTBEATS_PER_TIMEOUT, PEER_TIMEOUT_MS, peerTimeoutProblem, silenceAllowedMs } from './peer-timeout.ts';
 
-export { HEARTBEAT_MS, PEER_TIMEOUT_MS } from './peer-timeout.ts';
+export { PEER_TIMEOUT_MS } from './peer-timeout.ts';
 
 /** Peers hear of fleet changes at most this often (a reconnect storm is one message, not thousands). */
 export const GOSSIP_MS = 250;
@@ -40,11 +42,17 @@ export type FleetMutation =
   | { type: 'forget-offline' }
   | { type: 'command'; id: string; command: { type: 'identify' } | { type: 'reload' } };
 
-export type PeerMessage =
-  | { kind: 'hello'; node: string }
-  | { kind: 'alive'; node: string }
-  | { kind: 'entries'; node: string; entries: PeerEntry[]; gone: string[] }
-  | { kind: 'apply'; node: string; mutation: FleetMutation };
+type PeerMessageBody =
+  | { kind: 'hello' }
+  | { kind: 'alive' }
+  | { kind: 'entries'; entries: PeerEntry[]; gone: string[] }
+  | { kind: 'apply'; mutation: FleetMutation };
+
+export type PeerMessage = PeerMessageBody & {
+  node: string;
+  /** The sender's peer timeout (ms); absent from a node of an older version. */
+  timeoutMs?: number;
+};
 
 export interface PairRequest {
   code: string;
@@ -54,9 +62,14 @@ export interface PairRequest {
 
 /**
  * A node's answer to a pairing request: the screen it paired (and stored), null when the code is
- * not shown on that node, or `unstored` when it was but the database did not take the record.
+ * not shown on that node, `unstored` when it was but the database did not take the record, or
+ * `unconfirmed` when the node that took it never said how its write ended (it died, or the write hung).
  */
-export type PairAnswer = DisplayStatus | null | { unstored: true };
+export type PairAnswer = DisplayStatus | null | { unstored: true } | { unconfirmed: true };
+
+/** What staff read when the node pairing the screen did not say whether it worked. */
+export const PAIRING_UNCONFIRMED =
+  'the pairing was not confirmed in time: check the fleet list for the screen before pairing it again';
 
 type ActionResult = DisplayStatus | boolean | number | undefined;
 
@@ -66,13 +79,20 @@ export interface PeerChannel {
   /** To every other node, in order. */
   publish(message: PeerMessage): void;
   onMessage(listener: (message: PeerMessage) => void): () => void;
-  /** Every other node's answer (those that answered in time). */
+  /**
+   * The answers of the nodes that show this code, once their writes have settled (empty when no
+   * node that answered in time shows it). Not bounded by how long a node takes to answer a
+   * request: a node showing the code says so at once, and its write may take longer.
+   */
   askPair(request: PairRequest): Promise<PairAnswer[]>;
-  onPairAsked(handler: (request: PairRequest) => Promise<PairAnswer>): () => void;
+  /** The handler gives undefined, at once, when the code is not shown on this node. */
+  onPairAsked(handler: (request: PairRequest) => Promise<PairAnswer> | undefined): () => void;
 }
 
 interface Peer {
   heard: number;
+  /** The peer's own timeout, as it last said: it beats three times per that. */
+  timeoutMs: number | undefined;
   entries: Map<string, PeerEntry>;
 }
 
@@ -107,12 +127,12 @@ export class Fleet {
       this.registry.onChange(() => this.gossipSoon()),
     );
     const heartbeat = setInterval(() => {
-      channel.publish({ kind: 'alive', node: channel.node });
+      this.send({ kind: 'alive' });
       this.sweep();
     }, this.peerTimeoutMs / HEARTBEATS_PER_TIMEOUT);
     heartbeat.unref();
     this.stops.push(() => clearInterval(heartbeat));
-    channel.publish({ kind: 'hello', node: channel.node });
+    this.send({ kind: 'hello' });
     this.gossipSoon();
   }
 
@@ -145,8 +165,12 @@ export class Fleet {
     } catch (error) {
       if (!(error instanceof NotFoundError) || !this.channel) throw error;
       const answers = await this.channel.askPair({ code, assignment, name });
-      const paired = answers.find((answer): answer is DisplayStatus => answer !== null && !('unstored' in answer));
+      const paired = answers.find(
+        (answer): answer is DisplayStatus => answer !== null && !('unstored' in answer) && !('unconfirmed' in answer),
+      );
       if (paired) return paired;
+      if (answers.some((answer) => answer !== null && 'unconfirmed' in answer))
+        throw new UnavailableError(PAIRING_UNCONFIRMED);
       if (answers.some((answer) => answer !== null)) throw new UnavailableError(UNSTORED);
       throw error;
     }
@@ -181,27 +205,34 @@ export class Fleet {
    * caller, and a failed one reaches no other node), then on every other node.
    */
   private async applyHere(mutation: FleetMutation): Promise<ActionResult> {
-    const result = await this.apply(mutation, this.remoteStatus('id' in mutation ? mutation.id : '') !== undefined);
-    this.channel?.publish({ kind: 'apply', node: this.channel.node, mutation });
+    const heldElsewhere = this.remoteStatus('id' in mutation ? mutation.id : '') !== undefined;
+    const result = await this.apply(mutation, { heldElsewhere, fromPeer: false });
+    if (this.channel) this.send({ kind: 'apply', mutation });
     return result;
   }
 
   /**
    * One staff action on this node's registry. `heldElsewhere`: another node holds the screen, so
    * this node's copy may be missing or an offline copy; not knowing it is then no error.
+   * `fromPeer`: the node staff asked has stored it; this node follows in memory and tells its own
+   * screens, but does not write it again (see StaffActionOptions).
    */
-  private async apply(mutation: FleetMutation, heldElsewhere: boolean): Promise<ActionResult> {
+  private async apply(
+    mutation: FleetMutation,
+    { heldElsewhere, fromPeer }: { heldElsewhere: boolean; fromPeer: boolean },
+  ): Promise<ActionResult> {
+    const options = { persist: !fromPeer };
     try {
       switch (mutation.type) {
         case 'update':
-          return await this.registry.update(mutation.id, mutation.change);
+          return await this.registry.update(mutation.id, mutation.change, options);
         case 'command':
           return this.registry.command(mutation.id, mutation.command);
         case 'forget':
-          await this.registry.forget(mutation.id);
+          await this.registry.forget(mutation.id, options);
           return undefined;
         case 'forget-offline':
-          return await this.registry.forgetOffline();
+          return await this.registry.forgetOffline(options);
       }
     } catch (error) {
       if (!(error instanceof NotFoundError) || !heldElsewhere) throw error;
@@ -223,22 +254,27 @@ export class Fleet {
     return undefined;
   }
 
-  private async pairHere({ code, assignment, name }: PairRequest): Promise<PairAnswer> {
-    try {
-      return await this.registry.pair(code, assignment, name);
-    } catch (error) {
+  /** Undefined at once when the code is not shown here; otherwise the pairing, once stored. */
+  private pairHere({ code, assignment, name }: PairRequest): Promise<PairAnswer> | undefined {
+    if (!this.registry.showsCode(code)) return undefined;
+    return this.registry.pair(code, assignment, name).catch((error: unknown) => {
       if (error instanceof NotFoundError) return null;
       if (error instanceof UnavailableError) return { unstored: true };
       throw error;
-    }
+    });
   }
 
   private receive(message: PeerMessage): void {
     const channel = this.channel!;
     if (message.node === channel.node) return;
-    const peer = this.peers.get(message.node) ?? { heard: 0, entries: new Map<string, PeerEntry>() };
+    const peer = this.peers.get(message.node) ?? {
+      heard: 0,
+      timeoutMs: undefined,
+      entries: new Map<string, PeerEntry>(),
+    };
     const isNew = !this.peers.has(message.node);
     peer.heard = this.now();
+    if (message.timeoutMs !== undefined) peer.timeoutMs = message.timeoutMs;
     this.peers.set(message.node, peer);
     switch (message.kind) {
       case 'hello':
@@ -260,17 +296,17 @@ export class Fleet {
         break;
       case 'apply':
         // The node staff asked has stored the change already; this node's copy follows it.
-        this.apply(message.mutation, true).catch(this.onError);
+        this.apply(message.mutation, { heldElsewhere: true, fromPeer: true }).catch(this.onError);
         break;
     }
   }
 
   /** Peers not heard from in time are gone, and so is their screens' connection. */
   private sweep(): void {
-    const cutoff = this.now() - this.peerTimeoutMs;
+    const now = this.now();
     let changed = false;
     for (const [node, peer] of this.peers) {
-      if (peer.heard >= cutoff) continue;
+      if (now - peer.heard <= silenceAllowedMs(this.peerTimeoutMs, peer.timeoutMs)) continue;
       this.peers.delete(node);
       changed = true;
     }
@@ -287,7 +323,6 @@ export class Fleet {
   }
 
   private gossip(): void {
-    const channel = this.channel!;
     const current = new Map<string, string>();
     const entries: PeerEntry[] = [];
     for (const entry of this.registry.connectedHere()) {
@@ -303,7 +338,13 @@ export class Fleet {
       else gone.push(id);
     }
     this.published = current;
-    if (entries.length > 0 || gone.length > 0) channel.publish({ kind: 'entries', node: channel.node, entries, gone });
+    if (entries.length > 0 || gone.length > 0) this.send({ kind: 'entries', entries, gone });
+  }
+
+  /** To every other node, signed with this node's name and timeout. */
+  private send(body: PeerMessageBody): void {
+    const channel = this.channel!;
+    channel.publish({ ...body, node: channel.node, timeoutMs: this.peerTimeoutMs });
   }
 
   private changed(): void {

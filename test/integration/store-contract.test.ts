@@ -359,6 +359,23 @@ describe.each(kinds)('the $name store', (kind) => {
       },
     ]);
   });
+
+  it.skipIf(!kind.available)('saves more screens than one statement takes all or none', async () => {
+    const screen = (index: number): DisplayRecord => ({
+      id: `bulk-${index}`,
+      name: `Screen ${index}`,
+      view: 'lobby',
+      managed: false,
+      lastSeen: 0,
+      revision: 0,
+    });
+    const many = Array.from({ length: 1_500 }, (_, index) => screen(index));
+    // The last one breaks the table's CHECK on view: the database refuses it, after a thousand others.
+    const broken = { ...screen(1_500), view: 'nowhere' as DisplayRecord['view'] };
+    await expect(opened.displays.save([...many, broken])).rejects.toThrow();
+    await reopen();
+    expect(opened.displays.load().filter((record) => record.id.startsWith('bulk-'))).toEqual([]);
+  });
 });
 
 // A store several processes write decides each change under its write lock (PostgreSQL only).

@@ -9,11 +9,15 @@ import { hello } from './screen-hello.ts';
 import {
   Fleet,
   GOSSIP_MS,
-  HEARTBEAT_MS,
+  PAIRING_UNCONFIRMED,
   PEER_TIMEOUT_MS,
   type PeerChannel,
   type PeerMessage,
 } from '../../server/fleet/fleet.ts';
+import { UnavailableError } from '../../server/platform/errors.ts';
+import { HEARTBEATS_PER_TIMEOUT } from '../../server/fleet/peer-timeout.ts';
+import type { DisplayRecord, DisplayRecordStore } from '../../server/fleet/display-records.ts';
+import { ROUTINE_FLUSH_MS } from '../../server/fleet/fleet-writer.ts';
 
 /** Nodes on one bus: what one publishes, the others receive in order (as through the Redis stream). */
 function bus() {
@@ -39,7 +43,8 @@ function bus() {
           return () => entry.listeners.delete(listener);
         },
         async askPair(request) {
-          return Promise.all(others().map((other) => handlers.get(other.node)?.(structuredClone(request)) ?? null));
+          const pairings = others().map((other) => handlers.get(other.node)?.(structuredClone(request)));
+          return Promise.all(pairings.filter((pairing) => pairing !== undefined));
         },
         onPairAsked(handler) {
           handlers.set(node, handler);
@@ -49,6 +54,39 @@ function bus() {
     },
   };
 }
+
+/**
+ * One database shared by the nodes (as their PostgreSQL), each node with its own connection to it:
+ * `failing` writes on a connection fail before it works again.
+ */
+function sharedDatabase() {
+  const rows = new Map<string, DisplayRecord>();
+  return {
+    rows,
+    connection(): DisplayRecordStore & { failing: number } {
+      const connection = {
+        failing: 0,
+        load: () => [...rows.values()].map((record) => structuredClone(record)),
+        async save(records: DisplayRecord[]) {
+          refuseIfFailing();
+          for (const record of records) rows.set(record.id, structuredClone(record));
+        },
+        async remove(ids: string[]) {
+          refuseIfFailing();
+          for (const id of ids) rows.delete(id);
+        },
+      };
+      const refuseIfFailing = () => {
+        if (connection.failing === 0) return;
+        connection.failing -= 1;
+        throw new Error('connection to the database lost');
+      };
+      return connection;
+    },
+  };
+}
+
+const HEARTBEAT_MS = PEER_TIMEOUT_MS / HEARTBEATS_PER_TIMEOUT;
 
 describe('the fleet of two nodes', () => {
   let network: ReturnType<typeof bus>;
@@ -127,6 +165,15 @@ describe('the fleet of two nodes', () => {
     await expect(a.pair('NOPE42', { view: 'lobby' }, 'x')).rejects.toThrow(/no screen is showing the pairing code/);
   });
 
+  it('a pairing the node showing the code took but never confirmed is a 503 saying so, not an unknown code', async () => {
+    const c = new Fleet(new DisplayRegistry());
+    c.joinCluster({ ...network.channel('c'), askPair: async () => [{ unconfirmed: true }] });
+    const refused = await c.pair('K7Q2M9', { view: 'lobby' }, 'Foyer').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnavailableError);
+    expect((refused as UnavailableError).message).toBe(PAIRING_UNCONFIRMED);
+    c.close();
+  });
+
   it('a node that joins later hears of every screen already connected', () => {
     b.registry.admit(hello('door-1'));
     vi.advanceTimersByTime(GOSSIP_MS);
@@ -137,23 +184,88 @@ describe('the fleet of two nodes', () => {
     c.close();
   });
 
-  it('a shorter peer timeout (--peer-timeout) notices a silent node sooner, but not before it has passed', () => {
+  it('a shorter peer timeout (--peer-timeout) on every node notices a silent node sooner, but not before it has passed', () => {
     const c = new Fleet(new DisplayRegistry(), undefined, Date.now, 1_500);
+    const d = new Fleet(new DisplayRegistry(), undefined, Date.now, 1_500);
     c.joinCluster(network.channel('c'));
-    b.registry.admit(hello('door-1'));
+    d.joinCluster(network.channel('d'));
+    d.registry.admit(hello('door-1'));
     vi.advanceTimersByTime(GOSSIP_MS);
     expect(c.get('door-1')).toMatchObject({ connected: true });
 
-    network.kill('b');
+    network.kill('d');
     vi.advanceTimersByTime(1_000);
     expect(c.get('door-1')).toMatchObject({ connected: true });
     // The timeout and at most one heartbeat (a third of it) later, the screen shows offline.
     vi.advanceTimersByTime(500 + 500);
     expect(c.get('door-1')).toMatchObject({ connected: false });
-    // The default timeout has not passed yet: the other nodes still count B alive.
+    // A, at the default timeout, takes longer: it waits for the longer of its own and D's.
     expect(1_000 + 500 + 500).toBeLessThan(PEER_TIMEOUT_MS);
     expect(a.get('door-1')).toMatchObject({ connected: true });
     c.close();
+    d.close();
+  });
+
+  it('a node whose database write fails does not undo a change another node stored, nor bring back a forgotten screen', async () => {
+    const database = sharedDatabase();
+    const storeOfB = database.connection();
+    const logged: unknown[] = [];
+    a.registry.attachStore(database.connection());
+    b.registry.attachStore(storeOfB, (error) => logged.push(error));
+    b.registry.admit(hello('door-1'));
+    b.registry.admit(hello('door-2'));
+    vi.advanceTimersByTime(GOSSIP_MS);
+    b.registry.disconnected('door-2');
+    vi.advanceTimersByTime(GOSSIP_MS);
+    await a.update('door-1', { name: 'Main door' });
+    await a.update('door-2', { name: 'Side door' });
+    await vi.advanceTimersByTimeAsync(0);
+
+    // B's connection to the database is broken for a moment while A takes two staff changes.
+    storeOfB.failing = 2;
+    expect(await a.update('door-1', { name: 'Lobby left', assignment: { view: 'lobby' } })).toMatchObject({
+      name: 'Lobby left',
+    });
+    await a.forget('door-2');
+    await vi.advanceTimersByTimeAsync(0);
+    const failedWritesOfB = 2 - storeOfB.failing;
+    storeOfB.failing = 0;
+    expect(b.get('door-1')).toMatchObject({ name: 'Lobby left', view: 'lobby', connected: true });
+    expect(sentOnB.at(-1)).toEqual([
+      'door-1',
+      { event: 'assign', args: [{ displayId: 'door-1', name: 'Lobby left', view: 'lobby' }] },
+    ]);
+    expect(b.get('door-2')).toBeUndefined();
+
+    // Back: B's routine flush (its screens' reports) writes its copy, which is A's change.
+    b.registry.seen('door-1');
+    await vi.advanceTimersByTimeAsync(ROUTINE_FLUSH_MS);
+    expect(database.rows.get('door-1')).toMatchObject({ name: 'Lobby left', view: 'lobby' });
+    expect(database.rows.has('door-2')).toBe(false);
+    // B did not even try: the change was A's to store.
+    expect(failedWritesOfB).toBe(0);
+    expect(logged).toEqual([]);
+  });
+
+  it('nodes with different peer timeouts each wait for the longer one before taking the other for dead', () => {
+    const patient = new Fleet(new DisplayRegistry(), undefined, Date.now, 60_000);
+    patient.joinCluster(network.channel('patient'));
+    patient.registry.admit(hello('door-9'));
+    vi.advanceTimersByTime(GOSSIP_MS);
+    expect(a.get('door-9')).toMatchObject({ connected: true });
+
+    // The patient node beats every 20 s; A (6 s) still holds it alive between two beats.
+    for (let step = 0; step < 6; step += 1) {
+      vi.advanceTimersByTime(10_000);
+      expect(a.get('door-9')).toMatchObject({ connected: true });
+    }
+    // Gone silent, it is taken for dead after its own timeout and at most one of A's heartbeats.
+    network.kill('patient');
+    vi.advanceTimersByTime(60_000 - HEARTBEAT_MS);
+    expect(a.get('door-9')).toMatchObject({ connected: true });
+    vi.advanceTimersByTime(2 * HEARTBEAT_MS);
+    expect(a.get('door-9')).toMatchObject({ connected: false });
+    patient.close();
   });
 
   it('refuses a peer timeout outside 1 s … 60 s', () => {

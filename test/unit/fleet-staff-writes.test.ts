@@ -36,6 +36,10 @@ function slowStore(stored: DisplayRecord[]) {
     release() {
       for (const write of pending.splice(0)) write();
     },
+    /** Lets only the oldest write waiting reach it (or fail, while `down`). */
+    releaseOldest() {
+      pending.shift()?.();
+    },
   };
 }
 
@@ -93,6 +97,24 @@ describe('a staff action on a screen', () => {
     expect(registry.get('door')?.language).toBeUndefined();
     expect(database.rows.get('door')).toMatchObject({ name: 'CR3 door', touched: false });
     expect(sent).toEqual([]);
+  });
+
+  it('overlapping a failed one on the same screen keeps the later change, in memory and in the store', async () => {
+    const { registry, database, sent } = setup();
+    registry.admit(hello('door'));
+    const renamed = registry.update('door', { name: 'Main door' });
+    const translated = registry.update('door', { language: 'fr' });
+    database.state.down = true;
+    database.releaseOldest();
+    database.state.down = false;
+    await expect(renamed).rejects.toBeInstanceOf(UnavailableError);
+    // The second change is written once the first has settled, from what the first left.
+    await new Promise((resolve) => setImmediate(resolve));
+    database.release();
+    await expect(translated).resolves.toMatchObject({ name: 'CR3 door', language: 'fr' });
+    expect(registry.get('door')).toMatchObject({ name: 'CR3 door', language: 'fr' });
+    expect(database.rows.get('door')).toMatchObject({ name: 'CR3 door', language: 'fr', touched: true });
+    expect(sent).toEqual([['door', { event: 'assign', args: [expect.objectContaining({ name: 'CR3 door' })] }]]);
   });
 
   it('pairs a waiting screen only when stored; refused, the screen keeps waiting with its code', async () => {
