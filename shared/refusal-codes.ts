@@ -8,6 +8,11 @@
 export const REFUSAL_PARAMS = {
   /** No unpaired screen shows this pairing code (mistyped, or the screen was paired meanwhile). */
   'pairing.unknown-code': ['code'],
+  /**
+   * In a cluster, the node showing the code took the pairing but never said how its write ended (it
+   * died, or the write hung): the screen may or may not be paired, so staff look before pairing again.
+   */
+  'pairing.unconfirmed': [],
   /** The screen to rename, reassign or forget is gone (forgotten in another tab). */
   'display.not-found': ['id'],
   /** A screen assigned to (or given directions for) a room that is gone (removed in another tab). */

@@ -61,6 +61,7 @@ export const REFUSALS: Record<RefusalCode, (t: PanelMessages, params: Params) =>
   'feed.url': (t) => t.refusedFeedUrl,
   'feed.not-found': (t) => t.refusedFeedGone,
   'store.unavailable': (t) => t.refusedNotStored,
+  'pairing.unconfirmed': (t) => t.refusedPairingUnconfirmed,
   'sso.not-configured': (t) => t.refusedSsoNotConfigured,
   'sso.not-started': (t, p) => t.refusedSsoNotStarted(count(p, 'minutes')),
   'sso.wrong-state': (t) => t.refusedSsoWrongState,

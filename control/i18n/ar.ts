@@ -639,6 +639,8 @@ export const ar: PanelMessages = {
   refusedLastAdmin: 'لا يمكن تعطيل آخر مسؤول مُفعَّل أو خفض دوره.',
   refusedFeedUrl: 'يجب أن يكون عنوان المصدر رابط http:// أو https://.',
   refusedFeedGone: 'هذا المصدر لم يعد موجودًا؛ أُزيل في الأثناء.',
+  refusedPairingUnconfirmed:
+    'لم يؤكّد خادم الشاشة الاقتران في الوقت المحدد، فربما تمّ وربما لم يتمّ. ابحثوا عن الشاشة في القائمة أدناه قبل إقرانها مرة أخرى.',
   refusedNotStored: 'تعذّر حفظ التغيير، فلم يتغيّر شيء. حاولوا مرة أخرى بعد قليل.',
   refusedSsoNotConfigured: 'تسجيل الدخول الموحّد غير مُعدّ على هذا الخادم؛ سجّلوا الدخول باسم المستخدم وكلمة المرور.',
   refusedSsoNotStarted: (minutes) =>

@@ -643,6 +643,8 @@ export const de: PanelMessages = {
   refusedLastAdmin: 'Der letzte aktive Administrator kann weder deaktiviert noch herabgestuft werden.',
   refusedFeedUrl: 'Die Feed-Adresse muss eine http://- oder https://-URL sein.',
   refusedFeedGone: 'Diesen Feed gibt es nicht mehr; er wurde inzwischen entfernt.',
+  refusedPairingUnconfirmed:
+    'Der Server des Bildschirms hat die Kopplung nicht rechtzeitig bestätigt; sie hat vielleicht geklappt, vielleicht nicht. Suchen Sie den Bildschirm in der Liste unten, bevor Sie ihn erneut koppeln.',
   refusedNotStored:
     'Die Änderung konnte nicht gespeichert werden; es wurde nichts geändert. Versuchen Sie es gleich noch einmal.',
   refusedSsoNotConfigured:

@@ -619,6 +619,8 @@ export const en: PanelMessages = {
   refusedLastAdmin: 'The last enabled admin cannot be disabled or demoted.',
   refusedFeedUrl: 'The feed address must be an http:// or https:// URL.',
   refusedFeedGone: 'This feed no longer exists; it was removed meanwhile.',
+  refusedPairingUnconfirmed:
+    'The screen’s server did not confirm the pairing in time, so it may or may not have worked. Look for the screen in the list below before pairing it again.',
   refusedNotStored: 'The change could not be stored, so nothing was changed. Try again in a moment.',
   refusedSsoNotConfigured: 'Single sign-on is not set up on this server; sign in with your username and password.',
   refusedSsoNotStarted: (minutes) =>

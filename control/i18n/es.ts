@@ -635,6 +635,8 @@ export const es: PanelMessages = {
   refusedLastAdmin: 'El último administrador activo no se puede desactivar ni degradar.',
   refusedFeedUrl: 'La dirección del feed debe ser una URL http:// o https://.',
   refusedFeedGone: 'Este feed ya no existe; se eliminó mientras tanto.',
+  refusedPairingUnconfirmed:
+    'El servidor de la pantalla no confirmó la vinculación a tiempo, así que puede que haya funcionado o no. Busque la pantalla en la lista de abajo antes de vincularla de nuevo.',
   refusedNotStored:
     'No se pudo guardar el cambio, así que no se ha modificado nada. Vuelva a intentarlo en un momento.',
   refusedSsoNotConfigured:

@@ -636,6 +636,8 @@ export const fr: PanelMessages = {
   refusedLastAdmin: 'Le dernier administrateur actif ne peut être ni désactivé ni rétrogradé.',
   refusedFeedUrl: 'L’adresse du flux doit être une URL http:// ou https://.',
   refusedFeedGone: 'Ce flux n’existe plus ; il a été retiré entre-temps.',
+  refusedPairingUnconfirmed:
+    'Le serveur de l’écran n’a pas confirmé l’appairage à temps : il a peut-être réussi, ou non. Cherchez l’écran dans la liste ci-dessous avant de l’appairer à nouveau.',
   refusedNotStored: 'La modification n’a pas pu être enregistrée : rien n’a changé. Réessayez dans un instant.',
   refusedSsoNotConfigured:
     'L’authentification unique n’est pas configurée sur ce serveur ; connectez-vous avec votre nom d’utilisateur et votre mot de passe.',

@@ -587,6 +587,8 @@ export const zh: PanelMessages = {
   refusedLastAdmin: '最后一个启用的管理员不能被停用或降级。',
   refusedFeedUrl: '数据源地址必须是 http:// 或 https:// 网址。',
   refusedFeedGone: '此数据源已不存在，已在此期间被移除。',
+  refusedPairingUnconfirmed:
+    '屏幕所在的服务器未能及时确认配对，因此配对可能成功，也可能没有。请先在下方列表中查找该屏幕，再重新配对。',
   refusedNotStored: '无法保存此更改，因此未作任何改动。请稍后重试。',
   refusedSsoNotConfigured: '此服务器未配置单点登录；请使用用户名和密码登录。',
   refusedSsoNotStarted: (minutes) =>

@@ -18,6 +18,7 @@
  * No per-socket state is added: a single node (no channel) costs nothing more per screen.
  */
 import type { DisplayStatus } from '../../shared/protocol.ts';
+import { refusal } from '../../shared/refusal-codes.ts';
 import { NotFoundError, UnavailableError } from '../platform/errors.ts';
 import { UNSTORED, type DisplayRegistry, type PeerEntry } from './display-registry.ts';
 import type { Assignment } from './fleet-entry.ts';
@@ -170,7 +171,7 @@ export class Fleet {
       );
       if (paired) return paired;
       if (answers.some((answer) => answer !== null && 'unconfirmed' in answer))
-        throw new UnavailableError(PAIRING_UNCONFIRMED);
+        throw new UnavailableError(PAIRING_UNCONFIRMED, refusal('pairing.unconfirmed'));
       if (answers.some((answer) => answer !== null)) throw new UnavailableError(UNSTORED);
       throw error;
     }

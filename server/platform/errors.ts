@@ -11,7 +11,7 @@
 // too) comes through this file before it parses anything.
 import { z } from 'zod';
 import { formatZodError } from '../../shared/commands.ts';
-import { refusal } from '../../shared/refusal-codes.ts';
+import { refusal, type CodedRefusal } from '../../shared/refusal-codes.ts';
 
 export type ErrorKind =
   'invalid' | 'not-found' | 'conflict' | 'too-large' | 'unsupported-media' | 'unavailable' | 'cannot-listen';
@@ -84,8 +84,9 @@ export class ConflictError extends AppError {
 
 /** A write the database refused or never answered: the change was not made (the cause is logged). */
 export class UnavailableError extends AppError {
-  constructor(message: string) {
-    super('unavailable', message, { coded: refusal('store.unavailable') });
+  /** `coded` when the panel must say more than "nothing was changed" (a pairing nobody confirmed). */
+  constructor(message: string, coded: CodedRefusal = refusal('store.unavailable')) {
+    super('unavailable', message, { coded });
   }
 }
 

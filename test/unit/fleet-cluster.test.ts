@@ -171,6 +171,8 @@ describe('the fleet of two nodes', () => {
     const refused = await c.pair('K7Q2M9', { view: 'lobby' }, 'Foyer').catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UnavailableError);
     expect((refused as UnavailableError).message).toBe(PAIRING_UNCONFIRMED);
+    // Its own code, so the panel does not say "nothing was changed" about a pairing that may have happened.
+    expect((refused as UnavailableError).coded).toEqual({ code: 'pairing.unconfirmed', params: {} });
     c.close();
   });
 
