@@ -42,8 +42,12 @@ describe('ghost screens', () => {
     await tab.goto(`${world.server.url}/display/room/CR3`);
     await openScreensSection(panel);
     const table = panel.getByRole('table', { name: 'All screens' });
-    await table.getByRole('row', { name: /CR3 door/ }).waitFor();
+    const row = table.getByRole('row', { name: /CR3 door/ });
+    await row.getByText('Connected', { exact: true }).waitFor();
     await preview.close();
+    // The panel hears of the disconnect through the throttled fleet list: the row says so first,
+    // so that a slow update fails here, naming what did not arrive, and not at the button.
+    await row.getByText(/^Offline for /).waitFor();
     const forget = panel.getByRole('button', { name: 'Forget offline screens (1)…' });
     await forget.click();
     await panel.getByRole('alertdialog').getByRole('button', { name: 'Keep them' }).click();
