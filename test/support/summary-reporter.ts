@@ -28,7 +28,7 @@ export default class SummaryReporter implements Reporter {
     const durations = readDurations();
     for (const module of testModules) {
       const seconds = module.diagnostic().duration / 1000;
-      durations[durationKey(module.project.name, this.root, module.moduleId)] = Math.round(seconds * 10) / 10;
+      durations[durationKey(this.root, module.moduleId)] = Math.round(seconds * 10) / 10;
     }
     writeDurations(durations);
   }

@@ -1,7 +1,7 @@
 /**
  * How long each test file took in the last full recorded run (`npm run test:durations`), kept in
- * the repository so that a fresh clone (CI) also starts the longest files first. Keys are
- * "project:path", as vitest's own results cache names them; values are seconds.
+ * the repository so that a fresh clone (CI) also starts the longest files first. Keys are the
+ * files' paths from the repository root; values are seconds.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -20,6 +20,6 @@ export function writeDurations(durations: Durations): void {
   writeFileSync(DURATIONS_FILE, `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
-export function durationKey(project: string, root: string, moduleId: string): string {
-  return `${project}:${relative(root, moduleId)}`;
+export function durationKey(root: string, moduleId: string): string {
+  return relative(root, moduleId);
 }
