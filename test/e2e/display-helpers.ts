@@ -3,7 +3,8 @@
  * the server clock, opening a display and measuring its layout. Playwright's CSS and text locators
  * pierce open shadow roots, so the tests read the Lit components like a person reads the screen.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { LOBBY_CYCLE_MS } from '../../display/logic/paging.ts';
 import type { Schedule, Session } from '../../shared/model.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -118,6 +119,18 @@ export function cachedPaths(page: Page): Promise<string[]> {
     }
     return paths;
   });
+}
+
+/**
+ * Turns a lobby (opened with `fakeClock`) a second at a time on its own clock until `row` is on
+ * the page it shows, for at most one whole cycle: the row's page at once, instead of a real wait of
+ * up to a whole cycle for it to come round. Then `row` is visible, or the caller's wait says what
+ * never showed.
+ */
+export async function turnLobbyTo(lobby: Page, row: Locator): Promise<void> {
+  for (let waited = 0; waited <= LOBBY_CYCLE_MS && !(await row.first().isVisible()); waited += 1_000) {
+    await lobby.clock.runFor(1_000);
+  }
 }
 
 export async function closeAll(pages: Page[]): Promise<void> {

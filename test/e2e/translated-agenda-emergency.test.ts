@@ -11,14 +11,14 @@ import { ar } from '../../shared/i18n/ar.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { fr } from '../../shared/i18n/fr.ts';
 import { openPanel, panelWorldPerTest, schedule } from './control-fixture.ts';
-import { openDisplay, setClock, staff } from './display-helpers.ts';
+import { openDisplay, setClock, staff, turnLobbyTo, type OpenOptions } from './display-helpers.ts';
 
 const world = panelWorldPerTest();
 const PLENARY = 'plenary-2024-10-14-1000';
 
 /** A screen in a language (or two, `en,fr`), once its catalogues and fonts have loaded. */
-async function openIn(path: string, languages: string): Promise<Page> {
-  const page = await openDisplay(world.browser, `${world.server.url}${path}?lang=${languages}`);
+async function openIn(path: string, languages: string, options: OpenOptions = {}): Promise<Page> {
+  const page = await openDisplay(world.browser, `${world.server.url}${path}?lang=${languages}`, options);
   await page.locator(`signage-app[data-language="${languages.split(',')[0]}"]`).waitFor({ timeout: 30_000 });
   return page;
 }
@@ -46,8 +46,9 @@ describe('translated agenda items', () => {
     // The code is data too, isolated.
     expect(await door.locator('door-display agenda-list li[aria-current] bdi.code').textContent()).toBe('1 (b)');
 
-    const lobby = await openIn('/display/lobby', 'fr');
+    const lobby = await openIn('/display/lobby', 'fr', { fakeClock: true });
     const discussing = lobby.locator(`lobby-board tr[data-session="${PLENARY}"] .discussing`);
+    await turnLobbyTo(lobby, discussing);
     await discussing.filter({ hasText: 'Élection du Bureau' }).waitFor();
     expect(await discussing.textContent()).toBe(fr.nowDiscussingItem('1 (b)', 'Élection du Bureau'));
     expect(

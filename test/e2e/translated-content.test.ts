@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPanel, openSession, panelWorldPerTest, sessionTitled } from './control-fixture.ts';
-import { openDisplay, setClock, staff } from './display-helpers.ts';
+import { openDisplay, setClock, staff, turnLobbyTo } from './display-helpers.ts';
 
 const world = panelWorldPerTest();
 
@@ -38,9 +38,10 @@ describe('translated content on the screens', () => {
 
     // The lobby in French: the translated row and, beside it, a session without one in its original,
     // isolated (dir="auto") and claiming no language.
-    const lobby = await openDisplay(world.browser, `${world.server.url}/display/lobby?lang=fr`);
+    const lobby = await openDisplay(world.browser, `${world.server.url}/display/lobby?lang=fr`, { fakeClock: true });
     await lobby.locator('signage-app[data-language="fr"]').waitFor({ timeout: 30_000 });
     const translatedRow = lobby.locator(`lobby-board tr[data-session="${next.id}"] .title`);
+    await turnLobbyTo(lobby, translatedRow);
     await translatedRow.filter({ hasText: 'Les gardiens de la Terre' }).waitFor();
     expect(await translatedRow.getAttribute('lang')).toBe('fr');
     const other = lobby.locator(`lobby-board tr[data-session]:not([data-session="${next.id}"]) .title`).first();
