@@ -11,6 +11,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
+import type { Programme } from '../shared/model.ts';
 import { parseInstant } from '../shared/time-parse.ts';
 import { createApplication } from './app.ts';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.ts';
@@ -165,24 +166,53 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
 }
 
-async function start(config: Config, log: Logger, opened: Array<() => Promise<unknown>>): Promise<RunningServer> {
+/** What a node opens before it can serve: its stores, the schedule, the clock and staff sign-in. */
+export interface NodeCore {
+  stores: NodeStores;
+  service: ScheduleService;
+  clock: ServerClock;
+  auth: StaffAuth;
+}
+
+export interface NodeCoreOptions {
+  dataDir: string;
+  /** PostgreSQL URL; undefined = the data directory's SQLite file. */
+  database?: string | undefined;
+  /** The programme a new data directory starts with (read only when the store is empty). */
+  seed: () => Programme;
+  /** 'real', or a venue-local instant the simulated clock starts at. */
+  clock: 'real' | string;
+  speed: number;
+  /** The admin's password for a new data directory, or a new one for admin; undefined keeps what is stored. */
+  staffPassword: string | undefined;
+  passwordCost: number;
+  /** How long a staff login lasts (default: the production lifetime). */
+  sessionLifetimeMs?: number;
+}
+
+/**
+ * Opens a node's core in the order the parts need each other, pushing each part's close onto
+ * `opened` as it opens. The one way to open them: the server program and the test servers
+ * (test/support/server.ts) both come through here.
+ */
+export async function openNodeCore(
+  options: NodeCoreOptions,
+  log: Logger,
+  opened: Array<() => Promise<unknown>>,
+): Promise<NodeCore> {
   // The service needs a clock before the timezone is known (it comes from the data); start real
-  // and warp to --clock once the schedule is open.
+  // and warp to the simulated clock once the schedule is open.
   const clock = new ServerClock();
   let stores: NodeStores;
   let service: ScheduleService;
   try {
-    stores = await openNodeStores(config);
+    stores = await openNodeStores(options);
     opened.push(() => stores.close());
     service = await openScheduleService({
-      dataDir: config.dataDir,
+      dataDir: options.dataDir,
       store: stores.store,
       leadership: stores.leadership,
-      seed: () =>
-        loadProgrammeFile(config.programme, {
-          ...config.programmeOptions,
-          onWarning: (_warning, line) => log.warn('programme file warning', { line }),
-        }),
+      seed: options.seed,
       now: () => clock.now(),
       logger: log,
     });
@@ -190,25 +220,47 @@ async function start(config: Config, log: Logger, opened: Array<() => Promise<un
   } catch (error) {
     throw refused(`cannot open the schedule: ${firstLine(error)}`);
   }
-  if (config.clock !== 'real' || config.speed !== 1) {
-    const time = config.clock === 'real' ? undefined : parseInstant(config.clock, service.schedule().timezone);
-    clock.set({ time, speed: config.speed });
+  if (options.clock !== 'real' || options.speed !== 1) {
+    const time = options.clock === 'real' ? undefined : parseInstant(options.clock, service.schedule().timezone);
+    clock.set({ time, speed: options.speed });
   }
 
   let auth: StaffAuth;
   try {
     auth = await createStaffAuth({
-      dataDir: config.dataDir,
+      dataDir: options.dataDir,
       store: stores.accounts,
-      password: config.staffPassword,
+      password: options.staffPassword,
       service,
-      passwordCost: config.passwordCost,
+      passwordCost: options.passwordCost,
+      sessionLifetimeMs: options.sessionLifetimeMs,
       logger: log,
     });
     opened.push(() => auth.close());
   } catch (error) {
     throw refused(`cannot set up staff login: ${firstLine(error)}`);
   }
+  return { stores, service, clock, auth };
+}
+
+async function start(config: Config, log: Logger, opened: Array<() => Promise<unknown>>): Promise<RunningServer> {
+  const { stores, service, clock, auth } = await openNodeCore(
+    {
+      dataDir: config.dataDir,
+      database: config.database,
+      seed: () =>
+        loadProgrammeFile(config.programme, {
+          ...config.programmeOptions,
+          onWarning: (_warning, line) => log.warn('programme file warning', { line }),
+        }),
+      clock: config.clock,
+      speed: config.speed,
+      staffPassword: config.staffPassword,
+      passwordCost: config.passwordCost,
+    },
+    log,
+    opened,
+  );
   const feeds = createFeedPoller({
     service,
     intervalMs: config.feedIntervalMs,

@@ -7,9 +7,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/platform/vite-build.ts';
 import { AppError } from '../../server/platform/errors.ts';
+import { openNodeStores } from '../../server/platform/stores.ts';
 import { runScript, startServerInProcess, startServerProcess, stopProcess as stop } from '../support/server-process.ts';
 
 // The real-process tests start `server/main.ts` and wait for what it prints (the "Staff password"
@@ -107,18 +108,22 @@ describe('server/main.ts as a program', () => {
   // and fetches what it printed, the second its generated password, then stops it.
   describe('a good start', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const dataDir = join(tempDir(), 'data');
-    let first: Awaited<ReturnType<typeof startAndRead>> | undefined;
+    let first: Awaited<ReturnType<typeof startAndRead>>;
+    beforeAll(async () => {
+      first = await startAndRead([
+        ...['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+        ...['--clock', '2024-10-14T13:20', '--speed', '0'],
+        // Not the default, so that the stored hash shows the option reached the running server.
+        ...['--password-cost', '2048'],
+      ]);
+    }, SPAWN_TIMEOUT_MS);
     afterAll(async () => {
       if (first && first.child.exitCode === null) await stop(first.child);
     });
     const generatedPassword = () =>
-      /Staff password \(shown only now; stored as a hash\): (\S+)/.exec(first!.output)?.[1];
+      /Staff password \(shown only now; stored as a hash\): (\S+)/.exec(first.output)?.[1];
 
     it('prints the URLs of every door display, the lobby and the control panel, and they work', async () => {
-      first = await startAndRead([
-        ...['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
-        ...['--clock', '2024-10-14T13:20', '--speed', '0'],
-      ]);
       const urls = [...first.output.matchAll(/http:\/\/127\.0\.0\.1:\d+\/\S*/g)].map((m) => m[0]);
       const base = new URL(urls[0]!).origin;
       expect(urls).toContain(`${base}/control`);
@@ -139,22 +144,32 @@ describe('server/main.ts as a program', () => {
       expect(existsSync(join(dataDir, 'session-secret'))).toBe(false);
     });
 
-    it('generates a password on first start, shows it once, and keeps only its hash', async () => {
-      expect(first, 'the test above started the server').toBeDefined();
+    it('generates a password on first start, shows it once, and keeps only its hash, at --password-cost', async () => {
       const password = generatedPassword();
       expect(password).toMatch(/^[a-z0-9-]{16,}$/);
-      const base = /(http:\/\/127\.0\.0\.1:\d+)\/control/.exec(first!.output)![1];
+      const base = /(http:\/\/127\.0\.0\.1:\d+)\/control/.exec(first.output)![1];
       const login = await fetch(`${base}/api/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ password }),
       });
       expect(login.status).toBe(204);
-      expect(await stop(first!.child)).toBe(0);
+      expect(await stop(first.child)).toBe(0);
 
       const stored = readFileSync(join(dataDir, 'signage.db'), 'latin1');
       expect(stored).not.toContain(password!);
       expect(stored).toContain('"algorithm":"scrypt"');
+      const stores = await openNodeStores({ dataDir });
+      try {
+        expect((await stores.accounts.get('admin'))?.password).toMatchObject({
+          algorithm: 'scrypt',
+          N: 2048,
+          r: 8,
+          p: 1,
+        });
+      } finally {
+        await stores.close();
+      }
 
       // The next start's banner (startServer prints it, main.ts only starts it).
       const second = await startServerInProcess(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]);

@@ -14,13 +14,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Programme } from '../../shared/model.ts';
-import { parseInstant } from '../../shared/time-parse.ts';
 import { createApplication, type Application } from '../../server/app.ts';
-import { createStaffAuth } from '../../server/staff/staff-auth.ts';
 import { DIST } from '../../server/platform/vite-build.ts';
-import { ServerClock } from '../../server/platform/server-clock.ts';
+import type { ServerClock } from '../../server/platform/server-clock.ts';
+import { openNodeCore } from '../../server/start-server.ts';
+import { closeAll } from '../../server/platform/close-all.ts';
 import { BUNDLED_PROGRAMME, DEFAULT_FEED_INTERVAL_MS } from '../../server/platform/config.ts';
-import { openScheduleService } from '../../server/schedule/service.ts';
 import type { ScheduleService } from '../../server/schedule/service-types.ts';
 import type { Logger } from '../../server/platform/logger.ts';
 import type { DisplayCaps } from '../../server/realtime/display-namespace.ts';
@@ -34,7 +33,6 @@ import type { SsoSettings } from '../../server/staff/sso-config.ts';
 /** A Set-Cookie line that gives a staff session (either cookie name, never the clearing one). */
 export const SESSION_COOKIE_LINE = /^(__Host-signage_session|signage_session_[0-9a-f]{12})=(?!;)/;
 import { createFeedPoller, type FeedPoller } from '../../server/interchange/feeds/feed-poller.ts';
-import { openNodeStores } from '../../server/platform/stores.ts';
 
 export interface TestServerOptions {
   /**
@@ -148,27 +146,24 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const password = options.password === null ? '' : (options.password ?? 'test-password');
   const logger: Logger = options.logger ?? (options.verbose ? { ...console, error: quietLogger.error } : quietLogger);
 
-  const clock = new ServerClock();
-  const stores = await openNodeStores({ dataDir, database: options.database });
-  const service = await openScheduleService({
-    dataDir,
-    store: stores.store,
-    leadership: stores.leadership,
-    seed: () => resolveProgramme(options.programme),
-    now: () => clock.now(),
+  // Opened as the server program opens them (server/start-server.ts), with a test's options.
+  const opened: Array<() => Promise<unknown>> = [];
+  const { stores, service, clock, auth } = await openNodeCore(
+    {
+      dataDir,
+      database: options.database,
+      seed: () => resolveProgramme(options.programme),
+      clock: options.clock ?? 'real',
+      speed: options.speed ?? 1,
+      staffPassword: options.password === null ? undefined : password,
+      passwordCost: TEST_PASSWORD_COST,
+      sessionLifetimeMs: options.sessionLifetimeMs,
+    },
     logger,
-  });
-  if (options.clock !== undefined || (options.speed ?? 1) !== 1) {
-    const time = options.clock === undefined ? undefined : parseInstant(options.clock, service.schedule().timezone);
-    clock.set({ time, speed: options.speed ?? 1 });
-  }
-  const auth = await createStaffAuth({
-    dataDir,
-    store: stores.accounts,
-    password: options.password === null ? undefined : password,
-    sessionLifetimeMs: options.sessionLifetimeMs,
-    service,
-    passwordCost: TEST_PASSWORD_COST,
+    opened,
+  ).catch(async (error: unknown) => {
+    await closeAll(opened, logger);
+    throw error;
   });
   const feeds = options.feeds
     ? options.feeds(service, clock)
@@ -202,10 +197,8 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await application.close();
-    await auth.close();
-    await service.close();
-    await stores.close();
+    opened.push(() => application.close());
+    await closeAll(opened, logger);
   };
 
   const request = async <T = any>(
