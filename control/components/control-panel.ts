@@ -22,6 +22,7 @@ import './feeds-panel.ts';
 import { ImportApi } from '../data/import-api.ts';
 import './accounts-panel.ts';
 import { AccountsApi } from '../data/accounts-api.ts';
+import { FeedsApi } from '../data/feeds-api.ts';
 import { consume } from '@lit/context';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import type { PanelMessages } from '../i18n/messages.ts';
@@ -94,6 +95,7 @@ export class ControlPanel extends LitElement {
     this.data ? this.data.api.fetch(input, init) : fetch(input, init),
   );
   private accountsApi?: AccountsApi;
+  private feedsApi?: FeedsApi;
   private readonly storeController = new StoreController(this, () => this.data);
   private readonly locale = new LocaleController(this);
   private readonly onHash = () => (this.section = sectionFromHash());
@@ -140,7 +142,8 @@ export class ControlPanel extends LitElement {
       case 'venues':
         return html`<venues-panel></venues-panel>`;
       case 'import':
-        return html`<import-panel .api=${this.importApi}></import-panel><feeds-panel></feeds-panel>`;
+        return html`<import-panel .api=${this.importApi}></import-panel
+          ><feeds-panel .api=${(this.feedsApi ??= new FeedsApi(data.api))}></feeds-panel>`;
       case 'accounts':
         return html`<accounts-panel .api=${(this.accountsApi ??= new AccountsApi(data.api))}></accounts-panel>`;
     }

@@ -4,8 +4,9 @@
  * each with one click to take the feed's value instead.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { FeedsApiError, feedsApi } from '../data/feeds-api.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import type { FeedsApi } from '../data/feeds-api.ts';
 import type { FeedStatus, KeptEdit } from '../../shared/feeds.ts';
 import { baseStyles } from './styles.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
@@ -34,15 +35,15 @@ export class FeedsPanel extends LitElement {
     `,
   ];
 
+  @property({ attribute: false }) api?: FeedsApi;
   @state() private feeds: FeedStatus[] = [];
   @state() private url = '';
   @state() private error = '';
   @state() private busy = false;
   private readonly locale = new LocaleController(this);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.run(async () => void (this.feeds = await feedsApi.list()));
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('api') && this.api) void this.refresh();
   }
 
   override render() {
@@ -120,25 +121,25 @@ export class FeedsPanel extends LitElement {
   private readonly add = async (event: Event) => {
     event.preventDefault();
     await this.run(async () => {
-      await feedsApi.add(this.url.trim());
+      await this.api!.add(this.url.trim());
       this.url = '';
-      this.feeds = await feedsApi.list();
+      this.feeds = await this.api!.list();
     });
   };
 
-  private readonly refresh = () => this.run(async () => void (this.feeds = await feedsApi.list()));
+  private readonly refresh = () => this.run(async () => void (this.feeds = await this.api!.list()));
 
   private removeFeed(feed: FeedStatus) {
     return this.run(async () => {
-      await feedsApi.remove(feed.id);
-      this.feeds = await feedsApi.list();
+      await this.api!.remove(feed.id);
+      this.feeds = await this.api!.list();
     });
   }
 
   private accept(feed: FeedStatus, kept: KeptEdit) {
     return this.run(async () => {
-      await feedsApi.accept(feed.id, kept.sessionId);
-      this.feeds = await feedsApi.list();
+      await this.api!.accept(feed.id, kept.sessionId);
+      this.feeds = await this.api!.list();
     });
   }
 
@@ -148,7 +149,7 @@ export class FeedsPanel extends LitElement {
     try {
       await task();
     } catch (error) {
-      this.error = error instanceof FeedsApiError || error instanceof Error ? error.message : String(error);
+      this.error = error instanceof Error ? error.message : String(error);
     } finally {
       this.busy = false;
     }

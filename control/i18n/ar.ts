@@ -358,7 +358,6 @@ export const ar: PanelMessages = {
   feedKeptList: 'تعديلات أُبقي عليها رغم المصدر',
   feedKept: (feedSays, kept, keptBy) => `يقول المصدر ${feedSays}، وأُبقي على ${kept} (حدّده ${keptBy})`,
   feedAccept: 'اعتماد قيمة المصدر',
-  feedFailed: (status) => `تعذّر تنفيذ الطلب (HTTP ${status}).`,
   feedErrUnreachable: 'تعذّر الوصول إلى خادم المصدر (لا اتصال، أو مضيف غير معروف، أو رُفض الاتصال).',
   feedErrTls: 'شهادة خادم المصدر غير موثوقة (منتهية الصلاحية، أو موقّعة ذاتيًا، أو صادرة لاسم آخر).',
   feedErrTimeout: (seconds) => `لم يُجب خادم المصدر خلال ${unitAmount('ar', 'second', seconds)}.`,

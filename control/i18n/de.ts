@@ -354,7 +354,6 @@ export const de: PanelMessages = {
   feedKeptList: 'Gegenüber dem Feed beibehaltene Änderungen',
   feedKept: (feedSays, kept, keptBy) => `Feed sagt ${feedSays}, beibehalten ${kept} (gesetzt von ${keptBy})`,
   feedAccept: 'Wert des Feeds übernehmen',
-  feedFailed: (status) => `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`,
   feedErrUnreachable:
     'der Server des Feeds ist nicht erreichbar (keine Verbindung, unbekannter Host oder Verbindung abgelehnt).',
   feedErrTls:

@@ -348,7 +348,6 @@ export const en: PanelMessages = {
   feedKeptList: 'Edits kept over the feed',
   feedKept: (feedSays, kept, keptBy) => `feed says ${feedSays}, kept ${kept} set by ${keptBy}`,
   feedAccept: "Accept the feed's",
-  feedFailed: (status) => `The request failed (HTTP ${status}).`,
   feedErrUnreachable: 'the feed’s server cannot be reached (no connection, unknown host or connection refused).',
   feedErrTls:
     'the feed’s server has a certificate this server does not trust (expired, self-signed or issued for another name).',

@@ -354,7 +354,6 @@ export const es: PanelMessages = {
   feedKeptList: 'Cambios conservados frente a la fuente',
   feedKept: (feedSays, kept, keptBy) => `la fuente indica ${feedSays}, se conserva ${kept} (fijado por ${keptBy})`,
   feedAccept: 'Aceptar el valor de la fuente',
-  feedFailed: (status) => `La solicitud falló (HTTP ${status}).`,
   feedErrUnreachable:
     'no se puede contactar con el servidor de la fuente (sin conexión, host desconocido o conexión rechazada).',
   feedErrTls:

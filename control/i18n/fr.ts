@@ -357,7 +357,6 @@ export const fr: PanelMessages = {
   feedKeptList: 'Modifications conservées malgré le flux',
   feedKept: (feedSays, kept, keptBy) => `le flux indique ${feedSays}, ${kept} conservé (défini par ${keptBy})`,
   feedAccept: 'Accepter la valeur du flux',
-  feedFailed: (status) => `La demande a échoué (HTTP ${status}).`,
   feedErrUnreachable: 'le serveur du flux est injoignable (pas de connexion, hôte inconnu ou connexion refusée).',
   feedErrTls: 'le certificat du serveur du flux n’est pas reconnu (expiré, auto-signé ou émis pour un autre nom).',
   feedErrTimeout: (seconds) => `le serveur du flux n’a pas répondu en ${unitAmount('fr', 'second', seconds)}.`,

@@ -359,7 +359,6 @@ export interface PanelMessages {
   feedKeptList: string;
   feedKept: (feedSays: string, kept: string, keptBy: string) => string;
   feedAccept: string;
-  feedFailed: (status: number) => string;
   // Why a feed's last sync failed (shared/feeds.ts FEED_FAILURE_PARAMS), after feedFailingSince.
   feedErrUnreachable: string;
   feedErrTls: string;

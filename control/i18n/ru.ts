@@ -366,7 +366,6 @@ export const ru: PanelMessages = {
   feedKeptList: 'Правки, сохранённые вопреки каналу',
   feedKept: (feedSays, kept, keptBy) => `в канале ${feedSays}, сохранено ${kept} (задал(а) ${keptBy})`,
   feedAccept: 'Принять значение канала',
-  feedFailed: (status) => `Запрос не удался (HTTP ${status}).`,
   feedErrUnreachable: 'сервер канала недоступен (нет соединения, неизвестный хост или в соединении отказано).',
   feedErrTls: 'сертификат сервера канала не принят (истёк, самоподписанный или выдан на другое имя).',
   feedErrTimeout: (seconds) => `сервер канала не ответил вовремя (ожидание: ${unitAmount('ru', 'second', seconds)}).`,

@@ -340,7 +340,6 @@ export const zh: PanelMessages = {
   feedKeptList: '优先于数据源保留的修改',
   feedKept: (feedSays, kept, keptBy) => `数据源为 ${feedSays}，保留 ${kept}（由 ${keptBy} 设置）`,
   feedAccept: '采用数据源的值',
-  feedFailed: (status) => `请求失败（HTTP ${status}）。`,
   feedErrUnreachable: '无法连接数据源的服务器（无网络连接、主机未知或连接被拒绝）。',
   feedErrTls: '数据源服务器的证书不受信任（已过期、自签名或签发给其他名称）。',
   feedErrTimeout: (seconds) => `数据源的服务器在${unitAmount('zh', 'second', seconds)}内没有应答。`,
