@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPanel, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
+import { openPanel, openSignedIn, startWorld, stopWorld, type PanelWorld } from './control-fixture.ts';
 import { doorHeading, openBareScreen, openScreensSection, pairFromPanel } from './fleet-helpers.ts';
 import { newScreenContext, wholeShellCached } from './display-helpers.ts';
 import { en } from '../../control/i18n/en.ts';
@@ -80,14 +80,11 @@ describe('pairing a screen', () => {
   });
 
   it('in French, a wrong code is refused in French next to the form, with no English words', async () => {
-    const cookie = await world.server.login();
+    // A staff member of her own whose account speaks French: the panel follows the account.
+    const cookie = await world.server.login('Marie');
     expect((await world.server.request('PATCH', '/api/me', { language: 'fr' }, cookie)).status).toBeLessThan(300);
-    const [name, value] = cookie.split('=') as [string, string];
-    const context = await world.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(world.browser, world.server, 'Marie', '/control#screens');
     try {
-      await context.addCookies([{ name, value, url: world.server.url }]);
-      const page = await context.newPage();
-      await page.goto(`${world.server.url}/control#screens`);
       await page.locator('control-app[lang="fr"]').waitFor();
       const form = page.locator('pair-screen-form');
       await form.getByLabel(fr.pairCode).fill('QQQQQQ');
@@ -98,8 +95,7 @@ describe('pairing a screen', () => {
       expect(await alert.textContent()).toContain(fr.refusedPairingCode('QQQQQQ'));
       expect(await englishWordsShown(alert, en, fr, ['QQQQQQ'])).toEqual([]);
     } finally {
-      await context.close();
-      await world.server.request('PATCH', '/api/me', { language: 'en' }, cookie);
+      await page.context().close();
     }
   });
 
