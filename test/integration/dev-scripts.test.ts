@@ -2,21 +2,11 @@
  * The plain-JavaScript helpers of `npm test` and of measuring it (scripts/): their exit codes and
  * what they print, through real processes.
  */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { REPO, type CliRun } from '../support/cli.ts';
+import { spawnProgram } from '../support/cli.ts';
 
-function run(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `node ARGS`: the scripts are plain JavaScript, run as npm runs them. */
+const run = (args: string[]) => spawnProgram(process.execPath, args);
 
 const SUMMARY =
   /^cpu-time: (\d+\.\d) s wall, (\d+\.\d) CPU-seconds on the machine \(\d+\.\d\d cores busy on average\)$/m;

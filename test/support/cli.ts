@@ -26,8 +26,13 @@ export function tsxCommand(script: string, args: string[] = []): [string, string
 
 /** Runs a TypeScript program from the repository root and collects its output and exit code. */
 export function spawnCli(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
+  return spawnProgram(...tsxCommand(script, args), env);
+}
+
+/** Runs any program from the repository root and collects its output and exit code. */
+export function spawnProgram(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(...tsxCommand(script, args), { cwd: REPO, env });
+    const child = spawn(command, args, { cwd: REPO, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
