@@ -288,7 +288,7 @@ export class Accounts {
   async changeOwnPassword(username: string, current: string, next: string): Promise<AccountRecord> {
     checkPassword(next, 'newPassword');
     const account = await this.require(this.store, username);
-    if (!account.password || !(await verifyPassword(current, account.password, this.logger))) {
+    if (!account.password || !(await verifyPassword(current, account.password, this.logger, username))) {
       throw new ValidationError(
         'the current password is wrong',
         'currentPassword',
@@ -329,12 +329,12 @@ export class Accounts {
   async verify(username: string, password: string): Promise<AccountRecord | null> {
     const account = await this.store.get(username);
     if (!account?.password || usableCostProblem(account.password) !== undefined) {
-      if (account?.password) await verifyPassword(password, account.password, this.logger);
+      if (account?.password) await verifyPassword(password, account.password, this.logger, username);
       this.decoy ??= this.hash(generatePassword());
       await verifyPassword(password, await this.decoy);
       return null;
     }
-    const ok = await verifyPassword(password, account.password, this.logger);
+    const ok = await verifyPassword(password, account.password, this.logger, username);
     if (!ok || account.disabled) return null;
     return account.password.N < this.passwordCost ? this.rehash(account, password) : account;
   }
@@ -348,8 +348,13 @@ export class Accounts {
     try {
       return await this.store.transaction(async (tx) => {
         const latest = await tx.get(account.username);
-        // Removed, disabled or given another password meanwhile: the newer word wins, this login is refused.
-        if (!latest || latest.disabled || latest.password?.hash !== account.password?.hash) return null;
+        if (!latest || latest.disabled) return null;
+        if (latest.password?.hash !== account.password?.hash) {
+          // Every new password (a change, a reset) starts a new session epoch. The same epoch with
+          // another hash is a login beside this one that made it again first: the password this
+          // login proved is still the account's. A new epoch is a new password: the newer wins.
+          return latest.sessionEpoch === account.sessionEpoch ? latest : null;
+        }
         const next = { ...latest, password: stronger };
         await tx.update(next);
         return next;
@@ -477,7 +482,10 @@ export class Accounts {
       if (inserted) return generated;
     }
     const existing = (await this.store.get(ADMIN_USERNAME))!;
-    if (chosen === undefined || (existing.password && (await verifyPassword(chosen, existing.password, this.logger))))
+    if (
+      chosen === undefined ||
+      (existing.password && (await verifyPassword(chosen, existing.password, this.logger, ADMIN_USERNAME)))
+    )
       return;
     const password = await this.hash(chosen);
     await this.store.transaction(async (tx) => {

@@ -42,7 +42,7 @@ const KEY_LENGTH = 32;
 
 /** Why this N cannot be the hashing cost (undefined when it can). */
 export function passwordCostProblem(N: number, production: boolean): string | undefined {
-  if (!isPowerOfTwo(N) || N < MIN_PASSWORD_COST || N > MAX_PASSWORD_COST) {
+  if (!isCostInRange(N)) {
     return `must be a power of two between ${MIN_PASSWORD_COST} and ${MAX_PASSWORD_COST}`;
   }
   if (production && N < MIN_PRODUCTION_PASSWORD_COST) {
@@ -51,8 +51,9 @@ export function passwordCostProblem(N: number, production: boolean): string | un
   return undefined;
 }
 
-function isPowerOfTwo(N: number): boolean {
-  return Number.isInteger(N) && N > 0 && (N & (N - 1)) === 0;
+/** A power of two from MIN_PASSWORD_COST to MAX_PASSWORD_COST: the costs this server hashes at and verifies. */
+function isCostInRange(N: number): boolean {
+  return Number.isInteger(N) && N >= MIN_PASSWORD_COST && N <= MAX_PASSWORD_COST && (N & (N - 1)) === 0;
 }
 
 /**
@@ -62,7 +63,7 @@ function isPowerOfTwo(N: number): boolean {
  * MAX_MEMORY) or hold a thread-pool thread for as long as p asks.
  */
 export function usableCostProblem({ N, r, p }: PasswordRecord): string | undefined {
-  if (!isPowerOfTwo(N) || N < MIN_PASSWORD_COST || N > MAX_PASSWORD_COST) {
+  if (!isCostInRange(N)) {
     return `N is ${N}, not a power of two from ${MIN_PASSWORD_COST} to ${MAX_PASSWORD_COST}`;
   }
   if (r !== BLOCK.r || p !== BLOCK.p) return `r and p are ${r} and ${p}, not ${BLOCK.r} and ${BLOCK.p}`;
@@ -86,16 +87,18 @@ export async function hashPassword(password: string, N = DEFAULT_PASSWORD_COST):
 
 /**
  * Whether the password is the one the record was made from. An unusable record (usableCostProblem)
- * is no match, never a thrown error (a 500 at the login): it is logged, so an admin can reset it.
+ * is no match, never a thrown error (a 500 at the login): it is logged with the account's name,
+ * so an admin knows whose password to reset.
  */
 export async function verifyPassword(
   password: string,
   record: PasswordRecord,
   logger?: Pick<Logger, 'warn'>,
+  username?: string,
 ): Promise<boolean> {
   const problem = usableCostProblem(record);
   if (problem) {
-    logger?.warn(`a stored password hash cannot be used (${problem}); reset that password`);
+    logger?.warn(`a stored password hash cannot be used (${problem}); reset that password`, { username });
     return false;
   }
   const expected = Buffer.from(record.hash, 'base64');

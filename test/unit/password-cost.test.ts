@@ -103,6 +103,31 @@ describe('the password cost', () => {
     expect((await store.get('ada'))!.password).toEqual(after.password);
   });
 
+  it('two logins at once on a hash made at a lower cost both sign in; a password changed meanwhile wins', async () => {
+    const cheap = new Accounts(store, () => {}, Date.now, MIN_PASSWORD_COST);
+    await cheap.add({ username: 'ada', role: 'editor', password: PASSWORD }, staff);
+    const stronger = new Accounts(store, () => {}, Date.now, 2 * MIN_PASSWORD_COST);
+    // Both prove the password on the cheap hash and make it again; the second to store finds the first's.
+    const [one, two] = await Promise.all([stronger.verify('ada', PASSWORD), stronger.verify('ada', PASSWORD)]);
+    expect(one).toMatchObject({ username: 'ada' });
+    expect(two).toMatchObject({ username: 'ada' });
+    expect((await store.get('ada'))!.password).toMatchObject({ N: 2 * MIN_PASSWORD_COST });
+
+    // A login on the old hash that stores after the password was changed is refused: the change wins.
+    await cheap.add({ username: 'ben', role: 'editor', password: PASSWORD }, staff);
+    const stored = (await store.get('ben'))!;
+    const changed = {
+      ...stored,
+      password: await hashPassword('a-new-password-for-ben', MIN_PASSWORD_COST),
+      sessionEpoch: stored.sessionEpoch + 1,
+    };
+    const read = vi.spyOn(store, 'get').mockResolvedValueOnce(stored);
+    await store.transaction((tx) => tx.update(changed));
+    expect(await stronger.verify('ben', PASSWORD)).toBeNull();
+    read.mockRestore();
+    expect((await store.get('ben'))!.password).toEqual(changed.password);
+  });
+
   it('refuses a cost that is not a power of two in range, and one below the floor in production', () => {
     expect(() => new Accounts(store, () => {}, Date.now, 1000)).toThrow(
       'the password cost must be a power of two between 1024 and 32768 (got 1000)',
