@@ -611,9 +611,9 @@ export interface PanelMessages {
   refusedLastAdmin: string;
   refusedFeedUrl: string;
   refusedFeedGone: string;
-  /** A 503: the database refused the write; nothing changed, and the same action may simply be tried again. */
   /** A cluster pairing nobody confirmed: unlike refusedNotStored, it may have happened. */
   refusedPairingUnconfirmed: string;
+  /** A 503: the database refused the write; nothing changed, and the same action may simply be tried again. */
   refusedNotStored: string;
   // Single sign-on refusals (shared/refusal-codes.ts sso.*), shown on the login page.
   refusedSsoNotConfigured: string;

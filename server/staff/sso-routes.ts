@@ -23,7 +23,8 @@ import { readCookie } from './staff-auth.ts';
 export const SSO_FLOW_COOKIE = 'signage_sso_flow';
 const FLOW_COOKIE_PATH = '/api/sso';
 /** Where a signed-in person lands. */
-const PANEL = '/control';
+/** Where a person lands after signing in or being refused: the page the refusal's cookie is sent to. */
+const PANEL = SSO_REFUSAL_COOKIE_PATH;
 
 function flowCookieOptions(req: Request) {
   // Lax, not Strict: the provider's redirect back is a navigation from another site, and a

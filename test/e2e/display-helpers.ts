@@ -125,9 +125,14 @@ export function cachedPaths(page: Page): Promise<string[]> {
  * Turns a lobby (opened with `fakeClock`) a second at a time on its own clock until `row` is on
  * the page it shows, for at most one whole cycle: the row's page at once, instead of a real wait of
  * up to a whole cycle for it to come round. Then `row` is visible, or the caller's wait says what
- * never showed.
+ * never showed. The lobby's clock stays paused after it.
  */
 export async function turnLobbyTo(lobby: Page, row: Locator): Promise<void> {
+  // Held, so the board turns only when this moves it: found on its page, the row stays there for
+  // the caller's checks, however late in its period it was found. A little ahead of the page's
+  // time, which flows on until the pause (pausing in its past is refused); the turns below go
+  // round a whole cycle from wherever that is.
+  await lobby.clock.pauseAt((await lobby.evaluate(() => Date.now())) + 5_000);
   for (let waited = 0; waited <= LOBBY_CYCLE_MS && !(await row.first().isVisible()); waited += 1_000) {
     await lobby.clock.runFor(1_000);
   }

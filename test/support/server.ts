@@ -146,58 +146,67 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   const password = options.password === null ? '' : (options.password ?? 'test-password');
   const logger: Logger = options.logger ?? (options.verbose ? { ...console, error: quietLogger.error } : quietLogger);
 
-  // Opened as the server program opens them (server/start-server.ts), with a test's options.
+  // Opened as the server program opens them (server/start-server.ts), with a test's options; a
+  // part that fails to start closes what was opened before it, as the program does.
   const opened: Array<() => Promise<unknown>> = [];
-  const { stores, service, clock, auth } = await openNodeCore(
-    {
-      dataDir,
-      database: options.database,
-      seed: () => resolveProgramme(options.programme),
-      clock: options.clock ?? 'real',
-      speed: options.speed ?? 1,
-      staffPassword: options.password === null ? undefined : password,
-      passwordCost: TEST_PASSWORD_COST,
-      sessionLifetimeMs: options.sessionLifetimeMs,
-    },
-    logger,
-    opened,
-  ).catch(async (error: unknown) => {
+  const assemble = async () => {
+    const { stores, service, clock, auth } = await openNodeCore(
+      {
+        dataDir,
+        database: options.database,
+        seed: () => resolveProgramme(options.programme),
+        clock: options.clock ?? 'real',
+        speed: options.speed ?? 1,
+        staffPassword: options.password === null ? undefined : password,
+        passwordCost: TEST_PASSWORD_COST,
+        sessionLifetimeMs: options.sessionLifetimeMs,
+      },
+      logger,
+      opened,
+    );
+    const feeds = options.feeds
+      ? options.feeds(service, clock)
+      : createFeedPoller({ service, intervalMs: DEFAULT_FEED_INTERVAL_MS, now: () => clock.now() });
+    opened.push(async () => feeds.stop());
+    const httpServer = createServer();
+    // Listen first: single sign-on needs the server's own URL (its redirect URL) to start.
+    let port: number;
+    try {
+      port = await listen(httpServer, preferredPort);
+    } catch (error) {
+      if (preferredPort === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      port = await listen(httpServer, 0);
+    }
+    const url = `http://127.0.0.1:${port}`;
+    // Until the application takes the server over (its close closes the server too).
+    const closeListener = () => new Promise<void>((closed) => httpServer.close(() => closed()));
+    opened.push(closeListener);
+    const application = createApplication(httpServer, {
+      service,
+      displayRecords: stores.displayRecords,
+      clock,
+      auth,
+      feeds,
+      staticDir: DIST,
+      logger,
+      trustProxy: options.trustProxy ?? false,
+      ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
+      ...(options.displayCaps ? { displayCaps: options.displayCaps } : {}),
+      ...(options.importPlanning ? { importPlanning: options.importPlanning } : {}),
+      ...(options.sso ? { sso: options.sso(url) } : {}),
+    });
+    opened.splice(opened.indexOf(closeListener), 1, () => application.close());
+    return { service, clock, auth, feeds, port, url, application };
+  };
+  const { service, clock, auth, feeds, port, url, application } = await assemble().catch(async (error: unknown) => {
     await closeAll(opened, logger);
     throw error;
-  });
-  const feeds = options.feeds
-    ? options.feeds(service, clock)
-    : createFeedPoller({ service, intervalMs: DEFAULT_FEED_INTERVAL_MS, now: () => clock.now() });
-  const httpServer = createServer();
-  // Listen first: single sign-on needs the server's own URL (its redirect URL) to start.
-  let port: number;
-  try {
-    port = await listen(httpServer, preferredPort);
-  } catch (error) {
-    if (preferredPort === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    port = await listen(httpServer, 0);
-  }
-  const url = `http://127.0.0.1:${port}`;
-  const application = createApplication(httpServer, {
-    service,
-    displayRecords: stores.displayRecords,
-    clock,
-    auth,
-    feeds,
-    staticDir: DIST,
-    logger,
-    trustProxy: options.trustProxy ?? false,
-    ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
-    ...(options.displayCaps ? { displayCaps: options.displayCaps } : {}),
-    ...(options.importPlanning ? { importPlanning: options.importPlanning } : {}),
-    ...(options.sso ? { sso: options.sso(url) } : {}),
   });
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    opened.push(() => application.close());
     await closeAll(opened, logger);
   };
 
