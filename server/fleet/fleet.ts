@@ -13,6 +13,8 @@
  *   shorter one waits as long as the sender's (silenceAllowedMs).
  * - `apply`: a staff action (rename, reassign, identify, reload, forget) is applied by the node
  *   that received it and by every other node, so the node holding the screen's socket delivers it.
+ *   `stored` says whether the sender stored it; when it could not (no copy of the screen yet), the
+ *   node holding the screen does.
  * - `ask` pair: the pairing code is known only to the node the waiting screen is connected to.
  *
  * No per-socket state is added: a single node (no channel) costs nothing more per screen.
@@ -47,7 +49,18 @@ type PeerMessageBody =
   | { kind: 'hello' }
   | { kind: 'alive' }
   | { kind: 'entries'; entries: PeerEntry[]; gone: string[] }
-  | { kind: 'apply'; mutation: FleetMutation };
+  | {
+      kind: 'apply';
+      mutation: FleetMutation;
+      /**
+       * Whether the sender stored the change. False when it had no copy of the screen (the
+       * holder's gossip had not reached it yet, or the holder does not keep it as persistent): the
+       * holder stores it then. Absent from an older node: taken as stored, because every older
+       * version stores a change itself whenever it has the copy, and storing it twice is what
+       * `persist: false` prevents (a failed second write would undo the first).
+       */
+      stored?: boolean;
+    };
 
 export type PeerMessage = PeerMessageBody & {
   node: string;
@@ -81,13 +94,17 @@ export interface PeerChannel {
   publish(message: PeerMessage): void;
   onMessage(listener: (message: PeerMessage) => void): () => void;
   /**
-   * The answers of the nodes that show this code, once their writes have settled (empty when no
-   * node that answered in time shows it). Not bounded by how long a node takes to answer a
-   * request: a node showing the code says so at once, and its write may take longer.
+   * The answers of the nodes that show this code, once their writes have settled: empty when
+   * every node said it does not show it; `unconfirmed` when an outcome did not come in time (or
+   * this node closed meanwhile). Not bounded by how long a node takes to answer a request: a node
+   * showing the code says so at once, and its write may take longer. Rejects (UnavailableError)
+   * when the other nodes could not be asked.
    */
   askPair(request: PairRequest): Promise<PairAnswer[]>;
   /** The handler gives undefined, at once, when the code is not shown on this node. */
   onPairAsked(handler: (request: PairRequest) => Promise<PairAnswer> | undefined): () => void;
+  /** Answers every pairing still waiting for its outcome as unconfirmed (the node is closing). */
+  close(): void;
 }
 
 interface Peer {
@@ -140,6 +157,8 @@ export class Fleet {
   close(): void {
     for (const stop of this.stops) stop();
     clearTimeout(this.gossipTimer);
+    // Pairings asked of other nodes and still waiting are answered now, not when their wait ends.
+    this.channel?.close();
   }
 
   /** Every screen of the cluster; a screen connected somewhere shows as connected. */
@@ -207,37 +226,38 @@ export class Fleet {
    */
   private async applyHere(mutation: FleetMutation): Promise<ActionResult> {
     const heldElsewhere = this.remoteStatus('id' in mutation ? mutation.id : '') !== undefined;
-    const result = await this.apply(mutation, { heldElsewhere, fromPeer: false });
-    if (this.channel) this.send({ kind: 'apply', mutation });
+    const { result, stored } = await this.apply(mutation, { heldElsewhere, persist: true });
+    if (this.channel) this.send({ kind: 'apply', mutation, stored });
     return result;
   }
 
   /**
    * One staff action on this node's registry. `heldElsewhere`: another node holds the screen, so
-   * this node's copy may be missing or an offline copy; not knowing it is then no error.
-   * `fromPeer`: the node staff asked has stored it; this node follows in memory and tells its own
-   * screens, but does not write it again (see StaffActionOptions).
+   * this node's copy may be missing or an offline copy; not knowing it is then no error (and
+   * nothing was stored: `stored` is false). `persist: false`: another node has stored it; this
+   * node follows in memory and tells its own screens, but does not write it again (see
+   * StaffActionOptions).
    */
   private async apply(
     mutation: FleetMutation,
-    { heldElsewhere, fromPeer }: { heldElsewhere: boolean; fromPeer: boolean },
-  ): Promise<ActionResult> {
-    const options = { persist: !fromPeer };
+    { heldElsewhere, persist }: { heldElsewhere: boolean; persist: boolean },
+  ): Promise<{ result: ActionResult; stored: boolean }> {
+    const options = { persist };
     try {
       switch (mutation.type) {
         case 'update':
-          return await this.registry.update(mutation.id, mutation.change, options);
+          return { result: await this.registry.update(mutation.id, mutation.change, options), stored: persist };
         case 'command':
-          return this.registry.command(mutation.id, mutation.command);
+          return { result: this.registry.command(mutation.id, mutation.command), stored: persist };
         case 'forget':
           await this.registry.forget(mutation.id, options);
-          return undefined;
+          return { result: undefined, stored: persist };
         case 'forget-offline':
-          return await this.registry.forgetOffline(options);
+          return { result: await this.registry.forgetOffline(options), stored: persist };
       }
     } catch (error) {
       if (!(error instanceof NotFoundError) || !heldElsewhere) throw error;
-      return mutation.type === 'update' ? this.remoteStatus(mutation.id) : false;
+      return { result: mutation.type === 'update' ? this.remoteStatus(mutation.id) : false, stored: false };
     }
   }
 
@@ -295,10 +315,16 @@ export class Fleet {
         for (const id of message.gone) peer.entries.delete(id);
         this.changed();
         break;
-      case 'apply':
-        // The node staff asked has stored the change already; this node's copy follows it.
-        this.apply(message.mutation, { heldElsewhere: true, fromPeer: true }).catch(this.onError);
+      case 'apply': {
+        // The node staff asked has stored the change already, and this node's copy follows it;
+        // unless it could not, then the node holding the screen's socket stores it (one node, so
+        // that the change is written once).
+        const { mutation } = message;
+        const holdsIt = 'id' in mutation && this.registry.get(mutation.id)?.connected === true;
+        const persist = message.stored === false && holdsIt;
+        this.apply(mutation, { heldElsewhere: true, persist }).catch(this.onError);
         break;
+      }
     }
   }
 

@@ -2,7 +2,8 @@
  * The cluster's channel between nodes (server/realtime/peer-channel.ts) on a real Redis, through
  * the adapter the server uses (@socket.io/redis-streams-adapter), with two socket.io servers in
  * this process as two nodes. A pairing whose database write outlasts socket.io's 5 s wait for
- * acknowledgements is still reported as the pairing it was, not as a code nobody shows.
+ * acknowledgements is still reported as the pairing it was, not as a code nobody shows; a node
+ * closing, or losing Redis, answers its pairings instead of leaving staff's requests hanging.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { peerChannel } from '../../server/realtime/peer-channel.ts';
+import { PEERS_UNREACHABLE, peerChannel } from '../../server/realtime/peer-channel.ts';
 import type { PairAnswer, PairRequest, PeerChannel, PeerMessage } from '../../server/fleet/fleet.ts';
 import type { DisplayStatus } from '../../shared/protocol.ts';
 import { missingPrograms, startRedis, type RunningService } from '../support/cluster-services.ts';
@@ -102,8 +103,44 @@ describe.skipIf(missing.length > 0)('the channel between cluster nodes', () => {
   });
 
   it('answers at once with no answer when no node shows the code, and passes on a refused write', async () => {
-    holding.onPairAsked((request) => (request.code === CODE ? Promise.resolve({ unstored: true }) : undefined));
+    const stopHandling = holding.onPairAsked((request) =>
+      request.code === CODE ? Promise.resolve({ unstored: true }) : undefined,
+    );
     expect(await asking.askPair({ ...REQUEST, code: 'NOPE42' })).toEqual([]);
     expect(await asking.askPair(REQUEST)).toEqual([{ unstored: true }]);
+    stopHandling();
+  });
+
+  // Last: its node stays counted by the others until its adapter is closed.
+  it('a closing node answers the pairings it still waits for as unconfirmed, and one without Redis refuses at once', async () => {
+    const client = createClient({ url: redis.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    const io = new Server({ adapter: createAdapter(client, { streamName: 'peer-channel-test', blockTimeInMs: 200 }) });
+    const closing = peerChannel(io, 'closing');
+    // Its adapter subscribes to the nodes' channel on a connection of its own, which nothing
+    // announces; closing that connection mid-subscribe would reject the adapter's subscribe.
+    while ((await io.of('/').adapter.serverCount()) < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    let stopHandling!: () => void;
+    const writeStarted = new Promise<void>((started) => {
+      stopHandling = holding.onPairAsked((request) => {
+        if (request.code !== CODE) return undefined;
+        started();
+        return new Promise<PairAnswer>(() => undefined); // a write that hangs
+      });
+    });
+
+    const answers = closing.askPair(REQUEST);
+    await writeStarted;
+    closing.close();
+    expect(await answers).toEqual([{ unconfirmed: true }]);
+
+    // Redis gone: the adapter cannot count the nodes, and the ask says so instead of hanging.
+    io.of('/').adapter.close();
+    await client.close();
+    const unreachable = peerChannel(io, 'unreachable');
+    await expect(unreachable.askPair(REQUEST)).rejects.toThrow(PEERS_UNREACHABLE);
+    unreachable.close();
+    stopHandling();
   });
 });

@@ -50,6 +50,10 @@ function bus() {
           handlers.set(node, handler);
           return () => handlers.delete(node);
         },
+        // A closed node leaves the bus (its asks settle at once here: nothing waits on them).
+        close() {
+          down = new Set([...down, node]);
+        },
       };
     },
   };
@@ -247,6 +251,40 @@ describe('the fleet of two nodes', () => {
     // B did not even try: the change was A's to store.
     expect(failedWritesOfB).toBe(0);
     expect(logged).toEqual([]);
+  });
+
+  it('a change the node staff asked could not store, having no copy of the screen, is stored by the node holding it', async () => {
+    const database = sharedDatabase();
+    a.registry.attachStore(database.connection());
+    b.registry.attachStore(database.connection());
+    b.registry.admit(hello('door-1'));
+    vi.advanceTimersByTime(GOSSIP_MS);
+    await vi.advanceTimersByTimeAsync(0);
+    // A lists the screen from B's gossip but has no copy of its own (as before B's copy reaches it).
+    await a.registry.forget('door-1', { persist: false });
+    expect(a.get('door-1')).toMatchObject({ connected: true });
+
+    await a.update('door-1', { name: 'Main door' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b.get('door-1')).toMatchObject({ name: 'Main door' });
+    expect(database.rows.get('door-1')).toMatchObject({ name: 'Main door' });
+  });
+
+  it('a change from a node of an older version, which does not say whether it stored it, is taken as stored', async () => {
+    const storeOfB = sharedDatabase().connection();
+    b.registry.attachStore(storeOfB);
+    b.registry.admit(hello('door-1'));
+    await vi.advanceTimersByTimeAsync(GOSSIP_MS);
+    storeOfB.failing = 1; // a write B tried would fail, and use this up
+
+    network.channel('older').publish({
+      kind: 'apply',
+      node: 'older',
+      mutation: { type: 'update', id: 'door-1', change: { name: 'Main door' } },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b.get('door-1')).toMatchObject({ name: 'Main door' });
+    expect(storeOfB.failing).toBe(1);
   });
 
   it('nodes with different peer timeouts each wait for the longer one before taking the other for dead', () => {
