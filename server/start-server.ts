@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import type { Programme } from '../shared/model.ts';
 import { parseInstant } from '../shared/time-parse.ts';
-import { createApplication } from './app.ts';
+import { createApplication, type ApplicationDeps } from './app.ts';
 import { createStaffAuth, type StaffAuth } from './staff/staff-auth.ts';
 import { DIST } from './platform/vite-build.ts';
 import { createHttpRedirectServer, createWebServer } from './platform/tls/web-server.ts';
@@ -172,6 +172,8 @@ export interface NodeCore {
   service: ScheduleService;
   clock: ServerClock;
   auth: StaffAuth;
+  /** What createApplication takes of the core, so every caller hands it over the same way. */
+  applicationParts: Pick<ApplicationDeps, 'service' | 'displayRecords' | 'clock' | 'auth'>;
 }
 
 export interface NodeCoreOptions {
@@ -240,11 +242,17 @@ export async function openNodeCore(
   } catch (error) {
     throw refused(`cannot set up staff login: ${firstLine(error)}`);
   }
-  return { stores, service, clock, auth };
+  return {
+    stores,
+    service,
+    clock,
+    auth,
+    applicationParts: { service, displayRecords: stores.displayRecords, clock, auth },
+  };
 }
 
 async function start(config: Config, log: Logger, opened: Array<() => Promise<unknown>>): Promise<RunningServer> {
-  const { stores, service, clock, auth } = await openNodeCore(
+  const { stores, service, clock, auth, applicationParts } = await openNodeCore(
     {
       dataDir: config.dataDir,
       database: config.database,
@@ -276,10 +284,7 @@ async function start(config: Config, log: Logger, opened: Array<() => Promise<un
   monitoring?.metrics.watchFeeds(() => feeds.list());
   const httpServer = createWebServer(config.tls);
   const application = createApplication(httpServer, {
-    service,
-    displayRecords: stores.displayRecords,
-    clock,
-    auth,
+    ...applicationParts,
     feeds,
     staticDir: DIST,
     trustProxy: config.trustProxy,

@@ -150,7 +150,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
   // part that fails to start closes what was opened before it, as the program does.
   const opened: Array<() => Promise<unknown>> = [];
   const assemble = async () => {
-    const { stores, service, clock, auth } = await openNodeCore(
+    const { service, clock, auth, applicationParts } = await openNodeCore(
       {
         dataDir,
         database: options.database,
@@ -182,10 +182,7 @@ export async function startTestServer(options: TestServerOptions = {}, preferred
     const closeListener = () => new Promise<void>((closed) => httpServer.close(() => closed()));
     opened.push(closeListener);
     const application = createApplication(httpServer, {
-      service,
-      displayRecords: stores.displayRecords,
-      clock,
-      auth,
+      ...applicationParts,
       feeds,
       staticDir: DIST,
       logger,
