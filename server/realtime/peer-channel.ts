@@ -69,6 +69,15 @@ interface PendingAsk {
   settle(outcome: PairAnswer[] | Error): void;
 }
 
+/**
+ * A message as it should arrive. The adapter encodes with msgpack, which turns an absent
+ * (undefined) field into null: a rename would arrive as "language: null". JSON drops undefined
+ * and keeps a meant null.
+ */
+function wire<T>(message: T): T {
+  return JSON.parse(JSON.stringify(message)) as T;
+}
+
 export function peerChannel(io: Server, node: string = randomUUID()): PeerChannel {
   // The main namespace carries no client traffic of ours: only these node-to-node events.
   const main = io.of('/') as unknown as Emitter;
@@ -84,9 +93,7 @@ export function peerChannel(io: Server, node: string = randomUUID()): PeerChanne
   return {
     node,
     publish(message) {
-      // The adapter encodes with msgpack, which turns an absent (undefined) field into null: a
-      // rename would arrive as "language: null". JSON drops undefined and keeps a meant null.
-      main.serverSideEmit(FLEET_EVENT, JSON.parse(JSON.stringify(message)) as PeerMessage);
+      main.serverSideEmit(FLEET_EVENT, wire(message));
     },
     onMessage(listener) {
       const handler = (message: PeerMessage) => listener(message);
@@ -141,7 +148,7 @@ export function peerChannel(io: Server, node: string = randomUUID()): PeerChanne
         reply(TAKEN);
         // Sent once the pairing is stored (or refused): the asking node answers staff with it.
         const send = (answer: PairAnswer) =>
-          main.serverSideEmit(PAIRED_EVENT, JSON.parse(JSON.stringify({ id: ask.id, answer })) as PairOutcome);
+          main.serverSideEmit(PAIRED_EVENT, wire<PairOutcome>({ id: ask.id, answer }));
         pairing.then(send, () => send({ unconfirmed: true }));
       };
       main.on(PAIR_EVENT, listener);

@@ -329,6 +329,7 @@ export class Accounts {
   async verify(username: string, password: string): Promise<AccountRecord | null> {
     const account = await this.store.get(username);
     if (!account?.password || usableCostProblem(account.password) !== undefined) {
+      // An unusable stored hash is no match: verifyPassword logs why, naming the account.
       if (account?.password) await verifyPassword(password, account.password, this.logger, username);
       this.decoy ??= this.hash(generatePassword());
       await verifyPassword(password, await this.decoy);

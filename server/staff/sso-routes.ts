@@ -22,7 +22,6 @@ import { readCookie } from './staff-auth.ts';
 /** Holds the id of the sign-in under way; only the SSO routes ever see it. */
 export const SSO_FLOW_COOKIE = 'signage_sso_flow';
 const FLOW_COOKIE_PATH = '/api/sso';
-/** Where a signed-in person lands. */
 /** Where a person lands after signing in or being refused: the page the refusal's cookie is sent to. */
 const PANEL = SSO_REFUSAL_COOKIE_PATH;
 
