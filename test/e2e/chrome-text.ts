@@ -53,11 +53,28 @@ const SPOKEN_ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt'];
  * text the page may name), the spoken attributes count too, each with those data taken out: an
  * attribute cannot hold a <bdi>.
  */
-export function chromeText(target: Page | Locator, data?: readonly string[]): Promise<string> {
-  type Options = { names?: readonly string[]; attributes: string[] };
+export async function chromeText(target: Page | Locator, data?: readonly string[]): Promise<string> {
+  return (await chromeTextAndRoot(target, data)).text;
+}
+
+/** A root element's `lang` and `dir`, read in the same round trip as the chrome's text. */
+interface RootLanguage {
+  lang: string | null;
+  dir: string | null;
+}
+
+/** chromeText, and the `lang` and `dir` of the page's first `rootSelector` when one is given. */
+function chromeTextAndRoot(
+  target: Page | Locator,
+  data?: readonly string[],
+  rootSelector?: string,
+): Promise<{ text: string } & Partial<RootLanguage>> {
+  type Options = { names?: readonly string[]; attributes: string[]; rootSelector?: string };
+  type Collected = { text: string } & Partial<RootLanguage>;
   // Runs in the page, so it takes its options as evaluate passes them: after the element, for a locator.
-  const collect = (first: Element | Options, second?: Options): string => {
-    const [start, { names, attributes }] = first instanceof Element ? [first, second!] : [undefined, first];
+  const collect = (first: Element | Options, second?: Options): Collected => {
+    const [start, { names, attributes, rootSelector }] =
+      first instanceof Element ? [first, second!] : [undefined, first];
     const parts: string[] = [];
     // Longest first, so "Roving forum (moved)" goes before "Roving forum".
     const byLength = [...(names ?? [])].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -94,9 +111,12 @@ export function chromeText(target: Page | Locator, data?: readonly string[]): Pr
     };
     visit(start ?? document);
     if (start?.shadowRoot) visit(start.shadowRoot);
-    return parts.join(' ');
+    const text = parts.join(' ');
+    if (!rootSelector) return { text };
+    const root = document.querySelector(rootSelector);
+    return { text, lang: root?.getAttribute('lang') ?? null, dir: root?.getAttribute('dir') ?? null };
   };
-  const options: Options = { names: data, attributes: SPOKEN_ATTRIBUTES };
+  const options: Options = { names: data, attributes: SPOKEN_ATTRIBUTES, ...(rootSelector ? { rootSelector } : {}) };
   return 'goto' in target ? target.evaluate(collect, options) : target.evaluate(collect, options);
 }
 
@@ -126,12 +146,27 @@ export async function englishWordsShown(
   translated: Catalogue,
   data?: readonly string[],
 ): Promise<string[]> {
+  return (await englishWordsAndRoot(target, english, translated, data)).words;
+}
+
+/**
+ * englishWordsShown, and in the same round trip the `lang` and `dir` of the page's first
+ * `rootSelector` (a check that the page speaks a language reads both).
+ */
+export async function englishWordsAndRoot(
+  target: Page | Locator,
+  english: Catalogue,
+  translated: Catalogue,
+  data?: readonly string[],
+  rootSelector?: string,
+): Promise<{ words: string[] } & Partial<RootLanguage>> {
   const englishOnly = englishOnlyWords(english, translated);
+  const { text, ...root } = await chromeTextAndRoot(target, data, rootSelector);
   const shown = new Set(
-    (await chromeText(target, data))
+    text
       .toLowerCase()
       .split(/[^\p{L}]+/u)
       .filter(Boolean),
   );
-  return englishOnly.filter((word) => shown.has(word));
+  return { words: englishOnly.filter((word) => shown.has(word)), ...root };
 }

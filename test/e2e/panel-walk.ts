@@ -19,7 +19,7 @@ import type { DisplayStatus } from '../../shared/protocol.ts';
 import { closeFileContexts, sharedChromium } from '../support/shared-browser.ts';
 import { startTestServer } from '../support/server.ts';
 import { FIXTURE, FIXTURE_CLOCK } from '../integration/fixture.ts';
-import { englishWordsShown } from './chrome-text.ts';
+import { englishWordsAndRoot } from './chrome-text.ts';
 import { openBareScreen } from './fleet-helpers.ts';
 import type { PanelWorld } from './control-fixture.ts';
 
@@ -132,13 +132,49 @@ export async function expectSpoken(
   view: string,
   where: Page | Locator = page,
 ): Promise<void> {
-  expect(await englishWordsShown(where, en, t, data), view).toEqual([]);
-  // Both attributes in one round trip: a walk checks them about twenty times per language.
-  const [lang, dir] = await page
-    .locator('control-app')
-    .evaluate((root) => [root.getAttribute('lang'), root.getAttribute('dir')]);
+  // The words and both attributes in one round trip: a walk checks them a hundred times.
+  const { words, lang, dir } = await englishWordsAndRoot(where, en, t, data, 'control-app');
+  expect(words, view).toEqual([]);
   expect(lang, view).toBe(language);
   expect(dir, view).toBe(language === 'ar' ? 'rtl' : 'ltr');
+}
+
+/**
+ * A context signed in as `user` (an admin), whose account speaks `language`: the browser is left in
+ * American English, so it is the staff member's own choice that sets the panel's language.
+ */
+export async function signedIn(world: PanelWorld, user: string, language: Language): Promise<Page> {
+  const cookie = await world.server.loginAs(user, 'admin');
+  expect((await world.server.request('PATCH', '/api/me', { language }, cookie)).status).toBeLessThan(300);
+  const separator = cookie.indexOf('=');
+  const context = await world.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+  await context.addCookies([
+    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: world.server.url },
+  ]);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return page;
+}
+
+/**
+ * Switches the panel's language in place, as staff do from the header's picker, and waits until
+ * the panel speaks it. The panel re-renders what it shows from its state, so a view reached once
+ * is then checked in each language (and the switch is shown to re-translate it).
+ */
+export async function switchLanguage(page: Page, language: Language): Promise<void> {
+  await page.locator('panel-header #panel-language').selectOption(language);
+  await page.locator(`control-app[lang="${language}"]`).waitFor();
+}
+
+/** `check` in each of the seven languages, switched to in place in turn. */
+export async function inEachLanguage(
+  page: Page,
+  check: (language: Language, t: PanelMessages) => Promise<void>,
+): Promise<void> {
+  for (const [language, t] of WALK_LANGUAGES) {
+    await switchLanguage(page, language);
+    await check(language, t);
+  }
 }
 
 /** A button of the panel's section navigation. */
