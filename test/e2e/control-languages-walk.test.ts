@@ -1,26 +1,34 @@
 /**
- * The panel in each of its seven languages, reached by clicks from the login page: the login and
- * its refusals, the header and language picker, the schedule grid, search and narrow-window list,
- * a session's dialog (each form, a refused time, the status actions' confirmations, a room clash,
- * a colleague's change, closing over unsaved edits), the plenary's agenda picker, the new-session
- * dialog, announcements and the emergency takeover with its prepared messages. In each, no word
- * only the English catalogue has shows outside the data (text, and the aria-labels, titles and
- * placeholders assistive technology reads), the root carries the language's `lang` and `dir`, and
- * in Arabic the header's title opens it on the right. The Import, Screens, Venues, Journal and
- * Accounts sections are walked in all seven by control-languages-walk-rest (a file of its own, so
- * the two halves run on both workers).
- * One server and one browser for the file, a fresh context (browser set to the language) per language.
+ * The panel in each of its seven languages. Each language's own walk, in a fresh context whose
+ * browser asks for it: the login and its refusals, the header and language picker (in Arabic the
+ * header's title opens it on the right), and the views inside the panel's modal dialogs (whose
+ * header picker is inert): a session's dialog (each form, a refused time, the status actions'
+ * confirmations, a room clash, a colleague's change, closing over unsaved edits), the plenary's
+ * agenda picker and the new-session dialog. Then one staff member reaches each view outside a
+ * dialog once and switches the panel's language in place from the header, checking it in all
+ * seven: the schedule grid, search and narrow-window list, announcements (a refusal and a
+ * published one, asked again in each language: the panel keeps them as worded when they came) and
+ * the emergency takeover with its prepared messages. In each, no word only the English catalogue
+ * has shows outside the data (text, and the aria-labels, titles and placeholders assistive
+ * technology reads) and the root carries the language's `lang` and `dir`. The Import, Screens,
+ * Venues, Journal and Accounts sections are walked in all seven by control-languages-walk-rest (a
+ * file of its own, so the two halves run on both workers). One server and one browser for the file.
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Schedule } from '../../shared/model.ts';
 import { sessionButton } from './control-fixture.ts';
+import { en } from '../../control/i18n/en.ts';
+import type { PanelMessages } from '../../control/i18n/messages.ts';
+import type { Language } from '../../shared/languages.ts';
 import {
   WALK_LANGUAGES,
   expectHeaderMirrored,
   expectSpoken as expectSpokenIn,
   fixtureSession,
+  inEachLanguage,
   sectionButton,
+  signedIn,
   walkDataNames,
   walkWorld,
 } from './panel-walk.ts';
@@ -55,10 +63,9 @@ describe.each(WALK_LANGUAGES)('the panel in %s', (language, t, locale) => {
 
   const expectSpoken = (view: string, where: Page | Locator = page) =>
     expectSpokenIn(page, [language, t], data, view, where);
-  const section = (name: string) => sectionButton(page, t, name);
 
-  it('speaks it from the login to the emergency takeover', { timeout: 180_000 }, async () => {
-    data = await walkDataNames(world, walk.adminCookie, [user, 'Lea', `${world.server.url}/feed-${language}.csv`]);
+  it('speaks it from the login through the dialogs', { timeout: 180_000 }, async () => {
+    data = await walkDataNames(world, walk.adminCookie, [user, 'Lea']);
     const context = await world.browser.newContext({ locale, viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -66,10 +73,8 @@ describe.each(WALK_LANGUAGES)('the panel in %s', (language, t, locale) => {
       await page.goto(`${world.server.url}/control`);
       await logIn();
       await header();
-      await scheduleViews();
       await sessionDialog();
       await newSession();
-      await announcementsAndEmergency();
     } finally {
       await context.close();
     }
@@ -99,26 +104,6 @@ describe.each(WALK_LANGUAGES)('the panel in %s', (language, t, locale) => {
     await page.getByRole('status').filter({ hasText: t.headerLive }).waitFor();
     await expectSpoken('header');
     if (language === 'ar') await expectHeaderMirrored(page, t);
-  }
-
-  /** The grid with its badges and the plenary agenda, a search, and the list of a narrow window. */
-  async function scheduleViews(): Promise<void> {
-    await page
-      .locator('schedule-grid .badge')
-      .filter({ hasText: t.chipMovedFrom('Conference Room 3') })
-      .first()
-      .waitFor();
-    await page.getByRole('heading', { name: t.plenHeading }).waitFor();
-    await expectSpoken('schedule grid');
-    await page.getByLabel(t.daySearchLabel).fill('Work');
-    await page.getByText(t.dayMatches(1)).waitFor();
-    await expectSpoken('search');
-    await page.getByLabel(t.daySearchLabel).fill('');
-    await page.setViewportSize({ width: 700, height: 1000 });
-    await page.getByRole('list', { name: t.listLabel }).waitFor();
-    await expectSpoken('schedule list');
-    await page.setViewportSize({ width: 1400, height: 1000 });
-    await page.locator('schedule-grid').waitFor();
   }
 
   /**
@@ -201,29 +186,91 @@ describe.each(WALK_LANGUAGES)('the panel in %s', (language, t, locale) => {
     await dialog.getByRole('button', { name: t.dlgClose }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
+});
 
-  /** Announcements (a refusal, a published one), the emergency question and the prepared messages. */
+describe('the panel switched between its languages in place', () => {
+  const user = 'walk-switch';
+  let page: Page;
+  let data: string[] = [];
+
+  const expectSpoken = (language: Language, t: PanelMessages, view: string, where: Page | Locator = page) =>
+    expectSpokenIn(page, [language, t], data, view, where);
+
+  it('speaks each in the schedule, announcements and the emergency takeover', { timeout: 180_000 }, async () => {
+    const announcements = WALK_LANGUAGES.map(([code]) => `Zq ${code}`);
+    data = await walkDataNames(world, walk.adminCookie, [user, 'Lea', ...announcements, 'Zq walk']);
+    page = await signedIn(world, user, 'en');
+    try {
+      await page.goto(`${world.server.url}/control`);
+      await page.getByRole('heading', { name: en.headerTitle }).waitFor();
+      await scheduleViews();
+      await announcementsAndEmergency();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  /** The grid with its badges and the plenary agenda, a search, and the list of a narrow window. */
+  async function scheduleViews(): Promise<void> {
+    await inEachLanguage(page, async (language, t) => {
+      await page
+        .locator('schedule-grid .badge')
+        .filter({ hasText: t.chipMovedFrom('Conference Room 3') })
+        .first()
+        .waitFor();
+      await page.getByRole('heading', { name: t.plenHeading }).waitFor();
+      await expectSpoken(language, t, 'schedule grid');
+    });
+    await page.getByLabel(last().daySearchLabel).fill('Work');
+    await inEachLanguage(page, async (language, t) => {
+      await page.getByText(t.dayMatches(1)).waitFor();
+      await expectSpoken(language, t, 'search');
+    });
+    await page.getByLabel(last().daySearchLabel).fill('');
+    await page.setViewportSize({ width: 700, height: 1000 });
+    await inEachLanguage(page, async (language, t) => {
+      await page.getByRole('list', { name: t.listLabel }).waitFor();
+      await expectSpoken(language, t, 'schedule list');
+    });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.locator('schedule-grid').waitFor();
+  }
+
+  /**
+   * Announcements (a refusal, a published one: the panel keeps both as worded when they came, so
+   * each language asks and publishes again), the emergency question and the prepared messages.
+   */
   async function announcementsAndEmergency(): Promise<void> {
-    await section(t.navAnnouncements).click();
-    await page.getByRole('heading', { name: t.emergencyHeading }).waitFor();
-    await page.getByRole('button', { name: t.annPublish }).click();
-    await page.getByText(t.annTextMissing).waitFor();
-    await expectSpoken('announcement refused');
-    const text = `Zq ${language}`;
-    data.push(text);
-    await page.getByLabel(t.annText).fill(text);
-    await page.getByRole('button', { name: t.annPublish }).click();
-    await page.getByRole('status').filter({ hasText: t.annPublished }).waitFor();
-    await page.getByRole('button', { name: t.annWithdrawLabel(text) }).waitFor();
-    await expectSpoken('announcements');
+    await sectionButton(page, last(), last().navAnnouncements).click();
+    await page.getByRole('heading', { name: last().emergencyHeading }).waitFor();
+    await inEachLanguage(page, async (language, t) => {
+      await page.getByRole('button', { name: t.annPublish }).click();
+      await page.getByText(t.annTextMissing).waitFor();
+      await expectSpoken(language, t, 'announcement refused');
+      const text = `Zq ${language}`;
+      await page.getByLabel(t.annText).fill(text);
+      await page.getByRole('button', { name: t.annPublish }).click();
+      await page.getByRole('status').filter({ hasText: t.annPublished }).waitFor();
+      await page.getByRole('button', { name: t.annWithdrawLabel(text) }).waitFor();
+      await expectSpoken(language, t, 'announcements');
+    });
 
-    await page.getByLabel(t.emergencyMessage).fill(`Zq ${language}`);
-    await page.getByRole('button', { name: t.emergencyTakeOver }).click();
-    await page.getByRole('button', { name: t.emergencyYes }).waitFor();
-    await expectSpoken('emergency question');
-    await page.getByRole('button', { name: t.emergencyNotNow }).click();
-    await page.getByText(t.tplEditHeading).click();
-    await page.getByLabel(t.tplLanguage).first().waitFor();
-    await expectSpoken('prepared messages');
+    await page.getByLabel(last().emergencyMessage).fill('Zq walk');
+    await page.getByRole('button', { name: last().emergencyTakeOver }).click();
+    await inEachLanguage(page, async (language, t) => {
+      await page.getByRole('button', { name: t.emergencyYes }).waitFor();
+      await expectSpoken(language, t, 'emergency question');
+    });
+    await page.getByRole('button', { name: last().emergencyNotNow }).click();
+    await page.getByText(last().tplEditHeading).click();
+    await inEachLanguage(page, async (language, t) => {
+      await page.getByLabel(t.tplLanguage).first().waitFor();
+      await expectSpoken(language, t, 'prepared messages');
+    });
   }
 });
+
+/** The catalogue of the language the panel speaks after a round of switches: the last one. */
+function last(): PanelMessages {
+  return WALK_LANGUAGES.at(-1)![1];
+}
