@@ -23,6 +23,7 @@ import type { Schedule } from '../../shared/model.ts';
 import { titleStyleOf } from '../../shared/title-case.ts';
 import { escape } from './control-fixture.ts';
 import {
+  SPOKEN_AFTER_A_ROUND,
   WALK_LANGUAGES,
   expectHeaderMirrored,
   expectSpoken as expectSpokenIn,
@@ -89,7 +90,8 @@ describe('the panel switched between its languages in place', () => {
   /** One feed: the view is reached once, then switched through the languages. */
   const feedUrl = () => `${world.server.url}/feed.csv`;
   /** A section's button, named in the language the panel speaks after a round of switches. */
-  const section = (name: (t: PanelMessages) => string) => sectionButton(page, last(), name(last()));
+  const section = (name: (t: PanelMessages) => string) =>
+    sectionButton(page, SPOKEN_AFTER_A_ROUND, name(SPOKEN_AFTER_A_ROUND));
 
   /** A file previewed (the arrow the reading way), applied, a refused file's problems, and a feed. */
   async function importAndFeeds(): Promise<void> {
@@ -121,7 +123,7 @@ describe('the panel switched between its languages in place', () => {
     });
 
     const { revision } = (await world.server.request<Schedule>('GET', '/api/schedule')).body;
-    await page.getByRole('button', { name: last().impApply }).click();
+    await page.getByRole('button', { name: SPOKEN_AFTER_A_ROUND.impApply }).click();
     await inEachLanguage(page, async (language, t) => {
       await page
         .locator('import-panel')
@@ -131,7 +133,7 @@ describe('the panel switched between its languages in place', () => {
       await expectSpoken(language, t, 'import applied');
     });
 
-    await page.getByLabel(last().impFile).setInputFiles({
+    await page.getByLabel(SPOKEN_AFTER_A_ROUND.impFile).setInputFiles({
       name: 'broken.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(BAD_CSV),
@@ -143,8 +145,8 @@ describe('the panel switched between its languages in place', () => {
       await expectSpoken(language, t, 'refused file');
     });
 
-    await page.getByLabel(last().feedUrl).fill(feedUrl());
-    await page.getByRole('button', { name: last().feedAdd }).click();
+    await page.getByLabel(SPOKEN_AFTER_A_ROUND.feedUrl).fill(feedUrl());
+    await page.getByRole('button', { name: SPOKEN_AFTER_A_ROUND.feedAdd }).click();
     await inEachLanguage(page, async (language, t) => {
       await page
         .getByRole('list', { name: t.feedList })
@@ -158,7 +160,7 @@ describe('the panel switched between its languages in place', () => {
   /** The fleet: delivery of a change (the badge and the report), the editor, pairing and the preview. */
   async function screensSection(): Promise<void> {
     await section((t) => t.navScreens).click();
-    await page.getByRole('heading', { name: last().pairHeading }).waitFor();
+    await page.getByRole('heading', { name: SPOKEN_AFTER_A_ROUND.pairHeading }).waitFor();
     const changed = await world.server.request(
       'PATCH',
       '/api/venues/M7',
@@ -180,10 +182,14 @@ describe('the panel switched between its languages in place', () => {
       await expectSpoken(language, t, 'screens and delivery');
     });
 
-    await page.getByRole('button', { name: last().scrActionLabel(last().scrChange.replace('…', ''), 'LB1') }).click();
     await page
-      .getByRole('form', { name: last().scrEdLabel('LB1') })
-      .getByText(last().scrEdDirections)
+      .getByRole('button', {
+        name: SPOKEN_AFTER_A_ROUND.scrActionLabel(SPOKEN_AFTER_A_ROUND.scrChange.replace('…', ''), 'LB1'),
+      })
+      .click();
+    await page
+      .getByRole('form', { name: SPOKEN_AFTER_A_ROUND.scrEdLabel('LB1') })
+      .getByText(SPOKEN_AFTER_A_ROUND.scrEdDirections)
       .click();
     await inEachLanguage(page, async (language, t) => {
       await page
@@ -192,23 +198,23 @@ describe('the panel switched between its languages in place', () => {
         .waitFor();
       await expectSpoken(language, t, 'screen editor');
     });
-    const editor = page.getByRole('form', { name: last().scrEdLabel('LB1') });
-    await editor.getByRole('button', { name: last().scrEdCancel }).click();
+    const editor = page.getByRole('form', { name: SPOKEN_AFTER_A_ROUND.scrEdLabel('LB1') });
+    await editor.getByRole('button', { name: SPOKEN_AFTER_A_ROUND.scrEdCancel }).click();
     await editor.waitFor({ state: 'hidden' });
 
     // The entries' and this walk's preview frames are offline screens too: the count is not ours to fix.
     const forget = (t: PanelMessages) => new RegExp(`^${escape(t.scrForgetOffline(0).split('0')[0]!)}\\d+`);
-    await page.getByRole('button', { name: forget(last()) }).click();
+    await page.getByRole('button', { name: forget(SPOKEN_AFTER_A_ROUND) }).click();
     await inEachLanguage(page, async (language, t) => {
       await page.getByRole('button', { name: t.scrKeepThem }).waitFor();
       await expectSpoken(language, t, 'forget question');
     });
-    await page.getByRole('button', { name: last().scrKeepThem }).click();
+    await page.getByRole('button', { name: SPOKEN_AFTER_A_ROUND.scrKeepThem }).click();
 
     // A code no screen shows (the name filled, so the browser lets the form go to the server). The
     // refusal is kept as it was worded when it came: it is asked again in each language.
-    await page.getByLabel(last().pairCode).fill('ZZZZZZ');
-    await page.getByLabel(last().pairName).fill('Zq walk');
+    await page.getByLabel(SPOKEN_AFTER_A_ROUND.pairCode).fill('ZZZZZZ');
+    await page.getByLabel(SPOKEN_AFTER_A_ROUND.pairName).fill('Zq walk');
     const refused = (t: PanelMessages) =>
       page
         .locator('pair-screen-form')
@@ -230,7 +236,7 @@ describe('the panel switched between its languages in place', () => {
    */
   async function venues(): Promise<void> {
     await section((t) => t.navVenues).click();
-    await page.getByRole('list', { name: last().venHeading }).getByRole('button', { name: /M7/ }).click();
+    await page.getByRole('list', { name: SPOKEN_AFTER_A_ROUND.venHeading }).getByRole('button', { name: /M7/ }).click();
     await inEachLanguage(page, async (language, t) => {
       const field = page.getByLabel(t.venFieldLabels.directions);
       await field.fill('x'.repeat(201));
@@ -258,14 +264,14 @@ describe('the panel switched between its languages in place', () => {
       await badge.getByText(t.dlvNotYetOn(t.dlvOffline('LB1'))).waitFor();
       await expectSpoken(language, t, 'venues');
     });
-    await badge.getByRole('button', { name: last().dlvDismiss }).click();
+    await badge.getByRole('button', { name: SPOKEN_AFTER_A_ROUND.dlvDismiss }).click();
     await badge.getByRole('button').waitFor({ state: 'detached' });
   }
 
   /** The journal's sentences, a refused undo worded from the server's code, and the session it opens. */
   async function journal(): Promise<void> {
     await section((t) => t.navJournal).click();
-    await page.getByRole('heading', { name: last().journalHeading }).waitFor();
+    await page.getByRole('heading', { name: SPOKEN_AFTER_A_ROUND.journalHeading }).waitFor();
     const move = (t: PanelMessages) => t.sumMoved(t.sumQuote('Roving forum'), 'CR3', 'M7');
     const entry = (t: PanelMessages) =>
       page.getByRole('listitem').filter({ has: page.locator('.what', { hasText: move(t) }) });
@@ -302,7 +308,7 @@ describe('the panel switched between its languages in place', () => {
    */
   async function accounts(): Promise<void> {
     await section((t) => t.navAccounts).click();
-    await page.getByRole('heading', { name: last().accHeading }).waitFor();
+    await page.getByRole('heading', { name: SPOKEN_AFTER_A_ROUND.accHeading }).waitFor();
     // Its username, and its display name (the login name, never set otherwise).
     await page.getByRole('cell', { name: user, exact: true }).first().waitFor();
     await page.locator('#new-username').fill(user);
@@ -320,8 +326,3 @@ describe('the panel switched between its languages in place', () => {
     });
   }
 });
-
-/** The catalogue of the language the panel speaks after a round of switches: the last one. */
-function last(): PanelMessages {
-  return WALK_LANGUAGES.at(-1)![1];
-}

@@ -22,6 +22,7 @@ import { en } from '../../control/i18n/en.ts';
 import type { PanelMessages } from '../../control/i18n/messages.ts';
 import type { Language } from '../../shared/languages.ts';
 import {
+  SPOKEN_AFTER_A_ROUND,
   WALK_LANGUAGES,
   expectHeaderMirrored,
   expectSpoken as expectSpokenIn,
@@ -221,12 +222,12 @@ describe('the panel switched between its languages in place', () => {
       await page.getByRole('heading', { name: t.plenHeading }).waitFor();
       await expectSpoken(language, t, 'schedule grid');
     });
-    await page.getByLabel(last().daySearchLabel).fill('Work');
+    await page.getByLabel(SPOKEN_AFTER_A_ROUND.daySearchLabel).fill('Work');
     await inEachLanguage(page, async (language, t) => {
       await page.getByText(t.dayMatches(1)).waitFor();
       await expectSpoken(language, t, 'search');
     });
-    await page.getByLabel(last().daySearchLabel).fill('');
+    await page.getByLabel(SPOKEN_AFTER_A_ROUND.daySearchLabel).fill('');
     await page.setViewportSize({ width: 700, height: 1000 });
     await inEachLanguage(page, async (language, t) => {
       await page.getByRole('list', { name: t.listLabel }).waitFor();
@@ -241,8 +242,8 @@ describe('the panel switched between its languages in place', () => {
    * each language asks and publishes again), the emergency question and the prepared messages.
    */
   async function announcementsAndEmergency(): Promise<void> {
-    await sectionButton(page, last(), last().navAnnouncements).click();
-    await page.getByRole('heading', { name: last().emergencyHeading }).waitFor();
+    await sectionButton(page, SPOKEN_AFTER_A_ROUND, SPOKEN_AFTER_A_ROUND.navAnnouncements).click();
+    await page.getByRole('heading', { name: SPOKEN_AFTER_A_ROUND.emergencyHeading }).waitFor();
     await inEachLanguage(page, async (language, t) => {
       await page.getByRole('button', { name: t.annPublish }).click();
       await page.getByText(t.annTextMissing).waitFor();
@@ -255,22 +256,17 @@ describe('the panel switched between its languages in place', () => {
       await expectSpoken(language, t, 'announcements');
     });
 
-    await page.getByLabel(last().emergencyMessage).fill('Zq walk');
-    await page.getByRole('button', { name: last().emergencyTakeOver }).click();
+    await page.getByLabel(SPOKEN_AFTER_A_ROUND.emergencyMessage).fill('Zq walk');
+    await page.getByRole('button', { name: SPOKEN_AFTER_A_ROUND.emergencyTakeOver }).click();
     await inEachLanguage(page, async (language, t) => {
       await page.getByRole('button', { name: t.emergencyYes }).waitFor();
       await expectSpoken(language, t, 'emergency question');
     });
-    await page.getByRole('button', { name: last().emergencyNotNow }).click();
-    await page.getByText(last().tplEditHeading).click();
+    await page.getByRole('button', { name: SPOKEN_AFTER_A_ROUND.emergencyNotNow }).click();
+    await page.getByText(SPOKEN_AFTER_A_ROUND.tplEditHeading).click();
     await inEachLanguage(page, async (language, t) => {
       await page.getByLabel(t.tplLanguage).first().waitFor();
       await expectSpoken(language, t, 'prepared messages');
     });
   }
 });
-
-/** The catalogue of the language the panel speaks after a round of switches: the last one. */
-function last(): PanelMessages {
-  return WALK_LANGUAGES.at(-1)![1];
-}

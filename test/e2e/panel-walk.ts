@@ -166,6 +166,9 @@ export async function switchLanguage(page: Page, language: Language): Promise<vo
   await page.locator(`control-app[lang="${language}"]`).waitFor();
 }
 
+/** The catalogue of the language the panel speaks after `inEachLanguage`: the last one switched to. */
+export const SPOKEN_AFTER_A_ROUND: PanelMessages = WALK_LANGUAGES.at(-1)![1];
+
 /** `check` in each of the seven languages, switched to in place in turn. */
 export async function inEachLanguage(
   page: Page,
